@@ -1,0 +1,34 @@
+# claimledger: one file drives setup, run, test, eval and bench.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test eval bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)  ## venv + the package and everything it needs
+
+run: $(STAMP)  ## analyze the bundled examples into ./claimledger.sqlite and print a summary
+	$(BIN)/claimledger analyze examples/
+
+test: $(STAMP)  ## the whole test suite
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)  ## predict and score every gold set under ../shared/data
+	$(BIN)/python -m claimledger.evaluation.devsets
+
+bench: $(STAMP)  ## speed and memory figures
+	$(BIN)/python benchmarks/bench_analyze.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) claimledger.sqlite claimledger.sqlite-*

@@ -1,0 +1,183 @@
+"""The records that cross every stage of claimledger's data path.
+
+Every stage (read, extract, annotate, store) hands the next one only these frozen
+dataclasses, so a stage can be swapped or tested without knowing the others. Every
+span indexes ``Article.text`` exactly: ``article.text[span.start:span.end]`` is the
+words the record stands for. The store's tables mirror these records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Certainty = Literal["asserted", "confirmed", "reported", "estimated", "alleged", "denied"]
+Approx = Literal["exact", "about", "over", "under", "range"]
+SourceKind = Literal[
+    "government",
+    "military",
+    "intelligence",
+    "agency",
+    "outlet",
+    "expert",
+    "witness",
+    "official",
+    "anonymous",
+    "person",
+    "organisation",
+]
+
+CERTAINTIES: tuple[Certainty, ...] = ("asserted", "confirmed", "reported", "estimated", "alleged", "denied")
+APPROXES: tuple[Approx, ...] = ("exact", "about", "over", "under", "range")
+
+
+def text_id(text: str) -> str:
+    """Content hash of an article's text: the same text always gets the same id, so re-ingesting is a no-op."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_id(*parts: object) -> str:
+    """A short stable id for a record, derived from what makes it unique within its article."""
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open character offsets ``[start, end)`` into ``Article.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def of(self, text: str) -> str:
+        """The words this span stands for in ``text``."""
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """Bytes as read from one input, before any decoding or extraction.
+
+    ``raw_ref`` says where the bytes came from precisely enough to find them again
+    (a path, a URL, ``file.warc.gz#offset=123``, ``feed.xml#entry=4``). ``meta``
+    carries what the container already knew (a feed entry's title and date, a WARC
+    record's target URI, an HTTP charset), so extraction need not guess it.
+    """
+
+    uri: str
+    data: bytes
+    media_type: str
+    raw_ref: str
+    fetched_at: datetime | None = None
+    charset: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article's main text and what is known about it.
+
+    ``text`` is kept exactly as given for plain text (non-breaking spaces, trailing page
+    debris): every span of every record indexes it.
+    """
+
+    text: str
+    lang: str
+    id: str = ""
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    fetched_at: datetime | None = None
+    raw_ref: str = ""
+    copy_of: str | None = None
+    copy_reason: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", text_id(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A source, through a cue, puts forward a content (one relay of a chain)."""
+
+    id: str
+    article_id: str
+    cue: Span
+    content: Span
+    source: Span | None
+    certainty: Certainty
+    anonymous: bool
+    source_kind: SourceKind | None = None
+    actor_id: str | None = None
+    via: str | None = None
+    hedges: tuple[Span, ...] = ()
+    content_parts: tuple[Span, ...] = ()
+    confidence: float = 1.0
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number that counts or measures something, with how exactly it is put."""
+
+    id: str
+    article_id: str
+    span: Span
+    value: float
+    approx: Approx
+    value_max: float | None = None
+    counted: Span | None = None
+    unit: str | None = None
+    attribution_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span naming an actor (person, organisation, place), normalised where we know it."""
+
+    id: str
+    article_id: str
+    span: Span
+    label: str
+    actor_id: str | None = None
+    canonical: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything claimledger found in one article."""
+
+    article: Article
+    attributions: tuple[Attribution, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    def spans(self) -> list[tuple[str, Span]]:
+        """Every (kind, span) this analysis stores, for checks that spans index the text."""
+        out: list[tuple[str, Span]] = []
+        for a in self.attributions:
+            out += [("cue", a.cue), ("content", a.content)]
+            if a.source:
+                out.append(("source", a.source))
+            out += [("hedge", h) for h in a.hedges]
+        for q in self.quantities:
+            out.append(("quantity", q.span))
+            if q.counted:
+                out.append(("counted", q.counted))
+        out += [("mention", m.span) for m in self.mentions]
+        return out
