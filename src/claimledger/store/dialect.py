@@ -1,0 +1,130 @@
+"""Everything that differs between backends, in one place: the rest of store/ is portable Core.
+
+A ledger is named by a plain path (SQLite, the default) or an SQLAlchemy URL
+(``postgresql+psycopg://...`` for a team). This module turns that name into an
+``Engine`` and sets SQLite up the way datasette and sqlite-utils taught us:
+
+- ``journal_mode=WAL``: readers never block the writer and the writer never blocks
+  readers, so ``claimledger serve`` can read while ``claimledger watch`` writes.
+- ``synchronous=NORMAL``: safe with WAL (a power cut may lose the last commits, never
+  corrupt the file), and far faster than FULL for one transaction per article.
+- ``foreign_keys=ON``: SQLite ignores foreign keys unless asked, per connection.
+- ``busy_timeout``: a second writer waits its turn instead of failing at once.
+- One writer at a time: write transactions start with ``BEGIN IMMEDIATE``, which takes
+  the write lock up front. A deferred transaction that reads and then writes can fail
+  with "database is locked" *without* waiting when another process committed in between
+  (its snapshot went stale); taking the lock first makes ``Ledger.add``'s
+  check-then-insert atomic across processes.
+- ``lower()`` is replaced by Python's ``str.lower``: SQLite's own folds only ASCII, so
+  ``--source FÖRSVARSMAKTEN`` would miss *Försvarsmakten*. PostgreSQL's ``lower`` is
+  already Unicode-aware, so queries can call ``func.lower`` on either backend.
+
+Python's sqlite3 module (before 3.12's ``autocommit``) decides itself when to BEGIN and
+skips it before SELECT and DDL, which breaks transactional migrations and repeatable
+reads; so its own transaction control is switched off and SQLAlchemy's ``begin`` event
+emits the BEGIN (the recipe in SQLAlchemy's SQLite documentation).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from claimledger.errors import StoreError
+
+BUSY_TIMEOUT_MS = 30_000
+"""How long a writer waits for another writer's transaction before giving up."""
+
+WRITE = "claimledger_write"
+"""Execution option that marks a connection as the writer (``BEGIN IMMEDIATE`` on SQLite)."""
+
+
+def to_url(target: str | Path) -> URL:
+    """A plain path becomes ``sqlite:///path``; anything with ``://`` is an SQLAlchemy URL."""
+    if isinstance(target, Path) or "://" not in target:
+        return URL.create("sqlite", database=str(target))
+    try:
+        return make_url(target)
+    except ArgumentError as e:
+        raise StoreError(f"ledger {target!r}: not a path or database URL ({e})") from None
+
+
+def describe(url: URL) -> str:
+    """How error messages name a ledger: its file path, or its URL without the password."""
+    if is_sqlite(url):
+        return url.database or ":memory:"
+    return url.render_as_string(hide_password=True)
+
+
+def is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def is_memory(url: URL) -> bool:
+    """An in-memory SQLite database (tests, throwaway analyses): no file, no WAL."""
+    db = url.database or ""
+    return is_sqlite(url) and (db in ("", ":memory:") or "mode=memory" in db)
+
+
+def engine_for(url: URL) -> Engine:
+    """The engine for a ledger, set up for its backend; StoreError if it cannot be created."""
+    if not is_sqlite(url):
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except (ArgumentError, ImportError) as e:
+            raise StoreError(f"ledger {describe(url)}: {one_line(e)}") from None
+    if not is_memory(url):
+        parent = Path(url.database or "").expanduser().resolve().parent
+        if not parent.is_dir():
+            raise StoreError(f"ledger {describe(url)}: directory {parent} does not exist")
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    """Per-connection SQLite settings; see the module docstring for why each one."""
+    dbapi_conn.isolation_level = None  # SQLAlchemy's begin event emits BEGIN, not the driver
+    dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")  # also reads the header: a non-database fails here
+        cur.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Writers take the write lock at BEGIN; readers get a deferred, repeatable snapshot."""
+    immediate = conn.get_execution_options().get(WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _lower(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
+    return value.lower() if isinstance(value, str) else value
+
+
+def journal_mode(conn: Connection) -> str | None:
+    """The journal mode in effect (``wal`` for a file ledger), or None off SQLite."""
+    if conn.dialect.name != "sqlite":
+        return None
+    return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+def one_line(exc: BaseException) -> str:
+    """A database error as one line: the driver's own message, without SQL or doc links.
+
+    SQLAlchemy's ``str()`` of a DBAPI error spans lines (statement, parameters, a
+    background URL); a user needs only the driver's words, e.g. "file is not a database".
+    """
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc) or type(exc).__name__
+    return " ".join(text.split())

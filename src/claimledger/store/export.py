@@ -1,0 +1,162 @@
+"""Writing the ledger out: JSON Lines in the gold format, or CSV for spreadsheets.
+
+JSONL is one article per line in the format of ``shared/eval/FORMAT.md`` (``id``,
+``lang``, ``text``, ``attributions`` with ``source``/``cue``/``content``/``certainty``/
+``anonymous``, ``quantities`` with ``text``/``value``/``approx``/``counted``), so an
+export can be scored by ``score.py`` or diffed against a gold set as it is. Everything
+else the ledger knows rides along in extra keys the scorer ignores: record ids,
+character spans (``*_span`` as ``[start, end]``), source kind, actor, relay, hedges,
+confidence, the article's provenance, and its mentions. A reader can therefore rebuild
+every record from an export without the database.
+
+CSV is one attribution per row, the table a journalist opens in a spreadsheet.
+Both are written from one read transaction, so a writer adding articles meanwhile does
+not produce a half-updated export.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from sqlalchemy import Connection
+
+from claimledger.model import Analysis, Span
+from claimledger.store import queries
+
+FORMATS = ("jsonl", "csv")
+
+CSV_COLUMNS = (
+    "article_id", "attribution_id", "lang", "source", "cue", "content", "certainty", "anonymous",
+    "source_kind", "actor_id", "via", "confidence",
+    "source_start", "source_end", "cue_start", "cue_end", "content_start", "content_end",
+)  # fmt: skip
+
+
+def _pair(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def _number(x: float | None) -> float | int | None:
+    """10000.0 -> 10000: the gold format writes whole numbers as integers."""
+    if x is not None and float(x).is_integer() and abs(x) < 2**53:
+        return int(x)
+    return x
+
+
+def article_json(an: Analysis) -> dict[str, Any]:
+    """One article as a gold-format object plus the ledger's extra fields."""
+    art, text = an.article, an.article.text
+
+    def words(span: Span | None) -> str | None:
+        return None if span is None else span.of(text)
+
+    return {
+        "id": art.id,
+        "lang": art.lang,
+        "url": art.url,
+        "published": art.published,
+        "title": art.title,
+        "text": text,
+        "outlet": art.outlet,
+        "canonical_url": art.canonical_url,
+        "fetched_at": art.fetched_at.isoformat() if art.fetched_at else None,
+        "raw_ref": art.raw_ref,
+        "copy_of": art.copy_of,
+        "copy_reason": art.copy_reason,
+        "warnings": list(art.warnings),
+        "attributions": [
+            {
+                "source": words(a.source),
+                "cue": words(a.cue),
+                "content": words(a.content),
+                "certainty": a.certainty,
+                "anonymous": a.anonymous,
+                "id": a.id,
+                "source_span": _pair(a.source),
+                "cue_span": _pair(a.cue),
+                "content_span": _pair(a.content),
+                "source_kind": a.source_kind,
+                "actor_id": a.actor_id,
+                "via": a.via,
+                "hedges": [_pair(h) for h in a.hedges],
+                "content_parts": [_pair(p) for p in a.content_parts],
+                "confidence": a.confidence,
+                "rule": a.rule,
+            }
+            for a in an.attributions
+        ],
+        "quantities": [
+            {
+                "text": words(q.span),
+                "value": _number(q.value),
+                "value_max": _number(q.value_max),
+                "approx": q.approx,
+                "counted": words(q.counted),
+                "id": q.id,
+                "span": _pair(q.span),
+                "counted_span": _pair(q.counted),
+                "unit": q.unit,
+                "attribution_id": q.attribution_id,
+            }
+            for q in an.quantities
+        ],
+        "mentions": [
+            {
+                "text": words(m.span),
+                "label": m.label,
+                "id": m.id,
+                "span": _pair(m.span),
+                "actor_id": m.actor_id,
+                "canonical": m.canonical,
+            }
+            for m in an.mentions
+        ],
+    }
+
+
+def write_jsonl(conn: Connection, out: TextIO) -> int:
+    """Every article, oldest first, one JSON object per line; returns articles written."""
+    n = 0
+    for article_id in queries.article_ids(conn):
+        out.write(json.dumps(article_json(queries.analysis(conn, article_id)), ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def write_csv(conn: Connection, out: TextIO) -> int:
+    """Every attribution, in article then text order, one row each; returns rows written."""
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    n = 0
+    for article_id in queries.article_ids(conn):
+        an = queries.analysis(conn, article_id)
+        text = an.article.text
+        for a in an.attributions:
+            src = a.source
+            w.writerow(
+                (
+                    article_id,
+                    a.id,
+                    an.article.lang,
+                    src.of(text) if src else "",
+                    a.cue.of(text),
+                    a.content.of(text),
+                    a.certainty,
+                    "true" if a.anonymous else "false",
+                    a.source_kind or "",
+                    a.actor_id or "",
+                    a.via or "",
+                    a.confidence,
+                    src.start if src else "",
+                    src.end if src else "",
+                    a.cue.start,
+                    a.cue.end,
+                    a.content.start,
+                    a.content.end,
+                )
+            )
+            n += 1
+    return n

@@ -1,0 +1,264 @@
+"""The ledger's reads, as pure functions over a ``Connection``.
+
+Why functions over a connection and not methods: the CLI (through ``Ledger``) and the
+web app (a connection per request, datasette style) must answer the same question with
+the same SQL, and a function that takes a connection can be called from both, inside
+whatever transaction the caller holds. Nothing here writes.
+
+Every function returns plain dicts (JSON-ready: str, int, float, bool, None) so a
+table printer, a template and a ``.json`` endpoint can all use them unchanged. Text
+filters are case-insensitive substrings (``lower(col) LIKE %x%`` with ``%`` and ``_``
+in the user's words escaped); on SQLite ``lower`` is Unicode-aware thanks to dialect.py.
+
+Order is newest article first (by when the ledger stored it), then text order inside
+an article, so ``limit`` shows the latest material.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+
+from claimledger.errors import StoreError
+from claimledger.model import CERTAINTIES, Analysis
+from claimledger.store import rows
+from claimledger.store.schema import articles as A
+from claimledger.store.schema import attributions as T
+from claimledger.store.schema import mentions as M
+from claimledger.store.schema import quantities as Q
+
+ARTICLE_KEYS = (
+    "id",
+    "lang",
+    "title",
+    "published",
+    "outlet",
+    "url",
+    "canonical_url",
+    "fetched_at",
+    "raw_ref",
+    "copy_of",
+    "copy_reason",
+    "added_at",
+)
+
+
+def _contains(col: ColumnElement[Any], words: str) -> ColumnElement[bool]:
+    """Case-insensitive substring test that treats the user's ``%`` and ``_`` literally."""
+    return func.lower(col).contains(words.lower(), autoescape=True)
+
+
+def _article_is(col: ColumnElement[Any], id_or_prefix: str) -> ColumnElement[bool]:
+    return col.startswith(id_or_prefix.strip(), autoescape=True)
+
+
+def _limit(stmt: Select[Any], limit: int | None) -> Select[Any]:
+    return stmt if limit is None else stmt.limit(max(0, limit))
+
+
+def resolve(conn: Connection, id_or_prefix: str) -> str:
+    """The one article id that is, or starts with, ``id_or_prefix`` (like a git hash).
+
+    StoreError when nothing matches or the prefix is ambiguous, naming a few candidates,
+    because a user typing ``claimledger show 3fa`` needs to know which to type instead.
+    """
+    key = id_or_prefix.strip()
+    if not key:
+        raise StoreError("no article id given")
+    if conn.execute(select(A.c.id).where(A.c.id == key)).first():
+        return key
+    found = list(conn.scalars(select(A.c.id).where(_article_is(A.c.id, key)).order_by(A.c.id).limit(4)))
+    if not found:
+        raise StoreError(f"no article with id {key!r} in the ledger")
+    if len(found) > 1:
+        shown = ", ".join(f[:12] for f in found[:3])
+        raise StoreError(f"article id {key!r} is ambiguous: {shown}{', ...' if len(found) > 3 else ''}")
+    return str(found[0])
+
+
+def _count(table: Any) -> Any:
+    """Correlated count of one record table's rows for the outer article row."""
+    return select(func.count()).select_from(table).where(table.c.article_id == A.c.id).scalar_subquery()
+
+
+def articles(conn: Connection, *, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored articles, newest first, with their metadata and how many records each has.
+
+    Keys: id, lang, title, published, outlet, url, canonical_url, fetched_at, raw_ref,
+    copy_of, copy_reason, added_at, warnings (list), chars, attributions, quantities, mentions.
+    The text itself is left out (``analysis`` has it): listings should stay small.
+    """
+    stmt = select(
+        *(A.c[k] for k in ARTICLE_KEYS),
+        A.c.warnings,
+        func.length(A.c.text).label("chars"),
+        _count(T).label("attributions"),
+        _count(Q).label("quantities"),
+        _count(M).label("mentions"),
+    ).order_by(A.c.added_at.desc(), A.c.id)
+    if lang:
+        stmt = stmt.where(func.lower(A.c.lang) == lang.lower())
+    out = []
+    for r in conn.execute(_limit(stmt, limit)).mappings():
+        d = dict(r)
+        d["warnings"] = json.loads(d["warnings"])
+        out.append(d)
+    return out
+
+
+def claims(
+    conn: Connection,
+    *,
+    source: str | None = None,
+    certainty: str | Iterable[str] | None = None,
+    lang: str | None = None,
+    article: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Attributions with their words and their article's metadata, filtered.
+
+    ``source`` matches the source's words or its actor id; ``certainty`` is one value or
+    several; ``article`` is an id or an id prefix (every article it starts). Keys: id,
+    article_id, source, cue, content, certainty, anonymous, source_kind, actor_id, via,
+    confidence, rule, source_start, source_end, cue_start, cue_end, content_start,
+    content_end, lang, title, outlet, published, url.
+    """
+    stmt = (
+        select(
+            T.c.id,
+            T.c.article_id,
+            T.c.source_text.label("source"),
+            T.c.cue_text.label("cue"),
+            T.c.content_text.label("content"),
+            T.c.certainty,
+            T.c.anonymous,
+            T.c.source_kind,
+            T.c.actor_id,
+            T.c.via,
+            T.c.confidence,
+            T.c.rule,
+            T.c.source_start,
+            T.c.source_end,
+            T.c.cue_start,
+            T.c.cue_end,
+            T.c.content_start,
+            T.c.content_end,
+            A.c.lang,
+            A.c.title,
+            A.c.outlet,
+            A.c.published,
+            A.c.url,
+        )
+        .join(A, A.c.id == T.c.article_id)
+        .order_by(A.c.added_at.desc(), A.c.id, T.c.seq)
+    )
+    if source:
+        stmt = stmt.where(or_(_contains(T.c.source_text, source), _contains(T.c.actor_id, source)))
+    if certainty:
+        wanted = [certainty] if isinstance(certainty, str) else list(certainty)
+        unknown = [c for c in wanted if c not in CERTAINTIES]
+        if unknown:
+            raise StoreError(f"unknown certainty {unknown[0]!r} (one of {', '.join(CERTAINTIES)})")
+        stmt = stmt.where(T.c.certainty.in_(wanted))
+    if lang:
+        stmt = stmt.where(func.lower(A.c.lang) == lang.lower())
+    if article:
+        stmt = stmt.where(_article_is(T.c.article_id, article))
+    return [{**r, "anonymous": bool(r["anonymous"])} for r in conn.execute(_limit(stmt, limit)).mappings()]
+
+
+def quantities(
+    conn: Connection,
+    *,
+    article: str | None = None,
+    counted: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Quantities with their words, filtered by article (id or prefix) and counted words.
+
+    Keys: id, article_id, text, value, value_max, approx, counted, unit, attribution_id,
+    start, end, counted_start, counted_end, lang.
+    """
+    stmt = (
+        select(
+            Q.c.id,
+            Q.c.article_id,
+            Q.c.text,
+            Q.c.value,
+            Q.c.value_max,
+            Q.c.approx,
+            Q.c.counted_text.label("counted"),
+            Q.c.unit,
+            Q.c.attribution_id,
+            Q.c.start,
+            Q.c.end,
+            Q.c.counted_start,
+            Q.c.counted_end,
+            A.c.lang,
+        )
+        .join(A, A.c.id == Q.c.article_id)
+        .order_by(A.c.added_at.desc(), A.c.id, Q.c.seq)
+    )
+    if article:
+        stmt = stmt.where(_article_is(Q.c.article_id, article))
+    if counted:
+        stmt = stmt.where(_contains(Q.c.counted_text, counted))
+    return [dict(r) for r in conn.execute(_limit(stmt, limit)).mappings()]
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """Rows per table: articles, attributions, quantities, mentions."""
+    return {t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0) for t in (A, T, Q, M)}
+
+
+def summary(conn: Connection, *, top: int = 10) -> dict[str, Any]:
+    """What the ledger holds, at a glance.
+
+    Keys: articles, attributions, quantities, mentions (counts); anonymous (anonymous
+    attributions); certainty ({certainty: n} for every certainty, zeros included, in
+    model order); languages ({lang: articles}, most first); top_sources (list of
+    {"source": words, "count": n}, the ``top`` most frequent source words).
+    """
+    out: dict[str, Any] = dict(counts(conn))
+    out["anonymous"] = int(conn.scalar(select(func.count()).select_from(T).where(T.c.anonymous)) or 0)
+    stmt = select(T.c.certainty, func.count()).group_by(T.c.certainty)
+    by: dict[str, int] = dict(conn.execute(stmt).tuples().all())
+    out["certainty"] = {c: int(by.pop(c, 0)) for c in CERTAINTIES} | {k: int(v) for k, v in by.items()}
+    n = func.count().label("n")
+    langs = conn.execute(select(A.c.lang, n).group_by(A.c.lang).order_by(n.desc(), A.c.lang)).tuples()
+    out["languages"] = {lang: int(k) for lang, k in langs}
+    sources = conn.execute(
+        select(T.c.source_text, n)
+        .where(T.c.source_text.is_not(None))
+        .group_by(T.c.source_text)
+        .order_by(n.desc(), T.c.source_text)
+        .limit(top)
+    ).tuples()
+    out["top_sources"] = [{"source": s, "count": int(k)} for s, k in sources]
+    return out
+
+
+def analysis(conn: Connection, article_id: str) -> Analysis:
+    """One stored article with all its records, rebuilt as the ``Analysis`` that was added."""
+    row = conn.execute(select(A).where(A.c.id == article_id)).mappings().first()
+    if row is None:
+        raise StoreError(f"no article with id {article_id!r} in the ledger")
+
+    def load(table: Any) -> Iterator[Any]:
+        stmt = select(table).where(table.c.article_id == article_id).order_by(table.c.seq)
+        return iter(conn.execute(stmt).mappings())
+
+    return Analysis(
+        article=rows.article_from(row),
+        attributions=tuple(rows.attribution_from(r) for r in load(T)),
+        quantities=tuple(rows.quantity_from(r) for r in load(Q)),
+        mentions=tuple(rows.mention_from(r) for r in load(M)),
+    )
+
+
+def article_ids(conn: Connection) -> list[str]:
+    """Every article id, in the order the ledger stored them (oldest first), for exports."""
+    return list(conn.scalars(select(A.c.id).order_by(A.c.added_at, A.c.id)))

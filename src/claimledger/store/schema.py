@@ -1,0 +1,155 @@
+"""The ledger's tables: one per record kind of ``claimledger.model``, in SQLAlchemy Core.
+
+Why Core and these types: the same tables must be created on SQLite (the default, one
+file beside the user) and on PostgreSQL (a team's shared ledger) by the same Alembic
+migration, so only portable types appear here: ``String``, ``Text``, ``Integer``,
+``Float``, ``Boolean``. Lists of spans and warnings are JSON in a ``Text`` column rather
+than a ``JSON`` type, because nothing queries inside them and text round-trips the same
+on every backend. Timestamps are ISO 8601 text for the same reason: SQLite's
+``DATETIME`` drops the UTC offset, and an article's ``fetched_at`` must come back as it
+went in.
+
+Records are keyed by ``(article_id, id)``: a record id is only promised to be unique
+within its article (``model.record_id`` hashes what makes it unique *there*), so two
+articles may legitimately produce the same record id. Every record row also stores
+``seq``, its position in the ``Analysis`` tuple, so that reading an article back gives
+records in the order they were written and ``Analysis`` equality holds.
+
+Every span is stored as two integer columns, plus the words it covers (``cue_text``,
+``content_text``, ``source_text``, ``text``, ``counted_text``): denormalised on purpose,
+so that ``claims --source`` and the web pages filter and show text without slicing the
+article in Python, and so a test can check ``text[start:end] == *_text`` row by row.
+
+Constraint names follow one convention (``NAMING``) because Alembic needs names to
+alter or drop constraints later, and SQLite's batch migrations rebuild tables by name.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(64)
+"""Article ids are sha256 hex (64 characters); record ids are shorter but fit the same type."""
+
+metadata = MetaData(naming_convention=NAMING)
+
+
+def _article_fk() -> Column[str]:
+    """The owning article; deleting an article deletes its records with it."""
+    return Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("lang", String(16), nullable=False),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("canonical_url", Text),
+    Column("fetched_at", String(40)),
+    Column("raw_ref", Text, nullable=False),
+    Column("copy_of", ID),
+    Column("copy_reason", Text),
+    Column("warnings", Text, nullable=False),
+    Column("added_at", String(40), nullable=False),
+    Index(None, "lang"),
+    Index(None, "added_at"),
+    Index(None, "outlet"),
+    Index(None, "canonical_url"),
+)
+
+attributions = Table(
+    "attributions",
+    metadata,
+    _article_fk(),
+    Column("id", ID, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_text", Text),
+    Column("cue_text", Text, nullable=False),
+    Column("content_text", Text, nullable=False),
+    Column("certainty", String(16), nullable=False),
+    Column("anonymous", Boolean, nullable=False),
+    Column("source_kind", String(32)),
+    Column("actor_id", ID),
+    Column("via", ID),
+    Column("hedges", Text, nullable=False),
+    Column("content_parts", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("rule", Text, nullable=False),
+    PrimaryKeyConstraint("article_id", "id"),
+    Index(None, "certainty"),
+    Index(None, "actor_id"),
+    Index(None, "source_text"),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    _article_fk(),
+    Column("id", ID, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("value_max", Float),
+    Column("approx", String(8), nullable=False),
+    Column("counted_start", Integer),
+    Column("counted_end", Integer),
+    Column("counted_text", Text),
+    Column("unit", String(32)),
+    Column("attribution_id", ID),
+    PrimaryKeyConstraint("article_id", "id"),
+    Index(None, "counted_text"),
+    Index(None, "article_id", "attribution_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    _article_fk(),
+    Column("id", ID, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(32), nullable=False),
+    Column("actor_id", ID),
+    Column("canonical", Text),
+    PrimaryKeyConstraint("article_id", "id"),
+    Index(None, "actor_id"),
+    Index(None, "canonical"),
+)
+
+RECORD_TABLES: tuple[Table, ...] = (attributions, quantities, mentions)
+"""The tables whose rows belong to one article, in the order ``Ledger.add`` writes them."""
