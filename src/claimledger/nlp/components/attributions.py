@@ -1,0 +1,415 @@
+"""Cues -> attributions: who (source) says what (content) through which words (cue).
+
+The rules work on one sentence at a time and lean on the lexicon and on a few word
+classes (complementizer, relative pronoun, conjunction, recipient preposition) rather
+than on a perfect parse, because our Swedish parser is trained on little data: where a
+part-of-speech tag is there it sharpens a boundary, where it is missing the word lists
+decide. Every span is a half-open range of token indices into the block's Doc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.model import Certainty
+from claimledger.nlp.lexicon import Cue, Lexicon
+
+Range = tuple[int, int]
+
+_VERB_POS = {"VERB", "AUX"}
+_NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+_SOURCE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
+_MAX_SOURCE = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One attribution in token indices of a block's Doc."""
+
+    cue: Range
+    content: Range
+    source: Range | None
+    certainty: Certainty
+    kind: str
+    rule: str
+    parts: tuple[Range, ...] = ()
+
+
+class SentenceRules:
+    """The rules for one sentence; built once per sentence, asked once per cue."""
+
+    def __init__(self, doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> None:
+        self.doc, self.lex, self.tagged = doc, lex, tagged
+        self.s, self.e = sent.start, sent.end
+        while self.e > self.s and self._is_final_punct(doc[self.e - 1]):
+            self.e -= 1
+        w = lex.word_class
+        self.comp, self.rel, self.conj = w("complementizer"), w("relative"), w("conjunction")
+        self.recipient, self.stop = w("recipient"), w("source_stop")
+        self.clause_verbs, self.source_prep = w("clause_verb"), w("source_prep")
+        self.quotes = w("quote_open") | w("quote_close")
+        self.dashes = w("dash")
+        self.expletive = w("expletive")
+
+    # ----- token predicates -------------------------------------------------------------
+    def _is_final_punct(self, t: Token) -> bool:
+        return t.is_punct and t.text not in self.lex.word_class("quote_close")
+
+    def is_quote(self, t: Token) -> bool:
+        return t.text in self.quotes
+
+    def is_verb(self, t: Token) -> bool:
+        if self.tagged:
+            return t.pos_ in _VERB_POS
+        return t.lower_ in self.clause_verbs or (t.lower_ in self.lex.cues and t.is_lower)
+
+    # ----- clause and phrase boundaries -----------------------------------------------
+    def clause_start(self, k: int) -> int:
+        """First token of the clause holding token ``k``: after ';', ':', a dash or ', och/men'."""
+        d = self.doc
+        i = k - 1
+        while i >= self.s:
+            t = d[i]
+            if t.text in {";", ":"} or (t.text in self.dashes and i > self.s):
+                return i + 1
+            if t.lower_ in self.conj and i > self.s and d[i - 1].text == ",":
+                return i + 1
+            i -= 1
+        return self.s
+
+    def clause_end(self, k: int, later_cues: list[int]) -> int:
+        """End of the clause from ``k``: the sentence end, or before ', och/men' that opens a later cue's clause."""
+        d = self.doc
+        for i in range(k, self.e - 1):
+            if d[i].text == "," and (
+                (d[i + 1].lower_ in self.conj and any(c > i for c in later_cues)) or i + 1 in later_cues
+                or (self.is_quote(d[i + 1]) and i + 2 in later_cues)
+            ):
+                return i
+            if d[i].text == ";":
+                return i
+        return self.e
+
+    def skip_open(self, i: int, end: int) -> int:
+        """Skip dashes, commas and opening quotes at the start of a content."""
+        while i < end and (self.doc[i].text in self.dashes or self.doc[i].text == ","):
+            i += 1
+        return i
+
+    def trim(self, r: Range | None) -> Range | None:
+        """Drop punctuation (but keep a closing quote paired with an opening one) at both ends."""
+        if r is None:
+            return None
+        i, j = r
+        d = self.doc
+        while i < j and (d[i].is_punct or d[i].is_space) and not self.is_quote(d[i]):
+            i += 1
+        while j > i and (d[j - 1].is_punct or d[j - 1].is_space) and not self.is_quote(d[j - 1]):
+            j -= 1
+        if i < j and self.is_quote(d[j - 1]) and not any(self.is_quote(d[x]) for x in range(i, j - 1)):
+            j -= 1
+        if i < j and self.is_quote(d[i]) and not any(self.is_quote(d[x]) for x in range(i + 1, j)):
+            i += 1
+        return (i, j) if i < j else None
+
+    def np_after(self, i: int, end: int, mode: str) -> Range | None:
+        """A source phrase starting at ``i``: up to a verb, a clause word, or (after a verb) a recipient."""
+        d = self.doc
+        start = i
+        j = i
+        while j < end and j - start < _MAX_SOURCE:
+            t = d[j]
+            low = t.lower_
+            if t.text in {",", ";", ":", "(", ")"} or t.text in self.dashes or self.is_quote(t):
+                if t.text == "," and mode == "prep" and self._apposition_follows(j, end):
+                    j += 1
+                    continue
+                break
+            if low in self.comp or low in self.rel:
+                break
+            if j > start and self.is_verb(t):
+                break
+            if j > start and mode == "inverted" and (low in self.recipient or low in self.stop):
+                break
+            if j > start and mode == "prep" and low in self.stop and low not in self.source_prep:
+                break
+            if self.tagged and j > start and t.pos_ not in _SOURCE_POS:
+                break
+            j += 1
+        return self.trim((start, j))
+
+    def _apposition_follows(self, j: int, end: int) -> bool:
+        """', ISW,' after a name: a short capitalised apposition closed by another comma."""
+        d = self.doc
+        k = j + 1
+        while k < end and k - j <= 3 and d[k].text != ",":
+            if not (d[k].is_title or d[k].is_upper):
+                return False
+            k += 1
+        return k < end and k > j + 1 and d[k].text == ","
+
+    def np_before(self, k: int) -> Range | None:
+        """The source left of a cue at ``k``: the clause's subject, without leading links or trailing adverbs."""
+        d = self.doc
+        i = self.clause_start(k)
+        j = k
+        while i < j and (d[i].lower_ in self.conj or d[i].text in self.dashes or d[i].is_punct):
+            i += 1
+        while j > i and (d[j - 1].lower_ in self.stop or d[j - 1].lower_ in self.lex.word_class("aux")
+                         or d[j - 1].lower_ in self.rel
+                         or d[j - 1].is_punct or (self.tagged and d[j - 1].pos_ in {"ADV", "AUX"})):
+            j -= 1
+        rel = next((x for x in range(j - 1, i, -1) if d[x].lower_ in self.rel and x - 1 > i
+                    and d[x - 1].lower_ in self.stop), None)
+        if rel is not None:  # '... med en sjuksköterska i vilket det framgår': the antecedent, not 'i vilket'
+            j = rel - 1
+        if i >= j:
+            return None
+        if any(self.is_quote(d[x]) for x in range(i, j)):
+            last = max(x for x in range(i, j) if self.is_quote(d[x]))
+            i = last + 1
+            while i < j and d[i].is_punct:
+                i += 1
+        verbs = [x for x in range(i, j) if self.is_verb(d[x]) and not (self.tagged and d[x].pos_ == "AUX")]
+        if verbs or j - i > _MAX_SOURCE:
+            commas = [x for x in range(i, j) if d[x].text == ","]
+            cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
+            i = max(i, cut)
+        if j - i == 1 and d[i].lower_ in self.expletive:
+            return None
+        return self.trim((i, j))
+
+    def subject_between(self, i: int, j: int) -> Range | None:
+        """In V2 order (*På måndagen uppgav militären att*) the subject stands between the cue and 'att'."""
+        d = self.doc
+        if i >= j or d[i].lower_ in self.stop or d[i].lower_ in self.recipient:
+            return None
+        r = self.np_after(i, j, "inverted")
+        return r
+
+    def recipient_end(self, i: int, end: int) -> int:
+        """Skip a recipient phrase after a cue (*till TT*, *told reporters*) and return where content starts."""
+        d = self.doc
+        if i < end and d[i].lower_ in self.recipient:
+            r = self.np_after(i + 1, end, "inverted")
+            return r[1] if r else i
+        return i
+
+    def find_comp(self, i: int, end: int) -> int | None:
+        """A complementizer ('att', 'that') within a few words after the cue, before any comma."""
+        d = self.doc
+        for x in range(i, min(end, i + 10)):
+            if d[x].lower_ in self.comp:
+                return x
+            if d[x].text in {",", ";", ":"} or self.is_quote(d[x]):
+                return None
+        return None
+
+
+def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[int, int, Cue]]:
+    """Every cue in the sentence, longest form first, never two over the same token."""
+    out: list[tuple[int, int, Cue]] = []
+    k = sent.start
+    while k < sent.end:
+        match = None
+        for cue in lex.cues.get(doc[k].lower_, ()):
+            n = len(cue.words)
+            if k + n > sent.end or any(doc[k + m].lower_ != cue.words[m] for m in range(1, n)):
+                continue
+            if tagged and not _pos_fits(doc[k], cue.kind):
+                continue
+            match = (k, k + n, cue)
+            break
+        if match:
+            out.append(match)
+            k = match[1]
+        else:
+            k += 1
+    return out
+
+
+def _pos_fits(t: Token, kind: str) -> bool:
+    if kind in {"verb", "self", "evidence"}:
+        return t.pos_ in _VERB_POS or t.pos_ == ""
+    if kind == "noun":
+        return t.pos_ in {"NOUN", "PROPN", "DET", "PRON", ""} or not t.is_alpha
+    return True
+
+
+def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[Found]:
+    """All attributions of one sentence."""
+    cues = find_cues(doc, sent, lex, tagged)
+    if not cues:
+        return []
+    r = SentenceRules(doc, sent, lex, tagged)
+    starts = [c0 for c0, _, _ in cues]
+    out: list[Found] = []
+    for c0, c1, cue in cues:
+        later = [x for x in starts if x > c0]
+        found = _RULES[cue.kind](r, c0, c1, cue, later)
+        if found and found.content[0] < found.content[1]:
+            out.append(found)
+    return _fold_hearsay(out)
+
+
+def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    before = d[c0 - 1] if c0 > r.s else None
+    at_start = before is None or before.lower_ in r.conj or before.text in r.dashes or r.is_quote(before)
+    source = r.np_after(c1, r.e, "prep")
+    if source is None:
+        return None
+    certainty = cue.certainty
+    w = r.lex.word_class
+    if (source[1] - source[0] > 2 and d[source[0]].lower_ in w("hearsay_noun")
+            and d[source[0] + 1].lower_ in w("hearsay_prep")):
+        # 'enligt uppgifter från X': X is the source, and what it says is hearsay
+        source, certainty = (source[0] + 2, source[1]), "reported"
+    cue = replace(cue, certainty=certainty)
+    if at_start:
+        i = source[1]
+        if i < r.e and d[i].text == ",":
+            i += 1
+            if i < r.e and d[i].lower_ in r.rel:  # ', som kontrolleras av Hamas,'
+                while i < r.e and d[i].text != ",":
+                    i += 1
+                i += 1
+        content = r.trim((i, r.clause_end(i, later)))
+        if content is None:
+            return None
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "prep-first")
+    start = r.clause_start(c0)
+    head = r.trim((start, c0))
+    tail = r.trim((source[1], r.e)) if source[1] < r.e - 1 else None
+    if head is None:
+        return None
+    if tail and tail[1] - tail[0] > head[1] - head[0]:
+        return Found((c0, c1), tail, source, cue.certainty, cue.kind, "prep-middle", (head,))
+    return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
+
+
+def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    after = c1
+    if after < r.e and d[after].text == ":":
+        content = r.trim((after + 1, r.e))
+        source = r.np_before(c0)
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-colon") if content else None
+    prev = c0 - 1
+    while prev >= r.s and r.is_quote(d[prev]):
+        prev -= 1
+    if prev >= r.s and (d[prev].text == "," or d[prev].text in r.dashes) and prev > r.s:
+        # 'Y, säger X.' / '"Y," said X.'
+        source = r.np_after(c1, r.e, "inverted")
+        content = r.trim((r.skip_open(r.s, prev), prev))
+        if content and source:
+            return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
+    comma = next((x for x in range(c0 - 1, r.s, -1) if d[x].text == ","), None)
+    if comma is not None and c0 - comma <= 6:
+        # 'Y, X said.' with only a short tail after the cue
+        source = r.trim((comma + 1, c0))
+        tail = r.e - c1
+        if source and tail <= 4 and r.find_comp(c1, r.e) is None and not any(
+            r.is_verb(d[x]) for x in range(source[0], source[1])
+        ):
+            content = r.trim((r.skip_open(r.s, comma), comma))
+            if content:
+                return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-final")
+    comp = r.find_comp(c1, r.e)
+    if comp is not None:
+        source = r.subject_between(c1, comp) or r.np_before(c0)
+        content = r.trim((comp + 1, r.clause_end(comp + 1, later)))
+        if content is None:
+            return None
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
+    source = r.np_before(c0)
+    start = r.recipient_end(c1, r.e)
+    content = r.trim((start, r.clause_end(start, later)))
+    if source is None or content is None or content[1] - content[0] < 2:
+        return None
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
+
+
+def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    if c0 > r.s and d[c0 - 1].lower_ in r.rel:
+        content = r.trim((c1, r.clause_end(c1, later)))
+        return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
+    start = r.clause_start(c0)
+    content = r.trim((r.skip_open(start, c0), r.clause_end(c1, later)))
+    return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
+
+
+def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    content = r.trim((c1, r.clause_end(c1, later)))
+    if content is None:
+        return None
+    source = None
+    for x in range(r.s, c0):
+        if d[x].lower_ in r.source_prep:
+            source = r.np_after(x + 1, c0, "inverted")
+            break
+    return Found((c0, c0 + 1), content, source, cue.certainty, cue.kind, "noun")
+
+
+def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    source = r.np_before(c0)
+    if source and source[1] - source[0] == 1 and d[source[0]].lower_ in r.lex.word_class("subject_pronoun"):
+        source = None if d[source[0]].lower_ in {"det", "it"} else source
+    start = c1 + 1 if c1 < r.e and d[c1].lower_ in r.comp else c1
+    content = r.trim((start, r.clause_end(start, later)))
+    if content is None or (source is None and cue.words[-1] not in r.comp and "det" not in cue.words):
+        return None
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence")
+
+
+def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    source = r.np_before(c0)
+    content = r.trim((c1, r.clause_end(c1, later)))
+    if source is None or content is None:
+        return None
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
+
+
+_RULES = {
+    "prep": _rule_prep,
+    "verb": _rule_verb,
+    "passive": _rule_passive,
+    "adverb": _rule_passive,
+    "noun": _rule_noun,
+    "evidence": _rule_evidence,
+    "self": _rule_self,
+}
+
+_HEARSAY_RANK = {"asserted": 0, "confirmed": 0, "alleged": 1, "reported": 2, "estimated": 2, "denied": 3}
+
+
+def _fold_hearsay(found: list[Found]) -> list[Found]:
+    """A passive cue inside another attribution's content is that attribution's hedge, not a claim of its own.
+
+    *Minst 30 personer ska ha dödats, rapporterar AP*: AP reports hearsay, so AP's entry becomes
+    'reported' and no separate sourceless entry is made.
+    """
+    keep: list[Found] = []
+    for f in found:
+        host = None
+        if f.kind in {"passive", "adverb"}:
+            host = next(
+                (g for g in found if g is not f and g.kind not in {"passive", "adverb"}
+                 and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]),
+                None,
+            )
+        if host is None:
+            keep.append(f)
+    out = []
+    for g in keep:
+        inner = [f for f in found if f.kind in {"passive", "adverb"} and f not in keep
+                 and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]]
+        if inner and g.certainty == "asserted":
+            g = replace(g, certainty=inner[0].certainty)
+        out.append(g)
+    return out

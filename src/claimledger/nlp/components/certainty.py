@@ -1,0 +1,86 @@
+"""How firmly a claim is put forward, whether its source can be identified, and what kind of source it is.
+
+The cue decides first (FORMAT.md: *certainty follows the cue*); then words around it
+can move it: hearsay sources (*enligt uppgifter*), hedges inside the content (*ska ha*,
+*en försiktig bedömning*), and a neutral verb whose content says another claim is false.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.model import Certainty, SourceKind
+from claimledger.nlp.lexicon import Lexicon
+
+_WORD = re.compile(r"\w+(?:[-']\w+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _has_phrase(words: list[str], phrases: frozenset[str], first: int | None = None) -> str | None:
+    hay = words if first is None else words[:first]
+    joined = " " + " ".join(hay) + " "
+    for p in phrases:
+        if f" {p} " in joined:
+            return p
+    return None
+
+
+def is_anonymous(source: str | None, lex: Lexicon) -> bool:
+    """True when the words give no way to identify who makes the claim (FORMAT.md's rule)."""
+    if not source:
+        return True
+    words = _words(source)
+    if not words:
+        return True
+    pronouns = lex.word_class("subject_pronoun")
+    if len(words) == 1 and words[0] in pronouns:
+        return False
+    tokens = source.split()
+    named = any(t[:1].isupper() for t in tokens[1:]) or (len(tokens) == 1 and tokens[0][:1].isupper()
+                                                          and words[0] not in lex.word_class("anonymous"))
+    anon = lex.word_class("anonymous")
+    hit = _has_phrase(words, anon)
+    if named and not (hit and words[0] in anon and not any(t[:1].isupper() for t in tokens[1:])):
+        return False
+    return hit is not None
+
+
+def certainty(base: Certainty, kind: str, source: str | None, content: str, lex: Lexicon) -> Certainty:
+    """The cue's certainty, moved by hearsay sources, hedges in the content and denials."""
+    src = _words(source or "")
+    if base == "asserted" and src and src[0] in {"uppgifter", "uppgift", "källor", "sources", "reports"}:
+        return "reported"
+    words = _words(content)
+    if base == "asserted":
+        if _has_phrase(words, lex.word_class("hedge_reported")):
+            return "reported"
+        if _has_phrase(words, lex.word_class("hedge_estimated"), first=6):
+            return "estimated"
+        if kind == "verb" and _has_phrase(words, lex.word_class("denial")):
+            return "denied"
+    return base
+
+
+def source_kind(source: str | None, anonymous: bool, lex: Lexicon) -> SourceKind | None:
+    """A coarse kind for the source (government, military, outlet...), from stems in sources.tsv."""
+    if not source:
+        return "anonymous"
+    words = _words(source)
+    if len(words) == 1 and words[0] in lex.word_class("subject_pronoun"):
+        return "person"
+    for kind, stems in lex.source_kinds:
+        for stem in stems:
+            if " " in stem:
+                if stem in " ".join(words):
+                    return kind  # type: ignore[return-value]
+            elif any(w == stem or (len(stem) > 3 and w.startswith(stem)) for w in words):
+                return kind  # type: ignore[return-value]
+    if anonymous:
+        return "anonymous"
+    tokens = source.split()
+    if tokens and all(t[:1].isupper() for t in tokens) and 1 < len(tokens) <= 4:
+        return "person"
+    return "organisation"

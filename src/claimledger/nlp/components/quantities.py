@@ -1,0 +1,226 @@
+"""Numbers that count or measure something: value, range, approximation, and what is counted.
+
+Digits are found with a pattern that knows the language's decimal mark and the thin,
+plain and non-breaking spaces Swedish puts between thousands (*10 000*); number
+words, scale words (*miljoner, billion*) and vague amounts (*hundratals, thousands*)
+come from ``numbers.tsv``. Years, dates, clock times, ordinals, ages, rate
+denominators and digits inside names are left out, as FORMAT.md asks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from claimledger.model import Approx
+from claimledger.nlp.lexicon import Lexicon
+
+_GROUP = "[ \u00a0\u2009\u202f]"
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuantity:
+    """A quantity in character offsets of the block's text."""
+
+    start: int
+    end: int
+    value: float
+    approx: Approx
+    value_max: float | None
+    counted: tuple[int, int] | None
+    unit: str | None
+
+
+@cache
+def _digits(decimal: str) -> re.Pattern[str]:
+    if decimal == "comma":
+        body = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
+    else:
+        body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    return re.compile(rf"(?<![\w\-/.:]){body}(?:-tal)?(?![\w%]|[.:]\d)")
+
+
+def _value(raw: str, decimal: str) -> float:
+    raw = raw.removesuffix("-tal")
+    raw = re.sub(_GROUP, "", raw)
+    raw = raw.replace(",", ".") if decimal == "comma" else raw.replace(",", "")
+    return float(raw)
+
+
+class _Words:
+    """The block's words with offsets, so rules can look left and right of a number."""
+
+    def __init__(self, text: str) -> None:
+        self.items = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+
+    def index_at(self, pos: int) -> int:
+        for n, (s, e, _) in enumerate(self.items):
+            if e > pos:
+                return n
+        return len(self.items)
+
+    def before(self, pos: int, count: int) -> list[tuple[int, int, str]]:
+        n = self.index_at(pos)
+        return self.items[max(0, n - count) : n]
+
+    def after(self, pos: int) -> list[tuple[int, int, str]]:
+        return self.items[self.index_at(pos) :]
+
+
+def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[FoundQuantity]:
+    """Every counting or measuring number in ``text`` (one block), in text order."""
+    decimal = next(iter(lex.word_class("decimal_mark")), "point")
+    words = _Words(text)
+    nums = lex.numbers
+    hits: list[tuple[int, int, float, bool]] = []  # start, end, value, vague
+    for m in _digits(decimal).finditer(text):
+        hits.append((m.start(), m.end(), _value(m.group(), decimal), False))
+    taken = [(s, e) for s, e, _, _ in hits]
+    multi_vague = sorted((w for w in nums.get("vague", {}) if " " in w), key=len, reverse=True)
+    for n, (s, e, w) in enumerate(words.items):
+        if any(a <= s < b for a, b in taken):
+            continue
+        phrase = next((v for v in multi_vague if " ".join(x[2] for x in words.items[n : n + len(v.split())]) == v),
+                      None)
+        if phrase:
+            last = words.items[n + len(phrase.split()) - 1]
+            hits.append((s, last[1], nums["vague"][phrase], True))
+            taken.append((s, last[1]))
+        elif w in nums.get("vague", {}):
+            hits.append((s, e, nums["vague"][w], True))
+        elif w in nums.get("unit", {}):
+            hits.append((s, e, nums["unit"][w], False))
+    hits.sort()
+    out: list[FoundQuantity] = []
+    consumed_until = -1
+    for s, e, value, vague in hits:
+        if s < consumed_until:
+            continue
+        q = _build(text, words, lex, s, e, value, vague, decimal, doc)
+        if q is not None:
+            out.append(q)
+            consumed_until = q.end
+    return out
+
+
+def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float, vague: bool, decimal: str,
+           doc: Doc | None) -> FoundQuantity | None:
+    nums = lex.numbers
+    raw = text[s:e]
+    prev = words.before(s, 3)
+    nxt = words.after(e)
+    prev_word = prev[-1][2] if prev else ""
+    # things that are not counts
+    if s > 0 and (text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+        return None
+    if prev_word in lex.word_class("year_marker") and not vague:
+        return None
+    if prev_word in lex.word_class("month") or (nxt and nxt[0][2] in lex.word_class("month")):
+        return None
+    after_text = text[e : e + 14].lower()
+    if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
+        return None
+    if re.match(r"(:e|:a|st\b|nd\b|rd\b|th\b|\.\s?[a-zåäö])", text[e : e + 3]) and not vague:
+        return None
+    if not vague and re.fullmatch(r"1[89]\d\d|20\d\d", raw) and (not nxt or not nxt[0][2].isalpha()
+                                                               or nxt[0][2] in lex.word_class("source_stop")):
+        return None
+    approx: Approx = "about" if raw.endswith("-tal") else ("over" if vague else "exact")
+    start, end = s, e
+    value_max: float | None = None
+    # a scale word or fraction after the number: '3,5 miljoner', 'en halv miljon'
+    scale = nums.get("scale", {})
+    if nxt and nxt[0][2] in nums.get("fraction", {}) and len(nxt) > 1 and nxt[1][2] in scale:
+        value = value * nums["fraction"][nxt[0][2]] * scale[nxt[1][2]] if value else scale[nxt[1][2]] / 2
+        end = nxt[1][1]
+        nxt = nxt[2:]
+    elif nxt and nxt[0][2] in scale and not vague:
+        value *= scale[nxt[0][2]]
+        end = nxt[0][1]
+        nxt = nxt[1:]
+    # a range: 'mellan 200 och 300', '10–12 000', '50 till 100'
+    joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
+    if len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
+        m = _digits(decimal).match(text, nxt[1][0])
+        if m:
+            hi = _value(m.group(), decimal)
+            rest = words.after(m.end())
+            if rest and rest[0][2] in scale:
+                hi *= scale[rest[0][2]]
+                end_hi = rest[0][1]
+                rest = rest[1:]
+            else:
+                end_hi = m.end()
+            if value < hi:
+                if value < 1000 <= hi and hi % 1000 == 0 and len(raw) <= 3 and "000" in m.group():
+                    value *= 1000
+                value_max, approx, end, nxt = hi, "range", end_hi, rest
+    # approximation words before: 'omkring', 'more than', 'mellan'
+    if approx != "range" or (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
+        for kind in ("range_open", "about", "over", "under", "exact"):
+            for seq in lex.approx.get(kind, ()):
+                if len(prev) >= len(seq) and tuple(w[2] for w in prev[-len(seq):]) == seq:
+                    if kind == "range_open":
+                        if approx == "range":
+                            start = prev[-len(seq)][0]
+                    else:
+                        start = prev[-len(seq)][0]
+                        approx = kind  # type: ignore[assignment]
+                    break
+            else:
+                continue
+            break
+    if raw.endswith("-tal") and prev and prev[-1][2] in {"ett", "a"}:
+        start = prev[-1][0]
+    counted, unit = _counted(nxt, lex, doc)
+    if value == 1 and not vague and counted is None:
+        return None
+    return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+
+
+def _counted(nxt: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None) -> tuple[tuple[int, int] | None, str | None]:
+    """The words naming what is counted: the next noun phrase or participle (*soldater*, *dödats*, *wounded*)."""
+    w = lex.word_class
+    stop = (w("source_stop") | w("recipient") | w("complementizer") | w("relative") | w("conjunction")
+            | w("month") | w("subject_pronoun"))
+    skip = w("skip_after_number") | w("aux")
+    units = lex.units
+    i = 0
+    while i < len(nxt) and nxt[i][2] in skip:
+        i += 1
+    if i >= len(nxt):
+        return None, None
+    first = nxt[i]
+    for kind in ("percent", "currency", "time_unit", "measure"):
+        if first[2] in units.get(kind, ()):
+            return (first[0], first[1]), kind
+    if not first[2].isalpha() or first[2] in stop:
+        return None, None
+    end = first[1]
+    limit = 4 if doc is not None and doc.has_annotation("POS") else 2
+    taken = 1
+    if doc is not None and doc.has_annotation("POS"):
+        span = doc.char_span(first[0], first[1], alignment_mode="expand")
+        if span is not None and span[0].pos_ in {"NOUN", "PROPN", "VERB"}:
+            return (first[0], first[1]), None
+        if span is not None and span[0].pos_ not in {"ADJ", "NOUN", "PROPN", "VERB", "X"}:
+            return None, None
+    for s, e, word in nxt[i + 1 :]:
+        if taken >= limit or not word.isalpha() or word in stop:
+            break
+        if doc is not None and doc.has_annotation("POS"):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or span[0].pos_ not in {"ADJ", "NOUN", "PROPN"}:
+                break
+            end = e
+            taken += 1
+            if span[0].pos_ in {"NOUN", "PROPN"}:
+                break
+            continue
+        end = e
+        taken += 1
+    return (first[0], end), None

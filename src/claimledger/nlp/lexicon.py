@@ -1,0 +1,92 @@
+"""Language knowledge, loaded from the data files under ``claimledger/lang/<code>/``.
+
+Rules never name a Swedish or English word: they ask the lexicon. A new language is a
+new folder with the same files (cues.tsv, words.tsv, numbers.tsv, approx.tsv,
+units.tsv, sources.tsv), not new code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from claimledger.model import Certainty
+
+CUE_KINDS = ("verb", "prep", "passive", "noun", "evidence", "adverb", "self")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One surface form of a cue, split into lower-case words."""
+
+    words: tuple[str, ...]
+    lemma: str
+    kind: str
+    certainty: Certainty
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the rules know about one language."""
+
+    lang: str
+    cues: dict[str, list[Cue]] = field(default_factory=dict)
+    """First word of a cue form -> the cues that start with it, longest first."""
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Word classes from words.tsv (complementizer, relative, conjunction, anonymous, ...)."""
+    numbers: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Number-word kind (unit, scale, vague, article, fraction) -> word -> value."""
+    approx: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    """Approximation kind -> word sequences, longest first."""
+    units: dict[str, frozenset[str]] = field(default_factory=dict)
+    source_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def word_class(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+    def cue_words(self) -> frozenset[str]:
+        """Every first word of a cue: a cheap filter for sentences worth a closer look."""
+        return frozenset(self.cues)
+
+
+def _rows(lang: str, name: str) -> list[list[str]]:
+    try:
+        text = resources.files("claimledger.lang").joinpath(lang, name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [w.strip().lower() for w in cell.split(",") if w.strip()]
+
+
+@cache
+def load(lang: str) -> Lexicon:
+    """The lexicon of ``lang`` (cached). Unknown languages get an empty lexicon, so nothing is found."""
+    cues: dict[str, list[Cue]] = {}
+    for row in _rows(lang, "cues.tsv"):
+        lemma, kind, certainty, forms = row[0], row[1], row[2], row[3]
+        if kind not in CUE_KINDS:
+            raise ValueError(f"lang/{lang}/cues.tsv: unknown cue kind {kind!r}")
+        for form in _split(forms):
+            words = tuple(form.split())
+            cues.setdefault(words[0], []).append(Cue(words, lemma, kind, certainty))  # type: ignore[arg-type]
+    for options in cues.values():
+        options.sort(key=lambda c: -len(c.words))
+    words = {row[0]: frozenset(_split(row[1])) for row in _rows(lang, "words.tsv")}
+    numbers: dict[str, dict[str, float]] = {}
+    for kind, word, value in _rows(lang, "numbers.tsv"):
+        numbers.setdefault(kind, {})[word.lower()] = float(value)
+    approx = {
+        row[0]: tuple(sorted((tuple(w.split()) for w in _split(row[1])), key=len, reverse=True))
+        for row in _rows(lang, "approx.tsv")
+    }
+    units = {row[0]: frozenset(_split(row[1])) for row in _rows(lang, "units.tsv")}
+    kinds = tuple((row[0], tuple(_split(row[1]))) for row in _rows(lang, "sources.tsv"))
+    return Lexicon(lang, cues, words, numbers, approx, units, kinds)

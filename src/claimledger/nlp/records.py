@@ -1,0 +1,165 @@
+"""Doc -> records: the rules' token ranges become Attribution / Quantity / Mention records.
+
+Every span is moved from the block's Doc into article offsets here and nowhere else,
+so ``article.text[span.start:span.end]`` is the words by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimledger.model import Analysis, Article, Attribution, Mention, Quantity, Span, record_id
+from claimledger.nlp import lexicon, pipeline
+from claimledger.nlp.components import certainty as cert
+from claimledger.nlp.components.attributions import Found, Range, sentence_attributions
+from claimledger.nlp.components.quantities import find_quantities
+
+_MENTION_LABELS = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "PRS", "GPE_LOC", "GPE_ORG"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    found: Found
+    block: pipeline.Block
+    cue_block: pipeline.Block | None = None
+    """Where the cue and source stand when they are not in ``block`` (a continuation quote)."""
+
+
+def _span(block: pipeline.Block, r: Range) -> Span:
+    doc = block.doc
+    return Span(block.offset + doc[r[0]].idx, block.offset + doc[r[1] - 1].idx + len(doc[r[1] - 1].text))
+
+
+def _extend_quotes(placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]:
+    """A quote or dash paragraph that spans sentences belongs whole to the cue that closes it."""
+    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    out = []
+    for p in placed:
+        doc, f = p.block.doc, p.found
+        first = next((t for t in doc if not t.is_space), None)
+        if (first is not None and first.text in opens and f.rule == "verb-inverted"
+                and f.content[0] > first.i + 1
+                and not any(q.block is p.block and q is not p and q.found.cue[0] < f.cue[0] for q in placed)):
+            start = first.i + 1
+            while start < len(doc) and doc[start].is_space:
+                start += 1
+            f = Found(f.cue, (start, f.content[1]), f.source, f.certainty, f.kind, f.rule + "+quote", f.parts)
+        out.append(_Placed(f, p.block, p.cue_block))
+    return out
+
+
+def _continuations(blocks: list[pipeline.Block], placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]:
+    """Quote and dash paragraphs with no cue of their own take the speaker of the paragraph before."""
+    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    by_line = {b.line: b for b in blocks}
+    owned = {p.block.line for p in placed}
+    out = []
+    for b in blocks:
+        if b.line in owned:
+            continue
+        first = next((t for t in b.doc if not t.is_space), None)
+        if first is None or first.text not in opens:
+            continue
+        prev = [p for p in placed + out if p.block.line in {b.line - 1} and p.found.source is not None]
+        if not prev or b.line - 1 not in by_line:
+            continue
+        speaker = prev[-1]
+        start = first.i + 1
+        end = len(b.doc)
+        while end > start and (b.doc[end - 1].is_space or b.doc[end - 1].text in lex.word_class("quote_close")):
+            end -= 1
+        if end - start < 3:
+            continue
+        found = Found(speaker.found.cue, (start, end), speaker.found.source, speaker.found.certainty,
+                      speaker.found.kind, "continuation")
+        out.append(_Placed(found, b, speaker.cue_block or speaker.block))
+    return out
+
+
+def analyze_article(article: Article) -> Analysis:
+    """Find every attribution, quantity and actor mention in one article."""
+    lang = article.lang if article.lang in {"sv", "en"} else article.lang
+    lex = lexicon.load(lang)
+    blocks = list(pipeline.blocks(article.text, lang))
+    placed: list[_Placed] = []
+    quantities: list[Quantity] = []
+    mentions: list[Mention] = []
+    for b in blocks:
+        tagged = pipeline.has_tags(b.doc)
+        for sent in b.doc.sents:
+            placed += [_Placed(f, b) for f in sentence_attributions(b.doc, sent, lex, tagged)]
+        for q in find_quantities(b.doc.text, lex, b.doc):
+            span = Span(b.offset + q.start, b.offset + q.end)
+            counted = Span(b.offset + q.counted[0], b.offset + q.counted[1]) if q.counted else None
+            quantities.append(Quantity(record_id(article.id, "q", span.start, span.end), article.id, span,
+                                       q.value, q.approx, q.value_max, counted, q.unit))
+        for ent in b.doc.ents:
+            if ent.label_ in _MENTION_LABELS:
+                span = Span(b.offset + ent.start_char, b.offset + ent.end_char)
+                mentions.append(Mention(record_id(article.id, "m", span.start), article.id, span, ent.label_))
+    placed = _extend_quotes(placed, lex)
+    placed += _continuations(blocks, placed, lex)
+    attributions = [_attribution(article, p, lex) for p in placed]
+    attributions = _link_chains(_dedupe(attributions))
+    quantities = [_owner(q, attributions) for q in quantities]
+    return Analysis(article, tuple(attributions), tuple(quantities), tuple(mentions))
+
+
+def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon) -> Attribution:
+    f = p.found
+    cue_block = p.cue_block or p.block
+    cue = _span(cue_block, f.cue)
+    source = _span(cue_block, f.source) if f.source else None
+    content = _span(p.block, f.content)
+    parts = tuple(_span(p.block, r) for r in f.parts)
+    text = article.text
+    src_text = source.of(text) if source else None
+    anonymous = cert.is_anonymous(src_text, lex)
+    certainty = cert.certainty(f.certainty, f.kind, src_text, content.of(text), lex)
+    return Attribution(
+        id=record_id(article.id, "a", cue.start, content.start, content.end),
+        article_id=article.id,
+        cue=cue,
+        content=content,
+        source=source,
+        certainty=certainty,
+        anonymous=anonymous,
+        source_kind=cert.source_kind(src_text, anonymous, lex),
+        content_parts=parts,
+        confidence=0.5 if f.kind in {"passive", "adverb"} or f.rule == "verb-bare" else 0.8,
+        rule=f.rule,
+    )
+
+
+def _dedupe(items: list[Attribution]) -> list[Attribution]:
+    seen: set[str] = set()
+    out = []
+    for a in items:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def _link_chains(items: list[Attribution]) -> list[Attribution]:
+    """*enligt WSJ* over *enligt uppgifter till tidningen*: an entry whose cue stands in another's content relays it."""
+    from dataclasses import replace
+
+    out = []
+    for a in items:
+        hosts = [h for h in items if h is not a and h.content.contains(a.cue) and len(h.content) > len(a.content)]
+        if hosts:
+            a = replace(a, via=min(hosts, key=lambda h: len(h.content)).id)
+        out.append(a)
+    return out
+
+
+def _owner(q: Quantity, attributions: list[Attribution]) -> Quantity:
+    """A quantity belongs to the narrowest claim whose content holds it."""
+    from dataclasses import replace
+
+    hosts = [a for a in attributions if a.content.contains(q.span)]
+    if not hosts:
+        return q
+    return replace(q, attribution_id=min(hosts, key=lambda a: len(a.content)).id)
+
