@@ -243,6 +243,12 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     cues = find_cues(doc, sent, lex, tagged)
     if not cues:
         return []
+    if doc.has_annotation("DEP") and "dependency" in lex.word_class("rules"):
+        from claimledger.nlp.components import dependency
+
+        found = dependency.sentence_attributions(doc, sent, lex, cues)
+        if found is not None:
+            return _fold_hearsay(found)
     r = SentenceRules(doc, sent, lex, tagged)
     starts = [c0 for c0, _, _ in cues]
     out: list[Found] = []
