@@ -225,10 +225,10 @@ def summary(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     out: dict[str, Any] = dict(counts(conn))
     out["anonymous"] = int(conn.scalar(select(func.count()).select_from(T).where(T.c.anonymous)) or 0)
     stmt = select(T.c.certainty, func.count()).group_by(T.c.certainty)
-    by: dict[str, int] = dict(conn.execute(stmt).tuples().all())
+    by: dict[str, int] = {c: int(k) for c, k in conn.execute(stmt)}
     out["certainty"] = {c: int(by.pop(c, 0)) for c in CERTAINTIES} | {k: int(v) for k, v in by.items()}
     n = func.count().label("n")
-    langs = conn.execute(select(A.c.lang, n).group_by(A.c.lang).order_by(n.desc(), A.c.lang)).tuples()
+    langs = conn.execute(select(A.c.lang, n).group_by(A.c.lang).order_by(n.desc(), A.c.lang))
     out["languages"] = {lang: int(k) for lang, k in langs}
     sources = conn.execute(
         select(T.c.source_text, n)
@@ -236,7 +236,7 @@ def summary(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         .group_by(T.c.source_text)
         .order_by(n.desc(), T.c.source_text)
         .limit(top)
-    ).tuples()
+    )
     out["top_sources"] = [{"source": s, "count": int(k)} for s, k in sources]
     return out
 
