@@ -84,7 +84,11 @@ def _check_upgradable(conn: Connection, rev: str | None) -> None:
     """
     url = dialect.describe(conn.engine.url)
     if rev is None:
-        foreign = [t for t in inspect(conn).get_table_names() if not t.startswith("sqlite_")]
+        foreign = [
+            t
+            for t in inspect(conn).get_table_names()
+            if t != "alembic_version" and not t.startswith("sqlite_")
+        ]
         if foreign:
             shown = ", ".join(sorted(foreign)[:3])
             raise StoreError(f"ledger {url}: a database but not a claimledger ledger (tables {shown})")

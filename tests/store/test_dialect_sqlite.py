@@ -1,0 +1,104 @@
+"""SQLite set-up (WAL, foreign keys, busy timeout), ledger names, and one-line open errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from claimledger.errors import StoreError
+from claimledger.model import Analysis
+from claimledger.store import Ledger, dialect
+
+
+def test_dialect_pragmas_on_every_connection(ledger: Ledger) -> None:
+    with ledger.engine.connect() as conn:
+        assert dialect.journal_mode(conn) == "wal"
+        pragma = {
+            p: conn.exec_driver_sql(f"PRAGMA {p}").scalar()
+            for p in ("foreign_keys", "synchronous", "busy_timeout")
+        }
+        assert pragma == {"foreign_keys": 1, "synchronous": 1, "busy_timeout": dialect.BUSY_TIMEOUT_MS}
+
+
+def test_dialect_lower_folds_non_ascii(ledger: Ledger) -> None:
+    with ledger.engine.connect() as conn:
+        assert conn.scalar(select(func.lower("FÖRSVARSMAKTEN ÅÄÖ"))) == "försvarsmakten åäö"
+
+
+def test_dialect_foreign_keys_cascade(filled: Ledger, sv_analysis: Analysis) -> None:
+    with filled.engine.begin() as conn:
+        conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": sv_analysis.article.id})
+    assert filled.counts() == {"articles": 2, "attributions": 5, "quantities": 3, "mentions": 1}
+
+
+@pytest.mark.parametrize(
+    ("target", "backend", "database"),
+    [
+        ("ledger.sqlite", "sqlite", "ledger.sqlite"),
+        (Path("some dir/ledger.sqlite"), "sqlite", "some dir/ledger.sqlite"),
+        ("sqlite:///rel.sqlite", "sqlite", "rel.sqlite"),
+        ("postgresql+psycopg://u:secret@db.example/claims", "postgresql", "claims"),
+    ],
+)
+def test_dialect_to_url(target: str | Path, backend: str, database: str) -> None:
+    url = dialect.to_url(target)
+    assert (url.get_backend_name(), url.database) == (backend, database)
+    assert "secret" not in dialect.describe(url)
+
+
+def test_dialect_memory_ledger(sv_analysis: Analysis) -> None:
+    with Ledger(":memory:") as led:
+        assert led.add(sv_analysis) and led.analysis(sv_analysis.article.id) == sv_analysis
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "no" / "such" / "dir" / "l.sqlite", "directory .* does not exist"),
+        (
+            lambda p: (p / "notes.txt", (p / "notes.txt").write_text("plain words, not a database\n" * 50))[
+                0
+            ],
+            "cannot open: file is not a database",
+        ),
+        (lambda p: p, "cannot open: unable to open database file"),
+        (lambda p: "postgresql+nosuchdriver://u:secret@host/db", "Can't load plugin"),
+    ],
+    ids=["missing-directory", "not-a-database", "a-directory", "unknown-driver"],
+)
+def test_dialect_open_errors_are_one_line(tmp_path: Path, make: object, message: str) -> None:
+    target = make(tmp_path)  # type: ignore[operator]
+    with pytest.raises(StoreError, match=message) as info:
+        Ledger(target)
+    msg = str(info.value)
+    assert "\n" not in msg and msg.startswith("ledger ") and "secret" not in msg
+
+
+def test_dialect_other_process_reads_while_a_write_is_open(filled: Ledger, ledger_path: Path) -> None:
+    """WAL: a reader in another process sees committed data and is not blocked by a writer."""
+    script = textwrap.dedent(
+        """
+        import json, sys
+        from claimledger.store import Ledger
+        with Ledger(sys.argv[1]) as led:
+            sources = [c["source"] for c in led.claims(lang="en")]
+            print(json.dumps({"counts": led.counts(), "sources": sources}))
+        """
+    )
+    with filled.engine.connect().execution_options(**{dialect.WRITE: True}) as writer, writer.begin():
+        # An uncommitted write holds SQLite's writer lock for the whole subprocess run.
+        writer.execute(text("UPDATE articles SET title = 'pending' WHERE lang = 'en'"))
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(ledger_path)], capture_output=True, text=True, timeout=60
+        )
+        writer.rollback()
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["counts"] == {"articles": 3, "attributions": 8, "quantities": 6, "mentions": 3}
+    assert seen["sources"] == ["The ministry", "officials who asked not to be named", "The operator"]
