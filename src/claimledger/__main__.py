@@ -1,0 +1,7 @@
+"""``python -m claimledger`` is the ``claimledger`` command."""
+
+import sys
+
+from claimledger.cli.app import main
+
+sys.exit(main())

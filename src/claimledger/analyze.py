@@ -1,0 +1,142 @@
+"""The one orchestration: read -> extract -> annotate -> records -> store.
+
+``analyze`` serves a caller who wants records and no store; ``ingest`` serves the
+ledger: one transaction per article, content-hash ids so a re-run adds nothing, and a
+batch that goes on past a bad input and reports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimledger.errors import InputError
+from claimledger.model import Analysis, Article
+from claimledger.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
+
+    from claimledger.store.ledger import Ledger
+
+Source = str | Path
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` run did, for the summary a user reads and the exit status a script reads."""
+
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 every input read, 1 some skipped, 2 nothing read."""
+        if self.read == 0:
+            return 2
+        return 1 if self.errors else 0
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of an ingest, for a progress bar: the article just done (or the input just refused)."""
+
+    kind: str  # "added", "duplicate", "error"
+    label: str
+
+
+def _looks_like_source(value: str) -> bool:
+    if value == "-" or value.startswith(("http://", "https://")):
+        return True
+    if "\n" in value or len(value) > 4096:
+        return False
+    try:
+        return Path(value).exists()
+    except OSError:
+        return False
+
+
+def analyze_text(text: str, *, lang: str | None = None, **meta: str | None) -> Analysis:
+    """Analyse one article's text as given (no store, no reading)."""
+    from claimledger.ingest.lang import detect_language
+    from claimledger.nlp.records import analyze_article
+
+    article = Article(text=text, lang=lang or detect_language(text), raw_ref="<text>", **meta)  # type: ignore[arg-type]
+    return analyze_article(article)
+
+
+def read(
+    sources: Iterable[Source], *, lang: str | None = None, settings: Settings | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> Iterator[Article | InputError]:
+    """Articles (or one-line errors) from every source: the read and extract stages."""
+    from claimledger.ingest import read_articles
+
+    yield from read_articles(list(sources), settings or Settings.from_env(), lang=lang, transport=transport)
+
+
+def analyze(
+    source: Source | Article | Iterable[Source], *, lang: str | None = None, settings: Settings | None = None,
+    errors: str = "raise",
+) -> list[Analysis]:
+    """Records for a text, an Article, or sources (paths, URLs, feeds, archives), with no store.
+
+    A string that names an existing path or an http(s) URL (or is ``-``) is read as a
+    source; any other string is the article text itself. With ``errors="raise"`` the first
+    unreadable input raises its ``InputError``; with ``"skip"`` it is left out.
+    """
+    from claimledger.nlp.records import analyze_article
+
+    if isinstance(source, Article):
+        return [analyze_article(source)]
+    if isinstance(source, str) and not _looks_like_source(source):
+        return [analyze_text(source, lang=lang)]
+    sources: list[Source] = [source] if isinstance(source, str | Path) else list(source)
+    out = []
+    for item in read(sources, lang=lang, settings=settings):
+        if isinstance(item, InputError):
+            if errors == "raise":
+                raise item
+            continue
+        out.append(analyze_article(item))
+    return out
+
+
+def ingest(
+    ledger: Ledger, sources: Iterable[Source], *, lang: str | None = None, settings: Settings | None = None,
+    progress: Callable[[Progress], None] | None = None, transport: httpx.BaseTransport | None = None,
+) -> IngestReport:
+    """Read, analyse and store every article of ``sources``; one transaction per article."""
+    from claimledger.nlp.records import analyze_article
+
+    report = IngestReport()
+    for item in read(sources, lang=lang, settings=settings, transport=transport):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            if progress:
+                progress(Progress("error", item.source))
+            continue
+        report.read += 1
+        report.warnings += [f"{item.raw_ref or item.url or item.id[:12]}: {w}" for w in item.warnings]
+        label = item.title or item.raw_ref or item.id[:12]
+        if ledger.has(item.id):
+            report.duplicates += 1
+            if progress:
+                progress(Progress("duplicate", label))
+            continue
+        if ledger.add(analyze_article(item)):
+            report.added += 1
+            report.added_ids.append(item.id)
+            kind = "added"
+        else:
+            report.duplicates += 1
+            kind = "duplicate"
+        if progress:
+            progress(Progress(kind, label))
+    return report
