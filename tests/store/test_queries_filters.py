@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from claimledger.errors import StoreError
+from claimledger.errors import StoreError, UsageError
 from claimledger.model import Analysis
 from claimledger.store import Ledger, queries
 
@@ -75,7 +75,7 @@ def test_queries_claims_certainty_filter(filled: Ledger) -> None:
     assert ids(filled.claims(certainty="denied")) == ["en-a3"]
     assert ids(filled.claims(certainty=["alleged", "denied"])) == ["en-a3", "sv-a3"]
     assert ids(filled.claims(certainty="confirmed")) == []
-    with pytest.raises(StoreError, match="unknown certainty 'sure'"):
+    with pytest.raises(UsageError, match="unknown certainty 'sure'"):
         filled.claims(certainty="sure")
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
-from claimledger.errors import StoreError
+from claimledger.errors import StoreError, UsageError
 from claimledger.model import CERTAINTIES, Analysis
 from claimledger.store import rows
 from claimledger.store.schema import articles as A
@@ -161,7 +161,7 @@ def claims(
         wanted = [certainty] if isinstance(certainty, str) else list(certainty)
         unknown = [c for c in wanted if c not in CERTAINTIES]
         if unknown:
-            raise StoreError(f"unknown certainty {unknown[0]!r} (one of {', '.join(CERTAINTIES)})")
+            raise UsageError(f"unknown certainty {unknown[0]!r} (one of {', '.join(CERTAINTIES)})")
         stmt = stmt.where(T.c.certainty.in_(wanted))
     if lang:
         stmt = stmt.where(func.lower(A.c.lang) == lang.lower())
