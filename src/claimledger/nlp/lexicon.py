@@ -13,7 +13,7 @@ from importlib import resources
 
 from claimledger.model import Certainty
 
-CUE_KINDS = ("verb", "prep", "passive", "noun", "evidence", "adverb", "self")
+CUE_KINDS = ("verb", "prep", "passive", "modal", "noun", "evidence", "adverb", "self")
 
 
 @dataclass(frozen=True, slots=True)

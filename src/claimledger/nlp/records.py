@@ -99,7 +99,7 @@ def analyze_article(article: Article) -> Analysis:
                 mentions.append(Mention(record_id(article.id, "m", span.start), article.id, span, ent.label_))
     placed = _extend_quotes(placed, lex)
     placed += _continuations(blocks, placed, lex)
-    attributions = [_attribution(article, p, lex) for p in placed]
+    attributions = sorted((_attribution(article, p, lex) for p in placed), key=lambda a: (a.cue.start, a.content.start))
     attributions = _link_chains(_dedupe(attributions))
     quantities = [_owner(q, attributions) for q in quantities]
     return Analysis(article, tuple(attributions), tuple(quantities), tuple(mentions))

@@ -43,6 +43,8 @@ class SentenceRules:
     def __init__(self, doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> None:
         self.doc, self.lex, self.tagged = doc, lex, tagged
         self.s, self.e = sent.start, sent.end
+        before = doc[sent.start - 1].sent if sent.start > 0 else None
+        self.sent_before: Range | None = (before.start, before.end) if before is not None else None
         while self.e > self.s and self._is_final_punct(doc[self.e - 1]):
             self.e -= 1
         w = lex.word_class
@@ -52,13 +54,27 @@ class SentenceRules:
         self.quotes = w("quote_open") | w("quote_close")
         self.dashes = w("dash")
         self.expletive = w("expletive")
+        self.negation = w("negation")
+        self.bare = w("bare_cues")
 
     # ----- token predicates -------------------------------------------------------------
+    def negated(self, k: int) -> bool:
+        return any(self.doc[x].lower_ in self.negation for x in range(max(self.s, k - 2), k))
+
     def _is_final_punct(self, t: Token) -> bool:
         return t.is_punct and t.text not in self.lex.word_class("quote_close")
 
     def is_quote(self, t: Token) -> bool:
         return t.text in self.quotes
+
+    def nominal(self, r: Range) -> bool:
+        """Could this be a source: it starts with no link word, and (tagged) holds a noun or pronoun."""
+        first = self.doc[r[0]]
+        if first.lower_ in self.conj or first.lower_ in self.stop or first.lower_ in self.comp:
+            return False
+        if self.tagged:
+            return any(self.doc[x].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(*r))
+        return True
 
     def is_verb(self, t: Token) -> bool:
         if self.tagged:
@@ -88,7 +104,7 @@ class SentenceRules:
                 or (self.is_quote(d[i + 1]) and i + 2 in later_cues)
             ):
                 return i
-            if d[i].text == ";":
+            if d[i].text == ";" or (d[i].lower_ in self.conj and i + 1 in later_cues and i > k):
                 return i
         return self.e
 
@@ -155,7 +171,8 @@ class SentenceRules:
         d = self.doc
         i = self.clause_start(k)
         j = k
-        while i < j and (d[i].lower_ in self.conj or d[i].text in self.dashes or d[i].is_punct):
+        while i < j and (d[i].lower_ in self.conj or d[i].lower_ in self.comp or d[i].text in self.dashes
+                         or d[i].is_punct):
             i += 1
         while j > i and (d[j - 1].lower_ in self.stop or d[j - 1].lower_ in self.lex.word_class("aux")
                          or d[j - 1].lower_ in self.rel
@@ -216,10 +233,19 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
         match = None
         for cue in lex.cues.get(doc[k].lower_, ()):
             n = len(cue.words)
+            if cue.kind == "modal" and n == 2:
+                # hearsay 'ska' + 'ha'/'vara', with a few words between: 'ska roboten ha avfyrats'
+                tail = next((x for x in range(k + 1, min(sent.end, k + 5)) if doc[x].lower_ == cue.words[1]), None)
+                if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)):
+                    match = (k, k + 1, cue)
+                    break
+                continue
             if k + n > sent.end or any(doc[k + m].lower_ != cue.words[m] for m in range(1, n)):
                 continue
             if tagged and not _pos_fits(doc[k], cue.kind):
                 continue
+            if cue.kind in {"verb", "self"} and k > sent.start and doc[k - 1].lower_ in lex.word_class("determiner"):
+                continue  # 'den misstänkte': a participle, not a verb
             match = (k, k + n, cue)
             break
         if match:
@@ -231,7 +257,7 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
 
 
 def _pos_fits(t: Token, kind: str) -> bool:
-    if kind in {"verb", "self", "evidence"}:
+    if kind in {"verb", "self", "evidence", "modal"}:
         return t.pos_ in _VERB_POS or t.pos_ == ""
     if kind == "noun":
         return t.pos_ in {"NOUN", "PROPN", "DET", "PRON", ""} or not t.is_alpha
@@ -253,10 +279,19 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     starts = [c0 for c0, _, _ in cues]
     out: list[Found] = []
     for c0, c1, cue in cues:
+        if cue.kind == "verb" and cue.certainty != "estimated" and r.negated(c0):
+            continue  # 'har inte kommenterat': nothing is put forward
         later = [x for x in starts if x > c0]
         found = _RULES[cue.kind](r, c0, c1, cue, later)
-        if found and found.content[0] < found.content[1]:
-            out.append(found)
+        if found is None or found.content[0] >= found.content[1]:
+            continue
+        if found.source is None and found.kind == "verb" and out and doc[c0 - 1].lower_ in r.conj:
+            found = replace(found, source=out[-1].source)  # 'Man hävdar ... och upprepar ...': shared subject
+        if found.source and doc[found.source[0]].lower_ in r.negation:
+            continue  # 'varken polisen eller SOS Alarm rapporterade'
+        if found.source is None and found.kind == "verb" and found.certainty == "asserted":
+            found = replace(found, certainty="reported")  # 'det är uttalat att': nobody named
+        out.append(found)
     return _fold_hearsay(out)
 
 
@@ -310,7 +345,13 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # 'Y, säger X.' / '"Y," said X.'
         source = r.np_after(c1, r.e, "inverted")
         content = r.trim((r.skip_open(r.s, prev), prev))
-        if content and source:
+        if content and source and r.nominal(source) and r.find_comp(source[1], r.e) is None:
+            return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
+    if c0 == r.s and d[c0].is_lower and r.sent_before is not None:
+        # 'Ryssland kommer bli fritt! skanderar en av soldaterna': the claim is the sentence before
+        source = r.np_after(c1, r.e, "inverted")
+        content = r.trim(r.sent_before)
+        if content and source and r.nominal(source):
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
     comma = next((x for x in range(c0 - 1, r.s, -1) if d[x].text == ","), None)
     if comma is not None and c0 - comma <= 6:
@@ -334,6 +375,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     start = r.recipient_end(c1, r.e)
     content = r.trim((start, r.clause_end(start, later)))
     if source is None or content is None or content[1] - content[0] < 2:
+        return None
+    quoted = r.is_quote(d[start]) if start < r.e else False
+    if r.bare and not quoted and " ".join(cue.words) not in r.bare:
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
 
@@ -363,6 +407,13 @@ def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
 
 def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
+    if cue.words[-1] in r.source_prep:
+        comp = r.find_comp(c1, r.e)
+        source = r.np_after(c1, comp if comp is not None else r.e, "inverted")
+        if comp is None or source is None:
+            return None
+        content = r.trim((comp + 1, r.clause_end(comp + 1, later)))
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence-by") if content else None
     source = r.np_before(c0)
     if source and source[1] - source[0] == 1 and d[source[0]].lower_ in r.lex.word_class("subject_pronoun"):
         source = None if d[source[0]].lower_ in {"det", "it"} else source
@@ -375,7 +426,12 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
 
 def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     source = r.np_before(c0)
-    content = r.trim((c1, r.clause_end(c1, later)))
+    start = c1
+    if source is None or (source[1] - source[0] == 1 and r.doc[source[0]].lower_ in r.stop):
+        # V2: 'därefter säger sig specialstyrkorna ha hittat': the subject follows the cue
+        source = r.np_after(c1, r.e, "inverted")
+        start = source[1] if source else c1
+    content = r.trim((start, r.clause_end(start, later)))
     if source is None or content is None:
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
@@ -385,13 +441,14 @@ _RULES = {
     "prep": _rule_prep,
     "verb": _rule_verb,
     "passive": _rule_passive,
+    "modal": _rule_passive,
     "adverb": _rule_passive,
     "noun": _rule_noun,
     "evidence": _rule_evidence,
     "self": _rule_self,
 }
 
-_HEARSAY_RANK = {"asserted": 0, "confirmed": 0, "alleged": 1, "reported": 2, "estimated": 2, "denied": 3}
+_FOLDING = {"modal", "adverb"}
 
 
 def _fold_hearsay(found: list[Found]) -> list[Found]:
@@ -403,9 +460,9 @@ def _fold_hearsay(found: list[Found]) -> list[Found]:
     keep: list[Found] = []
     for f in found:
         host = None
-        if f.kind in {"passive", "adverb"}:
+        if f.kind in _FOLDING:
             host = next(
-                (g for g in found if g is not f and g.kind not in {"passive", "adverb"}
+                (g for g in found if g is not f and g.kind not in _FOLDING
                  and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]),
                 None,
             )
@@ -413,7 +470,7 @@ def _fold_hearsay(found: list[Found]) -> list[Found]:
             keep.append(f)
     out = []
     for g in keep:
-        inner = [f for f in found if f.kind in {"passive", "adverb"} and f not in keep
+        inner = [f for f in found if f.kind in _FOLDING and f not in keep
                  and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]]
         if inner and g.certainty == "asserted":
             g = replace(g, certainty=inner[0].certainty)

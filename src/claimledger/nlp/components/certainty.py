@@ -28,6 +28,16 @@ def _has_phrase(words: list[str], phrases: frozenset[str], first: int | None = N
     return None
 
 
+def _modal_hearsay(words: list[str], lex: Lexicon) -> bool:
+    """'ska' then 'ha' within a few words: *ska roboten ha avfyrats* is hearsay, *ska utbildas* a plan."""
+    for cue in lex.cues.get("ska", ()):
+        if cue.kind == "modal" and len(cue.words) == 2:
+            for n, w in enumerate(words):
+                if w == cue.words[0] and cue.words[1] in words[n + 1 : n + 5]:
+                    return True
+    return False
+
+
 def is_anonymous(source: str | None, lex: Lexicon) -> bool:
     """True when the words give no way to identify who makes the claim (FORMAT.md's rule)."""
     if not source:
@@ -54,6 +64,10 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
     if base == "asserted" and src and src[0] in {"uppgifter", "uppgift", "källor", "sources", "reports"}:
         return "reported"
     words = _words(content)
+    if base == "asserted" and any(w in lex.word_class("estimate_source") for w in src):
+        return "estimated"  # 'enligt den egna prognosen'
+    if base == "asserted" and _modal_hearsay(words, lex):
+        return "reported"
     if base == "asserted":
         if _has_phrase(words, lex.word_class("hedge_reported")):
             return "reported"
