@@ -28,10 +28,12 @@ _DIGIT = re.compile(r"\d")
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One line of the article, analysed: ``doc`` indexes ``text[offset:offset+len(doc.text)]``."""
+    """One line of the article: ``doc`` (None when the line holds nothing worth parsing) indexes
+    ``text[offset:offset+len(line)]``."""
 
     offset: int
-    doc: Doc
+    text: str
+    doc: Doc | None
     line: int
     """Position of the line among the article's non-empty lines: tells which paragraphs are adjacent."""
 
@@ -68,7 +70,7 @@ def _worth_parsing(line: str, triggers: frozenset[str], quote_marks: frozenset[s
 
 
 def blocks(text: str, lang: str) -> Iterator[Block]:
-    """Analyse the lines of ``text`` worth analysing, in order, each with its offset."""
+    """Every non-empty line of ``text``, in order, with its offset; only lines worth it are parsed."""
     nlp = load(lang)
     lex = lexicon.load(lang)
     triggers = lex.cue_words() | frozenset(lex.numbers.get("unit", {})) | frozenset(
@@ -76,7 +78,7 @@ def blocks(text: str, lang: str) -> Iterator[Block]:
     )
     quotes = lex.word_class("quote_open") | lex.word_class("dash")
     spans = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
-    chosen = [(n, start, line) for n, (start, line) in enumerate(spans) if _worth_parsing(line, triggers, quotes)]
-    docs = nlp.pipe(line for _, _, line in chosen)
-    for (n, start, _), doc in zip(chosen, docs, strict=True):
-        yield Block(start, doc, n)
+    chosen = [_worth_parsing(line, triggers, quotes) for _, line in spans]
+    docs = nlp.pipe(line for (_, line), keep in zip(spans, chosen, strict=True) if keep)
+    for n, ((start, line), keep) in enumerate(zip(spans, chosen, strict=True)):
+        yield Block(start, line, next(docs) if keep else None, n)

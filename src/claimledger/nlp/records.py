@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from claimledger.model import Analysis, Article, Attribution, Mention, Quantity, Span, record_id
 from claimledger.nlp import lexicon, pipeline
 from claimledger.nlp.components import certainty as cert
@@ -25,8 +27,13 @@ class _Placed:
     """Where the cue and source stand when they are not in ``block`` (a continuation quote)."""
 
 
+def _doc(block: pipeline.Block) -> Doc:
+    assert block.doc is not None, "only parsed blocks carry attributions"
+    return block.doc
+
+
 def _span(block: pipeline.Block, r: Range) -> Span:
-    doc = block.doc
+    doc = _doc(block)
     return Span(block.offset + doc[r[0]].idx, block.offset + doc[r[1] - 1].idx + len(doc[r[1] - 1].text))
 
 
@@ -35,7 +42,7 @@ def _extend_quotes(placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]
     opens = lex.word_class("quote_open") | lex.word_class("dash")
     out = []
     for p in placed:
-        doc, f = p.block.doc, p.found
+        doc, f = _doc(p.block), p.found
         first = next((t for t in doc if not t.is_space), None)
         if (first is not None and first.text in opens and f.rule == "verb-inverted"
                 and f.content[0] > first.i + 1
@@ -57,7 +64,8 @@ def _continuations(blocks: list[pipeline.Block], placed: list[_Placed], lex: lex
     for b in blocks:
         if b.line in owned:
             continue
-        first = next((t for t in b.doc if not t.is_space), None)
+        doc = _doc(b)
+        first = next((t for t in doc if not t.is_space), None)
         if first is None or first.text not in opens:
             continue
         prev = [p for p in placed + out if p.block.line in {b.line - 1} and p.found.source is not None]
@@ -65,8 +73,8 @@ def _continuations(blocks: list[pipeline.Block], placed: list[_Placed], lex: lex
             continue
         speaker = prev[-1]
         start = first.i + 1
-        end = len(b.doc)
-        while end > start and (b.doc[end - 1].is_space or b.doc[end - 1].text in lex.word_class("quote_close")):
+        end = len(doc)
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in lex.word_class("quote_close")):
             end -= 1
         if end - start < 3:
             continue
@@ -80,19 +88,23 @@ def analyze_article(article: Article) -> Analysis:
     """Find every attribution, quantity and actor mention in one article."""
     lang = article.lang if article.lang in {"sv", "en"} else article.lang
     lex = lexicon.load(lang)
-    blocks = list(pipeline.blocks(article.text, lang))
+    all_blocks = list(pipeline.blocks(article.text, lang))
+    blocks: list[pipeline.Block] = []
     placed: list[_Placed] = []
     quantities: list[Quantity] = []
     mentions: list[Mention] = []
-    for b in blocks:
-        tagged = pipeline.has_tags(b.doc)
-        for sent in b.doc.sents:
-            placed += [_Placed(f, b) for f in sentence_attributions(b.doc, sent, lex, tagged)]
-        for q in find_quantities(b.doc.text, lex, b.doc):
+    for b in all_blocks:
+        for q in find_quantities(b.text, lex, b.doc):
             span = Span(b.offset + q.start, b.offset + q.end)
             counted = Span(b.offset + q.counted[0], b.offset + q.counted[1]) if q.counted else None
             quantities.append(Quantity(record_id(article.id, "q", span.start, span.end), article.id, span,
                                        q.value, q.approx, q.value_max, counted, q.unit))
+        if b.doc is None:
+            continue
+        blocks.append(b)
+        tagged = pipeline.has_tags(b.doc)
+        for sent in b.doc.sents:
+            placed += [_Placed(f, b) for f in sentence_attributions(b.doc, sent, lex, tagged)]
         for ent in b.doc.ents:
             if ent.label_ in _MENTION_LABELS:
                 span = Span(b.offset + ent.start_char, b.offset + ent.end_char)

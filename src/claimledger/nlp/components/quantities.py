@@ -41,7 +41,7 @@ def _digits(decimal: str) -> re.Pattern[str]:
         body = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    return re.compile(rf"(?<![\w\-/.:]){body}(?:-tal)?(?![\w%]|[.:]\d)")
+    return re.compile(rf"(?<![\w\-/.:–—]){body}(?:-tal)?(?![\w%]|[.:]\d|-[^\W\d_])")
 
 
 def _value(raw: str, decimal: str) -> float:
@@ -94,9 +94,12 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             hits.append((s, e, nums["vague"][w], True))
         elif w in nums.get("unit", {}):
             hits.append((s, e, nums["unit"][w], False))
+        elif w in nums.get("article", {}) and _counts_as_number(words, n, lex):
+            hits.append((s, e, nums["article"][w], False))
     hits.sort()
     out: list[FoundQuantity] = []
     consumed_until = -1
+    joined = re.compile(r"\s*(?:[–—-]|\w+)\s*\d+")
     for s, e, value, vague in hits:
         if s < consumed_until:
             continue
@@ -104,7 +107,28 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
         if q is not None:
             out.append(q)
             consumed_until = q.end
+        else:  # 'vecka 28 och 29', 'vecka 26–28': the second number goes with the first
+            m = joined.match(text, e)
+            if m and (m.group().strip()[:1] in "–—-" or m.group().split()[0].lower() in _joiners(lex)):
+                consumed_until = m.end()
     return out
+
+
+def _counts_as_number(words: _Words, n: int, lex: Lexicon) -> bool:
+    """'en/ett/one' is a number only where a count is the point: after 'nästan', before 'miljard'."""
+    items = words.items
+    scale = lex.numbers.get("scale", {})
+    nxt = [w for _, _, w in items[n + 1 : n + 3]]
+    if nxt and (nxt[0] in scale or (len(nxt) > 1 and (nxt[0],) in lex.approx.get("over", ()) and nxt[1] in scale)):
+        return True
+    prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
+    prepositions = lex.word_class("source_stop")
+    return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
+               for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ()))
+
+
+def _joiners(lex: Lexicon) -> set[str]:
+    return {w[0] for w in lex.approx.get("range_joiner", ())}
 
 
 def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float, vague: bool, decimal: str,
@@ -117,7 +141,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     # things that are not counts
     if s > 0 and (text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
         return None
-    if prev_word in lex.word_class("year_marker") and not vague:
+    year_like = bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
+    if prev_word in lex.word_class("number_marker") or (year_like and prev_word in lex.word_class("year_marker")):
         return None
     if prev_word in lex.word_class("month") or (nxt and nxt[0][2] in lex.word_class("month")):
         return None
@@ -126,11 +151,14 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         return None
     if re.match(r"(:e|:a|st\b|nd\b|rd\b|th\b|\.\s?[a-zåäö])", text[e : e + 3]) and not vague:
         return None
-    if not vague and re.fullmatch(r"1[89]\d\d|20\d\d", raw) and (not nxt or not nxt[0][2].isalpha()
-                                                               or nxt[0][2] in lex.word_class("source_stop")):
+    if decimal == "comma" and re.fullmatch(r"\d{1,2}\.\d\d", text[s : e + 3].split()[0] if e + 3 <= len(text) else ""):
+        return None
+    if year_like and not vague and (not nxt or not nxt[0][2].isalpha() or not text[nxt[0][0]].islower()
+                                    or nxt[0][2] in _function_words(lex)):
         return None
     approx: Approx = "about" if raw.endswith("-tal") else ("over" if vague else "exact")
     start, end = s, e
+    approx_inside = False
     value_max: float | None = None
     # a scale word or fraction after the number: '3,5 miljoner', 'en halv miljon'
     scale = nums.get("scale", {})
@@ -142,6 +170,10 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         value *= scale[nxt[0][2]]
         end = nxt[0][1]
         nxt = nxt[1:]
+    elif len(nxt) > 1 and (nxt[0][2],) in lex.approx.get("over", ()) and nxt[1][2] in scale and not vague:
+        value *= scale[nxt[1][2]]  # 'en dryg miljard'
+        end, approx_inside = nxt[1][1], True
+        nxt = nxt[2:]
     # a range: 'mellan 200 och 300', '10–12 000', '50 till 100'
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
     if len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
@@ -174,6 +206,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
             else:
                 continue
             break
+    if approx_inside:
+        approx = "over"
     if raw.endswith("-tal") and prev and prev[-1][2] in {"ett", "a"}:
         start = prev[-1][0]
     counted, unit = _counted(nxt, lex, doc)
@@ -182,16 +216,28 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
 
 
+def _function_words(lex: Lexicon) -> frozenset[str]:
+    w = lex.word_class
+    return (w("source_stop") | w("recipient") | w("source_prep") | w("complementizer") | w("relative")
+            | w("conjunction") | w("count_stop") | w("aux") | w("determiner"))
+
+
 def _counted(nxt: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None) -> tuple[tuple[int, int] | None, str | None]:
     """The words naming what is counted: the next noun phrase or participle (*soldater*, *dödats*, *wounded*)."""
     w = lex.word_class
-    stop = (w("source_stop") | w("recipient") | w("complementizer") | w("relative") | w("conjunction")
-            | w("month") | w("subject_pronoun"))
+    stop = _function_words(lex) | w("month") | w("subject_pronoun")
     skip = w("skip_after_number") | w("aux")
     units = lex.units
     i = 0
-    while i < len(nxt) and nxt[i][2] in skip:
-        i += 1
+    multi = sorted((tuple(x.split()) for x in skip if " " in x), key=len, reverse=True)
+    while i < len(nxt):
+        seq = next((m for m in multi if tuple(x[2] for x in nxt[i : i + len(m)]) == m), None)
+        if seq:
+            i += len(seq)
+        elif nxt[i][2] in skip:
+            i += 1
+        else:
+            break
     if i >= len(nxt):
         return None, None
     first = nxt[i]
