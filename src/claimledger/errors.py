@@ -29,6 +29,9 @@ BAD_JSON = "bad-json"
 FETCH = "fetch-failed"
 FORBIDDEN_ADDRESS = "forbidden-address"
 UNSUPPORTED = "unsupported"
+UNREADABLE = "unreadable"  # the file exists but the OS refuses to read it (permissions, I/O error)
+BAD_ARCHIVE = "bad-archive"  # an archive (WARC) that is damaged, not merely cut short
+INTERNAL = "internal-error"  # a reader library failed in a way we did not foresee: a bug to report
 
 
 class ClaimledgerError(Exception):

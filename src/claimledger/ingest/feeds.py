@@ -1,0 +1,212 @@
+"""RSS 2.0 and Atom feeds to Articles, one per entry, via feedparser.
+
+**Safety before parsing.** An XML document can declare entities in its DOCTYPE: nested
+ones expand a few hundred bytes into gigabytes ("billion laughs"), external ones make a
+parser read local files or URLs. News feeds have no need for either, so any entity
+declaration before the root element is refused with UNSAFE_XML by a plain byte scan,
+before feedparser (or any XML parser) sees the document; nothing is expanded or resolved.
+A DOCTYPE without declarations (old RSS 0.91 feeds name the Netscape DTD) is fine.
+
+**Real text, or the page.** Feeds carry anything from the whole article (Blogger's
+``description``, Atom ``content``, ``content:encoded``) to a teaser ending in "Continue
+reading...". An entry's own body is used when it has real body text; otherwise the linked
+page is fetched and extracted (``Settings.fetch_feed_links``). If that is off or fails,
+the teaser is kept with a warning saying so, because a teaser is still a dated, linked
+statement; an entry with neither text nor a usable link is reported as NO_TEXT.
+
+The entry's title, date and link describe the article better than the page's metadata
+(they are what the publisher syndicated), so they win over what the page says.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import feedparser
+
+from claimledger.errors import EMPTY, NO_TEXT, NOT_A_FEED, UNSAFE_XML, InputError
+from claimledger.model import Article, RawDoc
+
+from .html import collapse, fragment_text, normalize_date
+from .lang import choose_language
+from .text import bom_encoding
+
+FULL_CONTENT_CHARS = 200
+"""An entry ``content`` element with at least this much text is the article itself."""
+FULL_SUMMARY_CHARS = 600
+"""A ``description``/summary with at least this much text (and no teaser ending) is the article."""
+
+PageReader = Callable[[str], Article | InputError]
+"""Fetch a URL and extract its article (injected, so this module never touches the network)."""
+
+_ROOT = re.compile(rb"<[A-Za-z_]")
+_ENTITY = re.compile(rb"<!ENTITY\b", re.I)
+_EXTERNAL = re.compile(rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:SYSTEM|PUBLIC)\b", re.I)
+_MORE = (
+    r"continue reading|read more|read the full (?:story|article)|full story|läs mer|läs hela"
+    r"|fortsätt läsa|les mer|les hele"
+)
+# A line that is only a "read more" link ends the excerpt; what follows it is ads and links.
+_TEASER_LINE = re.compile(rf"^\W*(?:{_MORE})\W*$", re.I | re.M)
+# An excerpt cut mid-text ends with an ellipsis or a trailing "read more".
+_TEASER_END = re.compile(rf"(?:{_MORE}|\[\s*(?:\.\.\.|…)\s*\]|…|\.\.\.)\W*$", re.I)
+
+
+def unsafe_xml_reason(data: bytes) -> str | None:
+    """Why ``data`` must not be parsed (entity declarations before the root), or None.
+
+    Only the prolog is scanned: the same bytes inside an entry's CDATA (a blog post about
+    XML) are text, not declarations.
+    """
+    bom = bom_encoding(data)
+    if bom is not None and bom[0] != "utf-8":
+        data = data[bom[1] :].decode(bom[0], errors="ignore").encode("utf-8")
+    root = _ROOT.search(data)
+    prolog = data[: root.start()] if root else data
+    if not _ENTITY.search(prolog):
+        return None
+    if _EXTERNAL.search(prolog):
+        return "XML declares an external entity (SYSTEM/PUBLIC); refused, never resolved"
+    return "XML declares entities in its DOCTYPE (possible entity-expansion bomb); refused, never expanded"
+
+
+def _entry_date(entry: Any) -> str | None:
+    """The entry's publication (or update) date as ``YYYY-MM-DD``, as the feed states it."""
+    for key in ("published", "updated", "created"):
+        value = entry.get(key)
+        if not value:
+            continue
+        if found := normalize_date(value):
+            return found
+        try:
+            return parsedate_to_datetime(value).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+    return None
+
+
+def _as_text(value: str, media: str) -> str:
+    """An entry field's text: HTML converted, plain text stripped of outer whitespace."""
+    if "html" in (media or "text/html"):
+        return fragment_text(value)
+    return value.strip()
+
+
+def _strip_teaser(text: str) -> tuple[str, bool]:
+    """(the excerpt without its "Read more" tail, whether the text is a teaser at all)."""
+    if line := _TEASER_LINE.search(text):
+        return text[: line.start()].strip(), True
+    if _TEASER_END.search(text):
+        return _TEASER_END.sub("", text).strip(), True
+    return text, False
+
+
+def entry_body(entry: Any) -> tuple[str, bool]:
+    """(best text the entry carries, whether it is the full article rather than a teaser)."""
+    contents = [c for c in entry.get("content") or [] if c.get("value")]
+    if contents:
+        best = max(contents, key=lambda c: len(c.get("value", "")))
+        text, teaser = _strip_teaser(_as_text(best["value"], best.get("type", "")))
+        if len(text) >= FULL_CONTENT_CHARS and not teaser:
+            return text, True
+    detail = entry.get("summary_detail") or {}
+    summary = _as_text(entry.get("summary") or "", detail.get("type", "text/html"))
+    text, teaser = _strip_teaser(summary)
+    return text, len(text) >= FULL_SUMMARY_CHARS and not teaser
+
+
+def read_feed(
+    raw: RawDoc,
+    *,
+    fetch_links: bool,
+    read_page: PageReader | None,
+    lang: str | None = None,
+) -> Iterator[Article | InputError]:
+    """Every entry of a feed as an Article (or the reason it has none); the feed itself may be refused."""
+    if reason := unsafe_xml_reason(raw.data):
+        yield InputError(raw.raw_ref, UNSAFE_XML, reason)
+        return
+    try:
+        parsed = feedparser.parse(raw.data, sanitize_html=True, resolve_relative_uris=True)
+    except (ValueError, TypeError, AttributeError, RecursionError, UnicodeError) as exc:
+        yield InputError(raw.raw_ref, NOT_A_FEED, f"feed could not be parsed ({type(exc).__name__})")
+        return
+    feed = parsed.get("feed") or {}
+    entries = parsed.get("entries") or []
+    if not entries:
+        if feed.get("title"):
+            yield InputError(raw.raw_ref, EMPTY, "feed has no entries")
+        else:
+            problem = parsed.get("bozo_exception")
+            why = f" ({collapse(str(problem))[:120]})" if problem else ""
+            yield InputError(
+                raw.raw_ref, NOT_A_FEED, f"XML with no feed title and no entries: not an RSS/Atom feed{why}"
+            )
+        return
+    context = _FeedContext(
+        collapse(feed.get("title") or "") or None, feed.get("language"), fetch_links, read_page, lang
+    )
+    for index, entry in enumerate(entries, start=1):
+        ref = f"{raw.raw_ref}#entry={index}"
+        try:
+            yield context.article(entry, ref, raw)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            yield InputError(ref, NO_TEXT, f"feed entry could not be read ({type(exc).__name__}: {exc})")
+
+
+@dataclasses.dataclass(frozen=True)
+class _FeedContext:
+    """What every entry of one feed shares: its title and language, and how to fetch links."""
+
+    outlet: str | None
+    language: str | None
+    fetch_links: bool
+    read_page: PageReader | None
+    lang: str | None
+
+    def article(self, entry: Any, ref: str, raw: RawDoc) -> Article | InputError:
+        """One entry as an Article: its own body, else its linked page, else its teaser."""
+        text, full = entry_body(entry)
+        title = collapse(entry.get("title") or "") or None
+        published = _entry_date(entry)
+        link = entry.get("link") or None
+        declared = entry.get("language") or self.language
+        notes: tuple[str, ...] = ()
+        if not full and link and self.fetch_links and self.read_page is not None:
+            page = self.read_page(link)
+            if isinstance(page, Article):
+                return dataclasses.replace(
+                    page,
+                    title=title or page.title,
+                    published=published or page.published,
+                    url=link,
+                    canonical_url=page.canonical_url or page.url,
+                    outlet=page.outlet or self.outlet,
+                    raw_ref=ref,
+                )
+            if not text:
+                return InputError(ref, page.code, f"entry has no text and its link failed: {page}")
+            notes = (f"kept the feed summary; linked page failed: {page}",)
+        elif not full:
+            if not text:
+                why = "no link" if not link else "its link was not fetched (fetch_feed_links is off)"
+                return InputError(ref, NO_TEXT, f"feed entry has no text and {why}")
+            notes = ("feed entry has only a summary; linked page not fetched",)
+        return Article(
+            text=text,
+            lang=self.lang or choose_language(text, declared),
+            title=title,
+            published=published,
+            outlet=self.outlet,
+            url=link,
+            fetched_at=raw.fetched_at,
+            raw_ref=ref,
+            warnings=notes,
+        )

@@ -1,0 +1,361 @@
+"""HTML pages to Articles: the main text (via trafilatura) and what the page says about itself.
+
+trafilatura finds the article body; around it we do the few things it cannot know about
+our use, each because a real page showed the need (see tests/ingest):
+
+* **Charset first.** We decode before trafilatura sees the page, so a lying HTTP header
+  (ISO-8859-1 over UTF-8 bytes) or a windows-1252 page is decoded the same way for every
+  reader, with a note when the declaration was wrong.
+* **Depth guard.** A hostile page of 100 000 nested ``<div>`` makes tree builders and
+  recursive extractors hang or overflow the stack, so nesting is measured with a flat
+  linear scan before any tree is built, and too-deep pages are refused.
+* **Promo boxes out.** Newsletter sign-ups and trust badges sit inside article bodies
+  where trafilatura keeps them; small elements whose class or id says so are pruned.
+* **Lead back in.** The standfirst/ingress often sits in its own box between headline and
+  body, which trafilatura drops; when the page's own description starts an element right
+  after the headline and that text is missing, it is put back as the first paragraph.
+* **Headline over junk titles.** The visible ``<h1>`` is preferred to a metadata title
+  that is missing, a CMS name (``escenic``) or the site's name, and used whenever it
+  shares words with the metadata title (it is what readers saw).
+* **Publication date from the page's own claims** (``article:published_time``, JSON-LD
+  ``datePublished``) before trafilatura's guess, which can pick the modified date.
+
+Paragraphs are separated by one blank line, as in the gold format.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from claimledger.errors import NO_TEXT, TOO_DEEP, InputError
+from claimledger.model import Article, RawDoc
+
+from .lang import choose_language
+from .text import Decoded, decode_bytes, normalize_charset
+
+MIN_TEXT_LETTERS = 25
+"""Extracted text with fewer letters than this is no article (menus, cookie banners)."""
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_TOKEN = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*))")
+# fmt: off
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "command", "basefont", "bgsound", "frame", "isindex",
+})
+# End tags that HTML lets authors leave out: counting them would make sloppy but harmless
+# pages look deep, and the parser closes them implicitly anyway.
+_OPTIONAL_END = frozenset({
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "rb", "rt", "rtc", "rp", "caption", "html", "head", "body",
+})
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext"})
+_BLOCKS = frozenset({
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
+    "table", "section", "article", "figure", "figcaption", "header", "footer", "hr", "dd", "dt",
+    "dl", "aside", "main", "address",
+})
+# fmt: on
+# Class/id words (separators removed) of boxes that sit inside article bodies but are not
+# the article: newsletter sign-ups, subscription and promo boxes, trust badges, ads.
+_PROMO = re.compile(r"newsletter|promo|signup|subscri|trustbadge|paywall|advert|sponsored")
+_PROMO_MAX_CHARS = 600
+_LEAD_MAX_CHARS = 1200
+_WS = re.compile(r"\s+")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE_XPATHS = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@property="og:article:published_time"]/@content',
+    '//meta[@name="article:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//*[@itemprop="datePublished"]/@datetime',
+    '//meta[@name="pubdate" or @name="publishdate" or @name="publish-date" or @name="DC.date.issued"'
+    ' or @name="dcterms.created" or @name="parsely-pub-date" or @name="sailthru.date"]/@content',
+)
+
+
+def collapse(text: str) -> str:
+    """Runs of whitespace (NBSP included) as one space: how texts are compared, never stored."""
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a ``<meta>`` tag declares in the first 16 KiB, if any."""
+    match = _META_CHARSET.search(data[:16384])
+    return match.group(1).decode("ascii") if match else None
+
+
+def decode_html(raw: RawDoc) -> Decoded:
+    """Decode a page: BOM, then valid UTF-8, then the HTTP or ``<meta>`` charset, then windows-1252.
+
+    Valid UTF-8 wins over a declaration because a header claiming ISO-8859-1 over UTF-8
+    bytes is a common server default, while legacy text that is valid UTF-8 is rare.
+    """
+    declared = [label for label in (raw.charset, meta_charset(raw.data)) if label]
+    legacy = next((label for label in declared if normalize_charset(label) not in (None, "utf-8")), None)
+    decoded = decode_bytes(raw.data, legacy)
+    notes = list(decoded.warnings)
+    if decoded.encoding == "utf-8" and legacy and not raw.data.isascii() and not notes:
+        notes.append(f"declared {legacy} but the bytes are UTF-8; decoded as UTF-8")
+    return Decoded(decoded.text, decoded.encoding, tuple(notes))
+
+
+def nesting_depth(markup: str, limit: int) -> int:
+    """The deepest element nesting in ``markup``, counted by a flat scan; stops past ``limit``.
+
+    No tree is built and nothing recurses, so the cost is one pass over the text whatever
+    the page holds. Void elements and elements whose end tag is optional do not count;
+    script/style bodies and comments are skipped.
+    """
+    lower = markup.lower()
+    depth = deepest = pos = 0
+    while match := _TOKEN.search(markup, pos):
+        if match.group(1):
+            end = markup.find("-->", match.end())
+            if end < 0:
+                break
+            pos = end + 3
+            continue
+        name = match.group(3).lower()
+        close = markup.find(">", match.end())
+        if close < 0:
+            break
+        pos = close + 1
+        if name in _VOID or name in _OPTIONAL_END:
+            continue
+        if match.group(2):
+            depth = max(0, depth - 1)
+        elif markup[close - 1] != "/":
+            if name in _RAW_TEXT:
+                end = lower.find("</" + name, pos)
+                pos = len(markup) if end < 0 else end
+                continue
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
+def normalize_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an ISO-like date string (the date as the page states it), else None."""
+    if not value:
+        return None
+    match = _ISO_DATE.search(value)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def _json_ld_dates(tree: Any) -> Iterator[str]:
+    """Every ``datePublished`` in the page's JSON-LD blocks, in document order."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack: list[Any] = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    yield item["datePublished"]
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+
+
+def published_date(tree: Any) -> str | None:
+    """The publication date the page claims in its metadata, before any heuristic guess."""
+    for xpath in _DATE_XPATHS[:3]:
+        for value in tree.xpath(xpath):
+            if found := normalize_date(str(value)):
+                return found
+    for value in _json_ld_dates(tree):
+        if found := normalize_date(value):
+            return found
+    for xpath in _DATE_XPATHS[3:]:
+        for value in tree.xpath(xpath):
+            if found := normalize_date(str(value)):
+                return found
+    return None
+
+
+def _meta(tree: Any, *names: str) -> str | None:
+    """The first non-empty ``<meta name|property=...>`` content among ``names``."""
+    for name in names:
+        for value in tree.xpath(f'//meta[@name="{name}" or @property="{name}"]/@content'):
+            if text := collapse(str(value)):
+                return text
+    return None
+
+
+def _headline(tree: Any) -> Any | None:
+    """The page's headline element: an ``<h1>`` that reads like a headline (3+ words)."""
+    candidates = tree.xpath('//h1[@itemprop="headline"]') + tree.xpath("//article//h1") + tree.xpath("//h1")
+    for h1 in candidates:
+        text = collapse(h1.text_content())
+        if len(text.split()) >= 3 and len(text) <= 300:
+            return h1
+    return None
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"\w{4,}", (text or "").lower())}
+
+
+def choose_title(
+    meta_title: str | None, headline: str | None, others: list[str | None], site: str | None
+) -> str | None:
+    """The headline when the metadata title is junk or agrees with it; else the metadata title."""
+    junk = (
+        not meta_title or len(meta_title.split()) < 2 or collapse(meta_title).lower() == (site or "").lower()
+    )
+    if headline and (junk or any(_words(headline) & _words(t) for t in [meta_title, *others])):
+        return headline
+    return None if junk else meta_title
+
+
+def _prune_promos(tree: Any) -> None:
+    """Remove small elements whose class or id names them a newsletter box, promo or badge."""
+    doomed = []
+    for el in tree.xpath("//*[@class or @id]"):
+        label = re.sub(r"[^a-z]", "", f"{el.get('class', '')}{el.get('id', '')}".lower())
+        if _PROMO.search(label) and len(el.text_content()) <= _PROMO_MAX_CHARS:
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _lead(tree: Any, headline: Any | None, description: str | None, body: str) -> str | None:
+    """The standfirst right after the headline, when the page's description starts it and it is missing."""
+    if headline is None or not description or len(description) < 40:
+        return None
+    probe = description.rstrip(".… ")[:60]
+    best: str | None = None
+    for el in headline.xpath("following::*[position() <= 60]"):
+        if not isinstance(el.tag, str):
+            continue
+        text = collapse(el.text_content())
+        if not text.startswith(probe):
+            continue
+        if len(text) > _LEAD_MAX_CHARS:
+            # An unclosed standfirst swallows the body in the parsed tree; the page's
+            # own description, when the element starts with all of it, is the lead.
+            text = description if text.startswith(description) else ""
+        if text and (best is None or len(text) < len(best)):
+            best = text
+    if best is None or best[:80] in body:
+        return None
+    return best
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura's one-block-per-line text with a blank line between blocks."""
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _without_headline(body: str, titles: set[str | None]) -> str:
+    """The body minus a first paragraph that only repeats the headline (it is kept as the title)."""
+    first, _, rest = body.partition("\n\n")
+    return rest if rest and collapse(first) in titles else body
+
+
+def extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Article | InputError:
+    """One HTML page as an Article, or the reason it has none."""
+    decoded = decode_html(raw)
+    markup = decoded.text
+    depth = nesting_depth(markup, max_depth)
+    if depth > max_depth:
+        return InputError(
+            raw.raw_ref, TOO_DEEP, f"HTML nested more than {max_depth} levels deep (max_html_depth)"
+        )
+    try:
+        tree = trafilatura.load_html(markup)
+        if tree is None:
+            return InputError(raw.raw_ref, NO_TEXT, "HTML could not be parsed into a page")
+        headline_el = _headline(tree)
+        headline = collapse(headline_el.text_content()) if headline_el is not None else None
+        description = _meta(tree, "description", "og:description", "twitter:description")
+        claimed_date = published_date(tree)
+        others = [_meta(tree, "og:title", "twitter:title")] + [
+            collapse(t.text_content()) for t in tree.xpath("//title")
+        ]
+        html_lang = (tree.xpath("/html/@lang") or [None])[0]
+        _prune_promos(tree)
+        url = raw.uri if raw.uri.startswith(("http://", "https://")) else None
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"original_date": True, "extensive_search": True},
+        )  # fmt: skip
+    except (RecursionError, ValueError, etree.LxmlError) as exc:
+        return InputError(
+            raw.raw_ref,
+            TOO_DEEP if isinstance(exc, RecursionError) else NO_TEXT,
+            f"HTML could not be extracted ({type(exc).__name__})",
+        )
+    title = choose_title(
+        getattr(doc, "title", None), headline, others, site := getattr(doc, "sitename", None)
+    )
+    body = _without_headline(_paragraphs(getattr(doc, "text", None) or ""), {headline, title})
+    lead = _lead(tree, headline_el, description, collapse(body))
+    if lead:
+        body = f"{lead}\n\n{body}" if body else lead
+    if sum(1 for ch in body if ch.isalpha()) < MIN_TEXT_LETTERS:
+        return InputError(raw.raw_ref, NO_TEXT, "HTML page has no main text")
+    canonical = getattr(doc, "url", None)
+    return Article(
+        text=body,
+        lang=lang or choose_language(body, str(html_lang) if html_lang else None),
+        title=title,
+        published=claimed_date or normalize_date(getattr(doc, "date", None)),
+        outlet=site,
+        url=url or canonical,
+        canonical_url=canonical,
+        fetched_at=raw.fetched_at,
+        raw_ref=raw.raw_ref,
+        warnings=decoded.warnings,
+    )
+
+
+def fragment_text(markup: str) -> str:
+    """An HTML fragment (a feed entry's body) as text, one blank line between blocks.
+
+    Walks the tree with ``iterwalk`` (no recursion, so deep fragments are safe) and keeps
+    every text node outside scripts and styles; ``<br>`` becomes a line break.
+    """
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//iframe|//object"):
+        bad.drop_tree()
+    parts: list[str] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            parts.append("\n\n" if tag in _BLOCKS else "\n" if tag == "br" else "")
+            parts.append(el.text or "" if isinstance(el.tag, str) else "")
+        else:
+            parts.append("\n\n" if tag in _BLOCKS else "")
+            if el is not root:
+                parts.append(el.tail or "")
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", "".join(parts)):
+        lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in block.split("\n")]
+        if text := "\n".join(line for line in lines if line):
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
