@@ -2,16 +2,422 @@
 
 Enabled per language by ``rules  dependency`` in ``lang/<code>/words.tsv``. Returns None
 to let the surface rules of ``attributions.py`` handle the sentence.
+
+The rules read the parse the way a reader reads the sentence: the cue is a verb (or a
+preposition, a noun, a reportative adverb); its subject is the source; its clausal
+complement, its quotation or (for verbs that take one) its object is the content. Quotation
+marks are paired over the whole block first, so a quote that runs over several sentences,
+one split around *she said*, or one opened and never closed is still one region, and a
+stray mark never costs the rest of the paragraph its attributions.
+
+Word lists come from the lexicon (``lang/<code>/words.tsv``); dependency labels are those
+of the ClearNLP scheme that spaCy's English models use, with the Universal Dependencies
+names beside them where they differ.
+
+Every range is a half-open range of token indices into the block's Doc. A content stays
+inside its sentence except where quotation marks carry it further.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from dataclasses import dataclass, replace
 
-from claimledger.nlp.components.attributions import Found
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.nlp.components.attributions import _RULES, Found, Range, SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
+
+_SUBJ = {"nsubj", "csubj", "nsubj:outer"}
+_SUBJ_PASS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
+_COMP = {"ccomp"}
+_XCOMP = {"xcomp"}
+_OBJ = {"dobj", "obj"}
+_AGENT = {"agent"}
+_PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
+_SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl", "punct", "cc", "prep"}
+_MAX_QUOTE_GAP = 1
+"""Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Quotes:
+    """The quotation regions of one block: half-open ranges that include both marks."""
+
+    regions: tuple[Range, ...]
+    inside: dict[int, int]
+    """Token index -> index of the region it stands in (its marks included)."""
+
+    def region(self, i: int) -> Range | None:
+        k = self.inside.get(i)
+        return self.regions[k] if k is not None else None
+
+
+def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
+    """Pair quotation marks over the block; cached on the Doc.
+
+    Curly and typewriter marks alike: a mark opens when no region is open, closes one that
+    is. A directional opening mark met inside an open region closes that region first (the
+    writer forgot the closing mark); a closing mark with nothing open is ignored. A region
+    still open at the end of the block runs to the end (a quote continued in the next
+    paragraph).
+    """
+    cached = doc.user_data.get("claimledger.quotes")
+    if isinstance(cached, _Quotes):
+        return cached
+    opens = lex.word_class("quote_open") - lex.word_class("quote_single")
+    closes = lex.word_class("quote_close") - lex.word_class("quote_single")
+    regions: list[Range] = []
+    start: int | None = None
+    for t in doc:
+        text = t.text
+        if text not in opens and text not in closes:
+            continue
+        can_open, can_close = text in opens, text in closes
+        if can_open and can_close:  # a typewriter mark faces whichever way the open region needs
+            can_open, can_close = start is None, start is not None
+        if start is None:
+            if can_open:
+                start = t.i
+        elif can_close:
+            regions.append((start, t.i + 1))
+            start = None
+        elif can_open:
+            regions.append((start, t.i))
+            start = t.i
+    if start is not None:
+        regions.append((start, len(doc)))
+    inside: dict[int, int] = {}
+    for k, (a, b) in enumerate(regions):
+        for i in range(a, b):
+            inside[i] = k
+    q = _Quotes(tuple(regions), inside)
+    doc.user_data["claimledger.quotes"] = q
+    return q
+
+
+class _Sentence:
+    """What the rules need to know about one sentence and its block."""
+
+    def __init__(self, doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[int, int, Cue]]) -> None:
+        self.doc, self.sent, self.lex = doc, sent, lex
+        self.s, self.e = sent.start, sent.end
+        self.q = _quotes(doc, lex)
+        self.cue_tokens = {i for c0, c1, _ in cues for i in range(c0, c1)}
+        self.cue_starts = sorted(c0 for c0, _, _ in cues)
+        w = lex.word_class
+        self.np_content = w("np_content")
+        self.to_content = w("to_content")
+        self.recipient_object = w("recipient_object")
+        self.comp = w("complementizer")
+        self.surface: SentenceRules | None = None
+
+    # ----- spans -------------------------------------------------------------------------
+    def trim(self, i: int, j: int) -> Range | None:
+        """Drop punctuation at both ends, but keep quotation marks that pair with one inside."""
+        d, q = self.doc, self.q
+        while i < j and (d[i].is_punct or d[i].is_space):
+            r = q.region(i)
+            if r is not None and r[0] == i and r[1] <= j:
+                break
+            i += 1
+        while j > i and (d[j - 1].is_punct or d[j - 1].is_space):
+            r = q.region(j - 1)
+            if r is not None and r[1] == j and r[0] >= i:
+                break
+            j -= 1
+        return (i, j) if i < j else None
+
+    def subtree(self, tok: Token, drop: set[str] | None = None, keep_left: bool = True) -> Range:
+        """The contiguous stretch of ``tok``'s subtree around it, without children whose label is in ``drop``."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+        if drop:
+            for c in tok.children:
+                if c.dep_ not in drop:
+                    continue
+                a, b = c.left_edge.i, c.right_edge.i + 1
+                if b <= tok.i and a >= lo and keep_left is not None:
+                    lo = max(lo, b)
+                elif a > tok.i:
+                    hi = min(hi, a)
+        return lo, hi
+
+    def widen_to_quotes(self, r: Range) -> Range:
+        """A content that opens or closes inside a quotation takes in the whole quotation."""
+        i, j = r
+        q = self.q
+        first, last = q.region(i), q.region(j - 1)
+        if first is not None and first[0] < i and (last is None or last != first or first[1] > j):
+            if first[1] >= j or all(self.doc[x].is_punct for x in range(first[0], i)):
+                i = first[0]
+        if i > 0 and self.q.region(i - 1) is not None and q.region(i - 1) == q.region(j - 1):
+            i = q.region(i - 1)[0]  # type: ignore[index]
+        last = q.region(j - 1)
+        if last is not None and last[1] > j:
+            j = last[1]
+        elif j < len(self.doc) and q.region(j) is not None and q.region(j)[1] == j + 1:  # type: ignore[index]
+            j += 1
+        first = q.region(i)
+        if first is None and i > 0 and q.region(i - 1) is not None:
+            r0 = q.region(i - 1)
+            if r0 is not None and r0[0] == i - 1:
+                i -= 1
+        return i, j
+
+    def clip_to_sentence(self, r: Range) -> Range:
+        """A content never runs past its sentence, except inside quotation marks."""
+        i, j = r
+        if i < self.s and self.q.region(i) is None:
+            i = self.s
+        if j > self.e and self.q.region(j - 1) is None:
+            j = self.e
+        return i, j
+
+    # ----- sources -----------------------------------------------------------------------
+    def source_of(self, v: Token, depth: int = 0) -> Range | None:
+        """The subject of the cue verb, or of the verb it hangs from (*…, adding*, *and said*)."""
+        for c in v.children:
+            if c.dep_ in _SUBJ:
+                return self.np(c)
+        for c in v.children:
+            if c.dep_ in _AGENT:
+                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
+                if obj is not None:
+                    return self.np(obj)
+        if any(c.dep_ in _SUBJ_PASS for c in v.children):
+            return None
+        h = v.head
+        if depth < 3 and h is not v and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
+            if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN"}:
+                return None
+            if v.dep_ == "advcl" and v.i < h.i and v.tag_ == "VBN":
+                return None  # 'Asked about it, X said': X answers, the asker is unnamed
+            return self.source_of(h, depth + 1)
+        if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
+            return self.np(h, drop_acl=v)
+        return None
+
+    def np(self, tok: Token, drop_acl: Token | None = None) -> Range | None:
+        lo, hi = self.subtree(tok, _SOURCE_DROP - {"prep"})
+        if drop_acl is not None:
+            hi = min(hi, drop_acl.left_edge.i)
+        r = self.trim(lo, hi)
+        if r is None:
+            return None
+        # a source never holds a quotation
+        if any(self.q.region(x) is not None for x in range(r[0], r[1])):
+            hits = [x for x in range(r[0], r[1]) if self.q.region(x) is not None]
+            if tok.i in hits:
+                return None
+            if hits[-1] < tok.i:
+                r = self.trim(hits[-1] + 1, r[1])
+            else:
+                r = self.trim(r[0], hits[0])
+        return r
+
+    # ----- contents ----------------------------------------------------------------------
+    def comp_child(self, v: Token, after: bool = True) -> Token | None:
+        for c in v.children:
+            if c.dep_ in _COMP and (c.i > v.i) == after and c.i not in self.cue_tokens:
+                return c
+        return None
+
+    def quote_before(self, v: Token, source: Range | None) -> Range | None:
+        """A quotation that ends just before the source-and-cue clause (*"…," she said*)."""
+        lo = v.i
+        if source is not None:
+            lo = min(lo, source[0])
+        i = lo - 1
+        gap = 0
+        while i >= 0 and self.q.region(i) is None:
+            t = self.doc[i]
+            if not t.is_punct:
+                gap += 1
+                if gap > _MAX_QUOTE_GAP or t.i in self.cue_tokens:
+                    return None
+            i -= 1
+        if i < 0:
+            return None
+        r = self.q.region(i)
+        if r is None or r[1] != i + 1:
+            return None
+        return r
+
+    def quote_after(self, end: int) -> Range | None:
+        """A quotation that opens right after ``end``: only punctuation between."""
+        i = end
+        n = len(self.doc)
+        while i < n and self.q.region(i) is None:
+            if not self.doc[i].is_punct:
+                return None
+            i += 1
+        if i >= n:
+            return None
+        r = self.q.region(i)
+        if r is None or r[0] != i:
+            return None
+        return r
+
+    def claimed_by_later_cue(self, r: Range) -> bool:
+        """A quotation followed by another cue clause (*"…," he added*) is that cue's."""
+        i = r[1]
+        n = len(self.doc)
+        seen = 0
+        while i < n and seen < 6:
+            t = self.doc[i]
+            if self.q.region(i) is not None:
+                return False
+            if t.i in self.cue_tokens or (t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"}):
+                return t.i in self.cue_tokens or self._looks_like_cue(t)
+            if not t.is_punct:
+                seen += 1
+            i += 1
+        return False
+
+    def _looks_like_cue(self, t: Token) -> bool:
+        return t.lower_ in self.lex.cues and self.lex.cues[t.lower_][0].kind == "verb"
+
+    def content_after(self, v: Token, end: int) -> Range | None:
+        """Content after the cue for verbs that take an object or an infinitive."""
+        for c in v.children:
+            if c.i < v.i or c.i in self.cue_tokens:
+                continue
+            if c.dep_ in _XCOMP and v.lower_ in self.to_content:
+                return self.trim(*self.subtree(c))
+            if c.dep_ in _OBJ and v.lower_ in self.np_content:
+                r = self.subtree(c)
+                # 'called it a lie': the object and its predicate
+                oprd = next((g for g in v.children if g.dep_ in {"oprd", "xcomp"} and g.i > c.i), None)
+                if oprd is not None:
+                    r = (r[0], max(r[1], self.subtree(oprd)[1]))
+                return self.trim(*r)
+        return None
+
+    # ----- the rules ---------------------------------------------------------------------
+    def verb(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        d = self.doc
+        v = next((d[i] for i in range(c0, c1) if d[i].pos_ in {"VERB", "AUX"}), d[c0])
+        if self.q.region(v.i) is not None:
+            return None
+        source = self.source_of(v)
+        parts: list[Range] = []
+        rule = ""
+        content: Range | None = None
+        # 1. a colon after the cue: everything after it
+        k = c1
+        while k < self.e and k - c1 < 4 and d[k].text != ":" and not d[k].is_punct:
+            k += 1
+        if k < len(d) and d[k].text == ":" and (k == c1 or v.lower_ in self.recipient_object):
+            r = self.q.region(k + 1) if k + 1 < len(d) else None
+            end = r[1] if r is not None and r[0] == k + 1 else self.e
+            content = self.trim(k + 1, max(end, self.e) if r is None else end)
+            rule = "dep-colon"
+        # 2. a quotation before the clause: '"…," she said'
+        if content is None:
+            before = self.quote_before(v, source)
+            if before is not None:
+                content, rule = before, "dep-quote"
+                after_end = self._clause_end(v)
+                after = self.quote_after(after_end)
+                if after is not None and not self.claimed_by_later_cue(after):
+                    parts.append(after)
+        # 3. a clausal complement
+        if content is None:
+            c = self.comp_child(v, after=True)
+            if c is not None:
+                lo, hi = self.subtree(c)
+                hi = self._cut_at_later_cue(v, lo, hi)
+                content = self.trim(*self.widen_to_quotes((lo, hi)))
+                rule = "dep-comp"
+        if content is None:
+            c = self.comp_child(v, after=False)
+            if c is not None:
+                lo, hi = self.subtree(c)
+                content = self.trim(*self.widen_to_quotes((lo, hi)))
+                rule = "dep-inverted"
+        # 4. the cue inside the sentence it reports: 'The plan, she said, will fail'
+        if content is None and v.dep_ in _PARENTHETICAL and v.head is not v and v.head.i not in self.cue_tokens:
+            h = v.head
+            if h.pos_ in {"VERB", "AUX"} and (v.dep_ != "advcl" or v.i > h.i) and source is not None:
+                lo, hi = self.subtree(h)
+                vlo, vhi = v.left_edge.i, v.right_edge.i + 1
+                left = self.trim(lo, vlo)
+                right = self.trim(vhi, hi)
+                frags = [r for r in (left, right) if r]
+                if frags and v.dep_ != "advcl":
+                    frags.sort(key=lambda r: r[1] - r[0], reverse=True)
+                    content, parts, rule = frags[0], frags[1:], "dep-parenthetical"
+        # 5. a quotation right after the cue: 'she said, "…"'
+        if content is None:
+            after = self.quote_after(self._skip_adjuncts(c1))
+            if after is not None:
+                content, rule = after, "dep-quote-after"
+        # 6. an object or an infinitive, for verbs that take one
+        if content is None:
+            content = self.content_after(v, self.e)
+            rule = "dep-object"
+        if content is None:
+            return None
+        content = self.clip_to_sentence(content)
+        if content[0] >= content[1]:
+            return None
+        if parts:
+            parts = [self.clip_to_sentence(p) for p in parts]
+            allp = sorted([content, *parts], key=lambda r: r[1] - r[0], reverse=True)
+            content, parts = allp[0], allp[1:]
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
+
+    def _clause_end(self, v: Token) -> int:
+        """Where the cue's own clause ends: the end of its rightmost non-clausal dependent."""
+        end = v.i + 1
+        for c in v.rights:
+            if c.dep_ in _COMP | {"conj", "cc", "parataxis"} or self.q.region(c.i) is not None:
+                break
+            if c.is_punct:
+                continue
+            end = max(end, c.right_edge.i + 1)
+        return end
+
+    def _skip_adjuncts(self, i: int) -> int:
+        d = self.doc
+        while i < self.e and d[i].dep_ in {"npadvmod", "advmod", "prep", "pobj", "det", "compound",
+                                          "amod", "nsubj", "dative", "dobj"} and self.q.region(i) is None:
+            i += 1
+        return i
+
+    def _cut_at_later_cue(self, v: Token, lo: int, hi: int) -> int:
+        """'said X and warned Y': the content of *said* stops before *and warned*."""
+        d = self.doc
+        for x in range(lo, hi):
+            if x in self.cue_tokens and x > v.i and self.q.region(x) is None:
+                t = d[x]
+                if t.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in t.children):
+                    cut = x
+                    while cut > lo and (d[cut - 1].dep_ == "cc" or d[cut - 1].is_punct):
+                        cut -= 1
+                    return cut
+        return hi
+
+    def surface_rule(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        if self.surface is None:
+            self.surface = SentenceRules(self.doc, self.sent, self.lex, True)
+        later = [x for x in self.cue_starts if x > c0]
+        return _RULES[cue.kind](self.surface, c0, c1, cue, later)
 
 
 def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[int, int, Cue]]) -> list[Found] | None:
     """Attributions of one parsed sentence, or None to fall back to the surface rules."""
-    return None
+    if not cues:
+        return []
+    ctx = _Sentence(doc, sent, lex, cues)
+    out: list[Found] = []
+    for c0, c1, cue in cues:
+        f: Found | None
+        if cue.kind == "verb":
+            f = ctx.verb(c0, c1, cue)
+            if f is None and ctx.q.region(c0) is None:
+                f = ctx.surface_rule(c0, c1, cue)
+        else:
+            f = ctx.surface_rule(c0, c1, cue)
+        if f is not None and f.content[0] < f.content[1]:
+            out.append(replace(f) if f.rule else f)
+    return out
