@@ -55,6 +55,7 @@ class SentenceRules:
         self.dashes = w("dash")
         self.expletive = w("expletive")
         self.negation = w("negation")
+        self.cue_starts: set[int] = set()
         self.bare = w("bare_cues")
 
     # ----- token predicates -------------------------------------------------------------
@@ -215,12 +216,12 @@ class SentenceRules:
         return i
 
     def find_comp(self, i: int, end: int) -> int | None:
-        """A complementizer ('att', 'that') within a few words after the cue, before any comma."""
+        """A complementizer ('att', 'that') within a few words after the cue, before any comma or other cue."""
         d = self.doc
         for x in range(i, min(end, i + 10)):
             if d[x].lower_ in self.comp:
                 return x
-            if d[x].text in {",", ";", ":"} or self.is_quote(d[x]):
+            if d[x].text in {",", ";", ":"} or self.is_quote(d[x]) or x in self.cue_starts:
                 return None
         return None
 
@@ -277,16 +278,21 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
             return _fold_hearsay(found)
     r = SentenceRules(doc, sent, lex, tagged)
     starts = [c0 for c0, _, _ in cues]
+    r.cue_starts = set(starts)
     out: list[Found] = []
+    subject: Range | None = None
     for c0, c1, cue in cues:
         if cue.kind == "verb" and cue.certainty != "estimated" and r.negated(c0):
             continue  # 'har inte kommenterat': nothing is put forward
         later = [x for x in starts if x > c0]
         found = _RULES[cue.kind](r, c0, c1, cue, later)
+        shared = c0 > r.s and doc[c0 - 1].lower_ in r.conj and subject is not None
+        if shared and found is not None and found.kind in {"verb", "self"}:
+            found = replace(found, source=subject)  # 'Partiet förnekar det och säger att ...': one subject
+        if cue.kind in {"verb", "self", "evidence"} and not shared:
+            subject = found.source if found and found.source else r.np_before(c0)
         if found is None or found.content[0] >= found.content[1]:
             continue
-        if found.source is None and found.kind == "verb" and out and doc[c0 - 1].lower_ in r.conj:
-            found = replace(found, source=out[-1].source)  # 'Man hävdar ... och upprepar ...': shared subject
         if found.source and doc[found.source[0]].lower_ in r.negation:
             continue  # 'varken polisen eller SOS Alarm rapporterade'
         if found.source is None and found.kind == "verb" and found.certainty == "asserted":

@@ -1,0 +1,158 @@
+"""Swedish attributions and quantities on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import analyze_text
+from claimledger.model import Analysis
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    a = analyze_text(text, lang="sv")
+    t = a.article.text
+    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t), x.certainty) for x in a.attributions]
+
+
+def _one(text: str) -> tuple[str | None, str, str, str]:
+    found = _claims(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_enligt_first_source_then_content() -> None:
+    src, cue, content, cert = _one("Enligt Försvarsmakten sköts tolv drönare ner över Gotland under natten.")
+    assert (src, cue, cert) == ("Försvarsmakten", "Enligt", "asserted")
+    assert content.startswith("sköts tolv drönare")
+
+
+def test_enligt_last_content_before_cue() -> None:
+    src, cue, content, _ = _one("Tre fartyg har bordats i hamnen, enligt Kustbevakningen.")
+    assert (src, cue) == ("Kustbevakningen", "enligt")
+    assert content == "Tre fartyg har bordats i hamnen"
+
+
+def test_verb_att_subject_before_cue() -> None:
+    src, cue, content, cert = _one("Utrikesministern säger att förhandlingarna har strandat.")
+    assert (src, cue, content, cert) == ("Utrikesministern", "säger", "förhandlingarna har strandat", "asserted")
+
+
+def test_v2_subject_between_cue_and_att() -> None:
+    src, cue, content, _ = _one("På tisdagen uppgav polisen att två personer har gripits.")
+    assert (src, cue) == ("polisen", "uppgav")
+    assert content == "två personer har gripits"
+
+
+def test_inverted_quote_then_saying_verb() -> None:
+    src, cue, content, _ = _one("– Vi har inte sett några trupprörelser, säger Anna Berg till TT.")
+    assert (src, cue) == ("Anna Berg", "säger")
+    assert content == "Vi har inte sett några trupprörelser"
+
+
+def test_reportative_passive_has_no_source_and_keeps_cue_in_content() -> None:
+    src, cue, content, cert = _one("Rebellerna uppges ha tagit kontroll över flygplatsen.")
+    assert src is None and cue == "uppges" and cert == "reported"
+    assert content == "Rebellerna uppges ha tagit kontroll över flygplatsen"
+
+
+def test_passive_in_relative_clause_starts_after_cue() -> None:
+    src, cue, content, _ = _one("Tidningen visar bilder som uppges föreställa det skadade fartyget.")
+    assert src is None and cue == "uppges"
+    assert content == "föreställa det skadade fartyget"
+
+
+def test_estimated_and_denied_and_alleged_follow_the_cue() -> None:
+    assert _one("Analytiker bedömer att kriget kan pågå i flera år.")[3] == "estimated"
+    assert _one("Regeringen förnekar att några vapen har skickats.")[3] == "denied"
+    assert _one("Oppositionen hävdar att valet var riggat.")[3] == "alleged"
+    assert _one("Ministeriet bekräftar att två soldater har dödats.")[3] == "confirmed"
+
+
+def test_enligt_uppgifter_fran_names_the_source_and_is_hearsay() -> None:
+    src, _, _, cert = _one("Enligt uppgifter från brittisk underrättelsetjänst har fler fartyg lämnat hamnen.")
+    assert src == "brittisk underrättelsetjänst" and cert == "reported"
+
+
+def test_ska_ha_inside_another_claim_makes_it_hearsay_without_an_entry_of_its_own() -> None:
+    found = _claims("Minst tio personer ska ha dödats i attacken, rapporterar Reuters.")
+    assert len(found) == 1
+    assert found[0][0] == "Reuters" and found[0][3] == "reported"
+
+
+def test_negated_reporting_verb_is_no_attribution() -> None:
+    assert _claims("Försvarsdepartementet har inte kommenterat uppgifterna.") == []
+
+
+def test_nested_chain_is_linked_with_via() -> None:
+    a: Analysis = analyze_text("Enligt Dagens Nyheter säger polisen att tre personer har gripits.", lang="sv")
+    t = a.article.text
+    outer = next(x for x in a.attributions if x.cue.of(t) == "Enligt")
+    inner = next(x for x in a.attributions if x.cue.of(t) == "säger")
+    assert inner.via == outer.id and outer.via is None
+
+
+def test_anonymous_sources() -> None:
+    a = analyze_text("Källor inom regeringen uppger att beslutet är fattat.", lang="sv")
+    assert a.attributions[0].anonymous is True
+    b = analyze_text("Statsministern uppger att beslutet är fattat.", lang="sv")
+    assert b.attributions[0].anonymous is False
+
+
+def _qty(text: str) -> list[tuple[str, float, str, str | None]]:
+    a = analyze_text(text, lang="sv")
+    t = a.article.text
+    return [(q.span.of(t), q.value, q.approx, q.counted.of(t) if q.counted else None) for q in a.quantities]
+
+
+def test_quantity_nbsp_thousands_and_approximation() -> None:
+    assert _qty("Landet har skickat omkring 12\u00a0000 soldater.") == [("omkring 12\u00a0000", 12000, "about", "soldater")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Över 300 hus förstördes.", ("Över 300", 300, "over", "hus")),
+        ("Nästan 40 personer skadades.", ("Nästan 40", 40, "under", "personer")),
+        ("Budgeten är 23,6 miljarder kronor.", ("23,6 miljarder", 23_600_000_000, "exact", "kronor")),
+        ("Hundratals soldater har deserterat.", ("Hundratals", 100, "over", "soldater")),
+        ("Mellan 200 och 300 fordon saknas.", ("Mellan 200 och 300", 200, "range", "fordon")),
+        ("Räntan höjs med 0,5 procent.", ("0,5", 0.5, "exact", "procent")),
+    ],
+)
+def test_quantity_kinds(text: str, expected: tuple[str, float, str, str]) -> None:
+    assert _qty(text)[0] == expected
+
+
+def test_quantity_range_value_max() -> None:
+    a = analyze_text("Mellan 200 och 300 fordon saknas.", lang="sv")
+    assert a.quantities[0].value_max == 300
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kriget inleddes den 24 februari 2022.",
+        "Mötet börjar klockan 13.30 i morgon.",
+        "Mannen är 45 år gammal.",
+        "Smittan ökade under vecka 12.",
+        "Planet var av typen Su-34.",
+        "Det gäller 5 per 100 000 invånare.",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    values = [v for _, v, _, _ in _qty(text)]
+    assert all(v not in {2022, 24, 13.3, 45, 12, 34, 100000} for v in values), values
+
+
+def test_quantity_is_linked_to_the_claim_holding_it() -> None:
+    a = analyze_text("Enligt FN har 400 civila dödats.", lang="sv")
+    assert a.quantities[0].attribution_id == a.attributions[0].id
+
+
+def test_every_span_indexes_the_text_exactly() -> None:
+    text = "Enligt  Reuters  har omkring 1\u00a0000 personer flytt.\n\n– Det är kaos, säger en invånare."
+    a = analyze_text(text, lang="sv")
+    assert a.attributions and a.quantities
+    for kind, span in a.spans():
+        assert 0 <= span.start < span.end <= len(text), kind
+        assert span.of(text) == text[span.start : span.end]
