@@ -25,6 +25,7 @@ Paragraphs are separated by one blank line, as in the gold format.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
@@ -64,11 +65,13 @@ _BLOCKS = frozenset({
     "dl", "aside", "main", "address",
 })
 # fmt: on
+_BLOCK_TAG = re.compile(rf"(?i)</?(?:{'|'.join(sorted(_BLOCKS))})\b[^>]*>")
 # Class/id words (separators removed) of boxes that sit inside article bodies but are not
 # the article: newsletter sign-ups, subscription and promo boxes, trust badges, ads.
 _PROMO = re.compile(r"newsletter|promo|signup|subscri|trustbadge|paywall|advert|sponsored")
 _PROMO_MAX_CHARS = 600
 _LEAD_MAX_CHARS = 1200
+_LIBXML_MAX_DEPTH = 255
 _WS = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DATE_XPATHS = (
@@ -334,9 +337,12 @@ def extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Art
 def fragment_text(markup: str) -> str:
     """An HTML fragment (a feed entry's body) as text, one blank line between blocks.
 
-    Walks the tree with ``iterwalk`` (no recursion, so deep fragments are safe) and keeps
-    every text node outside scripts and styles; ``<br>`` becomes a line break.
+    Walks the tree with ``iterwalk`` (no recursion) and keeps every text node outside
+    scripts and styles; ``<br>`` becomes a line break. libxml2 silently drops what lies
+    deeper than 255 levels, so a deeper fragment is flattened by tag stripping instead.
     """
+    if nesting_depth(markup, _LIBXML_MAX_DEPTH) > _LIBXML_MAX_DEPTH:
+        return _stripped_text(markup)
     try:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -353,8 +359,21 @@ def fragment_text(markup: str) -> str:
             parts.append("\n\n" if tag in _BLOCKS else "")
             if el is not root:
                 parts.append(el.tail or "")
+    return _blocks("".join(parts))
+
+
+def _stripped_text(markup: str) -> str:
+    """Text of markup too deep to parse: scripts and styles dropped, tags removed, entities decoded."""
+    markup = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", markup)
+    markup = re.sub(r"(?i)<br\s*/?>", "\n", markup)
+    markup = _BLOCK_TAG.sub("\n\n", markup)
+    return _blocks(html_lib.unescape(re.sub(r"<[^>]*>", "", markup)))
+
+
+def _blocks(text: str) -> str:
+    """Blank-line separated blocks, each line's whitespace collapsed, empty lines dropped."""
     paragraphs = []
-    for block in re.split(r"\n\s*\n", "".join(parts)):
+    for block in re.split(r"\n\s*\n", text):
         lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in block.split("\n")]
         if text := "\n".join(line for line in lines if line):
             paragraphs.append(text)

@@ -232,14 +232,14 @@ def _expand_path(path: Path, name: str) -> Iterator[Input | InputError]:
     except OSError as exc:
         yield InputError(name, UNREADABLE, f"cannot be read ({exc.strerror or exc})")
         return
-    found = False
-    for root, dirs, files in os.walk(path, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for file in sorted(f for f in files if not f.startswith(".")):
-            found = True
-            yield Input(str(Path(root) / file), path=Path(root) / file)
+    found: list[Path] = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root) / f for f in files if not f.startswith("."))
     if not found:
         yield InputError(name, EMPTY, "folder holds no (visible) files")
+    for file in sorted(found, key=lambda p: p.relative_to(path).parts):
+        yield Input(str(file), path=file)
 
 
 @dataclass(frozen=True, slots=True)
