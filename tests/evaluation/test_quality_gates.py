@@ -1,0 +1,35 @@
+"""Quality gates: dev-set floors. Raising a floor is progress; lowering one needs a reason in the commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimledger.evaluation.predict import predict_docs, read_gold
+from claimledger.evaluation.score import score
+
+SV_FILES = ["data/dev/seed.jsonl", "data/dev/sv-dev.jsonl"]
+
+
+@pytest.fixture(scope="module")
+def sv_scores(shared: Path) -> dict:
+    docs = [d for f in SV_FILES for d in read_gold(shared / f)]
+    preds = {p["id"]: p for p in predict_docs(docs)}
+    return score({d["id"]: d for d in docs}, preds)
+
+
+def test_sv_dev_attribution_strict_f1_floor(sv_scores: dict) -> None:
+    assert sv_scores["attributions"]["strict"]["f1"] >= 0.85
+
+
+def test_sv_dev_content_f1_floor(sv_scores: dict) -> None:
+    assert sv_scores["attributions"]["match"]["f1"] >= 0.88
+
+
+def test_sv_dev_certainty_accuracy_floor(sv_scores: dict) -> None:
+    assert sv_scores["attributions"]["certainty_acc"] >= 0.93
+
+
+def test_sv_dev_quantity_strict_f1_floor(sv_scores: dict) -> None:
+    assert sv_scores["quantities"]["strict"]["f1"] >= 0.92

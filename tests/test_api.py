@@ -1,0 +1,28 @@
+"""The public API is small on purpose: this pins it."""
+
+from __future__ import annotations
+
+import claimledger
+
+
+def test_api_all_is_pinned() -> None:
+    assert sorted(claimledger.__all__) == sorted([
+        "Analysis", "Article", "Attribution", "ClaimledgerError", "InputError", "Ledger", "Quantity", "Span",
+        "StoreError", "analyze",
+    ])
+
+
+def test_api_analyze_text_without_a_store() -> None:
+    [a] = claimledger.analyze("Enligt Kustbevakningen har tre fartyg bordats.\n\nDet är oklart varför.")
+    assert a.article.lang == "sv"
+    assert [x.cue.of(a.article.text) for x in a.attributions] == ["Enligt"]
+    assert a.quantities[0].value == 3
+
+
+def test_api_analyze_a_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "a.txt"
+    p.write_text("Officials said about 1,000 troops had crossed the border on Monday.", encoding="utf-8")
+    [a] = claimledger.analyze(p)
+    assert a.article.lang == "en"
+    assert a.article.raw_ref.endswith("a.txt")
+    assert a.attributions and a.quantities[0].value == 1000
