@@ -26,3 +26,12 @@ def test_api_analyze_a_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert a.article.lang == "en"
     assert a.article.raw_ref.endswith("a.txt")
     assert a.attributions and a.quantities[0].value == 1000
+
+
+def test_api_ledger_ingest_then_query(tmp_path, examples) -> None:  # type: ignore[no-untyped-def]
+    with claimledger.Ledger(tmp_path / "l.sqlite") as ledger:
+        report = ledger.ingest([examples / "sv"])
+        assert report.exit_code == 0 and report.added == report.read > 0
+        again = ledger.ingest([examples / "sv"])
+        assert again.added == 0 and again.duplicates == report.read
+        assert ledger.claims(lang="sv")

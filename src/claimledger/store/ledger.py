@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from alembic.util import CommandError
 from sqlalchemy import Connection, insert, select
@@ -35,8 +35,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from claimledger.errors import StoreError, UsageError
 from claimledger.model import Analysis
+from claimledger.settings import Settings
 from claimledger.store import dialect, export, migrate, queries, rows
 from claimledger.store.schema import articles, attributions, mentions, quantities
+
+if TYPE_CHECKING:
+    from claimledger.analyze import IngestReport
 
 _DB_ERRORS = (SQLAlchemyError, sqlite3.Error, CommandError)
 
@@ -126,6 +130,13 @@ class Ledger:
     def add_all(self, analyses: Iterable[Analysis]) -> int:
         """Add each analysis (one transaction each); returns how many were new."""
         return sum(self.add(a) for a in analyses)
+
+    def ingest(self, sources: Iterable[str | Path], *, lang: str | None = None,
+               settings: Settings | None = None) -> IngestReport:
+        """Read, analyse and store every article of ``sources`` (see ``claimledger.analyze.ingest``)."""
+        from claimledger.analyze import ingest
+
+        return ingest(self, sources, lang=lang, settings=settings)
 
     # -- reading ------------------------------------------------------------------------
 
