@@ -75,8 +75,8 @@ def load(lang: str) -> Lexicon:
         if kind not in CUE_KINDS:
             raise ValueError(f"lang/{lang}/cues.tsv: unknown cue kind {kind!r}")
         for form in _split(forms):
-            words = tuple(form.split())
-            cues.setdefault(words[0], []).append(Cue(words, lemma, kind, certainty))  # type: ignore[arg-type]
+            parts = tuple(form.split())
+            cues.setdefault(parts[0], []).append(Cue(parts, lemma, kind, certainty))  # type: ignore[arg-type]
     for options in cues.values():
         options.sort(key=lambda c: -len(c.words))
     words = {row[0]: frozenset(_split(row[1])) for row in _rows(lang, "words.tsv")}

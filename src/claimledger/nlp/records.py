@@ -60,7 +60,7 @@ def _continuations(blocks: list[pipeline.Block], placed: list[_Placed], lex: lex
     opens = lex.word_class("quote_open") | lex.word_class("dash")
     by_line = {b.line: b for b in blocks}
     owned = {p.block.line for p in placed}
-    out = []
+    out: list[_Placed] = []
     for b in blocks:
         if b.line in owned:
             continue

@@ -273,9 +273,9 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     if doc.has_annotation("DEP") and "dependency" in lex.word_class("rules"):
         from claimledger.nlp.components import dependency
 
-        found = dependency.sentence_attributions(doc, sent, lex, cues)
-        if found is not None:
-            return _fold_hearsay(found)
+        parsed = dependency.sentence_attributions(doc, sent, lex, cues)
+        if parsed is not None:
+            return _fold_hearsay(parsed)
     r = SentenceRules(doc, sent, lex, tagged)
     starts = [c0 for c0, _, _ in cues]
     r.cue_starts = set(starts)

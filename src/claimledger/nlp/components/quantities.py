@@ -108,9 +108,9 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             out.append(q)
             consumed_until = q.end
         else:  # 'vecka 28 och 29', 'vecka 26–28': the second number goes with the first
-            m = joined.match(text, e)
-            if m and (m.group().strip()[:1] in "–—-" or m.group().split()[0].lower() in _joiners(lex)):
-                consumed_until = m.end()
+            tail = joined.match(text, e)
+            if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in _joiners(lex)):
+                consumed_until = tail.end()
     return out
 
 
