@@ -108,7 +108,7 @@ def test_cli_nothing_readable_exits_2(tmp_path: Path) -> None:
 
 
 def test_cli_stdin(tmp_path: Path) -> None:
-    res = run("analyze", "-", cwd=tmp_path, stdin="Officials said 40 people were injured.".encode())
+    res = run("analyze", "-", cwd=tmp_path, stdin=b"Officials said 40 people were injured.")
     assert res.returncode == 0, res.stderr
     assert "1 added" in res.stdout
 

@@ -23,10 +23,7 @@ def evaluate(
 
     try:
         gold_docs = load_jsonl(gold)
-        if predicted:
-            preds = load_jsonl(predicted)
-        else:
-            preds = {p["id"]: p for p in predict_docs(read_gold(gold))}
+        preds = load_jsonl(predicted) if predicted else {p["id"]: p for p in predict_docs(read_gold(gold))}
     except (OSError, ValueError) as e:
         raise InputError(predicted or gold, "bad-json", str(e)) from None
     results = by_language(gold_docs, preds) if by_lang else {"all": score(gold_docs, preds)}

@@ -58,7 +58,7 @@ class _Words:
         self.items = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
     def index_at(self, pos: int) -> int:
-        for n, (s, e, _) in enumerate(self.items):
+        for n, (_s, e, _) in enumerate(self.items):
             if e > pos:
                 return n
         return len(self.items)
@@ -222,7 +222,9 @@ def _function_words(lex: Lexicon) -> frozenset[str]:
             | w("conjunction") | w("count_stop") | w("aux") | w("determiner"))
 
 
-def _counted(nxt: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None) -> tuple[tuple[int, int] | None, str | None]:
+def _counted(
+    nxt: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None
+) -> tuple[tuple[int, int] | None, str | None]:
     """The words naming what is counted: the next noun phrase or participle (*soldater*, *dödats*, *wounded*)."""
     w = lex.word_class
     stop = _function_words(lex) | w("month") | w("subject_pronoun")
