@@ -19,12 +19,14 @@ from .conftest import Read
 Write = Callable[[str, bytes | str], Path]
 ARTICLE = "The ministry said on Monday that about 2,000 soldiers had been moved to the border region.\n"
 
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 40
 BINARIES = {
     "photo.png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data (PNG image), not text"),
-    "report.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "binary data (PDF document), not text"),
-    "bundle.zip": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 40, "binary data (zip archive (or docx/xlsx/epub)), not text"),
+    "report.pdf": (PDF, "binary data (PDF document), not text"),
+    "bundle.zip": (ZIP, "binary data (zip archive (or docx/xlsx/epub)), not text"),
     "noise.txt": (random.Random(7).randbytes(4096), "binary data, not text"),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("name", sorted(BINARIES))
@@ -61,7 +63,8 @@ def test_sniff_folders_are_read_recursively_sorted_skipping_hidden(read: Read, w
     for name in ("b.txt", "a/z.txt", "a/b/c.txt", ".hidden.txt", ".git/config.txt", "a/.secret/x.txt"):
         write(name, ARTICLE)
     batch = read([tmp_path])
-    assert [Path(a.raw_ref).relative_to(tmp_path).as_posix() for a in batch.articles] == ["a/b/c.txt", "a/z.txt", "b.txt"]
+    found = [Path(a.raw_ref).relative_to(tmp_path).as_posix() for a in batch.articles]
+    assert found == ["a/b/c.txt", "a/z.txt", "b.txt"]
 
 
 def test_sniff_empty_folder_is_reported(read: Read, tmp_path: Path) -> None:

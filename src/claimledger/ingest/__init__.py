@@ -86,9 +86,7 @@ class _Reader:
             if isinstance(kind, InputError):
                 yield kind
             elif kind is sniff.Kind.WARC:
-                yield from self.warc(
-                    warc.read_warc_bytes(raw.data, item.name, max_bytes=self.settings.max_bytes)
-                )
+                yield from self.warc(warc.read_warc_bytes(raw.data, item.name, max_bytes=self.settings.max_bytes))
             elif kind is sniff.Kind.JSONL:
                 yield from jsonl.iter_jsonl(
                     io.BytesIO(raw.data), item.name, max_bytes=self.settings.max_bytes, lang=self.lang
@@ -114,16 +112,12 @@ class _Reader:
             yield from self.warc(records)
         elif opened.kind is sniff.Kind.JSONL:
             if opened.data is not None:
-                yield from jsonl.iter_jsonl(
-                    io.BytesIO(opened.data), item.name, max_bytes=limit, lang=self.lang
-                )
+                yield from jsonl.iter_jsonl(io.BytesIO(opened.data), item.name, max_bytes=limit, lang=self.lang)
             else:
                 yield from jsonl.read_jsonl_path(_path(item), item.name, max_bytes=limit, lang=self.lang)
         else:
             assert opened.data is not None
-            raw = RawDoc(
-                uri=item.name, data=opened.data, media_type=_MEDIA_TYPES[opened.kind], raw_ref=item.name
-            )
+            raw = RawDoc(uri=item.name, data=opened.data, media_type=_MEDIA_TYPES[opened.kind], raw_ref=item.name)
             yield from self.document(raw, opened.kind)
 
     def document(self, raw: RawDoc, kind: sniff.Kind) -> Iterator[Article | InputError]:

@@ -52,8 +52,9 @@ _MORE = (
 )
 # A line that is only a "read more" link ends the excerpt; what follows it is ads and links.
 _TEASER_LINE = re.compile(rf"^\W*(?:{_MORE})\W*$", re.I | re.M)
-# An excerpt cut mid-text ends with an ellipsis or a trailing "read more".
-_TEASER_END = re.compile(rf"(?:{_MORE}|\[\s*(?:\.\.\.|…)\s*\]|…|\.\.\.)\W*$", re.I)
+_MORE_END = re.compile(rf"(?:{_MORE})\W*$", re.I)
+# A short text cut off with an ellipsis is an excerpt; a long post may just end in one.
+_ELLIPSIS_END = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|…|\.\.\.)\W*$")
 
 
 def unsafe_xml_reason(data: bytes) -> str | None:
@@ -103,23 +104,31 @@ def _strip_teaser(text: str) -> tuple[str, bool]:
     """(the excerpt without its "Read more" tail, whether the text is a teaser at all)."""
     if line := _TEASER_LINE.search(text):
         return text[: line.start()].strip(), True
-    if _TEASER_END.search(text):
-        return _TEASER_END.sub("", text).strip(), True
+    if _MORE_END.search(text):
+        return _MORE_END.sub("", text).strip(), True
+    if len(text) < FULL_SUMMARY_CHARS and _ELLIPSIS_END.search(text):
+        return _ELLIPSIS_END.sub("", text).strip(), True
     return text, False
+
+
+def _is_full(text: str, minimum: int) -> bool:
+    """Long enough to be the article: ``minimum`` characters, or three paragraphs of real text."""
+    return len(text) >= minimum or (text.count("\n\n") >= 2 and len(text) >= FULL_CONTENT_CHARS)
 
 
 def entry_body(entry: Any) -> tuple[str, bool]:
     """(best text the entry carries, whether it is the full article rather than a teaser)."""
+    candidates: list[tuple[str, bool]] = []
     contents = [c for c in entry.get("content") or [] if c.get("value")]
     if contents:
         best = max(contents, key=lambda c: len(c.get("value", "")))
         text, teaser = _strip_teaser(_as_text(best["value"], best.get("type", "")))
-        if len(text) >= FULL_CONTENT_CHARS and not teaser:
-            return text, True
+        candidates.append((text, not teaser and _is_full(text, FULL_CONTENT_CHARS)))
     detail = entry.get("summary_detail") or {}
-    summary = _as_text(entry.get("summary") or "", detail.get("type", "text/html"))
-    text, teaser = _strip_teaser(summary)
-    return text, len(text) >= FULL_SUMMARY_CHARS and not teaser
+    text, teaser = _strip_teaser(_as_text(entry.get("summary") or "", detail.get("type", "text/html")))
+    candidates.append((text, not teaser and _is_full(text, FULL_SUMMARY_CHARS)))
+    full = [c for c in candidates if c[1]]
+    return max(full or candidates, key=lambda c: len(c[0]))
 
 
 def read_feed(
@@ -198,7 +207,7 @@ class _FeedContext:
             if not text:
                 why = "no link" if not link else "its link was not fetched (fetch_feed_links is off)"
                 return InputError(ref, NO_TEXT, f"feed entry has no text and {why}")
-            notes = ("feed entry has only a summary; linked page not fetched",)
+            notes = ("feed entry has only a teaser; linked page not fetched",)
         return Article(
             text=text,
             lang=self.lang or choose_language(text, declared),

@@ -67,25 +67,25 @@ def parse_ip(host: str) -> IPAddress | None:
 
 
 def forbidden_reason(ip: IPAddress) -> str | None:
-    """Why ``ip`` may not be fetched from (a private range...), or None if it is public."""
+    """What kind of non-public address ``ip`` is ("loopback address", ...), or None if public.
+
+    The specific kinds come first (169.254.169.254 is private too, but "link-local" is what
+    tells a reader it is the cloud metadata range).
+    """
     if isinstance(ip, ipaddress.IPv6Address):
         for embedded in (ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None):
             if embedded is not None and (reason := forbidden_reason(embedded)):
-                return f"{reason} (inside IPv6 {ip})"
+                return f"{reason} {embedded} inside IPv6"
     checks = (
         ("loopback", ip.is_loopback),
-        ("private", ip.is_private),
         ("link-local", ip.is_link_local),
         ("multicast", ip.is_multicast),
-        ("reserved", ip.is_reserved),
         ("unspecified", ip.is_unspecified),
+        ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
+        ("non-public", not ip.is_global),
     )
-    for label, hit in checks:
-        if hit:
-            return f"{label} address {ip}"
-    if not ip.is_global:
-        return f"non-public address {ip}"
-    return None
+    return next((f"{label} address" for label, hit in checks if hit), None)
 
 
 class Fetcher:
@@ -119,21 +119,16 @@ class Fetcher:
         if self.settings.allow_private:
             return None
         if host.lower().rstrip(".") in _LOCAL_NAMES or host.lower().rstrip(".").endswith(".localhost"):
-            return InputError(
-                name, FORBIDDEN_ADDRESS, f"refused: {host} is this machine (allow_private is off)"
-            )
+            return InputError(name, FORBIDDEN_ADDRESS, f"refused: {host} is this machine (allow_private is off)")
         literal = parse_ip(host)
         try:
-            addresses = (
-                [literal] if literal else [parse_ip(a) for a in self.resolver(host)] if self.resolver else []
-            )
+            addresses = [literal] if literal else [parse_ip(a) for a in self.resolver(host)] if self.resolver else []
         except (OSError, UnicodeError) as exc:
             return InputError(name, FETCH, f"cannot resolve {host} ({exc})")
         for ip in addresses:
             if ip is not None and (reason := forbidden_reason(ip)):
-                return InputError(
-                    name, FORBIDDEN_ADDRESS, f"refused: {host} is a {reason} (allow_private is off)"
-                )
+                what = f"is a {reason}" if literal else f"resolves to {ip}, a {reason}"
+                return InputError(name, FORBIDDEN_ADDRESS, f"refused: {host} {what} (allow_private is off)")
         return None
 
     def get(self, url: str, name: str | None = None) -> RawDoc | InputError:
@@ -170,9 +165,7 @@ class Fetcher:
                     return InputError(name, FETCH, f"HTTP {response.status_code} redirect without a Location")
                 return url.join(location)
             if response.status_code >= 400:
-                return InputError(
-                    name, FETCH, f"HTTP {response.status_code} {response.reason_phrase} for {url}"
-                )
+                return InputError(name, FETCH, f"HTTP {response.status_code} {response.reason_phrase} for {url}")
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
                 return InputError(
@@ -185,13 +178,9 @@ class Fetcher:
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > limit:
-                    return InputError(
-                        name, TOO_LARGE, f"download exceeds the {limit:,}-byte limit (max_bytes)"
-                    )
+                    return InputError(name, TOO_LARGE, f"download exceeds the {limit:,}-byte limit (max_bytes)")
                 if time.monotonic() > deadline:
-                    return InputError(
-                        name, FETCH, f"download took longer than {3 * self.settings.fetch_timeout:g}s"
-                    )
+                    return InputError(name, FETCH, f"download took longer than {3 * self.settings.fetch_timeout:g}s")
                 chunks.append(chunk)
             media_type, charset = _content_type(response.headers.get("content-type", ""))
             return RawDoc(

@@ -223,9 +223,7 @@ def choose_title(
     meta_title: str | None, headline: str | None, others: list[str | None], site: str | None
 ) -> str | None:
     """The headline when the metadata title is junk or agrees with it; else the metadata title."""
-    junk = (
-        not meta_title or len(meta_title.split()) < 2 or collapse(meta_title).lower() == (site or "").lower()
-    )
+    junk = not meta_title or len(meta_title.split()) < 2 or collapse(meta_title).lower() == (site or "").lower()
     if headline and (junk or any(_words(headline) & _words(t) for t in [meta_title, *others])):
         return headline
     return None if junk else meta_title
@@ -283,9 +281,7 @@ def extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Art
     markup = decoded.text
     depth = nesting_depth(markup, max_depth)
     if depth > max_depth:
-        return InputError(
-            raw.raw_ref, TOO_DEEP, f"HTML nested more than {max_depth} levels deep (max_html_depth)"
-        )
+        return InputError(raw.raw_ref, TOO_DEEP, f"HTML nested more than {max_depth} levels deep (max_html_depth)")
     try:
         tree = trafilatura.load_html(markup)
         if tree is None:
@@ -310,9 +306,7 @@ def extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Art
             TOO_DEEP if isinstance(exc, RecursionError) else NO_TEXT,
             f"HTML could not be extracted ({type(exc).__name__})",
         )
-    title = choose_title(
-        getattr(doc, "title", None), headline, others, site := getattr(doc, "sitename", None)
-    )
+    title = choose_title(getattr(doc, "title", None), headline, others, site := getattr(doc, "sitename", None))
     body = _without_headline(_paragraphs(getattr(doc, "text", None) or ""), {headline, title})
     lead = _lead(tree, headline_el, description, collapse(body))
     if lead:

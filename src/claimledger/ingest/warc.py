@@ -86,9 +86,7 @@ def _cut_short(record: Any) -> bool:
     return record.length is None or bool(remaining)
 
 
-def iter_warc(
-    stream: BinaryIO, name: str, *, size: int | None, max_bytes: int
-) -> Iterator[RawDoc | InputError]:
+def iter_warc(stream: BinaryIO, name: str, *, size: int | None, max_bytes: int) -> Iterator[RawDoc | InputError]:
     """Article records of one archive as RawDocs; TRUNCATED or BAD_ARCHIVE once, at the end, if damaged."""
     iterator = ArchiveIterator(stream)
     records = iter(iterator)
