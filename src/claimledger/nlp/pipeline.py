@@ -62,8 +62,7 @@ def has_tags(doc: Doc) -> bool:
 def _worth_parsing(line: str, triggers: frozenset[str], quote_marks: frozenset[str]) -> bool:
     if _DIGIT.search(line):
         return True
-    stripped = line.lstrip()
-    if stripped[:1] in quote_marks or any(q in line for q in quote_marks):
+    if ":" in line[:60] or any(q in line for q in quote_marks):
         return True
     low = line.lower()
     return any(w in triggers for w in re.findall(r"\w+", low))

@@ -269,7 +269,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     """All attributions of one sentence."""
     cues = find_cues(doc, sent, lex, tagged)
     if not cues:
-        return []
+        colon = _headline_colon(SentenceRules(doc, sent, lex, tagged))
+        return [colon] if colon else []
     if doc.has_annotation("DEP") and "dependency" in lex.word_class("rules"):
         from claimledger.nlp.components import dependency
 
@@ -441,6 +442,29 @@ def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if source is None or content is None:
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
+
+
+def _headline_colon(r: SentenceRules) -> Found | None:
+    """'Wagnerchef: Vi har intagit hela Bachmut': a short name, a colon, then what they say."""
+    d = r.doc
+    colon = next((x for x in range(r.s + 1, min(r.e, r.s + 5)) if d[x].text == ":"), None)
+    if colon is None or r.s != 0 or not (d[r.s].is_title or d[r.s].is_upper):
+        return None
+    source = r.trim((r.s, colon))
+    end = len(d)  # a speaker's line: what follows the colon to the end of the paragraph
+    while end > colon + 1 and d[end - 1].is_space:
+        end -= 1
+    content = r.trim((colon + 1, end))
+    if source is None or content is None or content[1] - content[0] < 3:
+        return None
+    if any(d[x].lower_ in r.lex.word_class("colon_not_source") for x in range(*source)):
+        return None  # 'FOTO: KRT/AP', 'Read more: ...'
+
+    if any(r.is_verb(d[x]) or d[x].is_digit for x in range(*source)) or not r.nominal(source):
+        return None
+    if r.tagged and not any(d[x].pos_ in {"PROPN", "NOUN"} for x in range(*source)):
+        return None
+    return Found((colon, colon + 1), content, source, "asserted", "colon", "headline-colon")
 
 
 _RULES = {
