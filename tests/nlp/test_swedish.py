@@ -157,3 +157,18 @@ def test_every_span_indexes_the_text_exactly() -> None:
     for kind, span in a.spans():
         assert 0 <= span.start < span.end <= len(text), kind
         assert span.of(text) == text[span.start : span.end]
+
+
+def test_actor_keys_are_shared_across_languages() -> None:
+    sv = analyze_text("Enligt den sydkoreanska militären har 3 000 soldater skickats.", lang="sv")
+    en = analyze_text("South Korea's military said 3,000 soldiers had been sent.", lang="en")
+    assert sv.attributions[0].actor_id == en.attributions[0].actor_id == "South Korea's military"
+
+
+def test_pronoun_source_is_kept_as_written_and_resolved_to_its_actor() -> None:
+    text = ("Åklagaren Maria Lind säger att utredningen fortsätter.\n\n"
+            "Hon berättar att två vittnen har hörts.")
+    a = analyze_text(text, lang="sv")
+    first, second = a.attributions
+    assert second.source is not None and second.source.of(text) == "Hon"
+    assert second.actor_id == first.actor_id == "åklagaren maria lind"

@@ -41,6 +41,8 @@ class Lexicon:
     """Approximation kind -> word sequences, longest first."""
     units: dict[str, frozenset[str]] = field(default_factory=dict)
     source_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    actors: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = ()
+    """(canonical English name, kind, aliases as word tuples) from actors.tsv."""
 
     def word_class(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
@@ -89,4 +91,8 @@ def load(lang: str) -> Lexicon:
     }
     units = {row[0]: frozenset(_split(row[1])) for row in _rows(lang, "units.tsv")}
     kinds = tuple((row[0], tuple(_split(row[1]))) for row in _rows(lang, "sources.tsv"))
-    return Lexicon(lang, cues, words, numbers, approx, units, kinds)
+    actors = tuple(
+        (row[0], row[1], tuple(tuple(a.split()) for a in sorted(_split(row[2]), key=len, reverse=True)))
+        for row in _rows(lang, "actors.tsv")
+    )
+    return Lexicon(lang, cues, words, numbers, approx, units, kinds, actors)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from claimledger.model import Analysis, Article, Attribution, Mention, Quantity, Span, record_id
 from claimledger.nlp import lexicon, pipeline
+from claimledger.nlp.components import actors
 from claimledger.nlp.components import certainty as cert
 from claimledger.nlp.components.attributions import Found, Range, sentence_attributions
 from claimledger.nlp.components.quantities import find_quantities
@@ -112,7 +113,7 @@ def analyze_article(article: Article) -> Analysis:
     placed = _extend_quotes(placed, lex)
     placed += _continuations(blocks, placed, lex)
     attributions = sorted((_attribution(article, p, lex) for p in placed), key=lambda a: (a.cue.start, a.content.start))
-    attributions = _link_chains(_dedupe(attributions))
+    attributions = _link_chains(_resolve_actors(_dedupe(attributions), article.text, lex))
     quantities = [_owner(q, attributions) for q in quantities]
     return Analysis(article, tuple(attributions), tuple(quantities), tuple(mentions))
 
@@ -141,6 +142,18 @@ def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon) -> Attribut
         confidence=0.5 if f.kind in {"passive", "adverb"} or f.rule == "verb-bare" else 0.8,
         rule=f.rule,
     )
+
+
+def _resolve_actors(items: list[Attribution], text: str, lex: lexicon.Lexicon) -> list[Attribution]:
+    """Every source gets an actor key; pronoun sources the key of the actor they stand for."""
+    from dataclasses import replace
+
+    rows = []
+    for a in items:
+        words = a.source.of(text) if a.source else None
+        rows.append((words, actors.actor_key(words, lex) if words else None, a.source_kind))
+    keys = actors.resolve_pronouns(rows, lex)
+    return [replace(a, actor_id=k) for a, k in zip(items, keys, strict=True)]
 
 
 def _dedupe(items: list[Attribution]) -> list[Attribution]:

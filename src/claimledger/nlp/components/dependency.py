@@ -109,6 +109,8 @@ class _Sentence:
         self.to_content = w("to_content")
         self.recipient_object = w("recipient_object")
         self.comp = w("complementizer")
+        self.fallback = w("surface_fallback")
+        self.object_only = w("object_only")
         self.surface: SentenceRules | None = None
 
     # ----- spans -------------------------------------------------------------------------
@@ -186,11 +188,13 @@ class _Sentence:
         if any(c.dep_ in _SUBJ_PASS for c in v.children):
             return None
         h = v.head
-        if depth < 3 and h is not v and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
+        if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
             if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN"}:
                 return None
             if v.dep_ == "advcl" and v.i < h.i and v.tag_ == "VBN":
                 return None  # 'Asked about it, X said': X answers, the asker is unnamed
+            if v.dep_ == "advcl" and h.dep_ in _COMP and h.head.i in self.cue_tokens:
+                h = h.head  # '"…," adding': the parser hung *adding* inside the quotation
             return self.source_of(h, depth + 1)
         if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
             return self.np(h, drop_acl=v)
@@ -223,16 +227,17 @@ class _Sentence:
 
     def quote_before(self, v: Token, source: Range | None) -> Range | None:
         """A quotation that ends just before the source-and-cue clause (*"…," she said*)."""
-        lo = v.i
-        if source is not None:
-            lo = min(lo, source[0])
-        i = lo - 1
+        i = v.i - 1
         gap = 0
         while i >= 0 and self.q.region(i) is None:
             t = self.doc[i]
-            if not t.is_punct:
+            if source is not None and source[0] <= i < source[1]:
+                pass
+            elif t.i in self.cue_tokens:
+                return None
+            elif not t.is_punct:
                 gap += 1
-                if gap > _MAX_QUOTE_GAP or t.i in self.cue_tokens:
+                if gap > _MAX_QUOTE_GAP:
                     return None
             i -= 1
         if i < 0:
@@ -276,95 +281,124 @@ class _Sentence:
     def _looks_like_cue(self, t: Token) -> bool:
         return t.lower_ in self.lex.cues and self.lex.cues[t.lower_][0].kind == "verb"
 
-    def content_after(self, v: Token, end: int) -> Range | None:
-        """Content after the cue for verbs that take an object or an infinitive."""
+    def content_after(self, v: Token, c1: int, form: str) -> tuple[Range | None, str]:
+        """Content after the cue for verbs that take an object, an infinitive or a preposition."""
+        last = self.doc[c1 - 1]
+        if last.i > v.i and last.dep_ in {"prep", "prt"} and last.head.i == v.i:
+            # 'called for X', 'pointed to X': the object of the cue's own preposition
+            obj = next((g for g in last.children if g.dep_ in {"pobj", "pcomp", "obj"}), None)
+            if obj is not None:
+                return self.trim(*self.subtree(obj)), "dep-prep"
+            if last.dep_ == "prt":
+                obj = next((g for g in v.children if g.dep_ in _OBJ and g.i > last.i), None)
+                if obj is not None:
+                    return self.trim(*self.subtree(obj)), "dep-prep"
         for c in v.children:
             if c.i < v.i or c.i in self.cue_tokens:
                 continue
-            if c.dep_ in _XCOMP and v.lower_ in self.to_content:
-                return self.trim(*self.subtree(c))
-            if c.dep_ in _OBJ and v.lower_ in self.np_content:
+            if c.dep_ in _XCOMP and form in self.to_content:
+                return self.trim(*self.subtree(c)), "dep-infinitive"
+            if c.dep_ in _OBJ and form in self.np_content:
                 r = self.subtree(c)
-                # 'called it a lie': the object and its predicate
-                oprd = next((g for g in v.children if g.dep_ in {"oprd", "xcomp"} and g.i > c.i), None)
-                if oprd is not None:
-                    r = (r[0], max(r[1], self.subtree(oprd)[1]))
-                return self.trim(*r)
-        return None
+                # 'called it a lie', 'urged voters to stay home': the object and its predicate
+                pred = next((g for g in v.children if g.dep_ in {"oprd", "xcomp", "ccomp"} and g.i > c.i), None)
+                if pred is not None:
+                    r = (r[0], max(r[1], self.subtree(pred)[1]))
+                return self.trim(*r), "dep-object"
+        return None, ""
 
     # ----- the rules ---------------------------------------------------------------------
     def verb(self, c0: int, c1: int, cue: Cue) -> Found | None:
-        d = self.doc
-        v = next((d[i] for i in range(c0, c1) if d[i].pos_ in {"VERB", "AUX"}), d[c0])
+        """A verb cue: its subject is the source; the content is found by the first rule that applies."""
+        v = self.cue_head(c0, c1)
         if self.q.region(v.i) is not None:
-            return None
+            return None  # a cue inside a quotation is part of what someone else says
+        form = " ".join(cue.words)
         source = self.source_of(v)
+        content: Range | None = None
         parts: list[Range] = []
         rule = ""
-        content: Range | None = None
-        # 1. a colon after the cue: everything after it
-        k = c1
-        while k < self.e and k - c1 < 4 and d[k].text != ":" and not d[k].is_punct:
-            k += 1
-        if k < len(d) and d[k].text == ":" and (k == c1 or v.lower_ in self.recipient_object):
-            r = self.q.region(k + 1) if k + 1 < len(d) else None
-            end = r[1] if r is not None and r[0] == k + 1 else self.e
-            content = self.trim(k + 1, max(end, self.e) if r is None else end)
-            rule = "dep-colon"
-        # 2. a quotation before the clause: '"…," she said'
+        if form not in self.object_only:
+            for step in (self._colon, self._quote_before, self._complement, self._parenthetical, self._quote_after):
+                content, parts, rule = step(v, c0, c1, source)
+                if content is not None:
+                    break
         if content is None:
-            before = self.quote_before(v, source)
-            if before is not None:
-                content, rule = before, "dep-quote"
-                after_end = self._clause_end(v)
-                after = self.quote_after(after_end)
-                if after is not None and not self.claimed_by_later_cue(after):
-                    parts.append(after)
-        # 3. a clausal complement
-        if content is None:
-            c = self.comp_child(v, after=True)
-            if c is not None:
-                lo, hi = self.subtree(c)
-                hi = self._cut_at_later_cue(v, lo, hi)
-                content = self.trim(*self.widen_to_quotes((lo, hi)))
-                rule = "dep-comp"
-        if content is None:
-            c = self.comp_child(v, after=False)
-            if c is not None:
-                lo, hi = self.subtree(c)
-                content = self.trim(*self.widen_to_quotes((lo, hi)))
-                rule = "dep-inverted"
-        # 4. the cue inside the sentence it reports: 'The plan, she said, will fail'
-        if content is None and v.dep_ in _PARENTHETICAL and v.head is not v and v.head.i not in self.cue_tokens:
-            h = v.head
-            if h.pos_ in {"VERB", "AUX"} and (v.dep_ != "advcl" or v.i > h.i) and source is not None:
-                lo, hi = self.subtree(h)
-                vlo, vhi = v.left_edge.i, v.right_edge.i + 1
-                left = self.trim(lo, vlo)
-                right = self.trim(vhi, hi)
-                frags = [r for r in (left, right) if r]
-                if frags and v.dep_ != "advcl":
-                    frags.sort(key=lambda r: r[1] - r[0], reverse=True)
-                    content, parts, rule = frags[0], frags[1:], "dep-parenthetical"
-        # 5. a quotation right after the cue: 'she said, "…"'
-        if content is None:
-            after = self.quote_after(self._skip_adjuncts(c1))
-            if after is not None:
-                content, rule = after, "dep-quote-after"
-        # 6. an object or an infinitive, for verbs that take one
-        if content is None:
-            content = self.content_after(v, self.e)
-            rule = "dep-object"
+            content, rule = self.content_after(v, c1, form)
         if content is None:
             return None
         content = self.clip_to_sentence(content)
         if content[0] >= content[1]:
             return None
         if parts:
-            parts = [self.clip_to_sentence(p) for p in parts]
-            allp = sorted([content, *parts], key=lambda r: r[1] - r[0], reverse=True)
+            # PolNeAR's convention, and a fair one: the longest fragment is the content
+            allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=lambda r: r[0] - r[1])
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
+
+    _Step = tuple[Range | None, list[Range], str]
+
+    def _colon(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
+        """'X said: …' (or 'X told reporters: …'): everything after the colon."""
+        d = self.doc
+        k = c1
+        while k < self.e and k - c1 < 4 and d[k].text != ":" and not d[k].is_punct:
+            k += 1
+        if k < len(d) and d[k].text == ":" and (k == c1 or v.lower_ in self.recipient_object):
+            r = self.q.region(k + 1) if k + 1 < len(d) else None
+            end = r[1] if r is not None and r[0] == k + 1 else self.e
+            return self.trim(k + 1, end), [], "dep-colon"
+        return None, [], ""
+
+    def _quote_before(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
+        """'"…," she said' — and a quotation that goes on after the clause is a second fragment."""
+        before = self.quote_before(v, source)
+        if before is None:
+            return None, [], ""
+        parts = []
+        after = self.quote_after(self._clause_end(v))
+        if after is not None and not self.claimed_by_later_cue(after):
+            parts.append(after)
+        return before, parts, "dep-quote"
+
+    def _complement(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
+        """'X said (that) …', or the unquoted inversion '…, X said'."""
+        c = self.comp_child(v, after=True)
+        if c is not None:
+            lo, hi = self.subtree(c)
+            hi = self._cut_at_later_cue(v, lo, hi)
+            return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-comp"
+        c = self.comp_child(v, after=False)
+        if c is not None:
+            return self.trim(*self.widen_to_quotes(self.subtree(c))), [], "dep-inverted"
+        return None, [], ""
+
+    def _parenthetical(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
+        """'The plan, she said, will fail': the sentence around the cue, its longer side first."""
+        h = v.head
+        if (v.dep_ not in _PARENTHETICAL or h.i == v.i or h.i in self.cue_tokens or source is None
+                or h.pos_ not in {"VERB", "AUX"} or v.dep_ == "advcl"):
+            return None, [], ""
+        lo, hi = self.subtree(h)
+        frags = [r for r in (self.trim(lo, v.left_edge.i), self.trim(v.right_edge.i + 1, hi)) if r]
+        if not frags:
+            return None, [], ""
+        frags.sort(key=lambda r: r[0] - r[1])
+        return frags[0], frags[1:], "dep-parenthetical"
+
+    def _quote_after(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
+        """'she said, "…"' with nothing but adverbials between."""
+        after = self.quote_after(self._skip_adjuncts(c1))
+        return (after, [], "dep-quote-after") if after is not None else (None, [], "")
+
+    def cue_head(self, c0: int, c1: int) -> Token:
+        """The word of a cue phrase that the rest hangs from: *said* in *has said*, *called* in *called for*."""
+        d = self.doc
+        verbs = [d[i] for i in range(c0, c1) if d[i].pos_ in {"VERB", "AUX"}]
+        for t in verbs:
+            if not c0 <= t.head.i < c1 or t.head.i == t.i:
+                return t
+        return verbs[0] if verbs else d[c0]
 
     def _clause_end(self, v: Token) -> int:
         """Where the cue's own clause ends: the end of its rightmost non-clausal dependent."""
@@ -414,7 +448,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         f: Found | None
         if cue.kind == "verb":
             f = ctx.verb(c0, c1, cue)
-            if f is None and ctx.q.region(c0) is None:
+            if f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback:
                 f = ctx.surface_rule(c0, c1, cue)
         else:
             f = ctx.surface_rule(c0, c1, cue)
