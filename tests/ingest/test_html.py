@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimledger.errors import NO_TEXT, TOO_DEEP, InputError
+from claimledger.errors import NO_TEXT, TOO_DEEP, TOO_LARGE, InputError
 from claimledger.ingest.html import extract_html, fragment_text, nesting_depth
 from claimledger.model import Article, RawDoc
 
@@ -99,6 +99,14 @@ def test_html_deeply_nested_page_is_refused_fast(read: Read, write: Callable[[st
     assert time.perf_counter() - start < 2.0
     assert [e.code for e in batch.errors] == [TOO_DEEP]
     assert "nested more than 400 levels" in str(batch.errors[0])
+
+
+def test_html_page_with_too_many_elements_is_refused_fast(read: Read, write: Callable[[str, str], Path]) -> None:
+    page = write("flat.html", "<html><body>" + "<p>word " * 150_000)
+    start = time.perf_counter()
+    (error,) = read([page]).errors
+    assert time.perf_counter() - start < 2.0
+    assert str(error) == f"{page}: HTML has more than 100,000 elements; not an article page [{TOO_LARGE}]"
 
 
 def test_html_nesting_under_the_limit_is_read(read: Read, write: Callable[[str, str], Path]) -> None:

@@ -55,6 +55,12 @@ def test_ingest_batch_goes_on_past_every_kind_of_bad_input(read: Read, write: Wr
         assert line.endswith(f"[{error.code}]")
 
 
+def test_ingest_a_bare_source_is_one_source(write: Write) -> None:
+    path = write("one.txt", ARTICLE)
+    (article,) = read_articles(str(path), Settings())
+    assert isinstance(article, Article) and article.raw_ref == str(path)
+
+
 def test_ingest_nothing_raises_on_hostile_bytes(tmp_path: Path) -> None:
     rng = random.Random(11)
     prefixes = [b"", b"<html>", b"<?xml version='1.0'?><rss><channel><item>", b"{", b"WARC/1.0\r\n", b"\xef\xbb\xbf<"]

@@ -76,7 +76,7 @@ class _Reader:
             self._fetcher.close()
 
     def read(self, item: sniff.Input) -> Iterator[Article | InputError]:
-        """Everything one input holds."""
+        """Everything one input holds: fetch or open it, decide its kind, hand it to its reader."""
         if item.url is not None:
             raw = self.fetcher.get(item.url)
             if isinstance(raw, InputError):
@@ -85,40 +85,40 @@ class _Reader:
             kind = sniff.sniff_kind(raw.data[: sniff.HEAD_BYTES], item.url)
             if isinstance(kind, InputError):
                 yield kind
-            elif kind is sniff.Kind.WARC:
-                yield from self.warc(warc.read_warc_bytes(raw.data, item.name, max_bytes=self.settings.max_bytes))
-            elif kind is sniff.Kind.JSONL:
-                yield from jsonl.iter_jsonl(
-                    io.BytesIO(raw.data), item.name, max_bytes=self.settings.max_bytes, lang=self.lang
-                )
-            else:
-                yield from self.document(raw, kind)
+                return
+            yield from self.dispatch(kind, item.name, raw=raw)
             return
-        if item.stdin:
-            opened = sniff.read_stream(self.stdin or _binary_stdin(), item.name, self.settings.max_bytes)
-        else:
-            assert item.path is not None
+        if item.path is not None:
             opened = sniff.open_path(item.path, item.name, self.settings.max_bytes)
+        else:
+            opened = sniff.read_stream(self.stdin or _binary_stdin(), item.name, self.settings.max_bytes)
         if isinstance(opened, InputError):
             yield opened
             return
+        if opened.data is None:  # a streamed kind, read from its path record by record
+            yield from self.dispatch(opened.kind, item.name, path=item.path)
+            return
+        media = _MEDIA_TYPES[opened.kind]
+        raw = RawDoc(uri=item.name, data=opened.data, media_type=media, raw_ref=item.name)
+        yield from self.dispatch(opened.kind, item.name, raw=raw)
+
+    def dispatch(
+        self, kind: sniff.Kind, name: str, *, raw: RawDoc | None = None, path: Path | None = None
+    ) -> Iterator[Article | InputError]:
+        """Hand an input to the reader for its kind: bytes in memory (``raw``) or a file to stream."""
         limit = self.settings.max_bytes
-        if opened.kind is sniff.Kind.WARC:
-            records = (
-                warc.read_warc_bytes(opened.data, item.name, max_bytes=limit)
-                if opened.data is not None
-                else warc.read_warc_path(_path(item), item.name, max_bytes=limit)
-            )
-            yield from self.warc(records)
-        elif opened.kind is sniff.Kind.JSONL:
-            if opened.data is not None:
-                yield from jsonl.iter_jsonl(io.BytesIO(opened.data), item.name, max_bytes=limit, lang=self.lang)
-            else:
-                yield from jsonl.read_jsonl_path(_path(item), item.name, max_bytes=limit, lang=self.lang)
-        else:
-            assert opened.data is not None
-            raw = RawDoc(uri=item.name, data=opened.data, media_type=_MEDIA_TYPES[opened.kind], raw_ref=item.name)
-            yield from self.document(raw, opened.kind)
+        if kind is sniff.Kind.WARC:
+            if raw is not None:
+                yield from self.warc(warc.read_warc_bytes(raw.data, name, max_bytes=limit))
+            elif path is not None:
+                yield from self.warc(warc.read_warc_path(path, name, max_bytes=limit))
+        elif kind is sniff.Kind.JSONL:
+            if raw is not None:
+                yield from jsonl.iter_jsonl(io.BytesIO(raw.data), name, max_bytes=limit, lang=self.lang)
+            elif path is not None:
+                yield from jsonl.read_jsonl_path(path, name, max_bytes=limit, lang=self.lang)
+        elif raw is not None:
+            yield from self.document(raw, kind)
 
     def document(self, raw: RawDoc, kind: sniff.Kind) -> Iterator[Article | InputError]:
         """A single document (text, HTML page or feed) already in memory."""
@@ -158,11 +158,6 @@ class _Reader:
         return InputError(url, UNSUPPORTED, f"linked page is a {kind.value} document, not an article")
 
 
-def _path(item: sniff.Input) -> Path:
-    assert item.path is not None
-    return item.path
-
-
 def _binary_stdin() -> BinaryIO:
     import sys
 
@@ -194,6 +189,8 @@ def read_articles(
     ``transport``: an httpx transport for every request (tests pass ``httpx.MockTransport``).
     Nothing is raised for bad input; errors are yielded in the order the inputs are read.
     """
+    if isinstance(sources, str | Path):  # one source given bare: not a string of one-letter paths
+        sources = [sources]
     reader = _Reader(settings or Settings(), lang, transport, stdin)
     try:
         for item in sniff.expand_sources(sources):

@@ -143,7 +143,9 @@ def read_feed(
         yield InputError(raw.raw_ref, UNSAFE_XML, reason)
         return
     try:
-        parsed = feedparser.parse(raw.data, sanitize_html=True, resolve_relative_uris=True)
+        # The feed's own URL lets feedparser resolve relative entry links against it.
+        base = {"content-location": raw.uri} if raw.uri.startswith(("http://", "https://")) else {}
+        parsed = feedparser.parse(raw.data, response_headers=base, sanitize_html=True, resolve_relative_uris=True)
     except (ValueError, TypeError, AttributeError, RecursionError, UnicodeError) as exc:
         yield InputError(raw.raw_ref, NOT_A_FEED, f"feed could not be parsed ({type(exc).__name__})")
         return

@@ -36,7 +36,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from claimledger.errors import NO_TEXT, TOO_DEEP, InputError
+from claimledger.errors import NO_TEXT, TOO_DEEP, TOO_LARGE, InputError
 from claimledger.model import Article, RawDoc
 
 from .lang import choose_language
@@ -44,8 +44,13 @@ from .text import Decoded, decode_bytes, normalize_charset
 
 MIN_TEXT_LETTERS = 25
 """Extracted text with fewer letters than this is no article (menus, cookie banners)."""
+MAX_ELEMENTS = 100_000
+"""More elements than this is no article page (real news pages have a few thousand), and
+extraction time grows with the tree: a page of a million ``<p>`` would take minutes."""
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)|<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9_:.-]+)""", re.I
+)
 _TOKEN = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*))")
 # fmt: off
 _VOID = frozenset({
@@ -91,9 +96,9 @@ def collapse(text: str) -> str:
 
 
 def meta_charset(data: bytes) -> str | None:
-    """The charset a ``<meta>`` tag declares in the first 16 KiB, if any."""
+    """The charset a ``<meta>`` tag (or an XHTML ``<?xml encoding?>``) declares in the first 16 KiB."""
     match = _META_CHARSET.search(data[:16384])
-    return match.group(1).decode("ascii") if match else None
+    return (match.group(1) or match.group(2)).decode("ascii") if match else None
 
 
 def decode_html(raw: RawDoc) -> Decoded:
@@ -111,15 +116,16 @@ def decode_html(raw: RawDoc) -> Decoded:
     return Decoded(decoded.text, decoded.encoding, tuple(notes))
 
 
-def nesting_depth(markup: str, limit: int) -> int:
-    """The deepest element nesting in ``markup``, counted by a flat scan; stops past ``limit``.
+def scan_markup(markup: str, max_depth: int, max_elements: int = MAX_ELEMENTS) -> tuple[int, int]:
+    """(deepest element nesting, number of elements) by a flat scan; stops past either limit.
 
     No tree is built and nothing recurses, so the cost is one pass over the text whatever
-    the page holds. Void elements and elements whose end tag is optional do not count;
-    script/style bodies and comments are skipped.
+    the page holds. Void elements and elements whose end tag is optional do not count
+    towards depth (the parser closes them implicitly); script/style bodies and comments
+    are skipped.
     """
     lower = markup.lower()
-    depth = deepest = pos = 0
+    depth = deepest = pos = elements = 0
     while match := _TOKEN.search(markup, pos):
         if match.group(1):
             end = markup.find("-->", match.end())
@@ -132,21 +138,28 @@ def nesting_depth(markup: str, limit: int) -> int:
         if close < 0:
             break
         pos = close + 1
-        if name in _VOID or name in _OPTIONAL_END:
-            continue
         if match.group(2):
-            depth = max(0, depth - 1)
-        elif markup[close - 1] != "/":
-            if name in _RAW_TEXT:
-                end = lower.find("</" + name, pos)
-                pos = len(markup) if end < 0 else end
-                continue
+            if name not in _VOID and name not in _OPTIONAL_END:
+                depth = max(0, depth - 1)
+            continue
+        elements += 1
+        if elements > max_elements:
+            break
+        if name in _RAW_TEXT:
+            end = lower.find("</" + name, pos)
+            pos = len(markup) if end < 0 else end
+        elif name not in _VOID and name not in _OPTIONAL_END and markup[close - 1] != "/":
             depth += 1
             if depth > deepest:
                 deepest = depth
-                if deepest > limit:
+                if deepest > max_depth:
                     break
-    return deepest
+    return deepest, elements
+
+
+def nesting_depth(markup: str, limit: int) -> int:
+    """The deepest element nesting in ``markup`` (see ``scan_markup``); stops past ``limit``."""
+    return scan_markup(markup, limit, max_elements=len(markup))[0]
 
 
 def normalize_date(value: str | None) -> str | None:
@@ -279,9 +292,11 @@ def extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Art
     """One HTML page as an Article, or the reason it has none."""
     decoded = decode_html(raw)
     markup = decoded.text
-    depth = nesting_depth(markup, max_depth)
+    depth, elements = scan_markup(markup, max_depth)
     if depth > max_depth:
         return InputError(raw.raw_ref, TOO_DEEP, f"HTML nested more than {max_depth} levels deep (max_html_depth)")
+    if elements > MAX_ELEMENTS:
+        return InputError(raw.raw_ref, TOO_LARGE, f"HTML has more than {MAX_ELEMENTS:,} elements; not an article page")
     try:
         tree = trafilatura.load_html(markup)
         if tree is None:
