@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.errors import NO_TEXT, TOO_DEEP, TOO_LARGE, InputError
-from claimledger.ingest.html import extract_html, fragment_text, nesting_depth
+from claimledger.ingest.html import choose_title, extract_html, fragment_text, nesting_depth
 from claimledger.model import Article, RawDoc
 
 from .conftest import Read
@@ -69,6 +69,16 @@ def test_html_metadata_title_junk_gives_way_to_headline(pages: dict[str, Any]) -
     assert _article(pages, "en-telegraph.co.uk-plumber-jailed.html").title == (
         "Plumber jailed after boiler killed millionaire's daughter"
     )
+
+
+def test_html_choose_title_rules() -> None:
+    assert choose_title("escenic", "Plumber jailed after boiler blast", [], "The Telegraph") == (
+        "Plumber jailed after boiler blast"
+    )
+    assert choose_title("Brexit", None, [], "BBC") == "Brexit"  # one word beats nothing
+    assert choose_title("BBC", None, [], "BBC") is None  # the site's name is no title
+    assert choose_title("Talks stall in Geneva", "Live: all the latest", [], "X") == "Talks stall in Geneva"
+    assert choose_title("Geneva talks stall", "Talks in Geneva stall again", [], "X") == "Talks in Geneva stall again"
 
 
 def test_html_wrong_header_charset_decodes_as_utf8_with_a_note(raw_dir: Path) -> None:

@@ -61,6 +61,11 @@ def test_ingest_a_bare_source_is_one_source(write: Write) -> None:
     assert isinstance(article, Article) and article.raw_ref == str(path)
 
 
+def test_ingest_error_lines_stay_one_line_even_for_odd_names(read: Read, tmp_path: Path) -> None:
+    (error,) = read([tmp_path / "two\nlines.txt"]).errors
+    assert "\n" not in str(error) and str(error).endswith("two\\nlines.txt: no such file or folder [missing]")
+
+
 def test_ingest_nothing_raises_on_hostile_bytes(tmp_path: Path) -> None:
     rng = random.Random(11)
     prefixes = [b"", b"<html>", b"<?xml version='1.0'?><rss><channel><item>", b"{", b"WARC/1.0\r\n", b"\xef\xbb\xbf<"]

@@ -173,6 +173,19 @@ def _guarded(name: str, items: Iterator[Article | InputError]) -> Iterator[Artic
         yield InputError(name, INTERNAL, f"reader failed unexpectedly ({type(exc).__name__}: {detail})")
 
 
+def _one_line(error: InputError) -> InputError:
+    """The error with any line breaks (from a file name or a library's message) flattened.
+
+    A user's terminal and scripts read one error per line; a message quoting an exception
+    or a file name with a newline in it must not break that.
+    """
+    message = " ".join(error.message.split())
+    source = error.source.replace("\r", "\\r").replace("\n", "\\n")
+    if message == error.message and source == error.source:
+        return error
+    return InputError(source, error.code, message)
+
+
 def read_articles(
     sources: Iterable[str | Path],
     settings: Settings | None = None,
@@ -194,9 +207,8 @@ def read_articles(
     reader = _Reader(settings or Settings(), lang, transport, stdin)
     try:
         for item in sniff.expand_sources(sources):
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield from _guarded(item.name, reader.read(item))
+            results = [item] if isinstance(item, InputError) else _guarded(item.name, reader.read(item))
+            for result in results:
+                yield _one_line(result) if isinstance(result, InputError) else result
     finally:
         reader.close()

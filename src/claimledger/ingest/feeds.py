@@ -204,7 +204,7 @@ class _FeedContext:
                 )
             if not text:
                 return InputError(ref, page.code, f"entry has no text and its link failed: {page}")
-            notes = (f"kept the feed summary; linked page failed: {page}",)
+            notes = (" ".join(f"kept the feed summary; linked page failed: {page}".split()),)
         elif not full:
             if not text:
                 why = "no link" if not link else "its link was not fetched (fetch_feed_links is off)"

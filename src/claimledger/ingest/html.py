@@ -235,11 +235,16 @@ def _words(text: str | None) -> set[str]:
 def choose_title(
     meta_title: str | None, headline: str | None, others: list[str | None], site: str | None
 ) -> str | None:
-    """The headline when the metadata title is junk or agrees with it; else the metadata title."""
-    junk = not meta_title or len(meta_title.split()) < 2 or collapse(meta_title).lower() == (site or "").lower()
-    if headline and (junk or any(_words(headline) & _words(t) for t in [meta_title, *others])):
+    """The headline when the metadata title is junk or agrees with it; else the metadata title.
+
+    Junk is a missing title, the site's own name, or a single word (a CMS name such as
+    ``escenic``); a single word is still better than nothing when there is no headline.
+    """
+    is_site = bool(meta_title) and collapse(meta_title or "").lower() == (site or "").lower()
+    weak = not meta_title or is_site or len(meta_title.split()) < 2
+    if headline and (weak or any(_words(headline) & _words(t) for t in [meta_title, *others])):
         return headline
-    return None if junk else meta_title
+    return meta_title if meta_title and not is_site else headline
 
 
 def _prune_promos(tree: Any) -> None:

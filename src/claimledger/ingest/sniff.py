@@ -72,7 +72,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!\x1a\x07", "RAR archive"),
     (b"\x28\xb5\x2f\xfd", "zstd archive"),
     (b"\x7fELF", "ELF executable"),
-    (b"MZ", "Windows executable"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office document"),
     (b"SQLite format 3\x00", "SQLite database"),
     (b"OggS", "Ogg media"),
@@ -94,6 +93,7 @@ _HTML_TAGS = {
     "iframe", "center", "font", "blockquote", "pre", "figure", "aside", "template", "svg",
 }  # fmt: skip
 _LATE_HTML = re.compile(rb"^\s*<(?:!doctype html|html|head|body)[\s>]", re.I | re.M)
+_JSON_OBJECT_START = re.compile(rb'\s*\{\s*"[^"\n]{1,64}"\s*:')
 _XML_SUFFIXES = (".xml", ".rss", ".atom")
 _TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9:_.-]*)")
 _DOCTYPE_NAME = re.compile(rb"<!DOCTYPE\s+([A-Za-z_:][A-Za-z0-9_:.-]*)", re.I)
@@ -160,8 +160,15 @@ def _first_tag(view: bytes) -> str | None:
 
 
 def _json_lines_vote(view: bytes) -> bool:
-    """True if one of the first lines parses as a JSON object (the first may be the bad one)."""
-    for line in view.splitlines()[:5]:
+    """True if one of the first lines parses as a JSON object (the first may be the bad one).
+
+    A first line longer than the head cannot be parsed here; an object that opens with a
+    quoted key (``{"id": ...``) is taken as JSON Lines then, and its reader has the last word.
+    """
+    lines = view.splitlines()
+    if len(lines) == 1 and _JSON_OBJECT_START.match(view):
+        return True
+    for line in lines[:5]:
         try:
             if isinstance(json.loads(line), dict):
                 return True
