@@ -40,6 +40,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("page_name", names or [pytest.param("", marks=pytest.mark.skip("no ../shared"))])
 
 
+@pytest.fixture(autouse=True)
+def _no_real_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that would resolve a host or open a real connection (no transport injected)."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a test tried to use the real network")
+
+    monkeypatch.setattr("claimledger.ingest.fetch.system_resolver", refuse)
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", refuse)
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     """../shared/data/raw, or skip the test when the shared data is not there."""

@@ -190,3 +190,12 @@ def test_fetch_address_helpers() -> None:
     assert parse_ip("[::1]") is not None and parse_ip("example.org") is None
     assert forbidden_reason(parse_ip("93.184.216.34")) is None  # type: ignore[arg-type]
     assert "inside IPv6" in (forbidden_reason(parse_ip("::ffff:10.0.0.1")) or "")  # type: ignore[arg-type]
+
+
+def test_fetch_without_a_transport_resolves_names_with_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("claimledger.ingest.fetch.system_resolver", lambda host: ["127.0.0.1"])
+    error = Fetcher(Settings()).get("http://rebound.example/")
+    assert str(error) == (
+        "http://rebound.example/: refused: rebound.example resolves to 127.0.0.1, a loopback address"
+        " (allow_private is off) [forbidden-address]"
+    )
