@@ -24,6 +24,7 @@ bug to fix rather than as a property of the input.
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -159,8 +160,6 @@ class _Reader:
 
 
 def _binary_stdin() -> BinaryIO:
-    import sys
-
     return sys.stdin.buffer
 
 
