@@ -34,7 +34,7 @@ _XCOMP = {"xcomp"}
 _OBJ = {"dobj", "obj"}
 _AGENT = {"agent"}
 _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
-_SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl", "punct", "cc", "prep"}
+_SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -109,6 +109,8 @@ class _Sentence:
         self.to_content = w("to_content")
         self.recipient_object = w("recipient_object")
         self.comp = w("complementizer")
+        self.conj = w("conjunction")
+        self.dashes = w("dash")
         self.fallback = w("surface_fallback")
         self.object_only = w("object_only")
         self.surface: SentenceRules | None = None
@@ -201,12 +203,17 @@ class _Sentence:
         return None
 
     def np(self, tok: Token, drop_acl: Token | None = None) -> Range | None:
-        lo, hi = self.subtree(tok, _SOURCE_DROP - {"prep"})
+        lo, hi = self.subtree(tok, _SOURCE_DROP)
         if drop_acl is not None:
             hi = min(hi, drop_acl.left_edge.i)
         r = self.trim(lo, hi)
         if r is None:
             return None
+        dash = next((x for x in range(r[0], min(r[1], r[0] + 8)) if self.doc[x].text in self.dashes), None)
+        if dash is not None and any(self.doc[x].is_upper and len(self.doc[x]) > 2 for x in range(r[0], dash)):
+            r = self.trim(dash + 1, r[1])  # 'WASHINGTON -- President Smith': a dateline is no source
+            if r is None:
+                return None
         # a source never holds a quotation
         if any(self.q.region(x) is not None for x in range(r[0], r[1])):
             hits = [x for x in range(r[0], r[1]) if self.q.region(x) is not None]
@@ -221,7 +228,8 @@ class _Sentence:
     # ----- contents ----------------------------------------------------------------------
     def comp_child(self, v: Token, after: bool = True) -> Token | None:
         for c in v.children:
-            if c.dep_ in _COMP and (c.i > v.i) == after and c.i not in self.cue_tokens:
+            if c.dep_ in _COMP and (c.i > v.i) == after and (
+                    c.i not in self.cue_tokens or any(g.dep_ in _SUBJ | _SUBJ_PASS for g in c.children)):
                 return c
         return None
 
@@ -245,14 +253,20 @@ class _Sentence:
         r = self.q.region(i)
         if r is None or r[1] != i + 1:
             return None
+        if i < self.s and self.doc[i - 1].text == "." and r[1] - r[0] > 2:
+            return None  # '"… policy." The network said …': the quotation closed its own sentence
         return r
 
     def quote_after(self, end: int) -> Range | None:
-        """A quotation that opens right after ``end``: only punctuation between."""
+        """A quotation that opens right after ``end``: only punctuation (or *but*, *and*) between."""
         i = end
         n = len(self.doc)
+        links = 0
         while i < n and self.q.region(i) is None:
-            if not self.doc[i].is_punct:
+            t = self.doc[i]
+            if t.lower_ in self.conj and links == 0:
+                links += 1
+            elif not t.is_punct:
                 return None
             i += 1
         if i >= n:
@@ -328,6 +342,8 @@ class _Sentence:
         if content is None:
             return None
         content = self.clip_to_sentence(content)
+        if c0 <= content[0] < c1:  # 'shows that …': the cue's own words stay out of the content
+            content = (c1, content[1])
         if content[0] >= content[1]:
             return None
         if parts:
@@ -355,6 +371,14 @@ class _Sentence:
         before = self.quote_before(v, source)
         if before is None:
             return None, [], ""
+        c = self.comp_child(v, after=False)
+        if c is not None:
+            # a mixed quotation: '"…" to drive up the price, she said' takes in the words around it
+            lo, hi = self.subtree(c)
+            if lo < before[1] and hi > before[0]:
+                r = self.trim(min(lo, before[0]), max(hi, before[1]))
+                if r is not None:
+                    before = r
         parts = []
         after = self.quote_after(self._clause_end(v))
         if after is not None and not self.claimed_by_later_cue(after):
@@ -446,7 +470,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
     out: list[Found] = []
     for c0, c1, cue in cues:
         f: Found | None
-        if cue.kind == "verb":
+        if cue.kind in {"verb", "evidence"}:
             f = ctx.verb(c0, c1, cue)
             if f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback:
                 f = ctx.surface_rule(c0, c1, cue)
