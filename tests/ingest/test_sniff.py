@@ -116,3 +116,17 @@ def test_sniff_unreadable_file_is_reported(read: Read, write: Write) -> None:
 )
 def test_sniff_kind_comes_from_content_more_than_extension(head: bytes, name: str, kind: Kind) -> None:
     assert sniff_kind(head, name) is kind
+
+
+def test_sniff_folder_skips_its_own_readme_sources_and_licence(tmp_path: Path) -> None:
+    from claimledger.errors import InputError
+    from claimledger.ingest.sniff import expand_sources
+
+    (tmp_path / "README.md").write_text("# what these are", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("| file | source |", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("CC BY", encoding="utf-8")
+    (tmp_path / "article.txt").write_text("Enligt polisen greps tre personer.", encoding="utf-8")
+    names = [Path(i.name).name for i in expand_sources([tmp_path]) if not isinstance(i, InputError)]
+    assert names == ["article.txt"]
+    explicit = [i for i in expand_sources([tmp_path / "README.md"]) if not isinstance(i, InputError)]
+    assert len(explicit) == 1  # named on its own, it is read

@@ -214,7 +214,7 @@ def sniff_kind(head: bytes, name: str) -> Kind | InputError:
 
 
 def expand_sources(sources: Iterable[str | Path]) -> Iterator[Input | InputError]:
-    """Files, folders (recursively, sorted, hidden names skipped), URLs and ``-`` as inputs."""
+    """Files, folders (recursively, sorted; hidden names and README/SOURCES/LICENSE skipped), URLs, ``-``."""
     for source in sources:
         text = str(source)
         if isinstance(source, str) and text == "-":
@@ -225,6 +225,14 @@ def expand_sources(sources: Iterable[str | Path]) -> Iterator[Input | InputError
             yield InputError(text, UNSUPPORTED, "only http:// and https:// URLs can be read")
         else:
             yield from _expand_path(Path(source), text)
+
+
+_FOLDER_DOCS = re.compile(r"(?i)^(readme|sources|licen[cs]e|notice|copying|changelog|authors)(\.[a-z]+)?$")
+
+
+def _is_folder_doc(name: str) -> bool:
+    """A folder's own README, SOURCES or LICENSE file describes the articles; it is not one of them."""
+    return bool(_FOLDER_DOCS.match(name)) or name.endswith((".py", ".sh", ".md5", ".sha256"))
 
 
 def _expand_path(path: Path, name: str) -> Iterator[Input | InputError]:
@@ -242,7 +250,7 @@ def _expand_path(path: Path, name: str) -> Iterator[Input | InputError]:
     found: list[Path] = []
     for root, dirs, files in os.walk(path):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(root) / f for f in files if not f.startswith("."))
+        found.extend(Path(root) / f for f in files if not f.startswith(".") and not _is_folder_doc(f))
     if not found:
         yield InputError(name, EMPTY, "folder holds no (visible) files")
     for file in sorted(found, key=lambda p: p.relative_to(path).parts):
