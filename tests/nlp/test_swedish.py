@@ -118,6 +118,12 @@ def test_quantity_nbsp_thousands_and_approximation() -> None:
         ("Hundratals soldater har deserterat.", ("Hundratals", 100, "over", "soldater")),
         ("Mellan 200 och 300 fordon saknas.", ("Mellan 200 och 300", 200, "range", "fordon")),
         ("Räntan höjs med 0,5 procent.", ("0,5", 0.5, "exact", "procent")),
+        ("Staden har en halv miljon invånare.", ("en halv miljon", 500_000, "exact", "invånare")),
+        ("Två tusen poliser sattes in.", ("Två tusen", 2000, "exact", "poliser")),
+        ("Dussintals drönare sköts ner.", ("Dussintals", 12, "over", "drönare")),
+        ("Mellan 10–12\u00a0000 soldater deltog.", ("Mellan 10–12\u00a0000", 10_000, "range", "soldater")),
+        ("Det tog nästan en timme.", ("nästan en", 1, "under", "timme")),
+        ("Ett 40-tal mål har träffats.", ("Ett 40-tal", 40, "about", "mål")),
     ],
 )
 def test_quantity_kinds(text: str, expected: tuple[str, float, str, str]) -> None:

@@ -36,12 +36,14 @@ class FoundQuantity:
 
 
 @cache
-def _digits(decimal: str) -> re.Pattern[str]:
+def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
+    """A number in digits; ``after_joiner`` for the second half of a range (*10–12 000*)."""
     if decimal == "comma":
         body = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    return re.compile(rf"(?<![\w\-/.:–—]){body}(?:-tal)?(?![\w%]|[.:]\d|-[^\W\d_])")
+    before = "" if after_joiner else r"(?<![\w\-/.:–—])"
+    return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w%]|[.:]\d|-[^\W\d_])")
 
 
 def _value(raw: str, decimal: str) -> float:
@@ -119,8 +121,9 @@ def _counts_as_number(words: _Words, n: int, lex: Lexicon) -> bool:
     items = words.items
     scale = lex.numbers.get("scale", {})
     nxt = [w for _, _, w in items[n + 1 : n + 3]]
-    if nxt and (nxt[0] in scale or (len(nxt) > 1 and (nxt[0],) in lex.approx.get("over", ()) and nxt[1] in scale)):
-        return True
+    if nxt and (nxt[0] in scale or (len(nxt) > 1 and nxt[1] in scale and (
+            (nxt[0],) in lex.approx.get("over", ()) or nxt[0] in lex.numbers.get("fraction", {})))):
+        return True  # 'en miljard', 'en dryg miljard', 'en halv miljon'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
     return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
@@ -177,7 +180,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     # a range: 'mellan 200 och 300', '10–12 000', '50 till 100'
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
     if len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
-        m = _digits(decimal).match(text, nxt[1][0])
+        m = _digits(decimal, after_joiner=True).match(text, nxt[1][0])
         if m:
             hi = _value(m.group(), decimal)
             rest = words.after(m.end())
