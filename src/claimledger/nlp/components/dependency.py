@@ -95,6 +95,10 @@ def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
     return q
 
 
+_Step = tuple[Range | None, list[Range], str]
+"""What one content rule found: the content, other fragments, and the rule's name."""
+
+
 class _Sentence:
     """What the rules need to know about one sentence and its block."""
 
@@ -146,25 +150,15 @@ class _Sentence:
         return lo, hi
 
     def widen_to_quotes(self, r: Range) -> Range:
-        """A content that opens or closes inside a quotation takes in the whole quotation."""
+        """A content that opens just inside a quotation takes in its opening mark; one that ends inside
+        a quotation runs on to its closing mark (a quotation may run over several sentences)."""
         i, j = r
-        q = self.q
-        first, last = q.region(i), q.region(j - 1)
-        if first is not None and first[0] < i and (last is None or last != first or first[1] > j):
-            if first[1] >= j or all(self.doc[x].is_punct for x in range(first[0], i)):
-                i = first[0]
-        if i > 0 and self.q.region(i - 1) is not None and q.region(i - 1) == q.region(j - 1):
-            i = q.region(i - 1)[0]  # type: ignore[index]
-        last = q.region(j - 1)
+        first = self.q.region(i)
+        if first is not None and first[0] < i and all(self.doc[x].is_punct for x in range(first[0], i)):
+            i = first[0]
+        last = self.q.region(j - 1)
         if last is not None and last[1] > j:
             j = last[1]
-        elif j < len(self.doc) and q.region(j) is not None and q.region(j)[1] == j + 1:  # type: ignore[index]
-            j += 1
-        first = q.region(i)
-        if first is None and i > 0 and q.region(i - 1) is not None:
-            r0 = q.region(i - 1)
-            if r0 is not None and r0[0] == i - 1:
-                i -= 1
         return i, j
 
     def clip_to_sentence(self, r: Range) -> Range:
@@ -219,10 +213,7 @@ class _Sentence:
             hits = [x for x in range(r[0], r[1]) if self.q.region(x) is not None]
             if tok.i in hits:
                 return None
-            if hits[-1] < tok.i:
-                r = self.trim(hits[-1] + 1, r[1])
-            else:
-                r = self.trim(r[0], hits[0])
+            r = self.trim(hits[-1] + 1, r[1]) if hits[-1] < tok.i else self.trim(r[0], hits[0])
         return r
 
     # ----- contents ----------------------------------------------------------------------
@@ -351,8 +342,6 @@ class _Sentence:
             allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=lambda r: r[0] - r[1])
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
-
-    _Step = tuple[Range | None, list[Range], str]
 
     def _colon(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'X said: …' (or 'X told reporters: …'): everything after the colon."""
