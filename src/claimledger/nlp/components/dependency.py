@@ -20,7 +20,7 @@ inside its sentence except where quotation marks carry it further.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -379,6 +379,12 @@ class _Sentence:
         c = self.comp_child(v, after=True)
         if c is not None:
             lo, hi = self.subtree(c)
+            for g in v.rights:  # '… said X, because Y': the parser often hangs Y on the cue
+                if g.i < hi or g.is_punct:
+                    continue
+                if g.dep_ not in {"advcl", "prep", "npadvmod", "advmod"} or g.i in self.cue_tokens:
+                    break
+                hi = g.right_edge.i + 1
             hi = self._cut_at_later_cue(v, lo, hi)
             return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-comp"
         c = self.comp_child(v, after=False)
@@ -466,5 +472,26 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         else:
             f = ctx.surface_rule(c0, c1, cue)
         if f is not None and f.content[0] < f.content[1]:
-            out.append(replace(f) if f.rule else f)
+            out.append(f)
+    return _drop_embedded(out)
+
+
+_WEAK = frozenset({"dep-object", "dep-infinitive", "dep-prep", "verb-bare"})
+"""Rules whose cues (*ordered*, *wants to*, *talked about*) report a stance or a plan rather than a claim."""
+
+
+def _drop_embedded(found: list[Found]) -> list[Found]:
+    """A stance or plan inside what someone else is reported to say is part of that content.
+
+    *Trump said he would order a review*: Trump's claim, not a second one by *he* through
+    *order*. Nested speech (*X said Y told him*) stays: that is a relay of its own.
+    """
+    out = []
+    for f in found:
+        if (f.rule in _WEAK or f.certainty == "estimated") and any(
+            g is not f and g.rule not in _WEAK and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
+            for g in found
+        ):
+            continue
+        out.append(f)
     return out
