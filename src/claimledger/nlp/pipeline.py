@@ -8,6 +8,7 @@ through each block's offset.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,9 +44,17 @@ def load(lang: str) -> Language:
     """The pipeline for ``lang``: our trained Swedish model, en_core_web_sm, or a blank tokenizer."""
     if lang == "en":
         return _load_english()
-    model_dir = MODELS / lang
+    override = os.environ.get(f"CLAIMLEDGER_MODEL_{lang.upper()}")
+    model_dir = Path(override) if override else MODELS / lang
     if (model_dir / "config.cfg").is_file():
-        return spacy.load(model_dir)
+        rules = lexicon.load(lang).word_class("rules")
+        if "dependency" in rules:
+            return spacy.load(model_dir, exclude=["trainable_lemmatizer", "lemmatizer"])
+        # The rules need tags and sentences, not trees: punctuation splits sentences more reliably
+        # than a parser trained on a few thousand sentences, and skipping the parse is most of the time.
+        nlp = spacy.load(model_dir, exclude=["parser", "trainable_lemmatizer", "lemmatizer", "senter"])
+        nlp.add_pipe("sentencizer", first=True)
+        return nlp
     nlp = spacy.blank(lang if lang in {"sv", "en", "da", "nb", "de", "fr"} else "xx")
     nlp.add_pipe("sentencizer")
     return nlp

@@ -71,7 +71,7 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
     if base == "asserted":
         if _has_phrase(words, lex.word_class("hedge_reported")):
             return "reported"
-        if _has_phrase(words, lex.word_class("hedge_estimated"), first=6):
+        if _has_phrase(words, lex.word_class("hedge_estimated"), first=12):
             return "estimated"
         if kind == "verb" and _has_phrase(words, lex.word_class("denial")):
             return "denied"

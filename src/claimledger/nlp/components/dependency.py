@@ -298,6 +298,10 @@ class _Sentence:
                 obj = next((g for g in v.children if g.dep_ in _OBJ and g.i > last.i), None)
                 if obj is not None:
                     return self.trim(*self.subtree(obj)), "dep-prep"
+        if form in self.np_content and any(c.dep_ in _AGENT for c in v.children):
+            subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
+            if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
+                return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
         for c in v.children:
             if c.i < v.i or c.i in self.cue_tokens:
                 continue
@@ -410,6 +414,28 @@ class _Sentence:
         after = self.quote_after(self._skip_adjuncts(c1))
         return (after, [], "dep-quote-after") if after is not None else (None, [], "")
 
+    def prep(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        """*according to X*: X is the source, the clause the phrase hangs on is the content."""
+        d = self.doc
+        if self.q.region(c0) is not None:
+            return None
+        last = d[c1 - 1]
+        obj = next((g for g in last.children if g.dep_ in {"pobj", "obj"}), None)
+        if obj is None:
+            return None
+        source = self.np(obj)
+        head = d[c0].head
+        if head.i == c0 or c0 <= head.i < c1:
+            return None
+        phrase = (d[c0].left_edge.i, d[c0].right_edge.i + 1)
+        lo, hi = self.subtree(head)
+        frags = [r for r in (self.trim(lo, phrase[0]), self.trim(phrase[1], hi)) if r]
+        frags = [self.trim(*self.clip_to_sentence(self.widen_to_quotes(r))) or r for r in frags]
+        if not frags:
+            return None
+        frags.sort(key=lambda r: r[0] - r[1])
+        return Found((c0, c1), frags[0], source, cue.certainty, cue.kind, "dep-prep-source", tuple(frags[1:]))
+
     def cue_head(self, c0: int, c1: int) -> Token:
         """The word of a cue phrase that the rest hangs from: *said* in *has said*, *called* in *called for*."""
         d = self.doc
@@ -469,6 +495,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.verb(c0, c1, cue)
             if f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback:
                 f = ctx.surface_rule(c0, c1, cue)
+        elif cue.kind == "prep":
+            f = ctx.prep(c0, c1, cue) or ctx.surface_rule(c0, c1, cue)
         else:
             f = ctx.surface_rule(c0, c1, cue)
         if f is not None and f.content[0] < f.content[1]:
@@ -476,7 +504,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
     return _drop_embedded(out)
 
 
-_WEAK = frozenset({"dep-object", "dep-infinitive", "dep-prep", "verb-bare"})
+_WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
 """Rules whose cues (*ordered*, *wants to*, *talked about*) report a stance or a plan rather than a claim."""
 
 
