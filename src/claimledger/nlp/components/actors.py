@@ -9,6 +9,7 @@ the text and takes the key of the nearest earlier source it can stand for.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claimledger.nlp.lexicon import Lexicon
 
@@ -47,7 +48,7 @@ def actor_key(source: str, lex: Lexicon) -> str | None:
     return " ".join(words)
 
 
-def resolve_pronouns(sources: list[tuple[str | None, str | None, str | None]], lex: Lexicon) -> list[str | None]:
+def resolve_pronouns(sources: Sequence[tuple[str | None, str | None, str | None]], lex: Lexicon) -> list[str | None]:
     """Actor keys for a run of (source words, actor key, source kind) in text order.
 
     *han/hon/he/she* take the nearest earlier source that is a person (or, failing that,

@@ -184,8 +184,10 @@ class _Sentence:
         if any(c.dep_ in _SUBJ_PASS for c in v.children):
             return None
         h = v.head
+        if depth < 3 and v.dep_ == "pcomp" and h.head.i != h.i and h.head.pos_ in {"VERB", "AUX"}:
+            return self.source_of(h.head, depth + 1)  # 'pitched himself by telling them …'
         if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
-            if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN"}:
+            if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN", "VB"}:
                 return None
             if v.dep_ == "advcl" and v.i < h.i and v.tag_ == "VBN":
                 return None  # 'Asked about it, X said': X answers, the asker is unnamed
@@ -195,6 +197,21 @@ class _Sentence:
         if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
             return self.np(h, drop_acl=v)
         return None
+
+    def subject_before(self, v: Token) -> Range | None:
+        """When the parse gives the cue no subject: the noun phrase just before it, if one stands there."""
+        d = self.doc
+        j = v.i
+        while j > self.s and d[j - 1].pos_ in {"ADV", "AUX", "PART"}:
+            j -= 1
+        if j <= self.s or d[j - 1].pos_ not in {"PROPN", "NOUN", "PRON"} or self.q.region(j - 1) is not None:
+            return None
+        i = j - 1
+        while i > self.s and d[i - 1].pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PART"} and d[i - 1].dep_ != "punct":
+            i -= 1
+        if d[i].pos_ == "PART":
+            i += 1
+        return self.trim(i, j)
 
     def np(self, tok: Token, drop_acl: Token | None = None) -> Range | None:
         lo, hi = self.subtree(tok, _SOURCE_DROP)
@@ -324,6 +341,8 @@ class _Sentence:
             return None  # a cue inside a quotation is part of what someone else says
         form = " ".join(cue.words)
         source = self.source_of(v)
+        if source is None and v.dep_ == "ROOT" and not any(c.dep_ in _SUBJ_PASS for c in v.children):
+            source = self.subject_before(v)
         content: Range | None = None
         parts: list[Range] = []
         rule = ""

@@ -251,27 +251,39 @@ def _counted(
             return (first[0], first[1]), kind
     if not first[2].isalpha() or first[2] in stop:
         return None, None
+    tagged = doc is not None and doc.has_annotation("POS")
+    if not tagged:
+        end = first[1]
+        for _s, e, word in nxt[i + 1 : i + 2]:  # without tags: one more word at most
+            if word.isalpha() and word not in stop:
+                end = e
+        return (first[0], end), None
+    return _counted_tagged(nxt[i:], stop, doc), None
+
+
+def _pos(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0].pos_ if span is not None and len(span) else ""
+
+
+def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc: Doc | None) -> tuple[int, int] | None:
+    """Adjectives up to the head noun (*skadade nordkoreaner*); a genitive runs on to its noun
+    (*sorters drönare*, *Vattenfalls elkunder*); a participle alone (*dödats*, *wounded*)."""
+    assert doc is not None
+    first = words[0]
+    tag = _pos(doc, first[0], first[1])
+    if tag == "VERB":
+        return (first[0], first[1])
+    if tag not in {"ADJ", "NOUN", "PROPN", "X"}:
+        return None
     end = first[1]
-    limit = 4 if doc is not None and doc.has_annotation("POS") else 2
-    taken = 1
-    if doc is not None and doc.has_annotation("POS"):
-        span = doc.char_span(first[0], first[1], alignment_mode="expand")
-        if span is not None and span[0].pos_ in {"NOUN", "PROPN", "VERB"}:
-            return (first[0], first[1]), None
-        if span is not None and span[0].pos_ not in {"ADJ", "NOUN", "PROPN", "VERB", "X"}:
-            return None, None
-    for s, e, word in nxt[i + 1 :]:
-        if taken >= limit or not word.isalpha() or word in stop:
+    for n, (s, e, word) in enumerate(words[1:4], 1):
+        prev_word = words[n - 1][2]
+        prev_tag = _pos(doc, words[n - 1][0], words[n - 1][1])
+        genitive = prev_tag in {"NOUN", "PROPN"} and prev_word.endswith("s")
+        if prev_tag in {"NOUN", "PROPN", "X"} and not genitive:
             break
-        if doc is not None and doc.has_annotation("POS"):
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None or span[0].pos_ not in {"ADJ", "NOUN", "PROPN"}:
-                break
-            end = e
-            taken += 1
-            if span[0].pos_ in {"NOUN", "PROPN"}:
-                break
-            continue
+        if not word.isalpha() or word in stop or _pos(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
+            break
         end = e
-        taken += 1
-    return (first[0], end), None
+    return (first[0], end)
