@@ -76,3 +76,11 @@ def test_text_declared_charset_is_used_for_legacy_bytes() -> None:
 def test_text_valid_utf8_beats_a_wrong_declaration() -> None:
     decoded = decode_bytes("skärgården".encode(), declared="iso-8859-1")
     assert decoded.text == "skärgården" and decoded.encoding == "utf-8"
+
+
+def test_text_headline_is_the_first_line_standing_alone() -> None:
+    from claimledger.ingest.text import headline
+
+    assert headline("Ryska drönare över Gotland\n\nEnligt Försvarsmakten sköts tolv ner.") == "Ryska drönare över Gotland"
+    assert headline("Enligt Försvarsmakten sköts tolv ner.\n\nMer följer.") is None
+    assert headline("En enda rad utan stycken") is None

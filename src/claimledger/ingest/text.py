@@ -133,9 +133,20 @@ def read_text(raw: RawDoc, *, lang: str | None = None) -> Article | InputError:
     return Article(
         text=decoded.text,
         lang=lang or choose_language(decoded.text),
-        title=raw.meta.get("title"),
+        title=raw.meta.get("title") or headline(decoded.text),
         url=url,
         fetched_at=raw.fetched_at,
         raw_ref=raw.raw_ref,
         warnings=decoded.warnings,
     )
+
+
+def headline(text: str) -> str | None:
+    """A plain-text article's first line, when it stands alone like a headline (the text keeps it)."""
+    first, sep, rest = text.lstrip("\ufeff").partition("\n")
+    first = first.strip()
+    if not sep or not rest.startswith(("\n", "\r\n")) or not first or len(first) > 200:
+        return None
+    if first.endswith((".", ",", ";")) or len(first.split()) < 2:
+        return None
+    return first
