@@ -35,6 +35,8 @@ _OBJ = {"dobj", "obj"}
 _AGENT = {"agent"}
 _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
 _SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
+_OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
+"""What may follow a stance verb's object and still be part of the content."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -320,17 +322,22 @@ class _Sentence:
             if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
                 return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
         for c in v.children:
-            if c.i < v.i or c.i in self.cue_tokens:
+            if c.i < v.i:
                 continue
-            if c.dep_ in _XCOMP and form in self.to_content:
+            if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
                 return self.trim(*self.subtree(c)), "dep-infinitive"
+            if c.i in self.cue_tokens:
+                continue
             if c.dep_ in _OBJ and form in self.np_content:
-                r = self.subtree(c)
-                # 'called it a lie', 'urged voters to stay home': the object and its predicate
-                pred = next((g for g in v.children if g.dep_ in {"oprd", "xcomp", "ccomp"} and g.i > c.i), None)
-                if pred is not None:
-                    r = (r[0], max(r[1], self.subtree(pred)[1]))
-                return self.trim(*r), "dep-object"
+                lo, hi = self.subtree(c)
+                # 'called it a lie', 'urged voters to stay home', 'criticized X for Y': what follows belongs
+                for g in v.rights:
+                    if g.i <= c.i or g.is_punct:
+                        continue
+                    if g.dep_ not in _OBJECT_TAIL or g.i in self.cue_tokens:
+                        break
+                    hi = max(hi, g.right_edge.i + 1)
+                return self.trim(lo, hi), "dep-object"
         return None, ""
 
     # ----- the rules ---------------------------------------------------------------------
