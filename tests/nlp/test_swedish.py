@@ -178,3 +178,18 @@ def test_pronoun_source_is_kept_as_written_and_resolved_to_its_actor() -> None:
     first, second = a.attributions
     assert second.source is not None and second.source.of(text) == "Hon"
     assert second.actor_id == first.actor_id == "åklagaren maria lind"
+
+
+def test_det_uppger_x_attributes_the_sentence_before() -> None:
+    found = _claims("Två fartyg har bordats i Östersjön. Det uppger Kustbevakningen.")
+    assert found == [("Kustbevakningen", "uppger", "Två fartyg har bordats i Östersjön", "asserted")]
+
+
+def test_participle_after_a_determiner_is_no_cue() -> None:
+    found = _claims("Den misstänkte mannen greps i natt.")
+    assert found == []
+
+
+def test_relative_clause_is_cut_from_the_source() -> None:
+    src, cue, _, _ = _one("En diplomat i Kiev, som vill vara anonym, bedömer att kriget drar ut på tiden.")
+    assert (src, cue) == ("En diplomat i Kiev", "bedömer")

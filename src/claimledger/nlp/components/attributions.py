@@ -54,6 +54,7 @@ class SentenceRules:
         self.quotes = w("quote_open") | w("quote_close")
         self.dashes = w("dash")
         self.expletive = w("expletive")
+        self.anaphor = w("anaphor")
         self.negation = w("negation")
         self.cue_starts: set[int] = set()
         self.bare = w("bare_cues")
@@ -186,6 +187,9 @@ class SentenceRules:
             j = rel - 1
         if i >= j:
             return None
+        rel_clause = next((x for x in range(i + 1, j) if d[x].lower_ in self.rel and d[x - 1].text == ","), None)
+        if rel_clause is not None:  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
+            j = rel_clause - 1
         if any(self.is_quote(d[x]) for x in range(i, j)):
             last = max(x for x in range(i, j) if self.is_quote(d[x]))
             i = last + 1
@@ -247,8 +251,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 continue
             if tagged and strict_pos and not _pos_fits(doc[k], cue.kind):
                 continue
-            if cue.kind in {"verb", "self"} and k > sent.start and doc[k - 1].lower_ in lex.word_class("determiner"):
-                continue  # 'den misstänkte': a participle, not a verb
+            if cue.kind in {"verb", "self"} and _participle(doc, k, sent, lex, tagged):
+                continue  # 'den misstänkte gärningsmannen': a participle, not a verb
             match = (k, k + n, cue)
             break
         if match:
@@ -257,6 +261,18 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
         else:
             k += 1
     return out
+
+
+def _participle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> bool:
+    """A cue form between a determiner and a noun is an adjective (*den misstänkte mannen*), not a verb
+    (*Det uppger polisen*)."""
+    if k == sent.start or doc[k - 1].lower_ not in lex.word_class("determiner"):
+        return False
+    if tagged:
+        return doc[k].pos_ in {"ADJ", "NOUN"}
+    nxt = doc[k + 1] if k + 1 < sent.end else None
+    function = lex.word_class("determiner") | lex.word_class("source_stop") | lex.word_class("subject_pronoun")
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in function
 
 
 def _pos_fits(t: Token, kind: str) -> bool:
@@ -368,6 +384,12 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         content = r.trim(r.sent_before)
         if content and source and r.nominal(source):
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
+    if c0 == r.s + 1 and d[r.s].lower_ in r.anaphor and r.sent_before is not None:
+        # 'Nordkorea har skickat 10 000 soldater. Det uppger militären.': the claim is the sentence before
+        source = r.np_after(c1, r.e, "inverted")
+        content = r.trim(r.sent_before)
+        if content and source and r.nominal(source) and r.find_comp(source[1], r.e) is None:
+            return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-anaphoric")
     comma = next((x for x in range(c0 - 1, r.s, -1) if d[x].text == ","), None)
     if comma is not None and c0 - comma <= 6:
         # 'Y, X said.' with only a short tail after the cue
