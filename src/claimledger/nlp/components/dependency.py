@@ -438,7 +438,14 @@ class _Sentence:
     def _quote_after(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'she said, "…"' with nothing but adverbials between."""
         after = self.quote_after(self._skip_adjuncts(c1))
-        return (after, [], "dep-quote-after") if after is not None else (None, [], "")
+        if after is None:
+            return None, [], ""
+        for c in v.rights:  # 'claimed "Trump exaggerates" the level of …': the words around the quotation too
+            if c.dep_ in _COMP | _OBJ | _XCOMP:
+                lo, hi = self.subtree(c)
+                if lo < after[1] and hi > after[0]:
+                    after = self.trim(min(lo, after[0]), max(hi, after[1])) or after
+        return after, [], "dep-quote-after"
 
     def prep(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """*according to X*: X is the source, the clause the phrase hangs on is the content."""
