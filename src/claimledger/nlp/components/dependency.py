@@ -37,6 +37,8 @@ _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
 _SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
 """What may follow a stance verb's object and still be part of the content."""
+_OPENERS = {"(", "[", "{", "—", "–", "--", "―"}
+"""Marks after which a typewriter quotation mark opens even without a space."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -57,11 +59,14 @@ class _Quotes:
 def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
     """Pair quotation marks over the block; cached on the Doc.
 
-    Curly and typewriter marks alike: a mark opens when no region is open, closes one that
-    is. A directional opening mark met inside an open region closes that region first (the
-    writer forgot the closing mark); a closing mark with nothing open is ignored. A region
-    still open at the end of the block runs to the end (a quote continued in the next
-    paragraph).
+    A curly mark faces the way it is drawn; a typewriter mark faces the way its spacing says
+    (*say "yes* opens, *yes," she* closes) and, when the spacing says nothing, whichever way
+    the open region needs. A mark that opens inside an open region closes that region first
+    (the writer forgot the closing mark); a closing mark with nothing open, or a typewriter
+    mark with space on both sides, is a stray and is ignored. A region still open at the end
+    of the block runs to the end when it opened the paragraph (a quotation continued in the
+    next one), else to the end of its sentence: so an unbalanced mark costs at most one
+    sentence, never the paragraph's other attributions.
     """
     cached = doc.user_data.get("claimledger.quotes")
     if isinstance(cached, _Quotes):
@@ -70,13 +75,23 @@ def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
     closes = lex.word_class("quote_close") - lex.word_class("quote_single")
     regions: list[Range] = []
     start: int | None = None
+    n = len(doc)
     for t in doc:
         text = t.text
         if text not in opens and text not in closes:
             continue
         can_open, can_close = text in opens, text in closes
-        if can_open and can_close:  # a typewriter mark faces whichever way the open region needs
-            can_open, can_close = start is None, start is not None
+        if can_open and can_close:
+            space_before = t.i == 0 or bool(doc[t.i - 1].whitespace_) or doc[t.i - 1].text in _OPENERS
+            space_after = bool(t.whitespace_) or t.i + 1 == n or (doc[t.i + 1].is_punct and not doc[t.i + 1].is_quote)
+            if space_before and space_after:
+                if start is None:
+                    continue  # a stray mark standing alone
+                can_open, can_close = False, True  # "… 'outreach,' " he said"
+            elif space_before != space_after:
+                can_open, can_close = space_before, space_after
+            else:
+                can_open, can_close = start is None, start is not None
         if start is None:
             if can_open:
                 start = t.i
@@ -87,7 +102,8 @@ def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
             regions.append((start, t.i))
             start = t.i
     if start is not None:
-        regions.append((start, len(doc)))
+        first = next((t.i for t in doc if not t.is_space), 0)
+        regions.append((start, n if start == first else max(doc[start].sent.end, start + 1)))
     inside: dict[int, int] = {}
     for k, (a, b) in enumerate(regions):
         for i in range(a, b):
@@ -261,7 +277,7 @@ class _Sentence:
         if i < 0:
             return None
         r = self.q.region(i)
-        if r is None or r[1] != i + 1:
+        if r is None or r[1] != i + 1 or not self.doc[i].is_quote:
             return None
         if i < self.s and self.doc[i - 1].text == "." and r[1] - r[0] > 2:
             return None  # '"… policy." The network said …': the quotation closed its own sentence
