@@ -133,6 +133,8 @@ class _Sentence:
         self.comp = w("complementizer")
         self.conj = w("conjunction")
         self.dashes = w("dash")
+        self.source_prep = w("source_prep")
+        self.claim_nouns = w("claim_noun")
         self.fallback = w("surface_fallback")
         self.object_only = w("object_only")
         self.surface: SentenceRules | None = None
@@ -342,9 +344,9 @@ class _Sentence:
                 continue
             if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
                 return self.trim(*self.subtree(c)), "dep-infinitive"
-            if c.i in self.cue_tokens:
+            if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
                 continue
-            if c.dep_ in _OBJ and form in self.np_content:
+            if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns):
                 lo, hi = self.subtree(c)
                 # 'called it a lie', 'urged voters to stay home', 'criticized X for Y': what follows belongs
                 for g in v.rights:
@@ -485,6 +487,29 @@ class _Sentence:
         frags.sort(key=lambda r: r[0] - r[1])
         return Found((c0, c1), frags[0], source, cue.certainty, cue.kind, "dep-prep-source", tuple(frags[1:]))
 
+    def noun(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        """*the claim that …*, *his warning that …*: the clause the noun governs; its owner, if named, is the source."""
+        d = self.doc
+        n = next((d[i] for i in range(c0, c1) if d[i].pos_ in {"NOUN", "PROPN"}), None)
+        if n is None or self.q.region(n.i) is not None:
+            return None
+        clause = next((c for c in n.rights if c.dep_ in {"acl", "ccomp", "relcl", "appos"} and c.pos_ in {"VERB", "AUX"}
+                       and any(g.dep_ == "mark" and g.i < c1 for g in c.children)), None)
+        if clause is None:
+            return None
+        content = self.trim(max(c1, clause.left_edge.i), clause.right_edge.i + 1)
+        if content is None:
+            return None
+        source = None
+        for c in n.children:
+            if c.dep_ == "poss":
+                source = self.np(c)
+            elif c.dep_ == "prep" and c.lower_ in self.source_prep and c.i < clause.i:
+                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
+                source = self.np(obj) if obj is not None else None
+        content = self.clip_to_sentence(self.widen_to_quotes(content))
+        return Found((n.i, n.i + 1), content, source, cue.certainty, cue.kind, "dep-noun")
+
     def cue_head(self, c0: int, c1: int) -> Token:
         """The word of a cue phrase that the rest hangs from: *said* in *has said*, *called* in *called for*."""
         d = self.doc
@@ -544,6 +569,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.verb(c0, c1, cue)
             if f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback:
                 f = ctx.surface_rule(c0, c1, cue)
+        elif cue.kind == "noun":
+            f = ctx.noun(c0, c1, cue)
         elif cue.kind == "prep":
             f = ctx.prep(c0, c1, cue) or ctx.surface_rule(c0, c1, cue)
         else:
