@@ -193,9 +193,10 @@ class _Sentence:
     # ----- sources -----------------------------------------------------------------------
     def source_of(self, v: Token, depth: int = 0) -> Range | None:
         """The subject of the cue verb, or of the verb it hangs from (*…, adding*, *and said*)."""
-        for c in v.children:
-            if c.dep_ in _SUBJ:
-                return self.np(c)
+        subjects = [c for c in v.children if c.dep_ in _SUBJ]
+        if subjects:  # 'LAGOS -- The governor … said': two subjects in the parse, the nearer one speaks
+            before = [c for c in subjects if c.i < v.i]
+            return self.np(before[-1] if before else subjects[0])
         for c in v.children:
             if c.dep_ in _AGENT:
                 obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)

@@ -1,0 +1,305 @@
+"""English attributions on sentences written for these tests, and the PolNeAR dev quality gate.
+
+No sentence here comes from PolNeAR (its texts carry no licence; see
+shared/data/en/LICENSE-NOTE.md): the corpus is only read, from ../shared, by the gate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimledger.analyze import analyze_text
+from claimledger.model import Analysis
+
+Row = tuple[str | None, str, str, str, bool]
+
+
+def _analysis(text: str) -> Analysis:
+    return analyze_text(text, lang="en")
+
+
+def _rows(text: str) -> list[Row]:
+    a = _analysis(text)
+    t = a.article.text
+    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t), x.certainty, x.anonymous)
+            for x in a.attributions]
+
+
+def _one(text: str) -> Row:
+    found = _rows(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _by_cue(text: str, cue: str) -> Row:
+    hits = [r for r in _rows(text) if r[1] == cue]
+    assert len(hits) == 1, _rows(text)
+    return hits[0]
+
+
+# ----- direct, indirect and mixed quotations ------------------------------------------------
+
+
+def test_indirect_speech_subject_and_that_clause() -> None:
+    src, cue, content, cert, anon = _one(
+        "The harbour master said that three ferries had been cancelled because of the storm.")
+    assert (src, cue, cert, anon) == ("The harbour master", "said", "asserted", False)
+    assert content.endswith("three ferries had been cancelled because of the storm")
+
+
+def test_direct_quote_before_source_and_cue() -> None:
+    src, cue, content, _, _ = _one('"We will not close the bridge," the mayor said on Tuesday.')
+    assert (src, cue) == ("the mayor", "said")
+    assert content.strip('",') == "We will not close the bridge"
+
+
+def test_inverted_said_then_name_keeps_the_name() -> None:
+    src, cue, content, _, _ = _one('"The ferry is safe," said Ana Lopez, a spokeswoman for the port authority.')
+    assert cue == "said" and src is not None and src.startswith("Ana Lopez")
+    assert "The ferry is safe" in content
+
+
+def test_quote_split_around_the_cue_keeps_the_longer_part_and_the_other_as_a_fragment() -> None:
+    a = _analysis('"Nobody expected this," she said, "least of all the engineers who designed the old dam."')
+    assert len(a.attributions) == 1
+    x = a.attributions[0]
+    t = a.article.text
+    assert x.source is not None and x.source.of(t) == "she"
+    assert "least of all the engineers" in x.content.of(t)
+    assert [p.of(t).strip('",') for p in x.content_parts] == ["Nobody expected this"]
+
+
+def test_quote_continued_in_the_next_sentence_is_one_attribution() -> None:
+    a = _analysis('"It was quiet," the guard said. "Then the lights went out across the whole district at once."')
+    assert len(a.attributions) == 1
+    t = a.article.text
+    assert "lights went out" in a.attributions[0].content.of(t)
+    assert [p.of(t).strip('",') for p in a.attributions[0].content_parts] == ["It was quiet"]
+
+
+def test_quote_over_two_sentences_before_the_cue_is_whole() -> None:
+    _, cue, content, _, _ = _one(
+        '"The storm destroyed the pier. It will take a year to rebuild," the harbour master said.')
+    assert cue == "said"
+    assert "The storm destroyed the pier" in content and "a year to rebuild" in content
+
+
+def test_mixed_quotation_inside_indirect_speech() -> None:
+    src, _, content, _, _ = _one('The senator said the bill was "dead on arrival" and would never reach the floor.')
+    assert src == "The senator"
+    assert '"dead on arrival"' in content and content.endswith("would never reach the floor")
+
+
+def test_parenthetical_cue_inside_the_claim() -> None:
+    src, cue, content, _, _ = _one(
+        "The new tunnel, the minister said, would cost far more than the government had budgeted.")
+    assert (src, cue) == ("the minister", "said")
+    assert content.startswith("would cost far more")
+
+
+def test_colon_after_the_cue() -> None:
+    src, cue, content, _, _ = _one('She said: "The harvest was the worst in thirty years."')
+    assert (src, cue) == ("She", "said")
+    assert "worst in thirty years" in content
+
+
+def test_colon_lead_in_with_a_name() -> None:
+    src, _, content, _, _ = _one('Okafor: "We will not give up a single village."')
+    assert src == "Okafor"
+    assert "give up a single village" in content
+
+
+# ----- paraphrase cues and certainty from the cue --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "certainty"),
+    [
+        ("The governor told reporters that the budget would be balanced by June.", "told", "asserted"),
+        ("Police warned that the mountain roads would remain icy overnight.", "warned", "asserted"),
+        ("The opposition leader claimed that the count had been rigged.", "claimed", "alleged"),
+        ("The ministry denied that any soldiers had crossed the border.", "denied", "denied"),
+        ("The mayor confirmed that the stadium would be rebuilt.", "confirmed", "confirmed"),
+        ("The central bank estimated that inflation would fall to three percent.", "estimated", "estimated"),
+        ("The coach added that two players were injured.", "added", "asserted"),
+        ("The firm announced that it would open a plant in the north.", "announced", "asserted"),
+        ("The defence insisted that the witness had lied.", "insisted", "asserted"),
+        ("The agency reported that exports had doubled.", "reported", "asserted"),
+    ],
+)
+def test_paraphrase_cue_certainty(sentence: str, cue: str, certainty: str) -> None:
+    src, found_cue, content, cert, _ = _one(sentence)
+    assert found_cue == cue and cert == certainty
+    assert src is not None and src.split()[-1] in sentence.split(cue)[0]
+    assert content and cue not in content.split()
+
+
+def test_denial_of_a_claim_noun() -> None:
+    src, cue, content, cert, _ = _by_cue(
+        "The company denied the report that it had laid off a thousand workers.", "denied")
+    assert (src, cert) == ("The company", "denied")
+    assert content.startswith("the report")
+
+
+def test_noun_cue_the_claim_that() -> None:
+    src, cue, content, cert, anon = _one("The claim that the factory had closed turned out to be false.")
+    assert (src, cue, content, cert, anon) == (None, "claim", "the factory had closed", "alleged", True)
+
+
+# ----- according to, nesting -----------------------------------------------------------------
+
+
+def test_according_to_first() -> None:
+    src, cue, content, _, _ = _one("According to the coast guard, two fishing boats sank near the island.")
+    assert (src, cue) == ("the coast guard", "According to")
+    assert content == "two fishing boats sank near the island"
+
+
+def test_according_to_last() -> None:
+    src, cue, content, _, _ = _one("Two fishing boats sank near the island, according to the coast guard.")
+    assert (src, cue) == ("the coast guard", "according to")
+    assert content == "Two fishing boats sank near the island"
+
+
+def test_nested_according_to_chain_links_the_relay() -> None:
+    a = _analysis("According to the newspaper, officials said the embassy would reopen next month.")
+    t = a.article.text
+    by_cue = {x.cue.of(t): x for x in a.attributions}
+    assert set(by_cue) == {"According to", "said"}
+    outer, inner = by_cue["According to"], by_cue["said"]
+    assert outer.source is not None and outer.source.of(t) == "the newspaper"
+    assert "officials said the embassy would reopen" in outer.content.of(t)
+    assert inner.source is not None and inner.source.of(t) == "officials" and inner.anonymous
+    assert inner.via == outer.id
+
+
+# ----- reportative adverbs and passives ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "certainty"),
+    [
+        ("The general is said to have left the capital on Sunday.", "is said to", "reported"),
+        ("The minister reportedly resigned after the vote.", "reportedly", "reported"),
+        ("The rebels allegedly fired on the convoy.", "allegedly", "alleged"),
+        ("The ship is believed to have sunk in deep water.", "is believed to", "estimated"),
+    ],
+)
+def test_reportative_cue_has_no_source_and_keeps_the_whole_clause(sentence: str, cue: str, certainty: str) -> None:
+    src, found_cue, content, cert, anon = _one(sentence)
+    assert (src, found_cue, cert, anon) == (None, cue, certainty, True)
+    assert content == sentence.rstrip(".")
+
+
+# ----- sources: anonymous, pronouns, participles ---------------------------------------------
+
+
+def test_anonymous_officials_familiar_with_the_matter() -> None:
+    src, cue, _, _, anon = _one("Two cruise missiles hit the port, according to officials familiar with the matter.")
+    assert src is not None and src.startswith("officials") and anon
+
+
+def test_person_speaking_on_condition_of_anonymity() -> None:
+    src, _, content, _, anon = _one("A person who spoke on condition of anonymity said the talks had stalled.")
+    assert src == "A person" and anon
+    assert content == "the talks had stalled"
+
+
+def test_sources_familiar_with_are_anonymous_hearsay() -> None:
+    src, _, _, cert, anon = _one("Sources familiar with the negotiations said a deal was close.")
+    assert src is not None and src.startswith("Sources") and anon and cert == "reported"
+
+
+def test_pronoun_source_is_kept_as_written_and_is_not_anonymous() -> None:
+    src, _, _, _, anon = _one('"The dam will hold," she said.')
+    assert src == "she" and not anon
+
+
+def test_participle_cue_takes_the_main_subject() -> None:
+    rows = _rows('The mayor said the vote was close, adding that "nothing will change."')
+    assert {(r[0], r[1]) for r in rows} == {("The mayor", "said"), ("The mayor", "adding")}
+
+
+def test_dateline_is_not_the_source() -> None:
+    src, _, _, _, _ = _one(
+        "LAGOS -- The governor, opening the new bridge on Saturday, said it would carry ten thousand cars a day.")
+    assert src is not None and src.startswith("The governor")
+
+
+def test_a_plan_inside_reported_speech_is_part_of_it() -> None:
+    rows = _rows("The president said he would order a review of the whole program.")
+    assert [(r[0], r[1]) for r in rows] == [("The president", "said")]
+
+
+# ----- stray and unbalanced quotation marks --------------------------------------------------
+
+
+def test_stray_closing_mark_does_not_swallow_the_next_sentence() -> None:
+    rows = _rows('The mayor said the vote was close." Police said two people were hurt.')
+    assert {(r[0], r[2]) for r in rows} == {("The mayor", "the vote was close"), ("Police", "two people were hurt")}
+
+
+def test_unclosed_quote_costs_at_most_its_sentence() -> None:
+    rows = _rows('He said "the plan is dead. Officials said the budget was cut.')
+    assert ("Officials", "said", "the budget was cut") in [(r[0], r[1], r[2]) for r in rows]
+
+
+def test_stray_mark_alone_at_paragraph_start() -> None:
+    rows = _rows('" The council said the road would reopen.\n\n"We will win," he said.')
+    assert ("The council", "the road would reopen") in [(r[0], r[2]) for r in rows]
+    assert ("he", "said") in [(r[0], r[1]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '“”', '"""', "“ said ”", 'He said "', 'said "a" "b" "c', "”He said“ the plan” was “", "''", "‘ ’ ’ ‘"],
+)
+def test_odd_quote_marks_never_crash(text: str) -> None:
+    a = _analysis(text + "\n\nThe harbour master said the ferries were cancelled.")
+    t = a.article.text
+    assert any(x.content.of(t) == "the ferries were cancelled" for x in a.attributions)
+    for x in a.attributions:
+        assert x.content.of(t).strip()
+
+
+# ----- every range stays inside its text ----------------------------------------------------
+
+
+def test_spans_index_the_text_exactly() -> None:
+    text = ('"It was quiet," the guard said. "Then the lights went out."\n\n'
+            "According to the newspaper, officials said the embassy would reopen.")
+    a = _analysis(text)
+    assert a.attributions
+    for x in a.attributions:
+        spans = [x.cue, x.content, *x.content_parts] + ([x.source] if x.source else [])
+        for s in spans:
+            assert 0 <= s.start < s.end <= len(text)
+            assert text[s.start:s.end] == text[s.start:s.end].strip()
+
+
+# ----- PolNeAR dev quality gate --------------------------------------------------------------
+
+POLNEAR_DEV = "data/en/polnear-dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def polnear_scores(shared: Path) -> dict:
+    from claimledger.evaluation.predict import predict_docs, read_gold
+    from claimledger.evaluation.score import score
+
+    path = shared / POLNEAR_DEV
+    if not path.is_file():
+        pytest.skip(f"{POLNEAR_DEV} is not in ../shared")
+    docs = read_gold(path)
+    preds = {p["id"]: p for p in predict_docs(docs)}
+    return score({d["id"]: d for d in docs}, preds)
+
+
+def test_polnear_dev_strict_f1_floor(polnear_scores: dict) -> None:
+    assert polnear_scores["attributions"]["strict"]["f1"] >= 0.60
+
+
+def test_polnear_dev_content_f1_floor(polnear_scores: dict) -> None:
+    assert polnear_scores["attributions"]["match"]["f1"] >= 0.69
