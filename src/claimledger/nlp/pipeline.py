@@ -14,9 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from claimledger.nlp import lexicon
@@ -91,41 +95,63 @@ def _load_english() -> Language:
 
 
 class _EnglishPos:
-    """Coarse tags from fine ones: the attribute ruler's table, then its few parse-aware rules."""
+    """Coarse tags from fine ones: the attribute ruler's table, then its few parse-aware rules.
 
-    _MAIN_VERB_DEPS = frozenset({"ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp"})
-    _DO_HAVE = frozenset({"do", "does", "did", "'d", "have", "has", "had"})
-    _BE = frozenset({"is", "are", "was", "were", "'s", "'re"})
+    Works on the Doc's arrays, not on Token objects: this runs on every token of every article.
+    """
+
+    _MAIN_VERB_DEPS = ("ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp")
+    _DO_HAVE = ("do", "does", "did", "'d", "have", "has", "had")
+    _BE = ("is", "are", "was", "were", "'s", "'re")
 
     def __init__(self) -> None:
         self.tables: tuple[dict[str, str], dict[tuple[str, str], str]] = ({}, {})
+        self._ids: dict[str, Any] | None = None
+
+    def _compile(self, doc: Doc) -> dict[str, Any]:
+        h = doc.vocab.strings.add
+        by_tag, by_word = self.tables
+        return {
+            "tag": {h(t): POS_IDS[p] for t, p in by_tag.items()},
+            "word": {(h(t), h(w)): POS_IDS[p] for (t, w), p in by_word.items()},
+            "aux": {h("aux"), h("auxpass")}, "to": h("TO"), "sp": h("_SP"), "in": h("IN"), "mark": h("mark"),
+            "dt": {h("DT"), h("WDT")}, "det_deps": {h("det"), h("quantmod"), 0}, "cc": h("CC"), "but": h("but"),
+            "advmod": h("advmod"), "expl": h("expl"), "main": {h(x) for x in self._MAIN_VERB_DEPS},
+            "do_have": {h(x) for x in self._DO_HAVE}, "be": {h(x) for x in self._BE},
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        by_tag, by_word = self.tables
+        if self._ids is None:
+            self._ids = self._compile(doc)
+        k = self._ids
+        by_tag, by_word, aux, main, do_have, be = k["tag"], k["word"], k["aux"], k["main"], k["do_have"], k["be"]
+        verb, x, space = POS_IDS["VERB"], POS_IDS["X"], POS_IDS["SPACE"]
+        out = []
         prev_expl = False
-        for t in doc:
-            tag, low, dep = t.tag_, t.lower_, t.dep_
-            if t.is_space:
-                t.pos_ = "SPACE"
+        for tag, dep, low, is_space in doc.to_array([TAG, DEP, LOWER, IS_SPACE]).tolist():
+            if is_space:
+                out.append(space)
                 prev_expl = False
                 continue
-            pos = by_word.get((tag, low)) or by_tag.get(tag, "X")
-            if tag == "_SP":
-                pos = "X"
-            if dep in {"aux", "auxpass"} and tag != "TO":
-                pos = "AUX"
-            if low in self._DO_HAVE and dep in self._MAIN_VERB_DEPS:
-                pos = "VERB"
-            if tag == "IN" and dep == "mark":
-                pos = "SCONJ"
-            if tag in {"DT", "WDT"} and dep not in {"det", "quantmod", ""}:
-                pos = "PRON"
-            if tag == "CC" and low == "but" and dep == "advmod":
-                pos = "ADV"
-            if prev_expl and low in self._BE:
-                pos = "VERB"
-            prev_expl = dep == "expl"
-            t.pos_ = pos
+            pos = by_word.get((tag, low)) or by_tag.get(tag, x)
+            if tag == k["sp"]:
+                pos = x
+            if dep in aux and tag != k["to"]:
+                pos = POS_IDS["AUX"]
+            if low in do_have and dep in main:
+                pos = verb
+            if tag == k["in"] and dep == k["mark"]:
+                pos = POS_IDS["SCONJ"]
+            if tag in k["dt"] and dep not in k["det_deps"]:
+                pos = POS_IDS["PRON"]
+            if tag == k["cc"] and low == k["but"] and dep == k["advmod"]:
+                pos = POS_IDS["ADV"]
+            if prev_expl and low in be:
+                pos = verb
+            prev_expl = dep == k["expl"]
+            out.append(pos)
+        if out:
+            doc.from_array([POS], numpy.asarray(out, dtype="uint64"))
         return doc
 
 

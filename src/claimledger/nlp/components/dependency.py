@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.components.attributions import _RULES, Found, Range, SentenceRules
@@ -76,10 +77,11 @@ def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
     regions: list[Range] = []
     start: int | None = None
     n = len(doc)
-    for t in doc:
+    marks = {doc.vocab.strings.add(m) for m in opens | closes}
+    orths = doc.to_array(ORTH).tolist() if n else []
+    for i in [i for i, o in enumerate(orths) if o in marks]:  # Token objects only for the marks
+        t = doc[i]
         text = t.text
-        if text not in opens and text not in closes:
-            continue
         can_open, can_close = text in opens, text in closes
         if can_open and can_close:
             space_before = t.i == 0 or bool(doc[t.i - 1].whitespace_) or doc[t.i - 1].text in _OPENERS
