@@ -151,7 +151,8 @@ class _EnglishPos:
             prev_expl = dep == k["expl"]
             out.append(pos)
         if out:
-            doc.from_array([POS], numpy.asarray(out, dtype="uint64"))
+            column: Any = numpy.asarray(out, dtype="uint64")
+            doc.from_array([POS], column)
         return doc
 
 
