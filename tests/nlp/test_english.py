@@ -111,6 +111,28 @@ def test_colon_lead_in_with_a_name() -> None:
     assert "give up a single village" in content
 
 
+def test_inverted_said_before_a_colon() -> None:
+    src, cue, content, _, _ = _one('Said Mensah: "I do not think the council read the report."')
+    assert (src, cue) == ("Mensah", "Said")
+    assert "read the report" in content
+
+
+def test_transcript_speaker_turn_runs_to_the_end_of_the_paragraph() -> None:
+    src, cue, content, _, _ = _one('"MORALES: Well, the mayor calls it a “small delay.” It is not. We lost a season.')
+    assert (src, cue) == ("MORALES", ":")
+    assert content.startswith("Well,") and content.rstrip(".").endswith("We lost a season")
+
+
+def test_quotation_signed_with_a_dash() -> None:
+    src, cue, content, _, _ = _one("“The river has never been this low.” ― Ana Reyes")
+    assert (src, cue) == ("Ana Reyes", "―")
+    assert "never been this low" in content
+
+
+def test_a_heading_with_a_colon_is_no_speaker() -> None:
+    assert _rows("The Latest: Storm closes three schools in the valley.") == []
+
+
 # ----- paraphrase cues and certainty from the cue --------------------------------------------
 
 

@@ -78,6 +78,8 @@ def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
     start: int | None = None
     n = len(doc)
     marks = {doc.vocab.strings.add(m) for m in opens | closes}
+    curly_open, curly_close = opens - closes, closes - opens
+    nested = False
     orths = doc.to_array(ORTH).tolist() if n else []
     for i in [i for i, o in enumerate(orths) if o in marks]:  # Token objects only for the marks
         t = doc[i]
@@ -94,6 +96,12 @@ def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
                 can_open, can_close = space_before, space_after
             else:
                 can_open, can_close = start is None, start is not None
+        if start is not None and text in curly_open and doc[start].text not in curly_open | curly_close:
+            nested = True  # '"PENCE: … “Shark Tank.” …': a curly quotation inside a typewriter one
+            continue
+        if nested and text in curly_close:
+            nested = False
+            continue
         if start is None:
             if can_open:
                 start = t.i
@@ -137,6 +145,7 @@ class _Sentence:
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
         self.claim_nouns = w("claim_noun")
+        self.not_source = w("colon_not_source")
         self.fallback = w("surface_fallback")
         self.object_only = w("object_only")
         self.surface: SentenceRules | None = None
@@ -371,6 +380,8 @@ class _Sentence:
         source = self.source_of(v)
         if source is None and v.dep_ == "ROOT" and not any(c.dep_ in _SUBJ_PASS for c in v.children):
             source = self.subject_before(v)
+        if source is None:
+            source = self.name_before_colon(c1)  # 'Said Ellis: "…"
         content: Range | None = None
         parts: list[Range] = []
         rule = ""
@@ -400,7 +411,8 @@ class _Sentence:
         k = c1
         while k < self.e and k - c1 < 4 and d[k].text != ":" and not d[k].is_punct:
             k += 1
-        if k < len(d) and d[k].text == ":" and (k == c1 or v.lower_ in self.recipient_object):
+        inverted = source is not None and source[0] >= c1 and k == source[1]  # 'Said Ellis: …'
+        if k < len(d) and d[k].text == ":" and (k == c1 or inverted or v.lower_ in self.recipient_object):
             r = self.q.region(k + 1) if k + 1 < len(d) else None
             end = r[1] if r is not None and r[0] == k + 1 else self.e
             return self.trim(k + 1, end), [], "dep-colon"
@@ -513,6 +525,66 @@ class _Sentence:
         content = self.clip_to_sentence(self.widen_to_quotes(content))
         return Found((n.i, n.i + 1), content, source, cue.certainty, cue.kind, "dep-noun")
 
+    def signature(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        """Punctuation that names a speaker: *Okafor: "…"*, *PENCE: Well, …*, *"…" ― Ana Reyes*."""
+        d = self.doc
+        k = c0
+        if d[k].text == ":":
+            i = self.s
+            while i < k and (d[i].is_quote or d[i].is_space):
+                i += 1
+            name = self.trim(i, k)
+            cue_at = (k, k + 1)
+            if name is not None and name[1] - name[0] > 1 and self._looks_like_cue(d[name[0]]):
+                cue_at, name = (name[0], name[0] + 1), (name[0] + 1, name[1])  # 'Said Mensah: …'
+            if name is None or name[1] - name[0] > 5 or not self._is_name(name):
+                return None
+            region = self.q.region(k)
+            end = region[1] if region is not None else self.e
+            if end <= k + 1:
+                return None
+            content = self.trim(*self.widen_to_quotes((k + 1, end)))
+            if content is None or content[1] - content[0] < 2:
+                return None
+            if cue_at[0] != k:
+                verb = self.lex.cues[d[cue_at[0]].lower_][0]
+                return Found(cue_at, content, name, verb.certainty, verb.kind, "dep-colon")
+            return Found((k, k + 1), content, name, cue.certainty, cue.kind, "dep-colon-speaker")
+        # a dash right after a closing quotation mark, then a name to the end of the sentence
+        j = k - 1
+        while j >= 0 and d[j].is_space:
+            j -= 1
+        quote = self.q.region(j) if j >= 0 else None
+        if quote is None or quote[1] != j + 1 or not d[j].is_quote:
+            return None
+        name = self.trim(k + 1, self.e)
+        if name is None or name[1] - name[0] > 6 or not self._is_name(name):
+            return None
+        content = self.trim(*quote)
+        return Found((k, k + 1), content, name, cue.certainty, cue.kind, "dep-dash-speaker") if content else None
+
+    def name_before_colon(self, i: int) -> Range | None:
+        """A short name between ``i`` and a colon (*Said Ellis: …*)."""
+        k = i
+        while k < self.e and k - i <= 4 and self.doc[k].text != ":":
+            k += 1
+        if k >= self.e or k == i or self.doc[k].text != ":":
+            return None
+        name = self.trim(i, k)
+        return name if name is not None and self._is_name(name) else None
+
+    def _is_name(self, r: Range) -> bool:
+        """A short phrase that names someone: capitalised words, no verb, no digit, no caption word."""
+        d = self.doc
+        words = [d[x] for x in range(*r) if not d[x].is_punct and not d[x].is_space]
+        if not words or len(words) > 4 or not (words[0].is_title or words[0].is_upper) or words[0].pos_ == "DET":
+            return False
+        if any(t.lower_ in self.not_source or t.like_num or t.tag_.startswith("VB") or t.i in self.cue_tokens
+               for t in words):
+            return False
+        return all((t.pos_ in {"PROPN", "NOUN", "ADJ"} and not t.is_lower) or t.pos_ in {"PART", "ADP", "CCONJ"}
+                   for t in words)
+
     def cue_head(self, c0: int, c1: int) -> Token:
         """The word of a cue phrase that the rest hangs from: *said* in *has said*, *called* in *called for*."""
         d = self.doc
@@ -572,6 +644,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.verb(c0, c1, cue)
             if f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback:
                 f = ctx.surface_rule(c0, c1, cue)
+        elif cue.words[0] == ":" or cue.words[0] in ctx.dashes:
+            f = ctx.signature(c0, c1, cue)
         elif cue.kind == "noun":
             f = ctx.noun(c0, c1, cue)
         elif cue.kind == "prep":
