@@ -82,15 +82,18 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     for m in _digits(decimal).finditer(text):
         hits.append((m.start(), m.end(), _value(m.group(), decimal), False))
     taken = [(s, e) for s, e, _, _ in hits]
-    multi_vague = sorted((w for w in nums.get("vague", {}) if " " in w), key=len, reverse=True)
+    multi_vague = _multi_vague(lex)
+    vague, units, articles = nums.get("vague", {}), nums.get("unit", {}), nums.get("article", {})
     for n, (s, e, w) in enumerate(words.items):
+        if w not in vague and w not in units and w not in articles and w not in multi_vague:
+            continue  # the common case, decided by one set look-up
         if any(a <= s < b for a, b in taken):
             continue
-        phrase = next((v for v in multi_vague if " ".join(x[2] for x in words.items[n : n + len(v.split())]) == v),
-                      None)
+        phrase = next((v for v in multi_vague.get(w, ())
+                       if tuple(x[2] for x in words.items[n : n + len(v)]) == v), None)
         if phrase:
-            last = words.items[n + len(phrase.split()) - 1]
-            hits.append((s, last[1], nums["vague"][phrase], True))
+            last = words.items[n + len(phrase) - 1]
+            hits.append((s, last[1], vague[" ".join(phrase)], True))
             taken.append((s, last[1]))
         elif w in nums.get("vague", {}):
             hits.append((s, e, nums["vague"][w], True))
@@ -114,6 +117,23 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in _joiners(lex)):
                 consumed_until = tail.end()
     return out
+
+
+_MULTI_VAGUE: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _multi_vague(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Vague amounts of several words (*tens of thousands*), by first word, longest first (cached per language)."""
+    if lex.lang in _MULTI_VAGUE:
+        return _MULTI_VAGUE[lex.lang]
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lex.numbers.get("vague", {}):
+        if " " in phrase:
+            words = tuple(phrase.split())
+            out.setdefault(words[0], []).append(words)
+    result = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+    _MULTI_VAGUE[lex.lang] = result
+    return result
 
 
 def _counts_as_number(words: _Words, n: int, lex: Lexicon) -> bool:
