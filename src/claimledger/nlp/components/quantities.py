@@ -105,10 +105,10 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     out: list[FoundQuantity] = []
     consumed_until = -1
     joined = re.compile(r"\s*(?:[–—-]|\w+)\s*\d+")
-    for s, e, value, vague in hits:
+    for s, e, value, is_vague in hits:
         if s < consumed_until:
             continue
-        q = _build(text, words, lex, s, e, value, vague, decimal, doc)
+        q = _build(text, words, lex, s, e, value, is_vague, decimal, doc)
         if q is not None:
             out.append(q)
             consumed_until = q.end
