@@ -193,3 +193,11 @@ def test_participle_after_a_determiner_is_no_cue() -> None:
 def test_relative_clause_is_cut_from_the_source() -> None:
     src, cue, _, _ = _one("En diplomat i Kiev, som vill vara anonym, bedömer att kriget drar ut på tiden.")
     assert (src, cue) == ("En diplomat i Kiev", "bedömer")
+
+
+def test_colon_lead_takes_the_next_paragraph_and_its_continuation() -> None:
+    text = "Överste Park sa på en pressträff:\n\n– Läget är allvarligt vid fronten.\n\n– Vi följer det noga."
+    a = analyze_text(text, lang="sv")
+    got = [(x.source.of(text) if x.source else None, x.cue.of(text), x.content.of(text)) for x in a.attributions]
+    assert got == [("Överste Park", "sa", "Läget är allvarligt vid fronten."),
+                   ("Överste Park", "sa", "Vi följer det noga.")]

@@ -14,7 +14,7 @@ from claimledger.model import Analysis, Article, Attribution, Mention, Quantity,
 from claimledger.nlp import lexicon, pipeline
 from claimledger.nlp.components import actors
 from claimledger.nlp.components import certainty as cert
-from claimledger.nlp.components.attributions import Found, Range, sentence_attributions
+from claimledger.nlp.components.attributions import Found, Range, colon_lead, sentence_attributions
 from claimledger.nlp.components.quantities import find_quantities
 
 _MENTION_LABELS = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "PRS", "GPE_LOC", "GPE_ORG"}
@@ -53,6 +53,28 @@ def _extend_quotes(placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]
                 start += 1
             f = Found(f.cue, (start, f.content[1]), f.source, f.certainty, f.kind, f.rule + "+quote", f.parts)
         out.append(_Placed(f, p.block, p.cue_block))
+    return out
+
+
+def _colon_leads(blocks: list[pipeline.Block], lex: lexicon.Lexicon) -> list[_Placed]:
+    """'X sa:' at the end of a paragraph, and what X said in the next one."""
+    by_line = {b.line: b for b in blocks}
+    out: list[_Placed] = []
+    for b in blocks:
+        lead = colon_lead(_doc(b), lex, pipeline.has_tags(_doc(b)))
+        nxt = by_line.get(b.line + 1)
+        if lead is None or nxt is None:
+            continue
+        doc = _doc(nxt)
+        opens = lex.word_class("quote_open") | lex.word_class("dash")
+        start = next((t.i for t in doc if not t.is_space and t.text not in opens), None)
+        end = len(doc)
+        while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in lex.word_class("quote_close")):
+            end -= 1
+        if start is None or end - start < 2:
+            continue
+        found = Found(lead.cue, (start, end), lead.source, lead.certainty, lead.kind, lead.rule)
+        out.append(_Placed(found, nxt, b))
     return out
 
 
@@ -111,6 +133,9 @@ def analyze_article(article: Article) -> Analysis:
                 span = Span(b.offset + ent.start_char, b.offset + ent.end_char)
                 mentions.append(Mention(record_id(article.id, "m", span.start), article.id, span, ent.label_))
     placed = _extend_quotes(placed, lex)
+    leads = _colon_leads(blocks, lex)
+    lead_cues = {(p.cue_block.line if p.cue_block else -1, p.found.cue) for p in leads}
+    placed = [p for p in placed if (p.block.line, p.found.cue) not in lead_cues] + leads
     placed += _continuations(blocks, placed, lex)
     attributions = sorted((_attribution(article, p, lex) for p in placed), key=lambda a: (a.cue.start, a.content.start))
     attributions = _link_chains(_resolve_actors(_dedupe(attributions), article.text, lex))

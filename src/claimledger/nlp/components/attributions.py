@@ -474,6 +474,29 @@ def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
 
 
+def colon_lead(doc: Doc, lex: Lexicon, tagged: bool) -> Found | None:
+    """'Överste Park sa:' closing a paragraph: the cue and source of what the next paragraph says.
+
+    The content is left empty ((end, end)) for the caller to fill with the next paragraph.
+    """
+    toks = [t for t in doc if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    sent = toks[-1].sent
+    colon = toks[-1].i
+    r = SentenceRules(doc, sent, lex, tagged)
+    cues = [c for c in find_cues(doc, sent, lex, tagged) if c[2].kind in {"verb", "self"} and c[1] <= colon
+            and not any(doc[x].lower_ in r.comp or r.is_quote(doc[x]) or r.is_verb(doc[x])
+                        for x in range(c[1], colon))]  # 'sa på en pressträff:', 'told reporters:'
+    if not cues:
+        return None
+    c0, c1, cue = cues[-1]
+    source = r.np_before(c0) or r.np_after(c1, colon, "inverted")
+    if source is None:
+        return None
+    return Found((c0, c1), (colon + 1, colon + 1), source, cue.certainty, cue.kind, "colon-lead")
+
+
 def _headline_colon(r: SentenceRules) -> Found | None:
     """'Wagnerchef: Vi har intagit hela Bachmut': a short name, a colon, then what they say."""
     d = r.doc
