@@ -140,7 +140,7 @@ def analyze_article(article: Article) -> Analysis:
     attributions = sorted((_attribution(article, p, lex) for p in placed), key=lambda a: (a.cue.start, a.content.start))
     attributions = _link_chains(_resolve_actors(_dedupe(attributions), article.text, lex))
     quantities = [_owner(q, attributions) for q in quantities]
-    return Analysis(article, tuple(attributions), tuple(quantities), tuple(mentions))
+    return Analysis(article, tuple(attributions), tuple(quantities), tuple(_source_mentions(mentions, attributions)))
 
 
 def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon) -> Attribution:
@@ -167,6 +167,23 @@ def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon) -> Attribut
         confidence=0.5 if f.kind in {"passive", "adverb"} or f.rule == "verb-bare" else 0.8,
         rule=f.rule,
     )
+
+
+def _source_mentions(mentions: list[Mention], attributions: list[Attribution]) -> list[Mention]:
+    """Every named source is an actor mention too (with its actor key), whether or not NER saw it;
+    a named-entity mention inside a source takes the source's actor key."""
+    out: list[Mention] = []
+    keyed = [(a.source, a.actor_id) for a in attributions if a.source is not None and a.actor_id]
+    for m in mentions:
+        key = next((k for span, k in keyed if span.contains(m.span)), None)
+        out.append(Mention(m.id, m.article_id, m.span, m.label, key, key) if key else m)
+    seen = {m.span for m in out}
+    for a in attributions:
+        if a.source is not None and a.actor_id and a.source not in seen:
+            seen.add(a.source)
+            out.append(Mention(record_id(a.article_id, "m", a.source.start, a.source.end), a.article_id, a.source,
+                               "SOURCE", a.actor_id, a.actor_id))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
 def _resolve_actors(items: list[Attribution], text: str, lex: lexicon.Lexicon) -> list[Attribution]:
