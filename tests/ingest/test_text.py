@@ -81,6 +81,7 @@ def test_text_valid_utf8_beats_a_wrong_declaration() -> None:
 def test_text_headline_is_the_first_line_standing_alone() -> None:
     from claimledger.ingest.text import headline
 
-    assert headline("Ryska drönare över Gotland\n\nEnligt Försvarsmakten sköts tolv ner.") == "Ryska drönare över Gotland"
+    text = "Ryska drönare över Gotland\n\nEnligt Försvarsmakten sköts tolv ner."
+    assert headline(text) == "Ryska drönare över Gotland"
     assert headline("Enligt Försvarsmakten sköts tolv ner.\n\nMer följer.") is None
     assert headline("En enda rad utan stycken") is None
