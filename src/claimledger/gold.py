@@ -8,46 +8,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimledger.model import Analysis
+from claimledger.model import Analysis, Span
 
 
-def _num(v: float) -> int | float:
-    return int(v) if float(v).is_integer() else v
+def number(v: float) -> int | float:
+    """10000.0 -> 10000: the gold format writes whole numbers as integers."""
+    return int(v) if float(v).is_integer() and abs(v) < 2**53 else v
 
 
-def to_gold(analysis: Analysis, *, doc_id: str | None = None, with_spans: bool = False) -> dict[str, Any]:
-    """One article's records in FORMAT.md shape (``doc_id`` replaces the content hash when given)."""
+def to_gold(analysis: Analysis, *, doc_id: str | None = None) -> dict[str, Any]:
+    """One article's records in FORMAT.md shape (``doc_id`` replaces the content hash when given).
+
+    Records keep their order, so a caller can zip ``analysis.attributions`` with the rows to add
+    fields of its own (the ledger's export adds ids, spans and actors).
+    """
     art = analysis.article
     text = art.text
-    attributions = []
-    for a in analysis.attributions:
-        row: dict[str, Any] = {
-            "source": a.source.of(text) if a.source else None,
+
+    def words(span: Span | None) -> str | None:
+        return None if span is None else span.of(text)
+
+    attributions = [
+        {
+            "source": words(a.source),
             "cue": a.cue.of(text),
             "content": a.content.of(text),
             "certainty": a.certainty,
             "anonymous": a.anonymous,
         }
-        if with_spans:
-            row.update(id=a.id, via=a.via, source_kind=a.source_kind, rule=a.rule,
-                       spans={"cue": [a.cue.start, a.cue.end], "content": [a.content.start, a.content.end],
-                              "source": [a.source.start, a.source.end] if a.source else None})
-        attributions.append(row)
+        for a in analysis.attributions
+    ]
     quantities = []
     for q in analysis.quantities:
-        qrow: dict[str, Any] = {
-            "text": q.span.of(text),
-            "value": _num(q.value),
-            "approx": q.approx,
-            "counted": q.counted.of(text) if q.counted else None,
-        }
+        row: dict[str, Any] = {"text": q.span.of(text), "value": number(q.value), "approx": q.approx,
+                               "counted": words(q.counted)}
         if q.value_max is not None:
-            qrow["value_max"] = _num(q.value_max)
-        if with_spans:
-            qrow.update(id=q.id, attribution_id=q.attribution_id, unit=q.unit,
-                        spans={"text": [q.span.start, q.span.end],
-                               "counted": [q.counted.start, q.counted.end] if q.counted else None})
-        quantities.append(qrow)
+            row["value_max"] = number(q.value_max)
+        quantities.append(row)
     return {
         "id": doc_id or art.id,
         "lang": art.lang,

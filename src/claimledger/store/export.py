@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import Connection
 
+from claimledger.gold import to_gold
 from claimledger.model import Analysis, Span
 from claimledger.store import queries
 
@@ -38,82 +39,44 @@ def _pair(span: Span | None) -> list[int] | None:
     return None if span is None else [span.start, span.end]
 
 
-def _number(x: float | None) -> float | int | None:
-    """10000.0 -> 10000: the gold format writes whole numbers as integers."""
-    if x is not None and float(x).is_integer() and abs(x) < 2**53:
-        return int(x)
-    return x
-
-
 def article_json(an: Analysis) -> dict[str, Any]:
-    """One article as a gold-format object plus the ledger's extra fields."""
+    """One article as a gold-format object (``gold.to_gold``) plus the ledger's extra fields."""
     art, text = an.article, an.article.text
-
-    def words(span: Span | None) -> str | None:
-        return None if span is None else span.of(text)
-
-    return {
-        "id": art.id,
-        "lang": art.lang,
-        "url": art.url,
-        "published": art.published,
-        "title": art.title,
-        "text": text,
-        "outlet": art.outlet,
-        "canonical_url": art.canonical_url,
-        "fetched_at": art.fetched_at.isoformat() if art.fetched_at else None,
-        "raw_ref": art.raw_ref,
-        "copy_of": art.copy_of,
-        "copy_reason": art.copy_reason,
-        "warnings": list(art.warnings),
-        "attributions": [
-            {
-                "source": words(a.source),
-                "cue": words(a.cue),
-                "content": words(a.content),
-                "certainty": a.certainty,
-                "anonymous": a.anonymous,
-                "id": a.id,
-                "source_span": _pair(a.source),
-                "cue_span": _pair(a.cue),
-                "content_span": _pair(a.content),
-                "source_kind": a.source_kind,
-                "actor_id": a.actor_id,
-                "via": a.via,
-                "hedges": [_pair(h) for h in a.hedges],
-                "content_parts": [_pair(p) for p in a.content_parts],
-                "confidence": a.confidence,
-                "rule": a.rule,
-            }
-            for a in an.attributions
-        ],
-        "quantities": [
-            {
-                "text": words(q.span),
-                "value": _number(q.value),
-                "value_max": _number(q.value_max),
-                "approx": q.approx,
-                "counted": words(q.counted),
-                "id": q.id,
-                "span": _pair(q.span),
-                "counted_span": _pair(q.counted),
-                "unit": q.unit,
-                "attribution_id": q.attribution_id,
-            }
-            for q in an.quantities
-        ],
-        "mentions": [
-            {
-                "text": words(m.span),
-                "label": m.label,
-                "id": m.id,
-                "span": _pair(m.span),
-                "actor_id": m.actor_id,
-                "canonical": m.canonical,
-            }
-            for m in an.mentions
-        ],
-    }
+    out = to_gold(an)
+    out.update(
+        text=text,
+        outlet=art.outlet,
+        canonical_url=art.canonical_url,
+        fetched_at=art.fetched_at.isoformat() if art.fetched_at else None,
+        raw_ref=art.raw_ref,
+        copy_of=art.copy_of,
+        copy_reason=art.copy_reason,
+        warnings=list(art.warnings),
+    )
+    for row, a in zip(out["attributions"], an.attributions, strict=True):
+        row.update(
+            id=a.id,
+            source_span=_pair(a.source),
+            cue_span=_pair(a.cue),
+            content_span=_pair(a.content),
+            source_kind=a.source_kind,
+            actor_id=a.actor_id,
+            via=a.via,
+            hedges=[_pair(h) for h in a.hedges],
+            content_parts=[_pair(p) for p in a.content_parts],
+            confidence=a.confidence,
+            rule=a.rule,
+        )
+    for qrow, q in zip(out["quantities"], an.quantities, strict=True):
+        qrow.setdefault("value_max", None)
+        qrow.update(id=q.id, span=_pair(q.span), counted_span=_pair(q.counted), unit=q.unit,
+                    attribution_id=q.attribution_id)
+    out["mentions"] = [
+        {"text": m.span.of(text), "label": m.label, "id": m.id, "span": _pair(m.span), "actor_id": m.actor_id,
+         "canonical": m.canonical}
+        for m in an.mentions
+    ]
+    return out
 
 
 def write_jsonl(conn: Connection, out: TextIO) -> int:
