@@ -6,6 +6,7 @@ Built by scripts/train_sv.py. Skipped when the model folder has not been built.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -13,7 +14,11 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "src" / "claimledger" / "models" / "sv"
+# CLAIMLEDGER_SV_MODEL points the tests at another build (e.g. a --quick one, which must fail).
+MODEL_DIR = Path(
+    os.environ.get("CLAIMLEDGER_SV_MODEL")
+    or Path(__file__).resolve().parents[2] / "src" / "claimledger" / "models" / "sv"
+)
 RULER = "attribute_ruler"
 
 pytestmark = pytest.mark.skipif(
@@ -208,3 +213,30 @@ def test_ner_person_and_place(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("Magnus Ek", "PER") in ents
     assert ("Göteborg", "LOC") in ents
     assert ("Malmö", "LOC") in ents
+
+
+def test_irregular_reporting_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Hon sa att polisen uppgav att mannen medgav brottet.")
+    by_text = {t.text: t for t in doc}
+    for form, lemma in (("sa", "säga"), ("uppgav", "uppge"), ("medgav", "medge")):
+        assert by_text[form].pos_ == "VERB", form
+        assert by_text[form].lemma_ == lemma, form
+    assert by_text["sa"].dep_ == "ROOT"
+    assert by_text["uppgav"].head.text == "sa"
+    assert by_text["polisen"].head.text == "uppgav" and by_text["polisen"].dep_ == "nsubj"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "rest", "noun"),
+    [
+        ("Försvaret skickar 12 000 soldater till gränsen.", "12", "000", "soldater"),
+        ("Enligt myndigheten har drygt 40 000 hushåll fått elen tillbaka.", "40", "000", "hushåll"),
+    ],
+)
+def test_number_written_with_space(nlp, text, first, rest, noun) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == first)
+    assert doc[i + 1].text == rest
+    assert doc[i].pos_ == "NUM" and doc[i + 1].pos_ == "NUM"
+    assert doc[i].head.text == noun and doc[i].dep_ == "nummod"
+    assert doc[i + 1].head.i == i
