@@ -20,16 +20,16 @@ def sv_scores(shared: Path) -> dict:
 
 
 def test_sv_dev_attribution_strict_f1_floor(sv_scores: dict) -> None:
-    assert sv_scores["attributions"]["strict"]["f1"] >= 0.85
+    assert sv_scores["attributions"]["strict"]["f1"] >= 0.87
 
 
 def test_sv_dev_content_f1_floor(sv_scores: dict) -> None:
-    assert sv_scores["attributions"]["match"]["f1"] >= 0.88
+    assert sv_scores["attributions"]["match"]["f1"] >= 0.90
 
 
 def test_sv_dev_certainty_accuracy_floor(sv_scores: dict) -> None:
-    assert sv_scores["attributions"]["certainty_acc"] >= 0.93
+    assert sv_scores["attributions"]["certainty_acc"] >= 0.95
 
 
 def test_sv_dev_quantity_strict_f1_floor(sv_scores: dict) -> None:
-    assert sv_scores["quantities"]["strict"]["f1"] >= 0.92
+    assert sv_scores["quantities"]["strict"]["f1"] >= 0.94
