@@ -52,7 +52,7 @@ def main() -> int:
     args = ap.parse_args()
     console = Console(width=140)
     table = Table(title="claimledger analyze: speed and memory (this process, one core)")
-    for col in ("stage", "set", "articles", "seconds", "articles/s", "words/s", "peak MB"):
+    for col in ("stage", "set", "articles", "seconds", "articles/s", "words/s", "500-word art/s", "peak MB"):
         table.add_column(col, justify="right" if col not in {"stage", "set"} else "left")
 
     t = time.perf_counter()
@@ -62,7 +62,7 @@ def main() -> int:
     errors = [x for x in items if isinstance(x, InputError)]
     words = sum(len(a.text.split()) for a in arts)
     table.add_row("read+extract", "examples/", str(len(arts)), f"{read_s:.2f}", f"{len(arts) / read_s:.1f}",
-                  f"{words / read_s:.0f}", f"{peak_mb():.0f}")
+                  f"{words / read_s:.0f}", "", f"{peak_mb():.0f}")
 
     sets: dict[str, list[Article]] = {}
     shared = find_shared(ROOT)
@@ -78,7 +78,7 @@ def main() -> int:
         secs, w = timed_annotate(articles, args.repeat)
         n = len(articles) * args.repeat
         table.add_row("annotate", f"{name} (~{w // n} words)", str(n), f"{secs:.2f}", f"{n / secs:.1f}",
-                      f"{w / secs:.0f}", f"{peak_mb():.0f}")
+                      f"{w / secs:.0f}", f"{w / secs / 500:.1f}", f"{peak_mb():.0f}")
 
     analyses = [analyze_article(a) for a in arts]
     with tempfile.TemporaryDirectory() as tmp, Ledger(Path(tmp) / "bench.sqlite") as ledger:
@@ -87,7 +87,7 @@ def main() -> int:
             ledger.add(a)
         store_s = time.perf_counter() - t
     table.add_row("store", "examples/", str(len(analyses)), f"{store_s:.2f}", f"{len(analyses) / store_s:.1f}", "",
-                  f"{peak_mb():.0f}")
+                  "", f"{peak_mb():.0f}")
     console.print(table)
     lines = ", ".join(f"{k}: {'parsed' if (pipeline.MODELS / k / 'config.cfg').is_file() else 'blank'}"
                       for k in ("sv",))
