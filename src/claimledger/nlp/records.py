@@ -109,8 +109,10 @@ def _continuations(blocks: list[pipeline.Block], placed: list[_Placed], lex: lex
 
 def analyze_article(article: Article) -> Analysis:
     """Find every attribution, quantity and actor mention in one article."""
-    lang = article.lang if article.lang in {"sv", "en"} else article.lang
+    lang = article.lang
     lex = lexicon.load(lang)
+    if not lex.cues:  # a language we have no data for: nothing is guessed
+        return Analysis(article)
     all_blocks = list(pipeline.blocks(article.text, lang))
     blocks: list[pipeline.Block] = []
     placed: list[_Placed] = []
