@@ -35,3 +35,8 @@ def test_api_ledger_ingest_then_query(tmp_path, examples) -> None:  # type: igno
         again = ledger.ingest([examples / "sv"])
         assert again.added == 0 and again.duplicates == report.read
         assert ledger.claims(lang="sv")
+
+
+def test_api_language_without_data_gets_no_guesses() -> None:
+    [a] = claimledger.analyze("Описание: вчера в Москве было 20 градусов.", lang="ru")
+    assert a.article.lang == "ru" and a.attributions == () and a.quantities == ()
