@@ -201,3 +201,14 @@ def test_colon_lead_takes_the_next_paragraph_and_its_continuation() -> None:
     got = [(x.source.of(text) if x.source else None, x.cue.of(text), x.content.of(text)) for x in a.attributions]
     assert got == [("Överste Park", "sa", "Läget är allvarligt vid fronten."),
                    ("Överste Park", "sa", "Vi följer det noga.")]
+
+
+def test_enligt_source_keeps_its_place_phrase_up_to_the_verb() -> None:
+    src, _, content, _ = _one("Enligt flera källor i regeringskansliet har partiet drivit på för en större ökning.")
+    assert src == "flera källor i regeringskansliet"
+    assert content.startswith("har partiet drivit på")
+
+
+def test_questions_and_negated_noun_cues_put_nothing_forward() -> None:
+    assert _claims("Tror du att rapporterna har räddat liv?") == []
+    assert _claims("Det finns inga uppgifter om att fler personer skadats.") == []

@@ -152,11 +152,25 @@ class SentenceRules:
             if j > start and mode == "inverted" and (low in self.recipient or low in self.stop):
                 break
             if j > start and mode == "prep" and low in self.stop and low not in self.source_prep:
-                break
+                # 'Enligt källor i regeringskansliet har ...': with tags, a preposition followed by a
+                # noun stays in the source until the finite verb closes it
+                nxt = d[j + 1] if j + 1 < end else None
+                if not (self.tagged and t.pos_ == "ADP" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}
+                        and self._verb_ahead(j, end)):
+                    break
             if self.tagged and j > start and t.pos_ not in _SOURCE_POS and t.is_lower:
                 break
             j += 1
         return self.trim((start, j))
+
+    def _verb_ahead(self, j: int, end: int) -> bool:
+        """A finite verb closes the phrase within a few words (V2 after a fronted 'enligt X')."""
+        for x in range(j + 1, min(end, j + 6)):
+            if self.doc[x].text == ",":
+                return False
+            if self.is_verb(self.doc[x]):
+                return True
+        return False
 
     def _apposition_follows(self, j: int, end: int) -> bool:
         """', ISW,' after a name: a short capitalised apposition closed by another comma."""
@@ -300,9 +314,12 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     r.cue_starts = set(starts)
     out: list[Found] = []
     subject: Range | None = None
+    question = r.e < sent.end and doc[sent.end - 1].text == "?"
     for c0, c1, cue in cues:
-        if cue.kind == "verb" and cue.certainty != "estimated" and r.negated(c0):
-            continue  # 'har inte kommenterat': nothing is put forward
+        if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and r.negated(c0):
+            continue  # 'har inte kommenterat', 'inga uppgifter om': nothing is put forward
+        if question and c0 == r.s:
+            continue  # 'Tror du att ...?': a question puts nothing forward
         later = [x for x in starts if x > c0]
         found = _RULES[cue.kind](r, c0, c1, cue, later)
         shared = c0 > r.s and doc[c0 - 1].lower_ in r.conj and subject is not None
