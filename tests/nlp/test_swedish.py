@@ -212,3 +212,10 @@ def test_enligt_source_keeps_its_place_phrase_up_to_the_verb() -> None:
 def test_questions_and_negated_noun_cues_put_nothing_forward() -> None:
     assert _claims("Tror du att rapporterna har räddat liv?") == []
     assert _claims("Det finns inga uppgifter om att fler personer skadats.") == []
+
+
+def test_particle_verb_split_by_its_subject() -> None:
+    src, cue, content, cert = _one("I ett pressmeddelande går polisen ut med att två personer har gripits.")
+    assert (src, cue, content) == ("polisen", "går polisen ut med", "två personer har gripits")
+    src, cue, _, cert = _one("I år räknar banken med att räntan stiger.")
+    assert (src, cue, cert) == ("banken", "räknar banken med", "estimated")

@@ -262,7 +262,11 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                     break
                 continue
             if k + n > sent.end or any(doc[k + m].lower_ != cue.words[m] for m in range(1, n)):
-                continue
+                split = _split_particle(doc, k, sent, cue, lex) if n > 1 and cue.kind == "verb" else None
+                if split is None:
+                    continue
+                match = (k, split, cue)  # 'går polisen ut med': the subject stands inside the cue
+                break
             if tagged and strict_pos and not _pos_fits(doc[k], cue.kind):
                 continue
             if cue.kind in {"verb", "self"} and _participle(doc, k, sent, lex, tagged):
@@ -275,6 +279,24 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
         else:
             k += 1
     return out
+
+
+def _split_particle(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> int | None:
+    """End of a particle verb split by its subject in V2 order (*räknar Riksbanken med*, *går polisen ut
+    med*), where the language allows it; None when the rest of the cue does not follow the subject."""
+    if "split_particles" not in lex.word_class("rules"):
+        return None
+    rest = cue.words[1:]
+    for gap in range(1, 5):
+        start = k + 1 + gap
+        if start + len(rest) > sent.end:
+            return None
+        between = doc[k + 1 : start]
+        if any(t.is_punct or t.lower_ in lex.word_class("complementizer") for t in between):
+            return None
+        if all(doc[start + m].lower_ == rest[m] for m in range(len(rest))):
+            return start + len(rest)
+    return None
 
 
 def _participle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> bool:
@@ -419,6 +441,13 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             if content:
                 return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-final")
     comp = r.find_comp(c1, r.e)
+    if c1 - c0 > len(cue.words):  # a split particle verb: its subject is the words inside the cue
+        start = c1 + 1 if comp == c1 else c1
+        content = r.trim((start, r.clause_end(start, later)))
+        inside = r.trim((c0 + 1, c1 - len(cue.words) + 1))
+        if content is None or inside is None:
+            return None
+        return Found((c0, c1), content, inside, cue.certainty, cue.kind, "verb-split")
     if comp is not None:
         source = r.subject_between(c1, comp) or r.np_before(c0)
         content = r.trim((comp + 1, r.clause_end(comp + 1, later)))
