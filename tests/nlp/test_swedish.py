@@ -219,3 +219,9 @@ def test_particle_verb_split_by_its_subject() -> None:
     assert (src, cue, content) == ("polisen", "går polisen ut med", "två personer har gripits")
     src, cue, _, cert = _one("I år räknar banken med att räntan stiger.")
     assert (src, cue, cert) == ("banken", "räknar banken med", "estimated")
+
+
+def test_two_passives_joined_by_och_each_take_their_own_clause() -> None:
+    found = _claims("En dagbok uppges ha hittats och sägs avslöja hemligheter.")
+    assert [(c, content) for _, c, content, _ in found] == [
+        ("uppges", "En dagbok uppges ha hittats"), ("sägs", "sägs avslöja hemligheter")]

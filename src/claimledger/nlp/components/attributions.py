@@ -302,6 +302,9 @@ def _split_particle(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> int
 def _participle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> bool:
     """A cue form between a determiner and a noun is an adjective (*den misstänkte mannen*), not a verb
     (*Det uppger polisen*)."""
+    nxt_tok = doc[k + 1] if k + 1 < sent.end else None
+    if tagged and doc[k].pos_ == "ADJ" and nxt_tok is not None and nxt_tok.pos_ == "NOUN":
+        return True  # '5 865 nya bekräftade fall'
     if k == sent.start or doc[k - 1].lower_ not in lex.word_class("determiner"):
         return False
     if tagged:
@@ -471,6 +474,8 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         content = r.trim((c1, r.clause_end(c1, later)))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
     start = r.clause_start(c0)
+    if c0 > r.s and d[c0 - 1].lower_ in r.conj:
+        start = c0  # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue
     content = r.trim((r.skip_open(start, c0), r.clause_end(c1, later)))
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
 
