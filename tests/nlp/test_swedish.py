@@ -225,3 +225,15 @@ def test_two_passives_joined_by_och_each_take_their_own_clause() -> None:
     found = _claims("En dagbok uppges ha hittats och sägs avslöja hemligheter.")
     assert [(c, content) for _, c, content, _ in found] == [
         ("uppges", "En dagbok uppges ha hittats"), ("sägs", "sägs avslöja hemligheter")]
+
+
+def test_hearsay_belongs_to_the_innermost_claim() -> None:
+    text = "CNN skriver att roboten enligt en tjänsteman ska ha avfyrats från flygfältet."
+    a = analyze_text(text, lang="sv")
+    by_cue = {x.cue.of(text): x.certainty for x in a.attributions}
+    assert by_cue == {"skriver": "asserted", "enligt": "reported"}
+
+
+def test_ska_with_a_supine_is_hearsay_and_ska_with_a_plan_is_not() -> None:
+    assert _one("Enligt borgmästaren ska tio drönare skjutits ner under natten.")[3] == "reported"
+    assert _claims("Soldaterna ska utbildas i Ryssland.") == []

@@ -139,13 +139,35 @@ def analyze_article(article: Article) -> Analysis:
     lead_cues = {(p.cue_block.line if p.cue_block else -1, p.found.cue) for p in leads}
     placed = [p for p in placed if (p.block.line, p.found.cue) not in lead_cues] + leads
     placed += _continuations(blocks, placed, lex)
-    attributions = sorted((_attribution(article, p, lex) for p in placed), key=lambda a: (a.cue.start, a.content.start))
+    attributions = sorted((_attribution(article, p, lex, _nested(p, placed)) for p in placed),
+                          key=lambda a: (a.cue.start, a.content.start))
     attributions = _link_chains(_resolve_actors(_dedupe(attributions), article.text, lex))
     quantities = [_owner(q, attributions) for q in quantities]
     return Analysis(article, tuple(attributions), tuple(quantities), tuple(_source_mentions(mentions, attributions)))
 
 
-def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon) -> Attribution:
+def _nested(p: _Placed, placed: list[_Placed]) -> list[Range]:
+    """Token ranges of the attributions relayed inside ``p``'s content: their hedges are theirs, not p's."""
+    out = []
+    lo, hi = p.found.content
+    for q in placed:
+        if q is p or q.block is not p.block or q.cue_block is not None:
+            continue
+        f = q.found
+        relays = f.content[0] <= p.found.cue[0] < f.content[1]  # q carries p: p is not q's host
+        if lo <= f.cue[0] < hi and not relays:
+            parts = [f.cue, f.content, *([f.source] if f.source else [])]
+            out.append((max(lo, min(r[0] for r in parts)), min(hi, max(r[1] for r in parts))))
+    return out
+
+
+def _masked(block: pipeline.Block, content: Range, nested: list[Range]) -> str:
+    """The content's words without the nested attributions' words."""
+    doc = _doc(block)
+    return " ".join(t.text for t in doc[content[0] : content[1]] if not any(a <= t.i < b for a, b in nested))
+
+
+def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon, nested: list[Range]) -> Attribution:
     f = p.found
     cue_block = p.cue_block or p.block
     cue = _span(cue_block, f.cue)
@@ -155,7 +177,8 @@ def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon) -> Attribut
     text = article.text
     src_text = source.of(text) if source else None
     anonymous = cert.is_anonymous(src_text, lex)
-    certainty = cert.certainty(f.certainty, f.kind, src_text, content.of(text), lex)
+    own_words = _masked(p.block, f.content, nested) if nested else content.of(text)
+    certainty = cert.certainty(f.certainty, f.kind, src_text, own_words, lex)
     return Attribution(
         id=record_id(article.id, "a", cue.start, content.start, content.end),
         article_id=article.id,

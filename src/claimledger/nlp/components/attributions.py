@@ -256,7 +256,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
             n = len(cue.words)
             if cue.kind == "modal" and n == 2:
                 # hearsay 'ska' + 'ha'/'vara', with a few words between: 'ska roboten ha avfyrats'
-                tail = next((x for x in range(k + 1, min(sent.end, k + 5)) if doc[x].lower_ == cue.words[1]), None)
+                tail = next((x for x in range(k + 1, min(sent.end, k + 6)) if doc[x].lower_ == cue.words[1]
+                             or (tagged and "Sup" in doc[x].morph.get("VerbForm"))), None)  # 'ska ... skjutits'
+
                 if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)):
                     match = (k, k + 1, cue)
                     break
@@ -365,7 +367,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
 def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
     before = d[c0 - 1] if c0 > r.s else None
-    at_start = before is None or before.lower_ in r.conj or before.text in r.dashes or r.is_quote(before)
+    at_start = (before is None or before.lower_ in r.conj or before.text in r.dashes
+                or before.text == ":" or r.is_quote(before))
     source = r.np_after(c1, r.e, "prep")
     if source is None:
         return None
@@ -396,6 +399,9 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if tail and d[c0 - 1].text != "," and d[source[1]].text != ",":
         # 'Gruppen ska enligt Gladkov ha attackerat två byar': no commas set the phrase off, so the
         # claim is the whole clause around it
+        comps = [x for x in range(start, c0) if d[x].lower_ in r.comp]
+        if comps:  # 'skriver att roboten enligt X ska ...': the embedded claim starts after 'att'
+            start = comps[-1] + 1
         whole = r.trim((start, r.clause_end(source[1], later)))
         if whole:
             return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
@@ -586,27 +592,30 @@ _FOLDING = {"modal", "adverb"}
 
 
 def _fold_hearsay(found: list[Found]) -> list[Found]:
-    """A passive cue inside another attribution's content is that attribution's hedge, not a claim of its own.
+    """A hearsay modal inside another attribution's content is that attribution's hedge, not a claim of its own.
 
     *Minst 30 personer ska ha dödats, rapporterar AP*: AP reports hearsay, so AP's entry becomes
-    'reported' and no separate sourceless entry is made.
+    'reported' and no separate sourceless entry is made. Only the innermost host takes the hedge:
+    in *CNN skriver: enligt en tjänsteman ska roboten ha avfyrats*, the official's claim is hearsay,
+    CNN's relay of it is not.
     """
+    hedged: dict[int, Found] = {}
     keep: list[Found] = []
     for f in found:
-        host = None
-        if f.kind in _FOLDING:
-            host = next(
-                (g for g in found if g is not f and g.kind not in _FOLDING
-                 and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]),
-                None,
-            )
-        if host is None:
+        hosts = [g for g in found if g is not f and g.kind not in _FOLDING
+                 and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]] if f.kind in _FOLDING else []
+        if not hosts:
             keep.append(f)
+            continue
+        def depth(g: Found, hosts: list[Found] = hosts) -> int:  # how many other hosts relay g itself
+            return sum(1 for h in hosts if h is not g and h.content[0] <= g.cue[0] < h.content[1])
+
+        host = min(hosts, key=lambda g: (g.content[1] - g.content[0], -depth(g)))
+        hedged.setdefault(id(host), f)
     out = []
     for g in keep:
-        inner = [f for f in found if f.kind in _FOLDING and f not in keep
-                 and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]]
-        if inner and g.certainty == "asserted":
-            g = replace(g, certainty=inner[0].certainty)
+        inner = hedged.get(id(g))
+        if inner is not None and g.certainty == "asserted":
+            g = replace(g, certainty=inner.certainty)
         out.append(g)
     return out
