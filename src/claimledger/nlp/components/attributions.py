@@ -257,7 +257,7 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
             if cue.kind == "modal" and n == 2:
                 # hearsay 'ska' + 'ha'/'vara', with a few words between: 'ska roboten ha avfyrats'
                 tail = next((x for x in range(k + 1, min(sent.end, k + 6)) if doc[x].lower_ == cue.words[1]
-                             or (tagged and "Sup" in doc[x].morph.get("VerbForm"))), None)  # 'ska ... skjutits'
+                             or (tagged and "Sup" in doc[x].morph.get("VerbForm", []))), None)  # 'ska ... skjutits'
 
                 if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)):
                     match = (k, k + 1, cue)
