@@ -237,3 +237,10 @@ def test_hearsay_belongs_to_the_innermost_claim() -> None:
 def test_ska_with_a_supine_is_hearsay_and_ska_with_a_plan_is_not() -> None:
     assert _one("Enligt borgmästaren ska tio drönare skjutits ner under natten.")[3] == "reported"
     assert _claims("Soldaterna ska utbildas i Ryssland.") == []
+
+
+def test_generic_man_resolves_to_the_body_speaking_before() -> None:
+    text = "Sydkoreas regering uppger att hotet ökar. Man befarar att landet provoceras."
+    a = analyze_text(text, lang="sv")
+    assert [x.actor_id for x in a.attributions] == ["South Korean authorities"] * 2
+    assert a.attributions[1].source is not None and a.attributions[1].source.of(text) == "Man"
