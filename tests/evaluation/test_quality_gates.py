@@ -32,4 +32,4 @@ def test_sv_dev_certainty_accuracy_floor(sv_scores: dict) -> None:
 
 
 def test_sv_dev_quantity_strict_f1_floor(sv_scores: dict) -> None:
-    assert sv_scores["quantities"]["strict"]["f1"] >= 0.94
+    assert sv_scores["quantities"]["strict"]["f1"] >= 0.96

@@ -124,6 +124,8 @@ def test_quantity_nbsp_thousands_and_approximation() -> None:
         ("Mellan 10–12\u00a0000 soldater deltog.", ("Mellan 10–12\u00a0000", 10_000, "range", "soldater")),
         ("Det tog nästan en timme.", ("nästan en", 1, "under", "timme")),
         ("Ett 40-tal mål har träffats.", ("Ett 40-tal", 40, "about", "mål")),
+        ("Dödstalet i staden har stigit till över 900.", ("över 900", 900, "over", "Dödstalet")),
+        ("Runt 150 uppges tillfångatagna.", ("Runt 150", 150, "about", "tillfångatagna")),
     ],
 )
 def test_quantity_kinds(text: str, expected: tuple[str, float, str, str]) -> None:

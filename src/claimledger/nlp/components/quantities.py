@@ -234,9 +234,23 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if raw.endswith("-tal") and prev and prev[-1][2] in {"ett", "a"}:
         start = prev[-1][0]
     counted, unit = _counted(nxt, lex, doc)
+    if counted is None and unit is None:
+        counted = _count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
     if value == 1 and not vague and counted is None:
         return None
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+
+
+def _count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
+    """A noun that names the count itself (*dödstalet*, *the death toll*, *antalet*) shortly before
+    the number, within the same clause."""
+    stems = lex.word_class("count_head")
+    for s, e, word in reversed(prev):
+        if not word.isalpha() and word not in {"-"}:
+            return None  # punctuation ends the clause
+        if any(word.startswith(stem) for stem in stems):
+            return (s, e)
+    return None
 
 
 def _function_words(lex: Lexicon) -> frozenset[str]:
