@@ -246,3 +246,9 @@ def test_generic_man_resolves_to_the_body_speaking_before() -> None:
     a = analyze_text(text, lang="sv")
     assert [x.actor_id for x in a.attributions] == ["South Korean authorities"] * 2
     assert a.attributions[1].source is not None and a.attributions[1].source.of(text) == "Man"
+
+
+def test_evidence_verb_with_a_colon_or_att_but_not_with_an_object() -> None:
+    src, cue, content, cert = _claims("Nya siffror från myndigheten visar: fler har smittats i år.")[0]
+    assert (src, cue, content, cert) == ("Nya siffror från myndigheten", "visar", "fler har smittats i år", "reported")
+    assert _claims("Bilderna visade en förstörd bro.") == []

@@ -511,7 +511,10 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
     source = r.np_before(c0)
     if source and source[1] - source[0] == 1 and d[source[0]].lower_ in r.lex.word_class("subject_pronoun"):
         source = None if d[source[0]].lower_ in {"det", "it"} else source
-    start = c1 + 1 if c1 < r.e and d[c1].lower_ in r.comp else c1
+    bare = len(cue.words) == 1  # 'visar' alone: evidence only before 'att' or a colon ('siffror visar:')
+    if bare and not (c1 < r.e and (d[c1].lower_ in r.comp or d[c1].text == ":")):
+        return None
+    start = c1 + 1 if c1 < r.e and (d[c1].lower_ in r.comp or d[c1].text == ":") else c1
     content = r.trim((start, r.clause_end(start, later)))
     if content is None or (source is None and cue.words[-1] not in r.comp and "det" not in cue.words):
         return None
