@@ -179,14 +179,18 @@ def _worth_parsing(line: str, triggers: frozenset[str], quote_marks: frozenset[s
     return any(w in triggers for w in re.findall(r"\w+", low))
 
 
+@cache
+def _triggers(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words and marks that make a line worth parsing, built once per language, not per article."""
+    lex = lexicon.load(lang)
+    words = lex.cue_words() | frozenset(lex.numbers.get("unit", {})) | frozenset(lex.numbers.get("vague", {}))
+    return words, lex.word_class("quote_open") | lex.word_class("dash")
+
+
 def blocks(text: str, lang: str) -> Iterator[Block]:
     """Every non-empty line of ``text``, in order, with its offset; only lines worth it are parsed."""
     nlp = load(lang)
-    lex = lexicon.load(lang)
-    triggers = lex.cue_words() | frozenset(lex.numbers.get("unit", {})) | frozenset(
-        lex.numbers.get("vague", {})
-    )
-    quotes = lex.word_class("quote_open") | lex.word_class("dash")
+    triggers, quotes = _triggers(lang)
     spans = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     chosen = [_worth_parsing(line, triggers, quotes) for _, line in spans]
     docs = nlp.pipe(line for (_, line), keep in zip(spans, chosen, strict=True) if keep)

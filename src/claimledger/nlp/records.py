@@ -6,7 +6,7 @@ so ``article.text[span.start:span.end]`` is the words by construction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -56,6 +56,15 @@ def _extend_quotes(placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]
     return out
 
 
+def _body_end(doc: Doc, start: int, lex: lexicon.Lexicon) -> int:
+    """Where a quoted paragraph's words end: before trailing spaces and closing quote marks."""
+    closing = lex.word_class("quote_close")
+    end = len(doc)
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in closing):
+        end -= 1
+    return end
+
+
 def _colon_leads(blocks: list[pipeline.Block], lex: lexicon.Lexicon) -> list[_Placed]:
     """'X sa:' at the end of a paragraph, and what X said in the next one."""
     by_line = {b.line: b for b in blocks}
@@ -68,10 +77,10 @@ def _colon_leads(blocks: list[pipeline.Block], lex: lexicon.Lexicon) -> list[_Pl
         doc = _doc(nxt)
         opens = lex.word_class("quote_open") | lex.word_class("dash")
         start = next((t.i for t in doc if not t.is_space and t.text not in opens), None)
-        end = len(doc)
-        while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in lex.word_class("quote_close")):
-            end -= 1
-        if start is None or end - start < 2:
+        if start is None:
+            continue
+        end = _body_end(doc, start, lex)
+        if end - start < 2:
             continue
         found = Found(lead.cue, (start, end), lead.source, lead.certainty, lead.kind, lead.rule)
         out.append(_Placed(found, nxt, b))
@@ -81,7 +90,6 @@ def _colon_leads(blocks: list[pipeline.Block], lex: lexicon.Lexicon) -> list[_Pl
 def _continuations(blocks: list[pipeline.Block], placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]:
     """Quote and dash paragraphs with no cue of their own take the speaker of the paragraph before."""
     opens = lex.word_class("quote_open") | lex.word_class("dash")
-    by_line = {b.line: b for b in blocks}
     owned = {p.block.line for p in placed}
     out: list[_Placed] = []
     for b in blocks:
@@ -91,14 +99,12 @@ def _continuations(blocks: list[pipeline.Block], placed: list[_Placed], lex: lex
         first = next((t for t in doc if not t.is_space), None)
         if first is None or first.text not in opens:
             continue
-        prev = [p for p in placed + out if p.block.line in {b.line - 1} and p.found.source is not None]
-        if not prev or b.line - 1 not in by_line:
+        prev = [p for p in placed + out if p.block.line == b.line - 1 and p.found.source is not None]
+        if not prev:
             continue
         speaker = prev[-1]
         start = first.i + 1
-        end = len(doc)
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in lex.word_class("quote_close")):
-            end -= 1
+        end = _body_end(doc, start, lex)
         if end - start < 3:
             continue
         found = Found(speaker.found.cue, (start, end), speaker.found.source, speaker.found.certainty,
@@ -213,8 +219,6 @@ def _source_mentions(mentions: list[Mention], attributions: list[Attribution]) -
 
 def _resolve_actors(items: list[Attribution], text: str, lex: lexicon.Lexicon) -> list[Attribution]:
     """Every source gets an actor key; pronoun sources the key of the actor they stand for."""
-    from dataclasses import replace
-
     rows = []
     for a in items:
         words = a.source.of(text) if a.source else None
@@ -235,8 +239,6 @@ def _dedupe(items: list[Attribution]) -> list[Attribution]:
 
 def _link_chains(items: list[Attribution]) -> list[Attribution]:
     """*enligt WSJ* over *enligt uppgifter till tidningen*: an entry whose cue stands in another's content relays it."""
-    from dataclasses import replace
-
     out = []
     for a in items:
         hosts = [h for h in items if h is not a and h.content.contains(a.cue) and len(h.content) > len(a.content)]
@@ -248,8 +250,6 @@ def _link_chains(items: list[Attribution]) -> list[Attribution]:
 
 def _owner(q: Quantity, attributions: list[Attribution]) -> Quantity:
     """A quantity belongs to the narrowest claim whose content holds it."""
-    from dataclasses import replace
-
     hosts = [a for a in attributions if a.content.contains(q.span)]
     if not hosts:
         return q
