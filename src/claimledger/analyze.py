@@ -1,8 +1,10 @@
-"""The one orchestration: read -> extract -> annotate -> records -> store.
+"""The one orchestration: read -> extract -> annotate -> records -> store -> link.
 
 ``analyze`` serves a caller who wants records and no store; ``ingest`` serves the
-ledger: one transaction per article, content-hash ids so a re-run adds nothing, and a
-batch that goes on past a bad input and reports it.
+ledger: one transaction per article holding its records *and* its links (copies, facts,
+origins), content-hash ids so a re-run adds nothing, and a batch that goes on past a bad
+input and reports it. Before new articles, ``ingest`` links any stored article that is not
+linked yet, so a run killed mid-way, or a ledger from before links existed, is completed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class IngestReport:
     errors: list[InputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)
+    relinked: int = 0
+    """Stored articles that were not linked yet and were linked before the new ones."""
 
     @property
     def exit_code(self) -> int:
@@ -111,11 +115,16 @@ def analyze(
 def ingest(
     ledger: Ledger, sources: Iterable[Source], *, lang: str | None = None, settings: Settings | None = None,
     progress: Callable[[Progress], None] | None = None, transport: httpx.BaseTransport | None = None,
+    link: bool = True,
 ) -> IngestReport:
-    """Read, analyse and store every article of ``sources``; one transaction per article."""
+    """Read, analyse, store and link every article of ``sources``; one transaction per article."""
+    from claimledger.link import link_article
     from claimledger.nlp.records import analyze_article
 
+    linker = link_article if link else None
     report = IngestReport()
+    if linker is not None:
+        report.relinked = ledger.link_pending(linker)
     for item in read(sources, lang=lang, settings=settings, transport=transport):
         if isinstance(item, InputError):
             report.errors.append(item)
@@ -130,7 +139,7 @@ def ingest(
             if progress:
                 progress(Progress("duplicate", label))
             continue
-        if ledger.add(analyze_article(item)):
+        if ledger.add(analyze_article(item), link=linker):
             report.added += 1
             report.added_ids.append(item.id)
             kind = "added"
@@ -140,3 +149,10 @@ def ingest(
         if progress:
             progress(Progress(kind, label))
     return report
+
+
+def relink(ledger: Ledger, progress: Callable[[int, int, str], None] | None = None) -> int:
+    """Forget every link decision and link every stored article again, oldest first."""
+    from claimledger.link import link_article
+
+    return ledger.relink(link_article, progress)

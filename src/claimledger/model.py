@@ -181,3 +181,123 @@ class Analysis:
                 out.append(("counted", q.counted))
         out += [("mention", m.span) for m in self.mentions]
         return out
+
+
+# -- the cross-article ledger (link/) ----------------------------------------------------
+
+FactKind = Literal["quantity", "claim"]
+LinkKind = Literal["contradiction", "denial", "revision"]
+MentionKind = Literal["q", "a"]
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """An article that republishes another's text, with why we think so.
+
+    ``method`` is the test that decided (``exact``: same normalised text; ``near``: MinHash
+    candidate whose shingles the shorter text mostly shares; ``lead``: same opening
+    sentences; ``credit``: the text names a wire and shares its lead), ``score`` the
+    figure that test measured, ``credit`` the wire credit found in the text, if any.
+    """
+
+    article_id: str
+    original_id: str
+    method: str
+    score: float
+    credit: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Who is behind one attribution once relays collapse (*Yonhap citing the NIS* -> the NIS).
+
+    ``actor`` is the originating actor's canonical name (None when only outlets relay it or
+    nobody is named), ``speaker`` the actor the text names as source, ``rule`` and ``words``
+    the decision and the words it rests on, so a user can see why.
+    """
+
+    article_id: str
+    attribution_id: str
+    actor: str | None
+    speaker: str | None
+    rule: str
+    words: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A claim made in one or more articles: a figure for a typed variable at one time, or a proposition.
+
+    For a quantity fact, ``variable`` is the typed variable (concept, scope, total or
+    increment: ``troops|increment``), ``value``/``value_max``/``approx`` its first figure in
+    the concept's base unit, ``date`` the day the figure is about.
+    For a claim fact, ``variable`` is None and ``label`` the first content that stated it.
+    """
+
+    id: str
+    kind: FactKind
+    label: str
+    date: str
+    variable: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    approx: Approx | None = None
+    unit: str | None = None
+    lang: str = ""
+    sources: tuple[str, ...] = ()
+    """The distinct originating actors over all mentions (copies and relays collapsed)."""
+    independent: int = 0
+    grade: int = 6
+    """Admiralty-style credibility: 1 confirmed by independent sources ... 5 improbable, 6 cannot be judged."""
+    mentions: int = 0
+    articles: int = 0
+    contested: bool = False
+    """A contradiction or a denial touches this fact."""
+
+
+@dataclass(frozen=True, slots=True)
+class FactMention:
+    """One record that states a fact, with the originating actor behind it and why it was linked."""
+
+    fact_id: str
+    article_id: str
+    record_id: str
+    kind: MentionKind
+    date: str
+    text: str
+    actor: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    approx: Approx | None = None
+    score: float = 1.0
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FactLink:
+    """A typed link between two facts: their figures contradict, one denies or revises the other."""
+
+    a: str
+    b: str
+    kind: LinkKind
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPlan:
+    """What linking one new article decided, for the store to write in the article's transaction.
+
+    ``facts`` holds new facts and the new state of every fact the article touched (their
+    counts and grades change); ``keys`` are the blocking keys ``(key, fact_id, date)`` under
+    which later articles will find these facts; ``bands`` the article's MinHash LSH bands.
+    """
+
+    article_id: str
+    copy: Copy | None = None
+    bands: tuple[str, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    mentions: tuple[FactMention, ...] = ()
+    keys: tuple[tuple[str, str, str], ...] = ()
+    links: tuple[FactLink, ...] = ()

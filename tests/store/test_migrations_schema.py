@@ -17,12 +17,15 @@ from claimledger.model import Analysis
 from claimledger.store import Ledger, migrate
 from claimledger.store.schema import metadata
 
-TABLES = {"alembic_version", "articles", "attributions", "quantities", "mentions"}
+TABLES = {
+    "alembic_version", "articles", "attributions", "quantities", "mentions",
+    "copies", "copy_bands", "origins", "facts", "fact_mentions", "fact_keys", "fact_links",
+}
 
 
 def test_migrations_fresh_ledger_is_at_head(ledger: Ledger) -> None:
     with ledger.engine.connect() as conn:
-        assert migrate.current(conn) == migrate.head() == "0001"
+        assert migrate.current(conn) == migrate.head() == "0002"
         assert set(inspect(conn).get_table_names()) == TABLES
 
 

@@ -24,9 +24,24 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from claimledger.cli import analyze, articles, claims, evaluate, export, predict, show
+    from claimledger.cli import (
+        actor,
+        actors,
+        analyze,
+        articles,
+        claims,
+        evaluate,
+        export,
+        fact,
+        facts,
+        history,
+        predict,
+        relink,
+        show,
+    )
 
-    for module in (analyze, articles, claims, show, export, predict, evaluate):
+    for module in (analyze, articles, claims, show, facts, fact, history, actors, actor, relink, export, predict,
+                   evaluate):
         module.register(app)
 
 

@@ -52,9 +52,15 @@ class Lexicon:
         return frozenset(self.cues)
 
 
-def _rows(lang: str, name: str) -> list[list[str]]:
+def table(lang: str | None, name: str) -> list[list[str]]:
+    """The rows of one data file: ``lang/<lang>/<name>``, or ``lang/<name>`` for language-neutral data.
+
+    Tab-separated cells, stripped; blank lines and ``#`` comments skipped; a missing file is no rows.
+    """
+    folder = resources.files("claimledger.lang")
     try:
-        text = resources.files("claimledger.lang").joinpath(lang, name).read_text(encoding="utf-8")
+        path = folder.joinpath(lang, name) if lang else folder.joinpath(name)
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
     rows = []
@@ -72,7 +78,7 @@ def _split(cell: str) -> list[str]:
 def load(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (cached). Unknown languages get an empty lexicon, so nothing is found."""
     cues: dict[str, list[Cue]] = {}
-    for row in _rows(lang, "cues.tsv"):
+    for row in table(lang, "cues.tsv"):
         lemma, kind, certainty, forms = row[0], row[1], row[2], row[3]
         if kind not in CUE_KINDS:
             raise ValueError(f"lang/{lang}/cues.tsv: unknown cue kind {kind!r}")
@@ -81,18 +87,18 @@ def load(lang: str) -> Lexicon:
             cues.setdefault(parts[0], []).append(Cue(parts, lemma, kind, certainty))  # type: ignore[arg-type]
     for options in cues.values():
         options.sort(key=lambda c: -len(c.words))
-    words = {row[0]: frozenset(_split(row[1])) for row in _rows(lang, "words.tsv")}
+    words = {row[0]: frozenset(_split(row[1])) for row in table(lang, "words.tsv")}
     numbers: dict[str, dict[str, float]] = {}
-    for kind, word, value in _rows(lang, "numbers.tsv"):
+    for kind, word, value in table(lang, "numbers.tsv"):
         numbers.setdefault(kind, {})[word.lower()] = float(value)
     approx = {
         row[0]: tuple(sorted((tuple(w.split()) for w in _split(row[1])), key=len, reverse=True))
-        for row in _rows(lang, "approx.tsv")
+        for row in table(lang, "approx.tsv")
     }
-    units = {row[0]: frozenset(_split(row[1])) for row in _rows(lang, "units.tsv")}
-    kinds = tuple((row[0], tuple(_split(row[1]))) for row in _rows(lang, "sources.tsv"))
+    units = {row[0]: frozenset(_split(row[1])) for row in table(lang, "units.tsv")}
+    kinds = tuple((row[0], tuple(_split(row[1]))) for row in table(lang, "sources.tsv"))
     actors = tuple(
         (row[0], row[1], tuple(tuple(a.split()) for a in sorted(_split(row[2]), key=len, reverse=True)))
-        for row in _rows(lang, "actors.tsv")
+        for row in table(lang, "actors.tsv")
     )
     return Lexicon(lang, cues, words, numbers, approx, units, kinds, actors)

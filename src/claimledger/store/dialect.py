@@ -15,6 +15,9 @@ A ledger is named by a plain path (SQLite, the default) or an SQLAlchemy URL
   with "database is locked" *without* waiting when another process committed in between
   (its snapshot went stale); taking the lock first makes ``Ledger.add``'s
   check-then-insert atomic across processes.
+- Upserts (``upsert``): "insert, or on a primary-key clash update / keep the stored row"
+  is ``INSERT ... ON CONFLICT`` on both SQLite and PostgreSQL, but each spells it with its
+  own dialect's ``insert``; other backends get a portable select-then-write fallback.
 - ``lower()`` is replaced by Python's ``str.lower``: SQLite's own folds only ASCII, so
   ``--source FÖRSVARSMAKTEN`` would miss *Försvarsmakten*. PostgreSQL's ``lower`` is
   already Unicode-aware, so queries can call ``func.lower`` on either backend.
@@ -28,10 +31,13 @@ emits the BEGIN (the recipe in SQLAlchemy's SQLite documentation).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, and_, create_engine, event, insert, select, update
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -128,3 +134,38 @@ def one_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc) or type(exc).__name__
     return " ".join(text.split())
+
+
+def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
+    """Insert ``rows``; a row whose primary key is stored already replaces it (``replace``) or is skipped.
+
+    Why not delete-then-insert: deleting a fact would cascade to its mentions, keys and
+    links, and the linker re-sends a fact every time a new article touches it. Rows that
+    repeat a key within ``rows`` are merged first (the last wins when replacing, the first
+    otherwise): PostgreSQL refuses one statement that updates the same row twice.
+    """
+    keys = [c.name for c in table.primary_key.columns]
+    unique: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        pk = tuple(row[k] for k in keys)
+        if replace or pk not in unique:
+            unique[pk] = row
+    rows = list(unique.values())
+    if not rows:
+        return
+    name = conn.dialect.name
+    if name in ("sqlite", "postgresql"):
+        make = sqlite_dialect.insert if name == "sqlite" else postgresql.insert
+        stmt = make(table)
+        if replace:
+            others = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
+            conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=others), rows)
+        else:
+            conn.execute(stmt.on_conflict_do_nothing(index_elements=keys), rows)
+        return
+    for row in rows:  # pragma: no cover - neither SQLite nor PostgreSQL
+        match = and_(*(table.c[k] == row[k] for k in keys))
+        if conn.execute(select(*(table.c[k] for k in keys)).where(match)).first() is None:
+            conn.execute(insert(table), [row])
+        elif replace:
+            conn.execute(update(table).where(match).values({k: v for k, v in row.items() if k not in keys}))

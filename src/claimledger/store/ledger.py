@@ -36,7 +36,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from claimledger.errors import StoreError, UsageError
 from claimledger.model import Analysis
 from claimledger.settings import Settings
-from claimledger.store import dialect, export, migrate, queries, rows
+from claimledger.store import dialect, export, factqueries, links, migrate, queries, rows
 from claimledger.store.schema import articles, attributions, mentions, quantities
 
 if TYPE_CHECKING:
@@ -98,12 +98,17 @@ class Ledger:
 
     # -- writing ------------------------------------------------------------------------
 
-    def add(self, analysis: Analysis) -> bool:
+    def add(self, analysis: Analysis, link: links.Linker | None = None) -> bool:
         """Store one analysed article and all its records in one transaction.
 
         Returns False, writing nothing, when an article with the same id is stored already
         (also when another process stored it a moment ago). Raises ``StoreError`` if a
         record's span does not index the article text, before anything is written.
+
+        With ``link``, the linker runs inside the same transaction once the records are in
+        (``link(View(conn), analysis) -> LinkPlan``) and its plan is saved there too: an
+        article and its links are committed together, or, if the linker or the save
+        fails, neither is.
         """
         rows.check(analysis, self.name)
         art = analysis.article
@@ -117,15 +122,57 @@ class Ledger:
                 with self._writing() as conn:
                     if conn.execute(select(articles.c.id).where(articles.c.id == art.id)).first():
                         return False
-                    conn.execute(insert(articles), [rows.article_row(art, datetime.now(UTC))])
+                    now = datetime.now(UTC)
+                    conn.execute(insert(articles), [rows.article_row(art, now)])
                     for table, batch in records:
                         if batch:
                             conn.execute(insert(table), batch)
+                    if link is not None:
+                        self._link(conn, link, analysis, now)
             except IntegrityError:
                 if self.has(art.id):  # a concurrent writer stored the same article first
                     return False
                 raise
         return True
+
+    def _link(self, conn: Connection, link: links.Linker, analysis: Analysis, now: datetime) -> None:
+        """Run the linker on a stored article and save its plan, in the caller's transaction."""
+        plan = link(links.View(conn), analysis)
+        if plan.article_id != analysis.article.id:
+            raise StoreError(f"ledger {self.name}: the linker returned a plan for article {plan.article_id[:12]} "
+                             f"when linking {analysis.article.id[:12]}")
+        links.save_links(conn, plan, now.isoformat())
+
+    def link_pending(self, link: links.Linker, progress: links.LinkProgress | None = None) -> int:
+        """Link every article not linked yet, oldest published first, one transaction each.
+
+        This completes a ledger written before links existed (migration 0002), one whose
+        ingest ran without a linker, or one that ``relink`` cleared. An article another
+        process links meanwhile is skipped. Returns how many articles this call linked.
+        """
+        with self.reading() as conn:
+            pending = links.unlinked(conn)
+        done = 0
+        for i, article_id in enumerate(pending, 1):
+            with self._errors(f"link article {article_id[:12]}"), self._writing() as conn:
+                stmt = select(articles.c.linked_at).where(articles.c.id == article_id)
+                row = conn.execute(stmt).first()
+                if row is not None and row.linked_at is None:
+                    self._link(conn, link, queries.analysis(conn, article_id), datetime.now(UTC))
+                    done += 1
+            if progress is not None:
+                progress(i, len(pending), article_id)
+        return done
+
+    def relink(self, link: links.Linker, progress: links.LinkProgress | None = None) -> int:
+        """Forget every link decision, then link every article again (after the linker's rules changed).
+
+        The clearing is one transaction and each article another, so an interrupted relink
+        leaves a ledger that ``link_pending`` completes.
+        """
+        with self._errors("clear links"), self._writing() as conn:
+            links.clear_links(conn)
+        return self.link_pending(link, progress)
 
     def add_all(self, analyses: Iterable[Analysis]) -> int:
         """Add each analysis (one transaction each); returns how many were new."""
@@ -213,6 +260,49 @@ class Ledger:
             part.unlink(missing_ok=True)
             raise
         return n
+
+    def unlinked(self) -> list[str]:
+        """Ids of the articles the linker has not seen yet (see ``links.unlinked`` for the order)."""
+        with self.reading() as conn:
+            return links.unlinked(conn)
+
+    def facts(
+        self,
+        *,
+        contested: bool = False,
+        actor: str | None = None,
+        lang: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Facts, most mentioned first, filtered (see ``factqueries.facts`` for the filters and keys)."""
+        with self.reading() as conn:
+            return factqueries.facts(conn, contested=contested, actor=actor, lang=lang, kind=kind, limit=limit)
+
+    def fact(self, fact_id_or_prefix: str) -> dict[str, Any]:
+        """One fact with its mentions and links; StoreError if the id is unknown or ambiguous."""
+        with self.reading() as conn:
+            return factqueries.fact(conn, fact_id_or_prefix)
+
+    def actors(self, *, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Originating actors with their claim counts (see ``factqueries.actors``)."""
+        with self.reading() as conn:
+            return factqueries.actors(conn, lang=lang, limit=limit)
+
+    def actor(self, name: str) -> list[dict[str, Any]]:
+        """Every claim one originating actor is behind; StoreError if the name is unknown or ambiguous."""
+        with self.reading() as conn:
+            return factqueries.actor(conn, name)
+
+    def history(self, fact_or_variable: str) -> dict[str, Any]:
+        """The figures reported for one variable over time (see ``factqueries.history``)."""
+        with self.reading() as conn:
+            return factqueries.history(conn, fact_or_variable)
+
+    def copies(self) -> list[dict[str, Any]]:
+        """Every article found to copy another, with the decision's method, score and reason."""
+        with self.reading() as conn:
+            return factqueries.copies(conn)
 
     # -- lifetime -----------------------------------------------------------------------
 

@@ -76,10 +76,12 @@ articles = Table(
     Column("copy_reason", Text),
     Column("warnings", Text, nullable=False),
     Column("added_at", String(40), nullable=False),
+    Column("linked_at", String(40)),
     Index(None, "lang"),
     Index(None, "added_at"),
     Index(None, "outlet"),
     Index(None, "canonical_url"),
+    Index(None, "linked_at"),
 )
 
 attributions = Table(
@@ -153,3 +155,122 @@ mentions = Table(
 
 RECORD_TABLES: tuple[Table, ...] = (attributions, quantities, mentions)
 """The tables whose rows belong to one article, in the order ``Ledger.add`` writes them."""
+
+
+# -- the cross-article ledger (migration 0002) ---------------------------------------------
+#
+# What link/ decided, one table per record of ``model`` (Copy, Origin, Fact, FactMention,
+# FactLink) plus the two lookup tables the linker searches: ``copy_bands`` (MinHash LSH
+# bands, so a near-duplicate is found by equality on an indexed column instead of
+# comparing every pair of texts) and ``fact_keys`` (blocking keys with the fact's date, so
+# "facts about this variable within a week of this day" is one indexed range scan).
+# ``articles.linked_at`` says which articles the linker has seen: NULL means "not yet"
+# (a ledger written before 0002, or after ``relink`` cleared the links).
+
+
+def _fact_fk(name: str = "fact_id") -> Column[str]:
+    """A fact this row belongs to; a fact dropped (or cleared by ``relink``) takes it along."""
+    return Column(name, ID, ForeignKey("facts.id", ondelete="CASCADE"), nullable=False)
+
+
+copies = Table(
+    "copies",
+    metadata,
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("original_id", ID, nullable=False),
+    Column("method", String(16), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("credit", Text),
+    Column("reason", Text, nullable=False),
+    Index(None, "original_id"),
+)
+
+copy_bands = Table(
+    "copy_bands",
+    metadata,
+    Column("band", String(40), nullable=False),
+    _article_fk(),
+    PrimaryKeyConstraint("band", "article_id"),
+    Index(None, "article_id"),
+)
+
+origins = Table(
+    "origins",
+    metadata,
+    _article_fk(),
+    Column("attribution_id", ID, nullable=False),
+    Column("actor", Text),
+    Column("speaker", Text),
+    Column("rule", Text, nullable=False),
+    Column("words", Text, nullable=False),
+    PrimaryKeyConstraint("article_id", "attribution_id"),
+    Index(None, "actor"),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("variable", Text),
+    Column("label", Text, nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("value", Float),
+    Column("value_max", Float),
+    Column("approx", String(8)),
+    Column("unit", String(32)),
+    Column("lang", String(16), nullable=False),
+    Column("sources", Text, nullable=False),
+    Column("independent", Integer, nullable=False),
+    Column("grade", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("contested", Boolean, nullable=False),
+    Index(None, "variable", "date"),
+    Index(None, "kind", "date"),
+    Index(None, "contested"),
+)
+
+fact_mentions = Table(
+    "fact_mentions",
+    metadata,
+    _fact_fk(),
+    _article_fk(),
+    Column("record_id", ID, nullable=False),
+    Column("kind", String(1), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("actor", Text),
+    Column("value", Float),
+    Column("value_max", Float),
+    Column("approx", String(8)),
+    Column("score", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+    PrimaryKeyConstraint("article_id", "kind", "record_id"),
+    Index(None, "fact_id"),
+    Index(None, "actor"),
+)
+
+fact_keys = Table(
+    "fact_keys",
+    metadata,
+    Column("key", String(160), nullable=False),
+    _fact_fk(),
+    Column("date", String(10), nullable=False),
+    PrimaryKeyConstraint("key", "fact_id"),
+    Index(None, "key", "date"),
+)
+
+fact_links = Table(
+    "fact_links",
+    metadata,
+    _fact_fk("a"),
+    _fact_fk("b"),
+    Column("kind", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    PrimaryKeyConstraint("a", "b", "kind"),
+    Index(None, "b"),
+)
+
+LINK_TABLES: tuple[Table, ...] = (fact_links, fact_keys, fact_mentions, facts, origins, copy_bands, copies)
+"""The tables ``relink`` empties, children before the facts they point at."""

@@ -1,0 +1,98 @@
+"""``claimledger fact ID``: one fact, every article that states it, and why each was linked to it.
+
+The point is to make each linking decision checkable: every mention shows the words the
+article used, where they are in it, whose claim it is once relays collapse, and the
+linker's reason and score; then the contradictions, denials and revisions around it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
+from claimledger.cli.render import emit_json, figure, out, safe
+
+LINK_STYLE = {"contradiction": "bold red", "denial": "red", "revision": "yellow"}
+
+
+def header(f: dict[str, Any]) -> Table:
+    """The fact's own fields, one a row."""
+    t = Table(show_header=False, box=None, padding=(0, 2))
+    t.add_column(style="dim")
+    t.add_column(overflow="fold")
+    rows: list[tuple[str, Text | str]] = [
+        ("id", f["id"]),
+        ("kind", safe(f["kind"])),
+        ("variable", safe(f["variable"] or "")),
+        ("figure", safe(figure(f["value"], f["value_max"], f["approx"], f["unit"]))),
+        ("date", safe(f["date"])),
+        ("sources", safe(", ".join(f["sources"]) or "(unattributed)")),
+        ("independent", str(f["independent"])),
+        ("grade", str(f["grade"])),
+        ("mentions/articles", f"{f['mentions']}/{f['articles']}"),
+        ("languages", safe(", ".join(f["langs"]))),
+        ("contested", Text("yes", style="bold red") if f["contested"] else "no"),
+    ]
+    for key, value in rows:
+        t.add_row(key, value)
+    return t
+
+
+def mentions_table(mentions: list[dict[str, Any]]) -> Table:
+    t = Table(title=f"{len(mentions)} mention(s)", show_lines=True)
+    for col in ("article", "record", "span", "source", "why linked"):
+        t.add_column(col, overflow="fold")
+    for m in mentions:
+        article = Text.assemble(
+            safe(m["title"] or m["article_id"][:12], "bold"), "\n",
+            safe(" · ".join(x for x in (m["outlet"], m["published"], m["lang"]) if x), "dim"),
+            (f"\ncopy of {m['copy_of'][:10]}", "yellow") if m["copy_of"] else "",
+        )
+        kind = "quantity" if m["kind"] == "q" else "claim"
+        record = Text.assemble((f"{kind} ", "dim"), safe(m["text"], newlines=True))
+        if m["value"] is not None:
+            record.append(f"\n= {figure(m['value'], m['value_max'], m['approx'])}", style="yellow")
+        span = "" if m["start"] is None else f"{m['start']}:{m['end']}"
+        source = safe(m["actor"]) if m["actor"] else Text("(unattributed)", style="dim")
+        why = Text.assemble(safe(m["reason"]), (f"\nscore {m['score']:.2f}", "dim"))
+        t.add_row(article, record, span, source, why)
+    return t
+
+
+def links_table(links: list[dict[str, Any]]) -> Table:
+    t = Table(title=f"{len(links)} link(s)")
+    for col in ("kind", "", "other fact", "its label", "reason"):
+        t.add_column(col, overflow="fold")
+    for x in links:
+        arrow = "→" if x["direction"] == "out" else "←"
+        t.add_row(Text(x["kind"], style=LINK_STYLE.get(x["kind"], "")), arrow, x["other"][:10],
+                  safe(x["other_label"]), safe(x["reason"]))
+    return t
+
+
+def fact(
+    fact_id: Annotated[str, typer.Argument(metavar="ID", help="A fact id or a unique id prefix.")],
+    ledger: LedgerOpt = DEFAULT_LEDGER,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the fact as JSON.")] = False,
+) -> None:
+    """Show one fact: its figure and sources, every mention with why it was linked, and its links."""
+    from claimledger.store import Ledger
+
+    with Ledger(ledger) as store:
+        f = store.fact(fact_id)
+    if as_json:
+        emit_json(f)
+        return
+    out.rule(safe(f["label"]))
+    out.print(header(f))
+    out.print(mentions_table(f["mentions"]))
+    if f["links"]:
+        out.print(links_table(f["links"]))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("fact")(fact)

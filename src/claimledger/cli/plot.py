@@ -1,0 +1,122 @@
+"""The figure history as a PNG: one line per source, so a revision stands out from a repeat.
+
+Why these choices:
+- matplotlib's object API with the Agg canvas, never ``pyplot``: no global state, no GUI
+  backend picked from the environment, safe in a server thread or a CI job with no display.
+- One series per originating source, in date order: users of trackers asked to see who
+  revised what, so the sources are not averaged into one line.
+- Approximations as bars, not hidden: *about* spans ±10 %, *over* a bar up to 1.15× with an
+  upward caret, *under* a bar down to 0.85× with a downward caret, a range from its low
+  to its high figure. Denied points get an ×, contested points a red ring.
+- Every label is article text (a variable, an actor's name): mathtext parsing is turned
+  off on every text we set, so a ``$`` cannot crash or restyle the plot, and legend labels
+  that start with ``_`` (which matplotlib would hide) are shown.
+- Written to a temporary file beside the target and renamed into place, so an
+  interrupted run never leaves half a PNG under the user's name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from claimledger.cli.render import clean
+from claimledger.errors import ClaimledgerError, UsageError
+
+UNATTRIBUTED = "unattributed"
+ABOUT, OVER, UNDER = 0.10, 0.15, 0.15
+
+
+def _label(text: object) -> str:
+    shown = clean(text)
+    return " " + shown if shown.startswith("_") else shown
+
+
+def _bars(p: dict[str, Any]) -> tuple[float, float]:
+    """How far the bar reaches below and above a point's value."""
+    v, approx = float(p["value"]), p["approx"]
+    if approx == "about":
+        return abs(v) * ABOUT, abs(v) * ABOUT
+    if approx == "over":
+        return 0.0, abs(v) * OVER
+    if approx == "under":
+        return abs(v) * UNDER, 0.0
+    if approx == "range" and p["value_max"] is not None:
+        return 0.0, max(0.0, float(p["value_max"]) - v)
+    return 0.0, 0.0
+
+
+def _series(points: list[dict[str, Any]]) -> dict[str, list[tuple[date, dict[str, Any]]]]:
+    by_source: dict[str, list[tuple[date, dict[str, Any]]]] = defaultdict(list)
+    for p in points:
+        if p["value"] is None:
+            continue
+        try:
+            day = date.fromisoformat(str(p["date"])[:10])
+        except ValueError:
+            continue
+        by_source[p["source"] or UNATTRIBUTED].append((day, p))
+    for items in by_source.values():
+        items.sort(key=lambda dp: (dp[0], dp[1]["value"]))
+    return dict(sorted(by_source.items()))
+
+
+def plot_history(history: dict[str, Any], path: str | Path) -> Path:
+    """Draw ``Ledger.history``'s points into a PNG at ``path``; returns the path written."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    series = _series(history["points"])
+    if not series:
+        raise UsageError(f"history of {clean(history['variable'])!r} has no dated figures to plot")
+    fig = Figure(figsize=(9, 5), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    for source, items in series.items():
+        days = np.array([d for d, _ in items], dtype="datetime64[D]")
+        values = [float(p["value"]) for _, p in items]
+        lo, hi = zip(*(_bars(p) for _, p in items), strict=True)
+        bars = ax.errorbar(days, values, yerr=[list(lo), list(hi)], fmt="-o", capsize=3, label=_label(source))
+        color = bars.lines[0].get_color()
+        for day, p in zip(days, (p for _, p in items), strict=True):
+            v = float(p["value"])
+            if p["approx"] in ("over", "under"):
+                sign = 1 if p["approx"] == "over" else -1
+                ax.plot(day, v * (1 + sign * OVER), marker="^" if sign > 0 else "v", color=color)
+            if p["denied"]:
+                ax.plot(day, v, marker="x", markersize=12, color="black", linestyle="none")
+            if p["contested"]:
+                ax.plot(day, v, marker="o", markersize=16, markerfacecolor="none", markeredgecolor="red",
+                        linestyle="none")
+    fig.autofmt_xdate()
+    ax.set_ylabel(_label(history["points"][0].get("unit") or "value"), parse_math=False)
+    ax.set_title(_label(history["variable"]), parse_math=False)
+    ax.grid(True, alpha=0.3)
+    legend = ax.legend(title="source", loc="best")
+    for text in (*legend.get_texts(), legend.get_title()):
+        text.set_parse_math(False)
+    return _write(fig, Path(path))
+
+
+def _write(fig: Any, path: Path) -> Path:
+    """Save atomically: a temporary file in the same folder, then ``os.replace``."""
+    folder = path.expanduser().resolve().parent
+    if not folder.is_dir():
+        raise ClaimledgerError(f"cannot write plot {path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fig.savefig(fh, format="png")
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise ClaimledgerError(f"cannot write plot {path}: {e.strerror or e}") from e
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

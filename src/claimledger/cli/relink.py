@@ -1,0 +1,47 @@
+"""``claimledger relink``: forget every link decision and link the whole ledger again.
+
+For after an upgrade whose linking rules changed, or a ledger written before links
+existed. The articles and their records are untouched; copies, origins, facts and their
+links are rebuilt article by article, earliest published first, each in its own
+transaction, so an interrupted relink is completed by running it again.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
+from claimledger.cli.render import err, out
+from claimledger.errors import UsageError
+
+
+def relink(
+    ledger: LedgerOpt = DEFAULT_LEDGER,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Clear every copy, origin, fact and link, then link every stored article again."""
+    import claimledger.analyze as library
+    from claimledger.store import Ledger
+
+    run = getattr(library, "relink", None)  # analyze.relink(ledger, progress) holds the linker
+    if run is None:
+        raise UsageError("this claimledger has no linker (claimledger.analyze.relink is missing)")
+    with Ledger(ledger) as store:
+        bar = Progress(TextColumn("linking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       console=err, disable=quiet)
+        with bar:
+            task = bar.add_task("linking", total=None)
+
+            def step(done: int, total: int, _article_id: str) -> None:
+                bar.update(task, completed=done, total=total)
+
+            n = int(run(store, progress=step))
+        if not quiet:
+            out.print(f"linked {n} article(s) in {store.name}", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("relink")(relink)

@@ -1,0 +1,110 @@
+"""Contradictions, denials and revisions between facts, and each fact's credibility grade.
+
+Figures are compared by rule, never by a model (DESIGN.md §7): two quantity facts on the
+same typed variable contradict when their days are at most ``WINDOW_DAYS`` apart, their
+intervals (LINKS.md: exact, about ±10 %, over, under, range) cannot both hold, and the pair
+is not an update: one source's figure on another day is its history, and a changing count
+(the dead, troops deployed) that stands wholly higher later has risen. Different figures
+from one source on one day contradict unless the text says it revised them.
+
+A denial (a claim with certainty ``denied``) links to the claim fact it denies; a figure in
+a sentence with a revision word (*raised the toll to*) links to the same source's earlier
+figure as its revision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from claimledger.link.facts import State, _parts, days_apart, overlap, truth_interval
+from claimledger.model import Fact, FactLink
+
+WINDOW_DAYS = 3
+
+
+def _sources(state: State) -> set[str]:
+    return {m.actor for m in state.mentions if m.actor}
+
+
+def contradicts(a: State, b: State, concept_kind: str, revised: bool = False) -> str | None:
+    """Why two quantity facts contradict, or None."""
+    fa, fb = a.fact, b.fact
+    if fa.id == fb.id or fa.kind != "quantity" or fb.kind != "quantity" or fa.variable != fb.variable:
+        return None
+    concept, _scope, _inc = _parts(fa.variable)
+    if concept is None or fa.value is None or fb.value is None:
+        return None
+    if days_apart(fa.date, fb.date) > WINDOW_DAYS:
+        return None
+    ia, ib = truth_interval(fa.value, fa.value_max, fa.approx), truth_interval(fb.value, fb.value_max, fb.approx)
+    if overlap(ia, ib):
+        return None
+    sa, sb = _sources(a), _sources(b)
+    if fa.date != fb.date:
+        if sa and sa == sb:
+            return None  # one source's figure on another day: history
+        early, late = (ia, ib) if fa.date < fb.date else (ib, ia)
+        if concept_kind == "count" and late[0] >= early[1]:
+            return None  # a changing count that rose
+    elif sa and sa == sb and revised:
+        return None
+    return f"{fa.label!r} and {fb.label!r} cannot both hold for {concept} on {min(fa.date, fb.date)}"
+
+
+def grade(state: State, contested: bool) -> int:
+    """Admiralty-style credibility of a fact from its independent sources.
+
+    1 confirmed by two or more independent sources; 2 one named source; 4 doubtful:
+    contradicted or denied; 6 cannot be judged: no source behind it. (3 and 5 need a
+    judgement of each source's record, which the ledger does not make yet.)
+    """
+    n = len(_sources(state))
+    if contested:
+        return 4
+    if n >= 2:
+        return 1
+    return 2 if n == 1 else 6
+
+
+def finish(state: State, links: Iterable[FactLink]) -> Fact:
+    """A touched fact with its counts, sources and grade recomputed from its mentions and links."""
+    contested = any(lk.a == state.fact.id or lk.b == state.fact.id for lk in links if lk.kind != "revision")
+    sources = tuple(sorted(_sources(state)))
+    from dataclasses import replace
+
+    return replace(
+        state.fact,
+        sources=sources,
+        independent=len(sources),
+        grade=grade(state, contested),
+        mentions=len(state.mentions),
+        articles=len({m.article_id for m in state.mentions}),
+        contested=contested,
+    )
+
+
+def find(touched: Sequence[State], others: Sequence[State], kinds: dict[str, str],
+         revised: set[str]) -> list[FactLink]:
+    """Contradiction and revision links between touched facts and every other fact in view."""
+    out: list[FactLink] = []
+    seen: set[tuple[str, str]] = set()
+    for a in touched:
+        for b in others:
+            key = tuple(sorted((a.fact.id, b.fact.id)))
+            if a.fact.id == b.fact.id or key in seen:
+                continue
+            seen.add(key)  # type: ignore[arg-type]
+            concept, _s, _i = _parts(a.fact.variable)
+            is_revised = a.fact.id in revised or b.fact.id in revised
+            why = contradicts(a, b, kinds.get(concept or "", "count"), is_revised)
+            if why:
+                out.append(FactLink(key[0], key[1], "contradiction", why))
+            elif (is_revised and a.fact.variable == b.fact.variable and concept
+                  and _sources(a) & _sources(b) and a.fact.value != b.fact.value):
+                old, new = sorted((a.fact, b.fact), key=lambda f: f.date)
+                out.append(FactLink(old.id, new.id, "revision", f"{new.label!r} revises {old.label!r}"))
+    return out
+
+
+def denial(fact: Fact, denied: State, score: float) -> FactLink:
+    return FactLink(fact.id, denied.fact.id, "denial", f"denies {denied.fact.label[:80]!r} (terms {score:.0%})")

@@ -1,0 +1,133 @@
+"""Syndicated copies: which stored article a new one republishes, and why we think so.
+
+Candidates come from MinHash LSH (datasketch) over word 3-grams: each article's signature is
+cut into bands, the store indexes the band keys, and a new article meets only the articles
+it shares a band with, never all pairs. A candidate is then verified on the two texts:
+
+- ``exact``: the same words once case, spacing and punctuation are set aside;
+- ``near``: the shorter text's 3-grams are mostly in the longer one (containment), which
+  holds for trimmed and retitled wire copies where plain Jaccard does not;
+- ``lead``: the opening sentences agree and a good share of the rest too (a rewritten tail);
+- ``credit``: both texts credit the same wire (*(AP)*, *– TT*, */Reuters*) and share a
+  fair part of their 3-grams.
+Another article on the same event, even by the same agency, shares facts but not its
+sentences, so it stays below every threshold. A translation is never a copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from datasketch import MinHash
+
+from claimledger.link.data import actors, neutral_aliases
+from claimledger.model import Article, Copy
+
+PERMUTATIONS = 64
+ROWS = 2
+"""Two rows a band, 32 bands: pairs with Jaccard above about 0.18 meet as candidates."""
+NEAR = 0.9
+"""Containment at which a text is a copy whatever its lead (a retitled or re-ledes wire copy)."""
+BODY, BODY_LEAD = 0.5, 0.4
+"""Half the shorter text's 3-grams shared, with the lead kept: a trimmed copy. An agency's
+updated version shares as much body but rewrites the lead, so it stays out."""
+LEAD, LEAD_REST = 0.6, 0.3
+CREDIT, CREDIT_LEAD = 0.45, 0.3
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def shingles(ws: Sequence[str], n: int = 3) -> set[str]:
+    return {" ".join(ws[i : i + n]) for i in range(max(1, len(ws) - n + 1))} if ws else set()
+
+
+def _band_keys(tag: str, grams: set[str]) -> list[str]:
+    sig = MinHash(num_perm=PERMUTATIONS, seed=7)
+    for s in grams:
+        sig.update(s.encode("utf-8"))
+    values = sig.hashvalues
+    out = []
+    for b in range(PERMUTATIONS // ROWS):
+        chunk = ",".join(str(int(v)) for v in values[b * ROWS : (b + 1) * ROWS])
+        out.append(f"{tag}{b}:" + hashlib.sha1(chunk.encode()).hexdigest()[:24])
+    return out
+
+
+def bands(text: str) -> tuple[str, ...]:
+    """The LSH band keys of a text's word 3-gram MinHash, and of its lead's.
+
+    The lead's bands catch a short trimmed copy whose Jaccard with the whole original is
+    low although the original holds all of it.
+    """
+    ws = words(text)
+    return tuple(_band_keys("T", shingles(ws)) + _band_keys("L", _lead(ws)))
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    """Shared shingles over the smaller set: 1.0 when one text is inside the other."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+@cache
+def _agencies() -> tuple[tuple[str, str], ...]:
+    """(alias as it may stand in a credit line, canonical) for every news agency in the tables."""
+    from claimledger.nlp.lexicon import load
+
+    table = actors()
+    out = {(" ".join(a), c) for c, a in neutral_aliases() if table.get(c) and table[c].kind == "agency"}
+    for lang in ("sv", "en"):
+        out |= {(" ".join(a), c) for c, k, aliases in load(lang).actors if k == "agency" for a in aliases}
+    return tuple(sorted(out, key=lambda p: -len(p[0])))
+
+
+def credit(text: str) -> str | None:
+    """The wire a text credits in a credit line: *(AP)*, *– TT*, */Reuters/*, at its start or end."""
+    head, tail = text[:200], text[-200:]
+    for alias, canonical in _agencies():
+        pat = re.compile(rf"(?:\(\s*{re.escape(alias)}\s*\)|[/–—-]\s*{re.escape(alias)}\s*/?(?:\W|$)|^\s*{re.escape(alias)}\s*[:/–—-])",
+                         re.IGNORECASE)
+        if pat.search(head) or pat.search(tail):
+            return canonical
+    return None
+
+
+def _lead(ws: list[str]) -> set[str]:
+    return shingles(ws[:50])
+
+
+def decide(new: Article, candidates: Sequence[Article]) -> Copy | None:
+    """The copy decision for ``new`` against stored candidates (earliest verified original wins)."""
+    nw = words(new.text)
+    ns, nlead, ncredit = shingles(nw), _lead(nw), credit(new.text)
+    best: Copy | None = None
+    for old in candidates:
+        if old.id == new.id or old.lang != new.lang:
+            continue
+        ow = words(old.text)
+        original = old.copy_of or old.id
+        if ow == nw:
+            return Copy(new.id, original, "exact", 1.0, ncredit, "the same words as the original")
+        os_ = shingles(ow)
+        c = containment(ns, os_)
+        lead = containment(nlead, _lead(ow))
+        ocredit = credit(old.text)
+        shared = ncredit if ncredit and ncredit == ocredit else None
+        found: Copy | None = None
+        if c >= NEAR or (c >= BODY and lead >= BODY_LEAD):
+            found = Copy(new.id, original, "near", round(c, 3), shared,
+                         f"{c:.0%} of the shorter text's word 3-grams are in the other, {lead:.0%} of the lead's")
+        elif lead >= LEAD and c >= LEAD_REST:
+            found = Copy(new.id, original, "lead", round(lead, 3), shared,
+                         f"the leads share {lead:.0%} of their 3-grams, the texts {c:.0%}")
+        elif shared and c >= CREDIT and lead >= CREDIT_LEAD:
+            found = Copy(new.id, original, "credit", round(c, 3), shared,
+                         f"both credit {shared}; {c:.0%} of 3-grams shared")
+        if found and (best is None or found.score > best.score):
+            best = found
+    return best

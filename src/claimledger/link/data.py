@@ -1,0 +1,108 @@
+"""The language knowledge the linker reads: concepts, unit factors, actors, roles.
+
+Everything here comes from data files under ``claimledger/lang/`` (``concepts.tsv``,
+``unitfactors.tsv``, ``actors.tsv``, ``roles.tsv`` per language, and the language-neutral
+``lang/actors.tsv`` with each actor's kind, country and parent body), so a new language
+is a new folder, never new code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from claimledger.nlp.lexicon import Lexicon, table
+from claimledger.nlp.lexicon import load as load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    """One row of the language-neutral actor table."""
+
+    canonical: str
+    kind: str
+    country: str = ""
+    parent: str = ""
+
+
+@dataclass(frozen=True)
+class LinkData:
+    """What the linker knows about one language."""
+
+    lang: str
+    lex: Lexicon
+    concepts: tuple[tuple[str, str, tuple[str, ...], frozenset[str]], ...] = ()
+    """(concept, kind, word stems, exact words), in file order: the first that matches wins."""
+    factors: dict[str, tuple[str, float]] = field(default_factory=dict)
+    """Unit word -> (concept, factor to the concept's base unit)."""
+    roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Role word -> (role, kind): *talesperson* -> (spokesperson, any)."""
+
+    weekday_order: tuple[str, ...] = ()
+    """The ``weekday`` word class in file order: Monday first, each name's inflections after the seven."""
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lex.word_class(name)
+
+    def weekdays(self) -> dict[str, int]:
+        """Weekday word -> 0 (Monday) ... 6 (Sunday)."""
+        return {w: i % 7 for i, w in enumerate(self.weekday_order)}
+
+    def concept_of(self, word: str) -> tuple[str, str] | None:
+        """The (concept, kind) a word names, if any."""
+        w = word.lower()
+        for concept, kind, stems, exact in self.concepts:
+            if w in exact or any(w.startswith(s) for s in stems):
+                return concept, kind
+        return None
+
+    def concept_kind(self, concept: str) -> str:
+        return next((k for c, k, _s, _e in self.concepts if c == concept), "count")
+
+
+def _split(cell: str) -> list[str]:
+    return [w.strip().lower() for w in cell.split(",") if w.strip()]
+
+
+@cache
+def load(lang: str) -> LinkData:
+    """The linker's data for ``lang`` (cached); an unknown language gets empty tables."""
+    concepts = []
+    for row in table(lang, "concepts.tsv"):
+        forms = _split(row[2])
+        stems = tuple(f for f in forms if not f.startswith("="))
+        exact = frozenset(f[1:] for f in forms if f.startswith("="))
+        concepts.append((row[0], row[1], stems, exact))
+    factors = {row[0].lower(): (row[1], float(row[2])) for row in table(lang, "unitfactors.tsv")}
+    roles: dict[str, tuple[str, str]] = {}
+    for row in table(lang, "roles.tsv"):
+        if len(row) >= 3:
+            for form in _split(row[2]):
+                roles.setdefault(form, (row[0], row[1]))
+    order = next((tuple(_split(row[1])) for row in table(lang, "words.tsv") if row[0] == "weekday"), ())
+    return LinkData(lang, load_lexicon(lang), tuple(concepts), factors, roles, order)
+
+
+@cache
+def actors() -> dict[str, ActorInfo]:
+    """Canonical name -> kind, country and parent, from ``lang/actors.tsv`` and every language's names."""
+    out: dict[str, ActorInfo] = {}
+    for row in table(None, "actors.tsv"):
+        row = row + [""] * (5 - len(row))
+        out[row[0]] = ActorInfo(row[0], row[1], row[2], row[3])
+    for lang in ("sv", "en"):
+        for canonical, kind, _aliases in load_lexicon(lang).actors:
+            out.setdefault(canonical, ActorInfo(canonical, kind))
+    return out
+
+
+@cache
+def neutral_aliases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(canonical, alias words) for names that are the same in every language (NATO, Reuters), longest first."""
+    pairs = [
+        (row[0], tuple(a.split()))
+        for row in table(None, "actors.tsv")
+        if len(row) >= 5
+        for a in _split(row[4])
+    ]
+    return tuple(sorted(pairs, key=lambda p: -len(p[1])))

@@ -1,0 +1,210 @@
+"""Same-fact decisions: which stored fact a new figure or claim states, by rule, with the reason.
+
+Figures are compared the way LINKS.md defines a quantitative fact: the same typed variable
+(concept, place, total or increment), a day within ``WINDOW_DAYS`` of the fact's, and a
+value compatible with the fact's figure once units are converted. Approximations widen a
+figure into an interval for this comparison (*about* ±10 %, *nearly* up to 15 % below,
+*at least* up to 15 % above), so *approximately 3,000* and *3,000* from one briefing are one
+fact, while *3,000* and *1,500* never are. A figure whose concept we do not know may only
+join a fact whose figure is the same and whose words around the number agree.
+
+Claims (attributions) join a claim fact when their content terms overlap enough, across
+articles of one language; a claim whose terms are too few stays on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from claimledger.link.features import Item, content_terms
+from claimledger.model import Fact, FactMention, record_id
+
+WINDOW_DAYS = 7
+"""A reporting round: the same figure for the same variable within a week is one fact."""
+CLAIM_WINDOW_DAYS = 14
+CLAIM_OVERLAP = 0.5
+CLAIM_MIN_SHARED = 3
+CLAIM_JACCARD = 0.25
+"""A claim is compared with the fact's first statement, not with every mention, so a story's
+common words (*North Korea*, *troops*, *Russia*) cannot chain all its claims into one fact."""
+CONTEXT = " | words around it: "
+NAMES = " | names in its sentence: "
+"""Where a figure mention's reason lists the (stemmed) words around the number and the names in
+its sentence: shown to the user as part of why, and compared when later figures arrive."""
+
+
+def days_apart(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def link_interval(value: float, value_max: float | None, approx: str | None) -> tuple[float, float]:
+    """The values a figure is compatible with when deciding that two mentions state one fact.
+
+    Narrower than what a figure asserts: *around 11,000* and *12,000* are two figures the
+    same day, while *nearly 800,000* and *782,000* are one.
+    """
+    if approx == "range" and value_max is not None:
+        return value, value_max
+    if approx == "about":
+        return 0.95 * value, 1.05 * value
+    if approx == "under":
+        return 0.95 * value, value
+    if approx == "over":
+        return value, 1.02 * value
+    return value, value
+
+
+def truth_interval(value: float, value_max: float | None, approx: str | None) -> tuple[float, float]:
+    """What a figure asserts, by LINKS.md's rule for contradictions."""
+    if approx == "range" and value_max is not None:
+        return value, value_max
+    if approx == "about":
+        return 0.9 * value, 1.1 * value
+    if approx == "over":
+        return value, float("inf")
+    if approx == "under":
+        return 0.0, value
+    return value, value
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two intervals share a value; two spans that only touch at an end do not."""
+    eps = 1e-9 * max(1.0, abs(a[1]), abs(b[1]))
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    if lo < hi - eps:
+        return True
+    point = a[0] == a[1] or b[0] == b[1]
+    return abs(lo - hi) <= eps and point
+
+
+@dataclass
+class State:
+    """A fact while one article is being linked: the record and every mention it has so far."""
+
+    fact: Fact
+    mentions: list[FactMention] = field(default_factory=list)
+    touched: bool = False
+
+    def concept(self) -> str | None:
+        c = (self.fact.variable or "?").split("|")[0]
+        return None if c == "?" else c
+
+
+def _parts(variable: str | None) -> tuple[str | None, str | None, bool]:
+    concept, scope, total = ((variable or "?||total").split("|") + ["", "total"])[:3]
+    return (None if concept == "?" else concept), (scope or None), total == "increment"
+
+
+def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
+    """How well a figure fits a stored fact: 0 when it cannot be the same fact.
+
+    ``kinds`` maps each concept to its kind: a *generic* concept (people) fits any count;
+    a *measure* (hours, km) is weak evidence, so its figures must also share words or names
+    around the number; a figure with no concept must give the very same value and agree
+    with the fact's words around the number.
+    """
+    f = state.fact
+    if f.kind != "quantity" or f.value is None or item.value is None:
+        return 0.0
+    if days_apart(item.date, f.date) > WINDOW_DAYS:
+        return 0.0
+    concept, scope, increment = _parts(f.variable)
+    mine_kind = kinds.get(item.concept or "", "")
+    their_kind = kinds.get(concept or "", "")
+    generic = "generic" in (mine_kind, their_kind) and "measure" not in (mine_kind, their_kind)
+    if item.concept and concept and item.concept != concept and not generic:
+        return 0.0
+    if item.scope and scope and item.scope != scope:
+        return 0.0
+    if item.concept and concept and increment != item.increment:
+        return 0.0
+    if not overlap(link_interval(item.value, item.value_max, item.approx), link_interval(f.value, f.value_max, f.approx)):
+        return 0.0
+    same_value = abs(item.value - f.value) < 1e-9 * max(1.0, f.value)
+    context = max((_agreement(item.context, m, CONTEXT) for m in state.mentions), default=0.0)
+    names = max((_agreement(item.names, m, NAMES) for m in state.mentions), default=0.0)
+    score = 1.0 + context + 0.5 * names + (0.5 if same_value else 0.0)
+    if item.concept is None or concept is None:
+        if not same_value or (context < 0.25 and not (_distinctive(item.value) and names >= 0.3)):
+            return 0.0
+    elif ("measure" in (mine_kind, their_kind) or not _distinctive(item.value)) and context < 0.25 and names < 0.3:
+        return 0.0
+    else:
+        score += 0.5 if generic else 1.0
+    if item.scope and item.scope == scope:
+        score += 0.5
+    return score
+
+
+def _distinctive(value: float) -> bool:
+    """A figure unlikely to recur by chance: 1,000 or more, or not a round number."""
+    return value >= 1000 or (value >= 20 and value % 10 != 0)
+
+
+def _agreement(mine: frozenset[str], m: FactMention, tag: str) -> float:
+    """Overlap of an item's words with the words a mention's reason recorded under ``tag``."""
+    if tag not in m.reason:
+        return 0.0
+    other = {w for w in m.reason.split(tag, 1)[1].split(" | ", 1)[0].split(",") if w}
+    if not mine or not other:
+        return 0.0
+    return len(mine & other) / min(len(mine), len(other))
+
+
+def claim_score(item: Item, state: State, lang: str) -> float:
+    """Term overlap of a claim with a claim fact's mentions (one language), 0 below the bar."""
+    f = state.fact
+    if f.kind != "claim" or f.lang != lang or len(item.terms) < CLAIM_MIN_SHARED:
+        return 0.0
+    if days_apart(item.date, f.date) > CLAIM_WINDOW_DAYS:
+        return 0.0
+    terms = content_terms(f.label)
+    shared = len(item.terms & terms)
+    if shared < CLAIM_MIN_SHARED:
+        return 0.0
+    contained = shared / min(len(item.terms), len(terms))
+    jaccard = shared / len(item.terms | terms)
+    return contained if contained >= CLAIM_OVERLAP and jaccard >= CLAIM_JACCARD else 0.0
+
+
+def new_fact(item: Item, article_id: str, lang: str) -> Fact:
+    fid = record_id("fact", article_id, item.kind, item.record_id)
+    if item.kind == "q":
+        return Fact(fid, "quantity", item.text, item.date, item.variable, item.value, item.value_max,
+                    item.approx, item.unit, lang)  # type: ignore[arg-type]
+    return Fact(fid, "claim", item.text[:500], item.date, lang=lang)
+
+
+def mention(item: Item, fact_id: str, article_id: str, actor: str | None, score: float, why: str) -> FactMention:
+    reason = why
+    if item.kind == "q":
+        reason += CONTEXT + ",".join(sorted(item.context)) + NAMES + ",".join(sorted(item.names))
+    return FactMention(fact_id, article_id, item.record_id, item.kind, item.date, item.text, actor,  # type: ignore[arg-type]
+                       item.value, item.value_max, item.approx, round(score, 3), reason)
+
+
+def assign(item: Item, states: Sequence[State], lang: str, kinds: dict[str, str]) -> tuple[State | None, float, str]:
+    """The fact an item joins (None: a new one), its score and the reason in words."""
+    best: tuple[float, State | None] = (0.0, None)
+    for st in states:
+        s = quantity_score(item, st, kinds) if item.kind == "q" else claim_score(item, st, lang)
+        if s > best[0]:
+            best = (s, st)
+    score, st = best
+    if st is None:
+        return None, 1.0, "first mention"
+    if item.kind == "q":
+        why = f"same variable {st.fact.variable}, {item.text!r} fits {st.fact.label!r}, {days_apart(item.date, st.fact.date)} day(s) apart"
+    else:
+        why = f"content terms overlap {score:.0%}"
+    return st, score, why
+
+
+def refine(state: State, item: Item, kinds: dict[str, str]) -> None:
+    """A fact first seen without a concept (or a generic one) takes a mention's more specific concept."""
+    concept, _scope, _inc = _parts(state.fact.variable)
+    vague = concept is None or kinds.get(concept) == "generic"
+    if item.kind == "q" and vague and item.concept and kinds.get(item.concept) != "generic":
+        state.fact = replace(state.fact, variable=item.variable)

@@ -1,0 +1,199 @@
+"""What the linker compares: each quantity as a typed figure, each attribution as a bag of terms.
+
+A quantity becomes an ``Item`` with a *variable* (what is counted: a concept from
+``concepts.tsv``, where it is counted: the place after a locative preposition nearby, and
+whether it is a total or an increment: *another 1,500*), its value interval in the
+concept's base unit (*tio mil* = 100 km), the day the figure is about (a weekday or
+*yesterday* in its sentence, else the publication day) and its context words. An
+attribution becomes an ``Item`` of content terms. Nothing here compares two items; that is
+``facts.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claimledger.link.data import LinkData
+from claimledger.model import Analysis, Attribution, Quantity, Span
+
+_TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
+_NUMBER = re.compile(r"\d")
+_STOP_LEN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One record as the linker sees it."""
+
+    record_id: str
+    kind: str  # "q" or "a"
+    text: str
+    date: str
+    attribution_id: str | None = None
+    concept: str | None = None
+    concept_kind: str = "count"
+    scope: str | None = None
+    increment: bool = False
+    value: float | None = None
+    value_max: float | None = None
+    approx: str | None = None
+    unit: str | None = None
+    context: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    certainty: str = "asserted"
+
+    @property
+    def variable(self) -> str | None:
+        """The typed variable of a figure: concept, scope, total or increment."""
+        if self.kind != "q":
+            return None
+        parts = [self.concept or "?", self.scope or "", "increment" if self.increment else "total"]
+        return "|".join(parts)
+
+
+def pub_date(published: str | None) -> str:
+    """The ISO day of a publication date, or a far-past placeholder when none is known."""
+    if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
+        return published[:10]
+    return "1970-01-01"
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    return [(start + m.start(), m.group()) for m in _TOKEN.finditer(text[start:end])]
+
+
+def sentence(text: str, span: Span) -> Span:
+    """The sentence (or headline line) around a span: from the last boundary before it to the next after it."""
+    left = max(text.rfind("\n", 0, span.start), *(text.rfind(p, 0, span.start) for p in (". ", "! ", "? ")))
+    start = 0 if left < 0 else left + 1
+    ends = [i for i in (text.find("\n", span.end), *(text.find(p, span.end) for p in (". ", "! ", "? "))) if i >= 0]
+    return Span(start, min(ends) + 1 if ends else len(text))
+
+
+def _stem(word: str) -> str:
+    return word.lower().replace("’", "'")[:6]
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """Stemmed content words of a text: the terms two claims must share to state one fact."""
+    return frozenset(_stem(w) for w in re.findall(r"\w+", text) if len(w) > _STOP_LEN and not _NUMBER.search(w))
+
+
+def proper_names(text: str, span: Span) -> frozenset[str]:
+    """Capitalised words inside a span that do not start its sentence: names shared across languages."""
+    out = set()
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-ZÅÄÖ][\w-]{2,})", text[span.start : span.end]):
+        out.add(m.group(1).lower())
+    return frozenset(out)
+
+
+def _concept(words: list[str], data: LinkData, measures: bool = False) -> tuple[str, str] | None:
+    """The first concept the words name; a unit (hours, km) only where ``measures`` allows it."""
+    for w in words:
+        found = data.concept_of(w)
+        if found and (measures or found[1] != "measure"):
+            return found
+    return None
+
+
+def _scope(before: list[str], after: list[str], data: LinkData) -> str | None:
+    """The place a figure is about: a capitalised word after a locative preposition, just after or before it."""
+    loc = data.words("locative")
+    for i in range(min(len(after) - 1, 4)):
+        if after[i].lower() in loc and after[i + 1][:1].isupper():
+            return after[i + 1].lower()
+    for i in range(len(before) - 2, max(-1, len(before) - 10), -1):
+        if before[i].lower() in loc and before[i + 1][:1].isupper():
+            return before[i + 1].lower()
+    return None
+
+
+def _stop_at_number(seq: list[str], marks: frozenset[str] = frozenset({";", "(", ")"})) -> list[str]:
+    """The words up to the next number (or one of ``marks``): what can still belong to this figure."""
+    out = []
+    for w in seq:
+        if _NUMBER.search(w) or w in marks:
+            break
+        out.append(w)
+    return out
+
+
+def _date(sent: str, published: str, data: LinkData) -> str:
+    """The day a figure is about: a weekday or *yesterday* in its sentence, counted back from publication."""
+    if published == "1970-01-01":
+        return published
+    low = f" {sent.lower()} "
+    pub = date.fromisoformat(published)
+    if any(f" {phrase} " in low for phrase in data.words("day_before")):
+        return (pub - timedelta(days=1)).isoformat()
+    if any(f" {phrase} " in low for phrase in data.words("week_before")):
+        return (pub - timedelta(days=7)).isoformat()
+    days = data.weekdays()
+    for w in re.findall(r"\w+", low):
+        if w in days:
+            return (pub - timedelta(days=(pub.weekday() - days[w]) % 7)).isoformat()
+    return published
+
+
+def quantity_item(analysis: Analysis, q: Quantity, data: LinkData) -> Item:
+    """A quantity as a typed figure (see the module docstring)."""
+    text = analysis.article.text
+    sent = sentence(text, q.span)
+    before = _tokens(text, sent.start, q.span.start)
+    after = _tokens(text, q.span.end, sent.end)
+    bw = [w for _i, w in before]
+    aw = [w for _i, w in after]
+    counted = q.counted.of(text).split() if q.counted else []
+    near_after = _stop_at_number(aw)[:4]
+    near_before = list(reversed(_stop_at_number(list(reversed(bw)))))[-6:]
+    concept = (_concept(counted, data, measures=True) or _concept(near_after[:1], data, measures=True)
+               or _concept(near_after, data) or _concept(list(reversed(near_before)), data))
+    if concept is None:
+        concept = _concept(aw[:6] + list(reversed(bw[-6:])), data)
+    value, vmax, unit = q.value, q.value_max, q.unit
+    for w in ([" ".join(near_after[:2])] if len(near_after) > 1 else []) + near_after[:1]:
+        factor = data.factors.get(w.lower())
+        if factor:
+            concept = (factor[0], data.concept_kind(factor[0]))
+            value, vmax, unit = value * factor[1], vmax * factor[1] if vmax is not None else None, factor[0]
+            break
+    incr = data.words("increment")
+    increment = any(w.lower() in incr for w in bw[-2:]) or (
+        bool(aw) and aw[0].lower() in incr and (len(aw) < 2 or aw[1].lower() not in data.words("count_stop"))
+    )
+    window = [w for w in bw[-6:] + aw[:6] if len(w) > 3 and not _NUMBER.search(w)]
+    return Item(
+        record_id=q.id,
+        kind="q",
+        text=q.span.of(text),
+        date=_date(sent.of(text), pub_date(analysis.article.published), data),
+        attribution_id=q.attribution_id,
+        concept=concept[0] if concept else None,
+        concept_kind=concept[1] if concept else "count",
+        scope=_scope(_stop_at_number(list(reversed(bw)), frozenset({";"}))[::-1], _stop_at_number(aw), data),
+        increment=increment,
+        value=value,
+        value_max=vmax,
+        approx=q.approx,
+        unit=unit,
+        context=frozenset(_stem(w) for w in window),
+        names=proper_names(text, sent),
+    )
+
+
+def attribution_item(analysis: Analysis, a: Attribution, data: LinkData) -> Item:
+    """An attribution as the terms and names of its content."""
+    text = analysis.article.text
+    return Item(
+        record_id=a.id,
+        kind="a",
+        text=a.content.of(text),
+        date=pub_date(analysis.article.published),
+        attribution_id=a.id,
+        terms=content_terms(a.content.of(text)),
+        names=proper_names(text, a.content),
+        certainty=a.certainty,
+    )

@@ -1,0 +1,146 @@
+"""Link one new article against what the ledger holds: the ``link`` stage, incremental.
+
+The linker knows no SQL. It asks a ``View`` (the store's, bound to the article's write
+transaction) for candidates found through blocking keys, never for everything: articles
+sharing a MinHash band, facts sharing a key (``c|troops``, ``v|1500``, ``t|anchor``,
+``a|<actor>``) within a few days. Cost per new article therefore depends on how many facts
+share its keys in its days, not on the size of the ledger. What it decides comes back as one
+``LinkPlan`` that the store writes in the same transaction as the article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Protocol
+
+from claimledger.link import actors, contradictions, copies, facts
+from claimledger.link.data import LinkData, load
+from claimledger.link.facts import State
+from claimledger.link.features import Item, attribution_item, quantity_item
+from claimledger.model import Analysis, Article, Fact, FactLink, FactMention, LinkPlan, Origin
+
+KEY_TERMS = 6
+"""How many of a claim's longest content terms become its blocking keys."""
+
+
+class View(Protocol):
+    """What the linker may ask the ledger (store.links.View implements it)."""
+
+    def copy_candidates(self, bands: Sequence[str], exclude: str) -> list[Article]: ...
+
+    def facts_by_keys(self, keys: Sequence[str], date_lo: str, date_hi: str) -> list[tuple[Fact, list[FactMention]]]: ...
+
+    def links_of(self, fact_ids: Sequence[str]) -> list[FactLink]: ...
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def _value_key(value: float | None) -> str:
+    """Figures are blocked by order of magnitude, so *nearly 800,000* meets *782,000*."""
+    if not value or value <= 0:
+        return "v|0"
+    return f"v|{math.floor(math.log10(value) * 2)}"
+
+
+def keys(item: Item, actor: str | None) -> list[str]:
+    """The blocking keys under which an item finds, and is found by, its candidate facts."""
+    if item.kind == "q":
+        out = [_value_key(item.value)]
+        if item.value:
+            out.append(f"v|{math.floor(math.log10(item.value) * 2) + 1}")
+        return out
+    out = [f"t|{t}" for t in sorted(item.terms, key=lambda t: (-len(t), t))[:KEY_TERMS]]
+    if actor:
+        out.append(f"a|{actor.lower()}")
+    return out
+
+
+def _origin_actor(item: Item, by_attr: dict[str, Origin]) -> str | None:
+    o = by_attr.get(item.attribution_id or "")
+    return o.actor if o else None
+
+
+def link_article(view: View, analysis: Analysis) -> LinkPlan:
+    """Every link decision for one new article (see the module docstring)."""
+    art = analysis.article
+    bands = copies.bands(art.text)
+    copy = copies.decide(art, view.copy_candidates(bands, art.id))
+    data = load(art.lang)
+    if not data.lex.cues:
+        return LinkPlan(art.id, copy, bands)
+    origins = actors.origins(analysis, data)
+    by_attr = {o.attribution_id: o for o in origins}
+    items = [quantity_item(analysis, q, data) for q in analysis.quantities]
+    items += [attribution_item(analysis, a, data) for a in analysis.attributions]
+    item_keys = {it.record_id + it.kind: keys(it, _origin_actor(it, by_attr)) for it in items}
+    all_keys = sorted({k for ks in item_keys.values() for k in ks})
+    dates = [it.date for it in items] or [facts_date(art)]
+    window = max(facts.CLAIM_WINDOW_DAYS, facts.WINDOW_DAYS)
+    stored = view.facts_by_keys(all_keys, _shift(min(dates), -window), _shift(max(dates), window))
+    states = [State(f, list(ms)) for f, ms in stored]
+    mentions: list[FactMention] = []
+    plan_keys: list[tuple[str, str, str]] = []
+    revised: set[str] = set()
+    denials: list[tuple[Item, State]] = []
+    kinds = {c: k for c, k, _s, _e in data.concepts}
+    for it in items:
+        actor = _origin_actor(it, by_attr)
+        st, score, why = facts.assign(it, states, art.lang, kinds)
+        if st is None:
+            st = State(facts.new_fact(it, art.id, art.lang))
+            states.append(st)
+        else:
+            facts.refine(st, it, kinds)
+        m = facts.mention(it, st.fact.id, art.id, actor, score, why)
+        st.mentions.append(m)
+        st.touched = True
+        mentions.append(m)
+        plan_keys += [(k, st.fact.id, it.date) for k in item_keys[it.record_id + it.kind]]
+        if it.kind == "q" and _revises(analysis, it, data):
+            revised.add(st.fact.id)
+        if it.kind == "a" and it.certainty == "denied":
+            denials.append((it, st))
+    touched = [s for s in states if s.touched]
+    links = contradictions.find(touched, states, kinds, revised)
+    links += _denials(denials, states, art.lang)
+    stored_links = view.links_of([s.fact.id for s in touched])
+    finished = tuple(contradictions.finish(s, links + stored_links) for s in touched)
+    # facts on the other side of a new link change grade too
+    others = {lk.a for lk in links} | {lk.b for lk in links}
+    finished += tuple(contradictions.finish(s, links + stored_links) for s in states
+                      if not s.touched and s.fact.id in others)
+    return LinkPlan(art.id, copy, bands, tuple(origins), finished, tuple(mentions), tuple(plan_keys), tuple(links))
+
+
+def facts_date(article: Article) -> str:
+    from claimledger.link.features import pub_date
+
+    return pub_date(article.published)
+
+
+def _revises(analysis: Analysis, item: Item, data: LinkData) -> bool:
+    from claimledger.link.features import sentence
+
+    q = next(q for q in analysis.quantities if q.id == item.record_id)
+    sent = sentence(analysis.article.text, q.span).of(analysis.article.text).lower()
+    return any(w in sent for w in data.words("revision"))
+
+
+def _denials(denials: list[tuple[Item, State]], states: list[State], lang: str) -> list[FactLink]:
+    """Each denial links to the other claim fact its content overlaps most."""
+    out = []
+    for it, own in denials:
+        best: tuple[float, State | None] = (0.0, None)
+        for st in states:
+            if st is own or st.fact.kind != "claim" or any(m.record_id == it.record_id for m in st.mentions):
+                continue
+            s = facts.claim_score(it, st, lang)
+            if s > best[0]:
+                best = (s, st)
+        if best[1] is not None:
+            out.append(contradictions.denial(own.fact, best[1], best[0]))
+    return out

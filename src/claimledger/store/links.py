@@ -1,0 +1,285 @@
+"""What link/ decided, persisted; and the lookups the linker needs, answered from the ledger.
+
+Why a ``View`` and not the ``Ledger``: the linker runs *inside* the write transaction that
+stores the article (``Ledger.add(analysis, link=...)``), so an article and its links are
+committed together or not at all. It must therefore read through that transaction's
+connection, and must not be able to write: ``View`` offers only the five questions the
+linker asks (copy candidates by MinHash band or URL, facts by blocking key and date
+window, the links and origins already decided), each returning ``model`` records.
+link/ knows no SQL; store/ knows no linking rule.
+
+Why chunks: SQLite refuses statements with more than 32766 bound variables (999 before
+3.32), and a popular blocking key list or band set can come close; every ``IN`` list
+here is sent ``CHUNK`` values at a time.
+
+The record <-> row mapping for the link tables lives here, beside the only code that
+writes them, the way rows.py keeps it for the per-article records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar, get_args
+
+from sqlalchemy import Connection, delete, or_, select, update
+
+from claimledger.errors import StoreError
+from claimledger.model import (
+    APPROXES,
+    Analysis,
+    Article,
+    Copy,
+    Fact,
+    FactKind,
+    FactLink,
+    FactMention,
+    LinkKind,
+    LinkPlan,
+    MentionKind,
+    Origin,
+)
+from claimledger.store import dialect, rows
+from claimledger.store.schema import LINK_TABLES, copies, copy_bands, fact_keys, fact_links, fact_mentions, facts
+from claimledger.store.schema import articles as A
+from claimledger.store.schema import attributions as T
+from claimledger.store.schema import origins as O
+
+CHUNK = 500
+"""Values per ``IN (...)`` list: far below SQLite's bound-variable limit."""
+
+FACT_KINDS: frozenset[str] = frozenset(get_args(FactKind))
+LINK_KINDS: frozenset[str] = frozenset(get_args(LinkKind))
+MENTION_KINDS: frozenset[str] = frozenset(get_args(MentionKind))
+
+Linker = Callable[["View", Analysis], LinkPlan]
+"""What ``Ledger.add``/``link_pending`` call: the linker, given the view and the stored analysis."""
+LinkProgress = Callable[[int, int, str], None]
+"""Called after each article is linked: (done, total, article id)."""
+
+_T = TypeVar("_T")
+Row = dict[str, Any]
+
+
+def chunks(items: Iterable[_T], size: int = CHUNK) -> Iterator[list[_T]]:
+    """``items`` in lists of at most ``size``, duplicates dropped, order kept."""
+    batch: list[_T] = []
+    for item in dict.fromkeys(items):
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- records <-> rows ------------------------------------------------------------------------
+
+
+def fact_row(f: Fact) -> Row:
+    return {
+        "id": f.id, "kind": f.kind, "variable": f.variable, "label": f.label, "date": f.date,
+        "value": f.value, "value_max": f.value_max, "approx": f.approx, "unit": f.unit, "lang": f.lang,
+        "sources": json.dumps(list(f.sources), ensure_ascii=False), "independent": f.independent,
+        "grade": f.grade, "mentions": f.mentions, "articles": f.articles, "contested": bool(f.contested),
+    }
+
+
+def fact_from(r: Mapping[Any, Any]) -> Fact:
+    return Fact(
+        id=r["id"], kind=r["kind"], label=r["label"], date=r["date"], variable=r["variable"],
+        value=r["value"], value_max=r["value_max"], approx=r["approx"], unit=r["unit"], lang=r["lang"],
+        sources=tuple(json.loads(r["sources"])), independent=r["independent"], grade=r["grade"],
+        mentions=r["mentions"], articles=r["articles"], contested=bool(r["contested"]),
+    )
+
+
+def mention_row(m: FactMention) -> Row:
+    return {
+        "fact_id": m.fact_id, "article_id": m.article_id, "record_id": m.record_id, "kind": m.kind,
+        "date": m.date, "text": m.text, "actor": m.actor, "value": m.value, "value_max": m.value_max,
+        "approx": m.approx, "score": float(m.score), "reason": m.reason,
+    }
+
+
+def mention_from(r: Mapping[Any, Any]) -> FactMention:
+    return FactMention(
+        fact_id=r["fact_id"], article_id=r["article_id"], record_id=r["record_id"], kind=r["kind"],
+        date=r["date"], text=r["text"], actor=r["actor"], value=r["value"], value_max=r["value_max"],
+        approx=r["approx"], score=r["score"], reason=r["reason"],
+    )
+
+
+def link_from(r: Mapping[Any, Any]) -> FactLink:
+    return FactLink(a=r["a"], b=r["b"], kind=r["kind"], reason=r["reason"])
+
+
+def origin_from(r: Mapping[Any, Any]) -> Origin:
+    return Origin(article_id=r["article_id"], attribution_id=r["attribution_id"], actor=r["actor"],
+                  speaker=r["speaker"], rule=r["rule"], words=r["words"])
+
+
+def copy_from(r: Mapping[Any, Any]) -> Copy:
+    return Copy(article_id=r["article_id"], original_id=r["original_id"], method=r["method"],
+                score=r["score"], credit=r["credit"], reason=r["reason"])
+
+
+# -- what the linker may ask -----------------------------------------------------------------
+
+
+class View:
+    """What the linker may ask the ledger, bound to the connection of the current write transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def _articles(self, ids: Iterable[str]) -> list[Article]:
+        found: list[Article] = []
+        for batch in chunks(ids):
+            stmt = select(A).where(A.c.id.in_(batch))
+            found += [rows.article_from(r) for r in self._conn.execute(stmt).mappings()]
+        return sorted(found, key=lambda a: (a.published or "", a.id))
+
+    def copy_candidates(self, bands: Sequence[str], exclude: str) -> list[Article]:
+        """Stored articles sharing at least one MinHash band with ``bands``, except ``exclude``."""
+        ids: dict[str, None] = {}
+        for batch in chunks(bands):
+            stmt = select(copy_bands.c.article_id).where(copy_bands.c.band.in_(batch)).distinct()
+            ids.update(dict.fromkeys(self._conn.scalars(stmt)))
+        ids.pop(exclude, None)
+        return self._articles(ids)
+
+    def by_url(self, url: str, exclude: str) -> list[Article]:
+        """Stored articles whose canonical URL or URL is ``url`` (a re-fetched or re-edited page)."""
+        if not url:
+            return []
+        stmt = select(A.c.id).where(or_(A.c.canonical_url == url, A.c.url == url), A.c.id != exclude)
+        return self._articles(self._conn.scalars(stmt))
+
+    def copy_of(self, article_id: str) -> Copy | None:
+        """The stored copy decision for an article, if it is a copy (to follow a copy to its original)."""
+        r = self._conn.execute(select(copies).where(copies.c.article_id == article_id)).mappings().first()
+        return None if r is None else copy_from(r)
+
+    def facts_by_keys(self, keys: Sequence[str], date_lo: str, date_hi: str) -> list[tuple[Fact, list[FactMention]]]:
+        """Every fact filed under one of ``keys`` with a date in ``[date_lo, date_hi]``, with all its mentions.
+
+        Dates are ISO strings, compared as strings. Facts come once each, oldest date first.
+        """
+        ids: dict[str, None] = {}
+        for batch in chunks(keys):
+            stmt = select(fact_keys.c.fact_id).where(
+                fact_keys.c.key.in_(batch), fact_keys.c.date >= date_lo, fact_keys.c.date <= date_hi
+            )
+            ids.update(dict.fromkeys(self._conn.scalars(stmt)))
+        found: list[Fact] = []
+        by_fact: dict[str, list[FactMention]] = {i: [] for i in ids}
+        for batch in chunks(ids):
+            found += [fact_from(r) for r in self._conn.execute(select(facts).where(facts.c.id.in_(batch))).mappings()]
+            stmt = (
+                select(fact_mentions)
+                .where(fact_mentions.c.fact_id.in_(batch))
+                .order_by(fact_mentions.c.date, fact_mentions.c.article_id, fact_mentions.c.kind,
+                          fact_mentions.c.record_id)
+            )
+            for r in self._conn.execute(stmt).mappings():
+                by_fact[r["fact_id"]].append(mention_from(r))
+        found.sort(key=lambda f: (f.date, f.id))
+        return [(f, by_fact[f.id]) for f in found]
+
+    def links_of(self, fact_ids: Sequence[str]) -> list[FactLink]:
+        """Every link with one of ``fact_ids`` at either end, once each."""
+        found: dict[tuple[str, str, str], FactLink] = {}
+        for batch in chunks(fact_ids):
+            stmt = select(fact_links).where(or_(fact_links.c.a.in_(batch), fact_links.c.b.in_(batch)))
+            for r in self._conn.execute(stmt).mappings():
+                found[(r["a"], r["b"], r["kind"])] = link_from(r)
+        return [found[k] for k in sorted(found)]
+
+    def origins_of(self, article_id: str) -> list[Origin]:
+        """The originating actors decided for one article's attributions, in text order."""
+        stmt = (
+            select(O)
+            .outerjoin(T, (T.c.article_id == O.c.article_id) & (T.c.id == O.c.attribution_id))
+            .where(O.c.article_id == article_id)
+            .order_by(T.c.seq, O.c.attribution_id)
+        )
+        return [origin_from(r) for r in self._conn.execute(stmt).mappings()]
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _check(conn: Connection, plan: LinkPlan) -> None:
+    """Refuse a plan that does not fit the ledger, with one line naming what is wrong."""
+    aid = plan.article_id
+    where = f"links of article {aid[:12]}"
+    if conn.execute(select(A.c.id).where(A.c.id == aid)).first() is None:
+        raise StoreError(f"{where}: the article is not in the ledger")
+    if plan.copy is not None and (plan.copy.article_id != aid or plan.copy.original_id == aid):
+        raise StoreError(f"{where}: copy record {plan.copy.article_id[:12]} -> {plan.copy.original_id[:12]} "
+                         "does not fit the article")
+    for o in plan.origins:
+        if o.article_id != aid:
+            raise StoreError(f"{where}: origin of attribution {o.attribution_id} belongs to {o.article_id[:12]}")
+    for f in plan.facts:
+        if f.kind not in FACT_KINDS or (f.approx is not None and f.approx not in APPROXES):
+            raise StoreError(f"{where}: fact {f.id} has unknown kind {f.kind!r} or approx {f.approx!r}")
+    for m in plan.mentions:
+        if m.kind not in MENTION_KINDS:
+            raise StoreError(f"{where}: mention {m.record_id} has unknown kind {m.kind!r}")
+    for link in plan.links:
+        if link.kind not in LINK_KINDS:
+            raise StoreError(f"{where}: link {link.a} -> {link.b} has unknown kind {link.kind!r}")
+
+
+def save_links(conn: Connection, plan: LinkPlan, linked_at: str) -> None:
+    """Write what linking one article decided, inside the caller's transaction.
+
+    The article's own rows (copy, bands, origins) replace any it had; facts are upserted
+    (the plan carries each touched fact's new counts and grade); mentions replace a stored
+    mention of the same record; keys and links already stored are kept as they are.
+    Finally ``articles.linked_at`` marks the article as linked, and a copy also sets the
+    article's ``copy_of``/``copy_reason`` (what ``articles`` and exports show).
+    """
+    _check(conn, plan)
+    aid = plan.article_id
+    for table in (copies, copy_bands, O):
+        conn.execute(delete(table).where(table.c.article_id == aid))
+    copy_of: dict[str, Any] = {}
+    if plan.copy is not None:
+        c = plan.copy
+        conn.execute(copies.insert(), [{"article_id": aid, "original_id": c.original_id, "method": c.method,
+                                        "score": float(c.score), "credit": c.credit, "reason": c.reason}])
+        copy_of = {"copy_of": c.original_id, "copy_reason": c.reason}
+    dialect.upsert(conn, copy_bands, [{"band": b, "article_id": aid} for b in plan.bands], replace=False)
+    dialect.upsert(conn, O, [
+        {"article_id": aid, "attribution_id": o.attribution_id, "actor": o.actor, "speaker": o.speaker,
+         "rule": o.rule, "words": o.words}
+        for o in plan.origins
+    ], replace=True)
+    dialect.upsert(conn, facts, [fact_row(f) for f in plan.facts], replace=True)
+    dialect.upsert(conn, fact_mentions, [mention_row(m) for m in plan.mentions], replace=True)
+    dialect.upsert(conn, fact_keys, [{"key": k, "fact_id": f, "date": d} for k, f, d in plan.keys], replace=False)
+    dialect.upsert(conn, fact_links, [{"a": x.a, "b": x.b, "kind": x.kind, "reason": x.reason} for x in plan.links],
+                   replace=False)
+    conn.execute(update(A).where(A.c.id == aid).values(linked_at=linked_at, **copy_of))
+
+
+def clear_links(conn: Connection) -> None:
+    """Forget every link decision (for ``relink``): the link tables emptied, every article unlinked."""
+    for table in LINK_TABLES:
+        conn.execute(delete(table))
+    conn.execute(update(A).values(copy_of=None, copy_reason=None, linked_at=None))
+
+
+def unlinked(conn: Connection) -> list[str]:
+    """Ids of the articles not linked yet, earliest published first (undated last), then as stored.
+
+    That order lets an original be linked before the copies that name it, and a first
+    report of a figure before its revisions.
+    """
+    stmt = select(A.c.id).where(A.c.linked_at.is_(None)).order_by(
+        A.c.published.asc().nulls_last(), A.c.added_at, A.c.id
+    )
+    return list(conn.scalars(stmt))
