@@ -33,7 +33,7 @@ def header(f: dict[str, Any]) -> Table:
         ("sources", safe(", ".join(f["sources"]) or "(unattributed)")),
         ("independent", str(f["independent"])),
         ("grade", str(f["grade"])),
-        ("mentions/articles", f"{f['mentions']}/{f['articles']}"),
+        ("mentions/articles", f"{f['mention_count']}/{f['articles']}"),
         ("languages", safe(", ".join(f["langs"]))),
         ("contested", Text("yes", style="bold red") if f["contested"] else "no"),
     ]

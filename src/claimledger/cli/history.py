@@ -6,7 +6,8 @@ that revised its figure shows as its own line; ``--plot`` draws exactly those po
 
 The CSV is for spreadsheets, so every text cell that a spreadsheet would run as a formula
 (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return: the OWASP list) gets
-a leading ``'``; numbers are written as numbers.
+a leading ``'``; numbers are written as numbers. Text cells also have their control and
+bidi characters made visible (``render.clean``): the CSV often lands on a terminal first.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import emit_json, err, figure, out, safe
+from claimledger.cli.render import clean, emit_json, err, figure, out, safe
 from claimledger.errors import UsageError
 
 FORMATS = ("table", "json", "csv")
@@ -31,9 +32,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(cell: object) -> object:
     """A CSV cell a spreadsheet will not execute: text that starts like a formula gets a leading ``'``."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        return "'" + cell
-    return cell
+    if not isinstance(cell, str):
+        return cell
+    return "'" + clean(cell) if cell.startswith(FORMULA_START) else clean(cell)
 
 
 def write_csv(points: list[dict[str, Any]]) -> None:

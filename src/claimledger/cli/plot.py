@@ -18,7 +18,8 @@ Why these choices:
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import warnings
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -32,7 +33,8 @@ ABOUT, OVER, UNDER = 0.10, 0.15, 0.15
 
 
 def _label(text: object) -> str:
-    shown = clean(text)
+    """Article words as a plot label: controls shown as U+FFFD (fonts lack the control pictures)."""
+    shown = "".join("\ufffd" if "\u2400" <= ch <= "\u2421" else ch for ch in clean(text))
     return " " + shown if shown.startswith("_") else shown
 
 
@@ -108,15 +110,16 @@ def _write(fig: Any, path: Path) -> Path:
     folder = path.expanduser().resolve().parent
     if not folder.is_dir():
         raise ClaimledgerError(f"cannot write plot {path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    tmp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part"  # opened normally: umask applies
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with tmp.open("xb") as fh, warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # a glyph missing from the font is drawn as a box
             fig.savefig(fh, format="png")
         os.replace(tmp, path)
     except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise ClaimledgerError(f"cannot write plot {path}: {e.strerror or e}") from e
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path

@@ -15,7 +15,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
 from claimledger.cli.render import err, out
-from claimledger.errors import UsageError
 
 
 def relink(
@@ -23,12 +22,9 @@ def relink(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Clear every copy, origin, fact and link, then link every stored article again."""
-    import claimledger.analyze as library
+    from claimledger.analyze import relink as run  # the library holds the linker; store/ knows none
     from claimledger.store import Ledger
 
-    run = getattr(library, "relink", None)  # analyze.relink(ledger, progress) holds the linker
-    if run is None:
-        raise UsageError("this claimledger has no linker (claimledger.analyze.relink is missing)")
     with Ledger(ledger) as store:
         bar = Progress(TextColumn("linking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        console=err, disable=quiet)
@@ -38,7 +34,7 @@ def relink(
             def step(done: int, total: int, _article_id: str) -> None:
                 bar.update(task, completed=done, total=total)
 
-            n = int(run(store, progress=step))
+            n = run(store, progress=step)
         if not quiet:
             out.print(f"linked {n} article(s) in {store.name}", markup=False)
 

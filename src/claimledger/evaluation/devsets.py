@@ -67,11 +67,59 @@ def run_sets(shared: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+LINK_SETS = {
+    "clusters-dev": ("data/clusters/dev.jsonl", "data/clusters/dev-articles.jsonl"),
+    "clusters-dev2": ("data/clusters/dev2.jsonl", "data/clusters/dev2-articles.jsonl"),
+}
+LINK_COLUMNS = [
+    ("copy F1", ("copies", "pairwise", "f1")),
+    ("same-fact F1", ("links", "all", "f1")),
+    ("B-cubed", ("links", "bcubed", "f1")),
+    ("cross-lang F1", ("links", "cross_language", "f1")),
+    ("source acc", ("sources", "accuracy")),
+    ("contra F1", ("contradictions", "f1")),
+    ("hist cover", ("history", "coverage")),
+    ("hist prec", ("history", "precision")),
+]
+
+
+def score_links(shared: Path, gold: Path, articles: Path) -> dict[str, Any]:
+    """Predict links for a cluster set and score them with ``shared/eval/score_links.py`` itself.
+
+    The users' scorer is run as it is (a subprocess on its own file), so our figures are
+    exactly theirs.
+    """
+    import tempfile
+
+    from claimledger.evaluation.links import predict_links
+    from claimledger.evaluation.predict import write_jsonl
+
+    t = time.perf_counter()
+    records = predict_links(read_gold(articles))
+    took = time.perf_counter() - t
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
+        write_jsonl(records, fh)
+    try:
+        out = subprocess.run([sys.executable, str(shared / "eval" / "score_links.py"), str(gold), fh.name,
+                              "--articles", str(articles), "--json"], capture_output=True, text=True, check=True)
+    finally:
+        Path(fh.name).unlink(missing_ok=True)
+    res: dict[str, Any] = json.loads(out.stdout)["all"]
+    res["seconds"] = round(took, 2)
+    return res
+
+
+def run_link_sets(shared: Path) -> dict[str, dict[str, Any]]:
+    """Cross-article figures per cluster set."""
+    return {name: score_links(shared, shared / gold, shared / arts)
+            for name, (gold, arts) in LINK_SETS.items() if (shared / gold).is_file() and (shared / arts).is_file()}
+
+
 def _get(d: dict[str, Any], path: tuple[str, ...]) -> float:
     cur: Any = d
     for k in path:
         cur = cur[k]
-    return float(cur)
+    return float("nan") if cur is None else float(cur)
 
 
 def _commit() -> str:
@@ -80,6 +128,28 @@ def _commit() -> str:
                               check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+
+
+def _table(title: str, results: dict[str, dict[str, Any]], columns: list[tuple[str, tuple[str, ...]]],
+           previous: dict[str, Any] | None, count: str, counted: Any) -> Table:
+    table = Table(title=title)
+    table.add_column("set")
+    table.add_column(count, justify="right")
+    for label, _ in columns:
+        table.add_column(label, justify="right")
+    table.add_column("s", justify="right")
+    for name, res in results.items():
+        cells = []
+        for _, path in columns:
+            v = _get(res, path)
+            cell = f"{v:.3f}"
+            if previous and name in previous:
+                delta = v - _get(previous[name], path)
+                if abs(delta) >= 0.0005:
+                    cell += f" ({delta:+.3f})"
+            cells.append(cell)
+        table.add_row(name, counted(res), *cells, f"{res['seconds']:.1f}")
+    return table
 
 
 def main() -> int:
@@ -111,6 +181,10 @@ def main() -> int:
             cells.append(cell)
         table.add_row(name, str(res["documents"]), *cells, f"{res['articles_per_s']:.1f}")
     console.print(table)
+    links = run_link_sets(shared)
+    console.print(_table(f"cross-article sets at {commit} (score_links.py)", links, LINK_COLUMNS,
+                         previous, "stories", lambda r: str(r["stories"])))
+    results.update(links)
     history[commit] = results
     cache.parent.mkdir(exist_ok=True)
     cache.write_text(json.dumps(history, indent=1))

@@ -71,7 +71,7 @@ def truth_interval(value: float, value_max: float | None, approx: str | None) ->
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether two intervals share a value; two spans that only touch at an end do not."""
-    eps = 1e-9 * max(1.0, abs(a[1]), abs(b[1]))
+    eps = 1e-9 * max([1.0, *(abs(x) for x in (*a, *b) if x != float("inf"))])
     lo, hi = max(a[0], b[0]), min(a[1], b[1])
     if lo < hi - eps:
         return True

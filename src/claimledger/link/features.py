@@ -92,11 +92,14 @@ def proper_names(text: str, span: Span) -> frozenset[str]:
 
 def _concept(words: list[str], data: LinkData, measures: bool = False) -> tuple[str, str] | None:
     """The first concept the words name; a unit (hours, km) only where ``measures`` allows it."""
+    generic = None
     for w in words:
         found = data.concept_of(w)
         if found and (measures or found[1] != "measure"):
-            return found
-    return None
+            if found[1] != "generic":
+                return found
+            generic = generic or found
+    return generic
 
 
 def _scope(before: list[str], after: list[str], data: LinkData) -> str | None:
@@ -149,10 +152,14 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData) -> Item:
     counted = q.counted.of(text).split() if q.counted else []
     near_after = _stop_at_number(aw)[:4]
     near_before = list(reversed(_stop_at_number(list(reversed(bw)))))[-6:]
-    concept = (_concept(counted, data, measures=True) or _concept(near_after[:1], data, measures=True)
-               or _concept(near_after, data) or _concept(list(reversed(near_before)), data))
-    if concept is None:
-        concept = _concept(aw[:6] + list(reversed(bw[-6:])), data)
+    found = [_concept(counted, data, measures=True), _concept(near_after[:1], data, measures=True),
+             _concept(near_after, data), _concept(list(reversed(near_before)), data),
+             _concept(aw[:6] + list(reversed(bw[-6:])), data)]
+    named = [c for c in found if c is not None]
+    # *95 people were killed*: the specific concept near the number says more than *people*
+    concept = next((c for c in named if c[1] != "generic"), named[0] if named else None)
+    if named and named[0][1] == "measure":
+        concept = named[0]
     value, vmax, unit = q.value, q.value_max, q.unit
     for w in ([" ".join(near_after[:2])] if len(near_after) > 1 else []) + near_after[:1]:
         factor = data.factors.get(w.lower())

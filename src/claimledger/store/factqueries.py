@@ -122,9 +122,9 @@ def facts(
 
 
 def fact(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
-    """One fact (keys as in ``facts``) plus ``mentions`` and ``links``.
+    """One fact (keys as in ``facts``, its stored mention count as ``mention_count``) plus ``mentions`` and ``links``.
 
-    ``mentions``: article_id, title, outlet, published, lang, copy_of, kind (``q`` a
+    ``mentions`` (a list here): article_id, title, outlet, published, lang, copy_of, kind (``q`` a
     quantity, ``a`` an attribution), record_id, date, text, start, end (the quantity's
     span, or the attribution's content), actor, value, value_max, approx, score, reason;
     earliest published first. ``links``: kind, direction (``out`` this fact is ``a``,
@@ -134,6 +134,7 @@ def fact(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
     row = conn.execute(select(F).where(F.c.id == fid)).mappings().one()
     out = _fact_dict(row)
     out["langs"] = _langs(conn, [fid]).get(fid, [])
+    out["mention_count"] = out["mentions"]
     q_on = and_(FM.c.kind == "q", Q.c.article_id == FM.c.article_id, Q.c.id == FM.c.record_id)
     t_on = and_(FM.c.kind == "a", T.c.article_id == FM.c.article_id, T.c.id == FM.c.record_id)
     stmt = (

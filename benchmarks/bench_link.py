@@ -1,0 +1,209 @@
+"""Speed and memory of ``link``: ms per new article and peak memory as the ledger grows.
+
+Prints figures, asserts nothing. The linker asks the store only for what shares a blocking
+key (MinHash bands for copies; fact keys within a date window for facts), so the cost of
+linking one new article should stay flat from 1k to 100k stored articles.
+
+How the ledger is grown: the cluster dev articles (``../shared/data/clusters``) are analysed
+once; each stored article is then a synthetic variant of one of them: the original text plus
+a line ``[synthetic variant k]`` (so a new id; every span still indexes the text), published
+``k % 720`` days later (a ledger spanning about two years), the same records re-owned by the
+new id. Variants are stored and linked with the real linker in batches of ``BATCH`` articles
+per transaction (the store's row mapping, then ``link_article`` on ``View(conn)`` and
+``save_links``, exactly what ``Ledger.add(analysis, link=...)`` does, minus one commit per
+article), because one commit per article was the slower way to reach 100k articles.
+
+What is timed at each size: ``--fresh`` new variants (published inside the covered range),
+each inserted and then linked in a transaction that is rolled back afterwards, so the ledger
+stays at its size; only ``link_article`` + ``save_links`` are timed. Note that every variant of
+an original is a near-copy of it, so copy candidates (all variants sharing a MinHash band,
+not windowed by date) grow with the ledger in a way a real archive's would not; the table
+shows them beside the fact candidates so the two costs can be told apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Connection, insert
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from claimledger.link import link_article  # noqa: E402
+from claimledger.model import Analysis, Article  # noqa: E402
+from claimledger.nlp.records import analyze_article  # noqa: E402
+from claimledger.store import Ledger, rows  # noqa: E402
+from claimledger.store.links import View, save_links  # noqa: E402
+from claimledger.store.schema import articles, attributions, mentions, quantities  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "clusters"
+FILES = ("dev-articles.jsonl", "dev2-articles.jsonl")
+SPAN_DAYS = 720
+BATCH = 500
+FRESH_BASE = 10**7
+"""Variant numbers of the fresh (timed) articles: far above any stored variant's."""
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_analyses() -> list[Analysis]:
+    out = []
+    for name in FILES:
+        with (DATA / name).open(encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                art = Article(text=d["text"], lang=d.get("lang") or "und", title=d.get("title"), url=d.get("url"),
+                              published=d.get("published"), outlet=d.get("outlet"), raw_ref=str(d["id"]))
+                out.append(analyze_article(art))
+    return out
+
+
+def variant(a: Analysis, k: int, shift: int) -> Analysis:
+    """Variant ``k`` of ``a``: a suffix line appended, published ``shift`` days later, records re-owned."""
+    art = a.article
+    pub = art.published or "2024-01-01"
+    day = (date.fromisoformat(pub[:10]) + timedelta(days=shift)).isoformat()
+    new = replace(art, text=f"{art.text}\n\n[synthetic variant {k}]", id="", published=day + pub[10:],
+                  url=f"{art.url or 'https://example.invalid/'}#v{k}", canonical_url=None)
+
+    def own(recs: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(replace(r, article_id=new.id) for r in recs)
+
+    return Analysis(new, own(a.attributions), own(a.quantities), own(a.mentions))
+
+
+def store(conn: Connection, a: Analysis, now: datetime) -> None:
+    """The article's rows, as ``Ledger.add`` writes them."""
+    conn.execute(insert(articles), [rows.article_row(a.article, now)])
+    for table, batch in ((attributions, rows.attribution_rows(a)), (quantities, rows.quantity_rows(a)),
+                         (mentions, rows.mention_rows(a))):
+        if batch:
+            conn.execute(insert(table), batch)
+
+
+def grow(ledger: Ledger, base: list[Analysis], start: int, stop: int, log: Callable[[str], None]) -> None:
+    """Store and link variants ``start .. stop-1`` (variant i: original ``i % len(base)``, k ``i // len(base)``)."""
+    t = time.perf_counter()
+    for lo in range(start, stop, BATCH):
+        with ledger._writing() as conn:  # noqa: SLF001 - the store's own write transaction, one per batch
+            for i in range(lo, min(lo + BATCH, stop)):
+                k = i // len(base)
+                a = variant(base[i % len(base)], k, k % SPAN_DAYS)
+                now = datetime.now(UTC)
+                store(conn, a, now)
+                save_links(conn, link_article(View(conn), a), now.isoformat())
+        done = min(lo + BATCH, stop)
+        if done % 10_000 == 0 or done == stop:
+            rate = (done - start) / (time.perf_counter() - t)
+            log(f"  stored+linked {done:>7} articles ({rate:.0f}/s)")
+
+
+class CountingView(View):
+    """The store's ``View``, counting how many candidates each question returned."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn)
+        self.facts = self.copies = 0
+
+    def facts_by_keys(self, keys: Sequence[str], date_lo: str, date_hi: str) -> Any:
+        found = super().facts_by_keys(keys, date_lo, date_hi)
+        self.facts += len(found)
+        return found
+
+    def copy_candidates(self, bands: Sequence[str], exclude: str) -> list[Article]:
+        found = super().copy_candidates(bands, exclude)
+        self.copies += len(found)
+        return found
+
+
+def measure(ledger: Ledger, base: list[Analysis], size: int, fresh: int, seed: int) -> dict[str, float]:
+    """Link ``fresh`` new variants against a ledger of ``size``; each in a rolled-back transaction."""
+    rng = random.Random(seed)
+    covered = min(SPAN_DAYS, max(1, -(-size // len(base))))
+    ms: list[float] = []
+    facts = copies = 0
+    for j in range(fresh):
+        a = variant(base[rng.randrange(len(base))], FRESH_BASE + size + j, rng.randrange(covered))
+        with ledger.engine.connect() as conn:
+            tx = conn.begin()
+            now = datetime.now(UTC)
+            store(conn, a, now)
+            view = CountingView(conn)
+            t = time.perf_counter()
+            save_links(conn, link_article(view, a), now.isoformat())
+            ms.append((time.perf_counter() - t) * 1000)
+            tx.rollback()
+        facts += view.facts
+        copies += view.copies
+    ms.sort()
+    return {"median": statistics.median(ms), "p90": ms[min(len(ms) - 1, int(0.9 * len(ms)))],
+            "facts": facts / fresh, "copies": copies / fresh}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000", help="ledger sizes, comma separated, ascending")
+    ap.add_argument("--fresh", type=int, default=50, help="new articles timed at each size")
+    ap.add_argument("--keep", type=Path, help="build the ledger in DIR and keep it (default: a temp dir)")
+    ap.add_argument("--quick", action="store_true", help="smoke run: sizes 200,1000")
+    args = ap.parse_args()
+    sizes = [200, 1000] if args.quick else sorted(int(s) for s in args.sizes.split(","))
+    console = Console(width=140, stderr=True)
+    t0 = time.perf_counter()
+    base = load_analyses()
+    console.print(f"analysed {len(base)} articles in {time.perf_counter() - t0:.1f}s")
+    tmp = None if args.keep else Path(tempfile.mkdtemp(prefix="claimledger-bench-link-"))
+    folder = args.keep or tmp
+    assert folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "bench-link.sqlite"
+    path.unlink(missing_ok=True)
+    table = Table(title=f"claimledger link: one new article against a growing ledger ({args.fresh} timed per size)")
+    for col in ("ledger articles", "link ms median", "link ms p90", "fact candidates", "copy candidates",
+                "ledger MiB", "peak RSS MiB", "grow s"):
+        table.add_column(col, justify="right")
+    medians: list[float] = []
+    try:
+        with Ledger(path) as ledger:
+            have = 0
+            for size in sizes:
+                t = time.perf_counter()
+                grow(ledger, base, have, size, console.print)
+                have = size
+                grow_s = time.perf_counter() - t
+                r = measure(ledger, base, size, args.fresh, seed=size)
+                medians.append(r["median"])
+                mib = sum(p.stat().st_size for p in folder.glob("bench-link.sqlite*")) / 2**20
+                table.add_row(f"{size:,}", f"{r['median']:.1f}", f"{r['p90']:.1f}", f"{r['facts']:.1f}",
+                              f"{r['copies']:.1f}", f"{mib:.0f}", f"{peak_mib():.0f}", f"{grow_s:.0f}")
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    out = Console(width=140)
+    out.print(table)
+    if len(medians) > 1:
+        out.print(f"median at {sizes[-1]:,} / median at {sizes[0]:,}: {medians[-1] / medians[0]:.2f}x")
+    out.print(f"total {time.perf_counter() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

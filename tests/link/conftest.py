@@ -1,0 +1,26 @@
+"""Fixtures for the link stage: a ledger that analyses and links articles the way ``ingest`` does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from claimledger.link import link_article
+from claimledger.model import Analysis, Article
+from claimledger.nlp.records import analyze_article
+from claimledger.store import Ledger
+
+
+@pytest.fixture
+def linked(tmp_path: Path) -> Iterator[tuple[Ledger, Callable[..., Analysis]]]:
+    """A fresh ledger and ``add(text, lang, published, **meta)`` that analyses, stores and links one article."""
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+
+        def add(text: str, lang: str = "en", published: str = "2024-10-18", **meta: str) -> Analysis:
+            analysis = analyze_article(Article(text=text, lang=lang, published=published, **meta))
+            ledger.add(analysis, link=link_article)
+            return analysis
+
+        yield ledger, add

@@ -1,0 +1,65 @@
+"""Copies: a trimmed, retitled wire copy is a copy; another article on the same event is not."""
+
+from __future__ import annotations
+
+from claimledger.link import copies
+from claimledger.model import Article
+
+WIRE = (
+    "SEOUL (AP) — The harbour authority in Busan said on Friday that three cargo ships collided in heavy fog "
+    "outside the port, and that two crew members were taken to hospital with minor injuries.\n\n"
+    "The authority said salvage teams were pumping fuel from the damaged hull of the largest vessel, a "
+    "container ship registered in Panama, and that no oil had reached the shore so far.\n\n"
+    "Port traffic was suspended for six hours while coast guard divers inspected the hulls, officials said. "
+    "Fishermen in the area were told to keep their boats in harbour until Saturday morning.\n\n"
+    "An investigation into the cause of the collision has begun, the authority said, adding that radar "
+    "records from all three ships had been secured."
+)
+TRIMMED = WIRE.split("\n\n", 3)
+COPY = "Three ships collide in fog off Busan\n\n" + "\n\n".join(TRIMMED[:3])
+OTHER = (
+    "BUSAN (AP) — Divers finished inspecting three cargo ships on Saturday, a day after the vessels collided in "
+    "fog outside Busan, and the port reopened to traffic, the harbour authority said. The authority gave no "
+    "new figure for the injured and said the cause of the collision was still being investigated."
+)
+
+
+def art(text: str, lang: str = "en") -> Article:
+    return Article(text=text, lang=lang)
+
+
+def test_copies_trimmed_retitled_wire_copy_is_a_copy() -> None:
+    original = art(WIRE)
+    found = copies.decide(art(COPY), [original])
+    assert found is not None and found.original_id == original.id
+    assert found.method in {"near", "lead"} and found.reason
+
+
+def test_copies_same_event_by_same_agency_is_not_a_copy() -> None:
+    assert copies.decide(art(OTHER), [art(WIRE)]) is None
+
+
+def test_copies_translation_is_never_a_copy() -> None:
+    assert copies.decide(art(WIRE, "sv"), [art(WIRE)]) is None
+
+
+def test_copies_lsh_bands_meet_for_copies_only() -> None:
+    assert set(copies.bands(COPY)) & set(copies.bands(WIRE))
+    assert not set(copies.bands(OTHER)) & set(copies.bands("An unrelated text about wheat prices in Kansas "
+                                                            "rising for the third week as drought spreads."))
+
+
+def test_copies_credit_line() -> None:
+    assert copies.credit(WIRE) == "AP"
+    assert copies.credit("Polisen utreder branden. /TT") == "TT"
+    assert copies.credit("No wire credit here at all.") is None
+
+
+def test_copies_in_the_ledger_collapse_to_the_first_original(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    first = add(WIRE)
+    add(COPY)
+    add("Three cargo ships collided in fog\n\n" + WIRE)
+    got = {c["original_id"] for c in ledger.copies()}
+    assert got == {first.article.id}
+    assert len(ledger.copies()) == 2

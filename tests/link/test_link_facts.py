@@ -1,0 +1,93 @@
+"""Same-fact links, independent sources, contradictions and histories on hand-written news."""
+
+from __future__ import annotations
+
+from claimledger.link.facts import link_interval, overlap, truth_interval
+
+EN_1 = ("South Korea's spy agency said on Friday that North Korea has sent about 1,500 soldiers to Russia, "
+        "according to lawmakers.")
+EN_2 = "North Korea has sent 1,500 troops to Russia, South Korea's National Intelligence Service said."
+SV_1 = "Nordkorea har skickat 1 500 soldater till Ryssland, uppger Sydkoreas underrättelsetjänst NIS."
+EN_OTHER = "The Pentagon said that about 3,000 troops had been sent to Russia."
+
+
+def _fact_of(ledger, analysis, index: int = 0) -> dict:  # type: ignore[no-untyped-def]
+    rid = analysis.quantities[index].id
+    for row in ledger.facts():
+        fact = ledger.fact(row["id"])
+        if any(m["record_id"] == rid and m["article_id"] == analysis.article.id for m in fact["mentions"]):
+            return fact
+    raise AssertionError("quantity in no fact")
+
+
+def test_facts_intervals_follow_links_md() -> None:
+    assert truth_interval(10000, None, "about") == (9000.0, 11000.0)
+    assert truth_interval(95, None, "over")[1] == float("inf")
+    assert not overlap(truth_interval(31, None, "exact"), truth_interval(35, None, "over"))
+    assert overlap(link_interval(3000, None, "about"), link_interval(3000, None, "exact"))
+    assert not overlap(link_interval(11000, None, "about"), link_interval(12000, None, "exact"))
+
+
+def test_facts_same_figure_across_articles_and_languages_is_one_fact(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add(EN_1)
+    b = add(EN_2, published="2024-10-19")
+    c = add(SV_1, lang="sv", published="2024-10-19")
+    fa, fb, fc = _fact_of(ledger, a), _fact_of(ledger, b), _fact_of(ledger, c)
+    assert fa["id"] == fb["id"] == fc["id"]
+    assert fa["independent"] == 1, fa["sources"]  # one spy agency, however it is named
+    assert {m["lang"] for m in fa["mentions"]} == {"en", "sv"}
+    assert all(m["reason"] for m in fa["mentions"])
+
+
+def test_facts_different_figure_is_another_fact(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add(EN_1)
+    b = add(EN_OTHER)
+    assert _fact_of(ledger, a)["id"] != _fact_of(ledger, b)["id"]
+
+
+def test_facts_same_figure_weeks_later_is_a_new_fact(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add(EN_2)
+    b = add(EN_2.replace("troops", "soldiers"), published="2024-12-01")
+    assert _fact_of(ledger, a)["id"] != _fact_of(ledger, b)["id"]
+
+
+def test_facts_increment_is_not_the_total(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add(EN_2)
+    b = add("North Korea has sent another 1,500 troops to Russia, South Korea's spy agency said.")
+    assert _fact_of(ledger, a)["id"] != _fact_of(ledger, b)["id"]
+    assert _fact_of(ledger, b)["variable"].endswith("increment")
+
+
+def test_facts_contradiction_same_day_different_sources(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("At least 95 people were killed in the floods, the government said on Wednesday.",
+            published="2024-10-30")
+    b = add("The floods killed 52 people, the regional emergency service said on Wednesday.",
+            published="2024-10-30")
+    fa, fb = _fact_of(ledger, a), _fact_of(ledger, b)
+    assert fa["contested"] and fb["contested"]
+    assert any(link["kind"] == "contradiction" and link["other"] == fb["id"] for link in fa["links"])
+    assert fa["grade"] == 4
+
+
+def test_facts_rising_count_is_history_not_contradiction(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("The floods killed 95 people, the government said.", published="2024-10-30")
+    b = add("The floods killed 158 people, the government said.", published="2024-10-31")
+    fa, fb = _fact_of(ledger, a), _fact_of(ledger, b)
+    assert not fa["contested"] and not fb["contested"]
+    points = ledger.history(fa["id"])["points"]
+    assert [p["value"] for p in points] == [95, 158]
+
+
+def test_facts_unattributed_mention_adds_no_source(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("Rescuers said 70 people were lifted to safety by helicopter in the flooded town of Alzira.")
+    b = add("About 70 people were lifted to safety by helicopter in Alzira.")
+    fact = _fact_of(ledger, a)
+    assert fact["id"] == _fact_of(ledger, b)["id"]
+    assert fact["independent"] <= 1

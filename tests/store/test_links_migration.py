@@ -1,0 +1,76 @@
+"""Migration 0002 on a ledger written by 0001: the articles stay, unlinked, and can be linked later."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import MetaData, Table, inspect, insert, select
+
+from claimledger.model import Analysis, LinkPlan
+from claimledger.store import Ledger, dialect, migrate, rows
+from claimledger.store.links import View
+
+
+def _ledger_at_0001(path: Path, analysis: Analysis) -> None:
+    """A ledger as claimledger wrote it before links existed, holding one article and its records."""
+    engine = dialect.engine_for(dialect.to_url(path))
+    with engine.begin() as conn:
+        command.upgrade(migrate.config(conn), "0001")
+        meta = MetaData()
+        tables = {n: Table(n, meta, autoload_with=conn) for n in ("articles", "attributions", "quantities",
+                                                                  "mentions")}
+        assert "linked_at" not in tables["articles"].c
+        conn.execute(insert(tables["articles"]), [rows.article_row(analysis.article, datetime.now(UTC))])
+        for name, batch in (("attributions", rows.attribution_rows(analysis)),
+                            ("quantities", rows.quantity_rows(analysis)), ("mentions", rows.mention_rows(analysis))):
+            if batch:
+                conn.execute(insert(tables[name]), batch)
+    engine.dispose()
+
+
+def test_links_migration_0001_ledger_is_upgraded_and_left_unlinked(ledger_path: Path,
+                                                                     sv_analysis: Analysis) -> None:
+    _ledger_at_0001(ledger_path, sv_analysis)
+    with Ledger(ledger_path) as led:
+        with led.engine.connect() as conn:
+            assert migrate.current(conn) == migrate.head() == "0002"
+            assert {"facts", "fact_mentions", "copies"} <= set(inspect(conn).get_table_names())
+            assert conn.execute(select(Table("articles", MetaData(), autoload_with=conn).c.linked_at)).all() == [
+                (None,)
+            ]
+        assert led.unlinked() == [sv_analysis.article.id]
+        assert led.analysis(sv_analysis.article.id) == sv_analysis
+
+
+def test_links_migration_link_pending_completes_an_old_ledger(ledger_path: Path, sv_analysis: Analysis) -> None:
+    _ledger_at_0001(ledger_path, sv_analysis)
+    seen: list[Analysis] = []
+    steps: list[tuple[int, int, str]] = []
+
+    def linker(view: View, analysis: Analysis) -> LinkPlan:
+        seen.append(analysis)
+        return LinkPlan(analysis.article.id, bands=("band-1",))
+
+    with Ledger(ledger_path) as led:
+        assert led.link_pending(linker, lambda *step: steps.append(step)) == 1
+        assert seen == [sv_analysis]  # the stored analysis, rebuilt whole
+        assert steps == [(1, 1, sv_analysis.article.id)]
+        assert led.unlinked() == []
+        assert led.link_pending(linker) == 0  # nothing left: a second run is a no-op
+        assert led.articles()[0]["id"] == sv_analysis.article.id
+
+
+def test_links_migration_downgrade_to_0001_keeps_articles(ledger_path: Path, sv_analysis: Analysis) -> None:
+    """0002's downgrade drops the link tables and the column without touching articles or records."""
+    with Ledger(ledger_path) as led:
+        assert led.add(sv_analysis, link=lambda _v, a: LinkPlan(a.article.id, bands=("b",)))
+        with led.engine.connect() as conn, conn.begin():
+            command.downgrade(migrate.config(conn), "0001")
+        with led.engine.connect() as conn:
+            assert "facts" not in inspect(conn).get_table_names()
+            assert "linked_at" not in {c["name"] for c in inspect(conn).get_columns("articles")}
+    with Ledger(ledger_path) as led:  # upgraded again on open
+        assert led.counts()["attributions"] == len(sv_analysis.attributions)
+        assert led.unlinked() == [sv_analysis.article.id]
