@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import MetaData, Table, inspect, insert, select
+from sqlalchemy import MetaData, Table, insert, inspect, select
 
 from claimledger.model import Analysis, LinkPlan
 from claimledger.store import Ledger, dialect, migrate, rows

@@ -36,12 +36,13 @@ def _register() -> None:
         facts,
         history,
         predict,
+        predict_links,
         relink,
         show,
     )
 
     for module in (analyze, articles, claims, show, facts, fact, history, actors, actor, relink, export, predict,
-                   evaluate):
+                   predict_links, evaluate):
         module.register(app)
 
 

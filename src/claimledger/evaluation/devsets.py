@@ -97,13 +97,14 @@ def score_links(shared: Path, gold: Path, articles: Path) -> dict[str, Any]:
     t = time.perf_counter()
     records = predict_links(read_gold(articles))
     took = time.perf_counter() - t
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
+    fd, name = tempfile.mkstemp(suffix=".jsonl")
+    with open(fd, "w", encoding="utf-8") as fh:
         write_jsonl(records, fh)
     try:
-        out = subprocess.run([sys.executable, str(shared / "eval" / "score_links.py"), str(gold), fh.name,
+        out = subprocess.run([sys.executable, str(shared / "eval" / "score_links.py"), str(gold), name,
                               "--articles", str(articles), "--json"], capture_output=True, text=True, check=True)
     finally:
-        Path(fh.name).unlink(missing_ok=True)
+        Path(name).unlink(missing_ok=True)
     res: dict[str, Any] = json.loads(out.stdout)["all"]
     res["seconds"] = round(took, 2)
     return res

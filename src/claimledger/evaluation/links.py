@@ -28,21 +28,20 @@ def _article(d: dict[str, Any]) -> Article:
 def predict_links(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """LINKS.md prediction records, one per distinct ``story`` value, in first-seen order."""
     docs = list(docs)
-    with tempfile.TemporaryDirectory(prefix="claimledger-links-") as tmp:
-        with Ledger(Path(tmp) / "links.sqlite") as ledger:
-            analyses: dict[str, Analysis] = {}
-            doc_of: dict[str, str] = {}
-            for d in docs:
-                analysis = analyze_article(_article(d))
-                ledger.add(analysis, link=link_article)
-                analyses[analysis.article.id] = analysis
-                doc_of.setdefault(analysis.article.id, str(d["id"]))
-            return _records(ledger, docs, analyses, doc_of)
+    with tempfile.TemporaryDirectory(prefix="claimledger-links-") as tmp, Ledger(Path(tmp) / "l.sqlite") as ledger:
+        analyses: dict[str, Analysis] = {}
+        doc_of: dict[str, str] = {}
+        for d in docs:
+            analysis = analyze_article(_article(d))
+            ledger.add(analysis, link=link_article)
+            analyses[analysis.article.id] = analysis
+            doc_of.setdefault(analysis.article.id, str(d["id"]))
+        return _records(ledger, docs, analyses, doc_of)
 
 
 def _index(analysis: Analysis, kind: str, record_id: str) -> int:
-    records = analysis.quantities if kind == "q" else analysis.attributions
-    return next(i for i, r in enumerate(records) if r.id == record_id)
+    ids = [q.id for q in analysis.quantities] if kind == "q" else [a.id for a in analysis.attributions]
+    return ids.index(record_id)
 
 
 def _records(ledger: Ledger, docs: list[dict[str, Any]], analyses: dict[str, Analysis],

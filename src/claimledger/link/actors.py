@@ -75,7 +75,7 @@ def _by_kind_and_country(text: str, data: LinkData) -> tuple[str, str] | None:
     kind = _kind_of(words, data)
     if not country or kind is None or kind == "government":
         return None
-    same = [a for a in table.values() if a.country == country and a.kind == kind and not a.parent.startswith(a.canonical)]
+    same = [a for a in table.values() if a.country == country and a.kind == kind]
     top = [a for a in same if table.get(a.parent, ActorInfo("", "")).kind != kind]
     if len(top) == 1:
         return top[0].canonical, f"{found[1]} + {kind}"
@@ -124,7 +124,6 @@ def _relay_target(sent: str, data: LinkData) -> tuple[str, str, str] | None:
 def origins(analysis: Analysis, data: LinkData) -> list[Origin]:
     """One ``Origin`` per attribution of an article, in its order."""
     text = analysis.article.text
-    by_id = {a.id: a for a in analysis.attributions}
     named: list[str] = []
     out: dict[str, Origin] = {}
     for a in analysis.attributions:
@@ -151,5 +150,4 @@ def origins(analysis: Analysis, data: LinkData) -> list[Origin]:
         if actor and rule == "named":
             named.append(actor)
         out[a.id] = Origin(analysis.article.id, a.id, actor, speaker, rule, words)
-    del by_id
     return [out[a.id] for a in analysis.attributions]

@@ -90,8 +90,8 @@ def credit(text: str) -> str | None:
     """The wire a text credits in a credit line: *(AP)*, *– TT*, */Reuters/*, at its start or end."""
     head, tail = text[:200], text[-200:]
     for alias, canonical in _agencies():
-        pat = re.compile(rf"(?:\(\s*{re.escape(alias)}\s*\)|[/–—-]\s*{re.escape(alias)}\s*/?(?:\W|$)|^\s*{re.escape(alias)}\s*[:/–—-])",
-                         re.IGNORECASE)
+        name = re.escape(alias)
+        pat = re.compile(rf"(?:\(\s*{name}\s*\)|[/–—-]\s*{name}\s*/?(?:\W|$)|^\s*{name}\s*[:/–—-])", re.IGNORECASE)
         if pat.search(head) or pat.search(tail):
             return canonical
     return None

@@ -120,7 +120,8 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
         return 0.0
     if item.concept and concept and increment != item.increment:
         return 0.0
-    if not overlap(link_interval(item.value, item.value_max, item.approx), link_interval(f.value, f.value_max, f.approx)):
+    mine = link_interval(item.value, item.value_max, item.approx)
+    if not overlap(mine, link_interval(f.value, f.value_max, f.approx)):
         return 0.0
     same_value = abs(item.value - f.value) < 1e-9 * max(1.0, f.value)
     context = max((_agreement(item.context, m, CONTEXT) for m in state.mentions), default=0.0)
@@ -173,7 +174,7 @@ def new_fact(item: Item, article_id: str, lang: str) -> Fact:
     fid = record_id("fact", article_id, item.kind, item.record_id)
     if item.kind == "q":
         return Fact(fid, "quantity", item.text, item.date, item.variable, item.value, item.value_max,
-                    item.approx, item.unit, lang)  # type: ignore[arg-type]
+                    item.approx, item.unit, lang)
     return Fact(fid, "claim", item.text[:500], item.date, lang=lang)
 
 
@@ -181,22 +182,23 @@ def mention(item: Item, fact_id: str, article_id: str, actor: str | None, score:
     reason = why
     if item.kind == "q":
         reason += CONTEXT + ",".join(sorted(item.context)) + NAMES + ",".join(sorted(item.names))
-    return FactMention(fact_id, article_id, item.record_id, item.kind, item.date, item.text, actor,  # type: ignore[arg-type]
+    return FactMention(fact_id, article_id, item.record_id, item.kind, item.date, item.text, actor,
                        item.value, item.value_max, item.approx, round(score, 3), reason)
 
 
 def assign(item: Item, states: Sequence[State], lang: str, kinds: dict[str, str]) -> tuple[State | None, float, str]:
     """The fact an item joins (None: a new one), its score and the reason in words."""
     best: tuple[float, State | None] = (0.0, None)
-    for st in states:
-        s = quantity_score(item, st, kinds) if item.kind == "q" else claim_score(item, st, lang)
+    for candidate in states:
+        s = quantity_score(item, candidate, kinds) if item.kind == "q" else claim_score(item, candidate, lang)
         if s > best[0]:
-            best = (s, st)
+            best = (s, candidate)
     score, st = best
     if st is None:
         return None, 1.0, "first mention"
     if item.kind == "q":
-        why = f"same variable {st.fact.variable}, {item.text!r} fits {st.fact.label!r}, {days_apart(item.date, st.fact.date)} day(s) apart"
+        apart = days_apart(item.date, st.fact.date)
+        why = f"same variable {st.fact.variable}, {item.text!r} fits {st.fact.label!r}, {apart} day(s) apart"
     else:
         why = f"content terms overlap {score:.0%}"
     return st, score, why

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claimledger.link.data import LinkData
-from claimledger.model import Analysis, Attribution, Quantity, Span
+from claimledger.model import Analysis, Approx, Attribution, MentionKind, Quantity, Span
 
 _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 _NUMBER = re.compile(r"\d")
@@ -28,7 +28,7 @@ class Item:
     """One record as the linker sees it."""
 
     record_id: str
-    kind: str  # "q" or "a"
+    kind: MentionKind
     text: str
     date: str
     attribution_id: str | None = None
@@ -38,7 +38,7 @@ class Item:
     increment: bool = False
     value: float | None = None
     value_max: float | None = None
-    approx: str | None = None
+    approx: Approx | None = None
     unit: str | None = None
     context: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
