@@ -73,7 +73,8 @@ def test_cli_history_formats(linked: SimpleNamespace) -> None:
 
 
 def test_cli_history_plot_writes_a_png(linked: SimpleNamespace, tmp_path: Path) -> None:
-    png = tmp_path / "troops.png"
+    (tmp_path / "plots").mkdir()
+    png = tmp_path / "plots" / "troops.png"
     res = run("history", "troops", "--plot", str(png), "--format", "json", "--ledger", str(linked.path),
               cwd=tmp_path)
     assert res.returncode == 0, res.stderr
@@ -81,7 +82,7 @@ def test_cli_history_plot_writes_a_png(linked: SimpleNamespace, tmp_path: Path) 
     assert str(png) in res.stderr
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 1024
-    assert [p.name for p in tmp_path.iterdir()] == ["troops.png"]  # no temporary file left behind
+    assert [p.name for p in png.parent.iterdir()] == ["troops.png"]  # no temporary file left behind
 
 
 def test_cli_history_plot_into_missing_folder_fails_cleanly(linked: SimpleNamespace, tmp_path: Path) -> None:
@@ -117,7 +118,7 @@ def test_cli_facts_poisoned_ledger_prints_hostile_text_inert(poisoned: SimpleNam
         assert "␛]52;c;SGVsbG8=" in res.stdout and "<U+202E>" in res.stdout
 
 
-def test_cli_history_poisoned_plot_and_formula_cells(poisoned: SimpleNamespace, tmp_path: Path) -> None:
+def test_cli_history_poisoned_plot(poisoned: SimpleNamespace, tmp_path: Path) -> None:
     png = tmp_path / "p.png"
     res = run("history", "f1", "--plot", str(png), "--ledger", str(poisoned.path), cwd=tmp_path)
     assert res.returncode == 0, res.stderr

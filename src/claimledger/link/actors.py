@@ -103,6 +103,9 @@ def _speaker(a: Attribution, text: str, data: LinkData) -> tuple[str | None, str
         if hit:
             rule = "person->body" if body(hit[0]) != hit[0] else "table"
             return body(hit[0]), rule, hit[1]
+    function_words = data.words("relative") | data.words("subject_pronoun") | data.words("determiner")
+    if a.actor_id and all(w in function_words for w in a.actor_id.split()):
+        return None, "none", src  # an unresolved *which* or *they* is nobody a reader can count
     return a.actor_id, "named" if a.actor_id else "none", src
 
 
