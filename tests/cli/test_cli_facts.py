@@ -130,3 +130,15 @@ def test_cli_history_csv_neutralises_formulas() -> None:
 
     assert [neutralise(c) for c in ("=1+1", "+SUM(A1)", "-2", "@x", "\tx", "\rx", "plain", -5.0, None)] == [
         "'=1+1", "'+SUM(A1)", "'-2", "'@x", "' x", "'␍x", "plain", -5.0, None]
+
+
+def test_cli_relink_rebuilds_links_with_the_library_linker(linked: SimpleNamespace) -> None:
+    """The hand-written plans are replaced by what the real linker decides; every article is linked again."""
+    from claimledger.store import Ledger
+
+    res = run("relink", "--ledger", str(linked.path), cwd=linked.path.parent)
+    assert res.returncode == 0, res.stderr
+    assert "linked 5 article(s)" in res.stdout
+    with Ledger(linked.path) as led:
+        assert led.unlinked() == []
+        assert linked.facts["F1"] not in {f["id"] for f in led.facts()}

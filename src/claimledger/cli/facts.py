@@ -15,14 +15,15 @@ from rich.text import Text
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
 from claimledger.cli.render import emit_json, figure, out, safe
 
-RIGHT = {"value", "indep.", "grade", "mentions/articles"}
+RIGHT = {"value", "indep.", "grade", "ment./art."}
+NO_WRAP = {"id", "value", "date"}
 
 
 def facts_table(rows: list[dict[str, Any]], width: int = 60) -> Table:
     """One fact a row: what it is about, its figure, its sources, how credible, how often printed."""
     t = Table(title=f"{len(rows)} fact(s)")
-    for col in ("id", "variable / label", "value", "date", "sources", "indep.", "grade", "mentions/articles", ""):
-        t.add_column(col, overflow="fold", justify="right" if col in RIGHT else "left")
+    for col in ("id", "variable / label", "value", "date", "sources", "indep.", "grade", "ment./art.", ""):
+        t.add_column(col, overflow="fold", justify="right" if col in RIGHT else "left", no_wrap=col in NO_WRAP)
     for r in rows:
         what = r["variable"] or r["label"]
         if len(what) > width:

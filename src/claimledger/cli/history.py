@@ -47,7 +47,8 @@ def write_csv(points: list[dict[str, Any]]) -> None:
 def points_table(h: dict[str, Any]) -> Table:
     t = Table(title=Text.assemble(safe(h["variable"], "bold"), f": {len(h['points'])} point(s)"))
     for col in ("date", "reported", "source", "value", "fact", "label", ""):
-        t.add_column(col, overflow="fold", justify="right" if col == "value" else "left")
+        t.add_column(col, overflow="fold", justify="right" if col == "value" else "left",
+                     no_wrap=col in ("date", "reported", "value", "fact"))
     for p in h["points"]:
         marks = Text()
         if p["denied"]:

@@ -55,7 +55,7 @@ def clean(value: object, *, newlines: bool = False) -> str:
     as ␊ (one-line table cells).
     """
     text = "" if value is None else str(value)
-    return text
+    return text.translate(_KEEP_LINES if newlines else _CLEAN)
 
 
 def safe(value: object, style: str = "", *, newlines: bool = False) -> Text:

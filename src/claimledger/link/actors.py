@@ -34,27 +34,31 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
 
 
-def _find(words: tuple[str, ...], alias: tuple[str, ...]) -> int:
-    n = len(alias)
-    return next((i for i in range(len(words) - n + 1) if words[i : i + n] == alias), -1)
-
-
 @cache
-def _aliases(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _aliases(lang: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """First word of an alias -> (canonical, alias words), longest first: one dict lookup per word."""
     from claimledger.nlp.lexicon import load
 
     pairs = [(c, a) for c, _k, aliases in load(lang).actors for a in aliases]
     pairs += list(neutral_aliases())
-    return tuple(sorted(pairs, key=lambda p: -len(p[1])))
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for canonical, alias in sorted(pairs, key=lambda p: -len(p[1])):
+        if alias:
+            index.setdefault(alias[0], []).append((canonical, alias))
+    return {w: tuple(v) for w, v in index.items()}
 
 
 def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
     """The table actor whose longest alias the text holds as whole words: (canonical, alias)."""
     words = _words(text)
-    for canonical, alias in _aliases(data.lang):
-        if alias and _find(words, alias) >= 0:
-            return canonical, " ".join(alias)
-    return None
+    index = _aliases(data.lang)
+    best: tuple[str, tuple[str, ...]] | None = None
+    for i, w in enumerate(words):
+        for canonical, alias in index.get(w, ()):
+            if words[i : i + len(alias)] == alias and (best is None or len(alias) > len(best[1])):
+                best = (canonical, alias)
+                break
+    return (best[0], " ".join(best[1])) if best else None
 
 
 def _kind_of(words: tuple[str, ...], data: LinkData) -> str | None:

@@ -13,6 +13,12 @@ article at once cannot both store it: on SQLite the write lock is taken at BEGIN
 existence check and the insert are atomic; on a server database the loser hits the
 primary key, and that ``IntegrityError`` is read as "already stored" too.
 
+Links across articles (copies, originating actors, facts, contradictions) are decided by
+link/, which store/ never imports: ``add`` takes the linker as a callable and runs it in
+the article's own transaction (``links.View`` is all it may read), so an article and its
+links are committed together. ``link_pending`` and ``relink`` complete or redo the links
+of stored articles; the fact reads live in ``factqueries``.
+
 Every database failure leaves as a ``StoreError`` whose message is one line naming the
 ledger, because the CLI prints exactly that line to the user.
 """
