@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from datasketch import MinHash
 
@@ -86,6 +86,7 @@ def _agencies() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out, key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=4096)
 def credit(text: str) -> str | None:
     """The wire a text credits in a credit line: *(AP)*, *– TT*, */Reuters/*, at its start or end."""
     head, tail = text[:200], text[-200:]
