@@ -132,13 +132,14 @@ def _commit() -> str:
 
 
 def _table(title: str, results: dict[str, dict[str, Any]], columns: list[tuple[str, tuple[str, ...]]],
-           previous: dict[str, Any] | None, count: str, counted: Any) -> Table:
+           previous: dict[str, Any] | None, count: tuple[str, str], speed: tuple[str, str]) -> Table:
+    """One row per set: its size (``count``: header, key), figures with Δ against ``previous``, speed."""
     table = Table(title=title)
     table.add_column("set")
-    table.add_column(count, justify="right")
+    table.add_column(count[0], justify="right")
     for label, _ in columns:
         table.add_column(label, justify="right")
-    table.add_column("s", justify="right")
+    table.add_column(speed[0], justify="right")
     for name, res in results.items():
         cells = []
         for _, path in columns:
@@ -149,7 +150,7 @@ def _table(title: str, results: dict[str, dict[str, Any]], columns: list[tuple[s
                 if abs(delta) >= 0.0005:
                     cell += f" ({delta:+.3f})"
             cells.append(cell)
-        table.add_row(name, counted(res), *cells, f"{res['seconds']:.1f}")
+        table.add_row(name, str(res[count[1]]), *cells, f"{res[speed[1]]:.1f}")
     return table
 
 
@@ -164,27 +165,12 @@ def main() -> int:
     history: dict[str, Any] = json.loads(cache.read_text()) if cache.is_file() else {}
     commit = _commit()
     previous = next((v for k, v in reversed(list(history.items())) if k != commit), None)
-    table = Table(title=f"dev sets at {commit}" + (" (Δ against the last other commit measured)" if previous else ""))
-    table.add_column("set")
-    table.add_column("docs", justify="right")
-    for label, _ in COLUMNS:
-        table.add_column(label, justify="right")
-    table.add_column("art/s", justify="right")
-    for name, res in results.items():
-        cells = []
-        for _, path in COLUMNS:
-            v = _get(res, path)
-            cell = f"{v:.3f}"
-            if previous and name in previous:
-                delta = v - _get(previous[name], path)
-                if abs(delta) >= 0.0005:
-                    cell += f" ({delta:+.3f})"
-            cells.append(cell)
-        table.add_row(name, str(res["documents"]), *cells, f"{res['articles_per_s']:.1f}")
+    title = f"dev sets at {commit}" + (" (Δ against the last other commit measured)" if previous else "")
+    table = _table(title, results, COLUMNS, previous, ("docs", "documents"), ("art/s", "articles_per_s"))
     console.print(table)
     links = run_link_sets(shared)
     console.print(_table(f"cross-article sets at {commit} (score_links.py)", links, LINK_COLUMNS,
-                         previous, "stories", lambda r: str(r["stories"])))
+                         previous, ("stories", "stories"), ("s", "seconds")))
     results.update(links)
     history[commit] = results
     cache.parent.mkdir(exist_ok=True)

@@ -18,7 +18,7 @@ from typing import Protocol
 from claimledger.link import actors, contradictions, copies, facts
 from claimledger.link.data import LinkData, load
 from claimledger.link.facts import State
-from claimledger.link.features import Item, attribution_item, quantity_item
+from claimledger.link.features import Item, attribution_item, pub_date, quantity_item, sentence
 from claimledger.model import Analysis, Article, Fact, FactLink, FactMention, LinkPlan, Origin
 
 KEY_TERMS = 6
@@ -80,7 +80,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     items += [attribution_item(analysis, a, data) for a in analysis.attributions]
     item_keys = {it.record_id + it.kind: keys(it, _origin_actor(it, by_attr)) for it in items}
     all_keys = sorted({k for ks in item_keys.values() for k in ks})
-    dates = [it.date for it in items] or [facts_date(art)]
+    dates = [it.date for it in items] or [pub_date(art.published)]
     window = max(facts.CLAIM_WINDOW_DAYS, facts.WINDOW_DAYS)
     stored = view.facts_by_keys(all_keys, _shift(min(dates), -window), _shift(max(dates), window))
     states = [State(f, list(ms)) for f, ms in stored]
@@ -118,15 +118,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     return LinkPlan(art.id, copy, bands, tuple(origins), finished, tuple(mentions), tuple(plan_keys), tuple(links))
 
 
-def facts_date(article: Article) -> str:
-    from claimledger.link.features import pub_date
-
-    return pub_date(article.published)
-
-
 def _revises(analysis: Analysis, item: Item, data: LinkData) -> bool:
-    from claimledger.link.features import sentence
-
     q = next(q for q in analysis.quantities if q.id == item.record_id)
     sent = sentence(analysis.article.text, q.span).of(analysis.article.text).lower()
     return any(w in sent for w in data.words("revision"))
