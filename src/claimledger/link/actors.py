@@ -11,10 +11,18 @@ in order, each recorded with the words it rests on:
 - ``surname``: *Park* is the *lawmaker Park Sun-won* named earlier in the article.
 - ``citing`` / ``briefing``: a relay word in the sentence (*citing the NIS*, *after an NIS
   briefing*) names the actor behind a relaying or briefed speaker.
-- ``relay-only``: outlets and agencies that only relay are never the source (None), and
-  anonymous sources under an outlet become that outlet's sources (*WSJ sources*).
-Named speakers outside the tables keep their own normalised words as actor, so the same
-name in another article is the same actor.
+- ``scoped``: a body named without its country (*polisen*, *the interior minister*,
+  *airport officials*) is that body of the speaker's own country word, else of the country
+  the article is about (``scope.py``).
+- ``relay-only``: an outlet or agency whose content holds another attribution only relays
+  it (None); one that relays nothing is the source of what it reports (*enligt
+  Iltalehti*: ``outlet-own``). Anonymous sources under an outlet become that outlet's
+  sources (*WSJ sources*).
+Named speakers outside the tables keep their own normalised words as actor (titles such as
+*Mr* dropped), so the same name in another article is the same actor.
+
+A figure outside every attribution takes the source whose cue is in its sentence, or the
+table body that is the subject of a counting verb there (*the police counted 16,300*).
 """
 
 from __future__ import annotations
@@ -24,7 +32,8 @@ from functools import cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
 from claimledger.link.features import sentence
-from claimledger.model import Analysis, Attribution, Origin
+from claimledger.link.scope import article_scope, lead_country, match_scoped
+from claimledger.model import Analysis, Attribution, Origin, Quantity
 
 RELAYS = frozenset({"agency", "outlet"})
 _WORD = re.compile(r"[\w'’-]+")
@@ -61,6 +70,66 @@ def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
     return (best[0], " ".join(best[1])) if best else None
 
 
+def last_actor(text: str, data: LinkData, kind: str) -> tuple[str, str] | None:
+    """The table body named last in ``text`` whose kind is ``kind`` (``any``: any but outlets)."""
+    words = _words(text)
+    index = _aliases(data.lang)
+    last: tuple[str, str] | None = None
+    for i, w in enumerate(words):
+        for canonical, alias in index.get(w, ()):
+            if words[i : i + len(alias)] != alias:
+                continue
+            found = body(canonical)
+            k = actors().get(found, ActorInfo("", "")).kind
+            if (kind == "any" and k not in RELAYS and k != "person") or k == kind:
+                last = (found, " ".join(alias))
+            break
+    return last
+
+
+def _definite(src: str, a: Attribution, text: str, data: LinkData,
+              earlier: list[str]) -> tuple[str, str, str] | None:
+    """*the agency*, *his agency*, *the spy chief*: a role noun standing for the body quoted
+    last (``earlier``: the actors of the article's earlier attributions) or named shortly before."""
+    words = [w for w in _words(src) if w not in data.words("possessive")]
+    if words and words[0] in data.words("determiner"):
+        words = words[1:]
+    for form in (" ".join(words), "the " + " ".join(words)):
+        role = data.roles.get(form)
+        if role and role[0] in ("body", "head"):
+            kind = role[1]
+            for actor in reversed(earlier):
+                k = actors().get(actor, ActorInfo("", "")).kind
+                if (kind == "any" and k not in RELAYS) or k == kind:
+                    return actor, "definite", f"{src} = {actor}"
+            start = a.source.start if a.source else a.cue.start
+            window = text[max(0, sentence(text, a.cue).start - 400) : start]
+            hit = last_actor(window, data, kind)
+            if hit:
+                return hit[0], "definite", f"{src} = {hit[1]}"
+    return None
+
+
+def _by_role(src: str, data: LinkData, scope: str | None) -> tuple[str, str, str] | None:
+    """*Criminal Inspector Sami Paila* in a Finnish story: a role of one kind (police) is that
+    kind's body in the story's country, found through the kind's own body nouns (*the police*)."""
+    if scope is None:
+        return None
+    words = _words(src)
+    kinds = {kind for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)
+             if (role := data.roles.get(" ".join(words[i:j]))) and role[0] in ("head", "official", "body")
+             and (kind := role[1]) != "any"}
+    if len(kinds) != 1:
+        return None
+    kind = next(iter(kinds))
+    for form, (role, k) in data.roles.items():
+        if role == "body" and k == kind:
+            hit = match_scoped(form, scope, data)
+            if hit:
+                return body(hit[0]), "role+scope", f"{kind} in {scope}"
+    return None
+
+
 def _kind_of(words: tuple[str, ...], data: LinkData) -> str | None:
     for kind, stems in data.lex.source_kinds:
         if any(w.startswith(s) for w in words for s in stems if " " not in s):
@@ -94,23 +163,39 @@ def body(canonical: str) -> str:
     return canonical
 
 
-def _speaker(a: Attribution, text: str, data: LinkData) -> tuple[str | None, str, str]:
+def resolve(words: str, data: LinkData, scope: str | None) -> tuple[str, str, str] | None:
+    """(actor, rule, words) for a phrase that names a table body, directly or without its country."""
+    hit = _by_kind_and_country(words, data)
+    if hit:
+        return hit[0], "kind+country", hit[1]
+    hit = match_actor(words, data)
+    if hit:
+        return body(hit[0]), "person->body" if body(hit[0]) != hit[0] else "table", hit[1]
+    hit = match_scoped(words, scope, data)
+    if hit:
+        return body(hit[0]), "scoped", hit[1]
+    return None
+
+
+def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
+             earlier: list[str]) -> tuple[str | None, str, str]:
     """(actor, rule, words) for the named source of one attribution, before relays collapse."""
     src = a.source.of(text) if a.source else ""
     if a.actor_id and a.actor_id in actors():
         return body(a.actor_id), "table", a.actor_id
-    if src:
-        hit = _by_kind_and_country(src, data)
-        if hit:
-            return hit[0], "kind+country", hit[1]
-        hit = match_actor(src, data)
-        if hit:
-            rule = "person->body" if body(hit[0]) != hit[0] else "table"
-            return body(hit[0]), rule, hit[1]
+    for phrase in (src, a.actor_id or ""):
+        found = phrase and (resolve(phrase, data, scope) or _definite(phrase, a, text, data, earlier)
+                            or _by_role(phrase, data, scope))
+        if found:
+            return found
     function_words = data.words("relative") | data.words("subject_pronoun") | data.words("determiner")
     if a.actor_id and all(w in function_words for w in a.actor_id.split()):
         return None, "none", src  # an unresolved *which* or *they* is nobody a reader can count
-    return a.actor_id, "named" if a.actor_id else "none", src
+    if a.actor_id:
+        honorific = data.words("honorific")
+        name = " ".join(w for w in a.actor_id.split() if w not in honorific) or a.actor_id
+        return name, "named", src
+    return None, "none", src
 
 
 def _relay_target(sent: str, data: LinkData) -> tuple[str, str, str] | None:
@@ -128,33 +213,74 @@ def _relay_target(sent: str, data: LinkData) -> tuple[str, str, str] | None:
     return None
 
 
-def origins(analysis: Analysis, data: LinkData) -> list[Origin]:
-    """One ``Origin`` per attribution of an article, in its order."""
+def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
+    """The country an article is about: that of the table bodies it quotes, if one clearly
+    leads; else the one whose country words its text uses most."""
     text = analysis.article.text
-    named: list[str] = []
-    out: dict[str, Origin] = {}
+    table = actors()
+    quoted = []
     for a in analysis.attributions:
-        actor, rule, words = _speaker(a, text, data)
+        hit = match_actor(a.source.of(text), data) if a.source else None
+        country = table.get(body(hit[0]), ActorInfo("", "")).country if hit else ""
+        if country:
+            quoted.append(country)
+    return lead_country(quoted) or article_scope(text, data.lang)
+
+
+def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> list[Origin]:
+    """One ``Origin`` per attribution of an article, in its order (``scope``: the country the
+    article is about, ``speaker_scope``)."""
+    text = analysis.article.text
+    names: dict[str, str | None] = {}
+    out: dict[str, Origin] = {}
+    relays_other = {a.via for a in analysis.attributions if a.via}
+    for a in analysis.attributions:
+        actor, rule, words = _speaker(a, text, data, scope, [o.actor for o in out.values() if o.actor])
         speaker = actor
-        if actor and rule == "named" and len(actor.split()) == 1:
-            earlier = next((n for n in reversed(named) if n.split()[-1] == actor or actor in n.split()[1:]), None)
-            if earlier:
-                actor, rule, words = earlier, "surname", f"{actor} = {earlier}"
+        last = actor.split()[-1] if actor else ""
+        if actor and rule == "named" and last in names:
+            actor, rule, words = names[last], "surname", f"{actor} = {names[last]}"
         info = actors().get(actor or "")
         relay = info is not None and info.kind in RELAYS
         if relay or rule in ("named", "none") or a.anonymous:
             found = _relay_target(sentence(text, a.cue).of(text), data)
             if found:
                 actor, rule, words = found
-            elif relay:
+            elif relay and a.id in relays_other:
                 actor, rule, words = None, "relay-only", speaker or ""
+            elif relay:
+                rule = "outlet-own"
             elif a.anonymous and a.via and a.via in out and out[a.via].speaker:
                 host = out[a.via].speaker
                 if actors().get(host or "", ActorInfo("", "")).kind in RELAYS:
                     actor, rule, words = f"{host} sources", "sources-of-outlet", host or ""
         if a.anonymous and rule in ("named", "none"):
             actor = None
-        if actor and rule == "named":
-            named.append(actor)
+        if a.source and actor and rule != "surname":
+            # later *Park* or *Koskimäki* is whoever this named person turned out to be
+            for name in re.findall(r"\b[A-ZÅÄÖ][\w-]{2,}", a.source.of(text)):
+                names.setdefault(name.lower(), actor)
         out[a.id] = Origin(analysis.article.id, a.id, actor, speaker, rule, words)
     return [out[a.id] for a in analysis.attributions]
+
+
+def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin], data: LinkData,
+                    scope: str | None) -> Origin | None:
+    """The origin behind a figure: its attribution's; else the one whose cue is in its sentence;
+    else a table body that is the subject of a counting verb before it (*the police counted*)."""
+    if q.attribution_id:
+        return by_attr.get(q.attribution_id)
+    text = analysis.article.text
+    sent = sentence(text, q.span)
+    inside = [by_attr[a.id] for a in analysis.attributions
+              if sent.start <= a.cue.start < sent.end and a.id in by_attr and by_attr[a.id].actor]
+    if len(inside) == 1:
+        return inside[0]
+    lead = text[sent.start : q.span.start]
+    tally = data.words("tally")
+    verbs = [m for m in _WORD.finditer(lead) if m.group().lower() in tally]
+    if verbs:
+        found = resolve(lead[: verbs[0].start()], data, scope)
+        if found and actors().get(found[0], ActorInfo("", "")).kind not in RELAYS:
+            return Origin(analysis.article.id, "", found[0], found[0], f"subject ({found[1]})", found[2])
+    return None

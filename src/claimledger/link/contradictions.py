@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from claimledger.link.facts import State, _parts, days_apart, overlap, truth_interval
+from claimledger.link.scope import independence_root
 from claimledger.model import Fact, FactLink
 
 WINDOW_DAYS = 3
@@ -24,6 +25,11 @@ WINDOW_DAYS = 3
 
 def _sources(state: State) -> set[str]:
     return {m.actor for m in state.mentions if m.actor}
+
+
+def independent(sources: Iterable[str]) -> int:
+    """How many of ``sources`` are independent: a body and the ministry it answers to count once."""
+    return len({independence_root(s) for s in sources})
 
 
 def contradicts(a: State, b: State, concept_kind: str, revised: bool = False) -> str | None:
@@ -58,7 +64,7 @@ def grade(state: State, contested: bool) -> int:
     contradicted or denied; 6 cannot be judged: no source behind it. (3 and 5 need a
     judgement of each source's record, which the ledger does not make yet.)
     """
-    n = len(_sources(state))
+    n = independent(_sources(state))
     if contested:
         return 4
     if n >= 2:
@@ -75,7 +81,7 @@ def finish(state: State, links: Iterable[FactLink]) -> Fact:
     return replace(
         state.fact,
         sources=sources,
-        independent=len(sources),
+        independent=independent(sources),
         grade=grade(state, contested),
         mentions=len(state.mentions),
         articles=len({m.article_id for m in state.mentions}),

@@ -35,6 +35,10 @@ NAMES = " | names in its sentence: "
 its sentence: shown to the user as part of why, and compared when later figures arrive."""
 
 
+LINK_SLACK = 0.025
+"""How far an approximate figure reaches when two mentions are matched as one fact."""
+
+
 def days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
@@ -42,17 +46,17 @@ def days_apart(a: str, b: str) -> int:
 def link_interval(value: float, value_max: float | None, approx: str | None) -> tuple[float, float]:
     """The values a figure is compatible with when deciding that two mentions state one fact.
 
-    Narrower than what a figure asserts: *around 11,000* and *12,000* are two figures the
-    same day, while *nearly 800,000* and *782,000* are one.
+    Narrower than what a figure asserts: *around 10,000* and *around 11,000* are two figures
+    the same day, while *nearly 800,000* and *782,000* are one. A range only meets a range.
     """
     if approx == "range" and value_max is not None:
         return value, value_max
     if approx == "about":
-        return 0.95 * value, 1.05 * value
+        return (1 - LINK_SLACK) * value, (1 + LINK_SLACK) * value
     if approx == "under":
-        return 0.95 * value, value
+        return (1 - LINK_SLACK) * value, value
     if approx == "over":
-        return value, 1.02 * value
+        return value, (1 + LINK_SLACK) * value
     return value, value
 
 
@@ -120,6 +124,8 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
         return 0.0
     if item.concept and concept and increment != item.increment:
         return 0.0
+    if (item.approx == "range") != (f.approx == "range"):
+        return 0.0  # *10,000-12,000* is its own figure, not *10,000* nor *12,000*
     mine = link_interval(item.value, item.value_max, item.approx)
     if not overlap(mine, link_interval(f.value, f.value_max, f.approx)):
         return 0.0

@@ -61,9 +61,6 @@ def keys(item: Item, actor: str | None) -> list[str]:
     return out
 
 
-def _origin_actor(item: Item, by_attr: dict[str, Origin]) -> str | None:
-    o = by_attr.get(item.attribution_id or "")
-    return o.actor if o else None
 
 
 def link_article(view: View, analysis: Analysis) -> LinkPlan:
@@ -74,11 +71,16 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     data = load(art.lang)
     if not data.lex.cues:
         return LinkPlan(art.id, copy, bands)
-    origins = actors.origins(analysis, data)
+    scope = actors.speaker_scope(analysis, data)
+    origins = actors.origins(analysis, data, scope)
     by_attr = {o.attribution_id: o for o in origins}
     items = [quantity_item(analysis, q, data) for q in analysis.quantities]
     items += [attribution_item(analysis, a, data) for a in analysis.attributions]
-    item_keys = {it.record_id + it.kind: keys(it, _origin_actor(it, by_attr)) for it in items}
+    q_origin = {q.id: actors.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}
+    actor_of = {it.record_id + it.kind: (q_origin.get(it.record_id) if it.kind == "q" else by_attr.get(it.record_id))
+                for it in items}
+    item_keys = {k: keys(it, o.actor if (o := actor_of[k]) else None)
+                 for it in items for k in [it.record_id + it.kind]}
     all_keys = sorted({k for ks in item_keys.values() for k in ks})
     dates = [it.date for it in items] or [pub_date(art.published)]
     window = max(facts.CLAIM_WINDOW_DAYS, facts.WINDOW_DAYS)
@@ -90,7 +92,8 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     denials: list[tuple[Item, State]] = []
     kinds = {c: k for c, k, _s, _e in data.concepts}
     for it in items:
-        actor = _origin_actor(it, by_attr)
+        origin = actor_of[it.record_id + it.kind]
+        actor = origin.actor if origin else None
         st, score, why = facts.assign(it, states, art.lang, kinds)
         if st is None:
             st = State(facts.new_fact(it, art.id, art.lang))
