@@ -116,14 +116,14 @@ def _by_role(src: str, data: LinkData, scope: str | None) -> tuple[str, str, str
     if scope is None:
         return None
     words = _words(src)
-    kinds = {kind for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)
-             if (role := data.roles.get(" ".join(words[i:j]))) and role[0] in ("head", "official", "body")
-             and (kind := role[1]) != "any"}
+    found = [data.roles.get(" ".join(words[i:j])) for i in range(len(words))
+             for j in range(i + 1, min(len(words), i + 4) + 1)]
+    kinds = {r[1] for r in found if r and r[0] in ("head", "official", "body") and r[1] != "any"}
     if len(kinds) != 1:
         return None
     kind = next(iter(kinds))
-    for form, (role, k) in data.roles.items():
-        if role == "body" and k == kind:
+    for form, (name, k) in data.roles.items():
+        if name == "body" and k == kind:
             hit = match_scoped(form, scope, data)
             if hit:
                 return body(hit[0]), "role+scope", f"{kind} in {scope}"

@@ -19,7 +19,7 @@ from claimledger.link import actors, contradictions, copies, facts
 from claimledger.link.data import LinkData, load
 from claimledger.link.facts import State
 from claimledger.link.features import Item, attribution_item, pub_date, quantity_item, sentence
-from claimledger.model import Analysis, Article, Fact, FactLink, FactMention, LinkPlan, Origin
+from claimledger.model import Analysis, Article, Fact, FactLink, FactMention, LinkPlan
 
 KEY_TERMS = 6
 """How many of a claim's longest content terms become its blocking keys."""
