@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from claimledger.link.facts import State, _parts, days_apart, overlap, truth_interval
+from claimledger.link.facts import State, _parts, days_apart, overlap, truth_interval, window
 from claimledger.link.scope import independence_root
 from claimledger.model import Fact, FactLink
 
@@ -40,8 +40,8 @@ def contradicts(a: State, b: State, concept_kind: str, revised: bool = False) ->
     concept, _scope, _inc = _parts(fa.variable)
     if concept is None or fa.value is None or fb.value is None:
         return None
-    if days_apart(fa.date, fb.date) > WINDOW_DAYS:
-        return None
+    if days_apart(fa.date, fb.date) > (WINDOW_DAYS if concept_kind != "event" else window("event")):
+        return None  # figures about one fixed event are compared whenever they were reported
     ia, ib = truth_interval(fa.value, fa.value_max, fa.approx), truth_interval(fb.value, fb.value_max, fb.approx)
     if overlap(ia, ib):
         return None

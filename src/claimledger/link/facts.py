@@ -27,6 +27,10 @@ CLAIM_WINDOW_DAYS = 14
 CLAIM_OVERLAP = 0.5
 CLAIM_MIN_SHARED = 3
 CLAIM_JACCARD = 0.25
+CLAIM_SAME_SOURCE = (2, 0.34, 0.15)
+"""(shared terms, overlap, Jaccard) a claim needs with a fact its own source already states."""
+CLAIM_MENTIONS = 12
+"""How many of a fact's mentions a new claim is compared with, besides its first statement."""
 """A claim is compared with the fact's first statement, not with every mention, so a story's
 common words (*North Korea*, *troops*, *Russia*) cannot chain all its claims into one fact."""
 CONTEXT = " | words around it: "
@@ -35,8 +39,18 @@ NAMES = " | names in its sentence: "
 its sentence: shown to the user as part of why, and compared when later figures arrive."""
 
 
+EVENT_WINDOW_DAYS = 45
+"""A figure about one fixed event (the crowd at a protest, the cables cut in one night) keeps
+the event's date, so restating it weeks later is the same fact (LINKS.md)."""
+PLACE_PREFIX = 6
+"""Place words that agree in this many first letters (and differ by at most two) are one place."""
 LINK_SLACK = 0.025
 """How far an approximate figure reaches when two mentions are matched as one fact."""
+
+
+def window(*concept_kinds: str) -> int:
+    """Days within which two figures can be one fact: longer when both are about a fixed event."""
+    return EVENT_WINDOW_DAYS if concept_kinds and all(k == "event" for k in concept_kinds) else WINDOW_DAYS
 
 
 def days_apart(a: str, b: str) -> int:
@@ -112,15 +126,15 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
     f = state.fact
     if f.kind != "quantity" or f.value is None or item.value is None:
         return 0.0
-    if days_apart(item.date, f.date) > WINDOW_DAYS:
-        return 0.0
     concept, scope, increment = _parts(f.variable)
     mine_kind = kinds.get(item.concept or "", "")
     their_kind = kinds.get(concept or "", "")
+    if days_apart(item.date, f.date) > window(mine_kind, their_kind):
+        return 0.0
     generic = "generic" in (mine_kind, their_kind) and "measure" not in (mine_kind, their_kind)
     if item.concept and concept and item.concept != concept and not generic:
         return 0.0
-    if item.scope and scope and item.scope != scope:
+    if item.scope and scope and not same_place(item.scope, scope):
         return 0.0
     if item.concept and concept and increment != item.increment:
         return 0.0
@@ -140,9 +154,15 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
         return 0.0
     else:
         score += 0.5 if generic else 1.0
-    if item.scope and item.scope == scope:
+    if item.scope and scope and same_place(item.scope, scope):
         score += 0.5
     return score
+
+
+def same_place(a: str, b: str) -> bool:
+    """*Marseille* and *Marseilles*, *Paris* and *Paris's*: one place under two spellings."""
+    short = min(len(a), len(b), PLACE_PREFIX)
+    return a[:short] == b[:short] and abs(len(a) - len(b)) <= 2
 
 
 def _distinctive(value: float) -> bool:
@@ -160,20 +180,32 @@ def _agreement(mine: frozenset[str], m: FactMention, tag: str) -> float:
     return len(mine & other) / min(len(mine), len(other))
 
 
-def claim_score(item: Item, state: State, lang: str) -> float:
-    """Term overlap of a claim with a claim fact's mentions (one language), 0 below the bar."""
+def claim_score(item: Item, state: State, lang: str, actor: str | None = None) -> float:
+    """Term overlap of a claim with a claim fact (one language), 0 below the bar.
+
+    The claim is held against the fact's first statement and against each mention's own
+    words; a claim whose originating actor already states the fact needs less overlap (one
+    speaker restates the point in other words), any other needs the full bar.
+    """
     f = state.fact
-    if f.kind != "claim" or f.lang != lang or len(item.terms) < CLAIM_MIN_SHARED:
+    if f.kind != "claim" or f.lang != lang or len(item.terms) < CLAIM_SAME_SOURCE[0]:
         return 0.0
     if days_apart(item.date, f.date) > CLAIM_WINDOW_DAYS:
         return 0.0
-    terms = content_terms(f.label)
-    shared = len(item.terms & terms)
-    if shared < CLAIM_MIN_SHARED:
-        return 0.0
-    contained = shared / min(len(item.terms), len(terms))
-    jaccard = shared / len(item.terms | terms)
-    return contained if contained >= CLAIM_OVERLAP and jaccard >= CLAIM_JACCARD else 0.0
+    same_source = actor is not None and any(m.actor == actor for m in state.mentions)
+    least, overlap_bar, jaccard_bar = CLAIM_SAME_SOURCE if same_source else (
+        CLAIM_MIN_SHARED, CLAIM_OVERLAP, CLAIM_JACCARD)
+    best = 0.0
+    for text in [f.label, *(m.text for m in state.mentions[:CLAIM_MENTIONS])]:
+        terms = content_terms(text)
+        shared = len(item.terms & terms)
+        if shared < least:
+            continue
+        contained = shared / min(len(item.terms), len(terms))
+        jaccard = shared / len(item.terms | terms)
+        if contained >= overlap_bar and jaccard >= jaccard_bar:
+            best = max(best, contained)
+    return best
 
 
 def new_fact(item: Item, article_id: str, lang: str) -> Fact:
@@ -192,11 +224,13 @@ def mention(item: Item, fact_id: str, article_id: str, actor: str | None, score:
                        item.value, item.value_max, item.approx, round(score, 3), reason)
 
 
-def assign(item: Item, states: Sequence[State], lang: str, kinds: dict[str, str]) -> tuple[State | None, float, str]:
+def assign(item: Item, states: Sequence[State], lang: str, kinds: dict[str, str],
+           actor: str | None = None) -> tuple[State | None, float, str]:
     """The fact an item joins (None: a new one), its score and the reason in words."""
     best: tuple[float, State | None] = (0.0, None)
     for candidate in states:
-        s = quantity_score(item, candidate, kinds) if item.kind == "q" else claim_score(item, candidate, lang)
+        s = (quantity_score(item, candidate, kinds) if item.kind == "q"
+             else claim_score(item, candidate, lang, actor))
         if s > best[0]:
             best = (s, candidate)
     score, st = best

@@ -83,7 +83,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
                  for it in items for k in [it.record_id + it.kind]}
     all_keys = sorted({k for ks in item_keys.values() for k in ks})
     dates = [it.date for it in items] or [pub_date(art.published)]
-    window = max(facts.CLAIM_WINDOW_DAYS, facts.WINDOW_DAYS)
+    window = max(facts.CLAIM_WINDOW_DAYS, facts.WINDOW_DAYS, facts.EVENT_WINDOW_DAYS)
     stored = view.facts_by_keys(all_keys, _shift(min(dates), -window), _shift(max(dates), window))
     states = [State(f, list(ms)) for f, ms in stored]
     mentions: list[FactMention] = []
@@ -94,7 +94,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     for it in items:
         origin = actor_of[it.record_id + it.kind]
         actor = origin.actor if origin else None
-        st, score, why = facts.assign(it, states, art.lang, kinds)
+        st, score, why = facts.assign(it, states, art.lang, kinds, actor)
         if st is None:
             st = State(facts.new_fact(it, art.id, art.lang))
             states.append(st)
