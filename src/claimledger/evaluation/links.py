@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.link import link_article
+from claimledger.link.history import concept_kind, followed, series
 from claimledger.model import Analysis, Article
 from claimledger.nlp.records import analyze_article
 from claimledger.store import Ledger
@@ -79,8 +80,9 @@ def _records(ledger: Ledger, docs: list[dict[str, Any]], analyses: dict[str, Ana
         if fact["kind"] == "quantity" and fact["variable"] and not fact["variable"].startswith("?"):
             by_variable[(story, fact["variable"])].append(fact)
     for (story, variable), facts in by_variable.items():
-        if len(facts) >= 2:
-            points = [{"fact": f["id"], "date": f["date"], "value": f["value"], "sources": f["sources"]}
-                      for f in sorted(facts, key=lambda f: (f["date"], f["value"] or 0))]
+        kind = concept_kind(variable, facts[0]["lang"])
+        points = series([{"fact": f["id"], "date": f["date"], "value": f["value"], "sources": f["sources"]}
+                         for f in facts], kind)
+        if followed(kind) and len(points) >= 2:
             out[story]["history"].append({"variable": variable, "points": points})
     return list(out.values())

@@ -36,6 +36,8 @@ from claimledger.link.scope import article_scope, lead_country, match_scoped
 from claimledger.model import Analysis, Attribution, Origin, Quantity
 
 RELAYS = frozenset({"agency", "outlet"})
+BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
+"""How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -199,17 +201,36 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
 
 
 def _relay_target(sent: str, data: LinkData) -> tuple[str, str, str] | None:
-    """An actor named after a relay word (*citing*) or beside a briefing word in a sentence."""
+    """An actor named after a relay word (*citing the NIS*), else the body nearest a briefing
+    word: *the NIS … told a closed-door meeting*, *after a briefing by the NIS*."""
     low = sent.lower()
-    for rule, cls in (("citing", "relay_prep"), ("briefing", "briefing")):
-        for w in data.words(cls):
-            at = low.find(w)
-            if at < 0:
-                continue
-            window = sent[max(0, at - 60) : at + len(w) + 80] if rule == "briefing" else sent[at + len(w) : at + 120]
-            hit = _by_kind_and_country(window, data) or match_actor(window, data)
-            if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
-                return body(hit[0]), rule, f"{w} … {hit[1]}"
+    for w in sorted(data.words("relay_prep")):
+        at = low.find(w)
+        hit = _first_body(sent[at + len(w) : at + len(w) + CITING_AFTER], data) if at >= 0 else None
+        if hit:
+            return hit[0], "citing", f"{w} … {hit[1]}"
+    near: list[tuple[int, str, tuple[str, str]]] = []
+    for w in sorted(data.words("briefing")):
+        at = low.find(w)
+        if at < 0:
+            continue
+        before, after = sent[max(0, at - BRIEFING_BEFORE) : at], sent[at + len(w) : at + len(w) + BRIEFING_AFTER]
+        for hit in [last_actor(before, data, "any")]:
+            if hit and (d := before.lower().rfind(hit[1])) >= 0:
+                near.append((len(before) - d, w, hit))
+        for hit in [_first_body(after, data)]:
+            if hit and (d := after.lower().find(hit[1])) >= 0:
+                near.append((d, w, hit))
+    if near:
+        _d, w, hit = min(near)
+        return hit[0], "briefing", f"{w} … {hit[1]}"
+    return None
+
+
+def _first_body(text: str, data: LinkData) -> tuple[str, str] | None:
+    hit = _by_kind_and_country(text, data) or match_actor(text, data)
+    if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
+        return body(hit[0]), hit[1]
     return None
 
 
@@ -233,7 +254,10 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
     text = analysis.article.text
     names: dict[str, str | None] = {}
     out: dict[str, Origin] = {}
-    relays_other = {a.via for a in analysis.attributions if a.via}
+    relays_other = {a.via for a in analysis.attributions if a.via} | {
+        a.id for a in analysis.attributions for b in analysis.attributions
+        if b is not a and a.content.start <= b.cue.start < a.content.end}
+    relayed: dict[str, str] = {}
     for a in analysis.attributions:
         actor, rule, words = _speaker(a, text, data, scope, [o.actor for o in out.values() if o.actor])
         speaker = actor
@@ -246,8 +270,13 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
             found = _relay_target(sentence(text, a.cue).of(text), data)
             if found:
                 actor, rule, words = found
+            elif relay and a.via in out and out[a.via].actor and out[a.via].rule != "outlet-own":
+                actor, rule, words = out[a.via].actor, "relay", f"{speaker} relays {out[a.via].actor}"
+                relayed.setdefault(speaker or "", actor or "")
             elif relay and a.id in relays_other:
                 actor, rule, words = None, "relay-only", speaker or ""
+            elif relay and actor in relayed:
+                actor, rule, words = relayed[actor], "relay-of-outlet", f"{speaker} relays {relayed[actor]}"
             elif relay:
                 rule = "outlet-own"
             elif a.anonymous and a.via and a.via in out and out[a.via].speaker:
@@ -261,7 +290,22 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
             for name in re.findall(r"\b[A-ZÅÄÖ][\w-]{2,}", a.source.of(text)):
                 names.setdefault(name.lower(), actor)
         out[a.id] = Origin(analysis.article.id, a.id, actor, speaker, rule, words)
-    return [out[a.id] for a in analysis.attributions]
+        outer = out.get(a.via or "")
+        if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
+            relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
+    return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Origin:
+    """A named speaker outside the tables whose content holds another attribution relays it:
+    *according to lawmaker Park* around *the NIS director said* is the NIS."""
+    if o.rule not in ("named", "surname") or o.actor in actors():
+        return o
+    inner = next((out[b.id] for b in analysis.attributions if b.via == o.attribution_id
+                  and out[b.id].actor and out[b.id].actor in actors()), None)
+    if inner is None:
+        return o
+    return Origin(o.article_id, o.attribution_id, inner.actor, o.speaker, "relay", f"{o.speaker} relays {inner.actor}")
 
 
 def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin], data: LinkData,

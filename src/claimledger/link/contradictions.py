@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from claimledger.link.data import actors
 from claimledger.link.facts import State, _parts, days_apart, overlap, truth_interval, window
 from claimledger.link.scope import independence_root
 from claimledger.model import Fact, FactLink
@@ -28,8 +29,14 @@ def _sources(state: State) -> set[str]:
 
 
 def independent(sources: Iterable[str]) -> int:
-    """How many of ``sources`` are independent: a body and the ministry it answers to count once."""
-    return len({independence_root(s) for s in sources})
+    """How many of ``sources`` are independent: a body and the ministry it answers to count
+    once, and a country's government (*South Korea says*) adds nothing beside one of its own
+    bodies (*South Korea's spy agency*)."""
+    table = actors()
+    roots = {independence_root(s) for s in sources}
+    countries = {table[r].country for r in roots if r in table and table[r].parent}
+    return len({r for r in roots if not (r in table and not table[r].parent and table[r].kind == "government"
+                                         and table[r].country in countries)})
 
 
 def contradicts(a: State, b: State, concept_kind: str, revised: bool = False) -> str | None:
@@ -50,7 +57,7 @@ def contradicts(a: State, b: State, concept_kind: str, revised: bool = False) ->
         if sa and sa == sb:
             return None  # one source's figure on another day: history
         early, late = (ia, ib) if fa.date < fb.date else (ib, ia)
-        if concept_kind == "count" and late[0] >= early[1]:
+        if concept_kind in ("count", "outcome") and late[0] >= early[1]:
             return None  # a changing count that rose
     elif sa and sa == sb and revised:
         return None

@@ -84,6 +84,15 @@ def load(lang: str) -> LinkData:
 
 
 @cache
+def concept_kinds(lang: str) -> dict[str, str]:
+    """Concept id -> kind, with every *outcome:whom* pair (``injured:police``) an outcome."""
+    kinds = {c: k for c, k, _s, _e in load(lang).concepts}
+    outcomes = [c for c, k in kinds.items() if k == "outcome"]
+    kinds.update({f"{o}:{c}": "outcome" for o in outcomes for c, k in list(kinds.items()) if k in ("count", "event")})
+    return kinds
+
+
+@cache
 def actors() -> dict[str, ActorInfo]:
     """Canonical name -> kind, country and parent, from ``lang/actors.tsv`` and every language's names."""
     out: dict[str, ActorInfo] = {}

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from claimledger.link.features import Item, content_terms
+from claimledger.link.data import load
+from claimledger.link.features import Item, content_terms, neutral_terms
 from claimledger.model import Fact, FactMention, record_id
 
 WINDOW_DAYS = 7
@@ -29,6 +30,9 @@ CLAIM_MIN_SHARED = 3
 CLAIM_JACCARD = 0.25
 CLAIM_SAME_SOURCE = (2, 0.34, 0.15)
 """(shared terms, overlap, Jaccard) a claim needs with a fact its own source already states."""
+CROSS_LANGUAGE = (3, 0.5, 0.3)
+CROSS_SAME_SOURCE = (2, 0.4, 0.2)
+"""The bars across languages, on language-neutral terms (concepts and names)."""
 CLAIM_MENTIONS = 12
 """How many of a fact's mentions a new claim is compared with, besides its first statement."""
 """A claim is compared with the fact's first statement, not with every mention, so a story's
@@ -45,6 +49,7 @@ the event's date, so restating it weeks later is the same fact (LINKS.md)."""
 PLACE_PREFIX = 6
 """Place words that agree in this many first letters (and differ by at most two) are one place."""
 LINK_SLACK = 0.025
+OVER_SLACK = 0.01
 """How far an approximate figure reaches when two mentions are matched as one fact."""
 
 
@@ -70,7 +75,7 @@ def link_interval(value: float, value_max: float | None, approx: str | None) -> 
     if approx == "under":
         return (1 - LINK_SLACK) * value, value
     if approx == "over":
-        return value, (1 + LINK_SLACK) * value
+        return value, (1 + OVER_SLACK) * value  # *at least 155* is not *158*
     return value, value
 
 
@@ -181,28 +186,39 @@ def _agreement(mine: frozenset[str], m: FactMention, tag: str) -> float:
 
 
 def claim_score(item: Item, state: State, lang: str, actor: str | None = None) -> float:
-    """Term overlap of a claim with a claim fact (one language), 0 below the bar.
+    """Term overlap of a claim with a claim fact, 0 below the bar.
 
-    The claim is held against the fact's first statement and against each mention's own
-    words; a claim whose originating actor already states the fact needs less overlap (one
-    speaker restates the point in other words), any other needs the full bar.
+    A claim whose originating actor already states the fact is held against each of that
+    actor's mentions and needs less overlap (one speaker restates the point in other words);
+    any other claim is held against the fact's first statement only, with the full bar. Across
+    languages the terms are the language-neutral ones (concepts and names,
+    ``features.neutral_terms``), with a stricter bar.
     """
     f = state.fact
-    if f.kind != "claim" or f.lang != lang or len(item.terms) < CLAIM_SAME_SOURCE[0]:
-        return 0.0
-    if days_apart(item.date, f.date) > CLAIM_WINDOW_DAYS:
+    if f.kind != "claim" or days_apart(item.date, f.date) > CLAIM_WINDOW_DAYS:
         return 0.0
     same_source = actor is not None and any(m.actor == actor for m in state.mentions)
-    least, overlap_bar, jaccard_bar = CLAIM_SAME_SOURCE if same_source else (
-        CLAIM_MIN_SHARED, CLAIM_OVERLAP, CLAIM_JACCARD)
+    # other sources are held against the first statement only, so common words cannot chain
+    texts = [f.label]
+    if same_source:
+        texts += [m.text for m in state.mentions[:CLAIM_MENTIONS] if m.actor == actor]
+    if f.lang == lang:
+        mine = item.terms
+        bars = CLAIM_SAME_SOURCE if same_source else (CLAIM_MIN_SHARED, CLAIM_OVERLAP, CLAIM_JACCARD)
+        theirs = [content_terms(t) for t in texts]
+    else:
+        mine = item.neutral
+        bars = CROSS_SAME_SOURCE if same_source else CROSS_LANGUAGE
+        other = load(f.lang or "")
+        theirs = [neutral_terms(t, other) for t in texts]
+    least, overlap_bar, jaccard_bar = bars
     best = 0.0
-    for text in [f.label, *(m.text for m in state.mentions[:CLAIM_MENTIONS])]:
-        terms = content_terms(text)
-        shared = len(item.terms & terms)
+    for terms in theirs:
+        shared = len(mine & terms)
         if shared < least:
             continue
-        contained = shared / min(len(item.terms), len(terms))
-        jaccard = shared / len(item.terms | terms)
+        contained = shared / min(len(mine), len(terms))
+        jaccard = shared / len(mine | terms)
         if contained >= overlap_bar and jaccard >= jaccard_bar:
             best = max(best, contained)
     return best

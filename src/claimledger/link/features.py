@@ -21,6 +21,10 @@ from claimledger.model import Analysis, Approx, Attribution, MentionKind, Quanti
 _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 _NUMBER = re.compile(r"\d")
 _STOP_LEN = 4
+SCOPE_BEFORE = 10
+"""How many words back a place before a figure (*in Lille (north, 15,000)*) may stand."""
+OUTCOME_REACH = 5
+"""How many words after a figure an outcome (*killed*, *injured*) may follow whom it befell."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,7 @@ class Item:
     context: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    neutral: frozenset[str] = frozenset()
     certainty: str = "asserted"
 
     @property
@@ -90,28 +95,59 @@ def proper_names(text: str, span: Span) -> frozenset[str]:
     return frozenset(out)
 
 
+def neutral_terms(text: str, data: LinkData) -> frozenset[str]:
+    """What a claim says in words every language shares: the countries it names (*finska* and
+    *Finnish* are ``k:FI``), the concepts its words name (*kabel* and *cable* are
+    ``c:cables``) and its other proper names, first five letters (``n:eagle``)."""
+    from claimledger.link.scope import country_words
+
+    countries = country_words(data.lang)
+    out = set()
+    for m in re.finditer(r"\w+", text):
+        w = m.group()
+        low = w.lower()
+        found = data.concept_of(w)
+        if low in countries:
+            out.add(f"k:{countries[low]}")
+        elif found:
+            out.add(f"c:{found[0]}")
+        elif w[:1].isupper() and len(w) > 2 and not _NUMBER.search(w) and not _starts_sentence(text, m.start()):
+            out.add(f"n:{low[:5]}")
+    return frozenset(out)
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:\"”»"
+
+
 def _concept(words: list[str], data: LinkData, measures: bool = False) -> tuple[str, str] | None:
     """The first concept the words name; a unit (hours, km) only where ``measures`` allows it."""
     generic = None
     for w in words:
         found = data.concept_of(w)
-        if found and (measures or found[1] != "measure"):
+        if found and found[1] != "term" and (measures or found[1] != "measure"):
             if found[1] != "generic":
                 return found
             generic = generic or found
     return generic
 
 
-def _scope(before: list[str], after: list[str], data: LinkData) -> str | None:
-    """The place a figure is about: a capitalised word after a locative preposition, just after or before it."""
+def _scope(before: list[str], after: list[str], data: LinkData, country: str | None) -> str | None:
+    """The place a figure is about: a capitalised word after a locative preposition, just after
+    or before it; the article's own country (*in Spain* in a story about Spain) is no narrower
+    than no place at all."""
+    from claimledger.link.scope import country_words
+
     loc = data.words("locative")
-    for i in range(min(len(after) - 1, 4)):
-        if after[i].lower() in loc and after[i + 1][:1].isupper():
-            return after[i + 1].lower()
-    for i in range(len(before) - 2, max(-1, len(before) - 10), -1):
-        if before[i].lower() in loc and before[i + 1][:1].isupper():
-            return before[i + 1].lower()
-    return None
+    found = next((after[i + 1] for i in range(min(len(after) - 1, 4))
+                  if after[i].lower() in loc and after[i + 1][:1].isupper()), None)
+    found = found or next((before[i + 1] for i in range(len(before) - 2, max(-1, len(before) - SCOPE_BEFORE), -1)
+                           if before[i].lower() in loc and before[i + 1][:1].isupper()), None)
+    if found is None:
+        return None
+    place = re.sub(r"['’]s?$", "", found.lower())
+    return None if country and country_words(data.lang).get(place) == country else place
 
 
 def _stop_at_number(seq: list[str], marks: frozenset[str] = frozenset({";", "(", ")"})) -> list[str]:
@@ -141,8 +177,8 @@ def _date(sent: str, published: str, data: LinkData) -> str:
     return published
 
 
-def quantity_item(analysis: Analysis, q: Quantity, data: LinkData) -> Item:
-    """A quantity as a typed figure (see the module docstring)."""
+def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str | None = None) -> Item:
+    """A quantity as a typed figure (see the module docstring); ``country``: the one the article is about."""
     text = analysis.article.text
     sent = sentence(text, q.span)
     before = _tokens(text, sent.start, q.span.start)
@@ -152,14 +188,22 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData) -> Item:
     counted = q.counted.of(text).split() if q.counted else []
     near_after = _stop_at_number(aw)[:4]
     near_before = list(reversed(_stop_at_number(list(reversed(bw)))))[-6:]
-    found = [_concept(counted, data, measures=True), _concept(near_after[:1], data, measures=True),
-             _concept(near_after, data), _concept(list(reversed(near_before)), data),
-             _concept(aw[:6] + list(reversed(bw[-6:])), data)]
+    heads = [i for i, w in enumerate(bw) if w.lower() in data.words("count_head")]
+    # *raised the death toll … to 205*: the count a head noun names, before words after the number
+    by_head = _concept(bw[max(0, heads[-1] - 2) : heads[-1] + 4], data) if heads else None
+    close = [_concept(counted, data, measures=True), _concept(near_after[:1], data, measures=True),
+             _concept(near_after, data), _concept(list(reversed(near_before)), data)]
+    # words further away count only when nothing close names what is counted
+    found = close if any(close) else [by_head, _concept(aw[:6] + list(reversed(bw[-6:])), data)]
     named = [c for c in found if c is not None]
     # *95 people were killed*: the specific concept near the number says more than *people*
     concept = next((c for c in named if c[1] != "generic"), named[0] if named else None)
     if named and named[0][1] == "measure":
         concept = named[0]
+    outcome = next((c for w in _stop_at_number(aw)[:OUTCOME_REACH] if (c := data.concept_of(w)) and c[1] == "outcome"),
+                   None)
+    if concept and outcome and concept[1] in ("count", "event"):
+        concept = (f"{outcome[0]}:{concept[0]}", "outcome")  # *108 police officers were injured*
     value, vmax, unit = q.value, q.value_max, q.unit
     for w in ([" ".join(near_after[:2])] if len(near_after) > 1 else []) + near_after[:1]:
         factor = data.factors.get(w.lower())
@@ -180,7 +224,7 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData) -> Item:
         attribution_id=q.attribution_id,
         concept=concept[0] if concept else None,
         concept_kind=concept[1] if concept else "count",
-        scope=_scope(_stop_at_number(list(reversed(bw)), frozenset({";"}))[::-1], _stop_at_number(aw), data),
+        scope=_scope(_stop_at_number(list(reversed(bw)), frozenset({";"}))[::-1], _stop_at_number(aw), data, country),
         increment=increment,
         value=value,
         value_max=vmax,
@@ -202,5 +246,6 @@ def attribution_item(analysis: Analysis, a: Attribution, data: LinkData) -> Item
         attribution_id=a.id,
         terms=content_terms(a.content.of(text)),
         names=proper_names(text, a.content),
+        neutral=neutral_terms(a.content.of(text), data),
         certainty=a.certainty,
     )

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from claimledger.link import actors, contradictions, copies, facts
-from claimledger.link.data import LinkData, load
+from claimledger.link.data import LinkData, concept_kinds, load
 from claimledger.link.facts import State
 from claimledger.link.features import Item, attribution_item, pub_date, quantity_item, sentence
 from claimledger.model import Analysis, Article, Fact, FactLink, FactMention, LinkPlan
@@ -56,6 +56,7 @@ def keys(item: Item, actor: str | None) -> list[str]:
             out.append(f"v|{math.floor(math.log10(item.value) * 2) + 1}")
         return out
     out = [f"t|{t}" for t in sorted(item.terms, key=lambda t: (-len(t), t))[:KEY_TERMS]]
+    out += [f"x|{t}" for t in sorted(item.neutral, key=lambda t: (-len(t), t))[:KEY_TERMS]]
     if actor:
         out.append(f"a|{actor.lower()}")
     return out
@@ -74,7 +75,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     scope = actors.speaker_scope(analysis, data)
     origins = actors.origins(analysis, data, scope)
     by_attr = {o.attribution_id: o for o in origins}
-    items = [quantity_item(analysis, q, data) for q in analysis.quantities]
+    items = [quantity_item(analysis, q, data, scope) for q in analysis.quantities]
     items += [attribution_item(analysis, a, data) for a in analysis.attributions]
     q_origin = {q.id: actors.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}
     actor_of = {it.record_id + it.kind: (q_origin.get(it.record_id) if it.kind == "q" else by_attr.get(it.record_id))
@@ -90,7 +91,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     plan_keys: list[tuple[str, str, str]] = []
     revised: set[str] = set()
     denials: list[tuple[Item, State]] = []
-    kinds = {c: k for c, k, _s, _e in data.concepts}
+    kinds = concept_kinds(art.lang)
     for it in items:
         origin = actor_of[it.record_id + it.kind]
         actor = origin.actor if origin else None
