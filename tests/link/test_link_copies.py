@@ -63,3 +63,28 @@ def test_copies_in_the_ledger_collapse_to_the_first_original(linked) -> None:  #
     got = {c["original_id"] for c in ledger.copies()}
     assert got == {first.article.id}
     assert len(ledger.copies()) == 2
+
+
+FIGURES = (
+    "Police counted 8,700 marchers in Strasbourg, 7,300 in Lille and 11,000 in Marseille, while the unions "
+    "claimed 15,000, 15,000 and 130,000 in the same cities.\n\n"
+    "In Toulouse the police saw 13,500 people and the unions 100,000; in Lyon 21,000 marched."
+)
+REWORDED = (
+    "According to the police there were 8,700 demonstrators in Strasbourg, 7,300 in Lille and 11,000 in "
+    "Marseille, and the unions said 15,000, 15,000 and 130,000 in those cities.\n\n"
+    "The police saw 13,500 people in Toulouse and the unions 100,000; 21,000 marched in Lyon."
+)
+
+
+def test_copies_rewrite_with_the_same_figures_in_order_is_a_copy() -> None:
+    original = art(FIGURES)
+    found = copies.decide(art(REWORDED), [original])
+    assert found is not None and found.method == "rewrite" and "figures in the same order" in found.reason
+    assert set(copies.bands(REWORDED)) & {b for b in copies.bands(FIGURES) if b.startswith("N")}
+
+
+def test_copies_same_figures_in_another_story_is_not_a_copy() -> None:
+    other = ("Exports rose to 8,700 tonnes in March, 7,300 in April and 11,000 in May; imports were 15,000, "
+             "15,000 and 130,000 tonnes, and stocks 13,500, 100,000 and 21,000 tonnes at the end of June.")
+    assert copies.decide(art(other), [art(FIGURES)]) is None

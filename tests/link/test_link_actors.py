@@ -1,0 +1,61 @@
+"""Originating actors on hand-written news: scoped aliases, definite descriptions, relays, independence."""
+
+from __future__ import annotations
+
+from claimledger.link import actors
+from claimledger.link.data import load
+from claimledger.link.scope import article_scope, country_words, independence_root, match_scoped
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _origins(text: str, lang: str = "en") -> list[tuple[str | None, str]]:
+    analysis = analyze_article(Article(text=text, lang=lang, published="2024-12-27"))
+    data = load(lang)
+    found = actors.origins(analysis, data, actors.speaker_scope(analysis, data))
+    return [(o.actor, o.rule) for o in found]
+
+
+def test_scope_country_words_are_read_off_the_tables() -> None:
+    assert country_words("en").get("finnish") == "FI"
+    assert country_words("sv").get("finska") == "FI"
+    assert "police" not in country_words("en")  # every country has police
+    assert article_scope("Finnish police said the Finnish tanker left Finland.", "en") == "FI"
+
+
+def test_scope_polisen_in_a_finnish_story_is_the_finnish_police() -> None:
+    data = load("sv")
+    assert match_scoped("polisen", "FI", data) is not None
+    assert match_scoped("polisen", "FI", data)[0] == "Finnish police"  # type: ignore[index]
+    assert match_scoped("polisen", "DK", data)[0] == "Danish police"  # type: ignore[index]
+    assert match_scoped("polisen", None, data) is None
+
+
+def test_origins_scoped_body_in_an_article_about_one_country() -> None:
+    text = ("Finnish police said on Thursday that the tanker had damaged the Estlink 2 cable in Finnish waters. "
+            "The police said that four more cables were damaged.")
+    found = _origins(text)
+    assert found[-1] == ("Finnish police", "scoped") or found[-1][0] == "Finnish police"
+
+
+def test_origins_definite_description_is_the_body_quoted_before() -> None:
+    text = ("Finland's transport agency Traficom said two cables were cut on Wednesday. "
+            "The agency said a third cable was damaged.")
+    found = _origins(text)
+    assert found[0][0] == found[-1][0] and found[-1][1] == "definite"
+
+
+def test_origins_outlet_that_relays_nothing_is_the_source() -> None:
+    found = _origins("Tre ur besättningen måste stanna i Finland, enligt Iltalehti.", "sv")
+    assert found == [("Iltalehti", "outlet-own")]
+
+
+def test_origins_outlet_relaying_an_actor_is_never_the_source() -> None:
+    found = _origins("South Korea's spy agency said 1,500 troops had left, according to Yonhap.")
+    assert all(actor != "Yonhap" for actor, _rule in found)
+    assert any(actor == "South Korea's intelligence service (NIS)" for actor, _rule in found)
+
+
+def test_independence_a_police_force_and_its_ministry_count_once() -> None:
+    assert independence_root("Finnish National Bureau of Investigation (NBI)") == independence_root("Finnish police")
+    assert independence_root("Finnish Customs") != independence_root("Finnish police")
