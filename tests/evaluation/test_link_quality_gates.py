@@ -15,8 +15,12 @@ import pytest
 from claimledger.evaluation.devsets import LINK_SETS, score_links
 
 FLOORS = {
-    "clusters-dev": {"copy": 0.95, "same_fact": 0.70, "bcubed": 0.75, "sources": 0.50, "history_cover": 0.75},
-    "clusters-dev2": {"copy": 0.85, "same_fact": 0.62, "bcubed": 0.88, "sources": 0.62, "history_cover": 0.50},
+    "clusters-dev": {"copy": 0.95, "same_fact": 0.75, "bcubed": 0.78, "cross_language": 0.30, "sources": 0.55,
+                     "history_cover": 0.85, "history_precision": 0.75},
+    # history coverage on dev2 went from 0.50 to 0.40 when histories began to leave out parts of a running
+    # count (six of the dead in one care home): precision rose from 0.26 to 0.45 for it
+    "clusters-dev2": {"copy": 0.95, "same_fact": 0.76, "bcubed": 0.91, "cross_language": 0.85, "sources": 0.70,
+                      "history_cover": 0.40, "history_precision": 0.45},
 }
 
 
@@ -37,6 +41,11 @@ def test_links_same_fact_f1_floor(scored: tuple[str, dict[str, Any]]) -> None:
     assert s["links"]["bcubed"]["f1"] >= FLOORS[name]["bcubed"]
 
 
+def test_links_cross_language_f1_floor(scored: tuple[str, dict[str, Any]]) -> None:
+    name, s = scored
+    assert s["links"]["cross_language"]["f1"] >= FLOORS[name]["cross_language"]
+
+
 def test_links_source_count_accuracy_floor(scored: tuple[str, dict[str, Any]]) -> None:
     name, s = scored
     assert s["sources"]["accuracy"] >= FLOORS[name]["sources"]
@@ -45,3 +54,4 @@ def test_links_source_count_accuracy_floor(scored: tuple[str, dict[str, Any]]) -
 def test_links_history_coverage_floor(scored: tuple[str, dict[str, Any]]) -> None:
     name, s = scored
     assert s["history"]["coverage"] >= FLOORS[name]["history_cover"]
+    assert s["history"]["precision"] >= FLOORS[name]["history_precision"]

@@ -196,6 +196,8 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
     if a.actor_id:
         honorific = data.words("honorific")
         name = " ".join(w for w in a.actor_id.split() if w not in honorific) or a.actor_id
+        if " " not in name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            return None, "common-noun", src  # *Details:*, *Quote*, *reports*: a word, not a name
         return name, "named", src
     return None, "none", src
 
@@ -242,7 +244,8 @@ def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
     quoted = []
     for a in analysis.attributions:
         hit = match_actor(a.source.of(text), data) if a.source else None
-        country = table.get(body(hit[0]), ActorInfo("", "")).country if hit else ""
+        info = table.get(body(hit[0]), ActorInfo("", "")) if hit else ActorInfo("", "")
+        country = info.country if info.kind not in RELAYS else ""  # an outlet's seat is not the story's
         if country:
             quoted.append(country)
     return lead_country(quoted) or article_scope(text, data.lang)

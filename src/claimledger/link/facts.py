@@ -39,6 +39,12 @@ CLAIM_MENTIONS = 12
 common words (*North Korea*, *troops*, *Russia*) cannot chain all its claims into one fact."""
 CONTEXT = " | words around it: "
 NAMES = " | names in its sentence: "
+STORY = " | names of its article: "
+STORY_BAR = 0.4
+CERTAINTY = " | certainty: "
+"""A claim mention's reason ends with its certainty, so a later denial finds the source's earlier ones."""
+DENIAL_SCORE = 0.5
+"""Share of the most frequent names two articles must share to be read as one story."""
 """Where a figure mention's reason lists the (stemmed) words around the number and the names in
 its sentence: shown to the user as part of why, and compared when later figures arrive."""
 
@@ -151,12 +157,15 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
     same_value = abs(item.value - f.value) < 1e-9 * max(1.0, f.value)
     context = max((_agreement(item.context, m, CONTEXT) for m in state.mentions), default=0.0)
     names = max((_agreement(item.names, m, NAMES) for m in state.mentions), default=0.0)
+    story = max((_agreement(item.story, m, STORY) for m in state.mentions), default=0.0)
     score = 1.0 + context + 0.5 * names + (0.5 if same_value else 0.0)
     if item.concept is None or concept is None:
         if not same_value or (context < 0.25 and not (_distinctive(item.value) and names >= 0.3)):
             return 0.0
     elif ("measure" in (mine_kind, their_kind) or not _distinctive(item.value)) and context < 0.25 and names < 0.3:
-        return 0.0
+        # a small figure of one specific concept in the same story (*four cables*) still joins
+        if not (same_value and not generic and "measure" not in (mine_kind, their_kind) and story >= STORY_BAR):
+            return 0.0
     else:
         score += 0.5 if generic else 1.0
     if item.scope and scope and same_place(item.scope, scope):
@@ -212,7 +221,9 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None) -
         other = load(f.lang or "")
         theirs = [neutral_terms(t, other) for t in texts]
     least, overlap_bar, jaccard_bar = bars
-    best = 0.0
+    # one actor's denials in one story deny one thing (*unfounded*, *baseless claims*, *nothing to do with it*)
+    best = DENIAL_SCORE if (same_source and item.certainty == "denied" and any(
+        m.actor == actor and m.reason.endswith(CERTAINTY + "denied") for m in state.mentions)) else 0.0
     for terms in theirs:
         shared = len(mine & terms)
         if shared < least:
@@ -234,8 +245,11 @@ def new_fact(item: Item, article_id: str, lang: str) -> Fact:
 
 def mention(item: Item, fact_id: str, article_id: str, actor: str | None, score: float, why: str) -> FactMention:
     reason = why
+    if item.kind == "a":
+        reason += CERTAINTY + item.certainty
     if item.kind == "q":
-        reason += CONTEXT + ",".join(sorted(item.context)) + NAMES + ",".join(sorted(item.names))
+        reason += (CONTEXT + ",".join(sorted(item.context)) + NAMES + ",".join(sorted(item.names))
+                   + STORY + ",".join(sorted(item.story)))
     return FactMention(fact_id, article_id, item.record_id, item.kind, item.date, item.text, actor,
                        item.value, item.value_max, item.approx, round(score, 3), reason)
 
