@@ -26,6 +26,8 @@ from datasketch import MinHash
 from claimledger.link.data import actors, neutral_aliases
 from claimledger.model import Article, Copy
 
+WINDOW_DAYS = 30
+"""A syndicated copy runs within days of its original: candidates are looked for a month either side."""
 PERMUTATIONS = 64
 ROWS = 2
 """Two rows a band, 32 bands: pairs with Jaccard above about 0.18 meet as candidates."""

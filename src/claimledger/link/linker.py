@@ -28,7 +28,8 @@ KEY_TERMS = 6
 class View(Protocol):
     """What the linker may ask the ledger (store.links.View implements it)."""
 
-    def copy_candidates(self, bands: Sequence[str], exclude: str) -> list[Article]: ...
+    def copy_candidates(self, bands: Sequence[str], exclude: str, date_lo: str | None = None,
+                        date_hi: str | None = None) -> list[Article]: ...
 
     def facts_by_keys(
         self, keys: Sequence[str], date_lo: str, date_hi: str
@@ -68,7 +69,10 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     """Every link decision for one new article (see the module docstring)."""
     art = analysis.article
     bands = copies.bands(art.text)
-    copy = copies.decide(art, view.copy_candidates(bands, art.id))
+    day = pub_date(art.published)
+    span = (None, None) if day == pub_date(None) else (_shift(day, -copies.WINDOW_DAYS),
+                                                       _shift(day, copies.WINDOW_DAYS))
+    copy = copies.decide(art, view.copy_candidates(bands, art.id, *span))
     data = load(art.lang)
     if not data.lex.cues:
         return LinkPlan(art.id, copy, bands)

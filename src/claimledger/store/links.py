@@ -22,7 +22,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, get_args
 
-from sqlalchemy import Connection, delete, or_, select, update
+from sqlalchemy import Connection, delete, func, or_, select, update
 
 from claimledger.errors import StoreError
 from claimledger.model import (
@@ -59,6 +59,10 @@ LinkProgress = Callable[[int, int, str], None]
 
 _T = TypeVar("_T")
 Row = dict[str, Any]
+
+
+COPY_CANDIDATES = 50
+"""At most this many stored originals, those sharing most bands, are verified as a new article's original."""
 
 
 def chunks(items: Iterable[_T], size: int = CHUNK) -> Iterator[list[_T]]:
@@ -140,14 +144,34 @@ class View:
             found += [rows.article_from(r) for r in self._conn.execute(stmt).mappings()]
         return sorted(found, key=lambda a: (a.published or "", a.id))
 
-    def copy_candidates(self, bands: Sequence[str], exclude: str) -> list[Article]:
-        """Stored articles sharing at least one MinHash band with ``bands``, except ``exclude``."""
-        ids: dict[str, None] = {}
+    def copy_candidates(self, bands: Sequence[str], exclude: str, date_lo: str | None = None,
+                        date_hi: str | None = None, limit: int = COPY_CANDIDATES) -> list[Article]:
+        """Originals (articles that are no copy) sharing a MinHash band with ``bands``, most bands
+        first, at most ``limit``, published within ``[date_lo, date_hi]`` when given (undated
+        articles always qualify), except ``exclude``.
+
+        Copies are left out because a copy is verified against its original: however many
+        outlets ran one wire story, a new article meets it once, so the cost stays flat as
+        the ledger grows.
+        """
+        shared: dict[str, int] = {}
         for batch in chunks(bands):
-            stmt = select(copy_bands.c.article_id).where(copy_bands.c.band.in_(batch)).distinct()
-            ids.update(dict.fromkeys(self._conn.scalars(stmt)))
-        ids.pop(exclude, None)
-        return self._articles(ids)
+            stmt = (select(copy_bands.c.article_id, func.count()).where(copy_bands.c.band.in_(batch))
+                    .group_by(copy_bands.c.article_id))
+            for aid, n in self._conn.execute(stmt):
+                shared[aid] = shared.get(aid, 0) + int(n)
+        shared.pop(exclude, None)
+        ranked = sorted(shared, key=lambda a: (-shared[a], a))
+        out: list[Article] = []
+        for batch in chunks(ranked):
+            stmt = select(A).where(A.c.id.in_(batch), A.c.copy_of.is_(None))
+            if date_lo and date_hi:
+                stmt = stmt.where(or_(A.c.published.is_(None), A.c.published.between(date_lo, date_hi + "~")))
+            found = {r["id"]: rows.article_from(r) for r in self._conn.execute(stmt).mappings()}
+            out += [found[a] for a in batch if a in found]
+            if len(out) >= limit:
+                break
+        return sorted(out[:limit], key=lambda a: (a.published or "", a.id))
 
     def by_url(self, url: str, exclude: str) -> list[Article]:
         """Stored articles whose canonical URL or URL is ``url`` (a re-fetched or re-edited page)."""
