@@ -58,7 +58,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from claimledger.evaluation.devsets import find_shared  # noqa: E402
-from claimledger.link import copies, facts, link_article  # noqa: E402
+from claimledger.link import facts, link_article  # noqa: E402
+from claimledger.link.linker import copy_decision  # noqa: E402
 from claimledger.model import Analysis, Article, Fact, FactMention  # noqa: E402
 from claimledger.nlp.records import analyze_article  # noqa: E402
 from claimledger.store import Ledger, rows  # noqa: E402
@@ -146,8 +147,9 @@ class CountingView(View):
         self.facts += len(found)
         return found
 
-    def copy_candidates(self, bands: Sequence[str], exclude: str) -> list[Article]:
-        found = super().copy_candidates(bands, exclude)
+    def copy_candidates(self, bands: Sequence[str], exclude: str, date_lo: str | None = None,
+                        date_hi: str | None = None, limit: int = 50) -> list[Article]:
+        found = super().copy_candidates(bands, exclude, date_lo, date_hi, limit)
         self.copies += len(found)
         return found
 
@@ -176,7 +178,7 @@ def measure(ledger: Ledger, base: list[Analysis], size: int, fresh: int, mode: s
             save_links(conn, link_article(view, a), now.isoformat())
             ms.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
-            copies.decide(art, View(conn).copy_candidates(copies.bands(art.text), art.id))
+            copy_decision(View(conn), art)
             copy_ms.append((time.perf_counter() - t) * 1000)
             tx.rollback()
         n_facts += view.facts

@@ -9,7 +9,7 @@ is a new folder, never new code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from claimledger.nlp.lexicon import Lexicon, table
 from claimledger.nlp.lexicon import load as load_lexicon
@@ -49,15 +49,19 @@ class LinkData:
         return {w: i % 7 for i, w in enumerate(self.weekday_order)}
 
     def concept_of(self, word: str) -> tuple[str, str] | None:
-        """The (concept, kind) a word names, if any."""
-        w = word.lower()
-        for concept, kind, stems, exact in self.concepts:
-            if w in exact or any(w.startswith(s) for s in stems):
-                return concept, kind
-        return None
+        """The (concept, kind) a word names, if any (looked up once per language and word)."""
+        return _concept_of(self.lang, word.lower())
 
     def concept_kind(self, concept: str) -> str:
         return next((k for c, k, _s, _e in self.concepts if c == concept), "count")
+
+
+@lru_cache(maxsize=65536)
+def _concept_of(lang: str, w: str) -> tuple[str, str] | None:
+    for concept, kind, stems, exact in load(lang).concepts:
+        if w in exact or any(w.startswith(s) for s in stems):
+            return concept, kind
+    return None
 
 
 def _split(cell: str) -> list[str]:

@@ -86,6 +86,7 @@ def _stem(word: str) -> str:
     return word.lower().replace("’", "'")[:6]
 
 
+@lru_cache(maxsize=65536)
 def content_terms(text: str) -> frozenset[str]:
     """Stemmed content words of a text: the terms two claims must share to state one fact."""
     return frozenset(_stem(w) for w in re.findall(r"\w+", text) if len(w) > _STOP_LEN and not _NUMBER.search(w))
@@ -103,9 +104,16 @@ def neutral_terms(text: str, data: LinkData) -> frozenset[str]:
     """What a claim says in words every language shares: the countries it names (*finska* and
     *Finnish* are ``k:FI``), the concepts its words name (*kabel* and *cable* are
     ``c:cables``) and its other proper names, first five letters (``n:eagle``)."""
+    return _neutral(text, data.lang)
+
+
+@lru_cache(maxsize=65536)
+def _neutral(text: str, lang: str) -> frozenset[str]:
+    from claimledger.link.data import load
     from claimledger.link.scope import country_words
 
-    countries = country_words(data.lang)
+    data = load(lang)
+    countries = country_words(lang)
     out = set()
     for m in re.finditer(r"\w+", text):
         w = m.group()

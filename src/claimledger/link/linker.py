@@ -19,7 +19,7 @@ from claimledger.link import actors, contradictions, copies, facts
 from claimledger.link.data import LinkData, concept_kinds, load
 from claimledger.link.facts import State
 from claimledger.link.features import Item, attribution_item, pub_date, quantity_item, sentence
-from claimledger.model import Analysis, Article, Fact, FactLink, FactMention, LinkPlan
+from claimledger.model import Analysis, Article, Copy, Fact, FactLink, FactMention, LinkPlan
 
 KEY_TERMS = 6
 """How many of a claim's longest content terms become its blocking keys."""
@@ -65,14 +65,19 @@ def keys(item: Item, actor: str | None) -> list[str]:
 
 
 
-def link_article(view: View, analysis: Analysis) -> LinkPlan:
-    """Every link decision for one new article (see the module docstring)."""
-    art = analysis.article
+def copy_decision(view: View, art: Article) -> tuple[tuple[str, ...], Copy | None]:
+    """An article's MinHash bands and its copy decision against the originals of its weeks."""
     bands = copies.bands(art.text)
     day = pub_date(art.published)
     span = (None, None) if day == pub_date(None) else (_shift(day, -copies.WINDOW_DAYS),
                                                        _shift(day, copies.WINDOW_DAYS))
-    copy = copies.decide(art, view.copy_candidates(bands, art.id, *span))
+    return bands, copies.decide(art, view.copy_candidates(bands, art.id, *span))
+
+
+def link_article(view: View, analysis: Analysis) -> LinkPlan:
+    """Every link decision for one new article (see the module docstring)."""
+    art = analysis.article
+    bands, copy = copy_decision(view, art)
     data = load(art.lang)
     if not data.lex.cues:
         return LinkPlan(art.id, copy, bands)
