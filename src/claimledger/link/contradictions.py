@@ -22,6 +22,11 @@ from claimledger.link.scope import independence_root
 from claimledger.model import Fact, FactLink
 
 WINDOW_DAYS = 3
+DISPUTED = frozenset({"count", "outcome", "event"})
+"""Concept kinds whose figures can be in dispute."""
+PART_RATIO = 6.0
+"""Rival estimates of one count differ by less than this factor (*782,000* against *2.3 million*);
+a figure this many times smaller is a part of the other (*two* of the dead in one region)."""
 
 
 def _sources(state: State) -> set[str]:
@@ -49,9 +54,14 @@ def contradicts(a: State, b: State, concept_kind: str, revised: bool = False) ->
         return None
     if days_apart(fa.date, fb.date) > (WINDOW_DAYS if concept_kind != "event" else window("event")):
         return None  # figures about one fixed event are compared whenever they were reported
+    if concept_kind not in DISPUTED:
+        return None  # durations, years and bare *people* counts are background, not claims in dispute
     ia, ib = truth_interval(fa.value, fa.value_max, fa.approx), truth_interval(fb.value, fb.value_max, fb.approx)
     if overlap(ia, ib):
         return None
+    low, high = sorted((fa.value_max or fa.value, fb.value_max or fb.value))
+    if low <= 0 or high / low > PART_RATIO:
+        return None  # *six of those who died* beside the toll of 95: a part, not a rival figure
     sa, sb = _sources(a), _sources(b)
     if fa.date != fb.date:
         if sa and sa == sb:
