@@ -59,3 +59,13 @@ def test_origins_outlet_relaying_an_actor_is_never_the_source() -> None:
 def test_independence_a_police_force_and_its_ministry_count_once() -> None:
     assert independence_root("Finnish National Bureau of Investigation (NBI)") == independence_root("Finnish police")
     assert independence_root("Finnish Customs") != independence_root("Finnish police")
+
+
+def test_person_name_drops_titles_roles_and_time() -> None:
+    from claimledger.link.actors import person_name
+
+    data = load("en")
+    assert person_name("lawmaker Park Sun-won", data) == person_name(
+        "South Korean parliamentarian Park Sun-Won on Wednesday", data) == "park sunwon"
+    assert person_name("Criminal Inspector Sami Paila", data) == "sami paila"
+    assert person_name("the unions", data) is None

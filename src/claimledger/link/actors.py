@@ -198,8 +198,25 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
         name = " ".join(w for w in a.actor_id.split() if w not in honorific) or a.actor_id
         if " " not in name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             return None, "common-noun", src  # *Details:*, *Quote*, *reports*: a word, not a name
-        return name, "named", src
+        return person_name(src, data) or name, "named", src
     return None, "none", src
+
+
+def person_name(src: str, data: LinkData) -> str | None:
+    """The name in a speaker's words, without the title or role before it and the time after it:
+    *lawmaker Park Sun-won* and *South Korean parliamentarian Park Sunwon on Wednesday* are both
+    ``park sunwon``, so one person is one actor across articles."""
+    words = re.findall(r"[\w'’-]+", src)
+    time = data.words("weekday") | data.words("month") | data.words("time_prep")
+    while words and words[-1].lower() in time:
+        words.pop()
+    run: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if not w[:1].isupper() or low in data.roles or low in data.words("honorific"):
+            break
+        run.insert(0, low.replace("-", ""))
+    return " ".join(run) if len(run) >= 2 else None
 
 
 def _relay_target(sent: str, data: LinkData) -> tuple[str, str, str] | None:
