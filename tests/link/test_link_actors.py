@@ -69,3 +69,15 @@ def test_person_name_drops_titles_roles_and_time() -> None:
         "South Korean parliamentarian Park Sun-Won on Wednesday", data) == "park sunwon"
     assert person_name("Criminal Inspector Sami Paila", data) == "sami paila"
     assert person_name("the unions", data) is None
+
+
+def test_own_page_figures_are_the_publishing_body() -> None:
+    from claimledger.link.actors import own_page
+
+    page = analyze_article(Article(text="Four cables were damaged on Christmas Day.", lang="en",
+                                   outlet="Finnish Police", published="2024-12-27"))
+    paper = analyze_article(Article(text="Four cables were damaged on Christmas Day.", lang="en",
+                                    outlet="Helsingin Sanomat", published="2024-12-27"))
+    found = own_page(page, load("en"))
+    assert found is not None and found.actor == "Finnish police" and found.rule == "own-page"
+    assert own_page(paper, load("en")) is None  # a newspaper's own voice is nobody's source

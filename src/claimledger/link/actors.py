@@ -331,7 +331,8 @@ def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Ori
 def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin], data: LinkData,
                     scope: str | None) -> Origin | None:
     """The origin behind a figure: its attribution's; else the one whose cue is in its sentence;
-    else a table body that is the subject of a counting verb before it (*the police counted*)."""
+    else a table body that is the subject of a counting verb before it (*the police counted*);
+    else, on a body's own page (a police press release), that body."""
     if q.attribution_id:
         return by_attr.get(q.attribution_id)
     text = analysis.article.text
@@ -347,4 +348,16 @@ def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin],
         found = resolve(lead[: verbs[0].start()], data, scope)
         if found and actors().get(found[0], ActorInfo("", "")).kind not in RELAYS:
             return Origin(analysis.article.id, "", found[0], found[0], f"subject ({found[1]})", found[2])
-    return None
+    return own_page(analysis, data)
+
+
+def own_page(analysis: Analysis, data: LinkData) -> Origin | None:
+    """The body whose own page an article is (its outlet is a police force, a ministry, a
+    company): what the page states in its own voice is that body's claim (LINKS.md)."""
+    outlet = re.sub(r"\(.*?\)", " ", analysis.article.outlet or "")
+    hit = match_actor(outlet, data) if outlet.strip() else None
+    if hit is None or hit[1] != " ".join(_words(outlet)):
+        return None  # only the whole outlet name is the body's name: *RBC-Ukraine* is no ministry
+    if actors().get(body(hit[0]), ActorInfo("", "")).kind in RELAYS:
+        return None
+    return Origin(analysis.article.id, "", body(hit[0]), body(hit[0]), "own-page", outlet.strip())
