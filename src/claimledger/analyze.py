@@ -82,7 +82,7 @@ def read(
     """Articles (or one-line errors) from every source: the read and extract stages."""
     from claimledger.ingest import read_articles
 
-    yield from read_articles(list(sources), settings or Settings.from_env(), lang=lang, transport=transport)
+    yield from read_articles(sources, settings or Settings.from_env(), lang=lang, transport=transport)
 
 
 def analyze(

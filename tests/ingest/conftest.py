@@ -89,7 +89,7 @@ def read() -> Read:
         stdin: Any = None,
         **settings: Any,
     ) -> Batch:
-        options = Settings(**settings) if settings else Settings(fetch_feed_links=False)
+        options = Settings(**settings) if settings else Settings()
         return Batch(list(read_articles(sources, options, lang=lang, transport=transport, stdin=stdin)))
 
     return run
@@ -124,7 +124,7 @@ def pages() -> dict[str, Article | InputError]:
     if not HTML_DIR.is_dir():
         pytest.skip("../shared/data/raw/html is not available")
     files = sorted(HTML_DIR.glob("*.html"))
-    results = list(read_articles(files, Settings(fetch_feed_links=False)))
+    results = list(read_articles(files, Settings()))
     return {Path(str(getattr(r, "raw_ref", "") or r.source)).name: r for r in results}
 
 

@@ -78,7 +78,11 @@ def test_feeds_guardian_feed_is_not_well_formed_but_all_54_items_are_read(read: 
     assert first.lang == "en" and first.published == "2022-09-23"
     assert first.url and first.url.startswith("https://www.theguardian.com/")
     assert "Continue reading" not in first.text  # the teaser tail is cut ...
-    assert first.warnings == ("feed entry has only a teaser; linked page not fetched",)  # ... and said so
+    assert first.warnings == (  # ... and said so, once for the whole feed
+        "feed-wide: 54 of 54 entries carry only a teaser; the feed's text was kept and their linked pages"
+        " were not fetched (follow_links is off)",
+    )
+    assert not any(a.warnings for a in batch.articles[1:])
 
 
 def test_feeds_full_bodies_are_used_without_fetching(
@@ -100,7 +104,7 @@ def test_feeds_linked_pages_are_fetched_and_extracted(
     read: Read, raw_dir: Path, fixture_site: httpx.MockTransport, expected: dict[str, Any], squash: Any
 ) -> None:
     feed = raw_dir / "feeds" / "fixtures-own.rss.xml"
-    batch = read([feed], transport=fixture_site, fetch_feed_links=True)
+    batch = read([feed], transport=fixture_site, follow_links=True)
     assert len(batch.articles) == 19 and not batch.errors
     for article in batch.articles:
         assert article.url and article.url.startswith("https://example.org/claimledger-fixtures/")
@@ -122,9 +126,12 @@ def test_feeds_failed_link_keeps_the_teaser_with_a_warning(read: Read, write: Wr
         ),
     )
     transport = site({"https://news.example/a": lambda r: httpx.Response(503)})
-    (article,) = read([feed], transport=transport, fetch_feed_links=True).articles
+    (article,) = read([feed], transport=transport, follow_links=True).articles
     assert article.text == "Negotiators said on Monday that the talks had stalled again."
-    assert len(article.warnings) == 1 and "HTTP 503" in article.warnings[0]
+    assert article.warnings == (
+        "feed-wide: followed 1 linked page(s): 0 read; 1 failed and kept the feed's text (HTTP 503; first:"
+        " https://news.example/a: HTTP 503 Service Unavailable for https://news.example/a [fetch-failed])",
+    )
 
 
 def test_feeds_a_bad_entry_is_reported_and_the_rest_go_on(read: Read, write: Write) -> None:

@@ -166,7 +166,8 @@ def test_fetch_http_errors_and_timeouts_are_one_line(read: Read, site: Site) -> 
     batch = read(["https://news.example/gone", "https://news.example/slow"], transport=transport)
     assert [str(e) for e in batch.errors] == [
         "https://news.example/gone: HTTP 404 Not Found for https://news.example/gone [fetch-failed]",
-        "https://news.example/slow: fetching https://news.example/slow failed (ReadTimeout: timed out) [fetch-failed]",
+        "https://news.example/slow: fetching https://news.example/slow failed: timed out (ReadTimeout; fetch_timeout)"
+        " [fetch-failed]",
     ]
 
 
@@ -180,7 +181,7 @@ def test_fetch_url_to_a_feed_reads_its_entries(read: Read, site: Site) -> None:
         "https://news.example/feed": lambda r: httpx.Response(200, headers=rss, text=feed),
         "https://news.example/story": _html,
     })  # fmt: skip
-    (article,) = read(["https://news.example/feed"], transport=transport, fetch_feed_links=True).articles
+    (article,) = read(["https://news.example/feed"], transport=transport, follow_links=True).articles
     assert isinstance(article, Article)
     assert article.title == "Talks stall" and article.url == "https://news.example/story"
     assert article.raw_ref == "https://news.example/feed#entry=1"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import claimledger.ingest as ingest
-from claimledger.errors import InputError
+from claimledger.errors import ArgumentError, InputError
 from claimledger.ingest import read_articles
 from claimledger.model import Article
 from claimledger.settings import Settings
@@ -22,7 +22,13 @@ ARTICLE = "The ministry said on Monday that about 2,000 soldiers had been moved 
 
 
 def test_ingest_public_api_is_pinned() -> None:
-    assert ingest.__all__ == ["detect_language", "read_articles"]
+    assert ingest.__all__ == [
+        "check_sources",
+        "detect_language",
+        "read_articles",
+        "summarize_errors",
+        "summarize_notes",
+    ]
 
 
 def test_ingest_batch_goes_on_past_every_kind_of_bad_input(read: Read, write: Write, tmp_path: Path) -> None:
@@ -55,9 +61,11 @@ def test_ingest_batch_goes_on_past_every_kind_of_bad_input(read: Read, write: Wr
         assert line.endswith(f"[{error.code}]")
 
 
-def test_ingest_a_bare_source_is_one_source(write: Write) -> None:
+def test_ingest_a_bare_source_is_refused_at_the_call_with_the_fix(write: Write) -> None:
     path = write("one.txt", ARTICLE)
-    (article,) = read_articles(str(path), Settings())
+    with pytest.raises(ArgumentError, match=r"not one str: pass \['.*one\.txt'\]"):
+        read_articles(str(path), Settings())  # raised by the call itself, before any iteration
+    (article,) = read_articles([str(path)], Settings())
     assert isinstance(article, Article) and article.raw_ref == str(path)
 
 
@@ -75,7 +83,7 @@ def test_ingest_nothing_raises_on_hostile_bytes(tmp_path: Path) -> None:
         path = tmp_path / f"fuzz-{i:02d}"
         path.write_bytes(prefix + noise)
         paths.append(path)
-    results = list(read_articles(paths, Settings(fetch_feed_links=False)))
+    results = list(read_articles(paths, Settings()))
     assert results and all(isinstance(r, Article | InputError) for r in results)
     assert not [r for r in results if isinstance(r, InputError) and r.code == "internal-error"]
 

@@ -29,7 +29,7 @@ def sample(raw_dir: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def archive(sample: Path) -> Batch:
-    return Batch(list(read_articles([sample], Settings(fetch_feed_links=False))))
+    return Batch(list(read_articles([sample], Settings())))
 
 
 @pytest.fixture(scope="module")

@@ -65,7 +65,7 @@ def test_dialect_memory_ledger(sv_analysis: Analysis) -> None:
             lambda p: (p / "notes.txt", (p / "notes.txt").write_text("plain words, not a database\n" * 50))[
                 0
             ],
-            "cannot open: file is not a database",
+            r"not a claimledger ledger \(file is not a database\)",
         ),
         (lambda p: p, "cannot open: unable to open database file"),
         (lambda p: "postgresql+nosuchdriver://u:secret@host/db", "Can't load plugin"),

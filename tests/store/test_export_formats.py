@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.errors import StoreError, UsageError
+from claimledger.errors import OutputError, UsageError
 from claimledger.model import Analysis
 from claimledger.store import Ledger
 
@@ -94,7 +94,7 @@ def test_export_to_path_leaves_no_part_file(filled: Ledger, tmp_path: Path) -> N
 def test_export_unknown_format_and_bad_path(filled: Ledger, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="unknown export format 'xml'"):
         filled.export("xml", tmp_path / "x.xml")
-    with pytest.raises(StoreError, match="cannot write export") as info:
+    with pytest.raises(OutputError, match="cannot write .*folder .* does not exist") as info:
         filled.export("jsonl", tmp_path / "missing" / "x.jsonl")
     assert "\n" not in str(info.value)
 

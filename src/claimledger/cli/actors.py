@@ -8,27 +8,39 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import emit_json, out, safe
+from claimledger.cli.options import (
+    DEFAULT_LEDGER,
+    CsvOpt,
+    JsonOpt,
+    LedgerOpt,
+    NlOpt,
+    lang_option,
+    limit_option,
+    output_format,
+)
+from claimledger.cli.render import emit_rows, out, safe
 
 
 def actors(
     ledger: LedgerOpt = DEFAULT_LEDGER,
-    lang: Annotated[str | None, typer.Option(help="Count only articles in this language.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON.")] = False,
+    lang: Annotated[str | None, lang_option("Count only articles in this language.")] = None,
+    limit: Annotated[int, limit_option()] = 100,
+    as_json: JsonOpt = False,
+    as_nl: NlOpt = False,
+    as_csv: CsvOpt = False,
 ) -> None:
     """List originating actors, most claims first, with their claims per language and facts."""
     from claimledger.store import Ledger
 
-    with Ledger(ledger) as store:
+    fmt = output_format(as_json, as_nl, as_csv)
+    with Ledger(ledger, readonly=True) as store:
         rows = store.actors(lang=lang, limit=limit)
-    if as_json:
-        emit_json(rows)
+    if fmt != "table":
+        emit_rows(rows, fmt)
         return
-    t = Table(title=f"{len(rows)} actor(s)")
+    t = Table(title=f"{len(rows)} actor(s)")  # five short columns: they fit 80 columns as they are
     for col in ("actor", "kind", "claims", "by language", "facts"):
-        t.add_column(col, overflow="fold", justify="right" if col in ("claims", "facts") else "left")
+        t.add_column(col, overflow="fold", min_width=6, justify="right" if col in ("claims", "facts") else "left")
     for r in rows:
         langs = " · ".join(f"{k} {n}" for k, n in r["by_lang"].items())
         t.add_row(safe(r["actor"], "bold"), safe(r["kind"]) if r["kind"] else Text("-", style="dim"),

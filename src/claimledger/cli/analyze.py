@@ -13,49 +13,60 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
-from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import err, out, sources_table, summary_table
+from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt, lang_option
+from claimledger.cli.render import err, out, safe, show_progress, sources_table, summary_table
 
 
 def analyze(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, '-' for stdin, URLs, feeds, WARCs, JSONL.")],
     ledger: LedgerOpt = DEFAULT_LEDGER,
-    lang: Annotated[str | None, typer.Option(help="Language of every article (sv, en); detected if left out.")] = None,
+    lang: Annotated[str | None, lang_option("Language of every article; detected if left out.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private/loopback addresses.")] = False,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="Fetch the linked page of feed entries that carry only a teaser "
+                               "(at most follow_max pages a feed, within follow_deadline).")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Read files that links in a folder point to outside that folder.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Analyze articles and store their claims in the ledger (exit 0 all read, 1 some skipped, 2 none read)."""
     from claimledger.analyze import Progress as Step
     from claimledger.analyze import ingest
+    from claimledger.cli import render
+    from claimledger.ingest import summarize_errors, summarize_notes
     from claimledger.settings import Settings
     from claimledger.store import Ledger
 
-    settings = Settings.from_env(ledger=ledger, allow_private=allow_private or None, max_bytes=max_bytes)
+    quiet = quiet or render.QUIET
+
+    settings = Settings.from_env(ledger=ledger, allow_private=allow_private or None, max_bytes=max_bytes,
+                                 follow_links=follow_links or None, follow_symlinks=follow_symlinks or None)
     with Ledger(settings.ledger) as store:
         bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("[dim]{task.fields[last]}"), TimeElapsedColumn(), console=err,
-                       disable=quiet, transient=False)
+                       TextColumn("{task.fields[last]}", style="dim", markup=False), TimeElapsedColumn(),
+                       console=err, disable=not show_progress(quiet), transient=False)
         with bar:
             task = bar.add_task("analyzing", total=None, last="")
 
             def step(s: Step) -> None:
                 if s.kind == "error":
                     return
-                bar.update(task, advance=1, last=s.label[:50])
+                bar.update(task, advance=1, last=safe(s.label[:50]).plain)
 
             report = ingest(store, sources, lang=lang, settings=settings, progress=step)
             bar.update(task, total=report.read, completed=report.read)
-        for e in report.errors:
-            err.print(f"[red]skipped[/red] {e}", markup=True, highlight=False, soft_wrap=True)
-        for w in report.warnings:
-            err.print(f"[yellow]note[/yellow] {w}", soft_wrap=True)
+        # a handful of lines however many items misbehave: three of each kind, then a count
+        for line in summarize_errors(report.errors):
+            err.print(Text.assemble(("skipped", "red"), " ", safe(line)), soft_wrap=True)
+        for line in summarize_notes(report.warnings):
+            err.print(Text.assemble(("note", "yellow"), " ", safe(line)), soft_wrap=True)
         if not quiet:
-            out.print(
+            out.print(Text.assemble(
                 f"read {report.read} article(s): {report.added} added, {report.duplicates} already in "
-                f"the ledger, {len(report.errors)} input(s) skipped -> {store.name}"
-            )
+                f"the ledger, {len(report.errors)} input(s) skipped -> ", safe(store.name)))
             s = store.summary()
             out.print(summary_table(s, title=f"ledger {store.name}"))
             if s.get("top_sources"):

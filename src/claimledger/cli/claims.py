@@ -1,4 +1,4 @@
-"""``claimledger claims``: who said what, how firmly, as a table."""
+"""``claimledger claims``: who said what, how firmly, as a table or for a pipe."""
 
 from __future__ import annotations
 
@@ -6,8 +6,17 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import claims_table, out
+from claimledger.cli.options import (
+    DEFAULT_LEDGER,
+    CsvOpt,
+    JsonOpt,
+    LedgerOpt,
+    NlOpt,
+    lang_option,
+    limit_option,
+    output_format,
+)
+from claimledger.cli.render import claims_table, emit_rows, out
 
 
 def claims(
@@ -15,15 +24,22 @@ def claims(
     source: Annotated[str | None, typer.Option("--source", "--actor", help="Source words contain this.")] = None,
     certainty: Annotated[list[str] | None, typer.Option(help="asserted, confirmed, reported, estimated, "
                                                                 "alleged or denied (repeatable).")] = None,
-    lang: Annotated[str | None, typer.Option(help="Only articles in this language.")] = None,
+    lang: Annotated[str | None, lang_option("Only articles in this language.")] = None,
     article: Annotated[str | None, typer.Option(help="An article id or id prefix.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    limit: Annotated[int, limit_option()] = 100,
+    as_json: JsonOpt = False,
+    as_nl: NlOpt = False,
+    as_csv: CsvOpt = False,
 ) -> None:
     """List attributions, filtered by source, certainty, language or article."""
     from claimledger.store import Ledger
 
-    with Ledger(ledger) as store:
+    fmt = output_format(as_json, as_nl, as_csv)
+    with Ledger(ledger, readonly=True) as store:
         rows = store.claims(source=source, certainty=certainty or None, lang=lang, article=article, limit=limit)
+    if fmt != "table":
+        emit_rows(rows, fmt)
+        return
     out.print(claims_table(rows))
     out.print(f"{len(rows)} claim(s)")
 

@@ -1,14 +1,18 @@
-"""``claimledger export``: the ledger as JSON Lines (FORMAT.md shape) or CSV."""
+"""``claimledger export``: the ledger as JSON Lines (FORMAT.md shape) or CSV.
+
+``-o`` follows ``outfile``'s rule (a regular file is replaced atomically, a FIFO or a
+device written through, a symlink followed, a directory refused); ``-`` is stdout.
+"""
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import err
+from claimledger.cli.render import note, safe
 
 
 def export(
@@ -19,10 +23,10 @@ def export(
     """Export every article's claims (jsonl: one article a line; csv: one attribution a row)."""
     from claimledger.store import Ledger
 
-    with Ledger(ledger) as store:
-        n = store.export(fmt, sys.stdout if output == "-" else output)
+    with Ledger(ledger, readonly=True) as store:
+        n = store.export(fmt, output)
     if output != "-":
-        err.print(f"wrote {n} row(s) to {output}")
+        note(Text(f"wrote {n} row(s) to "), safe(output))
 
 
 def register(app: typer.Typer) -> None:

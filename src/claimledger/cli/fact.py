@@ -14,9 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import emit_json, figure, out, safe
+from claimledger.cli.render import Col, day, emit_json, figure, fitted, out, safe
 
 LINK_STYLE = {"contradiction": "bold red", "denial": "red", "revision": "yellow"}
+MENTION_COLUMNS = (Col("article", 12, grow=2), Col("record", 16, grow=4), Col("span", 9, no_wrap=True),
+                   Col("source", 10, grow=2), Col("why linked", 12, grow=2))
+LINK_COLUMNS = (Col("kind", 13, no_wrap=True), Col("", 1, no_wrap=True), Col("other fact", 10, no_wrap=True),
+                Col("its label", 12, grow=2), Col("reason", 12, grow=3))
 
 
 def header(f: dict[str, Any]) -> Table:
@@ -25,11 +29,11 @@ def header(f: dict[str, Any]) -> Table:
     t.add_column(style="dim")
     t.add_column(overflow="fold")
     rows: list[tuple[str, Text | str]] = [
-        ("id", f["id"]),
+        ("id", safe(f["id"])),
         ("kind", safe(f["kind"])),
         ("variable", safe(f["variable"] or "")),
         ("figure", safe(figure(f["value"], f["value_max"], f["approx"], f["unit"]))),
-        ("date", safe(f["date"])),
+        ("date", day(f["date"])),
         ("sources", safe(", ".join(f["sources"]) or "(unattributed)")),
         ("independent", str(f["independent"])),
         ("grade", str(f["grade"])),
@@ -43,14 +47,12 @@ def header(f: dict[str, Any]) -> Table:
 
 
 def mentions_table(mentions: list[dict[str, Any]]) -> Table:
-    t = Table(title=f"{len(mentions)} mention(s)", show_lines=True)
-    for col in ("article", "record", "span", "source", "why linked"):
-        t.add_column(col, overflow="fold")
+    t, _ = fitted(MENTION_COLUMNS, title=f"{len(mentions)} mention(s)", show_lines=True)
     for m in mentions:
         article = Text.assemble(
             safe(m["title"] or m["article_id"][:12], "bold"), "\n",
             safe(" · ".join(x for x in (m["outlet"], m["published"], m["lang"]) if x), "dim"),
-            (f"\ncopy of {m['copy_of'][:10]}", "yellow") if m["copy_of"] else "",
+            safe(f"\ncopy of {m['copy_of'][:10]}", "yellow", newlines=True) if m["copy_of"] else "",
         )
         kind = "quantity" if m["kind"] == "q" else "claim"
         record = Text.assemble((f"{kind} ", "dim"), safe(m["text"], newlines=True))
@@ -64,12 +66,10 @@ def mentions_table(mentions: list[dict[str, Any]]) -> Table:
 
 
 def links_table(links: list[dict[str, Any]]) -> Table:
-    t = Table(title=f"{len(links)} link(s)")
-    for col in ("kind", "", "other fact", "its label", "reason"):
-        t.add_column(col, overflow="fold")
+    t, _ = fitted(LINK_COLUMNS, title=f"{len(links)} link(s)")
     for x in links:
         arrow = "→" if x["direction"] == "out" else "←"
-        t.add_row(Text(x["kind"], style=LINK_STYLE.get(x["kind"], "")), arrow, x["other"][:10],
+        t.add_row(safe(x["kind"], LINK_STYLE.get(x["kind"], "")), arrow, safe(x["other"][:10]),
                   safe(x["other_label"]), safe(x["reason"]))
     return t
 
@@ -82,7 +82,7 @@ def fact(
     """Show one fact: its figure and sources, every mention with why it was linked, and its links."""
     from claimledger.store import Ledger
 
-    with Ledger(ledger) as store:
+    with Ledger(ledger, readonly=True) as store:
         f = store.fact(fact_id)
     if as_json:
         emit_json(f)

@@ -12,33 +12,47 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import emit_json, figure, out, safe
+from claimledger.cli.options import (
+    DEFAULT_LEDGER,
+    CsvOpt,
+    JsonOpt,
+    LedgerOpt,
+    NlOpt,
+    lang_option,
+    limit_option,
+    output_format,
+)
+from claimledger.cli.render import Col, day, emit_rows, figure, fitted, out, safe
 
-RIGHT = {"value", "indep.", "grade", "ment./art."}
-NO_WRAP = {"id", "value", "date"}
+COLUMNS = (Col("id", 10, keep=3, no_wrap=True), Col("variable / label", 16, grow=4), Col("value", 8, right=True),
+           Col("date", 10, keep=2, no_wrap=True), Col("sources", 10, grow=2), Col("indep.", 6, right=True),
+           Col("grade", 5, keep=4, right=True), Col("ment./art.", 10, keep=5, right=True),
+           Col("", 9, keep=1, no_wrap=True))
 
 
 def facts_table(rows: list[dict[str, Any]], width: int = 60) -> Table:
-    """One fact a row: what it is about, its figure, its sources, how credible, how often printed."""
-    t = Table(title=f"{len(rows)} fact(s)")
-    for col in ("id", "variable / label", "value", "date", "sources", "indep.", "grade", "ment./art.", ""):
-        t.add_column(col, overflow="fold", justify="right" if col in RIGHT else "left", no_wrap=col in NO_WRAP)
+    """One fact a row: what it is about, its figure, its sources, how credible, how often printed.
+
+    On a narrow terminal the mention counts, the grade, the id and the date give way, in
+    that order, so what the fact is and who stands behind it stay readable.
+    """
+    t, kept = fitted(COLUMNS, title=f"{len(rows)} fact(s)")
     for r in rows:
         what = r["variable"] or r["label"]
         if len(what) > width:
             what = what[: width - 1] + "…"
-        t.add_row(
-            r["id"][:10],
-            safe(what, "bold" if r["variable"] else ""),
-            safe(figure(r["value"], r["value_max"], r["approx"], r["unit"])),
-            safe(r["date"]),
-            safe(", ".join(r["sources"])) if r["sources"] else Text("(unattributed)", style="dim"),
-            str(r["independent"]),
-            str(r["grade"]),
-            f"{r['mentions']}/{r['articles']}",
-            Text("contested", style="bold red") if r["contested"] else "",
-        )
+        cells: dict[str, Text | str] = {
+            "id": safe(r["id"][:10]),
+            "variable / label": safe(what, "bold" if r["variable"] else ""),
+            "value": safe(figure(r["value"], r["value_max"], r["approx"], r["unit"])),
+            "date": day(r["date"]),
+            "sources": safe(", ".join(r["sources"])) if r["sources"] else Text("(unattributed)", style="dim"),
+            "indep.": str(r["independent"]),
+            "grade": str(r["grade"]),
+            "ment./art.": f"{r['mentions']}/{r['articles']}",
+            "": Text("contested", style="bold red") if r["contested"] else "",
+        }
+        t.add_row(*(cells[c.name] for c in kept))
     return t
 
 
@@ -48,18 +62,21 @@ def facts(
     = False,
     actor: Annotated[str | None, typer.Option(help="Only facts an originating actor containing this states.")]
     = None,
-    lang: Annotated[str | None, typer.Option(help="Only facts mentioned in articles in this language.")] = None,
+    lang: Annotated[str | None, lang_option("Only facts mentioned in articles in this language.")] = None,
     kind: Annotated[str | None, typer.Option(help="quantity or claim.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON.")] = False,
+    limit: Annotated[int, limit_option()] = 50,
+    as_json: JsonOpt = False,
+    as_nl: NlOpt = False,
+    as_csv: CsvOpt = False,
 ) -> None:
     """List facts, most mentioned first, with their figures, sources and credibility grade."""
     from claimledger.store import Ledger
 
-    with Ledger(ledger) as store:
+    fmt = output_format(as_json, as_nl, as_csv)
+    with Ledger(ledger, readonly=True) as store:
         rows = store.facts(contested=contested, actor=actor, lang=lang, kind=kind, limit=limit)
-    if as_json:
-        emit_json(rows)
+    if fmt != "table":
+        emit_rows(rows, fmt)
         return
     out.print(facts_table(rows))
 

@@ -4,61 +4,56 @@
 id, which stands for its variable. One point per fact and originating source, so a source
 that revised its figure shows as its own line; ``--plot`` draws exactly those points.
 
-The CSV is for spreadsheets, so every text cell that a spreadsheet would run as a formula
-(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return: the OWASP list) gets
-a leading ``'``; numbers are written as numbers. Text cells also have their control and
-bidi characters made visible (``render.clean``): the CSV often lands on a terminal first.
+``--format json`` (or ``--json``) prints the variable with its points; ``--nl`` and
+``--csv`` print the points alone, one a line or row, like every other listing. The CSV
+goes through ``safetext.csv_cell`` (OWASP's formula rule, controls made visible), the
+one CSV rule every command and the export share.
 """
 
 from __future__ import annotations
 
-import csv
-import sys
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import clean, emit_json, err, figure, out, safe
+from claimledger.cli.options import DEFAULT_LEDGER, CsvOpt, JsonOpt, LedgerOpt, NlOpt, output_format
+from claimledger.cli.render import Col, day, emit_json, emit_rows, figure, fitted, note, out, safe
 from claimledger.errors import UsageError
+from claimledger.safetext import csv_cell
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "nl", "csv")
 CSV_COLUMNS = ("date", "reported", "source", "value", "value_max", "approx", "unit", "mentions", "fact", "label",
                "denied", "contested")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: object) -> object:
-    """A CSV cell a spreadsheet will not execute: text that starts like a formula gets a leading ``'``."""
-    if not isinstance(cell, str):
-        return cell
-    return "'" + clean(cell) if cell.startswith(FORMULA_START) else clean(cell)
+    """A CSV cell a spreadsheet will not execute (``safetext.csv_cell``; kept for callers of this name)."""
+    return csv_cell(cell)
 
 
-def write_csv(points: list[dict[str, Any]]) -> None:
-    w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    for p in points:
-        w.writerow([neutralise(p[c]) for c in CSV_COLUMNS])
+POINT_COLUMNS = (Col("date", 10, no_wrap=True), Col("reported", 10, keep=2, no_wrap=True), Col("source", 10, grow=2),
+                 Col("value", 8, right=True), Col("fact", 10, keep=1, no_wrap=True), Col("label", 12, grow=3),
+                 Col("", 9, keep=3))
 
 
 def points_table(h: dict[str, Any]) -> Table:
-    t = Table(title=Text.assemble(safe(h["variable"], "bold"), f": {len(h['points'])} point(s)"))
-    for col in ("date", "reported", "source", "value", "fact", "label", ""):
-        t.add_column(col, overflow="fold", justify="right" if col == "value" else "left",
-                     no_wrap=col in ("date", "reported", "value", "fact"))
+    """One point a row; on a narrow terminal the fact id, then the reporting date, then the marks give way."""
+    t, kept = fitted(POINT_COLUMNS, title=Text.assemble(safe(h["variable"], "bold"), f": {len(h['points'])} point(s)"))
     for p in h["points"]:
         marks = Text()
         if p["denied"]:
             marks.append("denied ", style="red")
         if p["contested"]:
             marks.append("contested", style="bold red")
-        t.add_row(safe(p["date"]), safe(p["reported"] or ""),
-                  safe(p["source"]) if p["source"] else Text("(unattributed)", style="dim"),
-                  safe(figure(p["value"], p["value_max"], p["approx"], p["unit"])), p["fact"][:10],
-                  safe(p["label"]), marks)
+        cells = {
+            "date": day(p["date"]), "reported": safe(p["reported"] or ""),
+            "source": safe(p["source"]) if p["source"] else Text("(unattributed)", style="dim"),
+            "value": safe(figure(p["value"], p["value_max"], p["approx"], p["unit"])),
+            "fact": safe(p["fact"][:10]), "label": safe(p["label"]), "": marks,
+        }
+        t.add_row(*(cells[c.name] for c in kept))
     return t
 
 
@@ -66,26 +61,33 @@ def history(
     target: Annotated[str, typer.Argument(help="A variable (or words only one contains), or a fact id.")],
     ledger: LedgerOpt = DEFAULT_LEDGER,
     plot: Annotated[str | None, typer.Option(help="Also draw the points into this PNG file.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, nl or csv.")] = "table",
+    as_json: JsonOpt = False,
+    as_nl: NlOpt = False,
+    as_csv: CsvOpt = False,
 ) -> None:
     """Show the figures reported for a variable over time, one point per fact and source."""
     from claimledger.store import Ledger
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    with Ledger(ledger) as store:
+    flag = output_format(as_json, as_nl, as_csv)
+    if flag != "table" and fmt not in ("table", flag):
+        raise UsageError(f"choose one output format, not --format {fmt} and --{flag}")
+    fmt = flag if flag != "table" else fmt
+    with Ledger(ledger, readonly=True) as store:
         h = store.history(target)
     if fmt == "json":
         emit_json(h)
-    elif fmt == "csv":
-        write_csv(h["points"])
+    elif fmt in ("nl", "csv"):
+        emit_rows(h["points"], fmt, CSV_COLUMNS if fmt == "csv" else None)
     else:
         out.print(points_table(h))
     if plot:
         from claimledger.cli.plot import plot_history
 
         written = plot_history(h, plot)
-        err.print(Text.assemble("wrote ", safe(written)))
+        note("wrote ", safe(written))
 
 
 def register(app: typer.Typer) -> None:

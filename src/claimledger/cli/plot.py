@@ -11,14 +11,13 @@ Why these choices:
 - Every label is article text (a variable, an actor's name): mathtext parsing is turned
   off on every text we set, so a ``$`` cannot crash or restyle the plot, and legend labels
   that start with ``_`` (which matplotlib would hide) are shown.
-- Written to a temporary file beside the target and renamed into place, so an
-  interrupted run never leaves half a PNG under the user's name.
+- Written through ``outfile.output_binary``, the rule every output file follows: a
+  temporary file renamed into place (an interrupted run leaves no half PNG), but a FIFO
+  or device written through, a symlink followed, a directory refused.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 import warnings
 from collections import defaultdict
 from datetime import date
@@ -26,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.cli.render import clean
-from claimledger.errors import ClaimledgerError, UsageError
+from claimledger.errors import UsageError
+from claimledger.outfile import output_binary
 
 UNATTRIBUTED = "unattributed"
 ABOUT, OVER, UNDER = 0.10, 0.15, 0.15
@@ -106,20 +106,8 @@ def plot_history(history: dict[str, Any], path: str | Path) -> Path:
 
 
 def _write(fig: Any, path: Path) -> Path:
-    """Save atomically: a temporary file in the same folder, then ``os.replace``."""
-    folder = path.expanduser().resolve().parent
-    if not folder.is_dir():
-        raise ClaimledgerError(f"cannot write plot {path}: folder {folder} does not exist")
-    tmp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part"  # opened normally: umask applies
-    try:
-        with tmp.open("xb") as fh, warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # a glyph missing from the font is drawn as a box
-            fig.savefig(fh, format="png")
-        os.replace(tmp, path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise ClaimledgerError(f"cannot write plot {path}: {e.strerror or e}") from e
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Save the PNG through ``outfile.output_binary`` (see the module doc)."""
+    with output_binary(path) as fh, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # a glyph missing from the font is drawn as a box
+        fig.savefig(fh, format="png")
     return path

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from claimledger.cli.render import err
+from claimledger.cli.render import note, safe
 from claimledger.errors import InputError
+from claimledger.outfile import output_text
 
 
 def predict(
@@ -22,12 +22,10 @@ def predict(
         docs = read_gold(gold)
     except (OSError, ValueError) as e:
         raise InputError(gold, "bad-json", str(e).removeprefix(f"{gold}:").strip()) from None
-    if output == "-":
-        write_jsonl(predict_docs(docs), sys.stdout)
-        return
-    with open(output, "w", encoding="utf-8") as fh:
+    with output_text(output) as fh:
         n = write_jsonl(predict_docs(docs), fh)
-    err.print(f"wrote {n} prediction(s) to {output}")
+    if output != "-":
+        note(f"wrote {n} prediction(s) to ", safe(output))
 
 
 def register(app: typer.Typer) -> None:

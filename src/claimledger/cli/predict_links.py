@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from claimledger.cli.render import err
+from claimledger.cli.render import note, safe
 from claimledger.errors import InputError
+from claimledger.outfile import output_text
 
 
 def predict_links(
@@ -24,12 +24,10 @@ def predict_links(
     except (OSError, ValueError) as e:
         raise InputError(articles, "bad-json", str(e).removeprefix(f"{articles}:").strip()) from None
     records = run(docs)
-    if output == "-":
-        write_jsonl(records, sys.stdout)
-        return
-    with open(output, "w", encoding="utf-8") as fh:
+    with output_text(output) as fh:
         n = write_jsonl(records, fh)
-    err.print(f"wrote {n} story prediction(s) to {output}")
+    if output != "-":
+        note(f"wrote {n} story prediction(s) to ", safe(output))
 
 
 def register(app: typer.Typer) -> None:

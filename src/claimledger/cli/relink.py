@@ -12,9 +12,10 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import err, out
+from claimledger.cli.render import err, out, safe, show_progress
 
 
 def relink(
@@ -23,11 +24,14 @@ def relink(
 ) -> None:
     """Clear every copy, origin, fact and link, then link every stored article again."""
     from claimledger.analyze import relink as run  # the library holds the linker; store/ knows none
+    from claimledger.cli import render
     from claimledger.store import Ledger
+
+    quiet = quiet or render.QUIET
 
     with Ledger(ledger) as store:
         bar = Progress(TextColumn("linking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                       console=err, disable=quiet)
+                       console=err, disable=not show_progress(quiet))
         with bar:
             task = bar.add_task("linking", total=None)
 
@@ -36,7 +40,7 @@ def relink(
 
             n = run(store, progress=step)
         if not quiet:
-            out.print(f"linked {n} article(s) in {store.name}", markup=False)
+            out.print(Text.assemble(f"linked {n} article(s) in ", safe(store.name)))
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from claimledger.gold import to_gold
 from claimledger.model import Article
 from claimledger.nlp.records import analyze_article
+from claimledger.safetext import json_text
 
 
 def predict_docs(docs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -44,6 +45,6 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
 def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     count = 0
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json_text(row) + "\n")  # exact text, but no raw control or bidi character
         count += 1
     return count

@@ -9,7 +9,7 @@
       file/stdin --sniff.open_path/read_stream--> kind decided from the bytes
       URL --fetch.Fetcher--> RawDoc --sniff.sniff_kind--> kind
       kind: text -> text.read_text       html -> html.extract_html
-            feed -> feeds.read_feed (linked pages: fetch + html)
+            feed -> feeds.read_feed (linked pages only with follow_links: follow.py)
             warc -> warc.iter_warc -> html/text per record
             jsonl -> jsonl.iter_jsonl
 
@@ -19,27 +19,36 @@ naming the input. Around each input there is one more guard: third-party readers
 lists, and one such page must not end a batch of ten thousand. Those failures are
 reported with the code ``internal-error`` and the exception's type, so they read as our
 bug to fix rather than as a property of the input.
+
+Misuse is different from bad input: ``read_articles("ab.txt")`` (a string where a list
+of sources belongs) or a source that is not a path or URL raises ``ArgumentError`` (a
+``TypeError`` too) at the call, before anything is read (``check_sources``), rather
+than reading six one-letter files.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 import httpx
 
-from claimledger.errors import INTERNAL, UNSUPPORTED, InputError
+from claimledger.errors import INTERNAL, UNSUPPORTED, ArgumentError, InputError, UsageError
 from claimledger.model import Article, RawDoc
 from claimledger.settings import Settings
 
 from . import feeds, html, jsonl, sniff, text, warc
 from .fetch import Fetcher
+from .follow import Followed, follow_links
 from .lang import detect_language
+from .notes import summarize_errors, summarize_notes
 
-__all__ = ["detect_language", "read_articles"]
+__all__ = ["check_sources", "detect_language", "read_articles", "summarize_errors", "summarize_notes"]
 
 _MEDIA_TYPES = {
     sniff.Kind.TEXT: "text/plain",
@@ -65,6 +74,7 @@ class _Reader:
         self.transport = transport
         self.stdin = stdin
         self._fetcher: Fetcher | None = None
+        self.follower = self.follow if settings.follow_links else None
 
     @property
     def fetcher(self) -> Fetcher:
@@ -126,9 +136,7 @@ class _Reader:
         if kind is sniff.Kind.HTML:
             yield html.extract_html(raw, max_depth=self.settings.max_html_depth, lang=self.lang)
         elif kind is sniff.Kind.FEED:
-            yield from feeds.read_feed(
-                raw, fetch_links=self.settings.fetch_feed_links, read_page=self.read_page, lang=self.lang
-            )
+            yield from feeds.read_feed(raw, follow=self.follower, lang=self.lang)
         elif kind is sniff.Kind.TEXT:
             yield text.read_text(raw, lang=self.lang)
         else:
@@ -143,6 +151,12 @@ class _Reader:
                 yield text.read_text(record, lang=self.lang)
             else:
                 yield html.extract_html(record, max_depth=self.settings.max_html_depth, lang=self.lang)
+
+    def follow(self, links: list[str]) -> Followed:
+        """A feed's linked pages, within ``follow_max`` and ``follow_deadline`` (see ``follow.py``)."""
+        _ = self.fetcher  # opened here, once, before the worker threads share it
+        limits = self.settings
+        return follow_links(links, self.read_page, max_pages=limits.follow_max, deadline=limits.follow_deadline)
 
     def read_page(self, url: str) -> Article | InputError:
         """A feed entry's linked page: fetched, sniffed and extracted as one article."""
@@ -185,6 +199,45 @@ def _one_line(error: InputError) -> InputError:
     return InputError(source, error.code, message)
 
 
+def check_sources(sources: object) -> list[str | Path]:
+    """``sources`` as a list, or ArgumentError/UsageError when it is not an iterable of paths and URLs.
+
+    A bare string is iterable too, and iterating it reads one file per character; it is
+    refused with the fix in the message, as is anything whose items are not str or Path.
+    """
+    if isinstance(sources, str | bytes | os.PathLike):
+        raise ArgumentError(
+            f"sources must be a list of paths or URLs, not one {type(sources).__name__}: pass [{sources!r}]"
+        )
+    try:
+        items = list(sources)  # type: ignore[call-overload]
+    except TypeError:
+        raise ArgumentError(f"sources must be a list of paths or URLs, not {type(sources).__name__}") from None
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, str | os.PathLike) or isinstance(item, bytes):
+            raise ArgumentError(f"source {number} is a {type(item).__name__}, not a path or URL (str or Path)")
+        if isinstance(item, str) and not item.strip():
+            raise UsageError(f"source {number} is an empty string, not a path or URL")
+    return [item if isinstance(item, str) else Path(item) for item in items]
+
+
+def _check_options(
+    settings: object, lang: object, transport: object, stdin: object, follow: object
+) -> None:
+    """Refuse options of the wrong type at the call, where the mistake is, not deep inside a read."""
+    checks = (
+        ("settings", settings, Settings, "a Settings"),
+        ("lang", lang, str, "a language code (str)"),
+        ("transport", transport, httpx.BaseTransport, "an httpx.BaseTransport"),
+        ("follow_links", follow, bool, "a bool"),
+    )
+    for name, value, kind, what in checks:
+        if value is not None and not isinstance(value, kind):
+            raise ArgumentError(f"{name} must be {what} or None, not {type(value).__name__}")
+    if stdin is not None and not callable(getattr(stdin, "read", None)):
+        raise ArgumentError(f"stdin must be a binary stream or None, not {type(stdin).__name__}")
+
+
 def read_articles(
     sources: Iterable[str | Path],
     settings: Settings | None = None,
@@ -192,20 +245,33 @@ def read_articles(
     lang: str | None = None,
     transport: httpx.BaseTransport | None = None,
     stdin: BinaryIO | None = None,
+    follow_links: bool | None = None,
 ) -> Iterator[Article | InputError]:
     """Yield an Article for every article in ``sources`` and an InputError for every input that fails.
 
-    ``sources``: files, folders (read recursively, sorted, hidden names skipped), http(s)
-    URLs and ``"-"`` for standard input (``stdin`` replaces ``sys.stdin.buffer``).
+    ``sources``: a list of files, folders (read recursively, sorted, hidden names skipped;
+    links out of the folder only with ``follow_symlinks``), http(s) URLs and ``"-"`` for
+    standard input (``stdin`` replaces ``sys.stdin.buffer``).
     ``lang``: use this language code for every article instead of detecting it.
     ``transport``: an httpx transport for every request (tests pass ``httpx.MockTransport``).
+    ``follow_links``: fetch the linked pages of feed entries that carry only a teaser
+    (None: ``settings.follow_links``, off by default); see ``follow.py`` for its bounds.
     Nothing is raised for bad input; errors are yielded in the order the inputs are read.
+    Misuse (a bare string for ``sources``, options of the wrong type) raises
+    ``ArgumentError`` here, at the call.
     """
-    if isinstance(sources, str | Path):  # one source given bare: not a string of one-letter paths
-        sources = [sources]
-    reader = _Reader(settings or Settings(), lang, transport, stdin)
+    items = check_sources(sources)
+    _check_options(settings, lang, transport, stdin, follow_links)
+    options = settings or Settings()
+    if follow_links is not None:
+        options = replace(options, follow_links=follow_links)
+    return _read_all(items, _Reader(options, lang, transport, stdin))
+
+
+def _read_all(sources: list[str | Path], reader: _Reader) -> Iterator[Article | InputError]:
+    """The batch itself: every input in turn, each behind the guard, the HTTP client closed at the end."""
     try:
-        for item in sniff.expand_sources(sources):
+        for item in sniff.expand_sources(sources, follow_symlinks=reader.settings.follow_symlinks):
             results = [item] if isinstance(item, InputError) else _guarded(item.name, reader.read(item))
             for result in results:
                 yield _one_line(result) if isinstance(result, InputError) else result

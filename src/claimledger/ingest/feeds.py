@@ -7,12 +7,19 @@ declaration before the root element is refused with UNSAFE_XML by a plain byte s
 before feedparser (or any XML parser) sees the document; nothing is expanded or resolved.
 A DOCTYPE without declarations (old RSS 0.91 feeds name the Netscape DTD) is fine.
 
-**Real text, or the page.** Feeds carry anything from the whole article (Blogger's
-``description``, Atom ``content``, ``content:encoded``) to a teaser ending in "Continue
-reading...". An entry's own body is used when it has real body text; otherwise the linked
-page is fetched and extracted (``Settings.fetch_feed_links``). If that is off or fails,
-the teaser is kept with a warning saying so, because a teaser is still a dated, linked
-statement; an entry with neither text nor a usable link is reported as NO_TEXT.
+**The feed's text, or the page when asked.** Feeds carry anything from the whole
+article (Blogger's ``description``, Atom ``content``, ``content:encoded``) to a teaser
+ending in "Continue reading...". Reading a feed takes the text the feed carries and
+makes no request. Only with ``Settings.follow_links`` are the linked pages of teaser
+entries fetched (``follow.py``: capped, concurrent, one deadline); a page that fails
+keeps the teaser, because a teaser is still a dated, linked statement. What was not
+fetched or failed is one note per feed. An entry with neither text nor a usable page
+is reported as NO_TEXT.
+
+**Character references to nothing.** ``&#xD800;`` names a UTF-16 surrogate, which is
+no character; feedparser's fallback parser raises on it, which would lose every entry
+of the feed for one bad byte sequence. Such references are replaced by U+FFFD (what
+HTML parsers do) before parsing.
 
 The entry's title, date and link describe the article better than the page's metadata
 (they are what the publisher syndicated), so they win over what the page says.
@@ -31,6 +38,7 @@ import feedparser
 from claimledger.errors import EMPTY, NO_TEXT, NOT_A_FEED, UNSAFE_XML, InputError
 from claimledger.model import Article, RawDoc
 
+from .follow import Followed
 from .html import collapse, fragment_text, normalize_date
 from .lang import choose_language
 from .text import bom_encoding
@@ -40,8 +48,9 @@ FULL_CONTENT_CHARS = 200
 FULL_SUMMARY_CHARS = 600
 """A ``description``/summary with at least this much text (and no teaser ending) is the article."""
 
-PageReader = Callable[[str], Article | InputError]
-"""Fetch a URL and extract its article (injected, so this module never touches the network)."""
+LinkFollower = Callable[[list[str]], Followed]
+"""Read the pages of these links (``follow.follow_links`` bound to a fetcher; injected, so
+this module never touches the network)."""
 
 _ROOT = re.compile(rb"<[A-Za-z_]")
 _ENTITY = re.compile(rb"<!ENTITY\b", re.I)
@@ -53,6 +62,8 @@ _MORE = (
 # A line that is only a "read more" link ends the excerpt; what follows it is ads and links.
 _TEASER_LINE = re.compile(rf"^\W*(?:{_MORE})\W*$", re.I | re.M)
 _MORE_END = re.compile(rf"(?:{_MORE})\W*$", re.I)
+# &#xD800; .. &#xDFFF; and &#55296; .. &#57343;: references to surrogates, which are not characters.
+_CHAR_REF = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));")
 # A short text cut off with an ellipsis is an excerpt; a long post may just end in one.
 _ELLIPSIS_END = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|…|\.\.\.)\W*$")
 
@@ -73,6 +84,19 @@ def unsafe_xml_reason(data: bytes) -> str | None:
     if _EXTERNAL.search(prolog):
         return "XML declares an external entity (SYSTEM/PUBLIC); refused, never resolved"
     return "XML declares entities in its DOCTYPE (possible entity-expansion bomb); refused, never expanded"
+
+
+def _replace_surrogate_refs(data: bytes) -> bytes:
+    """``data`` with character references to surrogates (or past U+10FFFF) replaced by ``&#xFFFD;``."""
+    if b"&#" not in data:
+        return data
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        hex_digits, decimal = match.groups()
+        value = int(hex_digits, 16) if hex_digits else int(decimal)
+        return b"&#xFFFD;" if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF else match.group(0)
+
+    return _CHAR_REF.sub(fix, data)
 
 
 def _entry_date(entry: Any) -> str | None:
@@ -134,18 +158,24 @@ def entry_body(entry: Any) -> tuple[str, bool]:
 def read_feed(
     raw: RawDoc,
     *,
-    fetch_links: bool,
-    read_page: PageReader | None,
+    follow: LinkFollower | None = None,
     lang: str | None = None,
 ) -> Iterator[Article | InputError]:
-    """Every entry of a feed as an Article (or the reason it has none); the feed itself may be refused."""
+    """Every entry of a feed as an Article (or the reason it has none); the feed itself may be refused.
+
+    ``follow``: read the linked pages of entries that carry only a teaser (``follow.follow_links``
+    bound to a fetcher); None reads the feed's own text and touches no network. What
+    happened to the feed as a whole (pages not fetched, pages that failed) is one note
+    on the feed's first article, not one per entry.
+    """
     if reason := unsafe_xml_reason(raw.data):
         yield InputError(raw.raw_ref, UNSAFE_XML, reason)
         return
     try:
         # The feed's own URL lets feedparser resolve relative entry links against it.
         base = {"content-location": raw.uri} if raw.uri.startswith(("http://", "https://")) else {}
-        parsed = feedparser.parse(raw.data, response_headers=base, sanitize_html=True, resolve_relative_uris=True)
+        data = _replace_surrogate_refs(raw.data)
+        parsed = feedparser.parse(data, response_headers=base, sanitize_html=True, resolve_relative_uris=True)
     except (ValueError, TypeError, AttributeError, RecursionError, UnicodeError) as exc:
         yield InputError(raw.raw_ref, NOT_A_FEED, f"feed could not be parsed ({type(exc).__name__})")
         return
@@ -161,63 +191,95 @@ def read_feed(
                 raw.raw_ref, NOT_A_FEED, f"XML with no feed title and no entries: not an RSS/Atom feed{why}"
             )
         return
-    context = _FeedContext(
-        collapse(feed.get("title") or "") or None, feed.get("language"), fetch_links, read_page, lang
-    )
-    for index, entry in enumerate(entries, start=1):
-        ref = f"{raw.raw_ref}#entry={index}"
-        try:
-            yield context.article(entry, ref, raw)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            yield InputError(ref, NO_TEXT, f"feed entry could not be read ({type(exc).__name__}: {exc})")
+    context = _FeedContext(collapse(feed.get("title") or "") or None, feed.get("language"), lang, follow is not None)
+    drafts = [context.draft(entry, f"{raw.raw_ref}#entry={index}") for index, entry in enumerate(entries, start=1)]
+    wanted = [d.link for d in drafts if isinstance(d, _Entry) and d.link and not d.full]
+    pages: dict[str, Article | InputError] = {}
+    note: str | None = None
+    if follow is not None and wanted:
+        followed = follow(wanted)
+        pages, note = followed.pages, followed.summary_line()
+    elif wanted:
+        note = (
+            f"{len(wanted)} of {len(drafts)} entries carry only a teaser; the feed's text was kept and their"
+            " linked pages were not fetched (follow_links is off)"
+        )
+    for draft in drafts:
+        item = draft if isinstance(draft, InputError) else context.article(draft, pages.get(draft.link or ""), raw)
+        if note and isinstance(item, Article):
+            item = dataclasses.replace(item, warnings=(*item.warnings, f"feed-wide: {note}"))
+            note = None
+        yield item
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Entry:
+    """One entry's own fields, read before any linked page is fetched."""
+
+    ref: str
+    text: str
+    full: bool
+    title: str | None
+    published: str | None
+    link: str | None
+    declared: str | None
 
 
 @dataclasses.dataclass(frozen=True)
 class _FeedContext:
-    """What every entry of one feed shares: its title and language, and how to fetch links."""
+    """What every entry of one feed shares: its title and language, and whether links are followed."""
 
     outlet: str | None
     language: str | None
-    fetch_links: bool
-    read_page: PageReader | None
     lang: str | None
+    following: bool
 
-    def article(self, entry: Any, ref: str, raw: RawDoc) -> Article | InputError:
-        """One entry as an Article: its own body, else its linked page, else its teaser."""
-        text, full = entry_body(entry)
-        title = collapse(entry.get("title") or "") or None
-        published = _entry_date(entry)
-        link = entry.get("link") or None
-        declared = entry.get("language") or self.language
-        notes: tuple[str, ...] = ()
-        if not full and link and self.fetch_links and self.read_page is not None:
-            page = self.read_page(link)
-            if isinstance(page, Article):
-                return dataclasses.replace(
-                    page,
-                    title=title or page.title,
-                    published=published or page.published,
-                    url=link,
-                    canonical_url=page.canonical_url or page.url,
-                    outlet=page.outlet or self.outlet,
-                    raw_ref=ref,
-                )
-            if not text:
-                return InputError(ref, page.code, f"entry has no text and its link failed: {page}")
-            notes = (" ".join(f"kept the feed summary; linked page failed: {page}".split()),)
-        elif not full:
-            if not text:
-                why = "no link" if not link else "its link was not fetched (fetch_feed_links is off)"
-                return InputError(ref, NO_TEXT, f"feed entry has no text and {why}")
-            notes = ("feed entry has only a teaser; linked page not fetched",)
+    def draft(self, entry: Any, ref: str) -> _Entry | InputError:
+        """The entry's own text and metadata, or why the entry cannot be read at all."""
+        try:
+            text, full = entry_body(entry)
+            link = entry.get("link") or None
+            return _Entry(
+                ref=ref,
+                text=text,
+                full=full,
+                title=collapse(entry.get("title") or "") or None,
+                published=_entry_date(entry),
+                link=link if isinstance(link, str) else None,
+                declared=entry.get("language") or self.language,
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            return InputError(ref, NO_TEXT, f"feed entry could not be read ({type(exc).__name__}: {exc})")
+
+    def article(self, entry: _Entry, page: Article | InputError | None, raw: RawDoc) -> Article | InputError:
+        """One entry as an Article: its linked page if one was read, else its own text."""
+        if isinstance(page, Article):
+            return dataclasses.replace(
+                page,
+                title=entry.title or page.title,
+                published=entry.published or page.published,
+                url=entry.link,
+                canonical_url=page.canonical_url or page.url,
+                outlet=page.outlet or self.outlet,
+                raw_ref=entry.ref,
+            )
+        if not entry.text:
+            if page is not None:
+                return InputError(entry.ref, page.code, f"entry has no text and its link failed: {page}")
+            if not entry.link:
+                why = "no link"
+            elif self.following:
+                why = "its link was not fetched (follow_max reached)"
+            else:
+                why = "its link was not fetched (follow_links is off)"
+            return InputError(entry.ref, NO_TEXT, f"feed entry has no text and {why}")
         return Article(
-            text=text,
-            lang=self.lang or choose_language(text, declared),
-            title=title,
-            published=published,
+            text=entry.text,
+            lang=self.lang or choose_language(entry.text, entry.declared),
+            title=entry.title,
+            published=entry.published,
             outlet=self.outlet,
-            url=link,
+            url=entry.link,
             fetched_at=raw.fetched_at,
-            raw_ref=ref,
-            warnings=notes,
+            raw_ref=entry.ref,
         )

@@ -11,10 +11,13 @@ treated as hostile input:
 * **Every redirect is re-checked** (scheme and address) before it is followed, and at
   most ``max_redirects`` are followed; a loop is named as one.
 * **Size cap while streaming.** A body over ``max_bytes`` is refused as soon as the
-  header or the bytes received say so; compressed bodies are counted after decoding, so
-  a gzip bomb is stopped too.
-* **Time cap.** ``fetch_timeout`` bounds connect and each read, and three times that
-  bounds the whole download, so a server trickling bytes cannot hold a batch hostage.
+  header or the bytes received say so. Compressed bodies are inflated here, a slice at
+  a time, and every layer of a stacked ``Content-Encoding`` is counted, so a gzip bomb,
+  or a bomb inside a bomb, is stopped before it is in memory (``wire.BoundedDecoder``).
+* **One total deadline.** ``fetch_timeout`` bounds connect and each read;
+  ``fetch_deadline`` bounds the whole URL, redirects, headers and body together, at the
+  socket (``wire.deadline_at``), so a server trickling header or body bytes cannot hold
+  a batch hostage.
 
 Tests inject an ``httpx`` transport (``httpx.MockTransport``), so they never touch the
 network. With an injected transport, host names are not looked up in DNS (the transport
@@ -36,6 +39,8 @@ import httpx
 from claimledger.errors import FETCH, FORBIDDEN_ADDRESS, TOO_LARGE, UNSUPPORTED, InputError
 from claimledger.model import RawDoc
 from claimledger.settings import Settings
+
+from .wire import BodyRefused, BoundedDecoder, current_deadline, deadline_at, deadline_transport, time_left
 
 Resolver = Callable[[str], list[str]]
 """Host name -> the IP addresses it resolves to (as strings)."""
@@ -100,7 +105,7 @@ class Fetcher:
         self.settings = settings
         self.resolver = resolver if resolver is not None else (system_resolver if transport is None else None)
         self.client = httpx.Client(
-            transport=transport,
+            transport=transport if transport is not None else deadline_transport(),
             follow_redirects=False,
             timeout=httpx.Timeout(settings.fetch_timeout),
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
@@ -132,8 +137,16 @@ class Fetcher:
         return None
 
     def get(self, url: str, name: str | None = None) -> RawDoc | InputError:
-        """GET ``url`` (following checked redirects) as a RawDoc, or the reason it failed."""
-        name = name or url
+        """GET ``url`` (following checked redirects) as a RawDoc, or the reason it failed.
+
+        The whole call, redirects included, ends by ``fetch_deadline`` (or by an earlier
+        deadline the caller set with ``wire.deadline_at``, such as a feed's).
+        """
+        seconds = self.settings.fetch_deadline
+        with deadline_at(time.monotonic() + seconds, "fetch_deadline", seconds):
+            return self._get(url, name or url)
+
+    def _get(self, url: str, name: str) -> RawDoc | InputError:
         try:
             current = httpx.URL(url)
         except (httpx.InvalidURL, ValueError, TypeError) as exc:
@@ -144,6 +157,10 @@ class Fetcher:
                 return refused
             try:
                 outcome = self._get_once(current, name)
+            except BodyRefused as exc:
+                return InputError(name, exc.code, str(exc))
+            except httpx.TimeoutException as exc:
+                return _timed_out(name, current, exc)
             except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, UnicodeError, OSError) as exc:
                 return InputError(name, FETCH, f"fetching {current} failed ({type(exc).__name__}: {exc})")
             if not isinstance(outcome, httpx.URL):
@@ -157,7 +174,6 @@ class Fetcher:
     def _get_once(self, url: httpx.URL, name: str) -> RawDoc | InputError | httpx.URL:
         """One request: the document, the error, or the redirect target to check next."""
         limit = self.settings.max_bytes
-        deadline = time.monotonic() + 3 * self.settings.fetch_timeout
         with self.client.stream("GET", url) as response:
             if response.is_redirect:
                 location = response.headers.get("location", "")
@@ -173,15 +189,7 @@ class Fetcher:
                     TOO_LARGE,
                     f"download of {int(declared):,} bytes is over the {limit:,}-byte limit (max_bytes)",
                 )
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > limit:
-                    return InputError(name, TOO_LARGE, f"download exceeds the {limit:,}-byte limit (max_bytes)")
-                if time.monotonic() > deadline:
-                    return InputError(name, FETCH, f"download took longer than {3 * self.settings.fetch_timeout:g}s")
-                chunks.append(chunk)
+            chunks = _body(response, limit)
             media_type, charset = _content_type(response.headers.get("content-type", ""))
             return RawDoc(
                 uri=str(response.url),
@@ -191,6 +199,34 @@ class Fetcher:
                 fetched_at=datetime.now(UTC),
                 charset=charset,
             )
+
+
+def _body(response: httpx.Response, limit: int) -> list[bytes]:
+    """The decoded body, capped at ``limit`` bytes in every encoding layer and bounded by the deadline."""
+    if response.is_stream_consumed:
+        # An injected transport (httpx.MockTransport) that built the body in memory: httpx
+        # has decoded it already, and nothing is left to bound but its size.
+        if len(response.content) > limit:
+            raise BodyRefused(TOO_LARGE, f"download exceeds the {limit:,}-byte limit (max_bytes)")
+        return [response.content]
+    decoder = BoundedDecoder(response.headers.get("content-encoding", ""), limit)
+    chunks: list[bytes] = []
+    for chunk in response.iter_raw():
+        chunks.extend(decoder.feed(chunk))
+        if (left := time_left()) is not None and left <= 0:
+            raise httpx.ReadTimeout("the deadline passed between chunks")
+    chunks.extend(decoder.flush())
+    return chunks
+
+
+def _timed_out(name: str, url: httpx.URL, exc: httpx.TimeoutException) -> InputError:
+    """A timeout, naming the total deadline when that is what ran out (not one slow read)."""
+    found = current_deadline()
+    if found is not None and found.at - time.monotonic() <= 0.05:
+        why = f"no complete answer within {found.seconds:g}s ({found.setting})"
+    else:
+        why = f"timed out ({type(exc).__name__}; fetch_timeout)"
+    return InputError(name, FETCH, f"fetching {url} failed: {why}")
 
 
 def _content_type(header: str) -> tuple[str, str | None]:

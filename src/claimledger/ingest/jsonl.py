@@ -8,6 +8,12 @@ through untouched, and the line's own ``lang`` is trusted over detection.
 Lines are independent records: a broken line (bad JSON, invalid UTF-8, no ``text``) is
 reported as ``path:line`` and the next line is read. The file is streamed line by line,
 so only one line is ever in memory, and each line is capped at ``max_bytes``.
+
+JSON can spell what UTF-8 cannot hold: ``"\ud800"`` parses to a lone surrogate, a
+string no later stage can encode (language detection, the store). Such a line is
+refused here by its line number. And because lines are independent, a failure on one
+line that nobody foresaw is reported as that line's ``internal-error`` and the next
+line is read: one poisoned record never costs the rest of the file.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from claimledger.errors import BAD_JSON, EMPTY, TOO_LARGE, InputError
+from claimledger.errors import BAD_JSON, EMPTY, INTERNAL, TOO_LARGE, InputError
 from claimledger.model import Article
 
 from .lang import choose_language, normalize_language
@@ -39,6 +45,20 @@ def _optional(record: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _lone_surrogate(record: dict[str, Any]) -> str | None:
+    """Why a field that is read holds text UTF-8 cannot encode (a lone ``\\ud800`` escape), or None."""
+    for key in ("text", "lang", *_OPTIONAL_TEXT_FIELDS):
+        value = record.get(key)
+        if not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(value[exc.start])
+            return f"'{key}' holds a lone surrogate escape (\\u{code:04x}) at character {exc.start}: not valid Unicode"
+    return None
+
+
 def parse_line(line: bytes, where: str, raw_ref: str, lang: str | None) -> Article | InputError:
     """One JSON line as an Article, or a BAD_JSON / EMPTY error naming ``path:line``."""
     try:
@@ -51,6 +71,8 @@ def parse_line(line: bytes, where: str, raw_ref: str, lang: str | None) -> Artic
         return InputError(where, BAD_JSON, "JSON nested too deeply")
     if not isinstance(record, dict):
         return InputError(where, BAD_JSON, f"line holds a JSON {type(record).__name__}, not an object")
+    if surrogate := _lone_surrogate(record):
+        return InputError(where, BAD_JSON, surrogate)
     text = record.get("text")
     if not isinstance(text, str):
         return InputError(where, BAD_JSON, "line has no 'text' string")
@@ -88,7 +110,16 @@ def iter_jsonl(
             line = line[3:]
         if not line.strip():
             continue
-        yield parse_line(line, where, f"{name}#line={number}", lang)
+        yield _parse_guarded(line, where, f"{name}#line={number}", lang)
+
+
+def _parse_guarded(line: bytes, where: str, raw_ref: str, lang: str | None) -> Article | InputError:
+    """``parse_line``, with any failure it did not foresee kept to this line (see the module docstring)."""
+    try:
+        return parse_line(line, where, raw_ref, lang)
+    except Exception as exc:  # noqa: BLE001 - a record boundary: the next line must still be read
+        detail = " ".join(str(exc).split())[:160]
+        return InputError(where, INTERNAL, f"line could not be read ({type(exc).__name__}: {detail})")
 
 
 def read_jsonl_path(

@@ -9,11 +9,18 @@ random bytes are refused here with a one-line reason, before any parser sees the
 so are missing, empty and oversized files. Containers that are read record by record
 (WARC, JSON Lines) are exempt from the whole-file size cap (crawls are gigabytes);
 each of their records is capped instead.
+
+A folder is read as what it holds, not as what its links point to: a symbolic link in
+it that leads outside the folder (``secrets -> /etc/passwd``, ``home -> ~``) is skipped
+with an ``outside-folder`` error unless ``follow_symlinks`` is on. Links that stay
+inside are followed, each file and folder is read once however many links reach it,
+and a link that leads back into a folder being read ends as one ``symlink-loop`` error.
 """
 
 from __future__ import annotations
 
 import enum
+import errno
 import json
 import os
 import re
@@ -23,7 +30,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from claimledger.errors import BINARY, EMPTY, MISSING, TOO_LARGE, UNREADABLE, UNSUPPORTED, InputError
+from claimledger.errors import (
+    BINARY,
+    EMPTY,
+    MISSING,
+    OUTSIDE_FOLDER,
+    SYMLINK_LOOP,
+    TOO_LARGE,
+    UNREADABLE,
+    UNSUPPORTED,
+    InputError,
+)
 
 from .text import bom_encoding
 
@@ -187,6 +204,10 @@ def sniff_kind(head: bytes, name: str) -> Kind | InputError:
         return InputError(name, UNSUPPORTED, "gzip data that is not a WARC archive; unpack it first")
     if head.startswith(b"WARC/"):
         return Kind.WARC
+    if head.lstrip().startswith(b"{") and _json_lines_vote(head.lstrip()):
+        # Before the binary check: a JSON Lines file with a NUL-filled tail (a crash mid-write)
+        # or one line of junk is still a file of records, each read or refused on its own line.
+        return Kind.JSONL
     label = describe_binary(head)
     if label is not None:
         return InputError(
@@ -213,8 +234,11 @@ def sniff_kind(head: bytes, name: str) -> Kind | InputError:
     return Kind.TEXT
 
 
-def expand_sources(sources: Iterable[str | Path]) -> Iterator[Input | InputError]:
-    """Files, folders (recursively, sorted; hidden names and README/SOURCES/LICENSE skipped), URLs, ``-``."""
+def expand_sources(sources: Iterable[str | Path], *, follow_symlinks: bool = False) -> Iterator[Input | InputError]:
+    """Files, folders (recursively, sorted; hidden names and README/SOURCES/LICENSE skipped), URLs, ``-``.
+
+    ``follow_symlinks``: also read links in a folder that point outside it.
+    """
     for source in sources:
         text = str(source)
         if isinstance(source, str) and text == "-":
@@ -224,7 +248,7 @@ def expand_sources(sources: Iterable[str | Path]) -> Iterator[Input | InputError
         elif isinstance(source, str) and re.match(r"(?i)[a-z][a-z0-9+.-]*://", text):
             yield InputError(text, UNSUPPORTED, "only http:// and https:// URLs can be read")
         else:
-            yield from _expand_path(Path(source), text)
+            yield from _expand_path(Path(source), text, follow_symlinks)
 
 
 _FOLDER_DOCS = re.compile(r"(?i)^(readme|sources|licen[cs]e|notice|copying|changelog|authors)(\.[a-z]+)?$")
@@ -235,7 +259,7 @@ def _is_folder_doc(name: str) -> bool:
     return bool(_FOLDER_DOCS.match(name)) or name.endswith((".py", ".sh", ".md5", ".sha256"))
 
 
-def _expand_path(path: Path, name: str) -> Iterator[Input | InputError]:
+def _expand_path(path: Path, name: str, follow_symlinks: bool) -> Iterator[Input | InputError]:
     """One path as inputs: a file, or every visible file below a folder."""
     try:
         if not path.exists():
@@ -244,17 +268,94 @@ def _expand_path(path: Path, name: str) -> Iterator[Input | InputError]:
         if not path.is_dir():
             yield Input(name, path=path)
             return
-    except OSError as exc:
-        yield InputError(name, UNREADABLE, f"cannot be read ({exc.strerror or exc})")
+        root = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        yield InputError(name, UNREADABLE, f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
         return
-    found: list[Path] = []
-    for root, dirs, files in os.walk(path):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(root) / f for f in files if not f.startswith(".") and not _is_folder_doc(f))
+    found = 0
+    for item in _FolderWalk(root, follow_symlinks).walk(path):
+        found += isinstance(item, Input)
+        yield item
     if not found:
         yield InputError(name, EMPTY, "folder holds no (visible) files")
-    for file in sorted(found, key=lambda p: p.relative_to(path).parts):
-        yield Input(str(file), path=file)
+
+
+class _FolderWalk:
+    """A depth-first walk of one folder, sorted by name, that knows where every link leads.
+
+    ``os.walk`` lists a link to a file as a file, so a folder holding ``passwd ->
+    /etc/passwd`` would hand that file over as an article; here each link is resolved
+    first and judged by where it ends. Real folders and files are remembered by their
+    resolved path, so two links to one file read it once, and a folder reached again
+    from inside itself is a loop, reported once, not walked.
+    """
+
+    def __init__(self, root: Path, follow_symlinks: bool) -> None:
+        self.root = root
+        self.follow_symlinks = follow_symlinks
+        self.seen: set[Path] = {root}
+
+    def walk(self, folder: Path) -> Iterator[Input | InputError]:
+        """Inputs for every visible file below ``folder``, errors for links and folders that cannot be read."""
+        opened = self._listing(folder, str(folder))
+        if isinstance(opened, InputError):
+            yield opened
+            return
+        # Each level: its entries still to visit, its real path, and the real folders above it.
+        stack: list[tuple[Iterator[os.DirEntry[str]], Path, frozenset[Path]]] = [(opened, self.root, frozenset())]
+        while stack:
+            entries, real, above = stack[-1]
+            entry = next(entries, None)
+            if entry is None:
+                stack.pop()
+                continue
+            if entry.name.startswith("."):
+                continue
+            resolved = self._resolve(entry, real, above | {real})
+            if isinstance(resolved, InputError):
+                yield resolved
+            elif resolved in self.seen:
+                continue  # reached before, by its own name or another link
+            elif resolved.is_dir():
+                self.seen.add(resolved)
+                listing = self._listing(Path(entry.path), entry.path)
+                if isinstance(listing, InputError):
+                    yield listing
+                else:
+                    stack.append((listing, resolved, above | {real}))
+            elif not _is_folder_doc(entry.name):
+                self.seen.add(resolved)
+                yield Input(entry.path, path=resolved)
+
+    def _listing(self, folder: Path, name: str) -> Iterator[os.DirEntry[str]] | InputError:
+        try:
+            with os.scandir(folder) as listing:
+                return iter(sorted(listing, key=lambda e: e.name))
+        except OSError as exc:
+            return InputError(name, UNREADABLE, f"folder cannot be read ({exc.strerror or exc})")
+
+    def _resolve(self, entry: os.DirEntry[str], real: Path, ancestors: frozenset[Path]) -> Path | InputError:
+        """Where an entry really is (``real`` is its folder's real path), or why it is not read."""
+        try:
+            if not entry.is_symlink():
+                return real / entry.name
+            target = Path(entry.path).resolve(strict=True)
+        except FileNotFoundError:
+            return InputError(entry.path, MISSING, "symbolic link to a file or folder that does not exist")
+        except (OSError, RuntimeError) as exc:  # Python 3.11 raises RuntimeError for a link loop, 3.13 ELOOP
+            if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+                return InputError(entry.path, SYMLINK_LOOP, "symbolic link that leads back to itself; skipped")
+            return InputError(entry.path, UNREADABLE, f"cannot be read ({exc.strerror or exc})")
+        if not self.follow_symlinks and not target.is_relative_to(self.root):
+            return InputError(
+                entry.path,
+                OUTSIDE_FOLDER,
+                f"symbolic link to {target}, outside the folder being read; skipped (follow_symlinks is off)",
+            )
+        if target in ancestors:
+            why = f"symbolic link back to {target}, a folder it is inside; skipped"
+            return InputError(entry.path, SYMLINK_LOOP, why)
+        return target
 
 
 @dataclass(frozen=True, slots=True)

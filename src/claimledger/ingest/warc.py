@@ -89,6 +89,10 @@ def _cut_short(record: Any) -> bool:
 def iter_warc(stream: BinaryIO, name: str, *, size: int | None, max_bytes: int) -> Iterator[RawDoc | InputError]:
     """Article records of one archive as RawDocs; TRUNCATED or BAD_ARCHIVE once, at the end, if damaged."""
     iterator = ArchiveIterator(stream)
+    # warcio writes a multi-line warning to stderr for each record whose Content-Length
+    # looks wrong; a hostile archive would flood the terminal past our one-line errors.
+    # Silenced here (the instance attribute shadows the class's text) and counted below.
+    iterator.INC_RECORD = ""
     records = iter(iterator)
     count = 0
     while True:
@@ -129,6 +133,13 @@ def iter_warc(stream: BinaryIO, name: str, *, size: int | None, max_bytes: int) 
     # between the last complete record and the end of the file is the damage.
     if size is not None and iterator.offset < size:
         yield _truncated(name, count, iterator.offset)
+    elif getattr(iterator, "err_count", 0):
+        n = iterator.err_count
+        yield InputError(
+            name,
+            BAD_ARCHIVE,
+            f"{_records(n)} not followed by a blank line (a Content-Length that lies?); each was read as declared",
+        )
 
 
 def _damaged(name: str, count: int, stream: BinaryIO, size: int | None, exc: BaseException) -> InputError:

@@ -22,6 +22,15 @@ A ledger is named by a plain path (SQLite, the default) or an SQLAlchemy URL
   ``--source FÖRSVARSMAKTEN`` would miss *Försvarsmakten*. PostgreSQL's ``lower`` is
   already Unicode-aware, so queries can call ``func.lower`` on either backend.
 
+A ledger opened for reading only (``engine_for(url, readonly=True)``: every listing
+command) must work where it cannot be written: a read-only file, folder or mount. Where
+the file and its folder can be written it is opened as usual plus ``query_only`` (SQLite
+itself refuses writes), because only a writable connection removes the WAL's ``-wal`` and
+``-shm`` files when it closes. Elsewhere it is opened with SQLite's ``mode=ro`` and no
+pragma that writes; and where SQLite cannot even create the ``-shm`` index (a read-only
+folder), ``immutable`` (no locks, no WAL): nobody can be writing a ledger whose folder
+nobody may write to.
+
 Python's sqlite3 module (before 3.12's ``autocommit``) decides itself when to BEGIN and
 skips it before SELECT and DDL, which breaks transactional migrations and repeatable
 reads; so its own transaction control is switched off and SQLAlchemy's ``begin`` event
@@ -30,6 +39,7 @@ emits the BEGIN (the recipe in SQLAlchemy's SQLite documentation).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,7 +51,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from claimledger.errors import StoreError
+from claimledger.errors import NotALedgerError, StoreError
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another writer's transaction before giving up."""
@@ -77,19 +87,59 @@ def is_memory(url: URL) -> bool:
     return is_sqlite(url) and (db in ("", ":memory:") or "mode=memory" in db)
 
 
-def engine_for(url: URL) -> Engine:
-    """The engine for a ledger, set up for its backend; StoreError if it cannot be created."""
+def engine_for(url: URL, *, readonly: bool = False) -> Engine:
+    """The engine for a ledger, set up for its backend; StoreError if it cannot be created.
+
+    ``readonly``: open an existing SQLite ledger without writing to it (see the module doc);
+    NotALedgerError if there is no file. A server database is opened as it is (its
+    permissions are the server's business).
+    """
     if not is_sqlite(url):
         try:
             return create_engine(url, pool_pre_ping=True)
         except (ArgumentError, ImportError) as e:
             raise StoreError(f"ledger {describe(url)}: {one_line(e)}") from None
+    if readonly and not is_memory(url):
+        return _readonly_engine(url)
     if not is_memory(url):
         parent = Path(url.database or "").expanduser().resolve().parent
         if not parent.is_dir():
             raise StoreError(f"ledger {describe(url)}: directory {parent} does not exist")
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _readonly_engine(url: URL) -> Engine:
+    """An engine whose connections open the ledger file ``mode=ro``, or ``immutable`` where that fails."""
+    path = Path(url.database or "").expanduser()
+    if not path.exists():
+        raise NotALedgerError(f"ledger {describe(url)}: no such file (claimledger analyze creates one)")
+    if not path.is_file():
+        raise NotALedgerError(f"ledger {describe(url)}: not a file")
+    if os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK):
+        engine = engine_for(url)
+        event.listen(engine, "connect", _query_only)
+        return engine
+    uri = path.resolve().as_uri()
+
+    def connect() -> sqlite3.Connection:
+        last: sqlite3.Error | None = None
+        for flags in ("mode=ro", "mode=ro&immutable=1"):
+            conn = sqlite3.connect(f"{uri}?{flags}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   check_same_thread=False)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header
+                return conn
+            except sqlite3.OperationalError as e:  # no -shm and no right to create it
+                conn.close()
+                last = e
+        assert last is not None
+        raise last
+
+    engine = create_engine("sqlite://", creator=connect)
+    event.listen(engine, "connect", _sqlite_connect_readonly)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -106,6 +156,18 @@ def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cur.execute("PRAGMA synchronous = NORMAL")
     finally:
         cur.close()
+
+
+def _query_only(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    """After the usual settings: this connection may read only (SQLite raises on any write)."""
+    dbapi_conn.execute("PRAGMA query_only = ON")
+
+
+def _sqlite_connect_readonly(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    """The reader's settings: the same ``lower`` and busy wait, and no pragma that writes."""
+    dbapi_conn.isolation_level = None
+    dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+    dbapi_conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _sqlite_begin(conn: Connection) -> None:

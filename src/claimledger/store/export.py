@@ -9,21 +9,24 @@ character spans (``*_span`` as ``[start, end]``), source kind, actor, relay, hed
 confidence, the article's provenance, and its mentions. A reader can therefore rebuild
 every record from an export without the database.
 
-CSV is one attribution per row, the table a journalist opens in a spreadsheet.
-Both are written from one read transaction, so a writer adding articles meanwhile does
-not produce a half-updated export.
+CSV is one attribution per row, the table a journalist opens in a spreadsheet, so every
+cell goes through ``safetext.csv_cell`` (OWASP's rule: a cell starting ``= + - @``, tab
+or CR gets a leading ``'``; controls shown). JSON Lines keeps the exact text: only the
+characters a terminal would act on (DEL, C1, bidi) travel as ``\\u`` escapes, which
+decode to the same text (``safetext.json_text``). Both are written from one read
+transaction, so a writer adding articles meanwhile does not produce a half-updated export.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 from typing import Any, TextIO
 
 from sqlalchemy import Connection
 
 from claimledger.gold import to_gold
 from claimledger.model import Analysis, Span
+from claimledger.safetext import csv_row, json_text
 from claimledger.store import queries
 
 FORMATS = ("jsonl", "csv")
@@ -83,7 +86,7 @@ def write_jsonl(conn: Connection, out: TextIO) -> int:
     """Every article, oldest first, one JSON object per line; returns articles written."""
     n = 0
     for article_id in queries.article_ids(conn):
-        out.write(json.dumps(article_json(queries.analysis(conn, article_id)), ensure_ascii=False))
+        out.write(json_text(article_json(queries.analysis(conn, article_id))))
         out.write("\n")
         n += 1
     return n
@@ -100,7 +103,7 @@ def write_csv(conn: Connection, out: TextIO) -> int:
         for a in an.attributions:
             src = a.source
             w.writerow(
-                (
+                csv_row((
                     article_id,
                     a.id,
                     an.article.lang,
@@ -119,7 +122,7 @@ def write_csv(conn: Connection, out: TextIO) -> int:
                     a.cue.end,
                     a.content.start,
                     a.content.end,
-                )
+                ))
             )
             n += 1
     return n

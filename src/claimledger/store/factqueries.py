@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or
 
 from claimledger.errors import StoreError, UsageError
 from claimledger.store.links import FACT_KINDS, chunks
+from claimledger.store.queries import damaged
 from claimledger.store.schema import articles as A
 from claimledger.store.schema import attributions as T
 from claimledger.store.schema import copies as C
@@ -70,7 +71,14 @@ def _fact_prefix(conn: Connection, key: str) -> list[str]:
 
 def _fact_dict(r: Any) -> dict[str, Any]:
     d = {k: r[k] for k in FACT_KEYS}
-    d["sources"] = json.loads(r["sources"])
+    try:
+        sources = json.loads(r["sources"])
+        if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources):
+            raise ValueError("not a list of names")
+    except (TypeError, ValueError) as exc:  # json.JSONDecodeError is a ValueError
+        damaged(f"fact {r['id']}: sources {str(r['sources'])[:40]!r} ({exc})")
+        sources = []
+    d["sources"] = sources
     d["contested"] = bool(r["contested"])
     return d
 

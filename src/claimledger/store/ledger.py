@@ -20,12 +20,21 @@ links are committed together. ``link_pending`` and ``relink`` complete or redo t
 of stored articles; the fact reads live in ``factqueries``.
 
 Every database failure leaves as a ``StoreError`` whose message is one line naming the
-ledger, because the CLI prints exactly that line to the user.
+ledger, because the CLI prints exactly that line to the user; a file that is not a ledger
+as a ``NotALedgerError``. ``Ledger(path, readonly=True)`` reads without ever writing (no
+migration unless the schema is behind, no WAL pragma), so a ledger on a read-only file,
+folder or mount can be listed and exported. Rows that cannot be read back (a hand-edited
+span outside its text, bad JSON, an unknown label) are skipped with a
+``LedgerDamageWarning`` (see ``queries``).
+
+The public methods check their arguments' types and raise ``ArgumentError`` (a
+``UsageError`` and a ``TypeError``) with one line, instead of failing somewhere deep
+inside, or worse, doing something odd: ``ingest("a.txt")`` is one source, not five
+one-letter ones.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -33,15 +42,16 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from alembic.util import CommandError
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from claimledger.errors import StoreError, UsageError
+from claimledger.errors import ArgumentError, NotALedgerError, StoreError, UsageError
 from claimledger.model import Analysis
-from claimledger.settings import Settings
+from claimledger.outfile import output_text
+from claimledger.settings import Settings, language_tag
 from claimledger.store import dialect, export, factqueries, links, migrate, queries, rows
 from claimledger.store.schema import articles, attributions, mentions, quantities
 
@@ -49,23 +59,84 @@ if TYPE_CHECKING:
     from claimledger.analyze import IngestReport
 
 _DB_ERRORS = (SQLAlchemyError, sqlite3.Error, CommandError)
+_NOT_A_DATABASE = ("file is not a database", "not a database")
+
+T = TypeVar("T")
+
+
+def _arg(name: str, value: T, types: type | tuple[type, ...], what: str) -> T:
+    """``value`` if it is one of ``types`` (never a bool posing as an int), else ``ArgumentError``."""
+    allowed = types if isinstance(types, tuple) else (types,)
+    if isinstance(value, allowed) and (bool in allowed or not isinstance(value, bool)):
+        return value
+    raise ArgumentError(f"{name} must be {what}, not {type(value).__name__}")
+
+
+def _opt_str(name: str, value: str | None) -> str | None:
+    return None if value is None else _arg(name, value, str, "a string or None")
+
+
+def _limit(limit: int | None) -> int | None:
+    if limit is None:
+        return None
+    _arg("limit", limit, int, "an int or None")
+    if limit < 0:
+        raise UsageError(f"limit must be 0 or more, not {limit}")
+    return limit
+
+
+def _lang(lang: str | None) -> str | None:
+    return None if lang is None else language_tag(_arg("lang", lang, str, "a language tag or None"))
 
 
 class Ledger:
     """A store of analysed articles: ``add`` them, then ask ``claims``, ``summary``, ``export``."""
 
-    def __init__(self, target: str | Path = "claimledger.sqlite") -> None:
+    def __init__(self, target: str | Path = "claimledger.sqlite", *, readonly: bool = False) -> None:
+        """Open (and on a writable open, create or migrate) the ledger at ``target``.
+
+        ``readonly``: never write; the file must exist and be a ledger (``NotALedgerError``
+        otherwise), and writing methods raise ``StoreError``. A ledger written by an older
+        claimledger is still migrated first when its file can be written.
+        """
+        _arg("target", target, (str, Path), "a path or database URL")
+        if isinstance(target, str) and not target.strip():
+            raise UsageError("the ledger path is empty")
         self.url = dialect.to_url(target)
         self.name = dialect.describe(self.url)
         """How messages name this ledger: its path, or its URL without a password."""
-        self.engine = dialect.engine_for(self.url)
+        self.readonly = bool(readonly)
+        self.engine = dialect.engine_for(self.url, readonly=self.readonly)
         self._write_lock = threading.Lock()  # one writer per process; BEGIN IMMEDIATE across processes
         try:
             with self._errors("open"):
-                migrate.upgrade(self.engine)
+                if self.readonly:
+                    self._check_readable()
+                else:
+                    migrate.upgrade(self.engine)
         except BaseException:
             self.engine.dispose()
             raise
+
+    def _check_readable(self) -> None:
+        """For a read-only open: the schema must be this claimledger's (migrated first if it is older)."""
+        with self.engine.connect() as conn:
+            rev = migrate.current(conn)
+            tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+        if rev == migrate.head():
+            return
+        if rev is None:
+            what = f"a database but not a claimledger ledger (tables {', '.join(sorted(tables)[:3])})" if tables \
+                else "an empty database, not a claimledger ledger"
+            raise NotALedgerError(f"ledger {self.name}: {what}")
+        writer = dialect.engine_for(self.url)  # an older schema: upgrade it once, if the file can be written
+        try:
+            migrate.upgrade(writer)
+        except _DB_ERRORS as e:
+            raise StoreError(f"ledger {self.name}: written by an older claimledger (schema {rev}) and cannot be "
+                             f"upgraded here: {dialect.one_line(e)}") from e
+        finally:
+            writer.dispose()
 
     def __repr__(self) -> str:
         return f"Ledger({self.name!r})"
@@ -80,7 +151,10 @@ class Ledger:
         except StoreError:
             raise
         except _DB_ERRORS as e:
-            raise StoreError(f"ledger {self.name}: cannot {doing}: {dialect.one_line(e)}") from e
+            line = dialect.one_line(e)
+            if any(words in line for words in _NOT_A_DATABASE):
+                raise NotALedgerError(f"ledger {self.name}: not a claimledger ledger ({line})") from e
+            raise StoreError(f"ledger {self.name}: cannot {doing}: {line}") from e
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -95,6 +169,8 @@ class Ledger:
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
         """The one write transaction: this process's lock, then the database's writer lock."""
+        if self.readonly:
+            raise StoreError(f"ledger {self.name}: opened read-only, cannot write")
         with (
             self._write_lock,
             self.engine.connect().execution_options(**{dialect.WRITE: True}) as conn,
@@ -116,6 +192,9 @@ class Ledger:
         article and its links are committed together, or, if the linker or the save
         fails, neither is.
         """
+        _arg("analysis", analysis, Analysis, "an Analysis")
+        if link is not None and not callable(link):
+            raise ArgumentError(f"link must be a callable linker or None, not {type(link).__name__}")
         rows.check(analysis, self.name)
         art = analysis.article
         records = (
@@ -156,6 +235,8 @@ class Ledger:
         ingest ran without a linker, or one that ``relink`` cleared. An article another
         process links meanwhile is skipped. Returns how many articles this call linked.
         """
+        if not callable(link):
+            raise ArgumentError(f"link must be a callable linker, not {type(link).__name__}")
         with self.reading() as conn:
             pending = links.unlinked(conn)
         done = 0
@@ -176,31 +257,49 @@ class Ledger:
         The clearing is one transaction and each article another, so an interrupted relink
         leaves a ledger that ``link_pending`` completes.
         """
+        if not callable(link):
+            raise ArgumentError(f"link must be a callable linker, not {type(link).__name__}")
         with self._errors("clear links"), self._writing() as conn:
             links.clear_links(conn)
         return self.link_pending(link, progress)
 
     def add_all(self, analyses: Iterable[Analysis]) -> int:
         """Add each analysis (one transaction each); returns how many were new."""
-        return sum(self.add(a) for a in analyses)
+        if isinstance(analyses, Analysis):
+            raise ArgumentError("add_all takes an iterable of Analysis; use add() for one")
+        return sum(self.add(a) for a in _arg("analyses", analyses, Iterable, "an iterable of Analysis"))
 
     def ingest(self, sources: Iterable[str | Path], *, lang: str | None = None,
                settings: Settings | None = None) -> IngestReport:
-        """Read, analyse and store every article of ``sources`` (see ``claimledger.analyze.ingest``)."""
+        """Read, analyse and store every article of ``sources`` (see ``claimledger.analyze.ingest``).
+
+        One path, URL or ``-`` may be passed as it is: ``ingest("a.txt")`` reads one file
+        (a string is never taken apart into characters).
+        """
         from claimledger.analyze import ingest
 
-        return ingest(self, sources, lang=lang, settings=settings)
+        if isinstance(sources, str | Path):
+            sources = [sources]
+        _arg("sources", sources, Iterable, "a path, a URL or an iterable of them")
+        items = list(sources)
+        for s in items:
+            _arg("each source", s, (str, Path), "a path or URL")
+        if settings is not None:
+            _arg("settings", settings, Settings, "a Settings or None")
+        return ingest(self, items, lang=_lang(lang), settings=settings)
 
     # -- reading ------------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
         """Whether an article with exactly this id is stored."""
+        _arg("article_id", article_id, str, "a string")
         with self.reading() as conn:
             stmt = select(articles.c.id).where(articles.c.id == article_id)
             return conn.execute(stmt).first() is not None
 
     def articles(self, *, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored articles, newest first, with record counts (see ``queries.articles`` for keys)."""
+        lang, limit = _lang(lang), _limit(limit)
         with self.reading() as conn:
             return queries.articles(conn, lang=lang, limit=limit)
 
@@ -214,6 +313,11 @@ class Ledger:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Attributions, filtered (see ``queries.claims`` for the filters and keys)."""
+        source, article = _opt_str("source", source), _opt_str("article", article)
+        lang, limit = _lang(lang), _limit(limit)
+        if certainty is not None and not isinstance(certainty, str):
+            certainty = [_arg("certainty", c, str, "a string or strings") for c in
+                         _arg("certainty", certainty, Iterable, "a string, strings or None")]
         with self.reading() as conn:
             return queries.claims(
                 conn, source=source, certainty=certainty, lang=lang, article=article, limit=limit
@@ -223,11 +327,13 @@ class Ledger:
         self, *, article: str | None = None, counted: str | None = None, limit: int | None = None
     ) -> list[dict[str, Any]]:
         """Quantities, filtered by article id/prefix and counted words (see ``queries.quantities``)."""
+        article, counted, limit = _opt_str("article", article), _opt_str("counted", counted), _limit(limit)
         with self.reading() as conn:
             return queries.quantities(conn, article=article, counted=counted, limit=limit)
 
     def analysis(self, article_id_or_prefix: str) -> Analysis:
         """One article's full ``Analysis``; StoreError if the id is unknown or ambiguous."""
+        _arg("article_id_or_prefix", article_id_or_prefix, str, "a string")
         with self.reading() as conn:
             return queries.analysis(conn, queries.resolve(conn, article_id_or_prefix))
 
@@ -244,28 +350,20 @@ class Ledger:
     def export(self, fmt: str, out: str | Path | TextIO) -> int:
         """Write the ledger as ``jsonl`` (articles written) or ``csv`` (attributions written).
 
-        A path is written whole or not at all: the export goes to ``<path>.part`` and is
-        renamed into place when complete, so an interrupted export leaves no half file.
+        ``out`` is a text stream, ``-`` (stdout) or a path, written by ``outfile.output_text``:
+        a regular file is written whole or not at all (a temporary file renamed into place);
+        a FIFO or device is written through; a symlink is followed; a directory is refused.
         """
-        if fmt not in export.FORMATS:
+        if not isinstance(fmt, str) or fmt not in export.FORMATS:
             raise UsageError(f"unknown export format {fmt!r} (one of {', '.join(export.FORMATS)})")
         write = export.write_jsonl if fmt == "jsonl" else export.write_csv
         if not isinstance(out, str | Path):
+            if not callable(getattr(out, "write", None)):
+                raise ArgumentError(f"out must be a path, '-' or a text stream, not {type(out).__name__}")
             with self.reading() as conn:
                 return write(conn, out)
-        path = Path(out)
-        part = path.with_name(path.name + ".part")
-        try:
-            with part.open("w", encoding="utf-8", newline="") as f, self.reading() as conn:
-                n = write(conn, f)
-            os.replace(part, path)
-        except OSError as e:
-            part.unlink(missing_ok=True)
-            raise StoreError(f"ledger {self.name}: cannot write export {path}: {e.strerror or e}") from e
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
-        return n
+        with output_text(out) as f, self.reading() as conn:
+            return write(conn, f)
 
     def unlinked(self) -> list[str]:
         """Ids of the articles the linker has not seen yet (see ``links.unlinked`` for the order)."""
@@ -282,26 +380,31 @@ class Ledger:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Facts, most mentioned first, filtered (see ``factqueries.facts`` for the filters and keys)."""
+        actor, kind, lang, limit = _opt_str("actor", actor), _opt_str("kind", kind), _lang(lang), _limit(limit)
         with self.reading() as conn:
             return factqueries.facts(conn, contested=contested, actor=actor, lang=lang, kind=kind, limit=limit)
 
     def fact(self, fact_id_or_prefix: str) -> dict[str, Any]:
         """One fact with its mentions and links; StoreError if the id is unknown or ambiguous."""
+        _arg("fact_id_or_prefix", fact_id_or_prefix, str, "a string")
         with self.reading() as conn:
             return factqueries.fact(conn, fact_id_or_prefix)
 
     def actors(self, *, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Originating actors with their claim counts (see ``factqueries.actors``)."""
+        lang, limit = _lang(lang), _limit(limit)
         with self.reading() as conn:
             return factqueries.actors(conn, lang=lang, limit=limit)
 
     def actor(self, name: str) -> list[dict[str, Any]]:
         """Every claim one originating actor is behind; StoreError if the name is unknown or ambiguous."""
+        _arg("name", name, str, "a string")
         with self.reading() as conn:
             return factqueries.actor(conn, name)
 
     def history(self, fact_or_variable: str) -> dict[str, Any]:
         """The figures reported for one variable over time (see ``factqueries.history``)."""
+        _arg("fact_or_variable", fact_or_variable, str, "a string")
         with self.reading() as conn:
             return factqueries.history(conn, fact_or_variable)
 

@@ -12,18 +12,25 @@ in the user's words escaped); on SQLite ``lower`` is Unicode-aware thanks to dia
 
 Order is newest article first (by when the ledger stored it), then text order inside
 an article, so ``limit`` shows the latest material.
+
+A ledger is a file a user may hand-edit or receive from someone else, so a row that
+cannot be read back (a span outside its text, bad JSON, an unknown certainty) is not
+trusted and not fatal: it is skipped with a ``LedgerDamageWarning`` naming it, and the
+question is answered from the sound rows (``rows.problem`` is the same rule ``add``
+applies before storing).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import warnings
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
-from claimledger.errors import StoreError, UsageError
-from claimledger.model import CERTAINTIES, Analysis
+from claimledger.errors import LedgerDamageWarning, StoreError, UsageError
+from claimledger.model import CERTAINTIES, Analysis, Attribution, Mention, Quantity
 from claimledger.store import rows
 from claimledger.store.schema import articles as A
 from claimledger.store.schema import attributions as T
@@ -79,6 +86,11 @@ def resolve(conn: Connection, id_or_prefix: str) -> str:
     return str(found[0])
 
 
+def damaged(message: str) -> None:
+    """Report one unreadable row that was skipped (or field that was dropped); see the module doc."""
+    warnings.warn(f"damaged ledger row skipped: {message}", LedgerDamageWarning, stacklevel=3)
+
+
 def _count(table: Any) -> Any:
     """Correlated count of one record table's rows for the outer article row."""
     return select(func.count()).select_from(table).where(table.c.article_id == A.c.id).scalar_subquery()
@@ -104,7 +116,11 @@ def articles(conn: Connection, *, lang: str | None = None, limit: int | None = N
     out = []
     for r in conn.execute(_limit(stmt, limit)).mappings():
         d = dict(r)
-        d["warnings"] = json.loads(d["warnings"])
+        try:
+            d["warnings"] = [str(w) for w in json.loads(d["warnings"] or "[]")]
+        except (TypeError, ValueError):
+            damaged(f"article {str(d['id'])[:12]}: its warnings are not a JSON list (shown as none)")
+            d["warnings"] = []
         out.append(d)
     return out
 
@@ -167,7 +183,14 @@ def claims(
         stmt = stmt.where(func.lower(A.c.lang) == lang.lower())
     if article:
         stmt = stmt.where(_article_is(T.c.article_id, article))
-    return [{**r, "anonymous": bool(r["anonymous"])} for r in conn.execute(_limit(stmt, limit)).mappings()]
+    out = []
+    for r in conn.execute(_limit(stmt, limit)).mappings():
+        if r["certainty"] not in CERTAINTIES:
+            damaged(f"article {str(r['article_id'])[:12]}: attribution {r['id']} has unknown certainty "
+                    f"{str(r['certainty'])[:30]!r}")
+            continue
+        out.append({**r, "anonymous": bool(r["anonymous"])})
+    return out
 
 
 def quantities(
@@ -251,12 +274,50 @@ def analysis(conn: Connection, article_id: str) -> Analysis:
         stmt = select(table).where(table.c.article_id == article_id).order_by(table.c.seq)
         return iter(conn.execute(stmt).mappings())
 
+    notes: list[str] = []
+    article = rows.article_from(row, notes)
+    for note in notes:
+        damaged(f"article {article_id[:12]}: {note}")
+    n = len(article.text)
+    atts = _sound(article_id, n, load(T), rows.attribution_from, None)
+    while True:  # a relay via a skipped attribution goes too, to a fixed point
+        kept = _sound(article_id, n, iter(atts), _same, {a.id for a in atts})
+        if len(kept) == len(atts):
+            break
+        atts = kept
     return Analysis(
-        article=rows.article_from(row),
-        attributions=tuple(rows.attribution_from(r) for r in load(T)),
-        quantities=tuple(rows.quantity_from(r) for r in load(Q)),
-        mentions=tuple(rows.mention_from(r) for r in load(M)),
+        article=article,
+        attributions=tuple(atts),
+        quantities=tuple(_sound(article_id, n, load(Q), rows.quantity_from, {a.id for a in atts})),
+        mentions=tuple(_sound(article_id, n, load(M), rows.mention_from, set())),
     )
+
+
+def _same(record: Any) -> Any:
+    return record
+
+
+def _sound(article_id: str, n: int, found: Iterator[Any], make: Callable[[Any], Any],
+           known: set[str] | None) -> list[Any]:
+    """The records of ``found`` that decode and pass ``rows.problem``; the others are reported and skipped.
+
+    ``known``: the sound attribution ids that ``via`` and ``attribution_id`` may point at;
+    None while the attributions themselves are first read (their relays are checked after).
+    """
+    out: list[Any] = []
+    for r in found:
+        try:
+            record: Attribution | Quantity | Mention = rows.decoded(make, r)
+        except rows.BadRow as e:
+            damaged(f"article {article_id[:12]}: record {r['id']}: {e}")
+            continue
+        ids = known if known is not None else {getattr(record, "via", None)} - {None}
+        wrong = rows.problem(record, n, ids)  # type: ignore[arg-type]
+        if wrong:
+            damaged(f"article {article_id[:12]}: {wrong}")
+            continue
+        out.append(record)
+    return out
 
 
 def article_ids(conn: Connection) -> list[str]:

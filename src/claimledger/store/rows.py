@@ -44,15 +44,6 @@ def check(analysis: Analysis, where: str) -> None:
     """
     art = analysis.article
     n = len(art.text)
-    prefix = f"ledger {where}: article {art.id[:12]}"
-
-    def fail(msg: str) -> None:
-        raise StoreError(f"{prefix}: {msg}")
-
-    def span_ok(kind: str, rid: str, span: Span | None) -> None:
-        if span is not None and not 0 <= span.start <= span.end <= n:
-            fail(f"{kind} span {span.start}:{span.end} of record {rid} is outside the text ({n} chars)")
-
     att_ids = {a.id for a in analysis.attributions}
     for kind, records in (
         ("attribution", analysis.attributions),
@@ -62,30 +53,53 @@ def check(analysis: Analysis, where: str) -> None:
         ids = [r.id for r in records]
         if len(set(ids)) != len(ids):
             dup = next(i for i in ids if ids.count(i) > 1)
-            fail(f"{kind} id {dup} occurs twice")
+            raise StoreError(f"ledger {where}: article {art.id[:12]}: {kind} id {dup} occurs twice")
         for r in records:
             if r.article_id != art.id:
-                fail(f"{kind} {r.id} belongs to article {r.article_id[:12]}")
-    for a in analysis.attributions:
-        for kind, span in (("cue", a.cue), ("content", a.content), ("source", a.source)):
-            span_ok(kind, a.id, span)
-        for span in (*a.hedges, *a.content_parts):
-            span_ok("hedge/part", a.id, span)
+                raise StoreError(f"ledger {where}: article {art.id[:12]}: {kind} {r.id} belongs to article "
+                                 f"{r.article_id[:12]}")
+            wrong = problem(r, n, att_ids)
+            if wrong:
+                raise StoreError(f"ledger {where}: article {art.id[:12]}: {wrong}")
+
+
+def _span_problem(kind: str, rid: str, span: Span | None, n: int) -> str | None:
+    if span is not None and not 0 <= span.start <= span.end <= n:
+        return f"{kind} span {span.start}:{span.end} of record {rid} is outside the text ({n} chars)"
+    return None
+
+
+def problem(record: Attribution | Quantity | Mention, n: int, att_ids: set[str]) -> str | None:
+    """What is wrong with one record of an article whose text has ``n`` characters, or None.
+
+    The one rule for both directions: ``check`` refuses to store such a record, and
+    ``queries.analysis`` skips one that a tampered or hand-edited ledger gives back.
+    """
+    spans: list[tuple[str, Span | None]]
+    if isinstance(record, Attribution):
+        a = record
+        spans = [("cue", a.cue), ("content", a.content), ("source", a.source)]
+        spans += [("hedge/part", s) for s in (*a.hedges, *a.content_parts)]
         if a.certainty not in CERTAINTIES:
-            fail(f"attribution {a.id} has unknown certainty {a.certainty!r}")
+            return f"attribution {a.id} has unknown certainty {a.certainty!r}"
         if a.source_kind is not None and a.source_kind not in SOURCE_KINDS:
-            fail(f"attribution {a.id} has unknown source kind {a.source_kind!r}")
+            return f"attribution {a.id} has unknown source kind {a.source_kind!r}"
         if a.via is not None and a.via not in att_ids:
-            fail(f"attribution {a.id} is relayed via {a.via}, which is not in this article")
-    for q in analysis.quantities:
-        span_ok("quantity", q.id, q.span)
-        span_ok("counted", q.id, q.counted)
+            return f"attribution {a.id} is relayed via {a.via}, which is not in this article"
+    elif isinstance(record, Quantity):
+        q = record
+        spans = [("quantity", q.span), ("counted", q.counted)]
         if q.approx not in APPROXES:
-            fail(f"quantity {q.id} has unknown approx {q.approx!r}")
+            return f"quantity {q.id} has unknown approx {q.approx!r}"
         if q.attribution_id is not None and q.attribution_id not in att_ids:
-            fail(f"quantity {q.id} belongs to attribution {q.attribution_id}, not in this article")
-    for m in analysis.mentions:
-        span_ok("mention", m.id, m.span)
+            return f"quantity {q.id} belongs to attribution {q.attribution_id}, not in this article"
+    else:
+        spans = [("mention", record.span)]
+    for kind, span in spans:
+        wrong = _span_problem(kind, record.id, span, n)
+        if wrong:
+            return wrong
+    return None
 
 
 def _spans_json(spans: Iterable[Span]) -> str:
@@ -93,7 +107,15 @@ def _spans_json(spans: Iterable[Span]) -> str:
 
 
 def _spans_from(raw: str) -> tuple[Span, ...]:
-    return tuple(Span(int(s), int(e)) for s, e in json.loads(raw))
+    """Spans stored as JSON ``[[start, end], ...]``; ValueError (a ``BadRow``) for anything else."""
+    try:
+        return tuple(Span(int(s), int(e)) for s, e in json.loads(raw or "[]"))
+    except (TypeError, ValueError) as e:  # JSONDecodeError is a ValueError
+        raise BadRow(f"bad span list {str(raw)[:40]!r}") from e
+
+
+class BadRow(ValueError):
+    """A stored row that cannot be turned back into its record (only a tampered ledger has one)."""
 
 
 def _slice(text: str, span: Span | None) -> str | None:
@@ -197,11 +219,38 @@ def _span(start: int | None, end: int | None) -> Span | None:
 def _need(start: int | None, end: int | None) -> Span:
     span = _span(start, end)
     if span is None:  # NOT NULL columns: only a hand-edited ledger gets here
-        raise StoreError(f"ledger row has an empty required span ({start}:{end})")
+        raise BadRow(f"empty required span ({start}:{end})")
     return span
 
 
-def article_from(r: Mapping[Any, Any]) -> Article:
+def decoded(make: Any, r: Mapping[Any, Any]) -> Any:
+    """``make(r)``, with any failure to decode the row (bad span, bad type, bad JSON) as a ``BadRow``."""
+    try:
+        return make(r)
+    except BadRow:
+        raise
+    except (TypeError, ValueError, KeyError) as e:
+        raise BadRow(str(e) or type(e).__name__) from e
+
+
+def article_from(r: Mapping[Any, Any], damage: list[str] | None = None) -> Article:
+    """The stored article; a damaged metadata field (bad ``warnings`` JSON, a bad date) is dropped, not fatal.
+
+    An article is the unit everything else hangs on, so rather than losing it to one bad
+    field the field is left empty and, when ``damage`` is given, what was dropped is
+    appended to it for the caller to report.
+    """
+    notes: list[str] = [] if damage is None else damage
+    try:
+        warnings = tuple(str(w) for w in json.loads(r["warnings"] or "[]"))
+    except (TypeError, ValueError):
+        warnings = ()
+        notes.append("its warnings are not a JSON list")
+    try:
+        fetched = datetime.fromisoformat(r["fetched_at"]) if r["fetched_at"] else None
+    except (TypeError, ValueError):
+        fetched = None
+        notes.append(f"its fetched_at {str(r['fetched_at'])[:30]!r} is not a date")
     return Article(
         text=r["text"],
         lang=r["lang"],
@@ -211,11 +260,11 @@ def article_from(r: Mapping[Any, Any]) -> Article:
         outlet=r["outlet"],
         url=r["url"],
         canonical_url=r["canonical_url"],
-        fetched_at=datetime.fromisoformat(r["fetched_at"]) if r["fetched_at"] else None,
+        fetched_at=fetched,
         raw_ref=r["raw_ref"],
         copy_of=r["copy_of"],
         copy_reason=r["copy_reason"],
-        warnings=tuple(json.loads(r["warnings"])),
+        warnings=warnings,
     )
 
 
