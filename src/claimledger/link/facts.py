@@ -1,7 +1,7 @@
 """Same-fact decisions: which stored fact a new figure or claim states, by rule, with the reason.
 
 Figures are compared the way LINKS.md defines a quantitative fact: the same typed variable
-(concept, place, total or increment), a day within ``WINDOW_DAYS`` of the fact's, and a
+(concept, place, total, increment or plan), a day within ``WINDOW_DAYS`` of the fact's, and a
 value compatible with the fact's figure once units are converted. Approximations widen a
 figure into an interval for this comparison (*about* ±10 %, *nearly* up to 15 % below,
 *at least* up to 15 % above), so *approximately 3,000* and *3,000* from one briefing are one
@@ -121,9 +121,9 @@ class State:
         return None if c == "?" else c
 
 
-def _parts(variable: str | None) -> tuple[str | None, str | None, bool]:
+def _parts(variable: str | None) -> tuple[str | None, str | None, str]:
     concept, scope, total = ((variable or "?||total").split("|") + ["", "total"])[:3]
-    return (None if concept == "?" else concept), (scope or None), total == "increment"
+    return (None if concept == "?" else concept), (scope or None), total
 
 
 def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
@@ -137,7 +137,7 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
     f = state.fact
     if f.kind != "quantity" or f.value is None or item.value is None:
         return 0.0
-    concept, scope, increment = _parts(f.variable)
+    concept, scope, figure = _parts(f.variable)
     mine_kind = kinds.get(item.concept or "", "")
     their_kind = kinds.get(concept or "", "")
     if days_apart(item.date, f.date) > window(mine_kind, their_kind):
@@ -147,8 +147,8 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
         return 0.0
     if item.scope and scope and not same_place(item.scope, scope):
         return 0.0
-    if item.concept and concept and increment != item.increment:
-        return 0.0
+    if item.concept and concept and "increment" in (figure, item.figure) and figure != item.figure:
+        return 0.0  # *another 1,500* is not the total; a plan and a total may be one figure read twice
     if (item.approx == "range") != (f.approx == "range"):
         return 0.0  # *10,000-12,000* is its own figure, not *10,000* nor *12,000*
     mine = link_interval(item.value, item.value_max, item.approx)

@@ -2,7 +2,7 @@
 
 A quantity becomes an ``Item`` with a *variable* (what is counted: a concept from
 ``concepts.tsv``, where it is counted: the place after a locative preposition nearby, and
-whether it is a total or an increment: *another 1,500*), its value interval in the
+whether it is a total, an increment (*another 1,500*) or a plan (*plans to send 10,000*)), its value interval in the
 concept's base unit (*tio mil* = 100 km), the day the figure is about (a weekday or
 *yesterday* in its sentence, else the publication day) and its context words. An
 attribution becomes an ``Item`` of content terms. Nothing here compares two items; that is
@@ -27,6 +27,8 @@ STORY_NAMES = 8
 SCOPE_BEFORE = 10
 """How many words back a place before a figure (*in Lille (north, 15,000)*) may stand."""
 OUTCOME_REACH = 5
+PLAN_REACH = 8
+"""How many words before a figure a plan word (*plans to send*, *ska skickas*) may stand."""
 """How many words after a figure an outcome (*killed*, *injured*) may follow whom it befell."""
 
 
@@ -43,6 +45,7 @@ class Item:
     concept_kind: str = "count"
     scope: str | None = None
     increment: bool = False
+    planned: bool = False
     value: float | None = None
     value_max: float | None = None
     approx: Approx | None = None
@@ -55,11 +58,16 @@ class Item:
     certainty: str = "asserted"
 
     @property
+    def figure(self) -> str:
+        """What kind of figure: a total, an increment (*another 1,500*) or a plan (*plans to send 10,000*)."""
+        return "planned" if self.planned else "increment" if self.increment else "total"
+
+    @property
     def variable(self) -> str | None:
-        """The typed variable of a figure: concept, scope, total or increment."""
+        """The typed variable of a figure: concept, scope, and total, increment or planned."""
         if self.kind != "q":
             return None
-        parts = [self.concept or "?", self.scope or "", "increment" if self.increment else "total"]
+        parts = [self.concept or "?", self.scope or "", self.figure]
         return "|".join(parts)
 
 
@@ -234,6 +242,8 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
     increment = any(w.lower() in incr for w in bw[-2:]) or (
         bool(aw) and aw[0].lower() in incr and (len(aw) < 2 or aw[1].lower() not in data.words("count_stop"))
     )
+    around = f" {' '.join(bw[-PLAN_REACH:] + aw[:4]).lower()} "
+    planned = any(f" {phrase} " in around for phrase in data.words("planned"))
     window = [w for w in bw[-6:] + aw[:6] if len(w) > 3 and not _NUMBER.search(w)]
     return Item(
         record_id=q.id,
@@ -245,6 +255,7 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
         concept_kind=concept[1] if concept else "count",
         scope=_scope(_stop_at_number(list(reversed(bw)), frozenset({";"}))[::-1], _stop_at_number(aw), data, country),
         increment=increment,
+        planned=planned,
         value=value,
         value_max=vmax,
         approx=q.approx,
