@@ -56,8 +56,7 @@ def shingles(ws: Sequence[str], n: int = 3) -> set[str]:
 
 def _band_keys(tag: str, grams: set[str]) -> list[str]:
     sig = MinHash(num_perm=PERMUTATIONS, seed=7)
-    for s in grams:
-        sig.update(s.encode("utf-8"))
+    sig.update_batch([g.encode("utf-8") for g in grams])
     values = sig.hashvalues
     out = []
     for b in range(PERMUTATIONS // ROWS):
@@ -102,24 +101,27 @@ def containment(a: set[str], b: set[str]) -> float:
 
 
 @cache
-def _agencies() -> tuple[tuple[str, str], ...]:
-    """(alias as it may stand in a credit line, canonical) for every news agency in the tables."""
+def _agencies() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(credit-line pattern, canonical) for every news agency in the tables, longest name first."""
     from claimledger.nlp.lexicon import load
 
     table = actors()
-    out = {(" ".join(a), c) for c, a in neutral_aliases() if table.get(c) and table[c].kind == "agency"}
+    names = {(" ".join(a), c) for c, a in neutral_aliases() if table.get(c) and table[c].kind == "agency"}
     for lang in ("sv", "en"):
-        out |= {(" ".join(a), c) for c, k, aliases in load(lang).actors if k == "agency" for a in aliases}
-    return tuple(sorted(out, key=lambda p: -len(p[0])))
+        names |= {(" ".join(a), c) for c, k, aliases in load(lang).actors if k == "agency" for a in aliases}
+    out = []
+    for alias, canonical in sorted(names, key=lambda p: -len(p[0])):
+        name = re.escape(alias)
+        out.append((re.compile(rf"(?:\(\s*{name}\s*\)|[/–—-]\s*{name}\s*/?(?:\W|$)|^\s*{name}\s*[:/–—-])",
+                               re.IGNORECASE), canonical))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
 def credit(text: str) -> str | None:
     """The wire a text credits in a credit line: *(AP)*, *– TT*, */Reuters/*, at its start or end."""
     head, tail = text[:200], text[-200:]
-    for alias, canonical in _agencies():
-        name = re.escape(alias)
-        pat = re.compile(rf"(?:\(\s*{name}\s*\)|[/–—-]\s*{name}\s*/?(?:\W|$)|^\s*{name}\s*[:/–—-])", re.IGNORECASE)
+    for pat, canonical in _agencies():
         if pat.search(head) or pat.search(tail):
             return canonical
     return None
