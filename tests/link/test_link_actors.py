@@ -81,3 +81,10 @@ def test_own_page_figures_are_the_publishing_body() -> None:
     found = own_page(page, load("en"))
     assert found is not None and found.actor == "Finnish police" and found.rule == "own-page"
     assert own_page(paper, load("en")) is None  # a newspaper's own voice is nobody's source
+
+
+def test_origins_polisen_in_a_swedish_text_about_finland_is_the_finnish_police() -> None:
+    text = ("Den finska polisen har gripit två män i Helsingfors. Åtta personer misstänks för brott i Finland, "
+            "enligt polisen. Tre personer är belagda med reseförbud i Finland.")
+    found = _origins(text, "sv")
+    assert found[-1][0] == "Finnish police", found

@@ -32,8 +32,8 @@ from functools import cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
 from claimledger.link.features import sentence
-from claimledger.link.scope import article_scope, lead_country, match_scoped
-from claimledger.model import Analysis, Attribution, Origin, Quantity
+from claimledger.link.scope import article_scope, lead_country, match_scoped, scoped_aliases
+from claimledger.model import Analysis, Attribution, Origin, Quantity, Span
 
 RELAYS = frozenset({"agency", "outlet"})
 BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
@@ -112,11 +112,10 @@ def _definite(src: str, a: Attribution, text: str, data: LinkData,
     return None
 
 
-def _by_role(src: str, data: LinkData, scope: str | None) -> tuple[str, str, str] | None:
+def _by_role(src: str, data: LinkData, scope: str | None, before: str = "") -> tuple[str, str, str] | None:
     """*Criminal Inspector Sami Paila* in a Finnish story: a role of one kind (police) is that
-    kind's body in the story's country, found through the kind's own body nouns (*the police*)."""
-    if scope is None:
-        return None
+    kind's body in the story's country, found through the kind's own body nouns (*the police*),
+    else the body of that kind the text named last (``before``: the text before the speaker)."""
     words = _words(src)
     found = [data.roles.get(" ".join(words[i:j])) for i in range(len(words))
              for j in range(i + 1, min(len(words), i + 4) + 1)]
@@ -125,11 +124,12 @@ def _by_role(src: str, data: LinkData, scope: str | None) -> tuple[str, str, str
         return None
     kind = next(iter(kinds))
     for form, (name, k) in data.roles.items():
-        if name == "body" and k == kind:
+        if scope and name == "body" and k == kind:
             hit = match_scoped(form, scope, data)
             if hit:
                 return body(hit[0]), "role+scope", f"{kind} in {scope}"
-    return None
+    hit = last_actor(before, data, kind) if before else None  # else the body of that kind named last
+    return (hit[0], "role+earlier", f"{kind}: {hit[1]}") if hit else None
 
 
 def _kind_of(words: tuple[str, ...], data: LinkData) -> str | None:
@@ -165,12 +165,22 @@ def body(canonical: str) -> str:
     return canonical
 
 
+def _countryless(alias: str, data: LinkData) -> bool:
+    """Whether a table alias names a body without its country (*polisen*, *the government*)."""
+    return tuple(alias.split()) in scoped_aliases(data.lang)
+
+
 def resolve(words: str, data: LinkData, scope: str | None) -> tuple[str, str, str] | None:
     """(actor, rule, words) for a phrase that names a table body, directly or without its country."""
     hit = _by_kind_and_country(words, data)
     if hit:
         return hit[0], "kind+country", hit[1]
     hit = match_actor(words, data)
+    if hit and _countryless(hit[1], data):
+        # *polisen* is the Swedish police in a Swedish story, the Finnish police in a Finnish one
+        scoped = match_scoped(hit[1], scope, data)
+        if scoped and scoped[0] != hit[0]:
+            return body(scoped[0]), "scoped", scoped[1]
     if hit:
         return body(hit[0]), "person->body" if body(hit[0]) != hit[0] else "table", hit[1]
     hit = match_scoped(words, scope, data)
@@ -184,10 +194,14 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
     """(actor, rule, words) for the named source of one attribution, before relays collapse."""
     src = a.source.of(text) if a.source else ""
     if a.actor_id and a.actor_id in actors():
+        hit = match_actor(src, data) if src else None
+        scoped = match_scoped(hit[1], scope, data) if hit and _countryless(hit[1], data) else None
+        if scoped and scoped[0] != a.actor_id:
+            return body(scoped[0]), "scoped", scoped[1]  # the pipeline read *polisen* as its own country's
         return body(a.actor_id), "table", a.actor_id
     for phrase in (src, a.actor_id or ""):
         found = phrase and (resolve(phrase, data, scope) or _definite(phrase, a, text, data, earlier)
-                            or _by_role(phrase, data, scope))
+                            or _by_role(phrase, data, scope, text[: a.source.start if a.source else a.cue.start]))
         if found:
             return found
     function_words = data.words("relative") | data.words("subject_pronoun") | data.words("determiner")
@@ -261,6 +275,8 @@ def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
     quoted = []
     for a in analysis.attributions:
         hit = match_actor(a.source.of(text), data) if a.source else None
+        if hit and _countryless(hit[1], data):
+            continue  # *polisen* names no country: it cannot tell which one the story is about
         info = table.get(body(hit[0]), ActorInfo("", "")) if hit else ActorInfo("", "")
         country = info.country if info.kind not in RELAYS else ""  # an outlet's seat is not the story's
         if country:
@@ -348,7 +364,24 @@ def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin],
         found = resolve(lead[: verbs[0].start()], data, scope)
         if found and actors().get(found[0], ActorInfo("", "")).kind not in RELAYS:
             return Origin(analysis.article.id, "", found[0], found[0], f"subject ({found[1]})", found[2])
-    return own_page(analysis, data)
+    return _continued(analysis, sent, by_attr) or own_page(analysis, data)
+
+
+def _continued(analysis: Analysis, sent: Span, by_attr: dict[str, Origin]) -> Origin | None:
+    """*Åtta personer misstänks, enligt polisen. Tre är belagda med reseförbud.*: a figure in a
+    sentence with no cue, right after a sentence of the same paragraph that names its source,
+    goes on reporting that source."""
+    text = analysis.article.text
+    gap = text[max(0, sent.start - 2) : sent.start]
+    if "\n" in gap or sent.start == 0:
+        return None  # a new paragraph starts a new voice
+    prev = sentence(text, Span(max(0, sent.start - 2), max(0, sent.start - 1)))
+    inside = [by_attr[a.id] for a in analysis.attributions
+              if prev.start <= a.cue.start < prev.end and a.id in by_attr and by_attr[a.id].actor]
+    if len(inside) != 1:
+        return None
+    o = inside[0]
+    return Origin(o.article_id, o.attribution_id, o.actor, o.speaker, "continued", f"{o.rule}: {o.words}")
 
 
 def own_page(analysis: Analysis, data: LinkData) -> Origin | None:
