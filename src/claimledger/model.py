@@ -272,6 +272,14 @@ class FactMention:
     approx: Approx | None = None
     score: float = 1.0
     reason: str = ""
+    features: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """What the linker compares when later records arrive, by name: a figure's ``context``
+    (stems around the number), ``names`` (in its sentence), ``story`` (its article's most used
+    names); a claim's ``certainty``. ``reason`` is the why in words for a person."""
+
+    def feature(self, name: str) -> frozenset[str]:
+        """One of ``features`` as a set (empty when the mention has none of that name)."""
+        return frozenset(next((v for k, v in self.features if k == name), ()))
 
 
 @dataclass(frozen=True, slots=True)

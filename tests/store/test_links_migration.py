@@ -35,7 +35,7 @@ def test_links_migration_0001_ledger_is_upgraded_and_left_unlinked(ledger_path: 
     _ledger_at_0001(ledger_path, sv_analysis)
     with Ledger(ledger_path) as led:
         with led.engine.connect() as conn:
-            assert migrate.current(conn) == migrate.head() == "0002"
+            assert migrate.current(conn) == migrate.head() == "0003"
             assert {"facts", "fact_mentions", "copies"} <= set(inspect(conn).get_table_names())
             assert conn.execute(select(Table("articles", MetaData(), autoload_with=conn).c.linked_at)).all() == [
                 (None,)
@@ -74,3 +74,24 @@ def test_links_migration_downgrade_to_0001_keeps_articles(ledger_path: Path, sv_
     with Ledger(ledger_path) as led:  # upgraded again on open
         assert led.counts()["attributions"] == len(sv_analysis.attributions)
         assert led.unlinked() == [sv_analysis.article.id]
+
+
+def test_links_migration_0003_empties_links_for_a_relink_and_keeps_records(ledger_path: Path,
+                                                                            sv_analysis: Analysis) -> None:
+    """A ledger linked under 0002 (features inside the reason text) is marked unlinked by 0003."""
+    from claimledger.link import link_article
+
+    with Ledger(ledger_path) as led:
+        assert led.add(sv_analysis, link=link_article)
+        assert led.facts()
+        with led.engine.connect() as conn, conn.begin():
+            command.downgrade(migrate.config(conn), "0002")
+            assert "features" not in {c["name"] for c in inspect(conn).get_columns("fact_mentions")}
+    with Ledger(ledger_path) as led:  # upgraded to 0003 on open
+        assert led.facts() == [] and led.unlinked() == [sv_analysis.article.id]
+        assert led.counts()["attributions"] == len(sv_analysis.attributions)
+        assert led.link_pending(link_article) == 1
+        facts = led.facts()
+        assert facts
+        mentions = led.fact(facts[0]["id"])["mentions"]
+        assert mentions and all("|" not in m["reason"] for m in mentions)  # the why in words, nothing else

@@ -28,25 +28,20 @@ CLAIM_WINDOW_DAYS = 14
 CLAIM_OVERLAP = 0.5
 CLAIM_MIN_SHARED = 3
 CLAIM_JACCARD = 0.25
+"""A claim shares at least three content terms with a fact's first statement, half of the
+shorter one's and a quarter of both, to state it: compared with the first statement only, a
+story's common words (*North Korea*, *troops*, *Russia*) cannot chain all its claims into one."""
 CLAIM_SAME_SOURCE = (2, 0.34, 0.15)
 """(shared terms, overlap, Jaccard) a claim needs with a fact its own source already states."""
 CROSS_LANGUAGE = (3, 0.5, 0.3)
 CROSS_SAME_SOURCE = (2, 0.4, 0.2)
 """The bars across languages, on language-neutral terms (concepts and names)."""
 CLAIM_MENTIONS = 12
-"""How many of a fact's mentions a new claim is compared with, besides its first statement."""
-"""A claim is compared with the fact's first statement, not with every mention, so a story's
-common words (*North Korea*, *troops*, *Russia*) cannot chain all its claims into one fact."""
-CONTEXT = " | words around it: "
-NAMES = " | names in its sentence: "
-STORY = " | names of its article: "
+"""How many of the same actor's mentions of a fact a new claim is compared with."""
 STORY_BAR = 0.4
-CERTAINTY = " | certainty: "
-"""A claim mention's reason ends with its certainty, so a later denial finds the source's earlier ones."""
-DENIAL_SCORE = 0.5
 """Share of the most frequent names two articles must share to be read as one story."""
-"""Where a figure mention's reason lists the (stemmed) words around the number and the names in
-its sentence: shown to the user as part of why, and compared when later figures arrive."""
+DENIAL_SCORE = 0.5
+"""The score of a denial joining its actor's earlier denial in the story, words aside."""
 
 
 EVENT_WINDOW_DAYS = 45
@@ -155,9 +150,9 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
     if not overlap(mine, link_interval(f.value, f.value_max, f.approx)):
         return 0.0
     same_value = abs(item.value - f.value) < 1e-9 * max(1.0, f.value)
-    context = max((_agreement(item.context, m, CONTEXT) for m in state.mentions), default=0.0)
-    names = max((_agreement(item.names, m, NAMES) for m in state.mentions), default=0.0)
-    story = max((_agreement(item.story, m, STORY) for m in state.mentions), default=0.0)
+    context = max((_agreement(item.context, m, "context") for m in state.mentions), default=0.0)
+    names = max((_agreement(item.names, m, "names") for m in state.mentions), default=0.0)
+    story = max((_agreement(item.story, m, "story") for m in state.mentions), default=0.0)
     score = 1.0 + context + 0.5 * names + (0.5 if same_value else 0.0)
     if item.concept is None or concept is None:
         if not same_value or (context < 0.25 and not (_distinctive(item.value) and names >= 0.3)):
@@ -184,11 +179,9 @@ def _distinctive(value: float) -> bool:
     return value >= 1000 or (value >= 20 and value % 10 != 0)
 
 
-def _agreement(mine: frozenset[str], m: FactMention, tag: str) -> float:
-    """Overlap of an item's words with the words a mention's reason recorded under ``tag``."""
-    if tag not in m.reason:
-        return 0.0
-    other = {w for w in m.reason.split(tag, 1)[1].split(" | ", 1)[0].split(",") if w}
+def _agreement(mine: frozenset[str], m: FactMention, name: str) -> float:
+    """Overlap of an item's words with the words a stored mention kept under ``name``."""
+    other = m.feature(name)
     if not mine or not other:
         return 0.0
     return len(mine & other) / min(len(mine), len(other))
@@ -223,7 +216,7 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None) -
     least, overlap_bar, jaccard_bar = bars
     # one actor's denials in one story deny one thing (*unfounded*, *baseless claims*, *nothing to do with it*)
     best = DENIAL_SCORE if (same_source and item.certainty == "denied" and any(
-        m.actor == actor and m.reason.endswith(CERTAINTY + "denied") for m in state.mentions)) else 0.0
+        m.actor == actor and "denied" in m.feature("certainty") for m in state.mentions)) else 0.0
     for terms in theirs:
         shared = len(mine & terms)
         if shared < least:
@@ -244,14 +237,14 @@ def new_fact(item: Item, article_id: str, lang: str) -> Fact:
 
 
 def mention(item: Item, fact_id: str, article_id: str, actor: str | None, score: float, why: str) -> FactMention:
-    reason = why
-    if item.kind == "a":
-        reason += CERTAINTY + item.certainty
+    features: tuple[tuple[str, tuple[str, ...]], ...]
     if item.kind == "q":
-        reason += (CONTEXT + ",".join(sorted(item.context)) + NAMES + ",".join(sorted(item.names))
-                   + STORY + ",".join(sorted(item.story)))
+        features = (("context", tuple(sorted(item.context))), ("names", tuple(sorted(item.names))),
+                    ("story", tuple(sorted(item.story))))
+    else:
+        features = (("certainty", (item.certainty,)),)
     return FactMention(fact_id, article_id, item.record_id, item.kind, item.date, item.text, actor,
-                       item.value, item.value_max, item.approx, round(score, 3), reason)
+                       item.value, item.value_max, item.approx, round(score, 3), why, features)
 
 
 def assign(item: Item, states: Sequence[State], lang: str, kinds: dict[str, str],

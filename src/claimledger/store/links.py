@@ -103,6 +103,7 @@ def mention_row(m: FactMention) -> Row:
         "fact_id": m.fact_id, "article_id": m.article_id, "record_id": m.record_id, "kind": m.kind,
         "date": m.date, "text": m.text, "actor": m.actor, "value": m.value, "value_max": m.value_max,
         "approx": m.approx, "score": float(m.score), "reason": m.reason,
+        "features": json.dumps({k: list(v) for k, v in m.features}, ensure_ascii=False, sort_keys=True),
     }
 
 
@@ -110,8 +111,19 @@ def mention_from(r: Mapping[Any, Any]) -> FactMention:
     return FactMention(
         fact_id=r["fact_id"], article_id=r["article_id"], record_id=r["record_id"], kind=r["kind"],
         date=r["date"], text=r["text"], actor=r["actor"], value=r["value"], value_max=r["value_max"],
-        approx=r["approx"], score=r["score"], reason=r["reason"],
+        approx=r["approx"], score=r["score"], reason=r["reason"], features=_features(r.get("features")),
     )
+
+
+def _features(raw: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A mention's stored features; none for a row the linker will not compare (bad or missing JSON)."""
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:
+        return ()
+    if not isinstance(data, dict):
+        return ()
+    return tuple((str(k), tuple(str(x) for x in v)) for k, v in sorted(data.items()) if isinstance(v, list))
 
 
 def link_from(r: Mapping[Any, Any]) -> FactLink:

@@ -246,6 +246,7 @@ fact_mentions = Table(
     Column("approx", String(8)),
     Column("score", Float, nullable=False),
     Column("reason", Text, nullable=False),
+    Column("features", Text),  # JSON {name: [values]} (migration 0003)
     PrimaryKeyConstraint("article_id", "kind", "record_id"),
     Index(None, "fact_id"),
     Index(None, "actor"),
