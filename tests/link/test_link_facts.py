@@ -91,3 +91,13 @@ def test_facts_unattributed_mention_adds_no_source(linked) -> None:  # type: ign
     fact = _fact_of(ledger, a)
     assert fact["id"] == _fact_of(ledger, b)["id"]
     assert fact["independent"] <= 1
+
+
+def test_facts_unattributed_in_two_articles_is_grade_3_in_one_grade_6(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("Heavy rain flooded 1,250 homes in the valley on Tuesday.", published="2024-10-18")
+    f = _fact_of(ledger, a)
+    assert (f["independent"], f["grade"]) == (0, 6)
+    add("Floods in the valley on Tuesday left 1,250 homes under water.", published="2024-10-19")
+    f = _fact_of(ledger, a)
+    assert (f["independent"], f["grade"]) == (0, 3)

@@ -77,16 +77,19 @@ def contradicts(a: State, b: State, concept_kind: str, revised: bool = False) ->
 def grade(state: State, contested: bool) -> int:
     """Admiralty-style credibility of a fact from its independent sources.
 
-    1 confirmed by two or more independent sources; 2 one named source; 4 doubtful:
-    contradicted or denied; 6 cannot be judged: no source behind it. (3 and 5 need a
-    judgement of each source's record, which the ledger does not make yet.)
+    1 confirmed by two or more independent sources; 2 one named source; 3 no named source but
+    reported in two or more articles; 4 doubtful: contradicted or denied; 6 cannot be judged: one
+    unattributed report. (5, improbable, needs a judgement of each source's record, which the
+    ledger does not make.)
     """
     n = independent(_sources(state))
     if contested:
         return 4
     if n >= 2:
         return 1
-    return 2 if n == 1 else 6
+    if n == 1:
+        return 2
+    return 3 if len({m.article_id for m in state.mentions}) >= 2 else 6
 
 
 def finish(state: State, links: Iterable[FactLink]) -> Fact:
