@@ -61,7 +61,7 @@ def test_cli_fact_unknown_is_one_line_exit_2(linked: SimpleNamespace) -> None:
 
 def test_cli_history_formats(linked: SimpleNamespace) -> None:
     table = ok("history", "troops", ledger=linked)
-    assert "troops|total: 4 point(s)" in table and "denied contested" in table
+    assert "troops: 4 point(s)" in table and "denied contested" in table
     h = json.loads(ok("history", "troops", "--format", "json", ledger=linked))
     assert [p["source"] for p in h["points"]] == ["HUR", "NIS", "Pentagon", None]
     got = list(csv.DictReader(io.StringIO(ok("history", linked.facts["F2"], "--format", "csv", ledger=linked))))

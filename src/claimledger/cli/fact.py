@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
-from claimledger.cli.render import Col, day, emit_json, figure, fitted, out, safe
+from claimledger.cli.render import Col, day, emit_json, figure, fitted, out, safe, variable
 
 LINK_STYLE = {"contradiction": "bold red", "denial": "red", "revision": "yellow"}
 MENTION_COLUMNS = (Col("article", 12, grow=2), Col("record", 16, grow=4), Col("span", 9, no_wrap=True),
@@ -31,7 +31,7 @@ def header(f: dict[str, Any]) -> Table:
     rows: list[tuple[str, Text | str]] = [
         ("id", safe(f["id"])),
         ("kind", safe(f["kind"])),
-        ("variable", safe(f["variable"] or "")),
+        ("variable", safe(variable(f["variable"]))),
         ("figure", safe(figure(f["value"], f["value_max"], f["approx"], f["unit"]))),
         ("date", day(f["date"])),
         ("sources", safe(", ".join(f["sources"]) or "(unattributed)")),

@@ -22,9 +22,10 @@ from claimledger.cli.options import (
     limit_option,
     output_format,
 )
-from claimledger.cli.render import Col, day, emit_rows, figure, fitted, out, safe
+from claimledger.cli.render import Col, day, emit_rows, figure, fitted, out, safe, variable
 
-COLUMNS = (Col("id", 10, keep=3, no_wrap=True), Col("variable / label", 16, grow=4), Col("value", 8, right=True),
+COLUMNS = (Col("id", 10, keep=3, no_wrap=True), Col("variable / label", 16, grow=4),
+           Col("value", 10, right=True),
            Col("date", 10, keep=2, no_wrap=True), Col("sources", 10, grow=2), Col("indep.", 6, right=True),
            Col("grade", 5, keep=4, right=True), Col("ment./art.", 10, keep=5, right=True),
            Col("", 9, keep=1, no_wrap=True))
@@ -38,7 +39,7 @@ def facts_table(rows: list[dict[str, Any]], width: int = 60) -> Table:
     """
     t, kept = fitted(COLUMNS, title=f"{len(rows)} fact(s)")
     for r in rows:
-        what = r["variable"] or r["label"]
+        what = variable(r["variable"]) or r["label"]
         if len(what) > width:
             what = what[: width - 1] + "…"
         cells: dict[str, Text | str] = {

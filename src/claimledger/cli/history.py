@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimledger.cli.options import DEFAULT_LEDGER, CsvOpt, JsonOpt, LedgerOpt, NlOpt, output_format
-from claimledger.cli.render import Col, day, emit_json, emit_rows, figure, fitted, note, out, safe
+from claimledger.cli.render import Col, day, emit_json, emit_rows, figure, fitted, note, out, safe, variable
 from claimledger.errors import UsageError
 from claimledger.safetext import csv_cell
 
@@ -40,7 +40,8 @@ POINT_COLUMNS = (Col("date", 10, no_wrap=True), Col("reported", 10, keep=2, no_w
 
 def points_table(h: dict[str, Any]) -> Table:
     """One point a row; on a narrow terminal the fact id, then the reporting date, then the marks give way."""
-    t, kept = fitted(POINT_COLUMNS, title=Text.assemble(safe(h["variable"], "bold"), f": {len(h['points'])} point(s)"))
+    title = Text.assemble(safe(variable(h["variable"]), "bold"), f": {len(h['points'])} point(s)")
+    t, kept = fitted(POINT_COLUMNS, title=title)
     for p in h["points"]:
         marks = Text()
         if p["denied"]:

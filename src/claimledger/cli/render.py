@@ -81,6 +81,22 @@ def day(value: str | None) -> Text:
     return Text("undated", style="dim") if not value or value == UNDATED else safe(value)
 
 
+FIGURE_KINDS = ("total", "increment", "planned")
+
+
+def variable(value: str | None) -> str:
+    """A typed variable for a person: ``injured:police|paris|planned`` -> *injured police in
+    Paris (planned)*; the stored form stays in ``--json``."""
+    if not value:
+        return ""
+    parts = value.split("|")
+    kind = parts.pop() if len(parts) > 1 and parts[-1] in FIGURE_KINDS else ""
+    concept, scope = (parts + [""])[:2]
+    words = "figure" if concept in ("", "?") else concept.replace(":", " ").replace("_", " ")
+    where = f" in {scope.title()}" if scope else ""
+    return words + where + (f" ({kind})" if kind and kind != "total" else "")
+
+
 def safe(value: object, style: str = "", *, newlines: bool = False) -> Text:
     """Hostile text as a Rich ``Text``: markup is never parsed, escapes are shown, not obeyed."""
     return Text(clean(value, newlines=newlines), style=style)
