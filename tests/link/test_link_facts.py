@@ -101,3 +101,14 @@ def test_facts_unattributed_in_two_articles_is_grade_3_in_one_grade_6(linked) ->
     add("Floods in the valley on Tuesday left 1,250 homes under water.", published="2024-10-19")
     f = _fact_of(ledger, a)
     assert (f["independent"], f["grade"]) == (0, 3)
+
+
+def test_history_series_leaves_out_parts_of_a_running_count() -> None:
+    from claimledger.link.history import followed, series
+
+    points = [{"date": "2024-10-30", "value": 95}, {"date": "2024-10-31", "value": 6},
+              {"date": "2024-10-31", "value": 158}, {"date": "2024-11-01", "value": 40},
+              {"date": "2024-11-01", "value": 205}]
+    assert [p["value"] for p in series(points, "outcome")] == [95, 158, 205]
+    assert len(series(points, "event")) == 5  # one event's figures are rivals, not parts
+    assert followed("count") and not followed("generic") and not followed(None)

@@ -66,8 +66,14 @@ def history(
     as_json: JsonOpt = False,
     as_nl: NlOpt = False,
     as_csv: CsvOpt = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also the figures that are parts of a running count.")]
+    = False,
 ) -> None:
-    """Show the figures reported for a variable over time, one point per fact and source."""
+    """Show the figures reported for a variable over time, one point per fact and source.
+
+    A running count's parts (*six of the dead were in one care home*) are left out unless
+    ``--all``: the series is the count as it was reported.
+    """
     from claimledger.store import Ledger
 
     if fmt not in FORMATS:
@@ -78,12 +84,21 @@ def history(
     fmt = flag if flag != "table" else fmt
     with Ledger(ledger, readonly=True) as store:
         h = store.history(target)
+    left_out = 0
+    if not show_all:
+        from claimledger.link.history import concept_kind, series
+
+        kept = series(h["points"], concept_kind(h["variable"], h.get("lang")))
+        left_out = len(h["points"]) - len(kept)
+        h = {**h, "points": kept}
     if fmt == "json":
         emit_json(h)
     elif fmt in ("nl", "csv"):
         emit_rows(h["points"], fmt, CSV_COLUMNS if fmt == "csv" else None)
     else:
         out.print(points_table(h))
+        if left_out:
+            note(f"{left_out} figure(s) under half of the count before them left out as its parts (--all shows them)")
     if plot:
         from claimledger.cli.plot import plot_history
 

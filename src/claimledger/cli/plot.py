@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import warnings
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from claimledger.cli.render import clean
+from claimledger.cli.render import clean, variable
 from claimledger.errors import UsageError
 from claimledger.outfile import output_binary
 
 UNATTRIBUTED = "unattributed"
 ABOUT, OVER, UNDER = 0.10, 0.15, 0.15
+LEGEND_CHARS = 40
+"""A source's name in the legend is cut to this many characters, so the plot keeps its width."""
 
 
 def _label(text: object) -> str:
@@ -76,14 +78,20 @@ def plot_history(history: dict[str, Any], path: str | Path) -> Path:
     series = _series(history["points"])
     if not series:
         raise UsageError(f"history of {clean(history['variable'])!r} has no dated figures to plot")
-    fig = Figure(figsize=(9, 5), dpi=100)
+    from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
+
+    fig = Figure(figsize=(10, 5), dpi=100, layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     for source, items in series.items():
         days = np.array([d for d, _ in items], dtype="datetime64[D]")
         values = [float(p["value"]) for _, p in items]
         lo, hi = zip(*(_bars(p) for _, p in items), strict=True)
-        bars = ax.errorbar(days, values, yerr=[list(lo), list(hi)], fmt="-o", capsize=3, label=_label(source))
+        # one source's figures joined by a line; unattributed ones are many voices: points only
+        name = _label(source)
+        name = name if len(name) <= LEGEND_CHARS else name[: LEGEND_CHARS - 1] + "…"
+        style: dict[str, Any] = {"fmt": "o", "color": "grey"} if source == UNATTRIBUTED else {"fmt": "-o"}
+        bars = ax.errorbar(days, values, yerr=[list(lo), list(hi)], capsize=3, label=name, **style)
         color = bars.lines[0].get_color()
         for day, p in zip(days, (p for _, p in items), strict=True):
             v = float(p["value"])
@@ -95,11 +103,19 @@ def plot_history(history: dict[str, Any], path: str | Path) -> Path:
             if p["contested"]:
                 ax.plot(day, v, marker="o", markersize=16, markerfacecolor="none", markeredgecolor="red",
                         linestyle="none")
+    locator = AutoDateLocator(minticks=3, maxticks=10, interval_multiples=True)  # type: ignore[no-untyped-call]
+    locator.intervald[3] = [1, 2, 7, 14]  # days: whole days only, never hours between two reports
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))  # type: ignore[no-untyped-call]
+    first, last = min(d for items in series.values() for d, _ in items), max(
+        d for items in series.values() for d, _ in items)
+    pad = max(1, (last - first).days // 20)
+    ax.set_xlim(date2num(first - timedelta(days=pad)), date2num(last + timedelta(days=pad)))  # type: ignore[no-untyped-call]
     fig.autofmt_xdate()
     ax.set_ylabel(_label(history["points"][0].get("unit") or "value"), parse_math=False)
-    ax.set_title(_label(history["variable"]), parse_math=False)
+    ax.set_title(_label(variable(history["variable"])), parse_math=False)
     ax.grid(True, alpha=0.3)
-    legend = ax.legend(title="source", loc="best")
+    legend = ax.legend(title="source", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     for text in (*legend.get_texts(), legend.get_title()):
         text.set_parse_math(False)
     return _write(fig, Path(path))
