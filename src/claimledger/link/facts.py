@@ -20,6 +20,7 @@ from datetime import date
 
 from claimledger.link.data import load
 from claimledger.link.features import Item, content_terms, neutral_terms
+from claimledger.link.scope import independence_root
 from claimledger.model import Fact, FactMention, record_id
 
 WINDOW_DAYS = 7
@@ -187,23 +188,28 @@ def _agreement(mine: frozenset[str], m: FactMention, name: str) -> float:
     return len(mine & other) / min(len(mine), len(other))
 
 
-def claim_score(item: Item, state: State, lang: str, actor: str | None = None) -> float:
+def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *, join: bool = True) -> float:
     """Term overlap of a claim with a claim fact, 0 below the bar.
 
     A claim whose originating actor already states the fact is held against each of that
     actor's mentions and needs less overlap (one speaker restates the point in other words);
     any other claim is held against the fact's first statement only, with the full bar. Across
     languages the terms are the language-neutral ones (concepts and names,
-    ``features.neutral_terms``), with a stricter bar.
+    ``features.neutral_terms``), with a stricter bar. A denial joins only its own actor's
+    fact (``join``); asked what it denies (``join=False``), it is held against any fact.
     """
     f = state.fact
     if f.kind != "claim" or days_apart(item.date, f.date) > CLAIM_WINDOW_DAYS:
         return 0.0
-    same_source = actor is not None and any(m.actor == actor for m in state.mentions)
+    root = independence_root(actor) if actor else None
+    own = [m for m in state.mentions if m.actor and independence_root(m.actor) == root]
+    same_source = root is not None and bool(own)
+    if join and item.certainty == "denied" and not same_source:
+        return 0.0  # a denial restates what it denies: it is a fact of its own, linked as a denial
     # other sources are held against the first statement only, so common words cannot chain
     texts = [f.label]
     if same_source:
-        texts += [m.text for m in state.mentions[:CLAIM_MENTIONS] if m.actor == actor]
+        texts += [m.text for m in own[:CLAIM_MENTIONS]]
     if f.lang == lang:
         mine = item.terms
         bars = CLAIM_SAME_SOURCE if same_source else (CLAIM_MIN_SHARED, CLAIM_OVERLAP, CLAIM_JACCARD)
@@ -216,7 +222,7 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None) -
     least, overlap_bar, jaccard_bar = bars
     # one actor's denials in one story deny one thing (*unfounded*, *baseless claims*, *nothing to do with it*)
     best = DENIAL_SCORE if (same_source and item.certainty == "denied" and any(
-        m.actor == actor and "denied" in m.feature("certainty") for m in state.mentions)) else 0.0
+        "denied" in m.feature("certainty") for m in own)) else 0.0
     for terms in theirs:
         shared = len(mine & terms)
         if shared < least:

@@ -145,7 +145,7 @@ def _denials(denials: list[tuple[Item, State]], states: list[State], lang: str) 
         for st in states:
             if st is own or st.fact.kind != "claim" or any(m.record_id == it.record_id for m in st.mentions):
                 continue
-            s = facts.claim_score(it, st, lang)
+            s = facts.claim_score(it, st, lang, join=False)
             if s > best[0]:
                 best = (s, st)
         if best[1] is not None:
