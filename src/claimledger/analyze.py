@@ -108,7 +108,11 @@ def analyze(
             if errors == "raise":
                 raise item
             continue
-        out.append(analyze_article(item))
+        try:
+            out.append(analyze_article(item, settings))
+        except InputError:  # longer than max_article_chars
+            if errors == "raise":
+                raise
     return out
 
 
@@ -139,7 +143,14 @@ def ingest(
             if progress:
                 progress(Progress("duplicate", label))
             continue
-        if ledger.add(analyze_article(item), link=linker):
+        try:
+            analysis = analyze_article(item, settings)
+        except InputError as e:  # longer than max_article_chars: this article is refused, the batch goes on
+            report.errors.append(e)
+            if progress:
+                progress(Progress("error", e.source))
+            continue
+        if ledger.add(analysis, link=linker):
             report.added += 1
             report.added_ids.append(item.id)
             kind = "added"

@@ -7,6 +7,7 @@
     ├── StoreError              the ledger cannot be opened or written
     │   └── NotALedgerError     the file is not a claimledger ledger (or not a database at all)
     ├── OutputError             a file the user asked us to write cannot be written (names it)
+    ├── ModelError              a language model is missing or is not the one pinned
     └── UsageError              arguments that do not fit together
         ├── ArgumentError       a library call got the wrong type (also a TypeError)
         └── SettingError        a CLAIMLEDGER_* value that does not parse (names the setting)
@@ -95,6 +96,12 @@ class OutputError(ClaimledgerError):
     def __init__(self, target: str, message: str) -> None:
         super().__init__(message)
         self.target = target
+
+
+class ModelError(ClaimledgerError):
+    """A language model cannot be loaded, or its files are not the ones the project pinned."""
+
+    code = "model"
 
 
 class ArgumentError(UsageError, TypeError):

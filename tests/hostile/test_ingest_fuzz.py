@@ -8,8 +8,9 @@ nothing is raised, no ``internal-error`` (a reader crash we did not foresee), ev
 is one line, and every article's text can be encoded as UTF-8 (a lone surrogate that got
 through would fail later, in language detection or the store).
 
-Runs derandomized, so a failure is the same failure on every machine. Needs hypothesis
-(a dev dependency).
+Runs derandomized (50 examples a reader), so a failure is the same failure on every machine.
+``CLAIMLEDGER_FUZZ_EXAMPLES=N`` runs N random examples a reader instead: the long local runs
+made before a release. Needs hypothesis (a dev dependency).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,8 +28,10 @@ from claimledger.ingest import read_articles
 from claimledger.model import Article
 from claimledger.settings import Settings
 
+LONG_RUN = int(os.environ.get("CLAIMLEDGER_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(
-    max_examples=50, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=LONG_RUN or 50, deadline=None, derandomize=not LONG_RUN, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 # Pieces that have broken readers somewhere: references to non-characters, stray markup,

@@ -6,16 +6,20 @@ so ``article.text[span.start:span.end]`` is the words by construction.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from claimledger.errors import TOO_LARGE, InputError
 from claimledger.model import Analysis, Article, Attribution, Mention, Quantity, Span, record_id
-from claimledger.nlp import lexicon, pipeline
+from claimledger.nlp import lexicon, pipeline, spans
 from claimledger.nlp.components import actors
 from claimledger.nlp.components import certainty as cert
 from claimledger.nlp.components.attributions import Found, Range, colon_lead, sentence_attributions
 from claimledger.nlp.components.quantities import find_quantities
+from claimledger.nlp.windows import rule_sentences
+from claimledger.settings import Settings
 
 _MENTION_LABELS = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "PRS", "GPE_LOC", "GPE_ORG"}
 
@@ -39,15 +43,18 @@ def _span(block: pipeline.Block, r: Range) -> Span:
 
 
 def _extend_quotes(placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]:
-    """A quote or dash paragraph that spans sentences belongs whole to the cue that closes it."""
+    """A quote or dash paragraph that spans sentences belongs whole to the cue that closes it.
+
+    ``placed`` is one block's sentence attributions; only the block's first cue can own the paragraph.
+    """
     opens = lex.word_class("quote_open") | lex.word_class("dash")
+    first_cue = min((p.found.cue[0] for p in placed), default=0)
     out = []
     for p in placed:
         doc, f = _doc(p.block), p.found
-        first = next((t for t in doc if not t.is_space), None)
+        first = next((t for t in doc if not t.is_space), None) if p.block.part == 0 else None
         if (first is not None and first.text in opens and f.rule == "verb-inverted"
-                and f.content[0] > first.i + 1
-                and not any(q.block is p.block and q is not p and q.found.cue[0] < f.cue[0] for q in placed)):
+                and f.content[0] > first.i + 1 and f.cue[0] <= first_cue):
             start = first.i + 1
             while start < len(doc) and doc[start].is_space:
                 start += 1
@@ -65,66 +72,98 @@ def _body_end(doc: Doc, start: int, lex: lexicon.Lexicon) -> int:
     return end
 
 
-def _colon_leads(blocks: list[pipeline.Block], lex: lexicon.Lexicon) -> list[_Placed]:
-    """'X sa:' at the end of a paragraph, and what X said in the next one."""
-    by_line = {b.line: b for b in blocks}
-    out: list[_Placed] = []
-    for b in blocks:
-        lead = colon_lead(_doc(b), lex, pipeline.has_tags(_doc(b)))
-        nxt = by_line.get(b.line + 1)
-        if lead is None or nxt is None:
-            continue
-        doc = _doc(nxt)
-        opens = lex.word_class("quote_open") | lex.word_class("dash")
-        start = next((t.i for t in doc if not t.is_space and t.text not in opens), None)
-        if start is None:
-            continue
-        end = _body_end(doc, start, lex)
-        if end - start < 2:
-            continue
-        found = Found(lead.cue, (start, end), lead.source, lead.certainty, lead.kind, lead.rule)
-        out.append(_Placed(found, nxt, b))
-    return out
+def _adjacent(before: pipeline.Block, after: pipeline.Block) -> bool:
+    """Whether ``after`` is the paragraph right after ``before`` (windows of one line are not)."""
+    return after.line == before.line + 1 and before.final and after.part == 0
 
 
-def _continuations(blocks: list[pipeline.Block], placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]:
-    """Quote and dash paragraphs with no cue of their own take the speaker of the paragraph before."""
+def _colon_lead(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> _Placed | None:
+    """'X sa:' at the end of paragraph ``b``, and what X said in the next one."""
+    lead = colon_lead(_doc(b), lex, pipeline.has_tags(_doc(b)))
+    if lead is None:
+        return None
+    doc = _doc(nxt)
     opens = lex.word_class("quote_open") | lex.word_class("dash")
-    owned = {p.block.line for p in placed}
-    out: list[_Placed] = []
-    for b in blocks:
-        if b.line in owned:
-            continue
-        doc = _doc(b)
-        first = next((t for t in doc if not t.is_space), None)
-        if first is None or first.text not in opens:
-            continue
-        prev = [p for p in placed + out if p.block.line == b.line - 1 and p.found.source is not None]
-        if not prev:
-            continue
-        speaker = prev[-1]
-        start = first.i + 1
-        end = _body_end(doc, start, lex)
-        if end - start < 3:
-            continue
-        found = Found(speaker.found.cue, (start, end), speaker.found.source, speaker.found.certainty,
-                      speaker.found.kind, "continuation")
-        out.append(_Placed(found, b, speaker.cue_block or speaker.block))
-    return out
+    start = next((t.i for t in doc if not t.is_space and t.text not in opens), None)
+    if start is None:
+        return None
+    end = _body_end(doc, start, lex)
+    if end - start < 2:
+        return None
+    found = Found(lead.cue, (start, end), lead.source, lead.certainty, lead.kind, lead.rule)
+    return _Placed(found, nxt, b)
 
 
-def analyze_article(article: Article) -> Analysis:
-    """Find every attribution, quantity and actor mention in one article."""
+def _continuation(b: pipeline.Block, before: list[_Placed], lex: lexicon.Lexicon) -> _Placed | None:
+    """A quote or dash paragraph with no cue of its own takes the speaker of the paragraph before."""
+    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    doc = _doc(b)
+    first = next((t for t in doc if not t.is_space), None)
+    if first is None or first.text not in opens:
+        return None
+    prev = [p for p in before if p.found.source is not None]
+    if not prev:
+        return None
+    speaker = prev[-1]
+    start = first.i + 1
+    end = _body_end(doc, start, lex)
+    if end - start < 3:
+        return None
+    found = Found(speaker.found.cue, (start, end), speaker.found.source, speaker.found.certainty,
+                  speaker.found.kind, "continuation")
+    return _Placed(found, b, speaker.cue_block or speaker.block)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A parsed paragraph whose attributions are not final until the next one is seen: a colon lead
+    into the next paragraph takes over the cue, and a continuation needs to know it has none."""
+
+    block: pipeline.Block
+    found: list[_Placed]
+    lead: _Placed | None = None
+    """The colon lead of the paragraph before, whose content stands in this one."""
+    cont: _Placed | None = None
+
+    def settled(self) -> list[_Placed]:
+        return [*self.found, *([self.lead] if self.lead else []), *([self.cont] if self.cont else [])]
+
+
+def _check_size(article: Article, settings: Settings | None) -> None:
+    limit = (settings or Settings.from_env()).max_article_chars
+    if len(article.text) > limit:
+        where = article.raw_ref or article.url or "<text>"
+        raise InputError(where, TOO_LARGE, f"article text is {len(article.text):,} characters, over the limit of "
+                         f"{limit:,} (setting max_article_chars, CLAIMLEDGER_MAX_ARTICLE_CHARS)")
+
+
+def analyze_article(article: Article, settings: Settings | None = None) -> Analysis:
+    """Find every attribution, quantity and actor mention in one article.
+
+    Paragraphs stream through: a paragraph's records are made once the next paragraph is seen,
+    and its Doc is let go, so memory does not grow with the article. A text over the setting
+    ``max_article_chars`` is refused with an ``InputError`` naming it.
+    """
+    _check_size(article, settings)
     lang = article.lang
     lex = lexicon.load(lang)
     if not lex.cues:  # a language we have no data for: nothing is guessed
         return Analysis(article)
-    all_blocks = list(pipeline.blocks(article.text, lang))
-    blocks: list[pipeline.Block] = []
-    placed: list[_Placed] = []
     quantities: list[Quantity] = []
     mentions: list[Mention] = []
-    for b in all_blocks:
+    made: list[Attribution] = []
+    pending: _Pending | None = None
+    before: tuple[pipeline.Block, list[_Placed]] | None = None  # the paragraph settled last
+
+    def settle(p: _Pending) -> tuple[pipeline.Block, list[_Placed]]:
+        if not p.found and p.lead is None and before is not None and _adjacent(before[0], p.block):
+            p.cont = _continuation(p.block, before[1], lex)
+        found = _by_cue(p.found)
+        out = p.settled()
+        made.extend(_attribution(article, x, lex, _nested(x, found)) for x in out)
+        return p.block, out
+
+    for b in pipeline.blocks(article.text, lang):
         for q in find_quantities(b.text, lex, b.doc):
             span = Span(b.offset + q.start, b.offset + q.end)
             counted = Span(b.offset + q.counted[0], b.offset + q.counted[1]) if q.counted else None
@@ -132,36 +171,53 @@ def analyze_article(article: Article) -> Analysis:
                                        q.value, q.approx, q.value_max, counted, q.unit))
         if b.doc is None:
             continue
-        blocks.append(b)
         tagged = pipeline.has_tags(b.doc)
-        for sent in b.doc.sents:
-            placed += [_Placed(f, b) for f in sentence_attributions(b.doc, sent, lex, tagged)]
+        found: list[_Placed] = []
+        for sent in rule_sentences(b.doc):
+            found += [_Placed(f, b) for f in sentence_attributions(b.doc, sent, lex, tagged)]
         for ent in b.doc.ents:
             if ent.label_ in _MENTION_LABELS:
                 span = Span(b.offset + ent.start_char, b.offset + ent.end_char)
                 mentions.append(Mention(record_id(article.id, "m", span.start), article.id, span, ent.label_))
-    placed = _extend_quotes(placed, lex)
-    leads = _colon_leads(blocks, lex)
-    lead_cues = {(p.cue_block.line if p.cue_block else -1, p.found.cue) for p in leads}
-    placed = [p for p in placed if (p.block.line, p.found.cue) not in lead_cues] + leads
-    placed += _continuations(blocks, placed, lex)
-    attributions = sorted((_attribution(article, p, lex, _nested(p, placed)) for p in placed),
-                          key=lambda a: (a.cue.start, a.content.start))
+        current = _Pending(b, _extend_quotes(found, lex))
+        if pending is not None:
+            if _adjacent(pending.block, b):
+                current.lead = _colon_lead(pending.block, b, lex)
+                if current.lead is not None:
+                    cue = current.lead.found.cue
+                    pending.found = [p for p in pending.found if p.found.cue != cue]
+            before = settle(pending)
+        pending = current
+    if pending is not None:
+        settle(pending)
+    attributions = sorted(made, key=lambda a: (a.cue.start, a.content.start))
     attributions = _link_chains(_resolve_actors(_dedupe(attributions), article.text, lex))
-    quantities = [_owner(q, attributions) for q in quantities]
+    quantities = _owners(quantities, attributions)
     return Analysis(article, tuple(attributions), tuple(quantities), tuple(_source_mentions(mentions, attributions)))
 
 
-def _nested(p: _Placed, placed: list[_Placed]) -> list[Range]:
-    """Token ranges of the attributions relayed inside ``p``'s content: their hedges are theirs, not p's."""
+def _by_cue(found: list[_Placed]) -> list[_Placed]:
+    """A block's own sentence attributions, ordered by where their cue starts (for ``_nested``)."""
+    return sorted(found, key=lambda q: q.found.cue[0])
+
+
+def _nested(p: _Placed, found: list[_Placed]) -> list[Range]:
+    """Token ranges of the attributions relayed inside ``p``'s content: their hedges are theirs, not p's.
+
+    ``found`` is the block's own attributions by cue start, so only those whose cue stands
+    in the content are looked at.
+    """
     out = []
     lo, hi = p.found.content
-    for q in placed:
+    first = bisect_left(found, lo, key=lambda q: q.found.cue[0])
+    for q in found[first:]:
+        f = q.found
+        if f.cue[0] >= hi:
+            break
         if q is p or q.block is not p.block or q.cue_block is not None:
             continue
-        f = q.found
         relays = f.content[0] <= p.found.cue[0] < f.content[1]  # q carries p: p is not q's host
-        if lo <= f.cue[0] < hi and not relays:
+        if not relays:
             parts = [f.cue, f.content, *([f.source] if f.source else [])]
             out.append((max(lo, min(r[0] for r in parts)), min(hi, max(r[1] for r in parts))))
     return out
@@ -170,7 +226,14 @@ def _nested(p: _Placed, placed: list[_Placed]) -> list[Range]:
 def _masked(block: pipeline.Block, content: Range, nested: list[Range]) -> str:
     """The content's words without the nested attributions' words."""
     doc = _doc(block)
-    return " ".join(t.text for t in doc[content[0] : content[1]] if not any(a <= t.i < b for a, b in nested))
+    lo, hi = content
+    hidden = [False] * (hi - lo)
+    done = lo  # every token before ``done`` is decided: each one is marked once
+    for a, b in sorted(nested):
+        for i in range(max(a, done), min(b, hi)):
+            hidden[i - lo] = True
+        done = max(done, b)
+    return " ".join(t.text for t, skip in zip(doc[content[0] : content[1]], hidden, strict=True) if not skip)
 
 
 def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon, nested: list[Range]) -> Attribution:
@@ -205,8 +268,9 @@ def _source_mentions(mentions: list[Mention], attributions: list[Attribution]) -
     a named-entity mention inside a source takes the source's actor key."""
     out: list[Mention] = []
     keyed = [(a.source, a.actor_id) for a in attributions if a.source is not None and a.actor_id]
-    for m in mentions:
-        key = next((k for span, k in keyed if span.contains(m.span)), None)
+    holders = spans.first_holding([span for span, _ in keyed], [m.span for m in mentions])
+    for m, h in zip(mentions, holders, strict=True):
+        key = keyed[h][1] if h is not None else None
         out.append(Mention(m.id, m.article_id, m.span, m.label, key, key) if key else m)
     seen = {m.span for m in out}
     for a in attributions:
@@ -238,20 +302,15 @@ def _dedupe(items: list[Attribution]) -> list[Attribution]:
 
 
 def _link_chains(items: list[Attribution]) -> list[Attribution]:
-    """*enligt WSJ* over *enligt uppgifter till tidningen*: an entry whose cue stands in another's content relays it."""
-    out = []
-    for a in items:
-        hosts = [h for h in items if h is not a and h.content.contains(a.cue) and len(h.content) > len(a.content)]
-        if hosts:
-            a = replace(a, via=min(hosts, key=lambda h: len(h.content)).id)
-        out.append(a)
-    return out
+    """*enligt WSJ* over *enligt uppgifter till tidningen*: an entry whose cue stands in another's content
+    relays it; its host is the narrowest wider content that holds the cue."""
+    hosts = spans.narrowest([a.content for a in items], [a.cue for a in items], exclude_self=True,
+                            wider_than=[len(a.content) for a in items])
+    return [replace(a, via=items[h].id) if h is not None else a for a, h in zip(items, hosts, strict=True)]
 
 
-def _owner(q: Quantity, attributions: list[Attribution]) -> Quantity:
+def _owners(quantities: list[Quantity], attributions: list[Attribution]) -> list[Quantity]:
     """A quantity belongs to the narrowest claim whose content holds it."""
-    hosts = [a for a in attributions if a.content.contains(q.span)]
-    if not hosts:
-        return q
-    return replace(q, attribution_id=min(hosts, key=lambda a: len(a.content)).id)
-
+    hosts = spans.narrowest([a.content for a in attributions], [q.span for q in quantities])
+    return [replace(q, attribution_id=attributions[h].id) if h is not None else q
+            for q, h in zip(quantities, hosts, strict=True)]

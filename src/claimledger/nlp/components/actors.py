@@ -20,28 +20,47 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
 
 
-def _holds(words: tuple[str, ...], alias: tuple[str, ...]) -> bool:
-    n = len(alias)
-    return any(words[i : i + n] == alias for i in range(len(words) - n + 1))
+_Index = dict[str, list[tuple[tuple[str, ...], int, str]]]
+_INDEXES: dict[int, tuple[object, _Index]] = {}
+
+
+def _alias_index(lex: Lexicon) -> _Index:
+    """First word of every alias -> (alias, the actor's row number, canonical name); built once per table.
+
+    Why: a source is looked up once per attribution, and trying every alias of every actor
+    on each costs thousands of comparisons per record; by first word it is a handful.
+    """
+    cached = _INDEXES.get(id(lex.actors))
+    if cached is not None and cached[0] is lex.actors:
+        return cached[1]
+    index: _Index = {}
+    for row, (canonical, _kind, aliases) in enumerate(lex.actors):
+        for alias in aliases:
+            if alias:
+                index.setdefault(alias[0], []).append((alias, row, canonical))
+    _INDEXES[id(lex.actors)] = (lex.actors, index)
+    return index
 
 
 def actor_key(source: str, lex: Lexicon) -> str | None:
-    """The canonical actor a source names, or its own normalised words; None for pronouns and non-names."""
+    """The canonical actor a source names, or its own normalised words; None for pronouns and non-names.
+
+    The longest alias found in the words wins; between equally long ones, the actor listed first.
+    """
     words = _words(source.split(",")[0]) or _words(source)  # 'Petro Andriusjtjenko, rådgivare till ...'
     if not words:
         return None
     pronouns = lex.word_class("subject_pronoun")
     if len(words) == 1 and words[0] in pronouns:
         return None
-    best: tuple[int, str] | None = None
-    for canonical, _kind, aliases in lex.actors:
-        for alias in aliases:
-            if _holds(words, alias) and (best is None or len(alias) > best[0]):
-                best = (len(alias), canonical)
-            if best and best[0] >= len(alias):
-                break
+    index = _alias_index(lex)
+    best: tuple[int, int, str] | None = None  # (-length, row, canonical): the smallest wins
+    for i, word in enumerate(words):
+        for alias, row, canonical in index.get(word, ()):
+            if words[i : i + len(alias)] == alias and (best is None or (-len(alias), row) < best[:2]):
+                best = (-len(alias), row, canonical)
     if best:
-        return best[1]
+        return best[2]
     dets = lex.word_class("determiner")
     while len(words) > 1 and words[0] in dets:
         words = words[1:]
@@ -57,16 +76,15 @@ def resolve_pronouns(sources: Sequence[tuple[str | None, str | None, str | None]
     person = lex.word_class("person_pronoun")
     group = lex.word_class("group_pronoun")
     out: list[str | None] = []
-    for n, (text, key, _kind) in enumerate(sources):
+    last_person: str | None = None  # the nearest earlier resolved key whose source is a person
+    last_any: str | None = None  # the nearest earlier resolved key of any kind
+    for text, key, kind in sources:
         words = _words(text or "")
-        if key is not None or len(words) != 1 or words[0] not in person | group:
-            out.append(key)
-            continue
-        earlier = [(k, kind) for k, kind in zip(out[:n], (s[2] for s in sources[:n]), strict=True) if k is not None]
-        pick = None
-        if words[0] in person:
-            pick = next((k for k, kind in reversed(earlier) if kind == "person"), None)
-        if pick is None and earlier:
-            pick = earlier[-1][0]
-        out.append(pick)
+        if key is None and len(words) == 1 and words[0] in person | group:
+            key = (last_person if words[0] in person else None) or last_any
+        out.append(key)
+        if key is not None:
+            last_any = key
+            if kind == "person":
+                last_person = key
     return out

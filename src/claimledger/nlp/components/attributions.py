@@ -58,6 +58,14 @@ class SentenceRules:
         self.negation = w("negation")
         self.cue_starts: set[int] = set()
         self.bare = w("bare_cues")
+        # the sentence's words as plain lists: the boundary walks below read them once per cue,
+        # and a list is read many times faster than a Token is made
+        words = doc[sent.start : sent.end]
+        self.texts = [t.text for t in words]
+        self.lowers = [t.lower_ for t in words]
+        self.puncts = [t.is_punct for t in words]
+        self.verbs = [self.is_verb(t) and not (tagged and t.pos_ == "AUX") for t in words]
+        self.adverbial = [tagged and t.pos_ in {"ADV", "AUX"} and t.is_lower for t in words]
 
     # ----- token predicates -------------------------------------------------------------
     def negated(self, k: int) -> bool:
@@ -86,27 +94,30 @@ class SentenceRules:
     # ----- clause and phrase boundaries -----------------------------------------------
     def clause_start(self, k: int) -> int:
         """First token of the clause holding token ``k``: after ';', ':', a dash or ', och/men'."""
-        d = self.doc
+        tx, lw, o = self.texts, self.lowers, self.s
         i = k - 1
         while i >= self.s:
-            t = d[i]
-            if t.text in {";", ":"} or (t.text in self.dashes and i > self.s):
+            t = tx[i - o]
+            if t in {";", ":"} or (t in self.dashes and i > self.s):
                 return i + 1
-            if t.lower_ in self.conj and i > self.s and d[i - 1].text == ",":
+            if lw[i - o] in self.conj and i > self.s and tx[i - 1 - o] == ",":
                 return i + 1
             i -= 1
         return self.s
 
     def clause_end(self, k: int, later_cues: list[int]) -> int:
         """End of the clause from ``k``: the sentence end, or before ', och/men' that opens a later cue's clause."""
-        d = self.doc
+        tx, lw, o = self.texts, self.lowers, self.s
+        later = set(later_cues)
+        last = max(later_cues, default=-1)
         for i in range(k, self.e - 1):
-            if d[i].text == "," and (
-                (d[i + 1].lower_ in self.conj and any(c > i for c in later_cues)) or i + 1 in later_cues
-                or (self.is_quote(d[i + 1]) and i + 2 in later_cues)
+            t = tx[i - o]
+            if t == "," and (
+                (lw[i + 1 - o] in self.conj and last > i) or i + 1 in later
+                or (tx[i + 1 - o] in self.quotes and i + 2 in later)
             ):
                 return i
-            if d[i].text == ";" or (d[i].lower_ in self.conj and i + 1 in later_cues and i > k):
+            if t == ";" or (lw[i - o] in self.conj and i + 1 in later and i > k):
                 return i
         return self.e
 
@@ -184,34 +195,33 @@ class SentenceRules:
 
     def np_before(self, k: int) -> Range | None:
         """The source left of a cue at ``k``: the clause's subject, without leading links or trailing adverbs."""
-        d = self.doc
+        tx, lw, o, d = self.texts, self.lowers, self.s, self.doc
         i = self.clause_start(k)
         j = k
-        while i < j and (d[i].lower_ in self.conj or d[i].lower_ in self.comp or d[i].text in self.dashes
-                         or d[i].is_punct):
+        while i < j and (lw[i - o] in self.conj or lw[i - o] in self.comp or tx[i - o] in self.dashes
+                         or self.puncts[i - o]):
             i += 1
-        while j > i and (d[j - 1].lower_ in self.stop or d[j - 1].lower_ in self.lex.word_class("aux")
-                         or d[j - 1].lower_ in self.rel
-                         or d[j - 1].is_punct
-                         or (self.tagged and d[j - 1].pos_ in {"ADV", "AUX"} and d[j - 1].is_lower)):
+        aux = self.lex.word_class("aux")
+        while j > i and (lw[j - 1 - o] in self.stop or lw[j - 1 - o] in aux or lw[j - 1 - o] in self.rel
+                         or self.puncts[j - 1 - o] or self.adverbial[j - 1 - o]):
             j -= 1
-        rel = next((x for x in range(j - 1, i, -1) if d[x].lower_ in self.rel and x - 1 > i
-                    and d[x - 1].lower_ in self.stop), None)
+        rel = next((x for x in range(j - 1, i, -1) if lw[x - o] in self.rel and x - 1 > i
+                    and lw[x - 1 - o] in self.stop), None)
         if rel is not None:  # '... med en sjuksköterska i vilket det framgår': the antecedent, not 'i vilket'
             j = rel - 1
         if i >= j:
             return None
-        rel_clause = next((x for x in range(i + 1, j) if d[x].lower_ in self.rel and d[x - 1].text == ","), None)
+        rel_clause = next((x for x in range(i + 1, j) if lw[x - o] in self.rel and tx[x - 1 - o] == ","), None)
         if rel_clause is not None:  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
             j = rel_clause - 1
-        if any(self.is_quote(d[x]) for x in range(i, j)):
-            last = max(x for x in range(i, j) if self.is_quote(d[x]))
-            i = last + 1
-            while i < j and d[i].is_punct:
+        quoted = [x for x in range(i, j) if tx[x - o] in self.quotes]
+        if quoted:
+            i = quoted[-1] + 1
+            while i < j and self.puncts[i - o]:
                 i += 1
-        verbs = [x for x in range(i, j) if self.is_verb(d[x]) and not (self.tagged and d[x].pos_ == "AUX")]
+        verbs = [x for x in range(i, j) if self.verbs[x - o]]
         if verbs or j - i > _MAX_SOURCE:
-            commas = [x for x in range(i, j) if d[x].text == ","]
+            commas = [x for x in range(i, j) if tx[x - o] == ","]
             cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
             i = max(i, cut)
         if j - i == 1 and d[i].lower_ in self.expletive:
@@ -613,7 +623,10 @@ def _fold_hearsay(found: list[Found]) -> list[Found]:
         def depth(g: Found, hosts: list[Found] = hosts) -> int:  # how many other hosts relay g itself
             return sum(1 for h in hosts if h is not g and h.content[0] <= g.cue[0] < h.content[1])
 
-        host = min(hosts, key=lambda g: (g.content[1] - g.content[0], -depth(g)))
+        # the narrowest host, and among equally narrow ones the most deeply relayed (the first on a
+        # tie); depth is counted only for the narrowest, not for every host
+        narrow = min(g.content[1] - g.content[0] for g in hosts)
+        host = max((g for g in hosts if g.content[1] - g.content[0] == narrow), key=depth)
         hedged.setdefault(id(host), f)
     out = []
     for g in keep:

@@ -31,7 +31,7 @@ def _has_phrase(words: list[str], phrases: frozenset[str], first: int | None = N
 def _modal_hearsay(words: list[str], lex: Lexicon) -> bool:
     """'ska' then 'ha' within a few words: *ska roboten ha avfyrats* is hearsay, *ska utbildas* a plan."""
     for cue in lex.cues.get("ska", ()):
-        if cue.kind == "modal" and len(cue.words) == 2:
+        if cue.kind == "modal" and len(cue.words) == 2 and cue.words[0] in words:
             for n, w in enumerate(words):
                 if w == cue.words[0] and cue.words[1] in words[n + 1 : n + 5]:
                     return True
@@ -78,8 +78,28 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
     return base
 
 
+_KINDS: dict[tuple[int, str, bool], tuple[Lexicon, SourceKind | None]] = {}
+"""Source kinds already decided, by lexicon, words and anonymity: a source is named again and again,
+and each decision tries every stem of sources.tsv. The lexicon is kept beside its answer, so an
+answer is only ever reused for the very lexicon that gave it."""
+
+
 def source_kind(source: str | None, anonymous: bool, lex: Lexicon) -> SourceKind | None:
     """A coarse kind for the source (government, military, outlet...), from stems in sources.tsv."""
+    if not source:
+        return "anonymous"
+    key = (id(lex), source, anonymous)
+    hit = _KINDS.get(key)
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    if len(_KINDS) > 50_000:
+        _KINDS.clear()
+    kind = _source_kind(source, anonymous, lex)
+    _KINDS[key] = (lex, kind)
+    return kind
+
+
+def _source_kind(source: str, anonymous: bool, lex: Lexicon) -> SourceKind | None:
     if not source:
         return "anonymous"
     words = _words(source)

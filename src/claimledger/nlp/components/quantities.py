@@ -10,6 +10,7 @@ denominators and digits inside names are left out, as FORMAT.md asks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,24 +54,29 @@ def _value(raw: str, decimal: str) -> float:
     return float(raw)
 
 
+_AFTER = 32
+"""Words after a number that the rules may read (scale, range, what is counted): a bound, so a
+block of ten thousand numbers costs ten thousand times this, not ten thousand squared."""
+
+
 class _Words:
     """The block's words with offsets, so rules can look left and right of a number."""
 
     def __init__(self, text: str) -> None:
         self.items = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        self.ends = [e for _s, e, _ in self.items]
 
     def index_at(self, pos: int) -> int:
-        for n, (_s, e, _) in enumerate(self.items):
-            if e > pos:
-                return n
-        return len(self.items)
+        """The first word that ends after ``pos``."""
+        return bisect_right(self.ends, pos)
 
     def before(self, pos: int, count: int) -> list[tuple[int, int, str]]:
         n = self.index_at(pos)
         return self.items[max(0, n - count) : n]
 
     def after(self, pos: int) -> list[tuple[int, int, str]]:
-        return self.items[self.index_at(pos) :]
+        n = self.index_at(pos)
+        return self.items[n : n + _AFTER]
 
 
 def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[FoundQuantity]:
@@ -81,20 +87,22 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     hits: list[tuple[int, int, float, bool]] = []  # start, end, value, vague
     for m in _digits(decimal).finditer(text):
         hits.append((m.start(), m.end(), _value(m.group(), decimal), False))
-    taken = [(s, e) for s, e, _, _ in hits]
+    starts = [s for s, _, _, _ in hits]  # digit hits, in text order and never overlapping
+    phrase_end = -1  # end of the last vague phrase taken (they are found in text order too)
     multi_vague = _multi_vague(lex)
     vague, units, articles = nums.get("vague", {}), nums.get("unit", {}), nums.get("article", {})
     for n, (s, e, w) in enumerate(words.items):
         if w not in vague and w not in units and w not in articles and w not in multi_vague:
             continue  # the common case, decided by one set look-up
-        if any(a <= s < b for a, b in taken):
+        k = bisect_right(starts, s) - 1
+        if s < phrase_end or (k >= 0 and s < hits[k][1]):
             continue
         phrase = next((v for v in multi_vague.get(w, ())
                        if tuple(x[2] for x in words.items[n : n + len(v)]) == v), None)
         if phrase:
             last = words.items[n + len(phrase) - 1]
             hits.append((s, last[1], vague[" ".join(phrase)], True))
-            taken.append((s, last[1]))
+            phrase_end = last[1]
         elif w in nums.get("vague", {}):
             hits.append((s, e, nums["vague"][w], True))
         elif w in nums.get("unit", {}):

@@ -1,0 +1,166 @@
+"""Adversarial texts for ``analyze``: the shapes that once made a rule's cost grow faster than the text.
+
+Each family is a deterministic generator (a seed and a size in characters) of one kind of
+hostile or degenerate input: cue words repeated thousands of times, quotation marks of
+every style left unbalanced or nested, long runs of numbers and ranges, thousands of colons
+or dashes, *enligt X enligt Y ...* chains, one word per line, one line with no punctuation.
+``bench_adversarial.py`` times them beside ordinary news; ``tests/nlp/test_adversarial.py``
+runs them small as correctness cases. The words come from the lexicon where they can, so a
+cue added to ``cues.tsv`` is exercised without editing this file.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claimledger.nlp import lexicon
+
+QUOTE_MARKS = ("„", "'", '"', "”", "»", "«", "“", "‘", "’")
+DASHES = ("–", "—", "-", "--", "―")
+NAMES = {
+    "sv": ("Försvarsmakten", "polisen", "TT", "regeringen", "Reuters", "källor", "uppgifter", "tidningen", "han"),
+    "en": ("the ministry", "police", "Reuters", "officials", "sources", "the newspaper", "he", "Smith", "AP"),
+}
+FILLER = {
+    "sv": ("soldater", "har", "skickats", "till", "fronten", "och", "det", "är", "att", "om", "i", "en", "som"),
+    "en": ("troops", "have", "been", "sent", "to", "the", "front", "and", "it", "is", "that", "of", "in", "a"),
+}
+CHAIN = {"sv": "enligt", "en": "according to"}
+RANGE_WORDS = {"sv": ("mellan", "och", "till", "omkring", "över", "miljoner", "procent", "kronor"),
+               "en": ("between", "and", "to", "about", "over", "million", "percent", "dollars")}
+
+
+@dataclass(frozen=True)
+class Family:
+    """One kind of adversarial text: its language and a generator ``(rng, size) -> text``."""
+
+    lang: str
+    make: Callable[[random.Random, str, int], str]
+    about: str
+
+
+def _cue_forms(lang: str) -> list[str]:
+    forms = sorted({" ".join(c.words) for cues in lexicon.load(lang).cues.values() for c in cues})
+    return [f for f in forms if f.replace(" ", "").isalpha()]
+
+
+def _fill(rng: random.Random, size: int, piece: Callable[[], str], sep: str = " ") -> str:
+    """Join pieces until ``size`` characters, then cut there."""
+    out: list[str] = []
+    n = 0
+    while n < size:
+        p = piece()
+        out.append(p)
+        n += len(p) + len(sep)
+    return sep.join(out)[:size]
+
+
+def _cues(rng: random.Random, lang: str, size: int) -> str:
+    forms = _cue_forms(lang)
+    return _fill(rng, size, lambda: rng.choice(forms))
+
+
+def _cues_and_names(rng: random.Random, lang: str, size: int) -> str:
+    forms, names = _cue_forms(lang), NAMES[lang]
+    return _fill(rng, size, lambda: rng.choice(forms) + " " + rng.choice(names) + rng.choice(("", ",", ".", " att")))
+
+
+def _quotes(rng: random.Random, lang: str, size: int) -> str:
+    forms, names = _cue_forms(lang), NAMES[lang] + FILLER[lang]
+
+    def piece() -> str:
+        w = rng.choice(forms) if rng.random() < 0.4 else rng.choice(names)
+        mark = rng.choice(QUOTE_MARKS)
+        return rng.choice((mark + w, w + mark, mark, w + "," + mark, w))
+
+    return _fill(rng, size, piece)
+
+
+def _nested_quotes(rng: random.Random, lang: str, size: int) -> str:
+    forms, names = _cue_forms(lang), NAMES[lang]
+
+    def piece() -> str:
+        depth = rng.randint(5, 40)
+        opens = "".join(rng.choice(QUOTE_MARKS) for _ in range(depth))
+        words = " ".join(rng.choice(names) + " " + rng.choice(forms) for _ in range(rng.randint(1, 4)))
+        closes = "".join(rng.choice(QUOTE_MARKS) for _ in range(rng.randint(0, depth)))
+        return f"{opens}{words}{closes}" if rng.random() < 0.5 else f"{opens} {words} {closes}"
+
+    return _fill(rng, size, piece)
+
+
+def _numbers(rng: random.Random, lang: str, size: int) -> str:
+    words = RANGE_WORDS[lang]
+    group = "\u00a0" if lang == "sv" else ","
+
+    def num() -> str:
+        k = rng.randint(1, 6)
+        return str(rng.randint(1, 999)) + "".join(group + f"{rng.randint(0, 999):03d}" for _ in range(k))
+
+    def piece() -> str:
+        return rng.choice((
+            f"{num()}–{num()}", f"{words[0]} {num()} {words[1]} {num()}", f"{num()} {words[5]}",
+            f"{words[3]} {num()} {words[6]}", " ".join(str(rng.randint(0, 99)) for _ in range(8)),
+            f"{num()}-{num()}-{num()}", f"{num()} {words[2]} {num()} {words[7]}",
+        ))
+
+    return _fill(rng, size, piece)
+
+
+def _colons(rng: random.Random, lang: str, size: int) -> str:
+    names, forms = NAMES[lang], _cue_forms(lang)
+    return _fill(rng, size, lambda: rng.choice((":", "::::", rng.choice(names) + ":", rng.choice(forms) + ":", ": :")))
+
+
+def _dashes(rng: random.Random, lang: str, size: int) -> str:
+    names, forms = NAMES[lang], _cue_forms(lang)
+    return _fill(rng, size, lambda: rng.choice((*DASHES, "–––––", rng.choice(names), rng.choice(forms) + " –")))
+
+
+def _chain(rng: random.Random, lang: str, size: int) -> str:
+    names = NAMES[lang]
+    return _fill(rng, size, lambda: CHAIN[lang] + " " + rng.choice(names))
+
+
+def _repeat_cue(rng: random.Random, lang: str, size: int) -> str:
+    return _fill(rng, size, lambda: CHAIN[lang])
+
+
+def _one_word_lines(rng: random.Random, lang: str, size: int) -> str:
+    words = _cue_forms(lang) + list(NAMES[lang]) + ['"', "–", ":", "10"]
+    return _fill(rng, size, lambda: rng.choice(words), sep="\n")
+
+
+def _no_punct(rng: random.Random, lang: str, size: int) -> str:
+    words = list(FILLER[lang]) + list(NAMES[lang]) + _cue_forms(lang)[:40]
+    return _fill(rng, size, lambda: rng.choice(words))
+
+
+def _one_token(rng: random.Random, lang: str, size: int) -> str:
+    return _fill(rng, size, lambda: rng.choice(("a", "::", "„", "–", "1", "»")), sep="")
+
+
+FAMILIES: dict[str, Family] = {}
+for _lang in ("sv", "en"):
+    FAMILIES.update({
+        f"cues-{_lang}": Family(_lang, _cues, "cue words, repeated, one line"),
+        f"cues-names-{_lang}": Family(_lang, _cues_and_names, "cue word, source, cue word, source ..."),
+        f"quotes-{_lang}": Family(_lang, _quotes, "reporting words and unbalanced quotation marks of every style"),
+        f"nested-quotes-{_lang}": Family(_lang, _nested_quotes, "quotation marks nested 5-40 deep"),
+        f"numbers-{_lang}": Family(_lang, _numbers, "long runs of numbers and ranges"),
+        f"colons-{_lang}": Family(_lang, _colons, "thousands of colons"),
+        f"dashes-{_lang}": Family(_lang, _dashes, "thousands of dashes"),
+        f"chain-{_lang}": Family(_lang, _chain, "enligt X enligt Y ... / according to X according to Y ..."),
+        f"repeat-chain-{_lang}": Family(_lang, _repeat_cue, "the chain cue alone, repeated on one line"),
+        f"one-word-lines-{_lang}": Family(_lang, _one_word_lines, "one word per line"),
+        f"no-punct-{_lang}": Family(_lang, _no_punct, "one line, no punctuation"),
+        f"one-token-{_lang}": Family(_lang, _one_token, "one line, no spaces at all"),
+    })
+
+
+def make(name: str, size: int, seed: int = 0) -> str:
+    """``size`` characters of family ``name``, the same for the same seed."""
+    family = FAMILIES[name]
+    return family.make(random.Random(f"{name}:{seed}"), family.lang, size)
