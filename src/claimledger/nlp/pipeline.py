@@ -193,10 +193,14 @@ def has_tags(doc: Doc) -> bool:
 
 
 def _worth_parsing(line: str, triggers: frozenset[str], quote_marks: frozenset[str]) -> bool:
+    """Whether a line can hold a record: a figure, a colon lead, a quote, or a trigger word among
+    others (a line of one bare word, *enligt* or a name, holds no source, cue and content)."""
     if _DIGIT.search(line):
         return True
     if ":" in line[:60] or any(q in line for q in quote_marks):
         return True
+    if len(line.split()) < 2:
+        return False
     low = line.lower()
     return any(w in triggers for w in re.findall(r"\w+", low))
 
