@@ -148,6 +148,8 @@ class SentenceRules:
         d = self.doc
         start = i
         j = i
+        if i in self.cue_starts:
+            return None  # 'enligt enligt ...': a source never starts with another cue
         while j < end and j - start < _MAX_SOURCE:
             t = d[j]
             low = t.lower_
