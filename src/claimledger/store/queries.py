@@ -35,6 +35,7 @@ from claimledger.store import rows
 from claimledger.store.schema import articles as A
 from claimledger.store.schema import attributions as T
 from claimledger.store.schema import mentions as M
+from claimledger.store.schema import origins as O
 from claimledger.store.schema import quantities as Q
 
 ARTICLE_KEYS = (
@@ -243,7 +244,8 @@ def summary(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     Keys: articles, attributions, quantities, mentions (counts); anonymous (anonymous
     attributions); certainty ({certainty: n} for every certainty, zeros included, in
     model order); languages ({lang: articles}, most first); top_sources (list of
-    {"source": words, "count": n}, the ``top`` most frequent source words).
+    {"source": actor, "count": n}: the ``top`` originating actors by claims once the ledger is
+    linked, else the most frequent source words).
     """
     out: dict[str, Any] = dict(counts(conn))
     out["anonymous"] = int(conn.scalar(select(func.count()).select_from(T).where(T.c.anonymous)) or 0)
@@ -253,12 +255,12 @@ def summary(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     n = func.count().label("n")
     langs = conn.execute(select(A.c.lang, n).group_by(A.c.lang).order_by(n.desc(), A.c.lang))
     out["languages"] = {lang: int(k) for lang, k in langs}
+    # who says it: the originating actors the linker resolved (relays collapsed, *he* and *it*
+    # read as their antecedent, an unresolved pronoun nobody); the words as written before linking
+    linked = conn.scalar(select(func.count()).select_from(O).where(O.c.actor.is_not(None))) or 0
+    column = O.c.actor if linked else T.c.source_text
     sources = conn.execute(
-        select(T.c.source_text, n)
-        .where(T.c.source_text.is_not(None))
-        .group_by(T.c.source_text)
-        .order_by(n.desc(), T.c.source_text)
-        .limit(top)
+        select(column, n).where(column.is_not(None)).group_by(column).order_by(n.desc(), column).limit(top)
     )
     out["top_sources"] = [{"source": s, "count": int(k)} for s, k in sources]
     return out
