@@ -77,14 +77,15 @@ def load_words(lang: str, name: str) -> frozenset[str]:
     return load(lang).word_class(name)
 
 
-def _ancestors(canonical: str) -> list[str]:
+@cache
+def _ancestors(canonical: str) -> tuple[str, ...]:
     table, out, seen = actors(), [], {canonical}
     parent = table.get(canonical, ActorInfo("", "")).parent
     while parent and parent not in seen:
         out.append(parent)
         seen.add(parent)
         parent = table.get(parent, ActorInfo("", "")).parent
-    return out
+    return tuple(out)
 
 
 def _top(names: set[str]) -> str | None:
@@ -97,6 +98,7 @@ def _top(names: set[str]) -> str | None:
     return None
 
 
+@cache
 def independence_root(canonical: str) -> str:
     """What a source counts as when independent sources are counted: the body it answers to
     below the country's government (*Finnish NBI* -> *Finland's interior ministry*, *Copenhagen
