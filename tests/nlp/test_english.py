@@ -325,3 +325,20 @@ def test_polnear_dev_strict_f1_floor(polnear_scores: dict) -> None:
 
 def test_polnear_dev_content_f1_floor(polnear_scores: dict) -> None:
     assert polnear_scores["attributions"]["match"]["f1"] >= 0.70
+
+
+def test_english_hyphenated_number_words_are_figures() -> None:
+    from claimledger.model import Article
+    from claimledger.nlp.records import analyze_article
+
+    cases = {
+        "North Korea decided to send some 12-thousand troops to Russia.": ("some 12-thousand", 12000.0, "about"),
+        "It sent some 15-hundred special forces troops.": ("some 15-hundred", 1500.0, "about"),
+        "Twenty-one people died in the fire.": ("Twenty-one", 21.0, "exact"),
+        "Around ten-thousand soldiers were there.": ("Around ten-thousand", 10000.0, "about"),
+    }
+    for text, (span, value, approx) in cases.items():
+        [q] = analyze_article(Article(text=text, lang="en")).quantities
+        assert (q.span.of(text), q.value, q.approx) == (span, value, approx), text
+    for text in ("The F-16 flew a 5-year mission.", "A self-made man paid a one-off fee."):
+        assert not analyze_article(Article(text=text, lang="en")).quantities, text

@@ -54,6 +54,27 @@ def _value(raw: str, decimal: str) -> float:
     return float(raw)
 
 
+@cache
+def _digit_scale(scales: tuple[str, ...]) -> re.Pattern[str]:
+    """Digits joined to a scale word by a hyphen (*12-thousand*), which the digit pattern leaves out."""
+    words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True) if w.isalpha() and len(w) > 2)
+    return re.compile(rf"(?<![\w\-/.:–—])(\d{{1,3}})-({words})\b", re.IGNORECASE) if words else re.compile(r"(?!x)x")
+
+
+def _compound(word: str, units: dict[str, float], scales: dict[str, float], articles: dict[str, float]) -> float | None:
+    """The value of a hyphenated number word (*twenty-one*, *ten-thousand*), None if it is not one."""
+    value = 0.0
+    parts = word.split("-")
+    for i, part in enumerate(parts):
+        if part in scales and i > 0:
+            value = (value or 1.0) * scales[part]
+        elif part in units or (part in articles and (i == 0 or value >= 20)):  # twenty-one
+            value += units.get(part, articles.get(part, 0.0))
+        else:
+            return None
+    return value if len(parts) > 1 else None
+
+
 _AFTER = 32
 """Words after a number that the rules may read (scale, range, what is counted): a bound, so a
 block of ten thousand numbers costs ten thousand times this, not ten thousand squared."""
@@ -87,11 +108,20 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     hits: list[tuple[int, int, float, bool]] = []  # start, end, value, vague
     for m in _digits(decimal).finditer(text):
         hits.append((m.start(), m.end(), _value(m.group(), decimal), False))
+    scale = nums.get("scale", {})
+    for m in _digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
+        hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))
+    hits.sort()
     starts = [s for s, _, _, _ in hits]  # digit hits, in text order and never overlapping
     phrase_end = -1  # end of the last vague phrase taken (they are found in text order too)
     multi_vague = _multi_vague(lex)
     vague, units, articles = nums.get("vague", {}), nums.get("unit", {}), nums.get("article", {})
     for n, (s, e, w) in enumerate(words.items):
+        if "-" in w and (compound := _compound(w, units, scale, articles)) is not None:
+            k = bisect_right(starts, s) - 1
+            if s >= phrase_end and not (k >= 0 and s < hits[k][1]):
+                hits.append((s, e, compound, False))  # 'twenty-one', 'ten-thousand', 'fifteen-hundred'
+            continue
         if w not in vague and w not in units and w not in articles and w not in multi_vague:
             continue  # the common case, decided by one set look-up
         k = bisect_right(starts, s) - 1
