@@ -336,6 +336,8 @@ def test_english_hyphenated_number_words_are_figures() -> None:
         "It sent some 15-hundred special forces troops.": ("some 15-hundred", 1500.0, "about"),
         "Twenty-one people died in the fire.": ("Twenty-one", 21.0, "exact"),
         "Around ten-thousand soldiers were there.": ("Around ten-thousand", 10000.0, "about"),
+        "Unions counted about two million and 300 thousand marchers.": ("about two million and 300 thousand",
+                                                                        2300000.0, "about"),
     }
     for text, (span, value, approx) in cases.items():
         [q] = analyze_article(Article(text=text, lang="en")).quantities

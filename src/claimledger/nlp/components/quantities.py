@@ -230,7 +230,16 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     elif nxt and nxt[0][2] in scale and not vague:
         value *= scale[nxt[0][2]]
         end = nxt[0][1]
+        big = scale[nxt[0][2]]
         nxt = nxt[1:]
+        # 'two million and 300 thousand': a smaller scale joined by 'and' adds to the figure
+        if (len(nxt) >= 3 and nxt[0][2] in lex.word_class("conjunction") and nxt[2][2] in scale
+                and scale[nxt[2][2]] < big):
+            part = float(nxt[1][2]) if nxt[1][2].isdigit() else nums.get("unit", {}).get(nxt[1][2])
+            if part:
+                value += part * scale[nxt[2][2]]
+                end = nxt[2][1]
+                nxt = nxt[3:]
     elif len(nxt) > 1 and (nxt[0][2],) in lex.approx.get("over", ()) and nxt[1][2] in scale and not vague:
         value *= scale[nxt[1][2]]  # 'en dryg miljard'
         end, approx_inside = nxt[1][1], True
