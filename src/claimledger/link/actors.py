@@ -37,6 +37,8 @@ from claimledger.model import Analysis, Attribution, Origin, Quantity, Span
 
 RELAYS = frozenset({"agency", "outlet"})
 BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
+PRONOUN_BACK = 300
+"""How far back (characters) *he* or *she* with no antecedent among the sources looks for a body."""
 """How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -205,6 +207,12 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
                             or _by_role(phrase, data, scope, text[: min(a.content.start, a.cue.start)]))
         if found:
             return found
+    if src.lower() in data.words("person_pronoun") and a.actor_id in (None, src.lower()):
+        # *he stated* with no antecedent among the sources: the body named last before it
+        at = (a.source or a.cue).start
+        hit = last_actor(text[max(0, at - PRONOUN_BACK) : at], data, "any")
+        if hit:
+            return hit[0], "pronoun", f"{src} = {hit[1]}"
     function_words = data.words("relative") | data.words("subject_pronoun") | data.words("determiner")
     if a.actor_id and all(w in function_words for w in a.actor_id.split()):
         return None, "none", src  # an unresolved *which* or *they* is nobody a reader can count
