@@ -24,6 +24,8 @@ _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 _NUMBER = re.compile(r"\d")
 _STOP_LEN = 4
 STORY_NAMES = 8
+PLACE_REACH = 5
+"""Words after a locative (*in the eastern region of …*) within which its place is looked for."""
 SCOPE_BEFORE = 10
 """How many words back a place before a figure (*in Lille (north, 15,000)*) may stand."""
 OUTCOME_REACH = 5
@@ -166,15 +168,26 @@ def _scope(before: list[str], after: list[str], data: LinkData, country: str | N
     than no place at all."""
     from claimledger.link.scope import country_words
 
-    loc = data.words("locative")
-    found = next((after[i + 1] for i in range(min(len(after) - 1, 4))
-                  if after[i].lower() in loc and after[i + 1][:1].isupper()), None)
-    found = found or next((before[i + 1] for i in range(len(before) - 2, max(-1, len(before) - SCOPE_BEFORE), -1)
-                           if before[i].lower() in loc and before[i + 1][:1].isupper()), None)
+    loc, gap = data.words("locative"), data.words("place_gap")
+    found = next((p for i in range(min(len(after) - 1, 4)) if after[i].lower() in loc
+                  and (p := _place_after(after, i + 1, gap))), None)
+    found = found or next((p for i in range(len(before) - 2, max(-1, len(before) - SCOPE_BEFORE), -1)
+                           if before[i].lower() in loc and (p := _place_after(before, i + 1, gap))), None)
     if found is None:
         return None
     place = re.sub(r"['’]s?$", "", found.lower())
     return None if country and country_words(data.lang).get(place) == country else place
+
+
+def _place_after(words: list[str], i: int, gap: frozenset[str]) -> str | None:
+    """The capitalised place a locative leads to, over words that only lead to a place (*in the
+    eastern region of Valencia*; not *in support of Russia*)."""
+    for w in words[i : i + PLACE_REACH]:
+        if w[:1].isupper():
+            return w
+        if w.lower() not in gap:
+            return None
+    return None
 
 
 def _stop_at_number(seq: list[str], marks: frozenset[str] = frozenset({";", "(", ")"})) -> list[str]:
