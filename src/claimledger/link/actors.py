@@ -130,7 +130,7 @@ def _by_role(src: str, data: LinkData, scope: str | None, before: str = "") -> t
             hit = match_scoped(form, scope, data)
             if hit:
                 return body(hit[0]), "role+scope", f"{kind} in {scope}"
-    # else the body of that kind named last before the claim; not a government: every country named is one
+    # else the body of that kind named last before the speaker; not a government: every country named is one
     hit = last_actor(before, data, kind) if before and kind != "government" else None
     return (hit[0], "role+earlier", f"{kind}: {hit[1]}") if hit else None
 
@@ -204,7 +204,7 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
         return body(a.actor_id), "table", a.actor_id
     for phrase in (src, a.actor_id or ""):
         found = phrase and (resolve(phrase, data, scope) or _definite(phrase, a, text, data, earlier)
-                            or _by_role(phrase, data, scope, text[: min(a.content.start, a.cue.start)]))
+                            or _by_role(phrase, data, scope, text[: (a.source or a.cue).start]))
         if found:
             return found
     if src.lower() in data.words("person_pronoun") and a.actor_id in (None, src.lower()):
