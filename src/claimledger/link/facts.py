@@ -42,6 +42,8 @@ CLAIM_MENTIONS = 12
 STORY_BAR = 0.4
 """Share of the most frequent names two articles must share to be read as one story."""
 DENIAL_SCORE = 0.5
+STORY_FREE = 1
+"""Terms a claim must share with a fact besides its article's most used ones."""
 """The score of a denial joining its actor's earlier denial in the story, words aside."""
 
 
@@ -225,8 +227,8 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
         "denied" in m.feature("certainty") for m in own)) else 0.0
     for terms in theirs:
         shared = len(mine & terms)
-        if shared < least:
-            continue
+        if shared < least or (f.lang == lang and len((mine & terms) - item.story) < STORY_FREE):
+            continue  # the story's own words (*North Korea*, *troops*, *Russia*) make no two claims one
         contained = shared / min(len(mine), len(terms))
         jaccard = shared / len(mine | terms)
         if contained >= overlap_bar and jaccard >= jaccard_bar:

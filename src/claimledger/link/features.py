@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 _NUMBER = re.compile(r"\d")
 _STOP_LEN = 4
 STORY_NAMES = 8
+STORY_TERMS = 8
 PLACE_REACH = 5
 """Words after a locative (*in the eastern region of …*) within which its place is looked for."""
 SCOPE_BEFORE = 10
@@ -291,5 +292,14 @@ def attribution_item(analysis: Analysis, a: Attribution, data: LinkData) -> Item
         terms=content_terms(a.content.of(text)),
         names=proper_names(text, a.content),
         neutral=neutral_terms(a.content.of(text), data),
+        story=story_terms(text),
         certainty=a.certainty,
     )
+
+
+@lru_cache(maxsize=256)
+def story_terms(text: str) -> frozenset[str]:
+    """An article's most used content terms (*north*, *korea*, *troops*, *russia*): what every claim
+    of its story shares, so they cannot be what makes two claims one."""
+    counts = Counter(_stem(w) for w in re.findall(r"\w+", text) if len(w) > _STOP_LEN and not _NUMBER.search(w))
+    return frozenset(t for t, _n in counts.most_common(STORY_TERMS))
