@@ -43,6 +43,8 @@ STORY_BAR = 0.4
 """Share of the most frequent names two articles must share to be read as one story."""
 DENIAL_SCORE = 0.5
 STORY_FREE = 1
+SAME_WORDS = 0.8
+"""A claim sharing this share of its terms with a fact says it in the same words, story words or not."""
 """Terms a claim must share with a fact besides its article's most used ones."""
 """The score of a denial joining its actor's earlier denial in the story, words aside."""
 
@@ -227,9 +229,11 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
         "denied" in m.feature("certainty") for m in own)) else 0.0
     for terms in theirs:
         shared = len(mine & terms)
-        if shared < least or (f.lang == lang and len((mine & terms) - item.story) < STORY_FREE):
-            continue  # the story's own words (*North Korea*, *troops*, *Russia*) make no two claims one
+        if shared < least:
+            continue
         contained = shared / min(len(mine), len(terms))
+        if f.lang == lang and contained < SAME_WORDS and len((mine & terms) - item.story) < STORY_FREE:
+            continue  # the story's own words (*North Korea*, *troops*, *Russia*) make no two claims one
         jaccard = shared / len(mine | terms)
         if contained >= overlap_bar and jaccard >= jaccard_bar:
             best = max(best, contained)
