@@ -22,7 +22,7 @@ from claimledger.cli.options import (
     limit_option,
     output_format,
 )
-from claimledger.cli.render import Col, day, emit_rows, figure, fitted, out, safe, variable
+from claimledger.cli.render import Col, day, emit_rows, figure, fitted, note, out, safe, variable
 
 COLUMNS = (Col("id", 10, keep=3, no_wrap=True), Col("variable / label", 16, grow=4),
            Col("value", 10, right=True),
@@ -76,6 +76,9 @@ def facts(
     fmt = output_format(as_json, as_nl, as_csv)
     with Ledger(ledger, readonly=True) as store:
         rows = store.facts(contested=contested, actor=actor, lang=lang, kind=kind, limit=limit)
+        pending = len(store.unlinked())
+    if pending:  # an upgraded ledger, or a run killed before linking: say why facts may be missing
+        note(f"{pending} stored article(s) are not linked yet: `claimledger relink` (or the next analyze) links them")
     if fmt != "table":
         emit_rows(rows, fmt)
         return
