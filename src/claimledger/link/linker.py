@@ -57,7 +57,9 @@ def keys(item: Item, actor: str | None) -> list[str]:
             out.append(f"v|{math.floor(math.log10(item.value) * 2) + 1}")
         return out
     out = [f"t|{t}" for t in sorted(item.terms, key=lambda t: (-len(t), t))[:KEY_TERMS]]
-    out += [f"x|{t}" for t in sorted(item.neutral, key=lambda t: (-len(t), t))[:KEY_TERMS]]
+    # across languages a claim is found by the names it shares (countries and concepts are in every claim)
+    out += [f"x|{t}" for t in sorted((t for t in item.neutral if t.startswith("n:")), key=lambda t: (-len(t), t))
+            [:KEY_TERMS]]
     if actor:
         out.append(f"a|{actor.lower()}")
     return out
@@ -91,11 +93,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
                 for it in items}
     item_keys = {k: keys(it, o.actor if (o := actor_of[k]) else None)
                  for it in items for k in [it.record_id + it.kind]}
-    all_keys = sorted({k for ks in item_keys.values() for k in ks})
-    dates = [it.date for it in items] or [pub_date(art.published)]
-    window = max(facts.CLAIM_WINDOW_DAYS, facts.WINDOW_DAYS, facts.EVENT_WINDOW_DAYS)
-    stored = view.facts_by_keys(all_keys, _shift(min(dates), -window), _shift(max(dates), window))
-    states = [State(f, list(ms)) for f, ms in stored]
+    states = _candidates(view, items, item_keys, art)
     mentions: list[FactMention] = []
     plan_keys: list[tuple[str, str, str]] = []
     revised: set[str] = set()
@@ -129,6 +127,22 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     finished += tuple(contradictions.finish(s, links + stored_links) for s in states
                       if not s.touched and s.fact.id in others)
     return LinkPlan(art.id, copy, bands, tuple(origins), finished, tuple(mentions), tuple(plan_keys), tuple(links))
+
+
+def _candidates(view: View, items: list[Item], item_keys: dict[str, list[str]], art: Article) -> list[State]:
+    """The stored facts the items may join: under their keys within a claim's window, and for
+    one event's figures (kept for weeks) within the event window too, so only those reach far."""
+    dates = [it.date for it in items] or [pub_date(art.published)]
+    lo, hi = min(dates), max(dates)
+    near = max(facts.CLAIM_WINDOW_DAYS, facts.WINDOW_DAYS)
+    keys = sorted({k for ks in item_keys.values() for k in ks})
+    found = {f.id: (f, ms) for f, ms in view.facts_by_keys(keys, _shift(lo, -near), _shift(hi, near))}
+    event_keys = sorted({k for it in items if it.concept_kind == "event" for k in item_keys[it.record_id + it.kind]})
+    if event_keys:
+        far = facts.EVENT_WINDOW_DAYS
+        for f, ms in view.facts_by_keys(event_keys, _shift(lo, -far), _shift(hi, far)):
+            found.setdefault(f.id, (f, ms))
+    return [State(f, list(ms)) for f, ms in found.values()]
 
 
 def _revises(analysis: Analysis, item: Item, data: LinkData) -> bool:
