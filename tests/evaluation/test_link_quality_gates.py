@@ -17,11 +17,13 @@ from claimledger.evaluation.devsets import LINK_SETS, score_links
 FLOORS = {
     # history coverage on dev fell from 0.92 to 0.85 when plans (plans to send 10,000) were told from totals:
     # the annotators put some plans and totals in one history; precision rose to 0.81
-    "clusters-dev": {"copy": 0.95, "same_fact": 0.84, "bcubed": 0.83, "cross_language": 0.38, "sources": 0.58,
+    # cross-language 0.40 -> 0.375 (one pair) when claims stopped meeting across languages through the country and
+    # concept terms every claim of a story holds: the candidates per article they cost grew with the ledger
+    "clusters-dev": {"copy": 0.95, "same_fact": 0.84, "bcubed": 0.83, "cross_language": 0.36, "sources": 0.62,
                      "history_cover": 0.80, "history_precision": 0.78},
     # history coverage on dev2 went from 0.50 to 0.40 when histories began to leave out parts of a running
     # count (six of the dead in one care home): precision rose from 0.26 to 0.45 for it
-    "clusters-dev2": {"copy": 0.95, "same_fact": 0.84, "bcubed": 0.93, "cross_language": 0.90, "sources": 0.74,
+    "clusters-dev2": {"copy": 0.95, "same_fact": 0.84, "bcubed": 0.93, "cross_language": 0.90, "sources": 0.75,
                       "history_cover": 0.40, "history_precision": 0.45},
 }
 
