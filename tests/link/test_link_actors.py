@@ -88,3 +88,15 @@ def test_origins_polisen_in_a_swedish_text_about_finland_is_the_finnish_police()
             "enligt polisen. Tre personer är belagda med reseförbud i Finland.")
     found = _origins(text, "sv")
     assert found[-1][0] == "Finnish police", found
+
+
+def test_quantity_origin_brackets_pair_figures_with_their_cue() -> None:
+    text = ("The French police said there were 8,700 marchers in Strasbourg (15,000 according to the CGT), "
+            "7,300 in Lille (12,000) and 11,000 in Marseille (130,000).")
+    analysis = analyze_article(Article(text=text, lang="en", published="2023-05-01"))
+    data = load("en")
+    by_attr = {o.attribution_id: o for o in actors.origins(analysis, data, actors.speaker_scope(analysis, data))}
+    found = {q.span.of(text): actors.quantity_origin(analysis, q, by_attr, data, None) for q in analysis.quantities}
+    who = {k: (o.actor if o else None) for k, o in found.items()}
+    assert who["7,300"] == who["11,000"] == "French police", who
+    assert who["12,000"] == who["130,000"] == "CGT", who

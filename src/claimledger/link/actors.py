@@ -358,14 +358,25 @@ def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin],
     """The origin behind a figure: its attribution's; else the one whose cue is in its sentence;
     else a table body that is the subject of a counting verb before it (*the police counted*);
     else, on a body's own page (a police press release), that body."""
-    if q.attribution_id:
-        return by_attr.get(q.attribution_id)
     text = analysis.article.text
     sent = sentence(text, q.span)
-    inside = [by_attr[a.id] for a in analysis.attributions
+    inside = [a for a in analysis.attributions
               if sent.start <= a.cue.start < sent.end and a.id in by_attr and by_attr[a.id].actor]
+    if q.attribution_id:
+        own = next((a for a in inside if a.id == q.attribution_id), None)
+        level = _bracketed(text, sent.start, q.span.start)
+        if own is None or _bracketed(text, sent.start, own.cue.start) == level:
+            return by_attr.get(q.attribution_id)
+        # the figure is outside the brackets its cue stands in (or inside brackets its cue is not)
+        others = [a for a in inside if _bracketed(text, sent.start, a.cue.start) == level]
+        return by_attr[others[0].id] if len(others) == 1 else by_attr.get(q.attribution_id)
+    if len(inside) > 1:
+        # 'police saw 8,700 in Strasbourg (15,000 according to the unions), 7,300 in Lille (15,000)':
+        # a figure in brackets goes with the cue in brackets, one outside with the cue outside
+        level = _bracketed(text, sent.start, q.span.start)
+        inside = [a for a in inside if _bracketed(text, sent.start, a.cue.start) == level]
     if len(inside) == 1:
-        return inside[0]
+        return by_attr[inside[0].id]
     lead = text[sent.start : q.span.start]
     tally = data.words("tally")
     verbs = [m for m in _WORD.finditer(lead) if m.group().lower() in tally]
@@ -374,6 +385,12 @@ def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin],
         if found and actors().get(found[0], ActorInfo("", "")).kind not in RELAYS:
             return Origin(analysis.article.id, "", found[0], found[0], f"subject ({found[1]})", found[2])
     return _continued(analysis, sent, by_attr) or own_page(analysis, data)
+
+
+def _bracketed(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside round brackets opened after ``start``."""
+    part = text[start:at]
+    return part.count("(") > part.count(")")
 
 
 def _continued(analysis: Analysis, sent: Span, by_attr: dict[str, Origin]) -> Origin | None:
