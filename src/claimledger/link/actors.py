@@ -32,7 +32,7 @@ from functools import cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
 from claimledger.link.features import sentence
-from claimledger.link.scope import article_scope, lead_country, match_scoped, scoped_aliases
+from claimledger.link.scope import article_scope, lead_country, match_scoped, scoped_aliases, words_of
 from claimledger.model import Analysis, Attribution, Origin, Quantity, Span
 
 RELAYS = frozenset({"agency", "outlet"})
@@ -41,10 +41,6 @@ PRONOUN_BACK = 300
 """How far back (characters) *he* or *she* with no antecedent among the sources looks for a body."""
 """How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
 _WORD = re.compile(r"[\w'’-]+")
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
 
 
 @cache
@@ -63,7 +59,7 @@ def _aliases(lang: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 
 def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
     """The table actor whose longest alias the text holds as whole words: (canonical, alias)."""
-    words = _words(text)
+    words = words_of(text)
     index = _aliases(data.lang)
     best: tuple[str, tuple[str, ...]] | None = None
     for i, w in enumerate(words):
@@ -76,7 +72,7 @@ def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
 
 def last_actor(text: str, data: LinkData, kind: str) -> tuple[str, str] | None:
     """The table body named last in ``text`` whose kind is ``kind`` (``any``: any but outlets)."""
-    words = _words(text)
+    words = words_of(text)
     index = _aliases(data.lang)
     last: tuple[str, str] | None = None
     for i, w in enumerate(words):
@@ -95,7 +91,7 @@ def _definite(src: str, a: Attribution, text: str, data: LinkData,
               earlier: list[str]) -> tuple[str, str, str] | None:
     """*the agency*, *his agency*, *the spy chief*: a role noun standing for the body quoted
     last (``earlier``: the actors of the article's earlier attributions) or named shortly before."""
-    words = [w for w in _words(src) if w not in data.words("possessive")]
+    words = [w for w in words_of(src) if w not in data.words("possessive")]
     if words and words[0] in data.words("determiner"):
         words = words[1:]
     for form in (" ".join(words), "the " + " ".join(words)):
@@ -118,7 +114,7 @@ def _by_role(src: str, data: LinkData, scope: str | None, before: str = "") -> t
     """*Criminal Inspector Sami Paila* in a Finnish story: a role of one kind (police) is that
     kind's body in the story's country, found through the kind's own body nouns (*the police*),
     else the body of that kind the text named last (``before``: the text before the speaker)."""
-    words = _words(src)
+    words = words_of(src)
     found = [data.roles.get(" ".join(words[i:j])) for i in range(len(words))
              for j in range(i + 1, min(len(words), i + 4) + 1)]
     kinds = {r[1] for r in found if r and r[0] in ("head", "official", "body") and r[1] != "any"}
@@ -144,7 +140,7 @@ def _kind_of(words: tuple[str, ...], data: LinkData) -> str | None:
 
 def _by_kind_and_country(text: str, data: LinkData) -> tuple[str, str] | None:
     """*Seoul's spy agency*: the table's one body of the named kind in the named country."""
-    words = _words(text)
+    words = words_of(text)
     found = match_actor(text, data)
     table = actors()
     if not found or table.get(found[0], ActorInfo("", "")).kind != "government":
@@ -415,7 +411,7 @@ def own_page(analysis: Analysis, data: LinkData) -> Origin | None:
     company): what the page states in its own voice is that body's claim (LINKS.md)."""
     outlet = re.sub(r"\(.*?\)", " ", analysis.article.outlet or "")
     hit = match_actor(outlet, data) if outlet.strip() else None
-    if hit is None or hit[1] != " ".join(_words(outlet)):
+    if hit is None or hit[1] != " ".join(words_of(outlet)):
         return None  # only the whole outlet name is the body's name: *RBC-Ukraine* is no ministry
     if actors().get(body(hit[0]), ActorInfo("", "")).kind in RELAYS:
         return None

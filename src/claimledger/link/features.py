@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claimledger.link.data import LinkData
+from claimledger.link.data import LinkData, load
+from claimledger.link.scope import country_words
 from claimledger.model import Analysis, Approx, Attribution, MentionKind, Quantity, Span
 
 _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
@@ -120,9 +121,6 @@ def neutral_terms(text: str, data: LinkData) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _neutral(text: str, lang: str) -> frozenset[str]:
-    from claimledger.link.data import load
-    from claimledger.link.scope import country_words
-
     data = load(lang)
     countries = country_words(lang)
     out = set()
@@ -167,8 +165,6 @@ def _scope(before: list[str], after: list[str], data: LinkData, country: str | N
     """The place a figure is about: a capitalised word after a locative preposition, just after
     or before it; the article's own country (*in Spain* in a story about Spain) is no narrower
     than no place at all."""
-    from claimledger.link.scope import country_words
-
     loc, gap = data.words("locative"), data.words("place_gap")
     found = next((p for i in range(min(len(after) - 1, 4)) if after[i].lower() in loc
                   and (p := _place_after(after, i + 1, gap))), None)

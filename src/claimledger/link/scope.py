@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 
-from claimledger.link.data import ActorInfo, LinkData, actors
+from claimledger.link.data import ActorInfo, LinkData, actors, load
 
 _WORD = re.compile(r"[\w'’-]+")
 MIN_ROWS = 2
@@ -31,10 +31,8 @@ def words_of(text: str) -> tuple[str, ...]:
 
 
 def _rows(lang: str) -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
-    from claimledger.nlp.lexicon import load
-
     table = actors()
-    return [(c, table.get(c, ActorInfo(c, k)).country, aliases) for c, k, aliases in load(lang).actors
+    return [(c, table.get(c, ActorInfo(c, k)).country, aliases) for c, k, aliases in load(lang).lex.actors
             if k != "person" and table.get(c, ActorInfo(c, k)).country]
 
 
@@ -54,7 +52,7 @@ def scoped_aliases(lang: str) -> dict[tuple[str, ...], dict[str, str]]:
     bodies under one scoped alias, the one above the others (*Danish police* over
     *Copenhagen police*) is kept, and none if no one is above the rest."""
     cw = country_words(lang)
-    locative = load_words(lang, "locative")
+    locative = load(lang).words("locative")
     found: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for canonical, country, aliases in _rows(lang):
         for alias in aliases:
@@ -69,12 +67,6 @@ def scoped_aliases(lang: str) -> dict[tuple[str, ...], dict[str, str]]:
         if chosen:
             out[alias] = chosen
     return out
-
-
-def load_words(lang: str, name: str) -> frozenset[str]:
-    from claimledger.nlp.lexicon import load
-
-    return load(lang).word_class(name)
 
 
 @cache
