@@ -23,6 +23,18 @@ def test_scope_country_words_are_read_off_the_tables() -> None:
     assert article_scope("Finnish police said the Finnish tanker left Finland.", "en") == "FI"
 
 
+def test_scope_country_words_name_the_country_itself() -> None:
+    en, sv = country_words("en"), country_words("sv")
+    assert en.get("moscow") == "RU" and en.get("finland's") == "FI" and sv.get("finsk") == "FI"
+    # words US bodies merely share (*war department*, *study of war*) and words bound to a
+    # neighbour (*north* of *north korea*) name no country alone
+    assert "war" not in en and "north" not in en and "states" not in en
+    assert article_scope("The war went on. The war dragged into its third year of war.", "en") is None
+    # *us* names the US only in capitals
+    assert article_scope("They told us, and then told us again, that US and US officials agreed.", "en") == "US"
+    assert article_scope("They told us, and then told us again.", "en") is None
+
+
 def test_scope_polisen_in_a_finnish_story_is_the_finnish_police() -> None:
     data = load("sv")
     assert match_scoped("polisen", "FI", data) is not None
@@ -100,3 +112,13 @@ def test_quantity_origin_brackets_pair_figures_with_their_cue() -> None:
     who = {k: (o.actor if o else None) for k, o in found.items()}
     assert who["7,300"] == who["11,000"] == "French police", who
     assert who["12,000"] == who["130,000"] == "CGT", who
+
+
+def test_co_sources_each_body_in_a_coordinated_source_is_a_source() -> None:
+    text = ("Repairing the cable is expected to take some seven months, operators Fingrid of Finland and "
+            "Elering of Estonia have said.")
+    analysis = analyze_article(Article(text=text, lang="en", published="2025-01-06"))
+    data = load("en")
+    origin = actors.origins(analysis, data, actors.speaker_scope(analysis, data))[0]
+    assert origin.actor == "Fingrid"
+    assert actors.co_sources(analysis.attributions[0], text, data, origin.actor) == ("Elering",)

@@ -103,6 +103,33 @@ def test_facts_unattributed_in_two_articles_is_grade_3_in_one_grade_6(linked) ->
     assert (f["independent"], f["grade"]) == (0, 3)
 
 
+def test_facts_coordinated_bodies_are_two_independent_sources(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("Repairing the Estlink 2 power cable is expected to take some seven months, operators Fingrid of "
+            "Finland and Elering of Estonia have said.", published="2025-01-06")
+    f = _fact_of(ledger, a)
+    assert set(f["sources"]) == {"Fingrid", "Elering"} and f["independent"] == 2
+
+
+def test_facts_a_relaying_speaker_is_the_actor_he_relays_in_every_mention(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("North Korea has sent another 1,500 troops to Russia, lawmaker Park Sun-won said after a briefing "
+            "by the National Intelligence Service.")
+    b = add("Another 1,500 North Korean troops have been sent to Russia, lawmaker Park Sun-won said.",
+            published="2024-10-19")
+    fa, fb = _fact_of(ledger, a), _fact_of(ledger, b)
+    assert fa["id"] == fb["id"]
+    assert fa["independent"] == 1, fa["sources"]
+
+
+def test_facts_a_number_in_a_name_is_no_figure_and_a_part_takes_the_whole_s_concept(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("Jaakko Wallenius, Chief Security Officer at Elisa, which owns two of the four fiber optic lines, "
+            "said the Estlink 2 power cable was also cut.", published="2025-01-06")
+    assert [q.span.of(a.article.text) for q in a.quantities] == ["two", "four"]
+    assert _fact_of(ledger, a)["variable"].startswith("cables|")  # not *police* of *Officer*
+
+
 def test_history_series_leaves_out_parts_of_a_running_count() -> None:
     from claimledger.link.history import followed, series
 

@@ -32,7 +32,14 @@ from functools import cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
 from claimledger.link.features import sentence
-from claimledger.link.scope import article_scope, lead_country, match_scoped, scoped_aliases, words_of
+from claimledger.link.scope import (
+    article_scope,
+    countries_in,
+    lead_country,
+    match_scoped,
+    scoped_aliases,
+    words_of,
+)
 from claimledger.model import Analysis, Attribution, Origin, Quantity, Span
 
 RELAYS = frozenset({"agency", "outlet"})
@@ -94,13 +101,20 @@ def _definite(src: str, a: Attribution, text: str, data: LinkData,
     words = [w for w in words_of(src) if w not in data.words("possessive")]
     if words and words[0] in data.words("determiner"):
         words = words[1:]
-    for form in (" ".join(words), "the " + " ".join(words)):
+    forms = [" ".join(words), "the " + " ".join(words)]
+    country = None
+    if len(words) > 1:  # *the Finnish telecoms group*: the head noun's role, in the country named
+        forms.append("the " + words[-1])
+        named = countries_in(src, data.lang)
+        country = named[0] if named else None
+    for form in forms:
         role = data.roles.get(form)
         if role and role[0] in ("body", "head"):
             kind = role[1]
             for actor in reversed(earlier):
-                k = actors().get(actor, ActorInfo("", "")).kind
-                if (kind == "any" and k not in RELAYS) or k == kind:
+                info = actors().get(actor, ActorInfo("", ""))
+                fits = (kind == "any" and info.kind not in RELAYS) or info.kind == kind
+                if fits and country in (None, info.country):
                     return actor, "definite", f"{src} = {actor}"
             start = a.source.start if a.source else a.cue.start
             window = text[max(0, sentence(text, a.cue).start - 400) : start]
@@ -335,6 +349,30 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
             relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
     return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+def co_sources(a: Attribution, text: str, data: LinkData, primary: str | None) -> tuple[str, ...]:
+    """Table bodies named beside the main one in a coordinated source (*operators Fingrid of
+    Finland and Elering of Estonia have said*): each is a source of what is said. Outlets and
+    agencies are left out, since what they report is not theirs."""
+    if a.source is None or primary is None:
+        return ()
+    joins = data.words("coordinator")
+    parts: list[list[str]] = [[]]
+    for w in a.source.of(text).split():
+        if w.lower() in joins:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    if len(parts) < 2:
+        return ()
+    out: list[str] = []
+    for part in parts:
+        hit = match_actor(" ".join(part), data)
+        kind = actors().get(hit[0], ActorInfo("", "")).kind if hit else ""
+        if hit and hit[0] != primary and hit[0] not in out and kind not in RELAYS:
+            out.append(hit[0])
+    return tuple(out)
 
 
 def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Origin:

@@ -30,7 +30,12 @@ a figure this many times smaller is a part of the other (*two* of the dead in on
 
 
 def _sources(state: State) -> set[str]:
-    return {m.actor for m in state.mentions if m.actor}
+    """The originating actors of a fact's mentions, with those named beside them (*X and Y said*).
+
+    A speaker one mention shows relaying an actor (*Park* after an NIS briefing) is that actor
+    in the fact's other mentions too, where the text names only the speaker."""
+    relayed = {v: m.actor for m in state.mentions if m.actor for v in m.feature("via")}
+    return {relayed.get(a, a) for m in state.mentions if m.actor for a in (m.actor, *m.feature("also"))}
 
 
 def independent(sources: Iterable[str]) -> int:

@@ -37,6 +37,9 @@ CLAIM_SAME_SOURCE = (2, 0.34, 0.15)
 CROSS_LANGUAGE = (3, 0.5, 0.3)
 CROSS_SAME_SOURCE = (2, 0.4, 0.2)
 """The bars across languages, on language-neutral terms (concepts and names)."""
+CROSS_SPECIFIC = 2
+"""Shared neutral terms enough across languages when one of them is not among the story's
+most used ones (*shadow fleet* in a story of cables and ships)."""
 CLAIM_MENTIONS = 12
 """How many of the same actor's mentions of a fact a new claim is compared with."""
 STORY_BAR = 0.4
@@ -157,7 +160,8 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
     same_value = abs(item.value - f.value) < 1e-9 * max(1.0, f.value)
     context = max((_agreement(item.context, m, "context") for m in state.mentions), default=0.0)
     names = max((_agreement(item.names, m, "names") for m in state.mentions), default=0.0)
-    story = max((_agreement(item.story, m, "story") for m in state.mentions), default=0.0)
+    # the share of a mention's story names that this item's article names anywhere
+    story = max((_agreement(item.names_all, m, "story") for m in state.mentions), default=0.0)
     score = 1.0 + context + 0.5 * names + (0.5 if same_value else 0.0)
     if item.concept is None or concept is None:
         if not same_value or (context < 0.25 and not (_distinctive(item.value) and names >= 0.3)):
@@ -215,9 +219,10 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
     if same_source:
         texts += [m.text for m in own[:CLAIM_MENTIONS]]
     if f.lang == lang:
-        mine = item.terms
+        data = load(lang)
+        mine = item.terms | {t for t in item.neutral - item.neutral_story if t.startswith("c:")}
         bars = CLAIM_SAME_SOURCE if same_source else (CLAIM_MIN_SHARED, CLAIM_OVERLAP, CLAIM_JACCARD)
-        theirs = [content_terms(t) for t in texts]
+        theirs = [content_terms(t) | {x for x in neutral_terms(t, data) if x.startswith("c:")} for t in texts]
     else:
         mine = item.neutral
         bars = CROSS_SAME_SOURCE if same_source else CROSS_LANGUAGE
@@ -228,11 +233,12 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
     best = DENIAL_SCORE if (same_source and item.certainty == "denied" and any(
         "denied" in m.feature("certainty") for m in own)) else 0.0
     for terms in theirs:
-        shared = len(mine & terms)
-        if shared < least:
+        common = mine & terms
+        shared = len(common)
+        if shared < least and not (f.lang != lang and shared >= CROSS_SPECIFIC and common - item.neutral_story):
             continue
         contained = shared / min(len(mine), len(terms))
-        if f.lang == lang and contained < SAME_WORDS and len((mine & terms) - item.story) < STORY_FREE:
+        if f.lang == lang and contained < SAME_WORDS and len(common - item.story - item.neutral_story) < STORY_FREE:
             continue  # the story's own words (*North Korea*, *troops*, *Russia*) make no two claims one
         jaccard = shared / len(mine | terms)
         if contained >= overlap_bar and jaccard >= jaccard_bar:
@@ -248,13 +254,20 @@ def new_fact(item: Item, article_id: str, lang: str) -> Fact:
     return Fact(fid, "claim", item.text[:500], item.date, lang=lang)
 
 
-def mention(item: Item, fact_id: str, article_id: str, actor: str | None, score: float, why: str) -> FactMention:
+def mention(item: Item, fact_id: str, article_id: str, actor: str | None, score: float, why: str,
+            also: tuple[str, ...] = (), via: str | None = None) -> FactMention:
+    """A fact mention; ``also``: the bodies named beside ``actor`` in a coordinated source;
+    ``via``: the speaker who relayed ``actor`` (*lawmaker Park* after an NIS briefing)."""
     features: tuple[tuple[str, tuple[str, ...]], ...]
     if item.kind == "q":
         features = (("context", tuple(sorted(item.context))), ("names", tuple(sorted(item.names))),
                     ("story", tuple(sorted(item.story))))
     else:
         features = (("certainty", (item.certainty,)),)
+    if also:
+        features += (("also", also),)
+    if via:
+        features += (("via", (via,)),)
     return FactMention(fact_id, article_id, item.record_id, item.kind, item.date, item.text, actor,
                        item.value, item.value_max, item.approx, round(score, 3), why, features)
 

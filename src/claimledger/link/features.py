@@ -26,6 +26,7 @@ _NUMBER = re.compile(r"\d")
 _STOP_LEN = 4
 STORY_NAMES = 8
 STORY_TERMS = 8
+STORY_NEUTRAL = 6
 PLACE_REACH = 5
 """Words after a locative (*in the eastern region of …*) within which its place is looked for."""
 SCOPE_BEFORE = 10
@@ -59,6 +60,9 @@ class Item:
     names: frozenset[str] = frozenset()
     neutral: frozenset[str] = frozenset()
     story: frozenset[str] = frozenset()
+    neutral_story: frozenset[str] = frozenset()
+    names_all: frozenset[str] = frozenset()
+    """Every name of the item's article (``story`` holds only the most used)."""
     certainty: str = "asserted"
 
     @property
@@ -121,20 +125,35 @@ def neutral_terms(text: str, data: LinkData) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _neutral(text: str, lang: str) -> frozenset[str]:
+    return frozenset(_neutral_seq(text, lang))
+
+
+def _neutral_seq(text: str, lang: str) -> list[str]:
     data = load(lang)
     countries = country_words(lang)
-    out = set()
+    dates = data.words("month") | data.words("weekday")
+    out = []
     for m in re.finditer(r"\w+", text):
         w = m.group()
         low = w.lower()
         found = data.concept_of(w)
-        if low in countries:
-            out.add(f"k:{countries[low]}")
+        if low in countries and (len(low) > 3 or w.isupper()):
+            out.append(f"k:{countries[low]}")
         elif found:
-            out.add(f"c:{found[0]}")
-        elif w[:1].isupper() and len(w) > 2 and not _NUMBER.search(w) and not _starts_sentence(text, m.start()):
-            out.add(f"n:{low[:5]}")
-    return frozenset(out)
+            if found[1] != "measure":  # a unit word means something only beside a figure (*ha*, *mil*)
+                out.append(f"c:{found[0]}")
+        elif (w[:1].isupper() and len(w) > 2 and low not in dates and not _NUMBER.search(w)
+              and not _starts_sentence(text, m.start())):
+            out.append(f"n:{low[:5]}")
+    return out
+
+
+@lru_cache(maxsize=256)
+def story_neutral(text: str, lang: str) -> frozenset[str]:
+    """An article's most used language-neutral terms (``k:FI``, ``c:cables``, ``n:eagle``): what
+    every claim of its story shares in any language, so they alone make no two claims one."""
+    counts = Counter(_neutral_seq(text, lang))
+    return frozenset(t for t, _n in counts.most_common(STORY_NEUTRAL))
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -143,16 +162,40 @@ def _starts_sentence(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=256)
-def story_names(text: str) -> frozenset[str]:
-    """The names an article uses most (*eagle*, *estlink*, *finland*): what tells its story."""
-    counts = Counter(m.group(1).lower() for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-ZÅÄÖ][\w-]{2,})", text))
-    return frozenset(n for n, _c in counts.most_common(STORY_NAMES))
+def story_names(text: str, lang: str) -> frozenset[str]:
+    """The names an article uses most (*eagle*, *estlink*, *finland*): what tells its story.
+
+    A name is a capitalised word inside a sentence that the article never writes in lower case
+    (so not *The* of a headline) and that is no day or month (*Sunday*, *December*)."""
+    return frozenset(n for n, _c in _name_counts(text, lang).most_common(STORY_NAMES))
+
+
+@lru_cache(maxsize=256)
+def all_names(text: str, lang: str) -> frozenset[str]:
+    """Every name of an article: where another article's story names are looked for."""
+    return frozenset(_name_counts(text, lang))
+
+
+@lru_cache(maxsize=256)
+def _name_counts(text: str, lang: str) -> Counter[str]:
+    data = load(lang)
+    dates = data.words("month") | data.words("weekday")
+    lower = {w for w in re.findall(r"\w+", text) if w[:1].islower()}
+    return Counter(
+        m.group(1).lower() for m in re.finditer(r"\b([A-ZÅÄÖ][\w-]{2,})", text)
+        if not _starts_sentence(text, m.start()) and m.group(1).lower() not in lower
+        and m.group(1).lower() not in dates)
 
 
 def _concept(words: list[str], data: LinkData, measures: bool = False) -> tuple[str, str] | None:
-    """The first concept the words name; a unit (hours, km) only where ``measures`` allows it."""
+    """The first concept the words name; a unit (hours, km) only where ``measures`` allows it.
+    A word in the genitive modifies a later one (*eight members of the tanker's crew*), which
+    names what is counted when it names a concept."""
     generic = None
-    for w in words:
+    endings = tuple(data.words("genitive_ending"))
+    for i, w in enumerate(words):
+        if endings and w.lower().endswith(endings) and _concept(words[i + 1 :], data, measures):
+            continue
         found = data.concept_of(w)
         if found and found[1] != "term" and (measures or found[1] != "measure"):
             if found[1] != "generic":
@@ -187,11 +230,13 @@ def _place_after(words: list[str], i: int, gap: frozenset[str]) -> str | None:
     return None
 
 
-def _stop_at_number(seq: list[str], marks: frozenset[str] = frozenset({";", "(", ")"})) -> list[str]:
-    """The words up to the next number (or one of ``marks``): what can still belong to this figure."""
+def _stop_at_number(seq: list[str], marks: frozenset[str] = frozenset({";", "(", ")"}),
+                    words: frozenset[str] = frozenset()) -> list[str]:
+    """The words up to the next number, in digits or one of the number ``words`` (or one of
+    ``marks``): what can still belong to this figure."""
     out = []
     for w in seq:
-        if _NUMBER.search(w) or w in marks:
+        if _NUMBER.search(w) or w in marks or w.lower() in words:
             break
         out.append(w)
     return out
@@ -223,7 +268,13 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
     bw = [w for _i, w in before]
     aw = [w for _i, w in after]
     counted = q.counted.of(text).split() if q.counted else []
-    near_after = _stop_at_number(aw)[:4]
+    words_n = frozenset(data.lex.numbers.get("unit", {}))
+    stopped = _stop_at_number(aw, words=words_n)
+    near_after = stopped[:4]
+    linking = data.words("partitive") | data.words("determiner")
+    if stopped and len(stopped) < len(aw) and all(w.lower() in linking for w in stopped):
+        # *two of the four fiber optic lines*: a part of what the next figure counts
+        near_after = _stop_at_number(aw[len(stopped) + 1 :], words=words_n)[:4]
     near_before = list(reversed(_stop_at_number(list(reversed(bw)))))[-6:]
     heads = [i for i, w in enumerate(bw) if w.lower() in data.words("count_head")]
     # *raised the death toll … to 205*: the count a head noun names, before words after the number
@@ -272,7 +323,8 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
         unit=unit,
         context=frozenset(_stem(w) for w in window),
         names=proper_names(text, sent),
-        story=story_names(text),
+        story=story_names(text, data.lang),
+        names_all=all_names(text, data.lang),
     )
 
 
@@ -289,6 +341,7 @@ def attribution_item(analysis: Analysis, a: Attribution, data: LinkData) -> Item
         names=proper_names(text, a.content),
         neutral=neutral_terms(a.content.of(text), data),
         story=story_terms(text),
+        neutral_story=story_neutral(text, data.lang),
         certainty=a.certainty,
     )
 

@@ -57,9 +57,10 @@ def keys(item: Item, actor: str | None) -> list[str]:
             out.append(f"v|{math.floor(math.log10(item.value) * 2) + 1}")
         return out
     out = [f"t|{t}" for t in sorted(item.terms, key=lambda t: (-len(t), t))[:KEY_TERMS]]
-    # across languages a claim is found by the names it shares (countries and concepts are in every claim)
-    out += [f"x|{t}" for t in sorted((t for t in item.neutral if t.startswith("n:")), key=lambda t: (-len(t), t))
-            [:KEY_TERMS]]
+    # across languages a claim is found by the names and concepts it shares beyond its story's own
+    # (the story's countries and concepts are in every claim)
+    out += [f"x|{t}" for t in sorted((t for t in item.neutral - item.neutral_story if not t.startswith("k:")),
+                                     key=lambda t: (-len(t), t))[:KEY_TERMS]]
     if actor:
         out.append(f"a|{actor.lower()}")
     return out
@@ -99,16 +100,20 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     revised: set[str] = set()
     denials: list[tuple[Item, State]] = []
     kinds = concept_kinds(art.lang)
+    by_id = {a.id: a for a in analysis.attributions}
     for it in items:
         origin = actor_of[it.record_id + it.kind]
         actor = origin.actor if origin else None
+        said = by_id.get(origin.attribution_id) if origin else None
+        also = actors.co_sources(said, art.text, data, actor) if said else ()
+        via = origin.speaker if origin and actor and origin.speaker not in (None, actor) else None
         st, score, why = facts.assign(it, states, art.lang, kinds, actor)
         if st is None:
             st = State(facts.new_fact(it, art.id, art.lang))
             states.append(st)
         else:
             facts.refine(st, it, kinds)
-        m = facts.mention(it, st.fact.id, art.id, actor, score, why)
+        m = facts.mention(it, st.fact.id, art.id, actor, score, why, also, via)
         st.mentions.append(m)
         st.touched = True
         mentions.append(m)

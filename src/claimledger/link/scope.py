@@ -20,8 +20,6 @@ from functools import cache
 from claimledger.link.data import ActorInfo, LinkData, actors, load
 
 _WORD = re.compile(r"[\w'’-]+")
-MIN_ROWS = 2
-"""A word names a country when it is in the aliases of at least this many of its actors."""
 SCOPE_LEAD = 2
 """The scope country must be named at least this many times, and more than any other."""
 
@@ -38,12 +36,49 @@ def _rows(lang: str) -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
 
 @cache
 def country_words(lang: str) -> dict[str, str]:
-    """Word -> the one country whose actors it names (in at least ``MIN_ROWS`` rows)."""
+    """Word -> the one country whose actors it names.
+
+    A word qualifies when it names actors of one country only and stands for the country
+    itself: it is in the names of the country's own government (whose aliases are its country
+    names, demonyms and capital, *finland*, *finnish*, *moscow*), or an inflection of such a
+    word that names two of its actors (*finsk* beside *finska*). That keeps out the words a
+    country's bodies merely share (*war* of *war department* and *study of war*, *online*,
+    *nyheter*) and role words (*ledare*, *chancellor*). A word always bound to one neighbour
+    (*north* of *north korea*, *states* of *united states*) names nothing alone."""
     rows_with: dict[str, Counter[str]] = defaultdict(Counter)
-    for _canonical, country, aliases in _rows(lang):
+    own: dict[str, set[str]] = defaultdict(set)
+    neighbours: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    table = actors()
+    for canonical, country, aliases in _rows(lang):
+        info = table.get(canonical, ActorInfo(canonical, ""))
+        for alias in aliases:
+            for i, w in enumerate(alias):
+                neighbours[w].add((alias[i - 1][:4] if i else "", alias[i + 1][:4] if i + 1 < len(alias) else ""))
         for w in {w for alias in aliases for w in alias}:
             rows_with[w][country] += 1
-    return {w: next(iter(c)) for w, c in rows_with.items() if len(c) == 1 and sum(c.values()) >= MIN_ROWS}
+            if info.kind == "government" and not info.parent:
+                own[country].add(w)
+    roles = {w for phrase in load(lang).roles for w in phrase.split()}
+    out: dict[str, str] = {}
+    for w, c in rows_with.items():
+        country = next(iter(c))
+        if len(c) != 1 or len(w) < 2 or w in roles or _bound(neighbours[w]):
+            continue
+        if w in own[country] or (sum(c.values()) > 1 and any(_inflects(w, b) for b in own[country])):
+            out[w] = country
+    return out
+
+
+def _bound(seen: set[tuple[str, str]]) -> bool:
+    """Whether a word always has the same word before it, or always the same after it."""
+    before, after = {b for b, _a in seen}, {a for _b, a in seen}
+    return (len(before) == 1 and "" not in before) or (len(after) == 1 and "" not in after)
+
+
+def _inflects(word: str, base: str) -> bool:
+    """*finsk* and *finska*, *amerikansk* and *amerikanska*: one is the other plus an ending."""
+    short, long_ = sorted((word, base), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
 @cache
@@ -112,19 +147,29 @@ def lead_country(countries: list[str], least: int = 1) -> str | None:
     return top[0][0]
 
 
+def countries_in(text: str, lang: str) -> list[str]:
+    """The countries a text's country words name, in order; a short one counts only in capitals
+    (*US*, *UK*, never the pronoun *us*)."""
+    cw = country_words(lang)
+    out = []
+    for token in _WORD.findall(text):
+        w = token.lower().replace("’", "'")
+        if w in cw and (len(w) > 3 or token.isupper()):
+            out.append(cw[w])
+    return out
+
+
 def article_scope(text: str, lang: str) -> str | None:
     """The country whose country words an article uses most, clearly."""
-    cw = country_words(lang)
-    return lead_country([cw[w] for w in words_of(text) if w in cw], SCOPE_LEAD)
+    return lead_country(countries_in(text, lang), SCOPE_LEAD)
 
 
 def match_scoped(speaker: str, scope: str | None, data: LinkData) -> tuple[str, str] | None:
     """The body a speaker names without its country: (canonical, words), for the speaker's own
     country word if it has one, else the article's scope."""
     words = words_of(speaker)
-    cw = country_words(data.lang)
-    own = next((cw[w] for w in words if w in cw), None)
-    country = own or scope
+    own = countries_in(speaker, data.lang)
+    country = own[0] if own else scope
     if country is None:
         return None
     index = scoped_aliases(data.lang)

@@ -207,6 +207,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         return None
     if prev_word in lex.word_class("month") or (nxt and nxt[0][2] in lex.word_class("month")):
         return None
+    if _name_part(text, prev, s, raw):
+        return None
     after_text = text[e : e + 14].lower()
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
         return None
@@ -286,6 +288,17 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if value == 1 and not vague and counted is None:
         return None
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+
+
+def _name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
+    """A single digit right after a capitalised word inside a sentence is part of a name
+    (*Estlink 2*, *Nord Stream 2*, *Sentinel 1*), not a count: news style spells counts
+    under ten in words. Larger figures there are counts (*sent Ukraine 50 tanks*, *får Säpo 80
+    miljoner*), and a capital that starts a sentence (*Around 200*) makes no name."""
+    if len(raw) != 1 or not raw.isdigit() or not prev or prev[-1][1] != s - 1 or not text[prev[-1][0]].isupper():
+        return False
+    before = text[: prev[-1][0]].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:;\n\"'”»“«(-–—"
 
 
 def _count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
