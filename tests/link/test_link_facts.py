@@ -139,3 +139,14 @@ def test_history_series_leaves_out_parts_of_a_running_count() -> None:
     assert [p["value"] for p in series(points, "outcome")] == [95, 158, 205]
     assert len(series(points, "event")) == 5  # one event's figures are rivals, not parts
     assert followed("count") and not followed("generic") and not followed(None)
+
+
+def test_facts_the_capital_is_the_capital_of_the_story_s_country(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("French police said 46 people have been arrested in the capital alone so far, as protests "
+            "spread across France.", published="2023-05-01")
+    b = add("France's interior minister said 291 people were arrested across France, including 46 in Paris.",
+            published="2023-05-01")
+    assert _fact_of(ledger, a)["variable"] == "arrested|paris|total"  # Paris, narrower than France
+    assert _fact_of(ledger, b, 0)["variable"] == "arrested||total"  # *in France* in a French story: no place
+    assert _fact_of(ledger, a)["id"] == _fact_of(ledger, b, 1)["id"]

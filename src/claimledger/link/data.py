@@ -1,7 +1,7 @@
 """The language knowledge the linker reads: concepts, unit factors, actors, roles.
 
 Everything here comes from data files under ``claimledger/lang/`` (``concepts.tsv``,
-``unitfactors.tsv``, ``actors.tsv``, ``roles.tsv`` per language, and the language-neutral
+``unitfactors.tsv``, ``actors.tsv``, ``roles.tsv``, ``capitals.tsv`` per language, and the language-neutral
 ``lang/actors.tsv`` with each actor's kind, country and parent body), so a new language
 is a new folder, never new code.
 """
@@ -38,6 +38,8 @@ class LinkData:
     roles: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Role word -> (role, kind): *talesperson* -> (spokesperson, any)."""
 
+    capitals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Country -> its capital's names (``capitals.tsv``), the first the one a figure's place is."""
     weekday_order: tuple[str, ...] = ()
     """The ``weekday`` word class in file order: Monday first, each name's inflections after the seven."""
 
@@ -84,7 +86,8 @@ def load(lang: str) -> LinkData:
             for form in _split(row[2]):
                 roles.setdefault(form, (row[0], row[1]))
     order = next((tuple(_split(row[1])) for row in table(lang, "words.tsv") if row[0] == "weekday"), ())
-    return LinkData(lang, load_lexicon(lang), tuple(concepts), factors, roles, order)
+    capitals = {row[0]: tuple(_split(row[1])) for row in table(lang, "capitals.tsv") if len(row) >= 2}
+    return LinkData(lang, load_lexicon(lang), tuple(concepts), factors, roles, capitals, order)
 
 
 @cache

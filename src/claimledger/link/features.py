@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claimledger.link.data import LinkData, load
-from claimledger.link.scope import country_words
+from claimledger.link.scope import country_words, names_country
 from claimledger.model import Analysis, Approx, Attribution, MentionKind, Quantity, Span
 
 _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
@@ -31,6 +31,8 @@ PLACE_REACH = 5
 """Words after a locative (*in the eastern region of …*) within which its place is looked for."""
 SCOPE_BEFORE = 10
 """How many words back a place before a figure (*in Lille (north, 15,000)*) may stand."""
+SCOPE_AFTER = 5
+"""How far after a figure its place's locative may come (*46 people have been arrested in the capital*)."""
 OUTCOME_REACH = 5
 PLAN_REACH = 8
 """How many words before a figure a plan word (*plans to send*, *ska skickas*) may stand."""
@@ -209,22 +211,34 @@ def _scope(before: list[str], after: list[str], data: LinkData, country: str | N
     or before it; the article's own country (*in Spain* in a story about Spain) is no narrower
     than no place at all."""
     loc, gap = data.words("locative"), data.words("place_gap")
-    found = next((p for i in range(min(len(after) - 1, 4)) if after[i].lower() in loc
-                  and (p := _place_after(after, i + 1, gap))), None)
+    capital = data.capitals.get(country or "", ())[:1]
+    joins = data.words("coordinator")
+    cut = max((i for i, w in enumerate(before) if w.lower() in joins), default=-1)
+    before = before[cut + 1 :]  # *25 in the capital, and 291 across France*: that place is the 25's
+    found = next((p for i in range(min(len(after) - 1, SCOPE_AFTER)) if after[i].lower() in loc
+                  and (p := _place_after(after, i + 1, gap, capital, data))), None)
     found = found or next((p for i in range(len(before) - 2, max(-1, len(before) - SCOPE_BEFORE), -1)
-                           if before[i].lower() in loc and (p := _place_after(before, i + 1, gap))), None)
+                           if before[i].lower() in loc and (p := _place_after(before, i + 1, gap, capital, data))),
+                          None)
     if found is None:
         return None
     place = re.sub(r"['’]s?$", "", found.lower())
-    return None if country and country_words(data.lang).get(place) == country else place
+    for names in data.capitals.values():
+        if place in names[1:]:
+            place = names[0]  # *Kiev* and *Kyiv* are one place
+    return None if country and names_country(place, data.lang) == country else place
 
 
-def _place_after(words: list[str], i: int, gap: frozenset[str]) -> str | None:
+def _place_after(words: list[str], i: int, gap: frozenset[str], capital: tuple[str, ...] = (),
+                 data: LinkData | None = None) -> str | None:
     """The capitalised place a locative leads to, over words that only lead to a place (*in the
-    eastern region of Valencia*; not *in support of Russia*)."""
+    eastern region of Valencia*; not *in support of Russia*); *the capital* is ``capital``, the
+    capital of the country the article is about."""
     for w in words[i : i + PLACE_REACH]:
         if w[:1].isupper():
             return w
+        if capital and data is not None and w.lower() in data.words("capital_noun"):
+            return capital[0]
         if w.lower() not in gap:
             return None
     return None

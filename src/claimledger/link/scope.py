@@ -17,6 +17,8 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 
+from babel import Locale
+
 from claimledger.link.data import ActorInfo, LinkData, actors, load
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -45,6 +47,12 @@ def country_words(lang: str) -> dict[str, str]:
     country's bodies merely share (*war* of *war department* and *study of war*, *online*,
     *nyheter*) and role words (*ledare*, *chancellor*). A word always bound to one neighbour
     (*north* of *north korea*, *states* of *united states*) names nothing alone."""
+    return {w: country for w, (country, _rows_n) in _country_words(lang).items()}
+
+
+@cache
+def _country_words(lang: str) -> dict[str, tuple[str, int]]:
+    """Word -> (country, how many of its actors' rows use it): see ``country_words``."""
     rows_with: dict[str, Counter[str]] = defaultdict(Counter)
     own: dict[str, set[str]] = defaultdict(set)
     neighbours: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -59,14 +67,27 @@ def country_words(lang: str) -> dict[str, str]:
             if info.kind == "government" and not info.parent:
                 own[country].add(w)
     roles = {w for phrase in load(lang).roles for w in phrase.split()}
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, int]] = {}
     for w, c in rows_with.items():
-        country = next(iter(c))
+        country, n = next(iter(c.items()))
         if len(c) != 1 or len(w) < 2 or w in roles or _bound(neighbours[w]):
             continue
-        if w in own[country] or (sum(c.values()) > 1 and any(_inflects(w, b) for b in own[country])):
-            out[w] = country
+        if w in own[country] or (n > 1 and any(_inflects(w, b) for b in own[country])):
+            out[w] = (country, n)
     return out
+
+
+@cache
+def names_country(word: str, lang: str) -> str | None:
+    """The country a place word names as a whole: its name (Babel's territory names in the
+    language, *Frankrike*, *Spain*) or its code (*US*), never its capital (*Paris* is narrower
+    than France, though a country word of it)."""
+    found = _country_words(lang).get(word)
+    if found is None:
+        return None
+    country = found[0]
+    names = {Locale.parse(lang).territories.get(country, "").lower(), country.lower()}
+    return country if word in names else None
 
 
 def _bound(seen: set[tuple[str, str]]) -> bool:
