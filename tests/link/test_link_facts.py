@@ -150,3 +150,12 @@ def test_facts_the_capital_is_the_capital_of_the_story_s_country(linked) -> None
     assert _fact_of(ledger, a)["variable"] == "arrested|paris|total"  # Paris, narrower than France
     assert _fact_of(ledger, b, 0)["variable"] == "arrested||total"  # *in France* in a French story: no place
     assert _fact_of(ledger, a)["id"] == _fact_of(ledger, b, 1)["id"]
+
+
+def test_facts_what_befell_people_is_what_is_counted_and_a_speaker_s_place_is_not_the_figure_s(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("Emergency services said 202 people had been confirmed dead after the floods.", published="2024-11-01")
+    assert _fact_of(ledger, a)["variable"] == "dead||total"  # not any *people*
+    b = add("The Spanish central government in Madrid says more than 3,600 soldiers are deployed in the "
+            "worst-affected areas.", published="2024-11-03")
+    assert _fact_of(ledger, b)["variable"] == "troops||total"  # Madrid is where the speaker sits

@@ -212,9 +212,14 @@ def _scope(before: list[str], after: list[str], data: LinkData, country: str | N
     than no place at all."""
     loc, gap = data.words("locative"), data.words("place_gap")
     capital = data.capitals.get(country or "", ())[:1]
-    joins = data.words("coordinator")
-    cut = max((i for i, w in enumerate(before) if w.lower() in joins), default=-1)
-    before = before[cut + 1 :]  # *25 in the capital, and 291 across France*: that place is the 25's
+    # a place before a coordinated figure, a clause of its own or a speech verb is not the figure's:
+    # *25 in the capital, and 291 across France*; *searching in the Valencia region after floods
+    # killed 95*; *the government in Madrid says 3,600 troops are deployed*
+    joins = data.words("coordinator") | data.words("subordinator")
+    cues = data.lex.cues
+    cut = max((i for i, w in enumerate(before) if w.lower() in joins
+               or any(c.kind == "verb" and len(c.words) == 1 for c in cues.get(w.lower(), ()))), default=-1)
+    before = before[cut + 1 :]
     found = next((p for i in range(min(len(after) - 1, SCOPE_AFTER)) if after[i].lower() in loc
                   and (p := _place_after(after, i + 1, gap, capital, data))), None)
     found = found or next((p for i in range(len(before) - 2, max(-1, len(before) - SCOPE_BEFORE), -1)
@@ -306,6 +311,8 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
                    None)
     if concept and outcome and concept[1] in ("count", "event"):
         concept = (f"{outcome[0]}:{concept[0]}", "outcome")  # *108 police officers were injured*
+    elif outcome and (concept is None or concept[1] == "generic"):
+        concept = outcome  # *202 people had been confirmed dead*: the dead, not any people
     value, vmax, unit = q.value, q.value_max, q.unit
     for w in ([" ".join(near_after[:2])] if len(near_after) > 1 else []) + near_after[:1]:
         factor = data.factors.get(w.lower())
