@@ -22,6 +22,12 @@ and so link time, follow that density, not the ledger's size.
 Sizes: growing runs at about 20 articles/s on one core (linking dominates), so 100k articles
 take over an hour and about 5 GB of disk; ``--sizes 1000,10000`` takes about ten minutes.
 
+``--per-day N`` lays the variants out at N a day instead (variant i is shifted ``i // N`` days):
+the density of one story's articles then stays the same at every size, as in a real archive
+that grows by covering more days rather than by piling more copies onto the same ones. The
+default layout packs every original's k-th variant on day k, wrapping after two years, so
+beyond about 42k articles the days only get denser: the worst case, not a growing archive.
+
 Growing: variants are stored and linked with the real linker in batches of ``BATCH``
 articles per transaction (the store's row mapping, then ``link_article`` on ``View(conn)`` and
 ``save_links``: what ``Ledger.add(analysis, link=...)`` does, minus one commit per article),
@@ -118,14 +124,21 @@ def store(conn: Connection, a: Analysis, now: datetime) -> None:
             conn.execute(insert(table), batch)
 
 
-def grow(ledger: Ledger, base: list[Analysis], start: int, stop: int, mode: str, log: Callable[[str], None]) -> None:
+def shift_of(i: int, n_base: int, per_day: int | None) -> int:
+    """Days variant ``i`` is published after its original (see ``--per-day``)."""
+    return i // per_day if per_day else (i // n_base) % SPAN_DAYS
+
+
+def grow(ledger: Ledger, base: list[Analysis], start: int, stop: int, mode: str, log: Callable[[str], None],
+         per_day: int | None = None) -> None:
     """Store and link variants ``start .. stop-1`` (variant i: original ``i % len(base)``, k ``i // len(base)``)."""
     t = time.perf_counter()
     for lo in range(start, stop, BATCH):
         with ledger._writing() as conn:  # noqa: SLF001 - the store's own write transaction, one per batch
             for i in range(lo, min(lo + BATCH, stop)):
                 k = i // len(base)
-                a = variant(base[i % len(base)], k, k % SPAN_DAYS, mode)
+                a = variant(base[i % len(base)], i if per_day else k,
+                            shift_of(i, len(base), per_day), mode)
                 now = datetime.now(UTC)
                 store(conn, a, now)
                 save_links(conn, link_article(View(conn), a), now.isoformat())
@@ -154,10 +167,11 @@ class CountingView(View):
         return found
 
 
-def measure(ledger: Ledger, base: list[Analysis], size: int, fresh: int, mode: str) -> dict[str, float]:
+def measure(ledger: Ledger, base: list[Analysis], size: int, fresh: int, mode: str,
+            per_day: int | None = None) -> dict[str, float]:
     """Link ``fresh`` new variants against a ledger of ``size``; each in a rolled-back transaction."""
     rng = random.Random(size)
-    covered = min(SPAN_DAYS, max(1, -(-size // len(base))))
+    covered = max(1, size // per_day) if per_day else min(SPAN_DAYS, max(1, -(-size // len(base))))
     ms: list[float] = []
     copy_ms: list[float] = []
     n_facts = n_copies = n_near = 0
@@ -195,6 +209,8 @@ def main() -> int:
     ap.add_argument("--fresh", type=int, default=50, help="new articles timed at each size")
     ap.add_argument("--keep", type=Path, help="build the ledger in DIR and keep it (default: a temp dir)")
     ap.add_argument("--quick", action="store_true", help="smoke run: sizes 200,1000")
+    ap.add_argument("--per-day", type=int, help="lay variants out at N a day (constant density) instead of "
+                    "every original's k-th variant on day k")
     ap.add_argument("--copies", choices=("exact", "near"), default="exact",
                     help="variants have the same words as their original, or a differing word suffix")
     args = ap.parse_args()
@@ -215,7 +231,8 @@ def main() -> int:
         old.unlink()
     path = folder / "bench-link.sqlite"
     table = Table(title=f"claimledger link: one new article against a growing ledger "
-                        f"({args.fresh} timed per size, {args.copies} copies)")
+                        f"({args.fresh} timed per size, {args.copies} copies, "
+                        f"{f'{args.per_day} a day' if args.per_day else 'k-th variants on day k'})")
     for col in ("ledger articles", "link ms median", "link ms p90", "copy ms median", "articles ±14 d",
                 "fact cands", "copy cands", "ledger MiB", "peak RSS MiB", "grow s"):
         table.add_column(col, justify="right")
@@ -225,10 +242,10 @@ def main() -> int:
             have = 0
             for size in sizes:
                 t = time.perf_counter()
-                grow(ledger, base, have, size, args.copies, console.print)
+                grow(ledger, base, have, size, args.copies, console.print, args.per_day)
                 have = size
                 grow_s = time.perf_counter() - t
-                r = measure(ledger, base, size, args.fresh, args.copies)
+                r = measure(ledger, base, size, args.fresh, args.copies, args.per_day)
                 medians.append(r["median"])
                 console.print(f"  {size:>7} articles: link {r['median']:.1f} ms median, {r['p90']:.1f} ms p90, "
                               f"{r['facts']:.0f} fact / {r['copies']:.0f} copy candidates")
