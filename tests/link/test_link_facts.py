@@ -152,10 +152,22 @@ def test_facts_the_capital_is_the_capital_of_the_story_s_country(linked) -> None
     assert _fact_of(ledger, a)["id"] == _fact_of(ledger, b, 1)["id"]
 
 
-def test_facts_what_befell_people_is_what_is_counted_and_a_speaker_s_place_is_not_the_figure_s(linked) -> None:  # type: ignore[no-untyped-def]
+def test_facts_what_befell_people_is_counted_and_a_speaker_s_place_is_not_the_figure_s(linked) -> None:  # type: ignore[no-untyped-def]
     ledger, add = linked
     a = add("Emergency services said 202 people had been confirmed dead after the floods.", published="2024-11-01")
     assert _fact_of(ledger, a)["variable"] == "dead||total"  # not any *people*
     b = add("The Spanish central government in Madrid says more than 3,600 soldiers are deployed in the "
             "worst-affected areas.", published="2024-11-03")
     assert _fact_of(ledger, b)["variable"] == "troops||total"  # Madrid is where the speaker sits
+
+
+def test_facts_a_list_counts_what_its_first_figure_counts_and_a_bracketed_source_speaks_for_it(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("Police reports estimate that there were 8,700 demonstrators in Strasbourg (east, 15,000 according "
+            "to the unions), 7,300 in Lille (north, 15,000) and 11,000 in Marseilles (south, 130,000).",
+            published="2023-05-01")
+    text = a.article.text
+    unions = next(x for x in a.attributions if x.source and x.source.of(text) == "the unions")
+    assert unions.content.of(text) == "east, 15,000"
+    lille = _fact_of(ledger, a, 2)
+    assert lille["variable"] == "demonstrators|lille|total"

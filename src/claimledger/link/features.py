@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -347,6 +347,28 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
         story=story_names(text, data.lang),
         names_all=all_names(text, data.lang),
     )
+
+
+def fill_ellipsis(items: list[Item], analysis: Analysis) -> list[Item]:
+    """A figure that names nothing it counts, in a sentence listing figures, counts what the
+    figure before it counts: *8,700 demonstrators in Strasbourg (…), 7,300 in Lille (north,
+    15,000)* are all demonstrators."""
+    text = analysis.article.text
+    spans = {q.id: q.span for q in analysis.quantities}
+    out: list[Item] = []
+    last: tuple[Span, Item] | None = None
+    for it in items:
+        span = spans.get(it.record_id) if it.kind == "q" else None
+        if span is None:
+            out.append(it)
+            continue
+        sent = sentence(text, span)
+        if it.concept is None and last and last[0] == sent and last[1].concept and last[1].concept_kind != "measure":
+            it = replace(it, concept=last[1].concept, concept_kind=last[1].concept_kind)
+        if it.concept:
+            last = (sent, it)
+        out.append(it)
+    return out
 
 
 def attribution_item(analysis: Analysis, a: Attribution, data: LinkData) -> Item:

@@ -18,7 +18,7 @@ from typing import Protocol
 from claimledger.link import actors, contradictions, copies, facts
 from claimledger.link.data import LinkData, concept_kinds, load
 from claimledger.link.facts import State
-from claimledger.link.features import Item, attribution_item, pub_date, quantity_item, sentence
+from claimledger.link.features import Item, attribution_item, fill_ellipsis, pub_date, quantity_item, sentence
 from claimledger.model import Analysis, Article, Copy, Fact, FactLink, FactMention, LinkPlan
 
 KEY_TERMS = 6
@@ -87,7 +87,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     scope = actors.speaker_scope(analysis, data)
     origins = actors.origins(analysis, data, scope)
     by_attr = {o.attribution_id: o for o in origins}
-    items = [quantity_item(analysis, q, data, scope) for q in analysis.quantities]
+    items = fill_ellipsis([quantity_item(analysis, q, data, scope) for q in analysis.quantities], analysis)
     items += [attribution_item(analysis, a, data) for a in analysis.attributions]
     q_origin = {q.id: actors.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}
     actor_of = {it.record_id + it.kind: (q_origin.get(it.record_id) if it.kind == "q" else by_attr.get(it.record_id))

@@ -376,6 +376,19 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     return _fold_hearsay(out)
 
 
+def bracket_around(d: Doc, s: int, e: int, c0: int, c1: int) -> Range | None:
+    """The inside of the round bracket that tokens ``c0 .. c1`` stand in, within tokens ``s .. e``."""
+    i = c0 - 1
+    while i >= s and d[i].text not in "()":
+        i -= 1
+    if i < s or d[i].text != "(":
+        return None
+    j = c1
+    while j < e and d[j].text not in "()":
+        j += 1
+    return (i + 1, j) if j < e and d[j].text == ")" else None
+
+
 def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
     before = d[c0 - 1] if c0 > r.s else None
@@ -403,6 +416,10 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         if content is None:
             return None
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "prep-first")
+    inside = bracket_around(r.doc, r.s, r.e, c0, source[1])
+    if inside:  # '(öst, 15 000 enligt facken)': the phrase speaks for its bracket only
+        content = r.trim((inside[0], c0)) or r.trim((source[1], inside[1]))
+        return Found((c0, c1), content, source, certainty, cue.kind, "prep-bracket") if content else None
     start = r.clause_start(c0)
     head = r.trim((start, c0))
     tail = r.trim((source[1], r.e)) if source[1] < r.e - 1 else None

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.nlp.components.attributions import _RULES, Found, Range, SentenceRules
+from claimledger.nlp.components.attributions import _RULES, Found, Range, SentenceRules, bracket_around
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 _SUBJ = {"nsubj", "csubj", "nsubj:outer"}
@@ -495,6 +495,9 @@ class _Sentence:
             return None
         phrase = (d[c0].left_edge.i, d[c0].right_edge.i + 1)
         lo, hi = self.subtree(head)
+        inside = bracket_around(d, self.s, self.e, c0, c1)
+        if inside:  # *(east, 15,000 according to the unions)*: the phrase speaks for its bracket only
+            lo, hi = max(lo, inside[0]), min(hi, inside[1])
         frags = [r for r in (self.trim(lo, phrase[0]), self.trim(phrase[1], hi)) if r]
         frags = [self.trim(*self.clip_to_sentence(self.widen_to_quotes(r))) or r for r in frags]
         if not frags:
