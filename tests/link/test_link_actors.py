@@ -122,3 +122,12 @@ def test_co_sources_each_body_in_a_coordinated_source_is_a_source() -> None:
     origin = actors.origins(analysis, data, actors.speaker_scope(analysis, data))[0]
     assert origin.actor == "Fingrid"
     assert actors.co_sources(analysis.attributions[0], text, data, origin.actor) == ("Elering",)
+
+
+def test_scope_two_word_country_names() -> None:
+    from claimledger.link.scope import countries_in
+
+    assert countries_in("North Korea sent troops; the North Korean army and South Korea's spy agency", "en") == [
+        "KP", "KP", "KR"]
+    assert countries_in("the United States and the United Kingdom", "en") == ["US", "GB"]
+    assert countries_in("in the north of the country", "en") == []

@@ -45,6 +45,8 @@ CLAIM_MENTIONS = 12
 STORY_BAR = 0.4
 """Share of the most frequent names two articles must share to be read as one story."""
 DENIAL_SCORE = 0.5
+TIE_JACCARD = 0.1
+"""A claim held wholly by several facts (few terms, all shared) joins the one that shares the most of both."""
 STORY_FREE = 1
 SAME_WORDS = 0.8
 """A claim sharing this share of its terms with a fact says it in the same words, story words or not."""
@@ -242,7 +244,7 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
             continue  # the story's own words (*North Korea*, *troops*, *Russia*) make no two claims one
         jaccard = shared / len(mine | terms)
         if contained >= overlap_bar and jaccard >= jaccard_bar:
-            best = max(best, contained)
+            best = max(best, contained + TIE_JACCARD * jaccard)
     return best
 
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claimledger.link.data import LinkData, load
-from claimledger.link.scope import country_words, names_country
+from claimledger.link.scope import country_pairs, country_words, names_country
 from claimledger.model import Analysis, Approx, Attribution, MentionKind, Quantity, Span
 
 _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
@@ -132,14 +132,22 @@ def _neutral(text: str, lang: str) -> frozenset[str]:
 
 def _neutral_seq(text: str, lang: str) -> list[str]:
     data = load(lang)
-    countries = country_words(lang)
+    countries, pairs = country_words(lang), country_pairs(lang)
     dates = data.words("month") | data.words("weekday")
     out = []
-    for m in re.finditer(r"\w+", text):
+    matches = list(re.finditer(r"[\w'’]+", text))
+    paired = -1
+    for i, m in enumerate(matches):
+        if i == paired:
+            continue  # the second word of a two-word country name
         w = m.group()
-        low = w.lower()
+        low = w.lower().replace("’", "'")
+        nxt = matches[i + 1].group().lower().replace("’", "'") if i + 1 < len(matches) else ""
         found = data.concept_of(w)
-        if low in countries and (len(low) > 3 or w.isupper()):
+        if (low, nxt) in pairs:
+            out.append(f"k:{pairs[(low, nxt)]}")
+            paired = i + 1
+        elif low in countries and (len(low) > 3 or w.isupper()):
             out.append(f"k:{countries[low]}")
         elif found:
             if found[1] != "measure":  # a unit word means something only beside a figure (*ha*, *mil*)

@@ -51,8 +51,9 @@ def country_words(lang: str) -> dict[str, str]:
 
 
 @cache
-def _country_words(lang: str) -> dict[str, tuple[str, int]]:
-    """Word -> (country, how many of its actors' rows use it): see ``country_words``."""
+def _tables(lang: str) -> tuple[dict[str, Counter[str]], dict[str, set[str]], dict[str, set[tuple[str, str]]]]:
+    """Per word: the countries whose rows use it (and how often), each country's own government
+    words, and the (previous, next) neighbours the word has in the aliases (first four letters)."""
     rows_with: dict[str, Counter[str]] = defaultdict(Counter)
     own: dict[str, set[str]] = defaultdict(set)
     neighbours: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -66,6 +67,13 @@ def _country_words(lang: str) -> dict[str, tuple[str, int]]:
             rows_with[w][country] += 1
             if info.kind == "government" and not info.parent:
                 own[country].add(w)
+    return rows_with, own, neighbours
+
+
+@cache
+def _country_words(lang: str) -> dict[str, tuple[str, int]]:
+    """Word -> (country, how many of its actors' rows use it): see ``country_words``."""
+    rows_with, own, neighbours = _tables(lang)
     roles = {w for phrase in load(lang).roles for w in phrase.split()}
     out: dict[str, tuple[str, int]] = {}
     for w, c in rows_with.items():
@@ -75,6 +83,32 @@ def _country_words(lang: str) -> dict[str, tuple[str, int]]:
         if w in own[country] or (n > 1 and any(_inflects(w, b) for b in own[country])):
             out[w] = (country, n)
     return out
+
+
+@cache
+def country_pairs(lang: str) -> dict[tuple[str, str], str]:
+    """(word, next word) -> country, for the two-word names of a country its own government goes
+    by and no other country's body uses: (*north*, *korean*) is North Korea, (*united*,
+    *states*) the United States. The second word is a name two countries share (*korea*) or
+    always follows the first (*states*, *kingdom*); a word that follows others too (*forces*,
+    *government*) makes no name."""
+    table = actors()
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    own: set[tuple[str, str]] = set()
+    for canonical, country, aliases in _rows(lang):
+        info = table.get(canonical, ActorInfo(canonical, ""))
+        for alias in aliases:
+            for a, b in zip(alias, alias[1:], strict=False):
+                seen[(a, b)].add(country)
+                if info.kind == "government" and not info.parent:
+                    own.add((a, b))
+    rows_with, _own, neighbours = _tables(lang)
+    shared_names = {w for w, c in rows_with.items() if len(c) == 2}
+    data = load(lang)
+    skip = country_words(lang).keys() | data.words("determiner") | data.words("possessive")
+    return {pair: next(iter(seen[pair])) for pair in own
+            if len(seen[pair]) == 1 and pair[0] not in skip and len(pair[0]) > 2 and len(pair[1]) > 1
+            and (pair[1] in shared_names or {b for b, _a in neighbours[pair[1]]} == {pair[0][:4]})}
 
 
 @cache
@@ -171,12 +205,15 @@ def lead_country(countries: list[str], least: int = 1) -> str | None:
 def countries_in(text: str, lang: str) -> list[str]:
     """The countries a text's country words name, in order; a short one counts only in capitals
     (*US*, *UK*, never the pronoun *us*)."""
-    cw = country_words(lang)
+    cw, pairs = country_words(lang), country_pairs(lang)
     out = []
-    for token in _WORD.findall(text):
+    tokens = _WORD.findall(text)
+    for i, token in enumerate(tokens):
         w = token.lower().replace("’", "'")
         if w in cw and (len(w) > 3 or token.isupper()):
             out.append(cw[w])
+        elif i + 1 < len(tokens) and (pair := (w, tokens[i + 1].lower().replace("’", "'"))) in pairs:
+            out.append(pairs[pair])
     return out
 
 
