@@ -33,6 +33,7 @@ from functools import cache
 from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
 from claimledger.link.features import sentence
 from claimledger.link.scope import (
+    SCOPE_LEAD,
     article_scope,
     countries_in,
     lead_country,
@@ -288,19 +289,23 @@ def _first_body(text: str, data: LinkData) -> tuple[str, str] | None:
 
 def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
     """The country an article is about: that of the table bodies it quotes, if one clearly
-    leads; else the one whose country words its text uses most."""
+    leads; else the one whose country words its text uses most; else, where the text names a
+    country too seldom to tell, those words and the seats of the outlets it quotes together
+    (*finskt vatten … enligt Yle … enligt Iltalehti*)."""
     text = analysis.article.text
     table = actors()
-    quoted = []
+    quoted, outlets = [], []
     for a in analysis.attributions:
         hit = match_actor(a.source.of(text), data) if a.source else None
         if hit and _countryless(hit[1], data):
             continue  # *polisen* names no country: it cannot tell which one the story is about
         info = table.get(body(hit[0]), ActorInfo("", "")) if hit else ActorInfo("", "")
-        country = info.country if info.kind not in RELAYS else ""  # an outlet's seat is not the story's
-        if country:
-            quoted.append(country)
-    return lead_country(quoted) or article_scope(text, data.lang)
+        if info.kind in RELAYS:  # an outlet's seat is not the story's, unless nothing else tells
+            outlets.append(info.country)
+        elif info.country:
+            quoted.append(info.country)
+    return (lead_country(quoted) or article_scope(text, data.lang)
+            or lead_country(countries_in(text, data.lang) + [c for c in outlets if c], SCOPE_LEAD))
 
 
 def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> list[Origin]:
