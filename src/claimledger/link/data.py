@@ -92,10 +92,14 @@ def load(lang: str) -> LinkData:
 
 @cache
 def concept_kinds(lang: str) -> dict[str, str]:
-    """Concept id -> kind, with every *outcome:whom* pair (``injured:police``) an outcome."""
+    """Concept id -> kind, with every *outcome:whom* pair (``injured:police``) an outcome and
+    every *measure:thing* pair (``km:cables``) a measure."""
     kinds = {c: k for c, k, _s, _e in load(lang).concepts}
     outcomes = [c for c, k in kinds.items() if k == "outcome"]
-    kinds.update({f"{o}:{c}": "outcome" for o in outcomes for c, k in list(kinds.items()) if k in ("count", "event")})
+    things = [c for c, k in kinds.items() if k in ("count", "event")]
+    kinds.update({f"{o}:{c}": "outcome" for o in outcomes for c in things})
+    # *a 170-kilometer cable* is km:cables, a measure of one thing
+    kinds.update({f"{m}:{c}": "measure" for m in [c for c, k in kinds.items() if k == "measure"] for c in things})
     return kinds
 
 

@@ -257,6 +257,19 @@ def _place_after(words: list[str], i: int, gap: frozenset[str], capital: tuple[s
     return None
 
 
+def _past_aside(words: list[str]) -> list[str]:
+    """The words after a figure with a bracketed aside left out (*170-kilometer (105-mile) line*)."""
+    out, depth = [], 0
+    for w in words:
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(w)
+    return out
+
+
 def _stop_at_number(seq: list[str], marks: frozenset[str] = frozenset({";", "(", ")"}),
                     words: frozenset[str] = frozenset()) -> list[str]:
     """The words up to the next number, in digits or one of the number ``words`` (or one of
@@ -322,12 +335,15 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
     elif outcome and (concept is None or concept[1] == "generic"):
         concept = outcome  # *202 people had been confirmed dead*: the dead, not any people
     value, vmax, unit = q.value, q.value_max, q.unit
-    for w in ([" ".join(near_after[:2])] if len(near_after) > 1 else []) + near_after[:1]:
+    inside = counted if q.counted and q.span.start <= q.counted.start < q.span.end else []  # '105-mile'
+    for w in inside[-1:] + ([" ".join(near_after[:2])] if len(near_after) > 1 else []) + near_after[:1]:
         factor = data.factors.get(w.lower())
         if factor:
             concept = (factor[0], data.concept_kind(factor[0]))
             value, vmax, unit = value * factor[1], vmax * factor[1] if vmax is not None else None, factor[0]
             break
+    if inside and concept and concept[1] == "measure" and (thing := _concept(_past_aside(aw)[:4], data)):
+        concept = (f"{concept[0]}:{thing[0]}", "measure")  # *a 170-kilometer cable*: a cable's length
     incr = data.words("increment")
     increment = any(w.lower() in incr for w in bw[-2:]) or (
         bool(aw) and aw[0].lower() in incr and (len(aw) < 2 or aw[1].lower() not in data.words("count_stop"))

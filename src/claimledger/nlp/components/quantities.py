@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc
 
 from claimledger.model import Approx
+from claimledger.nlp.components.measures import code_of, concatenated, hyphen_measures, money_before
 from claimledger.nlp.lexicon import Lexicon
 
 _GROUP = "[ \u00a0\u2009\u202f]"
@@ -40,16 +41,18 @@ class FoundQuantity:
 def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
     """A number in digits; ``after_joiner`` for the second half of a range (*10–12 000*)."""
     if decimal == "comma":
-        body = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
+        body = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![.,]\d)|\d+(?:,\d+)?"
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     before = "" if after_joiner else r"(?<![\w\-/.:–—])"
-    return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w%]|[.:]\d|-[^\W\d_])")
+    return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w]|[.:]\d|-[^\W\d_])")
 
 
 def _value(raw: str, decimal: str) -> float:
     raw = raw.removesuffix("-tal")
     raw = re.sub(_GROUP, "", raw)
+    if decimal == "comma":
+        raw = raw.replace(".", "")  # '10.000': a point groups thousands where a comma marks decimals
     raw = raw.replace(",", ".") if decimal == "comma" else raw.replace(",", "")
     return float(raw)
 
@@ -111,6 +114,9 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     scale = nums.get("scale", {})
     for m in _digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
         hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))
+    presets = {p.number_start: p for p in money_before(text, lex.lang, decimal) + hyphen_measures(text, lex.lang)}
+    hits = [h for h in hits if not any(p.start <= h[0] < p.end for p in presets.values())]
+    hits += [(p.number_start, p.number_end, p.value, False) for p in presets.values()]
     hits.sort()
     starts = [s for s, _, _, _ in hits]  # digit hits, in text order and never overlapping
     phrase_end = -1  # end of the last vague phrase taken (they are found in text order too)
@@ -123,6 +129,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
                 hits.append((s, e, compound, False))  # 'twenty-one', 'ten-thousand', 'fifteen-hundred'
             continue
         if w not in vague and w not in units and w not in articles and w not in multi_vague:
+            if len(w) > 5 and w[:3] in _prefixes(lex) and (joined_value := concatenated(w, lex)) is not None:
+                hits.append((s, e, joined_value, False))  # 'tvåhundrafemtio'
             continue  # the common case, decided by one set look-up
         k = bisect_right(starts, s) - 1
         if s < phrase_end or (k >= 0 and s < hits[k][1]):
@@ -146,7 +154,12 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     for s, e, value, is_vague in hits:
         if s < consumed_until:
             continue
-        q = _build(text, words, lex, s, e, value, is_vague, decimal, doc)
+        preset = presets.get(s)
+        # a currency sign before the number belongs to the figure, so approximations are read before it
+        q = _build(text, words, lex, preset.start if preset else s, e, value, is_vague, decimal, doc)
+        if q is not None and preset is not None:
+            q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end), unit=preset.unit,
+                        counted=preset.counted)
         if q is not None:
             out.append(q)
             consumed_until = q.end
@@ -155,6 +168,16 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in _joiners(lex)):
                 consumed_until = tail.end()
     return out
+
+
+_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def _prefixes(lex: Lexicon) -> frozenset[str]:
+    """First three letters of the number words a one-word number (*tvåhundrafemtio*) can start with."""
+    if lex.lang not in _PREFIXES:
+        _PREFIXES[lex.lang] = frozenset(w[:3] for w in lex.numbers.get("unit", {}) if len(w) >= 3)
+    return _PREFIXES[lex.lang]
 
 
 _MULTI_VAGUE: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
@@ -225,6 +248,12 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     value_max: float | None = None
     # a scale word or fraction after the number: '3,5 miljoner', 'en halv miljon'
     scale = nums.get("scale", {})
+    conj, fractions = lex.word_class("conjunction"), nums.get("fraction", {})
+    if (len(nxt) >= 3 and nxt[0][2] in conj and nxt[1][2] in nums.get("article", {}) and nxt[2][2] in fractions
+            and not vague):
+        value += fractions[nxt[2][2]]  # 'two and a half (million)'
+        end = nxt[2][1]
+        nxt = nxt[3:]
     if nxt and nxt[0][2] in nums.get("fraction", {}) and len(nxt) > 1 and nxt[1][2] in scale:
         value = value * nums["fraction"][nxt[0][2]] * scale[nxt[1][2]] if value else scale[nxt[1][2]] / 2
         end = nxt[1][1]
@@ -234,6 +263,12 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         end = nxt[0][1]
         big = scale[nxt[0][2]]
         nxt = nxt[1:]
+        # 'a hundred and two': a smaller number after 'and' adds to the hundreds
+        if (big == 100 and len(nxt) >= 2 and nxt[0][2] in conj
+                and 0 < (small := _small_number(nxt[1][2], nums)) < 100):
+            value += small
+            end = nxt[1][1]
+            nxt = nxt[2:]
         # 'two million and 300 thousand': a smaller scale joined by 'and' adds to the figure
         if (len(nxt) >= 3 and nxt[0][2] in lex.word_class("conjunction") and nxt[2][2] in scale
                 and scale[nxt[2][2]] < big):
@@ -250,6 +285,9 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
     if len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
         m = _digits(decimal, after_joiner=True).match(text, nxt[1][0])
+        glued = nxt[0][2] in "-–" and nxt[1][0] == e + 1
+        if m and glued and len(m.group()) >= 4 and m.group().isdigit() and raw.isdigit():
+            return None  # '555-1234', 'B 123-4567': a phone or case number, not a range of counts
         if m:
             hi = _value(m.group(), decimal)
             rest = words.after(m.end())
@@ -288,6 +326,14 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if value == 1 and not vague and counted is None:
         return None
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+
+
+def _small_number(word: str, nums: dict[str, dict[str, float]]) -> float:
+    """A number under a hundred in digits or words (*two*, *twenty-one*), else 0."""
+    if word.isdigit():
+        return float(word)
+    units = nums.get("unit", {})
+    return units.get(word) or _compound(word, units, {}, {}) or 0.0
 
 
 def _name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
@@ -340,6 +386,9 @@ def _counted(
     if i >= len(nxt):
         return None, None
     first = nxt[i]
+    for n in (2, 1):  # 'per cent', 'nautical miles' before 'miles'
+        if i + n <= len(nxt) and (found := code_of(" ".join(x[2] for x in nxt[i : i + n]), lex.lang)):
+            return (first[0], nxt[i + n - 1][1]), found.code
     for kind in ("percent", "currency", "time_unit", "measure"):
         if first[2] in units.get(kind, ()):
             return (first[0], first[1]), kind
