@@ -252,3 +252,15 @@ def test_evidence_verb_with_a_colon_or_att_but_not_with_an_object() -> None:
     src, cue, content, cert = _claims("Nya siffror från myndigheten visar: fler har smittats i år.")[0]
     assert (src, cue, content, cert) == ("Nya siffror från myndigheten", "visar", "fler har smittats i år", "reported")
     assert _claims("Bilderna visade en förstörd bro.") == []
+
+
+def test_denial_of_a_noun_phrase_and_passives_with_no_source() -> None:
+    found = _claims("Ryssland har skickat fler soldater till gränsen, enligt ukrainska källor.\n\n"
+                    "Kreml förnekar uppgifterna. Det befaras att hundratals har dött i striderna.")
+    assert ("Kreml", "förnekar", "uppgifterna", "denied") in found
+    assert (None, "befaras", "Det befaras att hundratals har dött i striderna", "estimated") in found
+
+
+def test_a_negation_that_ends_a_dash_quote_does_not_negate_the_cue() -> None:
+    src, _cue, content, _ = _one("Striderna fortsatte under natten.\n\n– Vi ger oss inte, säger Zelenskyj och Macron.")
+    assert (src, content) == ("Zelenskyj och Macron", "Vi ger oss inte")

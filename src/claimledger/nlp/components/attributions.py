@@ -69,7 +69,14 @@ class SentenceRules:
 
     # ----- token predicates -------------------------------------------------------------
     def negated(self, k: int) -> bool:
-        return any(self.doc[x].lower_ in self.negation for x in range(max(self.s, k - 2), k))
+        """Whether the cue at ``k`` is negated (*säger inte*, *did not say*); a negation before a
+        comma ends the quote (*– Vi ger oss inte, säger han*), not the cue."""
+        for x in range(k - 1, max(self.s, k - 2) - 1, -1):
+            if self.doc[x].is_punct:
+                return False
+            if self.doc[x].lower_ in self.negation:
+                return True
+        return False
 
     def _is_final_punct(self, t: Token) -> bool:
         return t.is_punct and t.text not in self.lex.word_class("quote_close")
@@ -439,6 +446,10 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
 
 
+DENIED_NP = 5
+"""Longest noun phrase (tokens) taken as what a denial verb denies, without an *att* clause."""
+
+
 def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
     after = c1
@@ -495,10 +506,13 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     source = r.np_before(c0)
     start = r.recipient_end(c1, r.e)
     content = r.trim((start, r.clause_end(start, later)))
-    if source is None or content is None or content[1] - content[0] < 2:
+    # 'Kreml förnekar uppgifterna': what a denial denies may be a short noun phrase
+    denied_np = (cue.certainty == "denied" and content is not None and content[1] - content[0] <= DENIED_NP
+                 and not any(r.is_verb(d[x]) for x in range(*content)))
+    if source is None or content is None or (content[1] - content[0] < 2 and not denied_np):
         return None
     quoted = r.is_quote(d[start]) if start < r.e else False
-    if r.bare and not quoted and " ".join(cue.words) not in r.bare:
+    if r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np:
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
 
