@@ -264,3 +264,10 @@ def test_denial_of_a_noun_phrase_and_passives_with_no_source() -> None:
 def test_a_negation_that_ends_a_dash_quote_does_not_negate_the_cue() -> None:
     src, _cue, content, _ = _one("Striderna fortsatte under natten.\n\n– Vi ger oss inte, säger Zelenskyj och Macron.")
     assert (src, content) == ("Zelenskyj och Macron", "Vi ger oss inte")
+
+
+def test_a_passive_in_an_inserted_relative_clause_ends_at_its_comma() -> None:
+    found = _claims("Fartyget, som är flaggat på Cooköarna och tros tillhöra den ryska skuggflottan, "
+                    "är misstänkt för att ligga bakom brottet.")
+    assert (None, "tros", "tros tillhöra den ryska skuggflottan", "estimated") in found
+    assert (None, "är misstänkt", "är misstänkt för att ligga bakom brottet", "estimated") in found

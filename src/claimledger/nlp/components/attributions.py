@@ -519,13 +519,20 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
 
 def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
+    end = r.clause_end(c1, later)
+    comma = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].text == ","), r.s - 1)
+    if any(d[x].lower_ in r.rel for x in range(comma + 1, c0)):
+        # 'Fartyget, som … och tros tillhöra skuggflottan, är misstänkt': a relative clause ends at its comma
+        end = next((x for x in range(c1, end) if d[x].text == ","), end)
     if c0 > r.s and d[c0 - 1].lower_ in r.rel:
-        content = r.trim((c1, r.clause_end(c1, later)))
+        content = r.trim((c1, end))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
     start = r.clause_start(c0)
-    if c0 > r.s and d[c0 - 1].lower_ in r.conj:
-        start = c0  # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue
-    content = r.trim((r.skip_open(start, c0), r.clause_end(c1, later)))
+    if c0 > r.s and (d[c0 - 1].lower_ in r.conj or d[c0 - 1].text == ","):
+        # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
+        # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
+        start = c0
+    content = r.trim((r.skip_open(start, c0), end))
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
 
 
