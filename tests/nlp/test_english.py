@@ -344,3 +344,14 @@ def test_english_hyphenated_number_words_are_figures() -> None:
         assert (q.span.of(text), q.value, q.approx) == (span, value, approx), text
     for text in ("The F-16 flew a 5-year mission.", "A self-made man paid a one-off fee."):
         assert not analyze_article(Article(text=text, lang="en")).quantities, text
+
+
+def test_suspicion_and_suspected_passives_name_the_claim_of_their_own_clause() -> None:
+    from claimledger.analyze import analyze_text
+
+    text = ("Finnish authorities seized a ship on suspicion that it caused the failure of a submarine cable. "
+            "The vessel is detained, after it was suspected to have been responsible for damage to cables.")
+    a = analyze_text(text, lang="en")
+    found = {(x.cue.of(text), x.content.of(text)) for x in a.attributions}
+    assert ("suspicion", "it caused the failure of a submarine cable") in found
+    assert ("was suspected to", "it was suspected to have been responsible for damage to cables") in found

@@ -271,3 +271,9 @@ def test_a_passive_in_an_inserted_relative_clause_ends_at_its_comma() -> None:
                     "är misstänkt för att ligga bakom brottet.")
     assert (None, "tros", "tros tillhöra den ryska skuggflottan", "estimated") in found
     assert (None, "är misstänkt", "är misstänkt för att ligga bakom brottet", "estimated") in found
+
+
+def test_a_passive_in_a_relative_clause_without_commas_ends_at_the_main_clause() -> None:
+    _src, _cue, content, _ = _one("Fartyget som misstänks ligga bakom kabelbrotten i Finska viken har flyttats "
+                                  "till en skyddad ankarplats.")
+    assert content == "ligga bakom kabelbrotten i Finska viken"

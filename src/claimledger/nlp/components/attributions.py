@@ -525,6 +525,10 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         # 'Fartyget, som … och tros tillhöra skuggflottan, är misstänkt': a relative clause ends at its comma
         end = next((x for x in range(c1, end) if d[x].text == ","), end)
     if c0 > r.s and d[c0 - 1].lower_ in r.rel:
+        # 'Fartyget som misstänks ligga bakom kabelbrotten har flyttats': with no comma, the relative
+        # clause ends where the main clause's auxiliary and verb begin
+        end = next((x for x in range(c1 + 1, end - 1) if d[x].pos_ == "AUX" and d[x + 1].pos_ in {"VERB", "AUX"}),
+                   end)
         content = r.trim((c1, end))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
     start = r.clause_start(c0)
@@ -532,6 +536,10 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
         # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
         start = c0
+    subordinate = r.lex.word_class("subordinator")
+    start = next((x + 1 for x in range(c0 - 1, start - 1, -1)
+                  if d[x].lower_ in subordinate and d[x].pos_ == "SCONJ"), start)
+    # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
     content = r.trim((r.skip_open(start, c0), end))
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
 
