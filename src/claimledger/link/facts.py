@@ -241,7 +241,7 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
         if shared < least and not (f.lang != lang and shared >= CROSS_SPECIFIC and specific):
             continue
         if f.lang != lang and not same_source and not specific:
-            continue  # across languages too, the story's own terms (*drones*, *airport*, *Copenhagen*) make no two claims one
+            continue  # across languages too, the story's own terms (*drones*, *airport*) make no two claims one
         contained = shared / min(len(mine), len(terms))
         if f.lang == lang and contained < SAME_WORDS and len(common - item.story - item.neutral_story) < STORY_FREE:
             continue  # the story's own words (*North Korea*, *troops*, *Russia*) make no two claims one
