@@ -51,3 +51,14 @@ def test_models_cli_reports_a_missing_model_in_one_line(tmp_path: Path) -> None:
     assert res.returncode != 0
     assert "Traceback" not in res.stderr and "no_such_model_xyz" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+
+
+def test_an_attribution_s_confidence_is_its_rule_s_measured_share() -> None:
+    from claimledger.analyze import analyze_text
+    from claimledger.nlp.lexicon import rule_confidence, table
+
+    measured = {row[0]: float(row[1]) for row in table("sv", "confidence.tsv")}
+    assert measured, "lang/sv/confidence.tsv is written by scripts/measure_confidence.py"
+    a = analyze_text("Tre fartyg har bordats i hamnen, enligt Kustbevakningen.", lang="sv").attributions[0]
+    assert a.confidence == measured.get(a.rule, measured["*"]) == rule_confidence("sv", a.rule)
+    assert rule_confidence("xx", "verb-that") == 0.5  # a language never measured

@@ -102,3 +102,16 @@ def load(lang: str) -> Lexicon:
         for row in table(lang, "actors.tsv")
     )
     return Lexicon(lang, cues, words, numbers, approx, units, kinds, actors)
+
+
+@cache
+def _confidences(lang: str) -> dict[str, float]:
+    return {row[0]: float(row[1]) for row in table(lang, "confidence.tsv") if len(row) >= 2}
+
+
+def rule_confidence(lang: str, rule: str) -> float:
+    """How often the rule that found an attribution was strictly right on the annotated dev sets
+    (``confidence.tsv``, written by ``scripts/measure_confidence.py``): the rule's own share,
+    else the language's overall share (``*``), else one half for a language never measured."""
+    shares = _confidences(lang)
+    return shares.get(rule, shares.get("*", 0.5))

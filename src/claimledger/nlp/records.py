@@ -18,6 +18,7 @@ from claimledger.nlp.components import actors
 from claimledger.nlp.components import certainty as cert
 from claimledger.nlp.components.attributions import Found, Range, colon_lead, sentence_attributions
 from claimledger.nlp.components.quantities import find_quantities
+from claimledger.nlp.lexicon import rule_confidence
 from claimledger.nlp.windows import rule_sentences
 from claimledger.settings import Settings
 
@@ -258,7 +259,7 @@ def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon, nested: lis
         anonymous=anonymous,
         source_kind=cert.source_kind(src_text, anonymous, lex),
         content_parts=parts,
-        confidence=0.5 if f.kind in {"passive", "adverb"} or f.rule == "verb-bare" else 0.8,
+        confidence=rule_confidence(lex.lang, f.rule),
         rule=f.rule,
     )
 
