@@ -55,7 +55,8 @@ def test_models_cli_reports_a_missing_model_in_one_line(tmp_path: Path) -> None:
 
 def test_an_attribution_s_confidence_is_its_rule_s_measured_share() -> None:
     from claimledger.analyze import analyze_text
-    from claimledger.nlp.lexicon import rule_confidence, table
+    from claimledger.lang import table
+    from claimledger.nlp.lexicon import rule_confidence
 
     measured = {row[0]: float(row[1]) for row in table("sv", "confidence.tsv")}
     assert measured, "lang/sv/confidence.tsv is written by scripts/measure_confidence.py"

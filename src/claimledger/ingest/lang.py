@@ -6,7 +6,8 @@ reverse): the words look alike, the cue lexicons do not. py3langid's full model 
 three apart well on real text; we add two guards around it:
 
 * Norwegian comes out under one code. The model has ``no`` and ``nn`` (and some tools say
-  ``nb``); downstream cares about "Norwegian, not Swedish", so all become ``no``.
+  ``nb``); downstream cares about "Norwegian, not Swedish", so all become ``no``, through
+  ``lang/aliases.tsv`` (data, so a new variety needs no code).
 * Letters no model can argue with. Swedish writes ä/ö, Norwegian and Danish write æ/ø.
   When the model picks within the three and the letters clearly say otherwise, the letters
   win (a short Swedish teaser with no rare words is the typical case).
@@ -20,13 +21,16 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from claimledger.lang import table
+
 MIN_LETTERS = 20
 """Fewer letters than this is too little evidence: the answer is ``"und"``."""
 SAMPLE_CHARS = 20_000
 """Classify at most this many characters; more text changes nothing but the time taken."""
 UNDETERMINED = "und"
 
-_ALIASES = {"nb": "no", "nn": "no", "zxx": UNDETERMINED}
+_ALIASES = {row[0]: row[1] for row in table(None, "aliases.tsv") if len(row) >= 2}
+"""Detector and page codes -> the code whose folder serves them (``lang/aliases.tsv``: nb, nn -> no)."""
 _SCANDINAVIAN = ("sv", "no", "da")
 _SWEDISH_ONLY = set("äöÄÖ")
 _DANO_NORWEGIAN_ONLY = set("æøÆØ")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claimledger.nlp.lexicon import Lexicon, table
+from claimledger.lang import table
+from claimledger.nlp.lexicon import Lexicon
 from claimledger.nlp.lexicon import load as load_lexicon
 
 

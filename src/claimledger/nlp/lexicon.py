@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from claimledger.lang import table
 from claimledger.model import Certainty
 
 CUE_KINDS = ("verb", "prep", "passive", "modal", "noun", "evidence", "adverb", "self")
@@ -52,22 +52,6 @@ class Lexicon:
         return frozenset(self.cues)
 
 
-def table(lang: str | None, name: str) -> list[list[str]]:
-    """The rows of one data file: ``lang/<lang>/<name>``, or ``lang/<name>`` for language-neutral data.
-
-    Tab-separated cells, stripped; blank lines and ``#`` comments skipped; a missing file is no rows.
-    """
-    folder = resources.files("claimledger.lang")
-    try:
-        path = folder.joinpath(lang, name) if lang else folder.joinpath(name)
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")])
-    return rows
 
 
 def _split(cell: str) -> list[str]:

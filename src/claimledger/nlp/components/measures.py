@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claimledger.nlp.lexicon import Lexicon, table
+from claimledger.lang import table
+from claimledger.nlp.lexicon import Lexicon
 
 SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 """Scale letters glued to a figure after a currency (*$5.5bn*, *€40m*): the same in every language
