@@ -124,8 +124,6 @@ class _EnglishPos:
     """
 
     _MAIN_VERB_DEPS = ("ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp")
-    _DO_HAVE = ("do", "does", "did", "'d", "have", "has", "had")
-    _BE = ("is", "are", "was", "were", "'s", "'re")
 
     def __init__(self) -> None:
         self.tables: tuple[dict[str, str], dict[tuple[str, str], str]] = ({}, {})
@@ -134,13 +132,16 @@ class _EnglishPos:
     def _compile(self, doc: Doc) -> dict[str, Any]:
         h = doc.vocab.strings.add
         by_tag, by_word = self.tables
+        words = lexicon.load("en").word_class
         return {
             "tag": {h(t): POS_IDS[p] for t, p in by_tag.items()},
             "word": {(h(t), h(w)): POS_IDS[p] for (t, w), p in by_word.items()},
             "aux": {h("aux"), h("auxpass")}, "to": h("TO"), "sp": h("_SP"), "in": h("IN"), "mark": h("mark"),
-            "dt": {h("DT"), h("WDT")}, "det_deps": {h("det"), h("quantmod"), 0}, "cc": h("CC"), "but": h("but"),
+            "dt": {h("DT"), h("WDT")}, "det_deps": {h("det"), h("quantmod"), 0}, "cc": h("CC"),
+            "cc_adverb": {h(x) for x in words("pos_but")},
             "advmod": h("advmod"), "expl": h("expl"), "main": {h(x) for x in self._MAIN_VERB_DEPS},
-            "do_have": {h(x) for x in self._DO_HAVE}, "be": {h(x) for x in self._BE},
+            # the English function words these rules turn on are data (lang/en/words.tsv)
+            "do_have": {h(x) for x in words("pos_do_have")}, "be": {h(x) for x in words("pos_be")},
         }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -167,7 +168,7 @@ class _EnglishPos:
                 pos = POS_IDS["SCONJ"]
             if tag in k["dt"] and dep not in k["det_deps"]:
                 pos = POS_IDS["PRON"]
-            if tag == k["cc"] and low == k["but"] and dep == k["advmod"]:
+            if tag == k["cc"] and low in k["cc_adverb"] and dep == k["advmod"]:
                 pos = POS_IDS["ADV"]
             if prev_expl and low in be:
                 pos = verb

@@ -29,8 +29,9 @@ def _has_phrase(words: list[str], phrases: frozenset[str], first: int | None = N
 
 
 def _modal_hearsay(words: list[str], lex: Lexicon) -> bool:
-    """'ska' then 'ha' within a few words: *ska roboten ha avfyrats* is hearsay, *ska utbildas* a plan."""
-    for cue in lex.cues.get("ska", ()):
+    """A two-word modal cue split by a few words (*ska roboten ha avfyrats*) is hearsay; its first
+    word alone (*ska utbildas*) is a plan."""
+    for cue in (c for cues in lex.cues.values() for c in cues):
         if cue.kind == "modal" and len(cue.words) == 2 and cue.words[0] in words:
             for n, w in enumerate(words):
                 if w == cue.words[0] and cue.words[1] in words[n + 1 : n + 5]:
@@ -61,7 +62,7 @@ def is_anonymous(source: str | None, lex: Lexicon) -> bool:
 def certainty(base: Certainty, kind: str, source: str | None, content: str, lex: Lexicon) -> Certainty:
     """The cue's certainty, moved by hearsay sources, hedges in the content and denials."""
     src = _words(source or "")
-    if base == "asserted" and src and src[0] in {"uppgifter", "uppgift", "källor", "sources", "reports"}:
+    if base == "asserted" and src and src[0] in lex.word_class("hearsay_source"):
         return "reported"
     words = _words(content)
     if base == "asserted" and any(w in lex.word_class("estimate_source") for w in src):

@@ -318,7 +318,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
             break
     if approx_inside:
         approx = "over"
-    if raw.endswith("-tal") and prev and prev[-1][2] in {"ett", "a"}:
+    if raw.endswith("-tal") and prev and prev[-1][2] in nums.get("article", {}):
         start = prev[-1][0]
     counted, unit = _counted(nxt, lex, doc)
     if counted is None and unit is None:
