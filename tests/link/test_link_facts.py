@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimledger.link import link_article
 from claimledger.link.facts import link_interval, overlap, truth_interval
 
 EN_1 = ("South Korea's spy agency said on Friday that North Korea has sent about 1,500 soldiers to Russia, "
@@ -171,3 +172,24 @@ def test_facts_a_list_counts_what_its_first_figure_counts_and_a_bracketed_source
     assert unions.content.of(text) == "east, 15,000"
     lille = _fact_of(ledger, a, 2)
     assert lille["variable"] == "demonstrators|lille|total"
+
+
+def test_facts_a_popular_fact_keeps_exact_counts_when_only_its_latest_mentions_are_loaded(  # type: ignore[no-untyped-def]
+        linked, monkeypatch) -> None:
+    from claimledger.store import links
+
+    texts = [("South Korea's spy agency said North Korea has sent 1,500 soldiers to Russia.", "2024-10-18"),
+             ("North Korea has sent 1,500 troops to Russia, Ukraine's military intelligence said.", "2024-10-19"),
+             ("Some 1,500 North Korean soldiers are in Russia, the Pentagon said.", "2024-10-19"),
+             ("North Korea sent 1,500 troops to Russia, NATO said.", "2024-10-20")]
+    ledger, add = linked
+    first = add(*texts[0][:1], published=texts[0][1])
+    for text, day in texts[1:]:
+        add(text, published=day)
+    full = _fact_of(ledger, first)
+    assert full["articles"] == 4 and full["independent"] >= 3
+    monkeypatch.setattr(links, "MENTIONS_PER_FACT", 2)
+    ledger.relink(link_article)
+    capped = _fact_of(ledger, first)
+    assert (capped["mentions"], capped["articles"], capped["independent"], sorted(capped["sources"])) == (
+        full["mentions"], full["articles"], full["independent"], sorted(full["sources"]))

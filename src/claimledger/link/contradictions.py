@@ -30,12 +30,23 @@ a figure this many times smaller is a part of the other (*two* of the dead in on
 
 
 def _sources(state: State) -> set[str]:
-    """The originating actors of a fact's mentions, with those named beside them (*X and Y said*).
+    """The originating actors of a fact's mentions, with those named beside them (*X and Y said*),
+    and, where not every mention is loaded, the sources stored with the fact.
 
     A speaker one mention shows relaying an actor (*Park* after an NIS briefing) is that actor
     in the fact's other mentions too, where the text names only the speaker."""
     relayed = {v: m.actor for m in state.mentions if m.actor for v in m.feature("via")}
-    return {relayed.get(a, a) for m in state.mentions if m.actor for a in (m.actor, *m.feature("also"))}
+    found = {relayed.get(a, a) for m in state.mentions if m.actor for a in (m.actor, *m.feature("also"))}
+    return found | set(state.fact.sources) if state.unseen else found
+
+
+def _articles(state: State) -> int:
+    """How many articles mention the fact: the loaded mentions', plus, where some are not loaded,
+    the stored count's articles that the loaded ones do not account for."""
+    if not state.unseen:
+        return len({m.article_id for m in state.mentions})
+    stored = {m.article_id for m in state.mentions[: state.loaded]}
+    return state.fact.articles + len({m.article_id for m in state.mentions[state.loaded :]} - stored)
 
 
 def independent(sources: Iterable[str]) -> int:
@@ -94,7 +105,7 @@ def grade(state: State, contested: bool) -> int:
         return 1
     if n == 1:
         return 2
-    return 3 if len({m.article_id for m in state.mentions}) >= 2 else 6
+    return 3 if _articles(state) >= 2 else 6
 
 
 def finish(state: State, links: Iterable[FactLink]) -> Fact:
@@ -108,8 +119,8 @@ def finish(state: State, links: Iterable[FactLink]) -> Fact:
         sources=sources,
         independent=independent(sources),
         grade=grade(state, contested),
-        mentions=len(state.mentions),
-        articles=len({m.article_id for m in state.mentions}),
+        mentions=len(state.mentions) + state.unseen,
+        articles=_articles(state),
         contested=contested,
     )
 

@@ -120,6 +120,11 @@ class State:
     fact: Fact
     mentions: list[FactMention] = field(default_factory=list)
     touched: bool = False
+    unseen: int = 0
+    """Stored mentions not loaded (the store hands over a popular fact's latest ones only):
+    counts and sources then build on the fact's stored ones."""
+    loaded: int = 0
+    """How many of ``mentions`` came from the store; those after them are this article's."""
 
     def concept(self) -> str | None:
         c = (self.fact.variable or "?").split("|")[0]

@@ -147,7 +147,7 @@ def _candidates(view: View, items: list[Item], item_keys: dict[str, list[str]], 
         far = facts.EVENT_WINDOW_DAYS
         for f, ms in view.facts_by_keys(event_keys, _shift(lo, -far), _shift(hi, far)):
             found.setdefault(f.id, (f, ms))
-    return [State(f, list(ms)) for f, ms in found.values()]
+    return [State(f, list(ms), unseen=max(0, f.mentions - len(ms)), loaded=len(ms)) for f, ms in found.values()]
 
 
 def _revises(analysis: Analysis, item: Item, data: LinkData) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, TypeVar, get_args
 
 from sqlalchemy import Connection, delete, func, or_, select, update
@@ -63,6 +64,8 @@ Row = dict[str, Any]
 
 COPY_CANDIDATES = 50
 """At most this many stored originals, those sharing most bands, are verified as a new article's original."""
+MENTIONS_PER_FACT = 64
+"""The latest mentions of a candidate fact the linker compares a new article with."""
 
 
 def chunks(items: Iterable[_T], size: int = CHUNK) -> Iterator[list[_T]]:
@@ -115,6 +118,7 @@ def mention_from(r: Mapping[Any, Any]) -> FactMention:
     )
 
 
+@lru_cache(maxsize=65536)
 def _features(raw: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A mention's stored features; none for a row the linker will not compare (bad or missing JSON)."""
     try:
@@ -198,9 +202,13 @@ class View:
         return None if r is None else copy_from(r)
 
     def facts_by_keys(self, keys: Sequence[str], date_lo: str, date_hi: str) -> list[tuple[Fact, list[FactMention]]]:
-        """Every fact filed under one of ``keys`` with a date in ``[date_lo, date_hi]``, with all its mentions.
+        """Every fact filed under one of ``keys`` with a date in ``[date_lo, date_hi]``, with its latest
+        ``MENTIONS_PER_FACT`` mentions (all of them for most facts), oldest first.
 
-        Dates are ISO strings, compared as strings. Facts come once each, oldest date first.
+        A fact that half the archive repeats would otherwise cost every new article all its
+        mentions; its stored counts and sources stand for the rest (``Fact.mentions``,
+        ``Fact.sources``). Dates are ISO strings, compared as strings. Facts come once each,
+        oldest date first.
         """
         ids: dict[str, None] = {}
         for batch in chunks(keys):
@@ -212,11 +220,15 @@ class View:
         by_fact: dict[str, list[FactMention]] = {i: [] for i in ids}
         for batch in chunks(ids):
             found += [fact_from(r) for r in self._conn.execute(select(facts).where(facts.c.id.in_(batch))).mappings()]
+            m = fact_mentions.c
+            latest = func.row_number().over(
+                partition_by=m.fact_id, order_by=(m.date.desc(), m.article_id.desc(), m.kind, m.record_id)
+            ).label("latest")
+            ranked = select(fact_mentions, latest).where(m.fact_id.in_(batch)).subquery()
             stmt = (
-                select(fact_mentions)
-                .where(fact_mentions.c.fact_id.in_(batch))
-                .order_by(fact_mentions.c.date, fact_mentions.c.article_id, fact_mentions.c.kind,
-                          fact_mentions.c.record_id)
+                select(ranked)
+                .where(ranked.c.latest <= MENTIONS_PER_FACT)
+                .order_by(ranked.c.date, ranked.c.article_id, ranked.c.kind, ranked.c.record_id)
             )
             for r in self._conn.execute(stmt).mappings():
                 by_fact[r["fact_id"]].append(mention_from(r))
