@@ -13,8 +13,8 @@ Everything else is an internal module that may change.
 
 from claimledger.analyze import analyze
 from claimledger.errors import ClaimledgerError, InputError, StoreError
+from claimledger.ledger import Ledger
 from claimledger.model import Analysis, Article, Attribution, Quantity, Span
-from claimledger.store import Ledger
 
 __all__ = [
     "Analysis",

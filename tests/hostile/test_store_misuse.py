@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from claimledger import Ledger
 from claimledger.errors import ArgumentError, ClaimledgerError, UsageError
-from claimledger.store import Ledger
 
 
 @pytest.mark.parametrize("call", [

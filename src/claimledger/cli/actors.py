@@ -29,12 +29,19 @@ def actors(
     as_nl: NlOpt = False,
     as_csv: CsvOpt = False,
 ) -> None:
-    """List originating actors, most claims first, with their claims per language and facts."""
+    """List originating actors, most claims first, with their claims per language and facts; a body
+    in the actor tables shows the kind they give it, any other the kind its sources' words suggest."""
+    from claimledger.link.data import actors as actor_table
     from claimledger.store import Ledger
 
     fmt = output_format(as_json, as_nl, as_csv)
     with Ledger(ledger, readonly=True) as store:
         rows = store.actors(lang=lang, limit=limit)
+    table = actor_table()
+    for r in rows:  # a body in the actor tables is of the kind the tables give, whatever its sources' words
+        info = table.get(r["actor"])
+        if info is not None:
+            r["kind"] = info.kind
     if fmt != "table":
         emit_rows(rows, fmt)
         return

@@ -27,6 +27,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from claimledger.nlp import lexicon
+from claimledger.nlp.components.factories import ATTRIBUTIONS, QUANTITIES, rule_components
 from claimledger.nlp.models import english_model
 from claimledger.nlp.windows import bound_sentences, windows
 
@@ -57,7 +58,15 @@ class Block:
 
 @cache
 def load(lang: str) -> Language:
-    """The pipeline for ``lang``: our trained Swedish model, en_core_web_sm, or a blank tokenizer."""
+    """The pipeline for ``lang``: its model (our trained Swedish one, en_core_web_sm, or a blank
+    tokenizer), then the rule components its ``pipeline.tsv`` lists."""
+    nlp = _load_model(lang)
+    for name in rule_components(lang):
+        nlp.add_pipe(name, config={"lang": lang}, last=True)
+    return nlp
+
+
+def _load_model(lang: str) -> Language:
     if lang == "en":
         return _load_english()
     override = os.environ.get(f"CLAIMLEDGER_MODEL_{lang.upper()}")
@@ -255,13 +264,19 @@ def _parse(nlp: Language, batch: list[tuple[Block, bool]]) -> Iterator[Block]:
     docs = [nlp.make_doc(b.text) if keep else None for b, keep in batch]
     prose = [d is not None and _is_prose(d) for d in docs]
     parsed = iter(nlp.pipe([d for d, p in zip(docs, prose, strict=True) if d is not None and p], batch_size=_BATCH))
+    rules = [nlp.get_pipe(name) for name in nlp.pipe_names if name in _RULE_COMPONENTS]
     for (b, _), doc, p in zip(batch, docs, prose, strict=True):
-        if doc is not None:
-            doc = next(parsed) if p else bound_sentences(_SENTENCIZER(doc))
+        if doc is not None and p:
+            doc = next(parsed)
+        elif doc is not None:  # not prose: cut into sentences, then read by the rules untagged
+            doc = bound_sentences(_SENTENCIZER(doc))
+            for rule in rules:
+                doc = rule(doc)
         yield Block(b.offset, b.text, doc, b.line, b.part, b.final)
 
 
 _SENTENCIZER = Sentencizer()
+_RULE_COMPONENTS = frozenset({ATTRIBUTIONS, QUANTITIES})
 _PROSE_MIN_WORDS = 0.3
 _PROSE_MAX_DENSITY = 0.4
 

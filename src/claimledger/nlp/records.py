@@ -16,10 +16,11 @@ from claimledger.model import Analysis, Article, Attribution, Mention, Quantity,
 from claimledger.nlp import lexicon, pipeline, spans
 from claimledger.nlp.components import actors
 from claimledger.nlp.components import certainty as cert
-from claimledger.nlp.components.attributions import Found, Range, colon_lead, sentence_attributions
+from claimledger.nlp.components.factories import ATTRIBUTIONS, QUANTITIES
+from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.quantities import find_quantities
+from claimledger.nlp.components.surface import colon_lead
 from claimledger.nlp.lexicon import rule_confidence
-from claimledger.nlp.windows import rule_sentences
 from claimledger.settings import Settings
 
 _MENTION_LABELS = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "PRS", "GPE_LOC", "GPE_ORG"}
@@ -165,17 +166,15 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
         return p.block, out
 
     for b in pipeline.blocks(article.text, lang):
-        for q in find_quantities(b.text, lex, b.doc):
+        figures = b.doc._.get(QUANTITIES) if b.doc is not None else None
+        for q in figures if figures is not None else find_quantities(b.text, lex, None):
             span = Span(b.offset + q.start, b.offset + q.end)
             counted = Span(b.offset + q.counted[0], b.offset + q.counted[1]) if q.counted else None
             quantities.append(Quantity(record_id(article.id, "q", span.start, span.end), article.id, span,
                                        q.value, q.approx, q.value_max, counted, q.unit))
         if b.doc is None:
             continue
-        tagged = pipeline.has_tags(b.doc)
-        found: list[_Placed] = []
-        for sent in rule_sentences(b.doc):
-            found += [_Placed(f, b) for f in sentence_attributions(b.doc, sent, lex, tagged)]
+        found = [_Placed(f, b) for f in b.doc._.get(ATTRIBUTIONS) or ()]
         for ent in b.doc.ents:
             if ent.label_ in _MENTION_LABELS:
                 span = Span(b.offset + ent.start_char, b.offset + ent.end_char)

@@ -1,4 +1,4 @@
-"""``Ledger``: the facade the CLI, the web app and library users hold.
+"""``Ledger``: the store's facade; ``claimledger.Ledger`` adds ``ingest`` on top of it.
 
 A ledger is opened by path or URL, migrated on open (migrate.py), written one article
 per transaction, and read through ``queries`` (the same functions the web app calls
@@ -17,7 +17,8 @@ Links across articles (copies, originating actors, facts, contradictions) are de
 link/, which store/ never imports: ``add`` takes the linker as a callable and runs it in
 the article's own transaction (``links.View`` is all it may read), so an article and its
 links are committed together. ``link_pending`` and ``relink`` complete or redo the links
-of stored articles; the fact reads live in ``factqueries``.
+of stored articles; the fact reads live in ``factqueries``. Nor does store/ import the
+analysis: reading and analysing sources is ``claimledger.ledger.Ledger.ingest``, a layer above.
 
 Every database failure leaves as a ``StoreError`` whose message is one line naming the
 ledger, because the CLI prints exactly that line to the user; a file that is not a ledger
@@ -29,8 +30,8 @@ span outside its text, bad JSON, an unknown label) are skipped with a
 
 The public methods check their arguments' types and raise ``ArgumentError`` (a
 ``UsageError`` and a ``TypeError``) with one line, instead of failing somewhere deep
-inside, or worse, doing something odd: ``ingest("a.txt")`` is one source, not five
-one-letter ones.
+inside, or worse, doing something odd: ``claims(lang=3)`` is refused, never read as
+no filter (``check_arg``, ``lang_arg``, which ``claimledger.ledger`` uses too).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from alembic.util import CommandError
 from sqlalchemy import Connection, insert, inspect, select
@@ -51,12 +52,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from claimledger.errors import ArgumentError, NotALedgerError, StoreError, UsageError
 from claimledger.model import Analysis
 from claimledger.outfile import output_text
-from claimledger.settings import Settings, language_tag
+from claimledger.settings import language_tag
 from claimledger.store import dialect, export, factqueries, links, migrate, queries, rows
 from claimledger.store.schema import articles, attributions, mentions, quantities
-
-if TYPE_CHECKING:
-    from claimledger.analyze import IngestReport
 
 _DB_ERRORS = (SQLAlchemyError, sqlite3.Error, CommandError)
 _NOT_A_DATABASE = ("file is not a database", "not a database")
@@ -64,7 +62,7 @@ _NOT_A_DATABASE = ("file is not a database", "not a database")
 T = TypeVar("T")
 
 
-def _arg(name: str, value: T, types: type | tuple[type, ...], what: str) -> T:
+def check_arg(name: str, value: T, types: type | tuple[type, ...], what: str) -> T:
     """``value`` if it is one of ``types`` (never a bool posing as an int), else ``ArgumentError``."""
     allowed = types if isinstance(types, tuple) else (types,)
     if isinstance(value, allowed) and (bool in allowed or not isinstance(value, bool)):
@@ -73,20 +71,21 @@ def _arg(name: str, value: T, types: type | tuple[type, ...], what: str) -> T:
 
 
 def _opt_str(name: str, value: str | None) -> str | None:
-    return None if value is None else _arg(name, value, str, "a string or None")
+    return None if value is None else check_arg(name, value, str, "a string or None")
 
 
 def _limit(limit: int | None) -> int | None:
     if limit is None:
         return None
-    _arg("limit", limit, int, "an int or None")
+    check_arg("limit", limit, int, "an int or None")
     if limit < 0:
         raise UsageError(f"limit must be 0 or more, not {limit}")
     return limit
 
 
-def _lang(lang: str | None) -> str | None:
-    return None if lang is None else language_tag(_arg("lang", lang, str, "a language tag or None"))
+def lang_arg(lang: str | None) -> str | None:
+    """A language filter as given (``sv-SE``, ``SV``) as the stored tag, or ``ArgumentError``."""
+    return None if lang is None else language_tag(check_arg("lang", lang, str, "a language tag or None"))
 
 
 class Ledger:
@@ -99,7 +98,7 @@ class Ledger:
         otherwise), and writing methods raise ``StoreError``. A ledger written by an older
         claimledger is still migrated first when its file can be written.
         """
-        _arg("target", target, (str, Path), "a path or database URL")
+        check_arg("target", target, (str, Path), "a path or database URL")
         if isinstance(target, str) and not target.strip():
             raise UsageError("the ledger path is empty")
         self.url = dialect.to_url(target)
@@ -192,7 +191,7 @@ class Ledger:
         article and its links are committed together, or, if the linker or the save
         fails, neither is.
         """
-        _arg("analysis", analysis, Analysis, "an Analysis")
+        check_arg("analysis", analysis, Analysis, "an Analysis")
         if link is not None and not callable(link):
             raise ArgumentError(f"link must be a callable linker or None, not {type(link).__name__}")
         rows.check(analysis, self.name)
@@ -267,39 +266,20 @@ class Ledger:
         """Add each analysis (one transaction each); returns how many were new."""
         if isinstance(analyses, Analysis):
             raise ArgumentError("add_all takes an iterable of Analysis; use add() for one")
-        return sum(self.add(a) for a in _arg("analyses", analyses, Iterable, "an iterable of Analysis"))
-
-    def ingest(self, sources: Iterable[str | Path], *, lang: str | None = None,
-               settings: Settings | None = None) -> IngestReport:
-        """Read, analyse and store every article of ``sources`` (see ``claimledger.analyze.ingest``).
-
-        One path, URL or ``-`` may be passed as it is: ``ingest("a.txt")`` reads one file
-        (a string is never taken apart into characters).
-        """
-        from claimledger.analyze import ingest
-
-        if isinstance(sources, str | Path):
-            sources = [sources]
-        _arg("sources", sources, Iterable, "a path, a URL or an iterable of them")
-        items = list(sources)
-        for s in items:
-            _arg("each source", s, (str, Path), "a path or URL")
-        if settings is not None:
-            _arg("settings", settings, Settings, "a Settings or None")
-        return ingest(self, items, lang=_lang(lang), settings=settings)
+        return sum(self.add(a) for a in check_arg("analyses", analyses, Iterable, "an iterable of Analysis"))
 
     # -- reading ------------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
         """Whether an article with exactly this id is stored."""
-        _arg("article_id", article_id, str, "a string")
+        check_arg("article_id", article_id, str, "a string")
         with self.reading() as conn:
             stmt = select(articles.c.id).where(articles.c.id == article_id)
             return conn.execute(stmt).first() is not None
 
     def articles(self, *, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored articles, newest first, with record counts (see ``queries.articles`` for keys)."""
-        lang, limit = _lang(lang), _limit(limit)
+        lang, limit = lang_arg(lang), _limit(limit)
         with self.reading() as conn:
             return queries.articles(conn, lang=lang, limit=limit)
 
@@ -314,10 +294,10 @@ class Ledger:
     ) -> list[dict[str, Any]]:
         """Attributions, filtered (see ``queries.claims`` for the filters and keys)."""
         source, article = _opt_str("source", source), _opt_str("article", article)
-        lang, limit = _lang(lang), _limit(limit)
+        lang, limit = lang_arg(lang), _limit(limit)
         if certainty is not None and not isinstance(certainty, str):
-            certainty = [_arg("certainty", c, str, "a string or strings") for c in
-                         _arg("certainty", certainty, Iterable, "a string, strings or None")]
+            certainty = [check_arg("certainty", c, str, "a string or strings") for c in
+                         check_arg("certainty", certainty, Iterable, "a string, strings or None")]
         with self.reading() as conn:
             return queries.claims(
                 conn, source=source, certainty=certainty, lang=lang, article=article, limit=limit
@@ -333,7 +313,7 @@ class Ledger:
 
     def analysis(self, article_id_or_prefix: str) -> Analysis:
         """One article's full ``Analysis``; StoreError if the id is unknown or ambiguous."""
-        _arg("article_id_or_prefix", article_id_or_prefix, str, "a string")
+        check_arg("article_id_or_prefix", article_id_or_prefix, str, "a string")
         with self.reading() as conn:
             return queries.analysis(conn, queries.resolve(conn, article_id_or_prefix))
 
@@ -380,31 +360,31 @@ class Ledger:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Facts, most mentioned first, filtered (see ``factqueries.facts`` for the filters and keys)."""
-        actor, kind, lang, limit = _opt_str("actor", actor), _opt_str("kind", kind), _lang(lang), _limit(limit)
+        actor, kind, lang, limit = _opt_str("actor", actor), _opt_str("kind", kind), lang_arg(lang), _limit(limit)
         with self.reading() as conn:
             return factqueries.facts(conn, contested=contested, actor=actor, lang=lang, kind=kind, limit=limit)
 
     def fact(self, fact_id_or_prefix: str) -> dict[str, Any]:
         """One fact with its mentions and links; StoreError if the id is unknown or ambiguous."""
-        _arg("fact_id_or_prefix", fact_id_or_prefix, str, "a string")
+        check_arg("fact_id_or_prefix", fact_id_or_prefix, str, "a string")
         with self.reading() as conn:
             return factqueries.fact(conn, fact_id_or_prefix)
 
     def actors(self, *, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Originating actors with their claim counts (see ``factqueries.actors``)."""
-        lang, limit = _lang(lang), _limit(limit)
+        lang, limit = lang_arg(lang), _limit(limit)
         with self.reading() as conn:
             return factqueries.actors(conn, lang=lang, limit=limit)
 
     def actor(self, name: str) -> list[dict[str, Any]]:
         """Every claim one originating actor is behind; StoreError if the name is unknown or ambiguous."""
-        _arg("name", name, str, "a string")
+        check_arg("name", name, str, "a string")
         with self.reading() as conn:
             return factqueries.actor(conn, name)
 
     def history(self, fact_or_variable: str) -> dict[str, Any]:
         """The figures reported for one variable over time (see ``factqueries.history``)."""
-        _arg("fact_or_variable", fact_or_variable, str, "a string")
+        check_arg("fact_or_variable", fact_or_variable, str, "a string")
         with self.reading() as conn:
             return factqueries.history(conn, fact_or_variable)
 

@@ -1,0 +1,76 @@
+"""One attribution as the rules find it, in token indices of a block's Doc, and what both rule
+engines (``surface`` and ``dependency``) do with a sentence's list of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from claimledger.model import Certainty
+
+Range = tuple[int, int]
+"""A half-open range of token indices into the block's Doc."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One attribution in token indices of a block's Doc."""
+
+    cue: Range
+    content: Range
+    source: Range | None
+    certainty: Certainty
+    kind: str
+    rule: str
+    parts: tuple[Range, ...] = ()
+
+
+def bracket_around(d: Doc, s: int, e: int, c0: int, c1: int) -> Range | None:
+    """The inside of the round bracket that tokens ``c0 .. c1`` stand in, within tokens ``s .. e``."""
+    i = c0 - 1
+    while i >= s and d[i].text not in "()":
+        i -= 1
+    if i < s or d[i].text != "(":
+        return None
+    j = c1
+    while j < e and d[j].text not in "()":
+        j += 1
+    return (i + 1, j) if j < e and d[j].text == ")" else None
+
+
+FOLDING = {"modal", "adverb"}
+
+
+def fold_hearsay(found: list[Found]) -> list[Found]:
+    """A hearsay modal inside another attribution's content is that attribution's hedge, not a claim of its own.
+
+    *Minst 30 personer ska ha dödats, rapporterar AP*: AP reports hearsay, so AP's entry becomes
+    'reported' and no separate sourceless entry is made. Only the innermost host takes the hedge:
+    in *CNN skriver: enligt en tjänsteman ska roboten ha avfyrats*, the official's claim is hearsay,
+    CNN's relay of it is not.
+    """
+    hedged: dict[int, Found] = {}
+    keep: list[Found] = []
+    for f in found:
+        hosts = [g for g in found if g is not f and g.kind not in FOLDING
+                 and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]] if f.kind in FOLDING else []
+        if not hosts:
+            keep.append(f)
+            continue
+        def depth(g: Found, hosts: list[Found] = hosts) -> int:  # how many other hosts relay g itself
+            return sum(1 for h in hosts if h is not g and h.content[0] <= g.cue[0] < h.content[1])
+
+        # the narrowest host, and among equally narrow ones the most deeply relayed (the first on a
+        # tie); depth is counted only for the narrowest, not for every host
+        narrow = min(g.content[1] - g.content[0] for g in hosts)
+        host = max((g for g in hosts if g.content[1] - g.content[0] == narrow), key=depth)
+        hedged.setdefault(id(host), f)
+    out = []
+    for g in keep:
+        inner = hedged.get(id(g))
+        if inner is not None and g.certainty == "asserted":
+            g = replace(g, certainty=inner.certainty)
+        out.append(g)
+    return out

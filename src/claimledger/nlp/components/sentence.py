@@ -1,0 +1,326 @@
+"""One sentence as the surface rules see it: its cues, its clause boundaries, its noun phrases.
+
+The rules lean on the lexicon and on a few word classes (complementizer, relative pronoun,
+conjunction, recipient preposition) rather than on a perfect parse, because our Swedish parser
+is trained on little data: where a part-of-speech tag is there it sharpens a boundary, where it
+is missing the word lists decide. Every span is a half-open range of token indices into the
+block's Doc.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.nlp.components.found import Range
+from claimledger.nlp.lexicon import Cue, Lexicon
+
+_VERB_POS = {"VERB", "AUX"}
+_NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+_SOURCE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
+_MAX_SOURCE = 14
+
+
+class SentenceRules:
+    """The rules for one sentence; built once per sentence, asked once per cue."""
+
+    def __init__(self, doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> None:
+        self.doc, self.lex, self.tagged = doc, lex, tagged
+        self.s, self.e = sent.start, sent.end
+        before = doc[sent.start - 1].sent if sent.start > 0 else None
+        self.sent_before: Range | None = (before.start, before.end) if before is not None else None
+        while self.e > self.s and self._is_final_punct(doc[self.e - 1]):
+            self.e -= 1
+        w = lex.word_class
+        self.comp, self.rel, self.conj = w("complementizer"), w("relative"), w("conjunction")
+        self.recipient, self.stop = w("recipient"), w("source_stop")
+        self.clause_verbs, self.source_prep = w("clause_verb"), w("source_prep")
+        self.quotes = w("quote_open") | w("quote_close")
+        self.dashes = w("dash")
+        self.expletive = w("expletive")
+        self.anaphor = w("anaphor")
+        self.negation = w("negation")
+        self.cue_starts: set[int] = set()
+        self.bare = w("bare_cues")
+        # the sentence's words as plain lists: the boundary walks below read them once per cue,
+        # and a list is read many times faster than a Token is made
+        words = doc[sent.start : sent.end]
+        self.texts = [t.text for t in words]
+        self.lowers = [t.lower_ for t in words]
+        self.puncts = [t.is_punct for t in words]
+        self.verbs = [self.is_verb(t) and not (tagged and t.pos_ == "AUX") for t in words]
+        self.adverbial = [tagged and t.pos_ in {"ADV", "AUX"} and t.is_lower for t in words]
+
+    # ----- token predicates -------------------------------------------------------------
+    def negated(self, k: int) -> bool:
+        """Whether the cue at ``k`` is negated (*säger inte*, *did not say*); a negation before a
+        comma ends the quote (*– Vi ger oss inte, säger han*), not the cue."""
+        for x in range(k - 1, max(self.s, k - 2) - 1, -1):
+            if self.doc[x].is_punct:
+                return False
+            if self.doc[x].lower_ in self.negation:
+                return True
+        return False
+
+    def _is_final_punct(self, t: Token) -> bool:
+        return t.is_punct and t.text not in self.lex.word_class("quote_close")
+
+    def is_quote(self, t: Token) -> bool:
+        return t.text in self.quotes
+
+    def nominal(self, r: Range) -> bool:
+        """Could this be a source: it starts with no link word, and (tagged) holds a noun or pronoun."""
+        first = self.doc[r[0]]
+        if first.lower_ in self.conj or first.lower_ in self.stop or first.lower_ in self.comp:
+            return False
+        if self.tagged:
+            return any(self.doc[x].pos_ in {"NOUN", "PROPN", "PRON"} or not self.doc[x].is_lower for x in range(*r))
+        return True
+
+    def is_verb(self, t: Token) -> bool:
+        if self.tagged:  # a capitalised word inside a phrase is a name, whatever a small tagger thinks
+            return t.pos_ in _VERB_POS and (t.is_lower or t.i == self.s)
+        return t.lower_ in self.clause_verbs or (t.lower_ in self.lex.cues and t.is_lower)
+
+    # ----- clause and phrase boundaries -----------------------------------------------
+    def clause_start(self, k: int) -> int:
+        """First token of the clause holding token ``k``: after ';', ':', a dash or ', och/men'."""
+        tx, lw, o = self.texts, self.lowers, self.s
+        i = k - 1
+        while i >= self.s:
+            t = tx[i - o]
+            if t in {";", ":"} or (t in self.dashes and i > self.s):
+                return i + 1
+            if lw[i - o] in self.conj and i > self.s and tx[i - 1 - o] == ",":
+                return i + 1
+            i -= 1
+        return self.s
+
+    def clause_end(self, k: int, later_cues: list[int]) -> int:
+        """End of the clause from ``k``: the sentence end, or before ', och/men' that opens a later cue's clause."""
+        tx, lw, o = self.texts, self.lowers, self.s
+        later = set(later_cues)
+        last = max(later_cues, default=-1)
+        for i in range(k, self.e - 1):
+            t = tx[i - o]
+            if t == "," and (
+                (lw[i + 1 - o] in self.conj and last > i) or i + 1 in later
+                or (tx[i + 1 - o] in self.quotes and i + 2 in later)
+            ):
+                return i
+            if t == ";" or (lw[i - o] in self.conj and i + 1 in later and i > k):
+                return i
+        return self.e
+
+    def skip_open(self, i: int, end: int) -> int:
+        """Skip dashes, commas and opening quotes at the start of a content."""
+        while i < end and (self.doc[i].text in self.dashes or self.doc[i].text == ","):
+            i += 1
+        return i
+
+    def trim(self, r: Range | None) -> Range | None:
+        """Drop punctuation (but keep a closing quote paired with an opening one) at both ends."""
+        if r is None:
+            return None
+        i, j = r
+        d = self.doc
+        while i < j and (d[i].is_punct or d[i].is_space) and not self.is_quote(d[i]):
+            i += 1
+        while j > i and (d[j - 1].is_punct or d[j - 1].is_space) and not self.is_quote(d[j - 1]):
+            j -= 1
+        if i < j and self.is_quote(d[j - 1]) and not any(self.is_quote(d[x]) for x in range(i, j - 1)):
+            j -= 1
+        if i < j and self.is_quote(d[i]) and not any(self.is_quote(d[x]) for x in range(i + 1, j)):
+            i += 1
+        return (i, j) if i < j else None
+
+    def np_after(self, i: int, end: int, mode: str) -> Range | None:
+        """A source phrase starting at ``i``: up to a verb, a clause word, or (after a verb) a recipient."""
+        d = self.doc
+        start = i
+        j = i
+        if i in self.cue_starts:
+            return None  # 'enligt enligt ...': a source never starts with another cue
+        while j < end and j - start < _MAX_SOURCE:
+            t = d[j]
+            low = t.lower_
+            if t.text in {",", ";", ":", "(", ")"} or t.text in self.dashes or self.is_quote(t):
+                if t.text == "," and mode == "prep" and self._apposition_follows(j, end):
+                    j += 1
+                    continue
+                break
+            if low in self.comp or low in self.rel:
+                break
+            if j > start and self.is_verb(t):
+                break
+            if j > start and mode == "inverted" and (low in self.recipient or low in self.stop):
+                break
+            if j > start and mode == "prep" and low in self.stop and low not in self.source_prep:
+                # 'Enligt källor i regeringskansliet har ...': with tags, a preposition followed by a
+                # noun stays in the source until the finite verb closes it
+                nxt = d[j + 1] if j + 1 < end else None
+                if not (self.tagged and t.pos_ == "ADP" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}
+                        and self._verb_ahead(j, end)):
+                    break
+            if self.tagged and j > start and t.pos_ not in _SOURCE_POS and t.is_lower:
+                break
+            j += 1
+        return self.trim((start, j))
+
+    def _verb_ahead(self, j: int, end: int) -> bool:
+        """A finite verb closes the phrase within a few words (V2 after a fronted 'enligt X')."""
+        for x in range(j + 1, min(end, j + 6)):
+            if self.doc[x].text == ",":
+                return False
+            if self.is_verb(self.doc[x]):
+                return True
+        return False
+
+    def _apposition_follows(self, j: int, end: int) -> bool:
+        """', ISW,' after a name: a short capitalised apposition closed by another comma."""
+        d = self.doc
+        k = j + 1
+        while k < end and k - j <= 3 and d[k].text != ",":
+            if not (d[k].is_title or d[k].is_upper):
+                return False
+            k += 1
+        return k < end and k > j + 1 and d[k].text == ","
+
+    def np_before(self, k: int) -> Range | None:
+        """The source left of a cue at ``k``: the clause's subject, without leading links or trailing adverbs."""
+        tx, lw, o, d = self.texts, self.lowers, self.s, self.doc
+        i = self.clause_start(k)
+        j = k
+        while i < j and (lw[i - o] in self.conj or lw[i - o] in self.comp or tx[i - o] in self.dashes
+                         or self.puncts[i - o]):
+            i += 1
+        aux = self.lex.word_class("aux")
+        while j > i and (lw[j - 1 - o] in self.stop or lw[j - 1 - o] in aux or lw[j - 1 - o] in self.rel
+                         or self.puncts[j - 1 - o] or self.adverbial[j - 1 - o]):
+            j -= 1
+        rel = next((x for x in range(j - 1, i, -1) if lw[x - o] in self.rel and x - 1 > i
+                    and lw[x - 1 - o] in self.stop), None)
+        if rel is not None:  # '... med en sjuksköterska i vilket det framgår': the antecedent, not 'i vilket'
+            j = rel - 1
+        if i >= j:
+            return None
+        rel_clause = next((x for x in range(i + 1, j) if lw[x - o] in self.rel and tx[x - 1 - o] == ","), None)
+        if rel_clause is not None:  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
+            j = rel_clause - 1
+        quoted = [x for x in range(i, j) if tx[x - o] in self.quotes]
+        if quoted:
+            i = quoted[-1] + 1
+            while i < j and self.puncts[i - o]:
+                i += 1
+        verbs = [x for x in range(i, j) if self.verbs[x - o]]
+        if verbs or j - i > _MAX_SOURCE:
+            commas = [x for x in range(i, j) if tx[x - o] == ","]
+            cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
+            i = max(i, cut)
+        if j - i == 1 and d[i].lower_ in self.expletive:
+            return None
+        return self.trim((i, j))
+
+    def subject_between(self, i: int, j: int) -> Range | None:
+        """In V2 order (*På måndagen uppgav militären att*) the subject stands between the cue and 'att'."""
+        d = self.doc
+        if i >= j or d[i].lower_ in self.stop or d[i].lower_ in self.recipient:
+            return None
+        r = self.np_after(i, j, "inverted")
+        return r
+
+    def recipient_end(self, i: int, end: int) -> int:
+        """Skip a recipient phrase after a cue (*till TT*, *told reporters*) and return where content starts."""
+        d = self.doc
+        if i < end and d[i].lower_ in self.recipient:
+            r = self.np_after(i + 1, end, "inverted")
+            return r[1] if r else i
+        return i
+
+    def find_comp(self, i: int, end: int) -> int | None:
+        """A complementizer ('att', 'that') within a few words after the cue, before any comma or other cue."""
+        d = self.doc
+        for x in range(i, min(end, i + 10)):
+            if d[x].lower_ in self.comp:
+                return x
+            if d[x].text in {",", ";", ":"} or self.is_quote(d[x]) or x in self.cue_starts:
+                return None
+        return None
+
+
+def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[int, int, Cue]]:
+    """Every cue in the sentence, longest form first, never two over the same token."""
+    out: list[tuple[int, int, Cue]] = []
+    strict_pos = "lenient_pos" not in lex.word_class("rules")  # a small tagger's slips must not hide a cue
+    k = sent.start
+    while k < sent.end:
+        match = None
+        for cue in lex.cues.get(doc[k].lower_, ()):
+            n = len(cue.words)
+            if cue.kind == "modal" and n == 2:
+                # hearsay 'ska' + 'ha'/'vara', with a few words between: 'ska roboten ha avfyrats'
+                tail = next((x for x in range(k + 1, min(sent.end, k + 6)) if doc[x].lower_ == cue.words[1]
+                             or (tagged and "Sup" in doc[x].morph.get("VerbForm", []))), None)  # 'ska ... skjutits'
+
+                if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)):
+                    match = (k, k + 1, cue)
+                    break
+                continue
+            if k + n > sent.end or any(doc[k + m].lower_ != cue.words[m] for m in range(1, n)):
+                split = _split_particle(doc, k, sent, cue, lex) if n > 1 and cue.kind == "verb" else None
+                if split is None:
+                    continue
+                match = (k, split, cue)  # 'går polisen ut med': the subject stands inside the cue
+                break
+            if tagged and strict_pos and not _pos_fits(doc[k], cue.kind):
+                continue
+            if cue.kind in {"verb", "self"} and _participle(doc, k, sent, lex, tagged):
+                continue  # 'den misstänkte gärningsmannen': a participle, not a verb
+            match = (k, k + n, cue)
+            break
+        if match:
+            out.append(match)
+            k = match[1]
+        else:
+            k += 1
+    return out
+
+
+def _split_particle(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> int | None:
+    """End of a particle verb split by its subject in V2 order (*räknar Riksbanken med*, *går polisen ut
+    med*), where the language allows it; None when the rest of the cue does not follow the subject."""
+    if "split_particles" not in lex.word_class("rules"):
+        return None
+    rest = cue.words[1:]
+    for gap in range(1, 5):
+        start = k + 1 + gap
+        if start + len(rest) > sent.end:
+            return None
+        between = doc[k + 1 : start]
+        if any(t.is_punct or t.lower_ in lex.word_class("complementizer") for t in between):
+            return None
+        if all(doc[start + m].lower_ == rest[m] for m in range(len(rest))):
+            return start + len(rest)
+    return None
+
+
+def _participle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> bool:
+    """A cue form between a determiner and a noun is an adjective (*den misstänkte mannen*), not a verb
+    (*Det uppger polisen*)."""
+    nxt_tok = doc[k + 1] if k + 1 < sent.end else None
+    if tagged and doc[k].pos_ == "ADJ" and nxt_tok is not None and nxt_tok.pos_ == "NOUN":
+        return True  # '5 865 nya bekräftade fall'
+    if k == sent.start or doc[k - 1].lower_ not in lex.word_class("determiner"):
+        return False
+    if tagged:
+        return doc[k].pos_ in {"ADJ", "NOUN"}
+    nxt = doc[k + 1] if k + 1 < sent.end else None
+    function = lex.word_class("determiner") | lex.word_class("source_stop") | lex.word_class("subject_pronoun")
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in function
+
+
+def _pos_fits(t: Token, kind: str) -> bool:
+    if kind in {"verb", "self", "evidence", "modal"}:
+        return t.pos_ in _VERB_POS or t.pos_ == ""
+    if kind == "noun":
+        return t.pos_ in {"NOUN", "PROPN", "DET", "PRON", ""} or not t.is_alpha
+    return True

@@ -1,0 +1,302 @@
+"""The surface rules: who says what through which cue, read from word order and word classes.
+
+One rule per cue kind (``RULES``): a reporting verb, a preposition naming a source, a
+reportative passive, a noun cue, an evidence verb, a self-report. ``surface_attributions``
+runs them over one sentence's cues; ``colon_lead`` finds a paragraph that ends in *X sa:*.
+They serve every language, and the sentences the dependency rules hand back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
+from claimledger.nlp.components.sentence import SentenceRules, find_cues
+from claimledger.nlp.lexicon import Cue, Lexicon
+
+
+def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    before = d[c0 - 1] if c0 > r.s else None
+    at_start = (before is None or before.lower_ in r.conj or before.text in r.dashes
+                or before.text == ":" or r.is_quote(before))
+    source = r.np_after(c1, r.e, "prep")
+    if source is None:
+        return None
+    certainty = cue.certainty
+    w = r.lex.word_class
+    if (source[1] - source[0] > 2 and d[source[0]].lower_ in w("hearsay_noun")
+            and d[source[0] + 1].lower_ in w("hearsay_prep")):
+        # 'enligt uppgifter från X': X is the source, and what it says is hearsay
+        source, certainty = (source[0] + 2, source[1]), "reported"
+    cue = replace(cue, certainty=certainty)
+    if at_start:
+        i = source[1]
+        if i < r.e and d[i].text == ",":
+            i += 1
+            if i < r.e and d[i].lower_ in r.rel:  # ', som kontrolleras av Hamas,'
+                while i < r.e and d[i].text != ",":
+                    i += 1
+                i += 1
+        content = r.trim((i, r.clause_end(i, later)))
+        if content is None:
+            return None
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "prep-first")
+    inside = bracket_around(r.doc, r.s, r.e, c0, source[1])
+    if inside:  # '(öst, 15 000 enligt facken)': the phrase speaks for its bracket only
+        content = r.trim((inside[0], c0)) or r.trim((source[1], inside[1]))
+        return Found((c0, c1), content, source, certainty, cue.kind, "prep-bracket") if content else None
+    start = r.clause_start(c0)
+    head = r.trim((start, c0))
+    tail = r.trim((source[1], r.e)) if source[1] < r.e - 1 else None
+    if head is None:
+        return None
+    if tail and d[c0 - 1].text != "," and d[source[1]].text != ",":
+        # 'Gruppen ska enligt Gladkov ha attackerat två byar': no commas set the phrase off, so the
+        # claim is the whole clause around it
+        comps = [x for x in range(start, c0) if d[x].lower_ in r.comp]
+        if comps:  # 'skriver att roboten enligt X ska ...': the embedded claim starts after 'att'
+            start = comps[-1] + 1
+        whole = r.trim((start, r.clause_end(source[1], later)))
+        if whole:
+            return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
+    if tail and tail[1] - tail[0] > head[1] - head[0]:
+        return Found((c0, c1), tail, source, cue.certainty, cue.kind, "prep-middle", (head,))
+    return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
+
+
+DENIED_NP = 5
+"""Longest noun phrase (tokens) taken as what a denial verb denies, without an *att* clause."""
+
+
+def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    after = c1
+    if after < r.e and d[after].text == ":":
+        content = r.trim((after + 1, r.e))
+        source = r.np_before(c0)
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-colon") if content else None
+    prev = c0 - 1
+    while prev >= r.s and r.is_quote(d[prev]):
+        prev -= 1
+    if prev >= r.s and (d[prev].text in {",", "!", "?"} or d[prev].text in r.dashes) and prev > r.s:
+        # 'Y, säger X.' / '"Y," said X.'
+        source = r.np_after(c1, r.e, "inverted")
+        content = r.trim((r.skip_open(r.s, prev), prev))
+        if content and source and r.nominal(source) and r.find_comp(source[1], r.e) is None:
+            return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
+    if c0 == r.s and d[c0].is_lower and r.sent_before is not None:
+        # 'Ryssland kommer bli fritt! skanderar en av soldaterna': the claim is the sentence before
+        source = r.np_after(c1, r.e, "inverted")
+        content = r.trim(r.sent_before)
+        if content and source and r.nominal(source):
+            return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
+    if c0 == r.s + 1 and d[r.s].lower_ in r.anaphor and r.sent_before is not None:
+        # 'Nordkorea har skickat 10 000 soldater. Det uppger militären.': the claim is the sentence before
+        source = r.np_after(c1, r.e, "inverted")
+        content = r.trim(r.sent_before)
+        if content and source and r.nominal(source) and r.find_comp(source[1], r.e) is None:
+            return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-anaphoric")
+    comma = next((x for x in range(c0 - 1, r.s, -1) if d[x].text == ","), None)
+    if comma is not None and c0 - comma <= 6:
+        # 'Y, X said.' with only a short tail after the cue
+        source = r.trim((comma + 1, c0))
+        tail = r.e - c1
+        if source and tail <= 4 and r.find_comp(c1, r.e) is None and not any(
+            r.is_verb(d[x]) for x in range(source[0], source[1])
+        ):
+            content = r.trim((r.skip_open(r.s, comma), comma))
+            if content:
+                return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-final")
+    comp = r.find_comp(c1, r.e)
+    if c1 - c0 > len(cue.words):  # a split particle verb: its subject is the words inside the cue
+        start = c1 + 1 if comp == c1 else c1
+        content = r.trim((start, r.clause_end(start, later)))
+        inside = r.trim((c0 + 1, c1 - len(cue.words) + 1))
+        if content is None or inside is None:
+            return None
+        return Found((c0, c1), content, inside, cue.certainty, cue.kind, "verb-split")
+    if comp is not None:
+        source = r.subject_between(c1, comp) or r.np_before(c0)
+        content = r.trim((comp + 1, r.clause_end(comp + 1, later)))
+        if content is None:
+            return None
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
+    source = r.np_before(c0)
+    start = r.recipient_end(c1, r.e)
+    content = r.trim((start, r.clause_end(start, later)))
+    # 'Kreml förnekar uppgifterna': what a denial denies may be a short noun phrase
+    denied_np = (cue.certainty == "denied" and content is not None and content[1] - content[0] <= DENIED_NP
+                 and not any(r.is_verb(d[x]) for x in range(*content)))
+    if source is None or content is None or (content[1] - content[0] < 2 and not denied_np):
+        return None
+    quoted = r.is_quote(d[start]) if start < r.e else False
+    if r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np:
+        return None
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
+
+
+def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    end = r.clause_end(c1, later)
+    comma = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].text == ","), r.s - 1)
+    if any(d[x].lower_ in r.rel for x in range(comma + 1, c0)):
+        # 'Fartyget, som … och tros tillhöra skuggflottan, är misstänkt': a relative clause ends at its comma
+        end = next((x for x in range(c1, end) if d[x].text == ","), end)
+    if c0 > r.s and d[c0 - 1].lower_ in r.rel:
+        # 'Fartyget som misstänks ligga bakom kabelbrotten har flyttats': with no comma, the relative
+        # clause ends where the main clause's auxiliary and verb begin
+        end = next((x for x in range(c1 + 1, end - 1) if d[x].pos_ == "AUX" and d[x + 1].pos_ in {"VERB", "AUX"}),
+                   end)
+        content = r.trim((c1, end))
+        return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
+    start = r.clause_start(c0)
+    if c0 > r.s and (d[c0 - 1].lower_ in r.conj or d[c0 - 1].text == ","):
+        # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
+        # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
+        start = c0
+    subordinate = r.lex.word_class("subordinator")
+    start = next((x + 1 for x in range(c0 - 1, start - 1, -1)
+                  if d[x].lower_ in subordinate and d[x].pos_ == "SCONJ"), start)
+    # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
+    content = r.trim((r.skip_open(start, c0), end))
+    return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
+
+
+def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    content = r.trim((c1, r.clause_end(c1, later)))
+    if content is None:
+        return None
+    source = None
+    for x in range(r.s, c0):
+        if d[x].lower_ in r.source_prep:
+            source = r.np_after(x + 1, c0, "inverted")
+            break
+    return Found((c0, c0 + 1), content, source, cue.certainty, cue.kind, "noun")
+
+
+def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    d = r.doc
+    if cue.words[-1] in r.source_prep:
+        comp = r.find_comp(c1, r.e)
+        source = r.np_after(c1, comp if comp is not None else r.e, "inverted")
+        if comp is None or source is None:
+            return None
+        content = r.trim((comp + 1, r.clause_end(comp + 1, later)))
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence-by") if content else None
+    source = r.np_before(c0)
+    if source and source[1] - source[0] == 1 and d[source[0]].lower_ in r.lex.word_class("subject_pronoun"):
+        source = None if d[source[0]].lower_ in {"det", "it"} else source
+    bare = len(cue.words) == 1  # 'visar' alone: evidence only before 'att' or a colon ('siffror visar:')
+    if bare and not (c1 < r.e and (d[c1].lower_ in r.comp or d[c1].text == ":")):
+        return None
+    start = c1 + 1 if c1 < r.e and (d[c1].lower_ in r.comp or d[c1].text == ":") else c1
+    content = r.trim((start, r.clause_end(start, later)))
+    if content is None or (source is None and cue.words[-1] not in r.comp and "det" not in cue.words):
+        return None
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence")
+
+
+def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    source = r.np_before(c0)
+    start = c1
+    if source is None or (source[1] - source[0] == 1 and r.doc[source[0]].lower_ in r.stop):
+        # V2: 'därefter säger sig specialstyrkorna ha hittat': the subject follows the cue
+        source = r.np_after(c1, r.e, "inverted")
+        start = source[1] if source else c1
+    content = r.trim((start, r.clause_end(start, later)))
+    if source is None or content is None:
+        return None
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
+
+
+def colon_lead(doc: Doc, lex: Lexicon, tagged: bool) -> Found | None:
+    """'Överste Park sa:' closing a paragraph: the cue and source of what the next paragraph says.
+
+    The content is left empty ((end, end)) for the caller to fill with the next paragraph.
+    """
+    toks = [t for t in doc if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    sent = toks[-1].sent
+    colon = toks[-1].i
+    r = SentenceRules(doc, sent, lex, tagged)
+    cues = [c for c in find_cues(doc, sent, lex, tagged) if c[2].kind in {"verb", "self"} and c[1] <= colon
+            and not any(doc[x].lower_ in r.comp or r.is_quote(doc[x]) or r.is_verb(doc[x])
+                        for x in range(c[1], colon))]  # 'sa på en pressträff:', 'told reporters:'
+    if not cues:
+        return None
+    c0, c1, cue = cues[-1]
+    source = r.np_before(c0) or r.np_after(c1, colon, "inverted")
+    if source is None:
+        return None
+    return Found((c0, c1), (colon + 1, colon + 1), source, cue.certainty, cue.kind, "colon-lead")
+
+
+def headline_colon(r: SentenceRules) -> Found | None:
+    """'Wagnerchef: Vi har intagit hela Bachmut': a short name, a colon, then what they say."""
+    d = r.doc
+    colon = next((x for x in range(r.s + 1, min(r.e, r.s + 5)) if d[x].text == ":"), None)
+    if colon is None or r.s != 0 or not (d[r.s].is_title or d[r.s].is_upper):
+        return None
+    source = r.trim((r.s, colon))
+    end = len(d)  # a speaker's line: what follows the colon to the end of the paragraph
+    while end > colon + 1 and d[end - 1].is_space:
+        end -= 1
+    content = r.trim((colon + 1, end))
+    if source is None or content is None or content[1] - content[0] < 3:
+        return None
+    if any(d[x].lower_ in r.lex.word_class("colon_not_source") for x in range(*source)):
+        return None  # 'FOTO: KRT/AP', 'Read more: ...'
+
+    if any(r.is_verb(d[x]) or d[x].is_digit for x in range(*source)) or not r.nominal(source):
+        return None
+    if r.tagged and not any(d[x].pos_ in {"PROPN", "NOUN"} for x in range(*source)):
+        return None
+    return Found((colon, colon + 1), content, source, "asserted", "colon", "headline-colon")
+
+
+RULES = {
+    "prep": _rule_prep,
+    "verb": _rule_verb,
+    "passive": _rule_passive,
+    "modal": _rule_passive,
+    "adverb": _rule_passive,
+    "noun": _rule_noun,
+    "evidence": _rule_evidence,
+    "self": _rule_self,
+}
+
+
+def surface_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
+                         cues: list[tuple[int, int, Cue]]) -> list[Found]:
+    """The attributions the surface rules find for a sentence's cues."""
+    r = SentenceRules(doc, sent, lex, tagged)
+    starts = [c0 for c0, _, _ in cues]
+    r.cue_starts = set(starts)
+    out: list[Found] = []
+    subject: Range | None = None
+    question = r.e < sent.end and doc[sent.end - 1].text == "?"
+    for c0, c1, cue in cues:
+        if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and r.negated(c0):
+            continue  # 'har inte kommenterat', 'inga uppgifter om': nothing is put forward
+        if question and c0 == r.s:
+            continue  # 'Tror du att ...?': a question puts nothing forward
+        later = [x for x in starts if x > c0]
+        found = RULES[cue.kind](r, c0, c1, cue, later)
+        shared = c0 > r.s and doc[c0 - 1].lower_ in r.conj and subject is not None
+        if shared and found is not None and found.kind in {"verb", "self"}:
+            found = replace(found, source=subject)  # 'Partiet förnekar det och säger att ...': one subject
+        if cue.kind in {"verb", "self", "evidence"} and not shared:
+            subject = found.source if found and found.source else r.np_before(c0)
+        if found is None or found.content[0] >= found.content[1]:
+            continue
+        if found.source and doc[found.source[0]].lower_ in r.negation:
+            continue  # 'varken polisen eller SOS Alarm rapporterade'
+        if found.source is None and found.kind == "verb" and found.certainty == "asserted":
+            found = replace(found, certainty="reported")  # 'det är uttalat att': nobody named
+        out.append(found)
+    return fold_hearsay(out)

@@ -1,0 +1,422 @@
+"""A parsed sentence as the dependency rules read it: subtrees, subjects, noun phrases, quotes.
+
+Quotation marks are paired over the whole block first (``_quotes``), so a quote that runs over
+several sentences, one split around *she said*, or one opened and never closed is still one
+region. ``ParsedSentence`` holds one sentence with that block's quotes and answers the
+questions every dependency rule asks (whose subtree, which subject, where a clause ends);
+the rules themselves are in ``dependency``. Dependency labels are those of the ClearNLP scheme
+that spaCy's English models use, with the Universal Dependencies names beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.nlp.components.found import Range
+from claimledger.nlp.components.sentence import SentenceRules
+from claimledger.nlp.lexicon import Cue, Lexicon
+
+_SUBJ = {"nsubj", "csubj", "nsubj:outer"}
+_SUBJ_PASS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
+_COMP = {"ccomp"}
+_XCOMP = {"xcomp"}
+_OBJ = {"dobj", "obj"}
+_AGENT = {"agent"}
+_PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
+_SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
+_OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
+"""What may follow a stance verb's object and still be part of the content."""
+_OPENERS = {"(", "[", "{", "—", "–", "--", "―"}
+"""Marks after which a typewriter quotation mark opens even without a space."""
+_MAX_QUOTE_GAP = 1
+"""Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Quotes:
+    """The quotation regions of one block: half-open ranges that include both marks."""
+
+    regions: tuple[Range, ...]
+    inside: dict[int, int]
+    """Token index -> index of the region it stands in (its marks included)."""
+
+    def region(self, i: int) -> Range | None:
+        k = self.inside.get(i)
+        return self.regions[k] if k is not None else None
+
+
+def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
+    """Pair quotation marks over the block; cached on the Doc.
+
+    A curly mark faces the way it is drawn; a typewriter mark faces the way its spacing says
+    (*say "yes* opens, *yes," she* closes) and, when the spacing says nothing, whichever way
+    the open region needs. A mark that opens inside an open region closes that region first
+    (the writer forgot the closing mark); a closing mark with nothing open, or a typewriter
+    mark with space on both sides, is a stray and is ignored. A region still open at the end
+    of the block runs to the end when it opened the paragraph (a quotation continued in the
+    next one), else to the end of its sentence: so an unbalanced mark costs at most one
+    sentence, never the paragraph's other attributions.
+    """
+    cached = doc.user_data.get("claimledger.quotes")
+    if isinstance(cached, _Quotes):
+        return cached
+    opens = lex.word_class("quote_open") - lex.word_class("quote_single")
+    closes = lex.word_class("quote_close") - lex.word_class("quote_single")
+    regions: list[Range] = []
+    start: int | None = None
+    n = len(doc)
+    marks = {doc.vocab.strings.add(m) for m in opens | closes}
+    curly_open, curly_close = opens - closes, closes - opens
+    nested = False
+    orths = doc.to_array(ORTH).tolist() if n else []
+    for i in [i for i, o in enumerate(orths) if o in marks]:  # Token objects only for the marks
+        t = doc[i]
+        text = t.text
+        can_open, can_close = text in opens, text in closes
+        if can_open and can_close:
+            space_before = t.i == 0 or bool(doc[t.i - 1].whitespace_) or doc[t.i - 1].text in _OPENERS
+            space_after = bool(t.whitespace_) or t.i + 1 == n or (doc[t.i + 1].is_punct and not doc[t.i + 1].is_quote)
+            if space_before and space_after:
+                if start is None:
+                    continue  # a stray mark standing alone
+                can_open, can_close = False, True  # "… 'outreach,' " he said"
+            elif space_before != space_after:
+                can_open, can_close = space_before, space_after
+            else:
+                can_open, can_close = start is None, start is not None
+        if start is not None and text in curly_open and doc[start].text not in curly_open | curly_close:
+            nested = True  # '"PENCE: … “Shark Tank.” …': a curly quotation inside a typewriter one
+            continue
+        if nested and text in curly_close:
+            nested = False
+            continue
+        if start is None:
+            if can_open:
+                start = t.i
+        elif can_close:
+            regions.append((start, t.i + 1))
+            start = None
+        elif can_open:
+            regions.append((start, t.i))
+            start = t.i
+    if start is not None:
+        first = next((t.i for t in doc if not t.is_space), 0)
+        regions.append((start, n if start == first else max(doc[start].sent.end, start + 1)))
+    inside: dict[int, int] = {}
+    for k, (a, b) in enumerate(regions):
+        for i in range(a, b):
+            inside[i] = k
+    q = _Quotes(tuple(regions), inside)
+    doc.user_data["claimledger.quotes"] = q
+    return q
+
+
+_Step = tuple[Range | None, list[Range], str]
+"""What one content rule found: the content, other fragments, and the rule's name."""
+
+
+
+class ParsedSentence:
+    """What the rules need to know about one sentence and its block."""
+
+    def __init__(self, doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[int, int, Cue]]) -> None:
+        self.doc, self.sent, self.lex = doc, sent, lex
+        self.s, self.e = sent.start, sent.end
+        self.q = _quotes(doc, lex)
+        self.cue_tokens = {i for c0, c1, _ in cues for i in range(c0, c1)}
+        self.cue_starts = sorted(c0 for c0, _, _ in cues)
+        w = lex.word_class
+        self.np_content = w("np_content")
+        self.to_content = w("to_content")
+        self.recipient_object = w("recipient_object")
+        self.comp = w("complementizer")
+        self.conj = w("conjunction")
+        self.dashes = w("dash")
+        self.source_prep = w("source_prep")
+        self.claim_nouns = w("claim_noun")
+        self.not_source = w("colon_not_source")
+        self.fallback = w("surface_fallback")
+        self.object_only = w("object_only")
+        self.surface: SentenceRules | None = None
+
+    def trim(self, i: int, j: int) -> Range | None:
+        """Drop punctuation at both ends, but keep quotation marks that pair with one inside."""
+        d, q = self.doc, self.q
+        while i < j and (d[i].is_punct or d[i].is_space):
+            r = q.region(i)
+            if r is not None and r[0] == i and r[1] <= j:
+                break
+            i += 1
+        while j > i and (d[j - 1].is_punct or d[j - 1].is_space):
+            r = q.region(j - 1)
+            if r is not None and r[1] == j and r[0] >= i:
+                break
+            j -= 1
+        return (i, j) if i < j else None
+
+    def subtree(self, tok: Token, drop: set[str] | None = None, keep_left: bool = True) -> Range:
+        """The contiguous stretch of ``tok``'s subtree around it, without children whose label is in ``drop``."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+        if drop:
+            for c in tok.children:
+                if c.dep_ not in drop:
+                    continue
+                a, b = c.left_edge.i, c.right_edge.i + 1
+                if b <= tok.i and a >= lo and keep_left is not None:
+                    lo = max(lo, b)
+                elif a > tok.i:
+                    hi = min(hi, a)
+        return lo, hi
+
+    def widen_to_quotes(self, r: Range) -> Range:
+        """A content that opens just inside a quotation takes in its opening mark; one that ends inside
+        a quotation runs on to its closing mark (a quotation may run over several sentences)."""
+        i, j = r
+        first = self.q.region(i)
+        if first is not None and first[0] < i and all(self.doc[x].is_punct for x in range(first[0], i)):
+            i = first[0]
+        last = self.q.region(j - 1)
+        if last is not None and last[1] > j:
+            j = last[1]
+        return i, j
+
+    def clip_to_sentence(self, r: Range) -> Range:
+        """A content never runs past its sentence, except inside quotation marks."""
+        i, j = r
+        if i < self.s and self.q.region(i) is None:
+            i = self.s
+        if j > self.e and self.q.region(j - 1) is None:
+            j = self.e
+        return i, j
+
+    def source_of(self, v: Token, depth: int = 0) -> Range | None:
+        """The subject of the cue verb, or of the verb it hangs from (*…, adding*, *and said*)."""
+        subjects = [c for c in v.children if c.dep_ in _SUBJ]
+        if subjects:  # 'LAGOS -- The governor … said': two subjects in the parse, the nearer one speaks
+            before = [c for c in subjects if c.i < v.i]
+            return self.np(before[-1] if before else subjects[0])
+        for c in v.children:
+            if c.dep_ in _AGENT:
+                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
+                if obj is not None:
+                    return self.np(obj)
+        if any(c.dep_ in _SUBJ_PASS for c in v.children):
+            return None
+        h = v.head
+        if depth < 3 and v.dep_ == "pcomp" and h.head.i != h.i and h.head.pos_ in {"VERB", "AUX"}:
+            return self.source_of(h.head, depth + 1)  # 'pitched himself by telling them …'
+        if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
+            if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN", "VB"}:
+                return None
+            if v.dep_ == "advcl" and v.i < h.i and v.tag_ == "VBN":
+                return None  # 'Asked about it, X said': X answers, the asker is unnamed
+            if v.dep_ == "advcl" and h.dep_ in _COMP and h.head.i in self.cue_tokens:
+                h = h.head  # '"…," adding': the parser hung *adding* inside the quotation
+            return self.source_of(h, depth + 1)
+        if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
+            return self.np(h, drop_acl=v)
+        return None
+
+    def subject_before(self, v: Token) -> Range | None:
+        """When the parse gives the cue no subject: the noun phrase just before it, if one stands there."""
+        d = self.doc
+        j = v.i
+        while j > self.s and d[j - 1].pos_ in {"ADV", "AUX", "PART"}:
+            j -= 1
+        if j <= self.s or d[j - 1].pos_ not in {"PROPN", "NOUN", "PRON"} or self.q.region(j - 1) is not None:
+            return None
+        i = j - 1
+        while i > self.s and d[i - 1].pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PART"} and d[i - 1].dep_ != "punct":
+            i -= 1
+        if d[i].pos_ == "PART":
+            i += 1
+        return self.trim(i, j)
+
+    def np(self, tok: Token, drop_acl: Token | None = None) -> Range | None:
+        lo, hi = self.subtree(tok, _SOURCE_DROP)
+        if drop_acl is not None:
+            hi = min(hi, drop_acl.left_edge.i)
+        r = self.trim(lo, hi)
+        if r is None:
+            return None
+        dash = next((x for x in range(r[0], min(r[1], r[0] + 8)) if self.doc[x].text in self.dashes), None)
+        if dash is not None and any(self.doc[x].is_upper and len(self.doc[x]) > 2 for x in range(r[0], dash)):
+            r = self.trim(dash + 1, r[1])  # 'WASHINGTON -- President Smith': a dateline is no source
+            if r is None:
+                return None
+        # a source never holds a quotation
+        if any(self.q.region(x) is not None for x in range(r[0], r[1])):
+            hits = [x for x in range(r[0], r[1]) if self.q.region(x) is not None]
+            if tok.i in hits:
+                return None
+            r = self.trim(hits[-1] + 1, r[1]) if hits[-1] < tok.i else self.trim(r[0], hits[0])
+        return r
+
+    def comp_child(self, v: Token, after: bool = True) -> Token | None:
+        for c in v.children:
+            if c.dep_ in _COMP and (c.i > v.i) == after and (
+                    c.i not in self.cue_tokens or any(g.dep_ in _SUBJ | _SUBJ_PASS for g in c.children)):
+                return c
+        return None
+
+    def quote_before(self, v: Token, source: Range | None) -> Range | None:
+        """A quotation that ends just before the source-and-cue clause (*"…," she said*)."""
+        i = v.i - 1
+        gap = 0
+        while i >= 0 and self.q.region(i) is None:
+            t = self.doc[i]
+            if source is not None and source[0] <= i < source[1]:
+                pass
+            elif t.i in self.cue_tokens:
+                return None
+            elif not t.is_punct:
+                gap += 1
+                if gap > _MAX_QUOTE_GAP:
+                    return None
+            i -= 1
+        if i < 0:
+            return None
+        r = self.q.region(i)
+        if r is None or r[1] != i + 1 or not self.doc[i].is_quote:
+            return None
+        if i < self.s and self.doc[i - 1].text == "." and r[1] - r[0] > 2:
+            return None  # '"… policy." The network said …': the quotation closed its own sentence
+        return r
+
+    def quote_after(self, end: int) -> Range | None:
+        """A quotation that opens right after ``end``: only punctuation (or *but*, *and*) between."""
+        i = end
+        n = len(self.doc)
+        links = 0
+        while i < n and self.q.region(i) is None:
+            t = self.doc[i]
+            if t.lower_ in self.conj and links == 0:
+                links += 1
+            elif not t.is_punct:
+                return None
+            i += 1
+        if i >= n:
+            return None
+        r = self.q.region(i)
+        if r is None or r[0] != i:
+            return None
+        return r
+
+    def claimed_by_later_cue(self, r: Range) -> bool:
+        """A quotation followed by another cue clause (*"…," he added*) is that cue's."""
+        i = r[1]
+        n = len(self.doc)
+        seen = 0
+        while i < n and seen < 6:
+            t = self.doc[i]
+            if self.q.region(i) is not None:
+                return False
+            if t.i in self.cue_tokens or (t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"}):
+                return t.i in self.cue_tokens or self._looks_like_cue(t)
+            if not t.is_punct:
+                seen += 1
+            i += 1
+        return False
+
+    def _looks_like_cue(self, t: Token) -> bool:
+        return t.lower_ in self.lex.cues and self.lex.cues[t.lower_][0].kind == "verb"
+
+    def content_after(self, v: Token, c1: int, form: str) -> tuple[Range | None, str]:
+        """Content after the cue for verbs that take an object, an infinitive or a preposition."""
+        last = self.doc[c1 - 1]
+        if last.i > v.i and last.dep_ in {"prep", "prt"} and last.head.i == v.i:
+            # 'called for X', 'pointed to X': the object of the cue's own preposition
+            obj = next((g for g in last.children if g.dep_ in {"pobj", "pcomp", "obj"}), None)
+            if obj is not None:
+                return self.trim(*self.subtree(obj)), "dep-prep"
+            if last.dep_ == "prt":
+                obj = next((g for g in v.children if g.dep_ in _OBJ and g.i > last.i), None)
+                if obj is not None:
+                    return self.trim(*self.subtree(obj)), "dep-prep"
+        if form in self.np_content and any(c.dep_ in _AGENT for c in v.children):
+            subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
+            if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
+                return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
+        for c in v.children:
+            if c.i < v.i:
+                continue
+            if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
+                return self.trim(*self.subtree(c)), "dep-infinitive"
+            if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
+                continue
+            if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns):
+                lo, hi = self.subtree(c)
+                # 'called it a lie', 'urged voters to stay home', 'criticized X for Y': what follows belongs
+                for g in v.rights:
+                    if g.i <= c.i or g.is_punct:
+                        continue
+                    if g.dep_ not in _OBJECT_TAIL or g.i in self.cue_tokens:
+                        break
+                    hi = max(hi, g.right_edge.i + 1)
+                return self.trim(lo, hi), "dep-object"
+        return None, ""
+
+    def name_before_colon(self, i: int) -> Range | None:
+        """A short name between ``i`` and a colon (*Said Ellis: …*)."""
+        k = i
+        while k < self.e and k - i <= 4 and self.doc[k].text != ":":
+            k += 1
+        if k >= self.e or k == i or self.doc[k].text != ":":
+            return None
+        name = self.trim(i, k)
+        return name if name is not None and self._is_name(name) else None
+
+    def _is_name(self, r: Range) -> bool:
+        """A short phrase that names someone: capitalised words, no verb, no digit, no caption word."""
+        d = self.doc
+        words = [d[x] for x in range(*r) if not d[x].is_punct and not d[x].is_space]
+        if not words or len(words) > 4 or not (words[0].is_title or words[0].is_upper) or words[0].pos_ == "DET":
+            return False
+        if any(t.lower_ in self.not_source or t.like_num or t.tag_.startswith("VB") or t.i in self.cue_tokens
+               for t in words):
+            return False
+        return all((t.pos_ in {"PROPN", "NOUN", "ADJ"} and not t.is_lower) or t.pos_ in {"PART", "ADP", "CCONJ"}
+                   for t in words)
+
+    def cue_head(self, c0: int, c1: int) -> Token:
+        """The word of a cue phrase that the rest hangs from: *said* in *has said*, *called* in *called for*."""
+        d = self.doc
+        verbs = [d[i] for i in range(c0, c1) if d[i].pos_ in {"VERB", "AUX"}]
+        for t in verbs:
+            if not c0 <= t.head.i < c1 or t.head.i == t.i:
+                return t
+        return verbs[0] if verbs else d[c0]
+
+    def _clause_end(self, v: Token) -> int:
+        """Where the cue's own clause ends: the end of its rightmost non-clausal dependent."""
+        end = v.i + 1
+        for c in v.rights:
+            if c.dep_ in _COMP | {"conj", "cc", "parataxis"} or self.q.region(c.i) is not None:
+                break
+            if c.is_punct:
+                continue
+            end = max(end, c.right_edge.i + 1)
+        return end
+
+    def _skip_adjuncts(self, i: int) -> int:
+        d = self.doc
+        while i < self.e and d[i].dep_ in {"npadvmod", "advmod", "prep", "pobj", "det", "compound",
+                                          "amod", "nsubj", "dative", "dobj"} and self.q.region(i) is None:
+            i += 1
+        return i
+
+    def _cut_at_later_cue(self, v: Token, lo: int, hi: int) -> int:
+        """'said X and warned Y': the content of *said* stops before *and warned*."""
+        d = self.doc
+        for x in range(lo, hi):
+            if x in self.cue_tokens and x > v.i and self.q.region(x) is None:
+                t = d[x]
+                if t.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in t.children):
+                    cut = x
+                    while cut > lo and (d[cut - 1].dep_ == "cc" or d[cut - 1].is_punct):
+                        cut -= 1
+                    return cut
+        return hi
