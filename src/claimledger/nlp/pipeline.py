@@ -27,7 +27,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from claimledger.nlp import lexicon
-from claimledger.nlp.components.factories import ATTRIBUTIONS, QUANTITIES, rule_components
+from claimledger.nlp.components.factories import ATTRIBUTIONS, QUANTITIES, blank_language, rule_components
 from claimledger.nlp.models import english_model
 from claimledger.nlp.windows import bound_sentences, windows
 
@@ -81,7 +81,7 @@ def _load_model(lang: str) -> Language:
         if "senter" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer", first=True)
         return _bounded(nlp)
-    nlp = spacy.blank(lang if lang in {"sv", "en", "da", "nb", "de", "fr"} else "xx")
+    nlp = spacy.blank(blank_language(lang))
     nlp.add_pipe("sentencizer")
     return _bounded(nlp)
 

@@ -33,7 +33,13 @@ for _name in (ATTRIBUTIONS, QUANTITIES):
 
 def rule_components(lang: str) -> list[str]:
     """The components ``lang/<code>/pipeline.tsv`` appends to the language's model, in order."""
-    return [row[0] for row in table(lang, "pipeline.tsv") if row and row[0]]
+    return [row[0] for row in table(lang, "pipeline.tsv") if len(row) == 1 and row[0]]
+
+
+def blank_language(lang: str) -> str:
+    """The spaCy language whose blank tokenizer reads ``lang`` when it has no model folder
+    (``blank  nb`` in its ``pipeline.tsv``), else spaCy's multi-language ``xx``."""
+    return next((row[1] for row in table(lang, "pipeline.tsv") if len(row) >= 2 and row[0] == "blank"), "xx")
 
 
 class AttributionFinder:

@@ -1,0 +1,35 @@
+"""Norwegian Bokmål, added as a folder (``lang/no``) with no Python of its own.
+
+``tests/data/no/gold.jsonl`` holds five Norwegian news texts written for these tests and
+annotated by hand (``build_gold.py`` writes it); the floors below are quality gates for a
+language read by the rules alone, with spaCy's blank Bokmål tokenizer and no model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimledger.analyze import analyze_text
+from claimledger.evaluation.predict import predict_docs, read_gold
+from claimledger.evaluation.score import score
+from claimledger.ingest.lang import choose_language, normalize_language
+
+GOLD = Path(__file__).parents[1] / "data" / "no" / "gold.jsonl"
+
+
+def test_norwegian_hand_annotated_set_floors() -> None:
+    gold = {d["id"]: d for d in read_gold(GOLD)}
+    assert len(gold) >= 5
+    s = score(gold, {d["id"]: d for d in predict_docs(gold.values())})
+    assert s["attributions"]["strict"]["f1"] >= 0.85, s["attributions"]
+    assert s["attributions"]["certainty_acc"] >= 0.85
+    assert s["quantities"]["strict"]["f1"] >= 0.8, s["quantities"]
+
+
+def test_norwegian_text_and_tags_find_the_folder() -> None:
+    text = ("Politiet opplyser at minst tolv personer ble skadd i angrepet natt til tirsdag, og at "
+            "flere av dem er alvorlig skadd. Kreml benekter opplysningene.")
+    assert choose_language(text) == "no"
+    assert normalize_language("nb-NO") == normalize_language("nn") == "no"
+    found = analyze_text(text, lang="no").attributions
+    assert [(a.certainty, a.content.of(text)) for a in found][-1] == ("denied", "opplysningene")
