@@ -149,4 +149,5 @@ def find(touched: Sequence[State], others: Sequence[State], kinds: dict[str, str
 
 
 def denial(fact: Fact, denied: State, score: float) -> FactLink:
-    return FactLink(fact.id, denied.fact.id, "denial", f"denies {denied.fact.label[:80]!r} (terms {score:.0%})")
+    overlap = min(score, 1.0)  # a tie-break share may lift a full overlap a little over 1
+    return FactLink(fact.id, denied.fact.id, "denial", f"denies {denied.fact.label[:80]!r} (terms {overlap:.0%})")

@@ -298,7 +298,7 @@ def assign(item: Item, states: Sequence[State], lang: str, kinds: dict[str, str]
         apart = days_apart(item.date, st.fact.date)
         why = f"same variable {st.fact.variable}, {item.text!r} fits {st.fact.label!r}, {apart} day(s) apart"
     else:
-        why = f"content terms overlap {score:.0%}"
+        why = f"content terms overlap {min(score, 1.0):.0%}"
     return st, score, why
 
 

@@ -25,6 +25,10 @@ SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 that writes money this way, so they are not language data."""
 
 
+LONGEST_NUMBER_WORD = 48
+"""Longer than any number written as one word (*niohundranittionioTusen…* stops well before)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One form of a unit: the code it is stored under, its kind, and where it stands."""
@@ -118,6 +122,8 @@ def hyphen_measures(text: str, lang: str) -> list[Preset]:
 def concatenated(word: str, lex: Lexicon) -> float | None:
     """The value of a number written as one word of number words (*tvåhundrafemtio* = 250,
     *femtiotusen* = 50,000), None if the word is not wholly such parts or is one part alone."""
+    if len(word) > LONGEST_NUMBER_WORD:
+        return None  # no number is written in one word this long; a hostile run of them costs nothing
     units, scales = lex.numbers.get("unit", {}), lex.numbers.get("scale", {})
     parts = sorted(set(units) | {s for s in scales if s.isalpha() and len(s) > 2}, key=len, reverse=True)
     total = current = 0.0
