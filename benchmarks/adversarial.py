@@ -138,6 +138,21 @@ def _no_punct(rng: random.Random, lang: str, size: int) -> str:
     return _fill(rng, size, lambda: rng.choice(words))
 
 
+def _money_units(rng: random.Random, lang: str, size: int) -> str:
+    """Currency signs, glued scales, hyphenated measures and one-word number words, back to back."""
+    words = list(lexicon.load(lang).numbers.get("unit", {}))
+
+    def piece() -> str:
+        return rng.choice((
+            f"${rng.randint(1, 999)}.{rng.randint(0, 9)}bn", f"€{rng.randint(1, 99)}m",
+            f"SEK {rng.randint(1, 999)}m", f"{rng.randint(1, 999)}-km", f"{rng.randint(1, 99)}%",
+            "$" * rng.randint(1, 9) + "1,000" * rng.randint(1, 9),
+            "".join(rng.choice(words) for _ in range(rng.randint(2, 30))),
+        ))
+
+    return _fill(rng, size, piece, sep=rng.choice((" ", "")))
+
+
 def _one_token(rng: random.Random, lang: str, size: int) -> str:
     return _fill(rng, size, lambda: rng.choice(("a", "::", "„", "–", "1", "»")), sep="")
 
@@ -157,6 +172,8 @@ for _lang in ("sv", "en"):
         f"one-word-lines-{_lang}": Family(_lang, _one_word_lines, "one word per line"),
         f"no-punct-{_lang}": Family(_lang, _no_punct, "one line, no punctuation"),
         f"one-token-{_lang}": Family(_lang, _one_token, "one line, no spaces at all"),
+        f"money-units-{_lang}": Family(_lang, _money_units,
+                                       "currency signs, glued scales, measures, number words run together"),
     })
 
 
