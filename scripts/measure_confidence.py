@@ -33,7 +33,8 @@ from claimledger.model import Article  # noqa: E402
 from claimledger.nlp.records import analyze_article  # noqa: E402
 
 PRIOR = 2.0
-"""Pseudo-counts pulling a rarely seen rule towards the language's overall figure."""
+"""Pseudo-counts pulling a rarely seen rule towards the language's overall figure, and that
+figure towards one half."""
 BINS = 10
 
 
@@ -66,7 +67,7 @@ def figures(rows: list[tuple[str, str, str, float, bool]]) -> dict[str, dict[str
             hits[lang][key] += ok
     out: dict[str, dict[str, tuple[float, int]]] = {}
     for lang, counts in seen.items():
-        base = hits[lang]["*"] / counts["*"]
+        base = (hits[lang]["*"] + PRIOR * 0.5) / (counts["*"] + PRIOR)  # a small set proves no certainty
         out[lang] = {rule: ((hits[lang][rule] + PRIOR * base) / (n + PRIOR), n) for rule, n in counts.items()}
     return out
 
