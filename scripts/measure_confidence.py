@@ -69,6 +69,7 @@ def figures(rows: list[tuple[str, str, str, float, bool]]) -> dict[str, dict[str
     for lang, counts in seen.items():
         base = (hits[lang]["*"] + PRIOR * 0.5) / (counts["*"] + PRIOR)  # a small set proves no certainty
         out[lang] = {rule: ((hits[lang][rule] + PRIOR * base) / (n + PRIOR), n) for rule, n in counts.items()}
+        out[lang]["*"] = (base, counts["*"])
     return out
 
 
