@@ -33,3 +33,20 @@ def test_norwegian_text_and_tags_find_the_folder() -> None:
     assert normalize_language("nb-NO") == normalize_language("nn") == "no"
     found = analyze_text(text, lang="no").attributions
     assert [(a.certainty, a.content.of(text)) for a in found][-1] == ("denied", "opplysningene")
+
+
+def test_norwegian_figures_link_with_swedish_ones(tmp_path: Path) -> None:
+    from claimledger.link import link_article
+    from claimledger.model import Article
+    from claimledger.nlp.records import analyze_article
+    from claimledger.store import Ledger
+
+    texts = [("no", "Den finske grensevakten opplyser at rundt 2 000 russiske soldater er samlet ved grensen."),
+             ("sv", "Omkring 2 000 ryska soldater har samlats vid gränsen, uppger den finska gränsbevakningen.")]
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        for lang, text in texts:
+            ledger.add(analyze_article(Article(text=text, lang=lang, published="2025-02-03")), link=link_article)
+        rows = [ledger.fact(r["id"]) for r in ledger.facts()]
+    troops = [f for f in rows if f["variable"] and f["variable"].startswith("troops")]
+    assert len(troops) == 1, [f["variable"] for f in rows]
+    assert {m["lang"] for m in troops[0]["mentions"]} == {"no", "sv"}

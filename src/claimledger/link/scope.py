@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from claimledger.link.data import ActorInfo, LinkData, actors, load
 
@@ -120,8 +120,17 @@ def names_country(word: str, lang: str) -> str | None:
     if found is None:
         return None
     country = found[0]
-    names = {Locale.parse(lang).territories.get(country, "").lower(), country.lower()}
+    names = {_territory(lang, country), country.lower()}
     return country if word in names else None
+
+
+@cache
+def _territory(lang: str, country: str) -> str:
+    """The country's name in the language, lower case (Babel's CLDR data; none for a language it lacks)."""
+    try:
+        return str(Locale.parse(lang).territories.get(country, "")).lower()
+    except (UnknownLocaleError, ValueError):  # a language folder Babel has no locale for
+        return ""
 
 
 def _bound(seen: set[tuple[str, str]]) -> bool:
