@@ -193,3 +193,13 @@ def test_facts_a_popular_fact_keeps_exact_counts_when_only_its_latest_mentions_a
     capped = _fact_of(ledger, first)
     assert (capped["mentions"], capped["articles"], capped["independent"], sorted(capped["sources"])) == (
         full["mentions"], full["articles"], full["independent"], sorted(full["sources"]))
+
+
+def test_facts_a_vague_amount_is_a_fact_of_its_own_kind(linked) -> None:  # type: ignore[no-untyped-def]
+    ledger, add = linked
+    a = add("Copenhagen Airport said dozens of flights were diverted on Monday night.", published="2025-09-23")
+    b = add("Dozens of flights were diverted as drones circled the airport, the airport said.",
+            published="2025-09-23")
+    c = add("Copenhagen Airport said 31 flights were diverted on Monday night.", published="2025-09-23")
+    assert _fact_of(ledger, a)["id"] == _fact_of(ledger, b)["id"]
+    assert _fact_of(ledger, a)["id"] != _fact_of(ledger, c)["id"]

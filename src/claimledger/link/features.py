@@ -65,6 +65,8 @@ class Item:
     neutral_story: frozenset[str] = frozenset()
     names_all: frozenset[str] = frozenset()
     """Every name of the item's article (``story`` holds only the most used)."""
+    vague: bool = False
+    """A vague amount (*dozens of*, *hundreds of thousands*): a fact of its own kind."""
     certainty: str = "asserted"
 
     @property
@@ -370,7 +372,16 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
         names=proper_names(text, sent),
         story=story_names(text, data.lang),
         names_all=all_names(text, data.lang),
+        vague=is_vague(q.span.of(text), data),
     )
+
+
+def is_vague(figure: str, data: LinkData) -> bool:
+    """Whether a figure's words are a vague amount (*dozens of*, *Hundreds of thousands*, *tusentals*)
+    rather than a number: such amounts are facts of their own, as LINKS.md's gold keeps them."""
+    words = " ".join(re.findall(r"\w+", figure.lower()))
+    return not _NUMBER.search(figure) and any(
+        f" {v} " in f" {words} " for v in data.lex.numbers.get("vague", {}))
 
 
 def fill_ellipsis(items: list[Item], analysis: Analysis) -> list[Item]:
