@@ -19,15 +19,17 @@ FLOORS = {
     # the annotators put some plans and totals in one history; precision rose to 0.81
     # cross-language 0.40 -> 0.375 (one pair) when claims stopped meeting across languages through the country and
     # concept terms every claim of a story holds: the candidates per article they cost grew with the ledger;
-    # 0.44 once a short claim that several facts hold wholly joins the one sharing most terms
-    "clusters-dev": {"copy": 0.95, "same_fact": 0.86, "bcubed": 0.86, "cross_language": 0.42, "sources": 0.65,
+    # 0.44 once a short claim that several facts hold wholly joins the one sharing most terms; 0.50 once
+    # Swedish passives kept to their own clause
+    "clusters-dev": {"copy": 0.95, "same_fact": 0.86, "bcubed": 0.86, "cross_language": 0.48, "sources": 0.67,
                      "history_cover": 0.80, "history_precision": 0.78},
     # history coverage on dev2 went from 0.50 to 0.40 when histories began to leave out parts of a running
     # count (six of the dead in one care home): precision rose from 0.26 to 0.45 for it; 0.67 / 0.92 once a
     # figure's place left out the speaker's seat and the capital became the capital's name.
-    # same-fact pairwise 0.85 -> 0.844 when figures in a list took the first one's concept (sources 0.75 -> 0.80)
-    "clusters-dev2": {"copy": 0.95, "same_fact": 0.83, "bcubed": 0.93, "cross_language": 0.90, "sources": 0.78,
-                      "history_cover": 0.60, "history_precision": 0.85},
+    # same-fact pairwise 0.85 -> 0.844 when figures in a list took the first one's concept (sources 0.75 -> 0.80),
+    # back to 0.852 once vague amounts stopped joining exact figures
+    "clusters-dev2": {"copy": 0.95, "same_fact": 0.84, "bcubed": 0.93, "cross_language": 0.90, "sources": 0.80,
+                      "history_cover": 0.65, "history_precision": 0.90},
 }
 
 
