@@ -70,7 +70,7 @@ from claimledger.model import Analysis, Article, Fact, FactMention  # noqa: E402
 from claimledger.nlp.records import analyze_article  # noqa: E402
 from claimledger.store import Ledger, rows  # noqa: E402
 from claimledger.store.links import View, save_links  # noqa: E402
-from claimledger.store.schema import articles, attributions, mentions, quantities  # noqa: E402
+from claimledger.store.schema import articles, attributions, mentions, metadata, quantities  # noqa: E402
 
 FILES = ("dev-articles.jsonl", "dev2-articles.jsonl")
 SPAN_DAYS = 720
@@ -213,7 +213,13 @@ def main() -> int:
                     "every original's k-th variant on day k")
     ap.add_argument("--copies", choices=("exact", "near"), default="exact",
                     help="variants have the same words as their original, or a differing word suffix")
+    ap.add_argument("--grow-range", help="START:STOP: only grow variants START..STOP-1 into --keep DIR (no timing), "
+                    "to build a later stretch of days in parallel with another run")
+    ap.add_argument("--merge", type=Path, help="with --keep DIR holding a grown ledger: add the rows of the ledger "
+                    "in this folder (grown with --grow-range) and time at --sizes' last size")
     args = ap.parse_args()
+    if args.grow_range or args.merge:
+        return parts(args)
     sizes = [200, 1000] if args.quick else sorted(int(s) for s in args.sizes.split(","))
     console = Console(width=140, stderr=True)
     shared = find_shared(ROOT)
@@ -261,6 +267,50 @@ def main() -> int:
     if len(medians) > 1:
         out.print(f"median at {sizes[-1]:,} / median at {sizes[0]:,}: {medians[-1] / medians[0]:.2f}x")
     out.print(f"total {time.perf_counter() - t0:.0f}s")
+    return 0
+
+
+def parts(args: argparse.Namespace) -> int:
+    """``--grow-range`` and ``--merge``: a ledger too large to grow in one session's time is grown
+    as stretches of days in parallel processes and merged. Variants are laid out by day
+    (``--per-day``), and links reach at most ``facts.EVENT_WINDOW_DAYS`` back, so a stretch
+    grown on its own misses only the links of its first weeks into the stretch before it; the
+    merged ledger is timed exactly as a grown one is."""
+    console = Console(width=140, stderr=True)
+    if not args.per_day or args.keep is None:
+        console.print("bench_link: --grow-range and --merge need --per-day and --keep")
+        return 1
+    shared = find_shared(ROOT)
+    assert shared is not None
+    base = load_analyses(shared / "data/clusters")
+    path = args.keep / "bench-link.sqlite"
+    if args.grow_range:
+        start, stop = (int(x) for x in args.grow_range.split(":"))
+        args.keep.mkdir(parents=True, exist_ok=True)
+        for old in args.keep.glob("bench-link.sqlite*"):
+            old.unlink()
+        t = time.perf_counter()
+        with Ledger(path) as ledger:
+            grow(ledger, base, start, stop, args.copies, console.print, args.per_day)
+        console.print(f"grew variants {start}..{stop - 1} in {time.perf_counter() - t:.0f}s")
+        return 0
+    other = args.merge / "bench-link.sqlite"
+    size = int(args.sizes.split(",")[-1])
+    with Ledger(path) as ledger:
+        with ledger.engine.begin() as conn:
+            conn.exec_driver_sql(f"ATTACH DATABASE '{other}' AS part")
+            for t in metadata.sorted_tables:
+                conn.exec_driver_sql(f'INSERT OR IGNORE INTO main."{t.name}" SELECT * FROM part."{t.name}"')
+        with ledger.engine.begin() as conn:
+            conn.exec_driver_sql("DETACH DATABASE part")
+            have = conn.scalar(select(func.count()).select_from(articles)) or 0
+        console.print(f"merged: {have} articles")
+        r = measure(ledger, base, size, args.fresh, args.copies, args.per_day)
+    mib = sum(p.stat().st_size for p in args.keep.glob("bench-link.sqlite*")) / 2**20
+    out = Console(width=160)
+    out.print(f"{have:,} articles (merged): link {r['median']:.1f} ms median, {r['p90']:.1f} ms p90, "
+              f"copy {r['copy']:.1f} ms, {r['near']:.0f} articles ±14 d, {r['facts']:.1f} fact / "
+              f"{r['copies']:.1f} copy candidates, ledger {mib:.0f} MiB, peak RSS {peak_mib():.0f} MiB")
     return 0
 
 
