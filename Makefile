@@ -27,7 +27,7 @@ bench: $(STAMP)  ## speed and memory figures; English against textacy 0.13 (inst
 	$(BIN)/python benchmarks/bench_analyze.py
 	$(BIN)/python -c "import textacy" 2>/dev/null || $(BIN)/python -m pip install -q textacy==0.13.0
 	$(BIN)/python benchmarks/bench_english.py
-	$(BIN)/python benchmarks/bench_link.py --sizes 1000,10000
+	$(BIN)/python benchmarks/bench_link.py --sizes 1000,10000 --per-day 20
 	$(BIN)/python benchmarks/bench_adversarial.py --sizes 100000,1000000
 
 lint: $(STAMP)
