@@ -33,6 +33,8 @@ def _figures(text: str, lang: str) -> list[tuple[str, float, float | None, str, 
      [("Tvåhundrafemtio", 250.0, None, "exact", None), ("femtiotusen", 50000.0, None, "exact", None)]),
     ("Polisen räknade 10.000 demonstranter.", "sv", [("10.000", 10000.0, None, "exact", None)]),
     ("Call 555-1234 for details.", "en", []),
+    ("A drag mark stretches tens of kilometers.", "en", [("tens of", 10.0, None, "over", "km")]),
+    ("Tiotals personer skadades.", "sv", [("Tiotals", 10.0, None, "over", None)]),
 ])
 def test_figures_with_units_money_and_number_words(text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text, lang) == expected
