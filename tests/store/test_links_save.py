@@ -18,7 +18,7 @@ from claimledger.errors import StoreError
 from claimledger.model import Analysis, Copy, Fact, FactLink, FactMention, LinkPlan, Origin
 from claimledger.store import Ledger, links
 from claimledger.store.links import View
-from claimledger.store.schema import LINK_TABLES, articles, facts
+from claimledger.store.schema import LINK_TABLES, articles, copy_bands, facts
 
 
 def _fact(fid: str, date: str, mentions: int = 1, **kw: object) -> Fact:
@@ -144,8 +144,11 @@ def test_links_save_copy_bands_and_urls(ledger: Ledger, analyses: list[Analysis]
                                                                             "near", None)
     with ledger.reading() as conn:
         assert View(conn).copy_of(nested.article.id) == copy
-        # a copy is never a candidate itself: its original stands for every copy of it
+        # a copy is never a candidate itself: its original stands for every copy of it, so its
+        # bands are not even stored (however many copies a wire story has, a band lookup costs the same)
         assert [x.id for x in View(conn).copy_candidates(["b2"], sv.article.id)] == []
+        assert conn.scalar(select(func.count()).select_from(copy_bands)
+                           .where(copy_bands.c.article_id == nested.article.id)) == 0
         assert [x.id for x in View(conn).copy_candidates(["b2"], nested.article.id)] == [sv.article.id]
         assert [x.id for x in View(conn).by_url("https://example.org/en/outage", "-")] == [en.article.id]
         assert View(conn).by_url("https://example.org/en/outage", en.article.id) == []

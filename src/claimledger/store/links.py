@@ -300,7 +300,8 @@ def save_links(conn: Connection, plan: LinkPlan, linked_at: str) -> None:
         conn.execute(copies.insert(), [{"article_id": aid, "original_id": c.original_id, "method": c.method,
                                         "score": float(c.score), "credit": c.credit, "reason": c.reason}])
         copy_of = {"copy_of": c.original_id, "copy_reason": c.reason}
-    dialect.upsert(conn, copy_bands, [{"band": b, "article_id": aid} for b in plan.bands], replace=False)
+    if plan.copy is None:  # only originals are ever candidates: a copy's bands would only be scanned
+        dialect.upsert(conn, copy_bands, [{"band": b, "article_id": aid} for b in plan.bands], replace=False)
     dialect.upsert(conn, O, [
         {"article_id": aid, "attribution_id": o.attribution_id, "actor": o.actor, "speaker": o.speaker,
          "rule": o.rule, "words": o.words}
