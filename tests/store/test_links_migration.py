@@ -35,7 +35,7 @@ def test_links_migration_0001_ledger_is_upgraded_and_left_unlinked(ledger_path: 
     _ledger_at_0001(ledger_path, sv_analysis)
     with Ledger(ledger_path) as led:
         with led.engine.connect() as conn:
-            assert migrate.current(conn) == migrate.head() == "0003"
+            assert migrate.current(conn) == migrate.head() == "0004"
             assert {"facts", "fact_mentions", "copies"} <= set(inspect(conn).get_table_names())
             assert conn.execute(select(Table("articles", MetaData(), autoload_with=conn).c.linked_at)).all() == [
                 (None,)
@@ -95,3 +95,26 @@ def test_links_migration_0003_empties_links_for_a_relink_and_keeps_records(ledge
         assert facts
         mentions = led.fact(facts[0]["id"])["mentions"]
         assert mentions and all("|" not in m["reason"] for m in mentions)  # the why in words, nothing else
+
+
+def test_links_migration_0004_drops_the_bands_copies_kept(ledger_path: Path, sv_analysis: Analysis) -> None:
+    """A ledger written at 0003 kept a copy's bands too; 0004 keeps the original's only."""
+    engine = dialect.engine_for(dialect.to_url(ledger_path))
+    with engine.begin() as conn:
+        command.upgrade(migrate.config(conn), "0003")
+        meta = MetaData()
+        t = {n: Table(n, meta, autoload_with=conn) for n in ("articles", "copies", "copy_bands")}
+        now = datetime.now(UTC)
+        original = rows.article_row(sv_analysis.article, now)
+        copy = {**original, "id": "c" * 64, "text": original["text"] + " (TT)"}
+        conn.execute(insert(t["articles"]), [original, copy])
+        conn.execute(insert(t["copies"]), [{"article_id": copy["id"], "original_id": original["id"], "method": "exact",
+                                            "score": 1.0, "credit": None, "reason": "same text"}])
+        conn.execute(insert(t["copy_bands"]), [{"band": b, "article_id": a} for b in ("b1", "b2")
+                                               for a in (original["id"], copy["id"])])
+    engine.dispose()
+    with Ledger(ledger_path) as led:
+        with led.engine.connect() as conn:
+            bands = Table("copy_bands", MetaData(), autoload_with=conn)
+            kept = conn.execute(select(bands.c.article_id, bands.c.band).order_by(bands.c.band)).all()
+    assert kept == [(sv_analysis.article.id, "b1"), (sv_analysis.article.id, "b2")]

@@ -25,7 +25,7 @@ TABLES = {
 
 def test_migrations_fresh_ledger_is_at_head(ledger: Ledger) -> None:
     with ledger.engine.connect() as conn:
-        assert migrate.current(conn) == migrate.head() == "0003"
+        assert migrate.current(conn) == migrate.head() == "0004"
         assert set(inspect(conn).get_table_names()) == TABLES
 
 
