@@ -113,8 +113,7 @@ def test_links_migration_0004_drops_the_bands_copies_kept(ledger_path: Path, sv_
         conn.execute(insert(t["copy_bands"]), [{"band": b, "article_id": a} for b in ("b1", "b2")
                                                for a in (original["id"], copy["id"])])
     engine.dispose()
-    with Ledger(ledger_path) as led:
-        with led.engine.connect() as conn:
-            bands = Table("copy_bands", MetaData(), autoload_with=conn)
-            kept = conn.execute(select(bands.c.article_id, bands.c.band).order_by(bands.c.band)).all()
+    with Ledger(ledger_path) as led, led.engine.connect() as conn:
+        bands = Table("copy_bands", MetaData(), autoload_with=conn)
+        kept = conn.execute(select(bands.c.article_id, bands.c.band).order_by(bands.c.band)).all()
     assert kept == [(sv_analysis.article.id, "b1"), (sv_analysis.article.id, "b2")]
