@@ -161,7 +161,7 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
         return 0.0  # *another 1,500* is not the total; a plan and a total may be one figure read twice
     if (item.approx == "range") != (f.approx == "range"):
         return 0.0  # *10,000-12,000* is its own figure, not *10,000* nor *12,000*
-    if item.vague != is_vague(f.label, load(f.lang or "")):
+    if item.vague != is_vague(f.label, f.lang or ""):
         return 0.0  # *dozens of flights* is not *31 flights*, nor *hundreds of thousands* a city's 100,000
     mine = link_interval(item.value, item.value_max, item.approx)
     if not overlap(mine, link_interval(f.value, f.value_max, f.approx)):

@@ -372,16 +372,18 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
         names=proper_names(text, sent),
         story=story_names(text, data.lang),
         names_all=all_names(text, data.lang),
-        vague=is_vague(q.span.of(text), data),
+        vague=is_vague(q.span.of(text), data.lang),
     )
 
 
-def is_vague(figure: str, data: LinkData) -> bool:
+@lru_cache(maxsize=65536)
+def is_vague(figure: str, lang: str) -> bool:
     """Whether a figure's words are a vague amount (*dozens of*, *Hundreds of thousands*, *tusentals*)
-    rather than a number: such amounts are facts of their own, as LINKS.md's gold keeps them."""
+    rather than a number: such amounts are facts of their own, as LINKS.md's gold keeps them.
+    Cached: every candidate fact's label is asked again for each new figure."""
     words = " ".join(re.findall(r"\w+", figure.lower()))
     return not _NUMBER.search(figure) and any(
-        f" {v} " in f" {words} " for v in data.lex.numbers.get("vague", {}))
+        f" {v} " in f" {words} " for v in load(lang).lex.numbers.get("vague", {}))
 
 
 def fill_ellipsis(items: list[Item], analysis: Analysis) -> list[Item]:

@@ -101,11 +101,14 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     denials: list[tuple[Item, State]] = []
     kinds = concept_kinds(art.lang)
     by_id = {a.id: a for a in analysis.attributions}
+    co: dict[tuple[str, str | None], tuple[str, ...]] = {}  # an attribution's figures share its co-sources
     for it in items:
         origin = actor_of[it.record_id + it.kind]
         actor = origin.actor if origin else None
         said = by_id.get(origin.attribution_id) if origin else None
-        also = actors.co_sources(said, art.text, data, actor) if said else ()
+        if said is not None and (said.id, actor) not in co:
+            co[(said.id, actor)] = actors.co_sources(said, art.text, data, actor)
+        also = co[(said.id, actor)] if said is not None else ()
         via = origin.speaker if origin and actor and origin.speaker not in (None, actor) else None
         st, score, why = facts.assign(it, states, art.lang, kinds, actor)
         if st is None:
