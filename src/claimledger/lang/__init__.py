@@ -8,7 +8,16 @@ structures from its rows.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """Every language with a data folder, in code order: where tables shared by all languages
+    (actor and agency names) gather their rows from."""
+    folder = resources.files("claimledger.lang")
+    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))))
 
 
 def table(lang: str | None, name: str) -> list[list[str]]:

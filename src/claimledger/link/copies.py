@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 
 from datasketch import MinHash
 
+from claimledger.lang import languages
 from claimledger.link.data import actors, neutral_aliases
 from claimledger.model import Article, Copy
 
@@ -101,29 +102,34 @@ def containment(a: set[str], b: set[str]) -> float:
 
 
 @cache
-def _agencies() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(credit-line pattern, canonical) for every news agency in the tables, longest name first."""
+def _agencies() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One credit-line pattern over every news agency's names in the tables (longest name first,
+    so *Associated Press* wins over *AP*), and each lower-cased name's canonical agency.
+
+    One pattern, not one per name: some 300 names would cost a quarter of a second to compile
+    in every process that links, and as long again to try one by one on every article.
+    """
     from claimledger.nlp.lexicon import load
 
     table = actors()
     names = {(" ".join(a), c) for c, a in neutral_aliases() if table.get(c) and table[c].kind == "agency"}
-    for lang in ("sv", "en"):
+    for lang in languages():
         names |= {(" ".join(a), c) for c, k, aliases in load(lang).actors if k == "agency" for a in aliases}
-    out = []
-    for alias, canonical in sorted(names, key=lambda p: -len(p[0])):
-        name = re.escape(alias)
-        out.append((re.compile(rf"(?:\(\s*{name}\s*\)|[/–—-]\s*{name}\s*/?(?:\W|$)|^\s*{name}\s*[:/–—-])",
-                               re.IGNORECASE), canonical))
-    return tuple(out)
+    canonical = {alias.lower(): c for alias, c in names}
+    alt = "|".join(re.escape(a) for a in sorted(canonical, key=lambda a: (-len(a), a)))
+    pattern = re.compile(rf"(?:\(\s*({alt})\s*\)|[/–—-]\s*({alt})\s*/?(?:\W|$)|^\s*({alt})\s*[:/–—-])",
+                         re.IGNORECASE)
+    return pattern, canonical
 
 
 @lru_cache(maxsize=4096)
 def credit(text: str) -> str | None:
     """The wire a text credits in a credit line: *(AP)*, *– TT*, */Reuters/*, at its start or end."""
-    head, tail = text[:200], text[-200:]
-    for pat, canonical in _agencies():
-        if pat.search(head) or pat.search(tail):
-            return canonical
+    pattern, canonical = _agencies()
+    for part in (text[:200], text[-200:]):
+        m = pattern.search(part)
+        if m:
+            return canonical[next(g for g in m.groups() if g).lower()]
     return None
 
 

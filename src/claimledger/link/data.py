@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claimledger.lang import table
+from claimledger.lang import languages, table
 from claimledger.nlp.lexicon import Lexicon
 from claimledger.nlp.lexicon import load as load_lexicon
 
@@ -111,7 +111,7 @@ def actors() -> dict[str, ActorInfo]:
     for row in table(None, "actors.tsv"):
         row = row + [""] * (5 - len(row))
         out[row[0]] = ActorInfo(row[0], row[1], row[2], row[3])
-    for lang in ("sv", "en"):
+    for lang in languages():
         for canonical, kind, _aliases in load_lexicon(lang).actors:
             out.setdefault(canonical, ActorInfo(canonical, kind))
     return out
