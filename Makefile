@@ -25,6 +25,7 @@ eval: $(STAMP)  ## predict and score every gold set under ../shared/data
 
 bench: $(STAMP)  ## speed and memory figures; English against textacy 0.13 (installed here for the benchmark only)
 	$(BIN)/python benchmarks/bench_analyze.py
+	$(BIN)/python benchmarks/bench_html.py
 	$(BIN)/python -c "import textacy" 2>/dev/null || $(BIN)/python -m pip install -q textacy==0.13.0
 	$(BIN)/python benchmarks/bench_english.py
 	$(BIN)/python benchmarks/bench_link.py --sizes 1000,10000 --per-day 20

@@ -28,11 +28,12 @@ table body that is the subject of a counting verb there (*the police counted 16,
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
 from claimledger.link.features import sentence
 from claimledger.link.scope import (
+    _WORD,
     SCOPE_LEAD,
     article_scope,
     countries_in,
@@ -48,7 +49,6 @@ BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
 PRONOUN_BACK = 300
 """How far back (characters) *he* or *she* with no antecedent among the sources looks for a body."""
 """How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
-_WORD = re.compile(r"[\w'’-]+")
 
 
 @cache
@@ -78,21 +78,36 @@ def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
     return (best[0], " ".join(best[1])) if best else None
 
 
-def last_actor(text: str, data: LinkData, kind: str) -> tuple[str, str] | None:
-    """The table body named last in ``text`` whose kind is ``kind`` (``any``: any but outlets)."""
-    words = words_of(text)
-    index = _aliases(data.lang)
-    last: tuple[str, str] | None = None
+def last_actor(text: str, data: LinkData, kind: str, upto: int | None = None) -> tuple[str, str] | None:
+    """The table body named last in ``text`` (before character ``upto``, if given) whose kind is
+    ``kind`` (``any``: any but outlets)."""
+    hits = _named(text, data.lang) if upto is not None else _named.__wrapped__(text, data.lang)
+    for end, found, alias in reversed(hits):
+        if upto is not None and end > upto:
+            continue
+        k = actors().get(found, ActorInfo("", "")).kind
+        if (kind == "any" and k not in RELAYS and k != "person") or k == kind:
+            return found, alias
+    return None
+
+
+@lru_cache(maxsize=8)
+def _named(text: str, lang: str) -> tuple[tuple[int, str, str], ...]:
+    """Every table body the text names, in order: (end offset, body, alias as written in the table).
+
+    Cached per article text: a speaker's role is looked up in all the text before it, and
+    scanning the article again for each of its speakers would make linking quadratic in length.
+    """
+    matches = list(_WORD.finditer(text))
+    words = [m.group().lower().replace("’", "'") for m in matches]
+    index = _aliases(lang)
+    out = []
     for i, w in enumerate(words):
         for canonical, alias in index.get(w, ()):
-            if words[i : i + len(alias)] != alias:
-                continue
-            found = body(canonical)
-            k = actors().get(found, ActorInfo("", "")).kind
-            if (kind == "any" and k not in RELAYS and k != "person") or k == kind:
-                last = (found, " ".join(alias))
-            break
-    return last
+            if tuple(words[i : i + len(alias)]) == alias:
+                out.append((matches[i + len(alias) - 1].end(), body(canonical), " ".join(alias)))
+                break
+    return tuple(out)
 
 
 def _definite(src: str, a: Attribution, text: str, data: LinkData,
@@ -125,10 +140,10 @@ def _definite(src: str, a: Attribution, text: str, data: LinkData,
     return None
 
 
-def _by_role(src: str, data: LinkData, scope: str | None, before: str = "") -> tuple[str, str, str] | None:
+def _by_role(src: str, data: LinkData, scope: str | None, text: str = "", at: int = 0) -> tuple[str, str, str] | None:
     """*Criminal Inspector Sami Paila* in a Finnish story: a role of one kind (police) is that
     kind's body in the story's country, found through the kind's own body nouns (*the police*),
-    else the body of that kind the text named last (``before``: the text before the speaker)."""
+    else the body of that kind the text named last before the speaker (at ``at``)."""
     words = words_of(src)
     found = [data.roles.get(" ".join(words[i:j])) for i in range(len(words))
              for j in range(i + 1, min(len(words), i + 4) + 1)]
@@ -142,7 +157,7 @@ def _by_role(src: str, data: LinkData, scope: str | None, before: str = "") -> t
             if hit:
                 return body(hit[0]), "role+scope", f"{kind} in {scope}"
     # else the body of that kind named last before the speaker; not a government: every country named is one
-    hit = last_actor(before, data, kind) if before and kind != "government" else None
+    hit = last_actor(text, data, kind, upto=at) if at and kind != "government" else None
     return (hit[0], "role+earlier", f"{kind}: {hit[1]}") if hit else None
 
 
@@ -215,7 +230,7 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
         return body(a.actor_id), "table", a.actor_id
     for phrase in (src, a.actor_id or ""):
         found = phrase and (resolve(phrase, data, scope) or _definite(phrase, a, text, data, earlier)
-                            or _by_role(phrase, data, scope, text[: (a.source or a.cue).start]))
+                            or _by_role(phrase, data, scope, text, (a.source or a.cue).start))
         if found:
             return found
     if src.lower() in data.words("person_pronoun") and a.actor_id in (None, src.lower()):

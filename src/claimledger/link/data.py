@@ -61,10 +61,27 @@ class LinkData:
 
 @lru_cache(maxsize=65536)
 def _concept_of(lang: str, w: str) -> tuple[str, str] | None:
-    for concept, kind, stems, exact in load(lang).concepts:
-        if w in exact or any(w.startswith(s) for s in stems):
-            return concept, kind
-    return None
+    """The first row of ``concepts.tsv`` (file order decides) that has ``w`` as an exact form or
+    one of its stems as a prefix: looked up by the word's prefixes, not by trying every stem."""
+    exact, stems, lengths = _concept_index(lang)
+    rows = [r for r in (exact.get(w), *(stems.get(w[:n]) for n in lengths if n <= len(w))) if r is not None]
+    if not rows:
+        return None
+    concept, kind, _s, _e = load(lang).concepts[min(rows)]
+    return concept, kind
+
+
+@cache
+def _concept_index(lang: str) -> tuple[dict[str, int], dict[str, int], tuple[int, ...]]:
+    """Exact form -> first row, stem -> first row, and the stem lengths there are."""
+    exact: dict[str, int] = {}
+    stems: dict[str, int] = {}
+    for row, (_c, _k, row_stems, row_exact) in enumerate(load(lang).concepts):
+        for f in row_exact:
+            exact.setdefault(f, row)
+        for f in row_stems:
+            stems.setdefault(f, row)
+    return exact, stems, tuple(sorted({len(f) for f in stems}))
 
 
 def _split(cell: str) -> list[str]:

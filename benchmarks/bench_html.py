@@ -1,0 +1,126 @@
+"""Raw HTML pages to stored, linked claims: articles/s per core, stage by stage, and whole process.
+
+Two measurements, each in a fresh process pinned to one core:
+
+* **stages**: after start-up (imports, language identifier, both spaCy pipelines, the linker's
+  tables, warmed on two bundled examples), every page
+  of the folder is read and extracted (trafilatura and our page rules), then annotated, then
+  stored and linked into an empty SQLite ledger, one stage over all pages at a time; ms per
+  article for each stage and the steady rate they add up to.
+* **whole process**: ``claimledger analyze FOLDER`` from ``exec`` to exit, start-up included.
+
+The pages are ``../shared/data/raw/html`` (real news pages, 50 KB to 1.4 MB) or ``--pages DIR``.
+Prints a table; asserts nothing. ``python benchmarks/bench_html.py [--pages DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def _one_core() -> int:
+    cpus = sorted(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpus[0]})
+    return cpus[0]
+
+
+def _stages(pages: Path, out: Any) -> None:
+    _one_core()
+    t_start = time.perf_counter()
+    from claimledger.analyze import read
+    from claimledger.ingest.lang import detect_language
+    from claimledger.ledger import Ledger
+    from claimledger.link import link_article
+    from claimledger.nlp import pipeline
+    from claimledger.nlp.records import analyze_article
+
+    detect_language("This is an English sentence about the war.")
+    for lang in ("en", "sv"):
+        pipeline.load(lang)
+    with tempfile.TemporaryDirectory() as tmp, Ledger(Path(tmp) / "warm.sqlite") as ledger:  # the linker's tables
+        for example in sorted((ROOT / "examples").glob("*/*.txt"))[:2]:
+            ledger.ingest(example)
+    t0 = time.perf_counter()
+    items = list(read([pages]))
+    articles = [a for a in items if not isinstance(a, Exception)]
+    t1 = time.perf_counter()
+    analyses = [analyze_article(a) for a in articles]
+    t2 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp, Ledger(Path(tmp) / "bench.sqlite") as ledger:
+        for analysis in analyses:
+            ledger.add(analysis, link=link_article)
+        t3 = time.perf_counter()
+    out.put({"start": t0 - t_start, "read": t1 - t0, "annotate": t2 - t1, "store": t3 - t2,
+             "articles": len(articles), "errors": len(items) - len(articles),
+             "words": sum(len(a.text.split()) for a in articles),
+             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+
+
+def _whole(pages: Path) -> tuple[float, float]:
+    """Wall seconds and peak MB of ``claimledger analyze pages`` on one core."""
+    cpu = str(sorted(os.sched_getaffinity(0))[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = ["taskset", "-c", cpu, sys.executable, "-m", "claimledger", "analyze", str(pages),
+               "--ledger", str(Path(tmp) / "whole.sqlite")]
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        wall = time.perf_counter() - t
+    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from claimledger.evaluation.devsets import find_shared
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=Path, help="a folder of HTML pages (default ../shared/data/raw/html)")
+    args = ap.parse_args()
+    shared = find_shared(ROOT)
+    pages = args.pages or (shared / "data" / "raw" / "html" if shared else None)
+    console = Console()
+    if pages is None or not pages.is_dir():
+        console.print("no HTML pages: pass --pages DIR or set CLAIMLEDGER_SHARED")
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        html = Path(tmp) / "pages"
+        html.mkdir()
+        for p in sorted(pages.glob("*.htm*")):
+            (html / p.name).write_bytes(p.read_bytes())
+        q: Any = mp.get_context("spawn").Queue()
+        child = mp.get_context("spawn").Process(target=_stages, args=(html, q))
+        child.start()
+        r = q.get()
+        child.join()
+        wall, whole_peak = _whole(html)
+    n = r["articles"]
+    table = Table(title=f"raw HTML to stored, linked claims: {n} pages ({r['words'] // max(n, 1)} words each), one core")
+    for col in ("stage", "seconds", "ms / article", "articles/s"):
+        table.add_column(col, justify="right" if col != "stage" else "left")
+    steady = r["read"] + r["annotate"] + r["store"]
+    table.add_row("start-up (imports, models)", f"{r['start']:.2f}", "", "")
+    for stage, label in (("read", "read + extract"), ("annotate", "annotate"), ("store", "store + link")):
+        table.add_row(label, f"{r[stage]:.2f}", f"{1000 * r[stage] / n:.0f}", f"{n / r[stage]:.1f}")
+    table.add_row("steady (the three stages)", f"{steady:.2f}", f"{1000 * steady / n:.0f}", f"{n / steady:.1f}")
+    table.add_row("whole process (claimledger analyze)", f"{wall:.2f}", f"{1000 * wall / n:.0f}", f"{n / wall:.1f}")
+    console.print(table)
+    console.print(f"peak memory: stages {r['peak_mb']:.0f} MB, whole process {whole_peak:.0f} MB; "
+                  f"unreadable pages: {r['errors']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
