@@ -107,7 +107,8 @@ def main() -> int:
         child.join()
         wall, whole_peak = _whole(html)
     n = r["articles"]
-    table = Table(title=f"raw HTML to stored, linked claims: {n} pages ({r['words'] // max(n, 1)} words each), one core")
+    words = r["words"] // max(n, 1)
+    table = Table(title=f"raw HTML to stored, linked claims: {n} pages ({words} words each), one core")
     for col in ("stage", "seconds", "ms / article", "articles/s"):
         table.add_column(col, justify="right" if col != "stage" else "left")
     steady = r["read"] + r["annotate"] + r["store"]
