@@ -36,6 +36,8 @@ class IngestReport:
     errors: list[InputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)
+    seen_ids: list[str] = field(default_factory=list)
+    """Articles read that the ledger already held (a second add of one text lands on the stored one)."""
     relinked: int = 0
     """Stored articles that were not linked yet and were linked before the new ones."""
 
@@ -122,6 +124,17 @@ def ingest(
     link: bool = True,
 ) -> IngestReport:
     """Read, analyse, store and link every article of ``sources``; one transaction per article."""
+    items = read(sources, lang=lang, settings=settings, transport=transport)
+    return ingest_articles(ledger, items, settings=settings, progress=progress, link=link)
+
+
+def ingest_articles(
+    ledger: Ledger, items: Iterable[Article | InputError], *, settings: Settings | None = None,
+    progress: Callable[[Progress], None] | None = None, link: bool = True,
+) -> IngestReport:
+    """Analyse, store and link articles already read (an error in ``items`` is reported and
+    skipped): the one write path behind ``ingest``, and behind the web app's add form for
+    pasted text, which has no file to read."""
     from claimledger.link import link_article
     from claimledger.nlp.records import analyze_article
 
@@ -129,7 +142,7 @@ def ingest(
     report = IngestReport()
     if linker is not None:
         report.relinked = ledger.link_pending(linker)
-    for item in read(sources, lang=lang, settings=settings, transport=transport):
+    for item in items:
         if isinstance(item, InputError):
             report.errors.append(item)
             if progress:
@@ -140,6 +153,7 @@ def ingest(
         label = item.title or item.raw_ref or item.id[:12]
         if ledger.has(item.id):
             report.duplicates += 1
+            report.seen_ids.append(item.id)
             if progress:
                 progress(Progress("duplicate", label))
             continue
@@ -156,6 +170,7 @@ def ingest(
             kind = "added"
         else:
             report.duplicates += 1
+            report.seen_ids.append(item.id)
             kind = "duplicate"
         if progress:
             progress(Progress(kind, label))

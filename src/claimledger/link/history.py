@@ -43,3 +43,23 @@ def series(points: Sequence[dict[str, Any]], concept_kind: str | None) -> list[d
             out.append(p)
         top = max(top, value)
     return out
+
+
+UNATTRIBUTED = "unattributed"
+"""The series of figures no originating actor stands behind, in plots."""
+ABOUT, OVER, UNDER = 0.10, 0.15, 0.15
+"""How far a plotted band reaches for *about* (either side), *over* (above), *under* (below)."""
+
+
+def bars(p: dict[str, Any]) -> tuple[float, float]:
+    """How far a history point's band reaches below and above its value (the CLI's plot and the web's)."""
+    v, approx = float(p["value"]), p["approx"]
+    if approx == "about":
+        return abs(v) * ABOUT, abs(v) * ABOUT
+    if approx == "over":
+        return 0.0, abs(v) * OVER
+    if approx == "under":
+        return abs(v) * UNDER, 0.0
+    if approx == "range" and p["value_max"] is not None:
+        return 0.0, max(0.0, float(p["value_max"]) - v)
+    return 0.0, 0.0

@@ -275,3 +275,14 @@ fact_links = Table(
 
 LINK_TABLES: tuple[Table, ...] = (fact_links, fact_keys, fact_mentions, facts, origins, copy_bands, copies)
 """The tables ``relink`` empties, children before the facts they point at."""
+
+
+SEARCH_TABLE = "claims_fts"
+"""SQLite's full-text index of claims (migration 0005): an FTS5 table and the shadow tables
+FTS5 keeps beside it, made by raw DDL, so not in ``metadata``."""
+
+
+def outside_metadata(name: str | None, type_: str, *_: object) -> bool:
+    """For Alembic's ``include_name``: False for the search index's tables, which
+    autogenerate must neither drop nor compare."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE))

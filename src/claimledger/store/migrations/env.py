@@ -18,7 +18,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from claimledger.store import dialect
-from claimledger.store.schema import metadata
+from claimledger.store.schema import metadata, outside_metadata
 
 config = context.config
 
@@ -29,6 +29,7 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=outside_metadata,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,195 @@
+"""The reads a browser needs: an overview, a page of claims at a time, one article with its marks.
+
+Why a module of its own: ``queries`` and ``factqueries`` answer the CLI's questions (a list,
+up to a limit); a web page needs a *stable page* of a filtered list (keyset pagination: the
+next page starts after the last row shown, so rows added meanwhile never shift or repeat a
+page), full-text search over the claims' words (FTS5 on SQLite, ``tsvector`` on PostgreSQL,
+migration 0005), and an article with every span the page marks. Plain dicts, as everywhere
+in the store, so the HTML and the JSON of one URL are the same data.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select, text, tuple_
+
+from claimledger.errors import UsageError
+from claimledger.model import CERTAINTIES
+from claimledger.store import factqueries, queries
+from claimledger.store.schema import articles as A
+from claimledger.store.schema import attributions as T
+from claimledger.store.schema import copies as C
+from claimledger.store.schema import fact_mentions as FM
+from claimledger.store.schema import facts as F
+from claimledger.store.schema import origins as O
+
+PAGE_MAX = 200
+"""The most rows one page may ask for."""
+_SEARCH_WORD = re.compile(r"\w+")
+
+
+def overview(conn: Connection, *, newest: int = 10, contested: int = 10) -> dict[str, Any]:
+    """Counts per language (articles, claims, actors, facts, contested facts), the newest
+    articles and the most mentioned contested facts."""
+    per: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(
+        ("articles", "claims", "actors", "facts", "contested"), 0))
+    for lang, n in conn.execute(select(A.c.lang, func.count()).group_by(A.c.lang)):
+        per[lang]["articles"] = n
+    for lang, n in conn.execute(select(A.c.lang, func.count()).join(T, T.c.article_id == A.c.id).group_by(A.c.lang)):
+        per[lang]["claims"] = n
+    actors = select(A.c.lang, func.count(O.c.actor.distinct())).join(O, O.c.article_id == A.c.id)
+    for lang, n in conn.execute(actors.where(O.c.actor.is_not(None)).group_by(A.c.lang)):
+        per[lang]["actors"] = n
+    hot = func.sum(case((F.c.contested.is_(True), 1), else_=0))
+    for lang, n, n_hot in conn.execute(select(F.c.lang, func.count(), hot).group_by(F.c.lang)):
+        per[lang]["facts"] = n
+        per[lang]["contested"] = int(n_hot or 0)
+    return {
+        "languages": {k: per[k] for k in sorted(per)},
+        "newest": queries.articles(conn, limit=newest),
+        "contested": factqueries.facts(conn, contested=True, limit=contested),
+    }
+
+
+def claims_page(
+    conn: Connection,
+    *,
+    q: str | None = None,
+    actor: str | None = None,
+    certainty: str | None = None,
+    lang: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    after: str | None = None,
+    limit: int = 50,
+) -> dict[str, Any]:
+    """One page of claims, newest stored article first, then text order: ``rows`` (the keys of
+    ``queries.claims`` plus ``actor``, the originating actor) and ``next``, the cursor of the
+    page after it (None on the last page).
+
+    ``q`` is words to find (all of them, the last one also as a prefix) in the source, cue or
+    content; ``actor`` words of the originating actor; ``since``/``until`` bound the
+    publication date (ISO, inclusive); ``after`` a cursor from an earlier page.
+    """
+    if not 1 <= limit <= PAGE_MAX:
+        raise UsageError(f"a page holds 1 to {PAGE_MAX} claims, not {limit}")
+    if certainty and certainty not in CERTAINTIES:
+        raise UsageError(f"unknown certainty {certainty!r} (one of {', '.join(CERTAINTIES)})")
+    stmt = (
+        select(T.c.id, T.c.article_id, T.c.seq, T.c.source_text.label("source"), T.c.cue_text.label("cue"),
+               T.c.content_text.label("content"), T.c.certainty, T.c.anonymous, T.c.source_kind, T.c.confidence,
+               A.c.lang, A.c.title, A.c.outlet, A.c.published, A.c.url, A.c.added_at, O.c.actor)
+        .join(A, A.c.id == T.c.article_id)
+        .outerjoin(O, and_(O.c.article_id == T.c.article_id, O.c.attribution_id == T.c.id))
+        .order_by(A.c.added_at.desc(), A.c.id, T.c.seq)
+    )
+    if q and q.strip():
+        stmt = stmt.where(_matches(conn, q))
+    if actor:
+        stmt = stmt.where(func.lower(O.c.actor).contains(actor.lower(), autoescape=True))
+    if certainty:
+        stmt = stmt.where(T.c.certainty == certainty)
+    if lang:
+        stmt = stmt.where(func.lower(A.c.lang) == lang.lower())
+    if outlet:
+        stmt = stmt.where(func.lower(A.c.outlet).contains(outlet.lower(), autoescape=True))
+    if since:
+        stmt = stmt.where(A.c.published >= since)
+    if until:
+        stmt = stmt.where(A.c.published <= until + "\uffff")  # the whole day, whatever time follows
+    if after:
+        added, article_id, seq = _cursor(after)
+        stmt = stmt.where(or_(A.c.added_at < added, and_(A.c.added_at == added,
+                                                          tuple_(A.c.id, T.c.seq) > tuple_(article_id, seq))))
+    found = [dict(r) for r in conn.execute(stmt.limit(limit + 1)).mappings()]
+    more = len(found) > limit
+    rows = found[:limit]
+    for r in rows:
+        r["anonymous"] = bool(r["anonymous"])
+    last = rows[-1] if rows and more else None
+    return {"rows": rows, "next": _encode(last["added_at"], last["article_id"], last["seq"]) if last else None,
+            "limit": limit}
+
+
+def _matches(conn: Connection, q: str) -> ColumnElement[bool]:
+    """Claims holding every word of ``q``: through the search index of migration 0005.
+
+    The user's words never reach the index's query language as syntax: each is quoted,
+    so ``"``, ``*``, ``NEAR``, ``OR`` or ``-`` in a search box are words, not operators.
+    """
+    words = _SEARCH_WORD.findall(q)
+    if not words:
+        return T.c.id.is_(None)  # nothing searchable (only punctuation): nothing found
+    if conn.dialect.name == "sqlite":
+        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        found = select(text("article_id"), text("id")).select_from(text("claims_fts")).where(
+            text("claims_fts MATCH :match").bindparams(match=match.strip()))
+        return tuple_(T.c.article_id, T.c.id).in_(found)
+    if conn.dialect.name == "postgresql":
+        words_col = func.coalesce(T.c.source_text, "") + " " + T.c.cue_text + " " + T.c.content_text
+        query = " & ".join(words[:-1] + [words[-1] + ":*"])
+        return func.to_tsvector("simple", words_col).op("@@")(func.to_tsquery("simple", query))
+    return and_(*(func.lower(T.c.content_text).contains(w.lower(), autoescape=True) for w in words))
+
+
+def _encode(added_at: str, article_id: str, seq: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps([added_at, article_id, seq]).encode()).decode().rstrip("=")
+
+
+def _cursor(token: str) -> tuple[str, str, int]:
+    """A cursor back into its key; anything else is a one-line ``UsageError``."""
+    try:
+        added, article_id, seq = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        if isinstance(added, str) and isinstance(article_id, str) and isinstance(seq, int):
+            return added, article_id, seq
+    except (ValueError, TypeError, binascii.Error):
+        pass
+    raise UsageError("not a page cursor from this ledger (start again from the first page)")
+
+
+def article_view(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
+    """One article for reading: ``article`` (metadata and text), ``attributions`` (spans,
+    certainty, originating ``actor``, ``via``), ``quantities`` (span, value, unit and the
+    ``fact`` it belongs to), ``copy`` (the decision that made it a copy, or None) and
+    ``copies`` (the articles judged copies of it, with method, score and reason)."""
+    article_id = queries.resolve(conn, id_or_prefix)
+    analysis = queries.analysis(conn, article_id)
+    art = analysis.article
+    actors = dict(conn.execute(select(O.c.attribution_id, O.c.actor).where(O.c.article_id == article_id)).all())
+    facts = {(k, r): f for k, r, f in conn.execute(
+        select(FM.c.kind, FM.c.record_id, FM.c.fact_id).where(FM.c.article_id == article_id))}
+    meta = conn.execute(select(A.c.published, A.c.outlet, A.c.url, A.c.added_at, A.c.copy_of)
+                        .where(A.c.id == article_id)).mappings().one()
+    spans = [
+        {"id": a.id, "source": _span(a.source), "cue": _span(a.cue), "content": _span(a.content),
+         "certainty": a.certainty, "anonymous": a.anonymous, "via": a.via, "actor": actors.get(a.id),
+         "source_text": a.source.of(art.text) if a.source else None, "fact": facts.get(("a", a.id))}
+        for a in analysis.attributions
+    ]
+    figures = [
+        {"id": q.id, "span": _span(q.span), "text": q.span.of(art.text), "value": q.value, "value_max": q.value_max,
+         "approx": q.approx, "unit": q.unit, "fact": facts.get(("q", q.id))}
+        for q in analysis.quantities
+    ]
+    copy = conn.execute(select(C).where(C.c.article_id == article_id)).mappings().first()
+    copies = conn.execute(select(C, A.c.title, A.c.outlet).join(A, A.c.id == C.c.article_id)
+                          .where(C.c.original_id == article_id).order_by(C.c.article_id)).mappings().all()
+    return {
+        "article": {"id": art.id, "lang": art.lang, "title": art.title, "text": art.text, **dict(meta)},
+        "attributions": spans,
+        "quantities": figures,
+        "copy": dict(copy) if copy else None,
+        "copies": [dict(c) for c in copies],
+    }
+
+
+def _span(span: Any) -> list[int] | None:
+    return [span.start, span.end] if span is not None else None
+

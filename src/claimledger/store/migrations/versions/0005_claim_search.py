@@ -1,0 +1,62 @@
+"""Full-text search over claims: SQLite FTS5, PostgreSQL ``tsvector``.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-06
+
+The web app's claims page and ``claimledger claims --search`` find claims by their words
+(source, cue, content). On SQLite an FTS5 table holds its own copy of those words with the
+attribution's key (``article_id``, ``id``) unindexed beside them, filled by triggers on
+``attributions``: an external-content table would point at ``rowid``s, which ``VACUUM``
+may renumber on a table without an integer primary key. ``unicode61`` with diacritics
+removed folds *Försvarsmakten* and *forsvarsmakten* together. On PostgreSQL a GIN index on
+the ``simple`` configuration's ``tsvector`` of the same words serves the same query. The
+upgrade indexes every stored claim; the downgrade drops the table, triggers or index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005"
+down_revision: str | Sequence[str] | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_WORDS = "coalesce(source_text, '') || ' ' || cue_text || ' ' || content_text"
+_SQLITE = [
+    "CREATE VIRTUAL TABLE claims_fts USING fts5(article_id UNINDEXED, id UNINDEXED, words, "
+    "tokenize = 'unicode61 remove_diacritics 2')",
+    f"INSERT INTO claims_fts (article_id, id, words) SELECT article_id, id, {_WORDS} FROM attributions",
+    f"""CREATE TRIGGER claims_fts_insert AFTER INSERT ON attributions BEGIN
+        INSERT INTO claims_fts (article_id, id, words)
+        VALUES (new.article_id, new.id, coalesce(new.source_text, '') || ' ' || new.cue_text || ' ' ||
+                new.content_text);
+    END""",
+    """CREATE TRIGGER claims_fts_delete AFTER DELETE ON attributions BEGIN
+        DELETE FROM claims_fts WHERE article_id = old.article_id AND id = old.id;
+    END""",
+]
+
+
+def upgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for statement in _SQLITE:
+            op.execute(sa.text(statement))
+    elif dialect == "postgresql":
+        op.execute(sa.text(f"CREATE INDEX ix_attributions_words ON attributions USING gin "
+                           f"(to_tsvector('simple', {_WORDS}))"))
+
+
+def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for name in ("claims_fts_insert", "claims_fts_delete"):
+            op.execute(sa.text(f"DROP TRIGGER IF EXISTS {name}"))
+        op.execute(sa.text("DROP TABLE IF EXISTS claims_fts"))
+    elif dialect == "postgresql":
+        op.execute(sa.text("DROP INDEX IF EXISTS ix_attributions_words"))

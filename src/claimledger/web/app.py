@@ -1,0 +1,148 @@
+"""The app factory: one read-only ledger, templates, static files, security headers, errors as pages.
+
+``create_app`` is what ``claimledger serve`` runs under uvicorn and what the tests drive
+through httpx's ASGI transport. Reads go through ``reading``: a snapshot transaction on the
+read-only ledger with a deadline (SQLite's progress handler interrupts a query past
+``serve_query_seconds``; PostgreSQL gets ``statement_timeout``), so one heavy search cannot
+hold the server.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader
+from sqlalchemy import Connection, text
+
+from claimledger.errors import ClaimledgerError, StoreError
+from claimledger.safetext import json_text, visible
+from claimledger.settings import Settings
+from claimledger.store import Ledger
+from claimledger.web.security import CSRF_COOKIE, SecurityHeaders, csrf_token, is_loopback
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = 50
+
+
+@dataclass
+class WebState:
+    target: str
+    settings: Settings
+    loopback: bool
+    ledger: Ledger
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ }}`` of every template: text shown as ``safetext.visible`` shows it (controls and
+    bidi overrides as visible pictures), then autoescaped by Jinja2."""
+    return visible(value, newlines=True) if isinstance(value, str) else ("" if value is None else value)
+
+
+def _segment(value: object) -> str:
+    """A value as one URL path segment (an actor's name may hold ``/``, ``?`` or ``#``)."""
+    return quote(str(value), safe="")
+
+
+def _safe_url(value: object) -> str:
+    """An article's own URL as a link target: http(s) only, so ``javascript:`` never becomes a link."""
+    url = str(value or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else "#"
+
+
+templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                                           finalize=_finalize, undefined=ChainableUndefined))
+templates.env.filters["seg"] = _segment
+templates.env.filters["safe_url"] = _safe_url
+
+
+class JSONText(Response):
+    """JSON written by ``safetext.json_text``: the exact text, with controls and bidi marks escaped."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json_text(content).encode("utf-8")
+
+
+def create_app(ledger: str | Path, *, settings: Settings | None = None, host: str = "127.0.0.1") -> FastAPI:
+    """The web app over the ledger at ``ledger`` (a path or URL), as served on ``host``."""
+    settings = settings or Settings.from_env()
+    state = WebState(str(ledger), settings, is_loopback(host), Ledger(ledger, readonly=True))
+    app = FastAPI(title="claimledger", summary="Who says what, and who confirms it: the ledger's pages and API.",
+                  docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json")
+    app.state.web = state
+    app.add_middleware(SecurityHeaders, max_body=settings.serve_max_body)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    from claimledger.web import pages
+
+    app.include_router(pages.router)
+
+    @app.exception_handler(ClaimledgerError)
+    async def _known(request: Request, exc: ClaimledgerError) -> Response:
+        status = 404 if isinstance(exc, StoreError) and "no " in str(exc).split(":")[-1][:40] else 400
+        if isinstance(exc, StoreError) and "interrupted" in str(exc):
+            status, exc = 503, StoreError(f"the query took longer than {settings.serve_query_seconds:g} s")
+        return render(request, "error.html", {"error": str(exc), "status": status}, status=status)
+
+    @app.on_event("shutdown")
+    def _close() -> None:
+        state.ledger.close()
+
+    return app
+
+
+def web(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    return state
+
+
+@contextmanager
+def reading(request: Request) -> Iterator[Connection]:
+    """One snapshot read for a page, stopped after ``serve_query_seconds``."""
+    state = web(request)
+    limit = state.settings.serve_query_seconds
+    with state.ledger.reading() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f"SET LOCAL statement_timeout = {int(limit * 1000)}"))
+            yield conn
+            return
+        raw: Any = conn.connection.dbapi_connection
+        deadline = time.monotonic() + limit
+        raw.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
+        try:
+            yield conn
+        finally:
+            raw.set_progress_handler(None, 0)
+
+
+def wants_json(request: Request) -> bool:
+    """JSON for ``/api/…``, a ``.json`` suffix or a client that asks for it before HTML."""
+    path = request.url.path
+    if path.startswith("/api/") or path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def render(request: Request, template: str, data: dict[str, Any], *, status: int = 200,
+           context: dict[str, Any] | None = None) -> Response:
+    """The page, or its data as JSON: one handler, one set of data, two shapes."""
+    if wants_json(request):
+        return JSONText(data, status_code=status)
+    token, new = csrf_token(request)
+    page = templates.TemplateResponse(request, template, {**data, **(context or {}), "csrf": token},
+                                      status_code=status)
+    if new:
+        page.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    return page
