@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test eval bench lint clean
+.PHONY: setup run serve test eval bench lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,6 +16,10 @@ setup: $(STAMP)  ## venv + the package and everything it needs
 
 run: $(STAMP)  ## analyze the bundled examples into ./claimledger.sqlite and print a summary
 	$(BIN)/claimledger analyze examples/
+
+serve: $(STAMP)  ## the web app on http://127.0.0.1:8000/ over ./claimledger.sqlite (the examples, analysed first if missing)
+	test -f claimledger.sqlite || $(BIN)/claimledger analyze examples/
+	$(BIN)/claimledger serve
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest

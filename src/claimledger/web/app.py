@@ -10,8 +10,8 @@ hold the server.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,10 +59,25 @@ def _safe_url(value: object) -> str:
     return url if url.lower().startswith(("http://", "https://")) else "#"
 
 
+def _number(value: object) -> str:
+    """A figure as people write it: 9,000,000 rather than 9e+06, decimals only where there are some."""
+    if not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def _day(value: object) -> str:
+    """A stored date, or *undated* for the linker's stand-in day of an article with no date."""
+    text = "" if value is None else str(value)
+    return "undated" if not text or text.startswith("1970-01-01") else text
+
+
 templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                                            finalize=_finalize, undefined=ChainableUndefined))
 templates.env.filters["seg"] = _segment
 templates.env.filters["safe_url"] = _safe_url
+templates.env.filters["num"] = _number
+templates.env.filters["day"] = _day
 
 
 class JSONText(Response):
@@ -77,8 +92,16 @@ class JSONText(Response):
 def create_app(ledger: str | Path, *, settings: Settings | None = None, host: str = "127.0.0.1") -> FastAPI:
     """The web app over the ledger at ``ledger`` (a path or URL), as served on ``host``."""
     settings = settings or Settings.from_env()
+    if "://" not in str(ledger) and not Path(ledger).expanduser().exists():
+        Ledger(ledger).close()  # a new ledger: created empty, so the add page can fill it
     state = WebState(str(ledger), settings, is_loopback(host), Ledger(ledger, readonly=True))
-    app = FastAPI(title="claimledger", summary="Who says what, and who confirms it: the ledger's pages and API.",
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.ledger.close()
+
+    app = FastAPI(title="claimledger", lifespan=lifespan,
+                  summary="Who says what, and who confirms it: the ledger's pages and API.",
                   docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json")
     app.state.web = state
     app.add_middleware(SecurityHeaders, max_body=settings.serve_max_body)
@@ -94,10 +117,6 @@ def create_app(ledger: str | Path, *, settings: Settings | None = None, host: st
         if isinstance(exc, StoreError) and "interrupted" in str(exc):
             status, exc = 503, StoreError(f"the query took longer than {settings.serve_query_seconds:g} s")
         return render(request, "error.html", {"error": str(exc), "status": status}, status=status)
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        state.ledger.close()
 
     return app
 
@@ -119,7 +138,7 @@ def reading(request: Request) -> Iterator[Connection]:
             return
         raw: Any = conn.connection.dbapi_connection
         deadline = time.monotonic() + limit
-        raw.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
+        raw.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 1_000)
         try:
             yield conn
         finally:

@@ -25,8 +25,8 @@ class Piece:
     title: str = ""
     label: str = ""
     """Read out by screen readers where a claim or figure starts (``sr-only``)."""
-    claim: str | None = None
-    """The attribution id the piece belongs to (its content, source or cue), for the page's script and tests."""
+    claims: list[str] = field(default_factory=list)
+    """The attributions the piece belongs to (their content, source or cue), for scripts and tests."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ def _marks(view: dict[str, Any]) -> list[_Mark]:
         if span and span[1] > span[0]:
             fact = f"/facts/{q['fact']}" if q["fact"] else None
             shown = f"figure {q['text']} = {q['value']:g}" + (f"–{q['value_max']:g}" if q["value_max"] else "")
-            out.append(_Mark(span[0], span[1], "figure", None, fact, f"{shown} ({q['approx']})", f"[figure {q['approx']}:]"))
+            out.append(_Mark(span[0], span[1], "figure", None, fact, f"{shown} ({q['approx']})",
+                             f"[figure {q['approx']}:]"))
     return out
 
 
@@ -78,7 +79,7 @@ def pieces(view: dict[str, Any]) -> list[Piece]:
             continue
         kinds = sorted({m.kind for m in open_marks}, key=KINDS.index)
         link = next((m.link for kind in ("figure", "source") for m in open_marks if m.kind == kind and m.link), None)
-        claim = next((m.claim for m in reversed(open_marks) if m.claim), None)
+        claims = list(dict.fromkeys(m.claim for m in open_marks if m.claim))
         out.append(Piece(text[lo:hi], kinds, link, "; ".join(dict.fromkeys(m.title for m in open_marks)),
-                         " ".join(m.label for m in starts.get(lo, []) if m.label), claim))
+                         " ".join(m.label for m in starts.get(lo, []) if m.label), claims))
     return out

@@ -50,7 +50,8 @@ CLAIM_FILTERS = ("q", "actor", "certainty", "lang", "outlet", "since", "until")
 @router.get("/api/v1/claims", summary="Claims (JSON), with the cursor of the next page")
 def claims(
     request: Request, q: Text = None, actor: Text = None, certainty: Text = None, lang: Text = None,
-    outlet: Text = None, since: Text = None, until: Text = None, after: Annotated[str | None, Query(max_length=400)] = None,
+    outlet: Text = None, since: Text = None, until: Text = None,
+    after: Annotated[str | None, Query(max_length=400)] = None,
     limit: Annotated[int, Query(ge=1, le=browse.PAGE_MAX)] = PAGE_SIZE,
 ) -> Response:
     filters = {k: v for k, v in {"q": q, "actor": actor, "certainty": certainty, "lang": lang, "outlet": outlet,
@@ -138,7 +139,8 @@ def facts(request: Request, contested: bool = False, actor: Text = None, lang: T
 def fact(request: Request, fact_id: str) -> Response:
     with reading(request) as conn:
         found = factqueries.fact(conn, _json_suffix(fact_id))
-        history = factqueries.history(conn, found["id"]) if found["variable"] else None
+        followed = found["variable"] and not found["variable"].startswith("?")  # "?": what it counts is unknown
+        history = factqueries.history(conn, found["id"]) if followed else None
     data = {"fact": found, "history": history}
     return render(request, "fact.html", data)
 
@@ -147,8 +149,8 @@ def fact(request: Request, fact_id: str) -> Response:
 def fact_plot(request: Request, fact_id: str) -> Response:
     with reading(request) as conn:
         found = factqueries.fact(conn, fact_id)
-        if not found["variable"]:
-            raise UsageError(f"fact {found['id']} is a claim, not a figure: it has no history")
+        if not found["variable"] or found["variable"].startswith("?"):
+            raise UsageError(f"fact {found['id']} has no history: it is a claim, or a figure of nothing named")
         history = factqueries.history(conn, found["id"])
     return JSONText(history_spec(history, found["id"]))
 
@@ -169,8 +171,8 @@ def add(request: Request, text: Annotated[str, Form(max_length=2_000_000)] = "",
     state = web(request)
     form = {"csrf": csrf, "token": token}
     if not check_csrf(request, form):
-        return render(request, "add.html", {"error": "the form expired: load the page again", "loopback": state.loopback},
-                      status=403)
+        return render(request, "add.html", {"error": "the form expired: load the page again",
+                                            "loopback": state.loopback}, status=403)
     if not check_write_token(request, form, state.settings.serve_token, state.loopback):
         return render(request, "add.html", {"error": "adding articles here needs the server's token",
                                             "loopback": state.loopback}, status=403)

@@ -41,14 +41,18 @@ def history_spec(history: dict[str, Any], fact_id: str) -> dict[str, Any]:
         "$schema": SCHEMA,
         "description": f"Figures reported for {history['variable']} over time, by originating source",
         "width": "container", "height": 280,
+        # the marks carry no ARIA of their own: the page's container names the plot, and the
+        # table below it gives every point to a screen reader (Vega's per-mark roles have no names)
+        "config": {"aria": False},
         "data": {"values": values},
         "layer": [
-            {"mark": {"type": "rule"}, "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"},
-                                                  "y2": {"field": "high"}, "color": colour}},
-            {"mark": {"type": "line", "opacity": 0.5}, "encoding": {"x": x, "y": {"field": "value",
+            {"mark": {"type": "rule", "aria": False},
+             "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"},
+                          "color": colour}},
+            {"mark": {"type": "line", "opacity": 0.5, "aria": False}, "encoding": {"x": x, "y": {"field": "value",
                                                                               "type": "quantitative"},
                                                                   "color": colour}},
-            {"mark": {"type": "point", "filled": True, "size": 90},
+            {"mark": {"type": "point", "filled": True, "size": 90, "aria": False},
              "encoding": {"x": x, "y": {"field": "value", "type": "quantitative", "title": "value"},
                           "color": colour,
                           "shape": {"field": "denied", "type": "nominal", "title": "denied",

@@ -9,7 +9,10 @@ function drawPlots() {
     fetch(el.getAttribute("data-spec"), { headers: { "Accept": "application/json" } })
       .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
       .then(function (spec) {
-        return vegaEmbed(el, spec, { actions: false, ast: true, expr: vega.expressionInterpreter, renderer: "svg" });
+        return vegaEmbed(el, spec, {
+          actions: false, ast: true, expr: vega.expressionInterpreter, renderer: "svg",
+          defaultStyle: false, tooltip: { disableDefaultStyle: true }  // styles come from app.css: no inline style
+        });
       })
       .then(function () { el.setAttribute("data-rendered", "true"); })
       .catch(function (err) { el.textContent = "The plot could not be drawn (" + err.message + "); the table below has every point."; });

@@ -31,7 +31,7 @@ _SQLITE = [
     "CREATE VIRTUAL TABLE claims_fts USING fts5(article_id UNINDEXED, id UNINDEXED, words, "
     "tokenize = 'unicode61 remove_diacritics 2')",
     f"INSERT INTO claims_fts (article_id, id, words) SELECT article_id, id, {_WORDS} FROM attributions",
-    f"""CREATE TRIGGER claims_fts_insert AFTER INSERT ON attributions BEGIN
+    """CREATE TRIGGER claims_fts_insert AFTER INSERT ON attributions BEGIN
         INSERT INTO claims_fts (article_id, id, words)
         VALUES (new.article_id, new.id, coalesce(new.source_text, '') || ' ' || new.cue_text || ' ' ||
                 new.content_text);
