@@ -128,3 +128,18 @@ def test_web_openapi_and_docs_without_a_cdn(client: Client, linked: SimpleNamesp
     assert "/api/v1/claims" in spec["paths"] and "/api/v1/facts/{fact_id}" in spec["paths"]
     docs = c.get("/docs").text
     assert "/api/v1/claims" in docs and "cdn" not in docs.lower()
+
+
+def test_web_search_pages_walk_every_hit_once(client: Client, linked: SimpleNamespace) -> None:
+    c = client(linked.path)
+    hits = {r["id"] + r["article_id"] for r in c.get("/claims.json", params={"q": "troops", "limit": 200}).json()["rows"]}
+    walked, after = [], None
+    while True:
+        page = c.get("/claims.json", params={"q": "troops", "limit": 1, **({"after": after} if after else {})}).json()
+        walked += [r["id"] + r["article_id"] for r in page["rows"]]
+        after = page["next"]
+        if not after:
+            break
+    assert len(hits) == 4 and sorted(walked) == sorted(hits)
+    listing = c.get("/claims.json", params={"limit": 1}).json()["next"]
+    assert c.get("/claims.json", params={"q": "troops", "after": listing}).status_code == 400  # another question's

@@ -76,8 +76,8 @@ def plot_history(history: dict[str, Any], path: str | Path) -> Path:
         name = _label(source)
         name = name if len(name) <= LEGEND_CHARS else name[: LEGEND_CHARS - 1] + "…"
         style: dict[str, Any] = {"fmt": "o", "color": "grey"} if source == UNATTRIBUTED else {"fmt": "-o"}
-        bars = ax.errorbar(days, values, yerr=[list(lo), list(hi)], capsize=3, label=name, **style)
-        color = bars.lines[0].get_color()
+        drawn = ax.errorbar(days, values, yerr=[list(lo), list(hi)], capsize=3, label=name, **style)
+        color = drawn.lines[0].get_color()
         for day, p in zip(days, (p for _, p in items), strict=True):
             v = float(p["value"])
             if p["approx"] in ("over", "under"):

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select, text, tuple_
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, column, func, or_, select, table, text, tuple_
 
 from claimledger.errors import UsageError
 from claimledger.model import CERTAINTIES
@@ -70,13 +70,15 @@ def claims_page(
     after: str | None = None,
     limit: int = 50,
 ) -> dict[str, Any]:
-    """One page of claims, newest stored article first, then text order: ``rows`` (the keys of
-    ``queries.claims`` plus ``actor``, the originating actor) and ``next``, the cursor of the
-    page after it (None on the last page).
+    """One page of claims: ``rows`` (the keys of ``queries.claims`` plus ``actor``, the
+    originating actor) and ``next``, the cursor of the page after it (None on the last page).
 
-    ``q`` is words to find (all of them, the last one also as a prefix) in the source, cue or
-    content; ``actor`` words of the originating actor; ``since``/``until`` bound the
-    publication date (ISO, inclusive); ``after`` a cursor from an earlier page.
+    Newest stored article first, then text order; a search on SQLite lists the claims most
+    recently indexed first (the order the index keeps, so a page of a common word is read
+    straight off it). ``q`` is words to find (all of them, the last also as a prefix) in the
+    source, cue or content; ``actor`` the originating actor (its exact name, else words of
+    it); ``since``/``until`` bound the publication date (ISO, inclusive); ``after`` a cursor
+    from an earlier page of the same question.
     """
     if not 1 <= limit <= PAGE_MAX:
         raise UsageError(f"a page holds 1 to {PAGE_MAX} claims, not {limit}")
@@ -88,14 +90,13 @@ def claims_page(
                A.c.lang, A.c.title, A.c.outlet, A.c.published, A.c.url, A.c.added_at, O.c.actor)
         .join(A, A.c.id == T.c.article_id)
         .outerjoin(O, and_(O.c.article_id == T.c.article_id, O.c.attribution_id == T.c.id))
-        .order_by(A.c.added_at.desc(), A.c.id, T.c.seq)
     )
-    if q and q.strip():
-        stmt = stmt.where(_matches(conn, q))
     if actor:
-        stmt = stmt.where(func.lower(O.c.actor).contains(actor.lower(), autoescape=True))
-    if certainty:
-        stmt = stmt.where(T.c.certainty == certainty)
+        exact = conn.scalar(select(O.c.actor).where(O.c.actor == actor).limit(1))
+        stmt = stmt.where(O.c.actor == actor if exact else func.lower(O.c.actor).contains(actor.lower(),
+                                                                                          autoescape=True))
+    if certainty:  # through a function: newest articles first, not a sort of every claim of that certainty
+        stmt = stmt.where(func.coalesce(T.c.certainty, "") == certainty)
     if lang:
         stmt = stmt.where(func.lower(A.c.lang) == lang.lower())
     if outlet:
@@ -104,34 +105,56 @@ def claims_page(
         stmt = stmt.where(A.c.published >= since)
     if until:
         stmt = stmt.where(A.c.published <= until + "\uffff")  # the whole day, whatever time follows
+    words = _SEARCH_WORD.findall(q or "")
+    if q and q.strip() and not words:
+        return {"rows": [], "next": None, "limit": limit}  # only punctuation: nothing to find
+    if words and conn.dialect.name == "sqlite":
+        return _searched(conn, stmt, words, after, limit)
+    if words:
+        stmt = stmt.where(_matches(conn, words))
+    stmt = stmt.order_by(A.c.added_at.desc(), A.c.id, T.c.seq)
     if after:
         added, article_id, seq = _cursor(after)
         stmt = stmt.where(or_(A.c.added_at < added, and_(A.c.added_at == added,
                                                           tuple_(A.c.id, T.c.seq) > tuple_(article_id, seq))))
-    found = [dict(r) for r in conn.execute(stmt.limit(limit + 1)).mappings()]
-    more = len(found) > limit
-    rows = found[:limit]
-    for r in rows:
-        r["anonymous"] = bool(r["anonymous"])
+    rows, more = _page(conn, stmt, limit)
     last = rows[-1] if rows and more else None
-    return {"rows": rows, "next": _encode(last["added_at"], last["article_id"], last["seq"]) if last else None,
+    return {"rows": rows, "next": _encode([last["added_at"], last["article_id"], last["seq"]]) if last else None,
             "limit": limit}
 
 
-def _matches(conn: Connection, q: str) -> ColumnElement[bool]:
-    """Claims holding every word of ``q``: through the search index of migration 0005.
+_FTS = table("claims_fts", column("rowid"), column("article_id"), column("id"))
 
-    The user's words never reach the index's query language as syntax: each is quoted,
-    so ``"``, ``*``, ``NEAR``, ``OR`` or ``-`` in a search box are words, not operators.
+
+def _searched(conn: Connection, stmt: Select[Any], words: list[str], after: str | None, limit: int) -> dict[str, Any]:
+    """A search on SQLite: the FTS5 index drives, newest indexed first, its rowid the cursor."""
+    match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+    hits = (select(_FTS.c.rowid.label("hit"), _FTS.c.article_id, _FTS.c.id)
+            .where(text("claims_fts MATCH :match").bindparams(match=match.strip())))
+    if after:
+        hits = hits.where(_FTS.c.rowid < _search_cursor(after))
+    found = hits.order_by(_FTS.c.rowid.desc()).subquery()
+    stmt = stmt.add_columns(found.c.hit).join(found, and_(found.c.article_id == T.c.article_id,
+                                                          found.c.id == T.c.id)).order_by(found.c.hit.desc())
+    rows, more = _page(conn, stmt, limit)
+    hits = [r.pop("hit") for r in rows]
+    return {"rows": rows, "next": _encode(["s", hits[-1]]) if rows and more else None, "limit": limit}
+
+
+def _page(conn: Connection, stmt: Select[Any], limit: int) -> tuple[list[dict[str, Any]], bool]:
+    found = [dict(r) for r in conn.execute(stmt.limit(limit + 1)).mappings()]
+    for r in found:
+        r["anonymous"] = bool(r["anonymous"])
+    return found[:limit], len(found) > limit
+
+
+def _matches(conn: Connection, words: list[str]) -> ColumnElement[bool]:
+    """Claims holding every word (the last also as a prefix), on PostgreSQL through the
+    ``tsvector`` index of migration 0005, elsewhere by substring.
+
+    The user's words never reach a query language as syntax: only runs of word characters
+    are kept, so ``"``, ``*``, ``NEAR``, ``OR`` or ``-`` in a search box are not operators.
     """
-    words = _SEARCH_WORD.findall(q)
-    if not words:
-        return T.c.id.is_(None)  # nothing searchable (only punctuation): nothing found
-    if conn.dialect.name == "sqlite":
-        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
-        found = select(text("article_id"), text("id")).select_from(text("claims_fts")).where(
-            text("claims_fts MATCH :match").bindparams(match=match.strip()))
-        return tuple_(T.c.article_id, T.c.id).in_(found)
     if conn.dialect.name == "postgresql":
         words_col = func.coalesce(T.c.source_text, "") + " " + T.c.cue_text + " " + T.c.content_text
         query = " & ".join(words[:-1] + [words[-1] + ":*"])
@@ -139,19 +162,35 @@ def _matches(conn: Connection, q: str) -> ColumnElement[bool]:
     return and_(*(func.lower(T.c.content_text).contains(w.lower(), autoescape=True) for w in words))
 
 
-def _encode(added_at: str, article_id: str, seq: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps([added_at, article_id, seq]).encode()).decode().rstrip("=")
+def _encode(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def _decode(token: str) -> Any:
+    try:
+        return json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (ValueError, TypeError, binascii.Error):
+        return None
+
+
+_NOT_OURS = "not a page cursor from this ledger and question (start again from the first page)"
 
 
 def _cursor(token: str) -> tuple[str, str, int]:
-    """A cursor back into its key; anything else is a one-line ``UsageError``."""
-    try:
-        added, article_id, seq = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-        if isinstance(added, str) and isinstance(article_id, str) and isinstance(seq, int):
-            return added, article_id, seq
-    except (ValueError, TypeError, binascii.Error):
-        pass
-    raise UsageError("not a page cursor from this ledger (start again from the first page)")
+    """A listing's cursor back into its key; anything else is a one-line ``UsageError``."""
+    key = _decode(token)
+    if isinstance(key, list) and len(key) == 3 and isinstance(key[0], str) and isinstance(key[1], str) \
+            and isinstance(key[2], int):
+        return key[0], key[1], key[2]
+    raise UsageError(_NOT_OURS)
+
+
+def _search_cursor(token: str) -> int:
+    """A search's cursor: the index row the page before ended on."""
+    key = _decode(token)
+    if isinstance(key, list) and len(key) == 2 and key[0] == "s" and isinstance(key[1], int):
+        return key[1]
+    raise UsageError(_NOT_OURS)
 
 
 def article_view(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
@@ -193,3 +232,11 @@ def article_view(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
 def _span(span: Any) -> list[int] | None:
     return [span.start, span.end] if span is not None else None
 
+
+
+def actor_months(conn: Connection, actor: str) -> dict[str, int]:
+    """How many claims an originating actor (its exact stored name) is behind, per month published."""
+    month = func.substr(A.c.published, 1, 7)
+    stmt = (select(month, func.count()).join(A, A.c.id == O.c.article_id).where(O.c.actor == actor)
+            .group_by(month).order_by(month))
+    return {str(m or "undated"): int(n) for m, n in conn.execute(stmt)}

@@ -14,6 +14,7 @@ was printed, ``sources``/``independent`` how many actors stand behind it.
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -102,7 +103,7 @@ def facts(
     kind: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Facts, most mentioned first (then by date), filtered.
+    """Facts, most mentioned first (then the latest dated), filtered.
 
     ``contested`` keeps facts a contradiction or denial touches; ``actor`` facts with a
     mention whose originating actor contains those words (case-insensitive); ``lang``
@@ -110,7 +111,7 @@ def facts(
     Keys: id, kind, variable, label, value, value_max, approx, unit, date, lang, sources
     (list), independent, grade, mentions, articles, contested, langs (list).
     """
-    stmt = select(F).order_by(F.c.mentions.desc(), F.c.date, F.c.id)
+    stmt = select(F).order_by(F.c.mentions.desc(), F.c.date.desc(), F.c.id.desc())  # one index, read backwards
     if contested:
         stmt = stmt.where(F.c.contested.is_(True))
     if kind:
@@ -213,6 +214,8 @@ def _resolve_actor(conn: Connection, name: str) -> str:
     words = name.strip()
     if not words:
         raise StoreError("no actor name given")
+    if conn.scalar(select(O.c.actor).where(O.c.actor == words).limit(1)) is not None:
+        return words  # the exact stored name (as every link gives it): one index probe
     names = select(O.c.actor).where(O.c.actor.is_not(None)).distinct()
     equal = list(conn.scalars(names.where(func.lower(O.c.actor) == words.lower()).order_by(O.c.actor)))
     if len(equal) == 1:
@@ -225,12 +228,12 @@ def _resolve_actor(conn: Connection, name: str) -> str:
     return str(found[0])
 
 
-def actor(conn: Connection, name: str) -> list[dict[str, Any]]:
+def actor(conn: Connection, name: str, *, limit: int | None = None) -> list[dict[str, Any]]:
     """Every claim whose originating actor is ``name``, earliest published first.
 
     ``name`` matches ignoring case, else as the one actor containing it. Keys: actor,
     article_id, attribution_id, title, lang, published, outlet, speaker, source, cue,
-    content, certainty, rule, words.
+    content, certainty, rule, words. With ``limit``: the latest ``limit`` of them, still in that order.
     """
     who = _resolve_actor(conn, name)
     stmt = (
@@ -240,8 +243,16 @@ def actor(conn: Connection, name: str) -> list[dict[str, Any]]:
         .join(A, A.c.id == O.c.article_id)
         .outerjoin(T, and_(T.c.article_id == O.c.article_id, T.c.id == O.c.attribution_id))
         .where(O.c.actor == who)
-        .order_by(A.c.published.asc().nulls_last(), A.c.added_at, O.c.article_id, T.c.seq)
     )
+    if limit is None:
+        stmt = stmt.order_by(A.c.published.asc().nulls_last(), A.c.added_at, O.c.article_id, T.c.seq)
+        return [dict(r) for r in conn.execute(stmt).mappings()]
+    # the latest claims chosen from two narrow tables first, their words fetched for those alone
+    latest = (select(O.c.article_id, O.c.attribution_id).join(A, A.c.id == O.c.article_id).where(O.c.actor == who)
+              .order_by(A.c.published.desc().nulls_first(), A.c.added_at.desc(), O.c.article_id.desc(),
+                        O.c.attribution_id.desc()).limit(max(0, limit)).subquery())
+    stmt = stmt.join(latest, and_(latest.c.article_id == O.c.article_id, latest.c.attribution_id == O.c.attribution_id))
+    stmt = stmt.order_by(A.c.published.asc().nulls_last(), A.c.added_at, O.c.article_id, T.c.seq)
     return [dict(r) for r in conn.execute(stmt).mappings()]
 
 
@@ -269,7 +280,7 @@ def _resolve_variable(conn: Connection, target: str) -> str:
     raise StoreError(f"no fact or variable {key!r} in the ledger")
 
 
-def history(conn: Connection, target: str) -> dict[str, Any]:
+def history(conn: Connection, target: str, *, days: int | None = None, near: int | None = None) -> dict[str, Any]:
     """The figures reported for one variable: one point per fact and originating source.
 
     ``target`` is a variable (exactly, else the one variable containing the words) or a
@@ -279,10 +290,24 @@ def history(conn: Connection, target: str) -> dict[str, Any]:
     the figure is about), reported (earliest publication of those mentions), source,
     value, value_max, approx (the source's own wording of the figure, else the fact's),
     unit, mentions, fact, label, denied (a denial link touches the fact), contested.
-    Ordered by date, then value.
+    Ordered by date, then value. With a fact as ``target``, a page's window on a long
+    series: ``days``, only the variable's facts dated within that many days of the fact's;
+    ``near``, at most that many facts on each side of its date (the nearest ones).
     """
     variable = _resolve_variable(conn, target)
-    fact_rows = {r["id"]: r for r in conn.execute(select(F).where(F.c.variable == variable)).mappings()}
+    stmt = select(F).where(F.c.variable == variable)
+    day = conn.scalar(select(F.c.date).where(F.c.id == target)) if days is not None or near is not None else None
+    if day and days is not None:
+        center = date.fromisoformat(str(day)[:10])
+        stmt = stmt.where(F.c.date.between(str(center - timedelta(days=days)), str(center + timedelta(days=days))))
+    if day and near is not None:  # two index range scans outward from the fact's day
+        before = stmt.where(F.c.date <= day).order_by(F.c.date.desc(), F.c.id.desc()).limit(near)
+        after = stmt.where(F.c.date > day).order_by(F.c.date, F.c.id).limit(near)
+        rows = [*conn.execute(before).mappings(), *conn.execute(after).mappings()]
+        rows += conn.execute(select(F).where(F.c.id == target)).mappings().all()
+        fact_rows = {r["id"]: r for r in rows}
+    else:
+        fact_rows = {r["id"]: r for r in conn.execute(stmt).mappings()}
     denied: set[str] = set()
     for batch in chunks(fact_rows):
         stmt = select(L.c.a, L.c.b).where(L.c.kind == "denial", or_(L.c.a.in_(batch), L.c.b.in_(batch)))

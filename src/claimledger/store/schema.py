@@ -229,6 +229,7 @@ facts = Table(
     Index(None, "variable", "date"),
     Index(None, "kind", "date"),
     Index(None, "contested"),
+    Index(None, "mentions", "date", "id"),
 )
 
 fact_mentions = Table(

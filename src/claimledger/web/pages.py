@@ -19,7 +19,7 @@ from claimledger.errors import InputError, UsageError
 from claimledger.model import CERTAINTIES, Article
 from claimledger.safetext import csv_row
 from claimledger.store import browse, factqueries
-from claimledger.web.app import PAGE_SIZE, JSONText, reading, render, web
+from claimledger.web.app import PAGE_SIZE, JSONText, cached, reading, render, web
 from claimledger.web.highlight import pieces
 from claimledger.web.plot import history_spec
 from claimledger.web.security import check_csrf, check_write_token
@@ -37,7 +37,7 @@ def _json_suffix(value: str) -> str:
 @router.get("/api/v1/overview", summary="Overview (JSON)")
 def overview(request: Request) -> Response:
     with reading(request) as conn:
-        data = browse.overview(conn)
+        data = cached(request, "overview", conn, lambda: browse.overview(conn))
     return render(request, "overview.html", data)
 
 
@@ -96,7 +96,7 @@ def article(request: Request, article_id: str) -> Response:
 @router.get("/api/v1/actors", summary="Actors (JSON)")
 def actors(request: Request, lang: Text = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Response:
     with reading(request) as conn:
-        rows = factqueries.actors(conn, lang=lang, limit=limit)
+        rows = cached(request, f"actors|{lang}|{limit}", conn, lambda: factqueries.actors(conn, lang=lang, limit=limit))
     return render(request, "actors.html", {"actors": rows, "lang": lang})
 
 
@@ -106,22 +106,18 @@ def actor(request: Request, name: str) -> Response:
     from claimledger.link.data import actors as table
 
     with reading(request) as conn:
-        claims = factqueries.actor(conn, _json_suffix(name))
-    who = claims[0]["actor"] if claims else _json_suffix(name)
+        claims = factqueries.actor(conn, _json_suffix(name), limit=ACTOR_CLAIMS)
+        who = claims[0]["actor"] if claims else _json_suffix(name)
+        months = browse.actor_months(conn, who)
     info = table().get(who)
     data = {"actor": who, "kind": info.kind if info else None, "country": info.country if info else None,
-            "parent": info.parent if info else None,
-            "names": sorted({c["source"] for c in claims if c["source"]}), "claims": claims,
-            "by_year": _by_year(claims)}
+            "parent": info.parent if info else None, "total": sum(months.values()),
+            "names": sorted({c["source"] for c in claims if c["source"]}), "claims": claims, "by_month": months}
     return render(request, "actor.html", data)
 
 
-def _by_year(claims: list[dict[str, Any]]) -> dict[str, int]:
-    years: dict[str, int] = {}
-    for c in claims:
-        key = (c["published"] or "undated")[:7]
-        years[key] = years.get(key, 0) + 1
-    return dict(sorted(years.items()))
+ACTOR_CLAIMS = 500
+"""An actor page lists its latest claims up to this many (the claims page, filtered by it, has all)."""
 
 
 @router.get("/facts", summary="Facts, most mentioned first")
@@ -134,13 +130,18 @@ def facts(request: Request, contested: bool = False, actor: Text = None, lang: T
     return render(request, "facts.html", {"facts": rows, "contested": contested, "actor": actor, "lang": lang})
 
 
+HISTORY_DAYS, HISTORY_NEAR = 180, 150
+"""A fact page shows its variable's history within this many days of the fact, and at most this
+many facts each side of it, the nearest (``claimledger history`` shows all)."""
+
+
 @router.get("/facts/{fact_id}", summary="One fact: mentions, sources, grade, contradictions, history")
 @router.get("/api/v1/facts/{fact_id}", summary="One fact (JSON)")
 def fact(request: Request, fact_id: str) -> Response:
     with reading(request) as conn:
         found = factqueries.fact(conn, _json_suffix(fact_id))
         followed = found["variable"] and not found["variable"].startswith("?")  # "?": what it counts is unknown
-        history = factqueries.history(conn, found["id"]) if followed else None
+        history = factqueries.history(conn, found["id"], days=HISTORY_DAYS, near=HISTORY_NEAR) if followed else None
     data = {"fact": found, "history": history}
     return render(request, "fact.html", data)
 
@@ -151,7 +152,7 @@ def fact_plot(request: Request, fact_id: str) -> Response:
         found = factqueries.fact(conn, fact_id)
         if not found["variable"] or found["variable"].startswith("?"):
             raise UsageError(f"fact {found['id']} has no history: it is a claim, or a figure of nothing named")
-        history = factqueries.history(conn, found["id"])
+        history = factqueries.history(conn, found["id"], days=HISTORY_DAYS, near=HISTORY_NEAR)
     return JSONText(history_spec(history, found["id"]))
 
 
