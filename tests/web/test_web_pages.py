@@ -132,7 +132,8 @@ def test_web_openapi_and_docs_without_a_cdn(client: Client, linked: SimpleNamesp
 
 def test_web_search_pages_walk_every_hit_once(client: Client, linked: SimpleNamespace) -> None:
     c = client(linked.path)
-    hits = {r["id"] + r["article_id"] for r in c.get("/claims.json", params={"q": "troops", "limit": 200}).json()["rows"]}
+    rows = c.get("/claims.json", params={"q": "troops", "limit": 200}).json()["rows"]
+    hits = {r["id"] + r["article_id"] for r in rows}
     walked, after = [], None
     while True:
         page = c.get("/claims.json", params={"q": "troops", "limit": 1, **({"after": after} if after else {})}).json()

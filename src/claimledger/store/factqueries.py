@@ -14,9 +14,9 @@ was printed, ``sources``/``independent`` how many actors stand behind it.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select
