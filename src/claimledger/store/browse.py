@@ -137,8 +137,8 @@ def _searched(conn: Connection, stmt: Select[Any], words: list[str], after: str 
     stmt = stmt.add_columns(found.c.hit).join(found, and_(found.c.article_id == T.c.article_id,
                                                           found.c.id == T.c.id)).order_by(found.c.hit.desc())
     rows, more = _page(conn, stmt, limit)
-    hits = [r.pop("hit") for r in rows]
-    return {"rows": rows, "next": _encode(["s", hits[-1]]) if rows and more else None, "limit": limit}
+    rowids = [r.pop("hit") for r in rows]
+    return {"rows": rows, "next": _encode(["s", rowids[-1]]) if rows and more else None, "limit": limit}
 
 
 def _page(conn: Connection, stmt: Select[Any], limit: int) -> tuple[list[dict[str, Any]], bool]:
