@@ -108,7 +108,7 @@ def actor(request: Request, name: str) -> Response:
     with reading(request) as conn:
         claims = factqueries.actor(conn, _json_suffix(name), limit=ACTOR_CLAIMS)
         who = claims[0]["actor"] if claims else _json_suffix(name)
-        months = browse.actor_months(conn, who)
+        months = cached(request, f"months|{who}", conn, lambda: browse.actor_months(conn, who))
     info = table().get(who)
     data = {"actor": who, "kind": info.kind if info else None, "country": info.country if info else None,
             "parent": info.parent if info else None, "total": sum(months.values()),

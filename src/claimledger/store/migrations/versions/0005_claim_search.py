@@ -4,7 +4,7 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-06
 
-The web app's claims page and ``claimledger claims --search`` find claims by their words
+The web app's claims page finds claims by their words
 (source, cue, content). On SQLite an FTS5 table holds its own copy of those words with the
 attribution's key (``article_id``, ``id``) unindexed beside them, filled by triggers on
 ``attributions``: an external-content table would point at ``rowid``s, which ``VACUUM``
