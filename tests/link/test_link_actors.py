@@ -131,3 +131,15 @@ def test_scope_two_word_country_names() -> None:
         "KP", "KP", "KR"]
     assert countries_in("the United States and the United Kingdom", "en") == ["US", "GB"]
     assert countries_in("in the north of the country", "en") == []
+
+
+def test_origins_a_named_owner_is_no_definite_description() -> None:
+    """*Armenia's defence ministry* after *Armenia and Azerbaijan accused …* is Armenia's ministry,
+    not the pair quoted before it (a capitalised possessive names the owner)."""
+    text = ("Armenia and Azerbaijan accused each other on Sunday of opening fire across their border. "
+            "Armenia's defence ministry said Azerbaijani forces fired small arms at Armenian positions. "
+            "Azerbaijan's defence ministry said its troops had only returned fire.")
+    found = _origins(text)
+    pair = found[0][0]
+    assert len(found) == 3 and found[1][0] != pair and found[2][0] != pair and found[1][0] != found[2][0]
+    assert "definite" not in (found[1][1], found[2][1])

@@ -45,6 +45,18 @@ from claimledger.link.scope import (
 from claimledger.model import Analysis, Attribution, Origin, Quantity, Span
 
 RELAYS = frozenset({"agency", "outlet"})
+_POSSESSIVE = re.compile(r"(\w[\w.-]*)['’]s?\s+\w")
+
+
+def _owned(src: str) -> bool:
+    """Whether a phrase opens with a capitalised name in the possessive (*Armenia's …*, *South
+    Korea's …*, *Lloyds' …*): every word up to the possessive starts with a capital. Such a
+    phrase is no anaphor (the owner is named), whatever the tables know of the owner."""
+    m = _POSSESSIVE.search(src)
+    if not m:
+        return False
+    owner = src[: m.end(1)].split()
+    return bool(owner) and all(w[:1].isupper() for w in owner)
 BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
 PRONOUN_BACK = 300
 """How far back (characters) *he* or *she* with no antecedent among the sources looks for a body."""
@@ -113,7 +125,9 @@ def _named(text: str, lang: str) -> tuple[tuple[int, str, str], ...]:
 def _definite(src: str, a: Attribution, text: str, data: LinkData,
               earlier: list[str]) -> tuple[str, str, str] | None:
     """*the agency*, *his agency*, *the spy chief*: a role noun standing for the body quoted
-    last (``earlier``: the actors of the article's earlier attributions) or named shortly before."""
+    last (``earlier``: the actors of the article's earlier attributions) or named shortly before.
+    (Not asked when a name owns the noun, *Armenia's defence ministry*: see ``_owned``.)
+    """
     words = [w for w in words_of(src) if w not in data.words("possessive")]
     if words and words[0] in data.words("determiner"):
         words = words[1:]
@@ -228,8 +242,9 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
         if scoped and scoped[0] != a.actor_id:
             return body(scoped[0]), "scoped", scoped[1]  # the pipeline read *polisen* as its own country's
         return body(a.actor_id), "table", a.actor_id
+    owned = _owned(src)  # *Armenia's defence ministry*: named, in either spelling of it below
     for phrase in (src, a.actor_id or ""):
-        found = phrase and (resolve(phrase, data, scope) or _definite(phrase, a, text, data, earlier)
+        found = phrase and (resolve(phrase, data, scope) or (not owned and _definite(phrase, a, text, data, earlier))
                             or _by_role(phrase, data, scope, text, (a.source or a.cue).start))
         if found:
             return found
