@@ -246,6 +246,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     start, end = s, e
     approx_inside = False
     value_max: float | None = None
+    own_scale = False  # whether a scale word follows this number itself ('3,5 miljoner')
     # a scale word or fraction after the number: '3,5 miljoner', 'en halv miljon'
     scale = nums.get("scale", {})
     conj, fractions = lex.word_class("conjunction"), nums.get("fraction", {})
@@ -256,9 +257,10 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         nxt = nxt[3:]
     if nxt and nxt[0][2] in nums.get("fraction", {}) and len(nxt) > 1 and nxt[1][2] in scale:
         value = value * nums["fraction"][nxt[0][2]] * scale[nxt[1][2]] if value else scale[nxt[1][2]] / 2
-        end = nxt[1][1]
+        end, own_scale = nxt[1][1], True
         nxt = nxt[2:]
     elif nxt and nxt[0][2] in scale and not vague:
+        own_scale = True
         value *= scale[nxt[0][2]]
         end = nxt[0][1]
         big = scale[nxt[0][2]]
@@ -293,6 +295,10 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
             rest = words.after(m.end())
             if rest and rest[0][2] in scale:
                 hi *= scale[rest[0][2]]
+                # 'mellan 12 och 15 miljarder': the scale after the range is the low end's too,
+                # where that keeps it below the high end ('between 500 and 2 million' keeps 500)
+                if not own_scale and value * scale[rest[0][2]] <= hi:
+                    value *= scale[rest[0][2]]
                 end_hi = rest[0][1]
                 rest = rest[1:]
             else:
