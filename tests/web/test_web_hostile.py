@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
 import httpx
+import pytest
 from tests.web.conftest import Client
 
 HOSTILE = (
@@ -88,3 +95,70 @@ def test_web_query_time_limit_answers_503(client: Client, examples_ledger: Path)
     r = c.get("/claims.json", params={"limit": 200})
     assert r.status_code == 503 and "longer than 0 s" in r.json()["error"]
     assert client(examples_ledger).get("/claims.json", params={"limit": 200}).status_code == 200
+
+
+PAGE = ("<html><head><title>Drones downed</title></head><body><article><h1>Drones downed over Kyiv</h1>"
+        + "<p>Ukraine's air force said on Monday that 40 drones had been shot down overnight.</p>" * 3
+        + "</article></body></html>").encode()
+
+
+@pytest.fixture
+def page_server() -> Iterator[str]:
+    """A loopback HTTP server with one news page at ``/news``."""
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            self.send_response(200 if self.path == "/news" else 404)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.send_header("content-length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_web_add_by_url_fetches_reads_and_lands_on_the_article(client: Client, tmp_path: Path,
+                                                              page_server: str) -> None:
+    guarded = client(tmp_path / "a.sqlite")  # the SSRF guard: a private address is refused, in one line
+    refused = guarded.post("/add", data={"url": page_server + "/news", "csrf": _csrf(guarded)})
+    assert refused.status_code == 422 and "private" in refused.text.lower()
+    c = client(tmp_path / "b.sqlite", allow_private=True)
+    r = c.post("/add", data={"url": page_server + "/news", "csrf": _csrf(c)})
+    assert r.status_code == 303
+    data = c.get(r.headers["location"] + ".json").json()
+    assert data["article"]["title"] == "Drones downed over Kyiv" and data["article"]["url"] == page_server + "/news"
+    assert any(q["value"] == 40 for q in data["quantities"])
+
+
+def test_cli_serve_answers_on_loopback_and_says_what_it_does(tmp_path: Path, linked: SimpleNamespace) -> None:
+    from tests.web.conftest import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "claimledger", "serve", "--ledger", str(linked.path),
+                             "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/index.json", timeout=2)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["languages"]["sv"]["articles"] == 1
+    finally:
+        proc.terminate()
+        _out, err = proc.communicate(timeout=20)
+    assert f"at http://127.0.0.1:{port}/" in err and "Traceback" not in err
+    wide = subprocess.run([sys.executable, "-m", "claimledger", "serve", "--ledger", str(tmp_path / "no" / "such"),
+                           "--host", "0.0.0.0", "--port", str(free_port())], capture_output=True, text=True,
+                          timeout=60)
+    assert wide.returncode != 0 and wide.stderr.count("\n") == 1 and "Traceback" not in wide.stderr

@@ -13,6 +13,7 @@ import typer
 
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt
 from claimledger.cli.render import err
+from claimledger.safetext import visible
 
 
 def serve(
@@ -31,12 +32,15 @@ def serve(
     settings = Settings.from_env()
     app = create_app(ledger, settings=settings, host=host)
     shown = f"[{host}]" if ":" in host else host
+    def note(line: str) -> None:
+        err.print(visible(line), soft_wrap=True, markup=False, highlight=False)
+
     if not is_loopback(host):
         if settings.serve_token:
-            err.print(f"listening on {shown}: adding articles needs the token in CLAIMLEDGER_SERVE_TOKEN")
+            note(f"claimledger: listening on {shown}: adding articles needs the token in CLAIMLEDGER_SERVE_TOKEN")
         else:
-            err.print(f"listening on {shown}: adding articles is off (set CLAIMLEDGER_SERVE_TOKEN to allow it)")
-    err.print(f"claimledger: serving {app.state.web.ledger.name} at http://{shown}:{port}/ (Ctrl-C stops)")
+            note(f"claimledger: listening on {shown}: adding articles is off (set CLAIMLEDGER_SERVE_TOKEN to allow it)")
+    note(f"claimledger: serving {app.state.web.ledger.name} at http://{shown}:{port}/ (Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
