@@ -14,7 +14,7 @@ import base64
 import binascii
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, column, func, or_, select, table, text, tuple_
@@ -234,9 +234,19 @@ def _span(span: Any) -> list[int] | None:
 
 
 
-def actor_months(conn: Connection, actor: str) -> dict[str, int]:
-    """How many claims an originating actor (its exact stored name) is behind, per month published."""
-    month = func.substr(A.c.published, 1, 7)
-    stmt = (select(month, func.count()).join(A, A.c.id == O.c.article_id).where(O.c.actor == actor)
-            .group_by(month).order_by(month))
-    return {str(m or "undated"): int(n) for m, n in conn.execute(stmt)}
+def actor_view(conn: Connection, name: str, *, limit: int) -> dict[str, Any]:
+    """An actor's page: ``actor`` (its stored name), ``total`` claims, ``by_month`` (claims per
+    month published) and ``claims``, the latest ``limit`` of them (keys of ``factqueries.actor``).
+
+    One pass over the actor's claims gives the months and picks the latest; only those get
+    their words fetched (an agency quoted in half the ledger has tens of thousands).
+    """
+    who = factqueries.resolve_actor(conn, name)
+    stmt = (select(O.c.article_id, O.c.attribution_id, A.c.published, A.c.added_at)
+            .join(A, A.c.id == O.c.article_id).where(O.c.actor == who))
+    rows = list(conn.execute(stmt).all())
+    months = Counter(str(r.published)[:7] if r.published else "undated" for r in rows)
+    rows.sort(key=lambda r: (r.published is None, r.published or "", r.added_at, r.article_id, r.attribution_id))
+    keys = [(r.article_id, r.attribution_id) for r in rows[-limit:]] if limit else []
+    return {"actor": who, "total": len(rows), "by_month": dict(sorted(months.items())),
+            "claims": factqueries.actor(conn, who, keys=keys) if keys else []}

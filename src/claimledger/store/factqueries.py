@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select, tuple_
 
 from claimledger.errors import StoreError, UsageError
 from claimledger.store.links import FACT_KINDS, chunks
@@ -209,7 +209,7 @@ def actors(conn: Connection, *, lang: str | None = None, limit: int | None = Non
     return out if limit is None else out[: max(0, limit)]
 
 
-def _resolve_actor(conn: Connection, name: str) -> str:
+def resolve_actor(conn: Connection, name: str) -> str:
     """The stored actor name ``name`` means: equal ignoring case, else the one that contains it."""
     words = name.strip()
     if not words:
@@ -228,14 +228,14 @@ def _resolve_actor(conn: Connection, name: str) -> str:
     return str(found[0])
 
 
-def actor(conn: Connection, name: str, *, limit: int | None = None) -> list[dict[str, Any]]:
+def actor(conn: Connection, name: str, *, keys: Iterable[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
     """Every claim whose originating actor is ``name``, earliest published first.
 
     ``name`` matches ignoring case, else as the one actor containing it. Keys: actor,
     article_id, attribution_id, title, lang, published, outlet, speaker, source, cue,
-    content, certainty, rule, words. With ``limit``: the latest ``limit`` of them, still in that order.
+    content, certainty, rule, words. With ``keys`` ((article id, attribution id) pairs): only those.
     """
-    who = _resolve_actor(conn, name)
+    who = resolve_actor(conn, name)
     stmt = (
         select(O.c.actor, O.c.article_id, O.c.attribution_id, A.c.title, A.c.lang, A.c.published, A.c.outlet,
                O.c.speaker, T.c.source_text.label("source"), T.c.cue_text.label("cue"),
@@ -244,14 +244,8 @@ def actor(conn: Connection, name: str, *, limit: int | None = None) -> list[dict
         .outerjoin(T, and_(T.c.article_id == O.c.article_id, T.c.id == O.c.attribution_id))
         .where(O.c.actor == who)
     )
-    if limit is None:
-        stmt = stmt.order_by(A.c.published.asc().nulls_last(), A.c.added_at, O.c.article_id, T.c.seq)
-        return [dict(r) for r in conn.execute(stmt).mappings()]
-    # the latest claims chosen from two narrow tables first, their words fetched for those alone
-    latest = (select(O.c.article_id, O.c.attribution_id).join(A, A.c.id == O.c.article_id).where(O.c.actor == who)
-              .order_by(A.c.published.desc().nulls_first(), A.c.added_at.desc(), O.c.article_id.desc(),
-                        O.c.attribution_id.desc()).limit(max(0, limit)).subquery())
-    stmt = stmt.join(latest, and_(latest.c.article_id == O.c.article_id, latest.c.attribution_id == O.c.attribution_id))
+    if keys is not None:
+        stmt = stmt.where(tuple_(O.c.article_id, O.c.attribution_id).in_(list(keys)))
     stmt = stmt.order_by(A.c.published.asc().nulls_last(), A.c.added_at, O.c.article_id, T.c.seq)
     return [dict(r) for r in conn.execute(stmt).mappings()]
 

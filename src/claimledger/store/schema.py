@@ -228,7 +228,7 @@ facts = Table(
     Column("contested", Boolean, nullable=False),
     Index(None, "variable", "date"),
     Index(None, "kind", "date"),
-    Index(None, "contested"),
+    Index(None, "contested", "mentions", "date", "id"),
     Index(None, "mentions", "date", "id"),
 )
 

@@ -106,13 +106,11 @@ def actor(request: Request, name: str) -> Response:
     from claimledger.link.data import actors as table
 
     with reading(request) as conn:
-        claims = factqueries.actor(conn, _json_suffix(name), limit=ACTOR_CLAIMS)
-        who = claims[0]["actor"] if claims else _json_suffix(name)
-        months = cached(request, f"months|{who}", conn, lambda: browse.actor_months(conn, who))
-    info = table().get(who)
-    data = {"actor": who, "kind": info.kind if info else None, "country": info.country if info else None,
-            "parent": info.parent if info else None, "total": sum(months.values()),
-            "names": sorted({c["source"] for c in claims if c["source"]}), "claims": claims, "by_month": months}
+        view = browse.actor_view(conn, _json_suffix(name), limit=ACTOR_CLAIMS)
+    info = table().get(view["actor"])
+    data = {**view, "kind": info.kind if info else None, "country": info.country if info else None,
+            "parent": info.parent if info else None,
+            "names": sorted({c["source"] for c in view["claims"] if c["source"]})}
     return render(request, "actor.html", data)
 
 

@@ -13,8 +13,9 @@ removed folds *Försvarsmakten* and *forsvarsmakten* together. On PostgreSQL a G
 the ``simple`` configuration's ``tsvector`` of the same words serves the same query. The
 upgrade indexes every stored claim; the downgrade drops the table, triggers or index.
 
-Facts get an index on (mentions, date, id), the order ``facts`` lists them in: the web app's
-facts page then reads its first rows off the index instead of sorting every fact.
+Facts get an index on (mentions, date, id), the order ``facts`` lists them in, and the index
+on ``contested`` grows into (contested, mentions, date, id): the web app's facts and contested
+facts pages then read their first rows off an index instead of sorting every fact.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ _SQLITE = [
 
 def upgrade() -> None:
     op.create_index("ix_facts_mentions_date_id", "facts", ["mentions", "date", "id"])
+    op.drop_index("ix_facts_contested", table_name="facts")
+    op.create_index("ix_facts_contested_mentions_date_id", "facts", ["contested", "mentions", "date", "id"])
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for statement in _SQLITE:
@@ -58,6 +61,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_facts_mentions_date_id", table_name="facts")
+    op.drop_index("ix_facts_contested_mentions_date_id", table_name="facts")
+    op.create_index("ix_facts_contested", "facts", ["contested"])
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for name in ("claims_fts_insert", "claims_fts_delete"):
