@@ -14,7 +14,7 @@ import base64
 import binascii
 import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, column, func, or_, select, table, text, tuple_
@@ -238,15 +238,16 @@ def actor_view(conn: Connection, name: str, *, limit: int) -> dict[str, Any]:
     """An actor's page: ``actor`` (its stored name), ``total`` claims, ``by_month`` (claims per
     month published) and ``claims``, the latest ``limit`` of them (keys of ``factqueries.actor``).
 
-    One pass over the actor's claims gives the months and picks the latest; only those get
-    their words fetched (an agency quoted in half the ledger has tens of thousands).
+    Both are read off the (actor, published) index of ``origins``: an agency quoted in half
+    the ledger is behind tens of thousands of claims, and only the latest get their words.
     """
     who = factqueries.resolve_actor(conn, name)
-    stmt = (select(O.c.article_id, O.c.attribution_id, A.c.published, A.c.added_at)
-            .join(A, A.c.id == O.c.article_id).where(O.c.actor == who))
-    rows = list(conn.execute(stmt).all())
-    months = Counter(str(r.published)[:7] if r.published else "undated" for r in rows)
-    rows.sort(key=lambda r: (r.published is None, r.published or "", r.added_at, r.article_id, r.attribution_id))
-    keys = [(r.article_id, r.attribution_id) for r in rows[-limit:]] if limit else []
-    return {"actor": who, "total": len(rows), "by_month": dict(sorted(months.items())),
+    month = func.substr(O.c.published, 1, 7)
+    months = {str(m or "undated"): int(n) for m, n in conn.execute(
+        select(month, func.count()).where(O.c.actor == who).group_by(month).order_by(month))}
+    latest = conn.execute(select(O.c.article_id, O.c.attribution_id).where(O.c.actor == who)
+                          .order_by(O.c.published.desc(), O.c.article_id.desc(), O.c.attribution_id.desc())
+                          .limit(max(0, limit))).all()
+    keys = [(r.article_id, r.attribution_id) for r in latest]
+    return {"actor": who, "total": sum(months.values()), "by_month": months,
             "claims": factqueries.actor(conn, who, keys=keys) if keys else []}

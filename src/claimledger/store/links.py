@@ -302,9 +302,10 @@ def save_links(conn: Connection, plan: LinkPlan, linked_at: str) -> None:
         copy_of = {"copy_of": c.original_id, "copy_reason": c.reason}
     if plan.copy is None:  # only originals are ever candidates: a copy's bands would only be scanned
         dialect.upsert(conn, copy_bands, [{"band": b, "article_id": aid} for b in plan.bands], replace=False)
+    published = conn.scalar(select(A.c.published).where(A.c.id == aid)) if plan.origins else None
     dialect.upsert(conn, O, [
         {"article_id": aid, "attribution_id": o.attribution_id, "actor": o.actor, "speaker": o.speaker,
-         "rule": o.rule, "words": o.words}
+         "rule": o.rule, "words": o.words, "published": published}
         for o in plan.origins
     ], replace=True)
     dialect.upsert(conn, facts, [fact_row(f) for f in plan.facts], replace=True)

@@ -203,8 +203,10 @@ origins = Table(
     Column("speaker", Text),
     Column("rule", Text, nullable=False),
     Column("words", Text, nullable=False),
+    Column("published", String(40)),
     PrimaryKeyConstraint("article_id", "attribution_id"),
     Index(None, "actor"),
+    Index(None, "actor", "published"),
 )
 
 facts = Table(

@@ -15,7 +15,10 @@ upgrade indexes every stored claim; the downgrade drops the table, triggers or i
 
 Facts get an index on (mentions, date, id), the order ``facts`` lists them in, and the index
 on ``contested`` grows into (contested, mentions, date, id): the web app's facts and contested
-facts pages then read their first rows off an index instead of sorting every fact.
+facts pages then read their first rows off an index instead of sorting every fact. An
+origin keeps its article's publication date (``origins.published``, indexed with the actor),
+so an actor's claims per month and its latest claims are read off one index, not looked up
+article by article (an agency may be behind tens of thousands of claims).
 """
 
 from __future__ import annotations
@@ -50,6 +53,10 @@ def upgrade() -> None:
     op.create_index("ix_facts_mentions_date_id", "facts", ["mentions", "date", "id"])
     op.drop_index("ix_facts_contested", table_name="facts")
     op.create_index("ix_facts_contested_mentions_date_id", "facts", ["contested", "mentions", "date", "id"])
+    op.add_column("origins", sa.Column("published", sa.String(40)))
+    op.execute(sa.text("UPDATE origins SET published = "
+                       "(SELECT published FROM articles WHERE articles.id = origins.article_id)"))
+    op.create_index("ix_origins_actor_published", "origins", ["actor", "published"])
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for statement in _SQLITE:
@@ -63,6 +70,9 @@ def downgrade() -> None:
     op.drop_index("ix_facts_mentions_date_id", table_name="facts")
     op.drop_index("ix_facts_contested_mentions_date_id", table_name="facts")
     op.create_index("ix_facts_contested", "facts", ["contested"])
+    op.drop_index("ix_origins_actor_published", table_name="origins")
+    with op.batch_alter_table("origins") as batch:
+        batch.drop_column("published")
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for name in ("claims_fts_insert", "claims_fts_delete"):
