@@ -102,7 +102,7 @@ attributions = Table(
     Column("certainty", String(16), nullable=False),
     Column("anonymous", Boolean, nullable=False),
     Column("source_kind", String(32)),
-    Column("actor_id", ID),
+    Column("actor_id", Text),  # an actor's name: no id length bounds it
     Column("via", ID),
     Column("hedges", Text, nullable=False),
     Column("content_parts", Text, nullable=False),
@@ -146,7 +146,7 @@ mentions = Table(
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("label", String(32), nullable=False),
-    Column("actor_id", ID),
+    Column("actor_id", Text),
     Column("canonical", Text),
     PrimaryKeyConstraint("article_id", "id"),
     Index(None, "actor_id"),
@@ -258,7 +258,7 @@ fact_mentions = Table(
 fact_keys = Table(
     "fact_keys",
     metadata,
-    Column("key", String(160), nullable=False),
+    Column("key", Text, nullable=False),
     _fact_fk(),
     Column("date", String(10), nullable=False),
     PrimaryKeyConstraint("key", "fact_id"),

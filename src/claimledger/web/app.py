@@ -133,7 +133,7 @@ def create_app(ledger: str | Path, *, settings: Settings | None = None, host: st
     @app.exception_handler(ClaimledgerError)
     async def _known(request: Request, exc: ClaimledgerError) -> Response:
         status = 404 if isinstance(exc, StoreError) and "no " in str(exc).split(":")[-1][:40] else 400
-        if isinstance(exc, StoreError) and "interrupted" in str(exc):
+        if isinstance(exc, StoreError) and ("interrupted" in str(exc) or "statement timeout" in str(exc)):
             status, exc = 503, StoreError(f"the query took longer than {settings.serve_query_seconds:g} s")
         return render(request, "error.html", {"error": str(exc), "status": status}, status=status)
 
@@ -152,7 +152,7 @@ def reading(request: Request) -> Iterator[Connection]:
     limit = state.settings.serve_query_seconds
     with state.ledger.reading() as conn:
         if conn.dialect.name == "postgresql":
-            conn.execute(text(f"SET LOCAL statement_timeout = {int(limit * 1000)}"))
+            conn.execute(text(f"SET LOCAL statement_timeout = {max(1, int(limit * 1000))}"))  # 0 would be none
             yield conn
             return
         raw: Any = conn.connection.dbapi_connection

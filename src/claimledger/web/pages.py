@@ -114,7 +114,7 @@ def actor(request: Request, name: str) -> Response:
     return render(request, "actor.html", data)
 
 
-ACTOR_CLAIMS = 500
+ACTOR_CLAIMS = 200
 """An actor page lists its latest claims up to this many (the claims page, filtered by it, has all)."""
 
 

@@ -50,6 +50,12 @@ _SQLITE = [
 
 
 def upgrade() -> None:
+    # names where ids were: an actor's name (*alliance of ethnic armed groups in Myanmar*) and a
+    # blocking key outgrow VARCHAR(64)/(160), which PostgreSQL enforces and SQLite never did
+    for table, column, old in (("attributions", "actor_id", sa.String(64)), ("mentions", "actor_id", sa.String(64)),
+                               ("fact_keys", "key", sa.String(160))):
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column(column, type_=sa.Text(), existing_type=old)
     op.create_index("ix_facts_mentions_date_id", "facts", ["mentions", "date", "id"])
     op.drop_index("ix_facts_contested", table_name="facts")
     op.create_index("ix_facts_contested_mentions_date_id", "facts", ["contested", "mentions", "date", "id"])
@@ -73,6 +79,10 @@ def downgrade() -> None:
     op.drop_index("ix_origins_actor_published", table_name="origins")
     with op.batch_alter_table("origins") as batch:
         batch.drop_column("published")
+    for table, column, old in (("attributions", "actor_id", sa.String(64)), ("mentions", "actor_id", sa.String(64)),
+                               ("fact_keys", "key", sa.String(160))):
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column(column, type_=old, existing_type=sa.Text())
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for name in ("claims_fts_insert", "claims_fts_delete"):
