@@ -18,9 +18,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from tests.pg import postgres  # noqa: F401  (the session's PostgreSQL server, for any folder's tests)
 
 from claimledger.evaluation.devsets import find_shared
-from tests.pg import postgres  # noqa: F401  (the session's PostgreSQL server, for any folder's tests)
 
 ROOT = Path(__file__).resolve().parents[1]
 
