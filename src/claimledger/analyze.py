@@ -131,10 +131,12 @@ def ingest(
 def ingest_articles(
     ledger: Ledger, items: Iterable[Article | InputError], *, settings: Settings | None = None,
     progress: Callable[[Progress], None] | None = None, link: bool = True,
+    analysed: Callable[[str], Analysis] | None = None,
 ) -> IngestReport:
     """Analyse, store and link articles already read (an error in ``items`` is reported and
-    skipped): the one write path behind ``ingest``, and behind the web app's add form for
-    pasted text, which has no file to read."""
+    skipped): the one write path behind ``ingest``, behind the web app's add form for pasted
+    text, which has no file to read, and behind a batch import, whose workers analysed the
+    articles already (``analysed`` gives an article's records by its id)."""
     from claimledger.link import link_article
     from claimledger.nlp.records import analyze_article
 
@@ -152,13 +154,15 @@ def ingest_articles(
         report.warnings += [f"{item.raw_ref or item.url or item.id[:12]}: {w}" for w in item.warnings]
         label = item.title or item.raw_ref or item.id[:12]
         if ledger.has(item.id):
+            if analysed is not None:
+                analysed(item.id)  # its records are not needed: let them go
             report.duplicates += 1
             report.seen_ids.append(item.id)
             if progress:
                 progress(Progress("duplicate", label))
             continue
         try:
-            analysis = analyze_article(item, settings)
+            analysis = analysed(item.id) if analysed is not None else analyze_article(item, settings)
         except InputError as e:  # longer than max_article_chars: this article is refused, the batch goes on
             report.errors.append(e)
             if progress:

@@ -25,7 +25,9 @@ def test_ingest_public_api_is_pinned() -> None:
     assert ingest.__all__ == [
         "check_sources",
         "detect_language",
+        "list_inputs",
         "read_articles",
+        "read_inputs",
         "summarize_errors",
         "summarize_notes",
     ]

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from claimledger.cli.options import DEFAULT_LEDGER, LedgerOpt, lang_option
 from claimledger.cli.render import err, out, safe, show_progress, sources_table, summary_table
+from claimledger.errors import UsageError
 
 
 def analyze(
@@ -31,6 +32,12 @@ def analyze(
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help="Read files that links in a folder point to outside that folder.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    engine: Annotated[str, typer.Option(help="local: this process; dask: shards on Dask workers, then import.")]
+    = "local",
+    workers: Annotated[int | None, typer.Option(min=1, help="Dask: worker processes on this machine.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask: a running scheduler, tcp://HOST:8786.")] = None,
+    shards: Annotated[str | None, typer.Option(help="Dask: folder for the Parquet shards (default LEDGER.shards).")]
+    = None,
 ) -> None:
     """Analyze articles and store their claims in the ledger (exit 0 all read, 1 some skipped, 2 none read)."""
     from claimledger.analyze import Progress as Step
@@ -44,6 +51,15 @@ def analyze(
 
     settings = Settings.from_env(ledger=ledger, allow_private=allow_private or None, max_bytes=max_bytes,
                                  follow_links=follow_links or None, follow_symlinks=follow_symlinks or None)
+    if engine not in ("local", "dask"):
+        raise UsageError(f"unknown engine {engine!r} (local or dask)")
+    if engine == "local" and (workers or scheduler or shards):
+        raise UsageError("--workers, --scheduler and --shards go with --engine dask")
+    if engine == "dask":
+        from claimledger.cli.batch import run_dask
+
+        raise typer.Exit(run_dask(sources, settings, lang=lang, workers=workers, scheduler=scheduler,
+                                  shards=shards, quiet=quiet))
     with Ledger(settings.ledger) as store:
         bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("{task.fields[last]}", style="dim", markup=False), TimeElapsedColumn(),

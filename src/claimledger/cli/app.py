@@ -68,6 +68,7 @@ def _register() -> None:
         actors,
         analyze,
         articles,
+        batch,
         claims,
         copies,
         evaluate,
@@ -85,7 +86,7 @@ def _register() -> None:
     if app.registered_commands:
         return
     for module in (analyze, articles, claims, show, facts, fact, history, actors, actor, copies, relink, export,
-                   predict, predict_links, evaluate, serve):
+                   predict, predict_links, evaluate, serve, batch):
         module.register(app)
 
 

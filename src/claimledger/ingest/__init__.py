@@ -48,7 +48,8 @@ from .follow import Followed, follow_links
 from .lang import detect_language
 from .notes import summarize_errors, summarize_notes
 
-__all__ = ["check_sources", "detect_language", "read_articles", "summarize_errors", "summarize_notes"]
+__all__ = ["check_sources", "detect_language", "list_inputs", "read_articles", "read_inputs", "summarize_errors",
+           "summarize_notes"]
 
 _MEDIA_TYPES = {
     sniff.Kind.TEXT: "text/plain",
@@ -107,14 +108,15 @@ class _Reader:
             yield opened
             return
         if opened.data is None:  # a streamed kind, read from its path record by record
-            yield from self.dispatch(opened.kind, item.name, path=item.path)
+            yield from self.dispatch(opened.kind, item.name, path=item.path, lines=item.lines)
             return
         media = _MEDIA_TYPES[opened.kind]
         raw = RawDoc(uri=item.name, data=opened.data, media_type=media, raw_ref=item.name)
         yield from self.dispatch(opened.kind, item.name, raw=raw)
 
     def dispatch(
-        self, kind: sniff.Kind, name: str, *, raw: RawDoc | None = None, path: Path | None = None
+        self, kind: sniff.Kind, name: str, *, raw: RawDoc | None = None, path: Path | None = None,
+        lines: tuple[int, int] | None = None,
     ) -> Iterator[Article | InputError]:
         """Hand an input to the reader for its kind: bytes in memory (``raw``) or a file to stream."""
         limit = self.settings.max_bytes
@@ -127,7 +129,7 @@ class _Reader:
             if raw is not None:
                 yield from jsonl.iter_jsonl(io.BytesIO(raw.data), name, max_bytes=limit, lang=self.lang)
             elif path is not None:
-                yield from jsonl.read_jsonl_path(path, name, max_bytes=limit, lang=self.lang)
+                yield from jsonl.read_jsonl_path(path, name, max_bytes=limit, lang=self.lang, lines=lines)
         elif raw is not None:
             yield from self.document(raw, kind)
 
@@ -270,10 +272,28 @@ def read_articles(
 
 def _read_all(sources: list[str | Path], reader: _Reader) -> Iterator[Article | InputError]:
     """The batch itself: every input in turn, each behind the guard, the HTTP client closed at the end."""
+    return _read_inputs(sniff.expand_sources(sources, follow_symlinks=reader.settings.follow_symlinks), reader)
+
+
+def _read_inputs(inputs: Iterable[sniff.Input | InputError], reader: _Reader) -> Iterator[Article | InputError]:
     try:
-        for item in sniff.expand_sources(sources, follow_symlinks=reader.settings.follow_symlinks):
+        for item in inputs:
             results = [item] if isinstance(item, InputError) else _guarded(item.name, reader.read(item))
             for result in results:
                 yield _one_line(result) if isinstance(result, InputError) else result
     finally:
         reader.close()
+
+
+def list_inputs(sources: Iterable[str | Path], settings: Settings | None = None) -> Iterator[sniff.Input | InputError]:
+    """The inputs ``read_articles`` would read, in its order, unread: what a batch engine shards."""
+    options = settings or Settings()
+    return sniff.expand_sources(check_sources(sources), follow_symlinks=options.follow_symlinks)
+
+
+def read_inputs(
+    inputs: Iterable[sniff.Input], settings: Settings | None = None, *, lang: str | None = None,
+) -> Iterator[Article | InputError]:
+    """``read_articles`` for inputs already listed (``list_inputs``, a shard of them): the same
+    readers, names and guards, so a shard read on a worker gives what a whole read gives."""
+    return _read_inputs(list(inputs), _Reader(settings or Settings(), lang, None, None))

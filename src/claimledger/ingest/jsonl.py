@@ -92,15 +92,25 @@ def parse_line(line: bytes, where: str, raw_ref: str, lang: str | None) -> Artic
 
 
 def iter_jsonl(
-    stream: BinaryIO, name: str, *, max_bytes: int, lang: str | None = None
+    stream: BinaryIO, name: str, *, max_bytes: int, lang: str | None = None, lines: tuple[int, int] | None = None
 ) -> Iterator[Article | InputError]:
-    """Every line of a JSON Lines stream as an Article or an error; blank lines are skipped."""
+    """Every line of a JSON Lines stream as an Article or an error; blank lines are skipped.
+
+    ``lines`` (first, last; 1-based, inclusive) keeps a batch shard's range: the other lines are
+    counted but not parsed, so names and references are those of a whole-file read.
+    """
     number = 0
     while True:
         line = stream.readline(max_bytes + 1)
         if not line:
             return
         number += 1
+        if lines is not None and not lines[0] <= number <= lines[1]:
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                _skip_rest_of_line(stream)
+            if number > lines[1]:
+                return
+            continue
         where = f"{name}:{number}"
         if len(line) > max_bytes and not line.endswith(b"\n"):
             _skip_rest_of_line(stream)
@@ -123,8 +133,8 @@ def _parse_guarded(line: bytes, where: str, raw_ref: str, lang: str | None) -> A
 
 
 def read_jsonl_path(
-    path: Path, name: str, *, max_bytes: int, lang: str | None = None
+    path: Path, name: str, *, max_bytes: int, lang: str | None = None, lines: tuple[int, int] | None = None
 ) -> Iterator[Article | InputError]:
-    """Stream the JSON Lines file at ``path``."""
+    """Stream the JSON Lines file at ``path`` (only ``lines``, if given: see ``iter_jsonl``)."""
     with path.open("rb") as fh:
-        yield from iter_jsonl(fh, name, max_bytes=max_bytes, lang=lang)
+        yield from iter_jsonl(fh, name, max_bytes=max_bytes, lang=lang, lines=lines)

@@ -72,6 +72,8 @@ class Input:
     path: Path | None = None
     url: str | None = None
     stdin: bool = False
+    lines: tuple[int, int] | None = None
+    """For a JSON Lines file: read only lines ``first`` to ``last`` (1-based, inclusive); a batch shard."""
 
 
 # Magic numbers of formats that are certainly not text, with the name a user recognises.

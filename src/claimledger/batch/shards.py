@@ -1,0 +1,88 @@
+"""Sources cut into shards: a shard is a few inputs (files, URLs, a JSON Lines file's line range).
+
+Why this cut: a worker's unit of work must be big enough that scheduling costs nothing beside
+it, and small enough that a crash loses little and the workers finish together. Inputs keep
+their order and their names (``ingest.list_inputs``), so a shard read on a worker yields
+what the local path yields for the same inputs; a JSON Lines file of many articles is split
+into line ranges. A shard's ``key`` changes when any of its inputs does (name, size, mtime,
+range), so a re-run skips exactly the shards already done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from claimledger.errors import InputError
+from claimledger.ingest import list_inputs
+from claimledger.ingest.sniff import Input
+from claimledger.settings import Settings
+
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """The ``index``-th shard of a run and the inputs it reads, in order."""
+
+    index: int
+    inputs: tuple[Input, ...]
+
+    @property
+    def key(self) -> str:
+        """A name for the shard's output that changes when its inputs change."""
+        parts = []
+        for item in self.inputs:
+            stat = item.path.stat() if item.path is not None and item.path.exists() else None
+            parts.append([item.name, item.url, list(item.lines) if item.lines else None,
+                          stat.st_size if stat else None, stat.st_mtime_ns if stat else None])
+        digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
+        return f"shard-{self.index:05d}-{digest}"
+
+
+def plan(sources: Iterable[str | Path], settings: Settings, *, per_shard: int,
+         lines_per_shard: int = 400) -> tuple[list[Shard], list[InputError]]:
+    """The shards of ``sources`` (``per_shard`` inputs, or ``lines_per_shard`` lines of a JSON
+    Lines file, each) and the inputs that could not even be listed (a missing path, a loop of links)."""
+    units: list[Input] = []
+    errors: list[InputError] = []
+    for item in list_inputs(sources, settings):
+        if isinstance(item, InputError):
+            errors.append(item)
+        elif item.path is not None and item.name.lower().endswith(_JSONL_SUFFIXES):
+            units += _line_ranges(item, lines_per_shard)
+        else:
+            units.append(item)
+    shards: list[Shard] = []
+    batch: list[Input] = []
+    for unit in units:
+        if unit.lines is not None:  # a range is a shard of its own
+            if batch:
+                shards.append(Shard(len(shards), tuple(batch)))
+                batch = []
+            shards.append(Shard(len(shards), (unit,)))
+            continue
+        batch.append(unit)
+        if len(batch) >= per_shard:
+            shards.append(Shard(len(shards), tuple(batch)))
+            batch = []
+    if batch:
+        shards.append(Shard(len(shards), tuple(batch)))
+    return shards, errors
+
+
+def _line_ranges(item: Input, per_shard: int) -> list[Input]:
+    """A JSON Lines file as ranges of ``per_shard`` lines (the whole file when it is short)."""
+    assert item.path is not None
+    try:
+        with item.path.open("rb") as fh:
+            total = sum(1 for _ in fh)
+    except OSError:
+        return [item]  # the worker's read reports it, as the local path would
+    if total <= per_shard:
+        return [item]
+    return [replace(item, lines=(first, min(total, first + per_shard - 1)))
+            for first in range(1, total + 1, per_shard)]

@@ -1,0 +1,104 @@
+"""The Dask batch path on the bundled examples: the local path's records and links, shard by
+shard, with failures kept to their shard and a re-run that does only what is missing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimledger import Ledger
+from claimledger.batch import analyze_with_dask, import_shards
+from claimledger.batch.shards import plan
+from claimledger.ingest import read_inputs
+from claimledger.settings import Settings
+
+VOLATILE = ("added_at", "linked_at")
+
+
+def _export(ledger: Ledger, tmp: Path) -> list[str]:
+    path = tmp / f"export-{abs(hash(ledger.name))}.jsonl"
+    ledger.export("jsonl", path)
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for key in VOLATILE:
+            record.pop(key, None)
+        lines.append(json.dumps(record, sort_keys=True))
+    return lines
+
+
+def _links(ledger: Ledger) -> dict[str, Any]:
+    return {"facts": sorted(ledger.facts(), key=lambda f: f["id"]),
+            "copies": sorted(({k: v for k, v in c.items()} for c in ledger.copies()), key=lambda c: c["article_id"]),
+            "actors": ledger.actors()}
+
+
+@pytest.fixture(scope="module")
+def local(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("local") / "local.sqlite"
+    with Ledger(path) as ledger:
+        ledger.ingest([examples])
+    return path
+
+
+def test_batch_dask_gives_the_local_records_and_links(local: Path, examples: Path, tmp_path: Path) -> None:
+    report = analyze_with_dask([examples], tmp_path / "shards", settings=Settings(), workers=2, per_shard=4)
+    assert report.shards >= 4 and report.analysed == report.shards and not report.failed
+    with Ledger(tmp_path / "dask.sqlite") as batch, Ledger(local) as one:
+        imported = import_shards(batch, [tmp_path / "shards"])
+        assert imported.added == one.counts()["articles"] and not imported.errors
+        assert _export(batch, tmp_path) == _export(one, tmp_path)
+        assert _links(batch) == _links(one)
+
+
+def test_batch_failed_shard_is_reported_and_a_rerun_does_only_it(local: Path, examples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shards"
+    shards, _ = plan([examples], Settings(), per_shard=6)
+    out.mkdir()
+    (out / shards[1].key).write_text("in the way")  # the worker cannot put its folder here
+    first = analyze_with_dask([examples], out, settings=Settings(), workers=2, per_shard=6)
+    assert len(first.failed) == 1 and first.failed[0].startswith(shards[1].key)
+    assert first.analysed == len(shards) - 1
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        partial = import_shards(ledger, [out])
+        assert partial.added > 0 and not partial.errors
+        (out / shards[1].key).unlink()
+        again = analyze_with_dask([examples], out, settings=Settings(), workers=1, per_shard=6)
+        assert (again.analysed, again.skipped, again.failed) == (1, len(shards) - 1, [])
+        rest = import_shards(ledger, [out])
+        assert rest.added > 0 and rest.duplicates == partial.added and not rest.errors
+        with Ledger(local) as one:
+            assert partial.added + rest.added == one.counts()["articles"]
+
+
+def test_batch_unreadable_inputs_are_reported_per_item(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Enligt polisen har tolv personer gripits i Göteborg under natten.", encoding="utf-8")
+    (src / "b.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    (src / "c.txt").write_text("The ministry said 40 drones were shot down overnight.", encoding="utf-8")
+    report = analyze_with_dask([src, tmp_path / "missing.txt"], tmp_path / "shards", settings=Settings(),
+                               workers=1, per_shard=2)
+    assert [e.source for e in report.listing_errors] == [str(tmp_path / "missing.txt")]
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        imported = import_shards(ledger, [tmp_path / "shards"])
+    assert imported.added == 2 and [e.source.endswith("b.bin") for e in imported.errors] == [True]
+
+
+def test_batch_jsonl_line_ranges_read_as_the_whole_file(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"n{i}", "lang": "en", "text": f"Officials said {i + 2} people were hurt."})
+             for i in range(10)]
+    lines.insert(4, "not json")
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shards, errors = plan([path], Settings(), per_shard=8, lines_per_shard=3)
+    assert not errors and [s.inputs[0].lines for s in shards] == [(1, 3), (4, 6), (7, 9), (10, 11)]
+    by_range = [x for s in shards for x in read_inputs(s.inputs, Settings())]
+    from claimledger.ingest import read_articles
+
+    at_once = list(read_articles([path], Settings()))
+    assert [getattr(x, "raw_ref", str(x)) for x in by_range] == [getattr(x, "raw_ref", str(x)) for x in at_once]
+    assert len(at_once) == 11
