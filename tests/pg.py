@@ -32,37 +32,48 @@ def _as_owner(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
 
 
+class Server:
+    """A PostgreSQL server in a temporary folder, reached through its socket there."""
+
+    def __init__(self) -> None:
+        bindir = _bin()
+        if bindir is None:
+            raise FileNotFoundError("no PostgreSQL server binaries (apt-get install -y postgresql)")
+        self.bindir = bindir
+        self.folder = Path(tempfile.mkdtemp(prefix="claimledger-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres")
+        data = self.folder / "data"
+        subprocess.run(_as_owner([str(bindir / "initdb"), "-D", str(data), "--auth=trust", "-U", "postgres",
+                                  "--encoding=UTF8", "--locale=C.UTF-8"]), check=True, capture_output=True)
+        subprocess.run(_as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(self.folder / "log"), "-w",
+                                  "-o", f"-k {self.folder} -c listen_addresses='' -c fsync=off -c max_connections=50",
+                                  "start"]), check=True, capture_output=True)
+
+    def new_database(self) -> str:
+        """A new, empty database's SQLAlchemy URL."""
+        name = "t_" + uuid.uuid4().hex[:12]
+        subprocess.run(_as_owner([str(self.bindir / "createdb"), "-h", str(self.folder), "-U", "postgres", name]),
+                       check=True, capture_output=True)
+        return f"postgresql+psycopg://postgres@/{name}?host={self.folder}"
+
+    def stop(self) -> None:
+        subprocess.run(_as_owner([str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
+                                  "stop"]), capture_output=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[Callable[[], str]]:
     """``postgres()``: the SQLAlchemy URL of a new, empty database on the session's server."""
-    bindir = _bin()
-    if bindir is None:
-        if os.environ.get(REQUIRE):
-            pytest.fail("no PostgreSQL server binaries (apt-get install -y postgresql)")
-        pytest.skip("no PostgreSQL server here (Debian's postgresql package runs these tests)")
-    folder = Path(tempfile.mkdtemp(prefix="claimledger-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-    data, log = folder / "data", folder / "log"
     try:
-        subprocess.run(_as_owner([str(bindir / "initdb"), "-D", str(data), "--auth=trust", "-U", "postgres",
-                                  "--encoding=UTF8", "--locale=C.UTF-8"]), check=True, capture_output=True)
-        subprocess.run(_as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
-                                  f"-k {folder} -c listen_addresses='' -c fsync=off -c max_connections=50",
-                                  "start"]), check=True, capture_output=True)
-    except subprocess.CalledProcessError as e:
-        message = f"PostgreSQL did not start: {e.stderr.decode(errors='replace').strip()[:300]}"
+        server = Server()
+    except (FileNotFoundError, subprocess.CalledProcessError) as e:
+        detail = e.stderr.decode(errors="replace").strip()[:300] if isinstance(e, subprocess.CalledProcessError) \
+            else str(e)
+        message = f"PostgreSQL did not start: {detail}"
         if os.environ.get(REQUIRE):
             pytest.fail(message)
         pytest.skip(message)
-
-    def new_database() -> str:
-        name = "t_" + uuid.uuid4().hex[:12]
-        subprocess.run(_as_owner([str(bindir / "createdb"), "-h", str(folder), "-U", "postgres", name]),
-                       check=True, capture_output=True)
-        return f"postgresql+psycopg://postgres@/{name}?host={folder}"
-
-    yield new_database
-    subprocess.run(_as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                   capture_output=True)
-    shutil.rmtree(folder, ignore_errors=True)
+    yield server.new_database
+    server.stop()

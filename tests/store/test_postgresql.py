@@ -108,3 +108,15 @@ def test_pg_web_pages_and_search(both: tuple[Ledger, Ledger]) -> None:
     assert views[0] == views[1]
     slow = TestClient(create_app(url, settings=Settings.from_env(serve_query_seconds=0.0)))
     assert slow.get("/claims.json", params={"q": "Nordkorea"}).status_code in (200, 503)  # 1 ms: may finish
+
+
+def test_pg_read_only_ledger_refuses_writes(both: tuple[Ledger, Ledger]) -> None:
+    from sqlalchemy import text
+
+    from claimledger.errors import StoreError
+
+    _lite, pg = both
+    with Ledger(pg.url.render_as_string(hide_password=False), readonly=True) as ro:
+        assert ro.counts() == pg.counts()
+        with pytest.raises(StoreError), ro.reading() as conn:
+            conn.execute(text("DELETE FROM fact_links"))

@@ -91,12 +91,14 @@ def engine_for(url: URL, *, readonly: bool = False) -> Engine:
     """The engine for a ledger, set up for its backend; StoreError if it cannot be created.
 
     ``readonly``: open an existing SQLite ledger without writing to it (see the module doc);
-    NotALedgerError if there is no file. A server database is opened as it is (its
-    permissions are the server's business).
+    NotALedgerError if there is no file. A PostgreSQL ledger opened read-only gets sessions
+    that refuse writes (``default_transaction_read_only``); other permissions are the server's.
     """
     if not is_sqlite(url):
+        args = {"options": "-c default_transaction_read_only=on"} if readonly and "postgresql" in url.drivername \
+            else {}
         try:
-            return create_engine(url, pool_pre_ping=True)
+            return create_engine(url, pool_pre_ping=True, connect_args=args)
         except (ArgumentError, ImportError) as e:
             raise StoreError(f"ledger {describe(url)}: {one_line(e)}") from None
     if readonly and not is_memory(url):
