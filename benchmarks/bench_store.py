@@ -160,9 +160,9 @@ def plans(ledger: Any, picks: dict[str, list[str]], console: Any) -> None:
 def main() -> int:
     from rich.console import Console
     from rich.table import Table
+    from tests.pg import Server
 
     from claimledger.store import Ledger
-    from tests.pg import Server
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100_000)
