@@ -34,6 +34,9 @@ bench: $(STAMP)  ## speed and memory figures; English against textacy 0.13 (inst
 	$(BIN)/python benchmarks/bench_english.py
 	$(BIN)/python benchmarks/bench_link.py --sizes 1000,10000 --per-day 20
 	$(BIN)/python benchmarks/bench_adversarial.py --sizes 100000,1000000
+	$(BIN)/python benchmarks/bench_web.py --articles 100000
+	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_store.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

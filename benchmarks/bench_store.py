@@ -171,7 +171,11 @@ def main() -> int:
     ap.add_argument("--plans", action="store_true", help="print every statement's query plan")
     args = ap.parse_args()
     console = Console(width=160)
-    server = Server()
+    try:
+        server = Server()
+    except FileNotFoundError as e:
+        console.print(f"PostgreSQL benchmark skipped: {e}")
+        return 2
     try:
         ingest_rates(server, console)
         path = args.cache / f"ledger-{args.articles}.sqlite"

@@ -17,7 +17,21 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, column, func, or_, select, table, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    tuple_,
+)
 
 from claimledger.errors import UsageError
 from claimledger.model import CERTAINTIES
@@ -92,13 +106,18 @@ def claims_page(
         .outerjoin(O, and_(O.c.article_id == T.c.article_id, O.c.attribution_id == T.c.id))
     )
     if actor:
-        exact = conn.scalar(select(O.c.actor).where(O.c.actor == actor).limit(1))
-        stmt = stmt.where(O.c.actor == actor if exact else func.lower(O.c.actor).contains(actor.lower(),
-                                                                                          autoescape=True))
-    if certainty:  # through a function: newest articles first, not a sort of every claim of that certainty
-        stmt = stmt.where(func.coalesce(T.c.certainty, "") == certainty)
+        exact = select(O.c.actor).where(O.c.actor == actor).limit(RARE).subquery()
+        n = int(conn.scalar(select(func.count()).select_from(exact)) or 0)
+        if n >= RARE:  # an actor behind many claims: walk the newest, as for a certainty
+            stmt = stmt.where(_scanned(conn, O.c.actor) == actor)
+        elif n:
+            stmt = stmt.where(O.c.actor == actor)
+        else:
+            stmt = stmt.where(func.lower(O.c.actor).contains(actor.lower(), autoescape=True))
+    if certainty:
+        stmt = stmt.where(_scanned(conn, T.c.certainty) == certainty)
     if lang:
-        stmt = stmt.where(func.lower(A.c.lang) == lang.lower())
+        stmt = stmt.where(_scanned(conn, A.c.lang) == lang.lower())
     if outlet:
         stmt = stmt.where(func.lower(A.c.outlet).contains(outlet.lower(), autoescape=True))
     if since:
@@ -110,7 +129,12 @@ def claims_page(
         return {"rows": [], "next": None, "limit": limit}  # only punctuation: nothing to find
     if words and conn.dialect.name == "sqlite":
         return _searched(conn, stmt, words, after, limit)
-    if words:
+    if words and conn.dialect.name == "postgresql" and _rare(conn, words):
+        # few matches: find them all through the GIN index first, then sort them (the walk below
+        # would test every claim of the ledger against a word that is nowhere)
+        hits = select(T.c.article_id, T.c.id).where(_matches(conn, words)).cte("hits").prefix_with("MATERIALIZED")
+        stmt = stmt.join(hits, and_(hits.c.article_id == T.c.article_id, hits.c.id == T.c.id))
+    elif words:  # many matches (or no index): newest first, each claim tested until a page is full
         stmt = stmt.where(_matches(conn, words))
     stmt = stmt.order_by(A.c.added_at.desc(), A.c.id, T.c.seq)
     if after:
@@ -122,6 +146,35 @@ def claims_page(
     return {"rows": rows, "next": _encode([last["added_at"], last["article_id"], last["seq"]]) if last else None,
             "limit": limit}
 
+
+RARE = 5000
+"""Fewer matches than this, and a query collects them all through an index before sorting them;
+more, and it walks the newest articles and stops after a page."""
+
+
+def _rare(conn: Connection, words: list[str]) -> bool:
+    """Whether fewer than ``RARE`` claims hold the words (counted off the GIN index, at most ``RARE``)."""
+    few = select(T.c.id).where(_matches(conn, words)).limit(RARE).subquery()
+    return int(conn.scalar(select(func.count()).select_from(few)) or 0) < RARE
+
+
+def _scanned(conn: Connection, col: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A filter column the plan should test row by row while it reads the newest articles first.
+
+    A certainty or a language holds a large share of all claims, so the fast plan walks
+    ``articles.added_at`` backwards and stops after a page. SQLite's planner would rather use
+    the filter column's own index and then sort every match, so there the column is wrapped
+    (``coalesce``: same value, no index); PostgreSQL's statistics choose the walk themselves,
+    and a wrapped column would only blind them.
+    """
+    return func.coalesce(col, "") if conn.dialect.name == "sqlite" else col
+
+
+_PG_WORDS: ColumnElement[Any] = literal_column(
+    "to_tsvector('simple', coalesce(attributions.source_text, '') || ' ' || attributions.cue_text || ' ' || "
+    "attributions.content_text)")
+"""The claim's words exactly as the GIN index of migration 0005 spells them (bound parameters in
+their place would keep PostgreSQL from using the index)."""
 
 _FTS = table("claims_fts", column("rowid"), column("article_id"), column("id"))
 
@@ -156,9 +209,8 @@ def _matches(conn: Connection, words: list[str]) -> ColumnElement[bool]:
     are kept, so ``"``, ``*``, ``NEAR``, ``OR`` or ``-`` in a search box are not operators.
     """
     if conn.dialect.name == "postgresql":
-        words_col = func.coalesce(T.c.source_text, "") + " " + T.c.cue_text + " " + T.c.content_text
         query = " & ".join(words[:-1] + [words[-1] + ":*"])
-        return func.to_tsvector("simple", words_col).op("@@")(func.to_tsquery("simple", query))
+        return _PG_WORDS.op("@@")(func.to_tsquery(literal_column("'simple'"), query))
     return and_(*(func.lower(T.c.content_text).contains(w.lower(), autoescape=True) for w in words))
 
 
