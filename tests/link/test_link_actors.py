@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from claimledger.link import actors
 from claimledger.link.data import load
 from claimledger.link.scope import article_scope, country_words, independence_root, match_scoped
@@ -143,3 +145,24 @@ def test_origins_a_named_owner_is_no_definite_description() -> None:
     pair = found[0][0]
     assert len(found) == 3 and found[1][0] != pair and found[2][0] != pair and found[1][0] != found[2][0]
     assert "definite" not in (found[1][1], found[2][1])
+
+
+def test_origins_a_person_who_relayed_a_body_before_speaks_for_it(tmp_path: Path) -> None:
+    """*lawmaker Park* briefed by the NIS in one article is the NIS's relay in a later one that
+    names no briefing; a person the ledger never saw relaying stays their own source."""
+    from claimledger.analyze import ingest_articles
+    from claimledger.ledger import Ledger
+
+    texts = [
+        ("North Korea has sent 3,000 troops to Russia, lawmaker Park Sun-won told reporters after a briefing "
+         "by the National Intelligence Service.", "2024-10-23"),
+        ("North Korea has sent another 1,500 troops to Russia, South Korean lawmaker Park Sun-won said on "
+         "Wednesday.", "2024-11-20"),
+        ("North Korea has sent 2,000 troops to Russia, lawmaker Lee Seong-kweun said on Thursday.", "2024-11-21"),
+    ]
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        for i, (text, day) in enumerate(texts):
+            ingest_articles(ledger, [Article(text=text, lang="en", published=day, raw_ref=f"a{i}")])
+        nis = ledger.actor("NIS")
+        assert [c["rule"] for c in nis] == ["briefing", "relay-before"]
+        assert any(a["actor"].startswith("lee seong") for a in ledger.actors())

@@ -355,3 +355,13 @@ def test_suspicion_and_suspected_passives_name_the_claim_of_their_own_clause() -
     found = {(x.cue.of(text), x.content.of(text)) for x in a.attributions}
     assert ("suspicion", "it caused the failure of a submarine cable") in found
     assert ("was suspected to", "it was suspected to have been responsible for damage to cables") in found
+
+
+def test_hyphenated_given_names_are_one_token_for_the_parser() -> None:
+    """*Kim Min-ho* is one subject, not three (*Min*, *-*, *ho*), so the source is the whole name."""
+    from claimledger.nlp import pipeline
+
+    doc = pipeline.load("en")("Lawmaker Kim Min-ho told reporters after a closed-door briefing that troops had left.")
+    subjects = [t.text for t in doc if t.dep_ == "nsubj" and t.head.text == "told"]
+    assert subjects == ["Min-ho"]
+    assert "closed" in [t.text for t in doc]  # a lower-case compound keeps its hyphen split

@@ -28,6 +28,7 @@ table body that is the subject of a counting verb there (*the police counted 16,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
@@ -45,6 +46,10 @@ from claimledger.link.scope import (
 from claimledger.model import Analysis, Attribution, Origin, Quantity, Span
 
 RELAYS = frozenset({"agency", "outlet"})
+RELAY_RULES = ("briefing", "citing")
+"""Rules by which a named person was found to speak for a body (*lawmaker Park after an NIS briefing*)."""
+PERSON_RULES = ("named", "surname")
+"""Rules that leave a claim with a named person and no body behind them."""
 _POSSESSIVE = re.compile(r"(\w[\w.-]*)['’]s?\s+\w")
 
 
@@ -384,6 +389,16 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
             relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
     return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+def recall_relays(origins: list[Origin], relayed: dict[str, str]) -> list[Origin]:
+    """A named person who relayed a body's briefings in earlier articles (``relayed``: person ->
+    that body, from the ledger) speaks for it here too, when this article names no body behind
+    them: *parliamentarian Park Sun-won said* after weeks of *Park, briefed by the NIS, said*."""
+    if not relayed:
+        return origins
+    return [replace(o, actor=relayed[o.actor], rule="relay-before", words=f"{o.actor} relayed {relayed[o.actor]}")
+            if o.actor in relayed and o.rule in PERSON_RULES else o for o in origins]
 
 
 def co_sources(a: Attribution, text: str, data: LinkData, primary: str | None) -> tuple[str, ...]:

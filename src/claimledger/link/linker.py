@@ -37,6 +37,8 @@ class View(Protocol):
 
     def links_of(self, fact_ids: Sequence[str]) -> list[FactLink]: ...
 
+    def relays_by(self, speakers: Sequence[str], rules: Sequence[str]) -> dict[str, str]: ...
+
 
 def _shift(day: str, days: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
@@ -86,6 +88,8 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
         return LinkPlan(art.id, copy, bands)
     scope = actors.speaker_scope(analysis, data)
     origins = actors.origins(analysis, data, scope)
+    named = sorted({o.actor for o in origins if o.actor and o.rule in actors.PERSON_RULES})
+    origins = actors.recall_relays(origins, view.relays_by(named, actors.RELAY_RULES) if named else {})
     by_attr = {o.attribution_id: o for o in origins}
     items = fill_ellipsis([quantity_item(analysis, q, data, scope) for q in analysis.quantities], analysis)
     items += [attribution_item(analysis, a, data) for a in analysis.attributions]

@@ -244,6 +244,21 @@ class View:
                 found[(r["a"], r["b"], r["kind"])] = link_from(r)
         return [found[k] for k in sorted(found)]
 
+    def relays_by(self, speakers: Sequence[str], rules: Sequence[str]) -> dict[str, str]:
+        """For each named person among ``speakers``: the body they were found relaying (by one of
+        the linker's ``rules``: a briefing, a citation) most often in the articles stored, if any."""
+        if not speakers:
+            return {}
+        tally: dict[str, dict[str, int]] = {}
+        for batch in chunks(list(speakers)):
+            stmt = (select(O.c.speaker, O.c.actor, func.count()).where(O.c.speaker.in_(batch),
+                                                                      O.c.rule.in_(list(rules)),
+                                                                      O.c.actor.is_not(None))
+                    .group_by(O.c.speaker, O.c.actor))
+            for speaker, actor, n in self._conn.execute(stmt):
+                tally.setdefault(speaker, {})[actor] = int(n)
+        return {s: min(by.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, by in tally.items()}
+
     def origins_of(self, article_id: str) -> list[Origin]:
         """The originating actors decided for one article's attributions, in text order."""
         stmt = (

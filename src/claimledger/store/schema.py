@@ -207,6 +207,7 @@ origins = Table(
     PrimaryKeyConstraint("article_id", "attribution_id"),
     Index(None, "actor"),
     Index(None, "actor", "published"),
+    Index(None, "speaker"),
 )
 
 facts = Table(

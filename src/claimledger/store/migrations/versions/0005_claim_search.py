@@ -63,6 +63,7 @@ def upgrade() -> None:
     op.execute(sa.text("UPDATE origins SET published = "
                        "(SELECT published FROM articles WHERE articles.id = origins.article_id)"))
     op.create_index("ix_origins_actor_published", "origins", ["actor", "published"])
+    op.create_index("ix_origins_speaker", "origins", ["speaker"])  # who relayed whom before (the linker)
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for statement in _SQLITE:
@@ -76,6 +77,7 @@ def downgrade() -> None:
     op.drop_index("ix_facts_mentions_date_id", table_name="facts")
     op.drop_index("ix_facts_contested_mentions_date_id", table_name="facts")
     op.create_index("ix_facts_contested", "facts", ["contested"])
+    op.drop_index("ix_origins_speaker", table_name="origins")
     op.drop_index("ix_origins_actor_published", table_name="origins")
     with op.batch_alter_table("origins") as batch:
         batch.drop_column("published")
