@@ -179,6 +179,17 @@ def build_linked(path: Path, poison: bool = False) -> SimpleNamespace:
     return SimpleNamespace(path=path, articles=ids, facts={"F1": F1, "F2": F2, "F3": F3, "F4": F4})
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def linked_on(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    """The linked ledger on the backend ``request.param`` names: for modules whose every test
+    should hold on SQLite and on PostgreSQL alike (``@pytest.fixture(params=BACKENDS)``)."""
+    if request.param == "sqlite":
+        return build_linked(tmp_path / "linked.sqlite")
+    return build_linked(request.getfixturevalue("postgres")())  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def linked(tmp_path: Path) -> SimpleNamespace:
     """The five-article linked ledger (see ``build_linked``)."""

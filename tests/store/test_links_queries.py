@@ -8,9 +8,11 @@ Kremlin's denial (a claim); F4 an unattributed figure.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from tests.conftest import BACKENDS, linked_on
 
 from claimledger.errors import StoreError, UsageError
 from claimledger.model import Analysis, Article, Fact, LinkPlan
@@ -20,6 +22,12 @@ from claimledger.store import Ledger
 def _ids(rows: list[dict[str, object]]) -> list[object]:
     return [r["id"] for r in rows]
 
+
+
+@pytest.fixture(params=BACKENDS)
+def linked(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    """Every test here, on SQLite and on a real PostgreSQL server."""
+    return linked_on(request, tmp_path)
 
 def test_links_queries_facts_filters(linked: SimpleNamespace) -> None:
     F = linked.facts
