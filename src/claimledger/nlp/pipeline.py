@@ -158,16 +158,9 @@ def hyphen_names(doc: Doc) -> Doc:
     Min - ho told* as three subjects and the source comes out as *ho*. A capitalised piece, a
     hyphen and a lower-case piece, with no spaces between, are merged before anything reads them.
     """
-    spans = []
-    i, n = 0, len(doc)
-    while i + 2 < n:
-        a, h, b = doc[i], doc[i + 1], doc[i + 2]
-        if (a.text[:1].isupper() and a.is_alpha and not a.whitespace_ and h.text == "-" and not h.whitespace_
-                and b.is_alpha and b.text.islower() and len(b.text) <= 4):
-            spans.append(doc[i : i + 3])
-            i += 3
-        else:
-            i += 1
+    spans = [span for m in _HYPHEN_NAME.finditer(doc.text)
+             if m.group()[0].isupper() and m.group().rsplit("-", 1)[1].islower()
+             and (span := doc.char_span(m.start(), m.end())) is not None and len(span) == 3]
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
@@ -325,6 +318,8 @@ def _parse(nlp: Language, batch: list[tuple[Block, bool]]) -> Iterator[Block]:
 
 
 _SENTENCIZER = Sentencizer()
+_HYPHEN_NAME = re.compile(r"\b[^\W\d_]{2,}-[^\W\d_]{1,4}\b")
+"""A capitalised piece, a hyphen and a short lower-case piece: *Min-ho*, *Jong-un* (not *well-known*)."""
 _RULE_COMPONENTS = frozenset({ATTRIBUTIONS, QUANTITIES})
 _PROSE_MIN_WORDS = 0.3
 _PROSE_MAX_DENSITY = 0.4
