@@ -45,7 +45,8 @@ def local(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_batch_dask_gives_the_local_records_and_links(local: Path, examples: Path, tmp_path: Path) -> None:
-    report = analyze_with_dask([examples], tmp_path / "shards", settings=Settings(), workers=2, per_shard=4)
+    report = analyze_with_dask([examples], tmp_path / "shards", settings=Settings(), workers=2, per_shard=4,
+                               per_range=2)  # the examples' WARC in runs of 2 records
     assert report.shards >= 4 and report.analysed == report.shards and not report.failed
     with Ledger(tmp_path / "dask.sqlite") as batch, Ledger(local) as one:
         imported = import_shards(batch, [tmp_path / "shards"])
@@ -102,3 +103,15 @@ def test_batch_jsonl_line_ranges_read_as_the_whole_file(tmp_path: Path) -> None:
     at_once = list(read_articles([path], Settings()))
     assert [getattr(x, "raw_ref", str(x)) for x in by_range] == [getattr(x, "raw_ref", str(x)) for x in at_once]
     assert len(at_once) == 11
+
+
+def test_batch_warc_record_ranges_read_as_the_whole_archive(examples: Path) -> None:
+    from claimledger.ingest import read_articles
+
+    archive = next((examples / "warc").glob("*.warc.gz"))
+    shards, errors = plan([archive], Settings(), per_shard=8, lines_per_shard=2)
+    assert not errors and len(shards) >= 2 and all(s.inputs[0].records for s in shards)
+    by_range = [x for s in shards for x in read_inputs(s.inputs, Settings())]
+    at_once = list(read_articles([archive], Settings()))
+    assert [getattr(x, "raw_ref", str(x)) for x in by_range] == [getattr(x, "raw_ref", str(x)) for x in at_once]
+    assert [getattr(x, "id", None) for x in by_range] == [getattr(x, "id", None) for x in at_once]

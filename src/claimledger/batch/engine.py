@@ -69,17 +69,19 @@ def analyze_shard(shard: Shard, out: str, settings: Settings, lang: str | None) 
 
 def analyze_with_dask(
     sources: Iterable[str | Path], out: Path, *, settings: Settings, workers: int | None = None,
-    scheduler: str | None = None, per_shard: int = 8, lang: str | None = None,
+    scheduler: str | None = None, per_shard: int = 8, per_range: int = 400, lang: str | None = None,
     on_shard: Callable[[str, bool], None] | None = None, on_plan: Callable[[int], None] | None = None,
 ) -> BatchReport:
-    """Analyse ``sources`` into shard folders under ``out`` on Dask workers (see the module doc)."""
+    """Analyse ``sources`` into shard folders under ``out`` on Dask workers (see the module doc):
+    ``per_shard`` files or URLs a shard, ``per_range`` lines of a JSON Lines file or records of
+    a WARC archive."""
     from dask.distributed import Client, LocalCluster, as_completed
 
     if scheduler and workers:
         raise UsageError("give --workers (a cluster on this machine) or --scheduler (a running one), not both")
     report = BatchReport()
     started = time.perf_counter()
-    shards, report.listing_errors = plan(sources, settings, per_shard=per_shard)
+    shards, report.listing_errors = plan(sources, settings, per_shard=per_shard, lines_per_shard=per_range)
     report.shards = len(shards)
     out.mkdir(parents=True, exist_ok=True)
     todo = [s for s in shards if not is_done(out / s.key)]

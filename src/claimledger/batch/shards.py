@@ -4,7 +4,8 @@ Why this cut: a worker's unit of work must be big enough that scheduling costs n
 it, and small enough that a crash loses little and the workers finish together. Inputs keep
 their order and their names (``ingest.list_inputs``), so a shard read on a worker yields
 what the local path yields for the same inputs; a JSON Lines file of many articles is split
-into line ranges. A shard's ``key`` changes when any of its inputs does (name, size, mtime,
+into line ranges, a WARC archive into runs of records (their byte offsets found by one pass
+over its headers on the client). A shard's ``key`` changes when any of its inputs does (name, size, mtime,
 range), so a re-run skips exactly the shards already done.
 """
 
@@ -19,9 +20,11 @@ from pathlib import Path
 from claimledger.errors import InputError
 from claimledger.ingest import list_inputs
 from claimledger.ingest.sniff import Input
+from claimledger.ingest.warc import record_offsets
 from claimledger.settings import Settings
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
+_WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Shard:
         for item in self.inputs:
             stat = item.path.stat() if item.path is not None and item.path.exists() else None
             parts.append([item.name, item.url, list(item.lines) if item.lines else None,
+                          list(item.records) if item.records else None,
                           stat.st_size if stat else None, stat.st_mtime_ns if stat else None])
         digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
         return f"shard-{self.index:05d}-{digest}"
@@ -46,7 +50,8 @@ class Shard:
 def plan(sources: Iterable[str | Path], settings: Settings, *, per_shard: int,
          lines_per_shard: int = 400) -> tuple[list[Shard], list[InputError]]:
     """The shards of ``sources`` (``per_shard`` inputs, or ``lines_per_shard`` lines of a JSON
-    Lines file, each) and the inputs that could not even be listed (a missing path, a loop of links)."""
+    Lines file or records of a WARC archive, each) and the inputs that could not even be listed
+    (a missing path, a loop of links)."""
     units: list[Input] = []
     errors: list[InputError] = []
     for item in list_inputs(sources, settings):
@@ -54,12 +59,14 @@ def plan(sources: Iterable[str | Path], settings: Settings, *, per_shard: int,
             errors.append(item)
         elif item.path is not None and item.name.lower().endswith(_JSONL_SUFFIXES):
             units += _line_ranges(item, lines_per_shard)
+        elif item.path is not None and item.name.lower().endswith(_WARC_SUFFIXES):
+            units += _record_ranges(item, lines_per_shard)
         else:
             units.append(item)
     shards: list[Shard] = []
     batch: list[Input] = []
     for unit in units:
-        if unit.lines is not None:  # a range is a shard of its own
+        if unit.lines is not None or unit.records is not None:  # a range is a shard of its own
             if batch:
                 shards.append(Shard(len(shards), tuple(batch)))
                 batch = []
@@ -86,3 +93,15 @@ def _line_ranges(item: Input, per_shard: int) -> list[Input]:
         return [item]
     return [replace(item, lines=(first, min(total, first + per_shard - 1)))
             for first in range(1, total + 1, per_shard)]
+
+
+def _record_ranges(item: Input, per_shard: int) -> list[Input]:
+    """A WARC file as runs of ``per_shard`` records, each from its first record's byte to the
+    next run's (the whole file when it is short, or cannot be read to its end)."""
+    assert item.path is not None
+    starts = record_offsets(item.path)
+    if len(starts) <= per_shard:
+        return [item]
+    size = item.path.stat().st_size
+    cuts = starts[::per_shard] + [size]
+    return [replace(item, records=(a, b)) for a, b in zip(cuts, cuts[1:], strict=False)]

@@ -108,7 +108,7 @@ class _Reader:
             yield opened
             return
         if opened.data is None:  # a streamed kind, read from its path record by record
-            yield from self.dispatch(opened.kind, item.name, path=item.path, lines=item.lines)
+            yield from self.dispatch(opened.kind, item.name, path=item.path, lines=item.lines, records=item.records)
             return
         media = _MEDIA_TYPES[opened.kind]
         raw = RawDoc(uri=item.name, data=opened.data, media_type=media, raw_ref=item.name)
@@ -116,7 +116,7 @@ class _Reader:
 
     def dispatch(
         self, kind: sniff.Kind, name: str, *, raw: RawDoc | None = None, path: Path | None = None,
-        lines: tuple[int, int] | None = None,
+        lines: tuple[int, int] | None = None, records: tuple[int, int] | None = None,
     ) -> Iterator[Article | InputError]:
         """Hand an input to the reader for its kind: bytes in memory (``raw``) or a file to stream."""
         limit = self.settings.max_bytes
@@ -124,7 +124,7 @@ class _Reader:
             if raw is not None:
                 yield from self.warc(warc.read_warc_bytes(raw.data, name, max_bytes=limit))
             elif path is not None:
-                yield from self.warc(warc.read_warc_path(path, name, max_bytes=limit))
+                yield from self.warc(warc.read_warc_path(path, name, max_bytes=limit, records=records))
         elif kind is sniff.Kind.JSONL:
             if raw is not None:
                 yield from jsonl.iter_jsonl(io.BytesIO(raw.data), name, max_bytes=limit, lang=self.lang)

@@ -74,6 +74,8 @@ class Input:
     stdin: bool = False
     lines: tuple[int, int] | None = None
     """For a JSON Lines file: read only lines ``first`` to ``last`` (1-based, inclusive); a batch shard."""
+    records: tuple[int, int] | None = None
+    """For a WARC file: read only the records starting at byte ``start`` up to ``end``; a batch shard."""
 
 
 # Magic numbers of formats that are certainly not text, with the name a user recognises.

@@ -86,8 +86,14 @@ def _cut_short(record: Any) -> bool:
     return record.length is None or bool(remaining)
 
 
-def iter_warc(stream: BinaryIO, name: str, *, size: int | None, max_bytes: int) -> Iterator[RawDoc | InputError]:
-    """Article records of one archive as RawDocs; TRUNCATED or BAD_ARCHIVE once, at the end, if damaged."""
+def iter_warc(stream: BinaryIO, name: str, *, size: int | None, max_bytes: int,
+              end: int | None = None) -> Iterator[RawDoc | InputError]:
+    """Article records of one archive as RawDocs; TRUNCATED or BAD_ARCHIVE once, at the end, if damaged.
+
+    A stream positioned at a record (a batch shard's first) reads from there, with warcio's
+    offsets still the file's; ``end``: the byte where the next shard's records start, where
+    this read stops.
+    """
     iterator = ArchiveIterator(stream)
     # warcio writes a multi-line warning to stderr for each record whose Content-Length
     # looks wrong; a hostile archive would flood the terminal past our one-line errors.
@@ -107,6 +113,8 @@ def iter_warc(stream: BinaryIO, name: str, *, size: int | None, max_bytes: int) 
             yield _damaged(name, count, stream, size, exc)
             return
         offset = iterator.get_record_offset()
+        if end is not None and offset >= end:
+            return  # the next shard's first record
         if _cut_short(record):
             yield _truncated(name, count, offset)
             return
@@ -169,10 +177,32 @@ def _first_line(exc: BaseException) -> str:
     return text[0][:200] if text else type(exc).__name__
 
 
-def read_warc_path(path: Path, name: str, *, max_bytes: int) -> Iterator[RawDoc | InputError]:
-    """Stream the archive at ``path``."""
+def read_warc_path(path: Path, name: str, *, max_bytes: int,
+                   records: tuple[int, int] | None = None) -> Iterator[RawDoc | InputError]:
+    """Stream the archive at ``path`` (only the records from byte ``start`` to ``end``, if given)."""
     with path.open("rb") as fh:
-        yield from iter_warc(fh, name, size=path.stat().st_size, max_bytes=max_bytes)
+        if records is None:
+            yield from iter_warc(fh, name, size=path.stat().st_size, max_bytes=max_bytes)
+            return
+        fh.seek(records[0])
+        yield from iter_warc(fh, name, size=records[1], max_bytes=max_bytes, end=records[1])
+
+
+def record_offsets(path: Path) -> list[int]:
+    """Where each record of the archive starts, in bytes (for cutting it into batch shards);
+    empty when the archive cannot be read to its end (then it is read whole, and its damage
+    reported as usual)."""
+    try:
+        with path.open("rb") as fh:
+            iterator = ArchiveIterator(fh)
+            iterator.INC_RECORD = ""
+            out = []
+            for record in iterator:
+                out.append(iterator.get_record_offset())
+                iterator.read_to_end(record)
+            return out
+    except (*_WARCIO_FAILURES, OSError):
+        return []
 
 
 def read_warc_bytes(data: bytes, name: str, *, max_bytes: int) -> Iterator[RawDoc | InputError]:
