@@ -11,6 +11,7 @@ command again does only what is missing.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -71,6 +72,7 @@ def analyze_with_dask(
     sources: Iterable[str | Path], out: Path, *, settings: Settings, workers: int | None = None,
     scheduler: str | None = None, per_shard: int = 8, per_range: int = 400, lang: str | None = None,
     on_shard: Callable[[str, bool], None] | None = None, on_plan: Callable[[int], None] | None = None,
+    on_dashboard: Callable[[str], None] | None = None,
 ) -> BatchReport:
     """Analyse ``sources`` into shard folders under ``out`` on Dask workers (see the module doc):
     ``per_shard`` files or URLs a shard, ``per_range`` lines of a JSON Lines file or records of
@@ -94,9 +96,14 @@ def analyze_with_dask(
     if todo:
         cluster = None
         if scheduler is None:
+            # Dask's dashboard needs bokeh, which claimledger does not require: served when installed
+            dashboard = ":0" if importlib.util.find_spec("bokeh") is not None else None
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=40)
+                                   dashboard_address=dashboard, silence_logs=40)
         client = Client(scheduler or cluster)
+        link = getattr(client, "dashboard_link", None) if (scheduler or dashboard) else None
+        if link and on_dashboard:
+            on_dashboard(str(link))
         try:
             futures = {client.submit(analyze_shard, s, str(out), settings, lang, pure=False, retries=1): s
                        for s in todo}

@@ -36,7 +36,9 @@ def run_dask(sources: list[str], settings: Settings, *, lang: str | None, worker
         task = bar.add_task("analyzing shards", total=None)
         report = analyze_with_dask(sources, folder, settings=settings, workers=workers, scheduler=scheduler,
                                    lang=lang, on_plan=lambda n: bar.update(task, total=n),
-                                   on_shard=lambda _key, _ok: bar.update(task, advance=1))
+                                   on_shard=lambda _key, _ok: bar.update(task, advance=1),
+                                   on_dashboard=lambda url: err.print(Text.assemble("Dask dashboard: ", safe(url)),
+                                                                      soft_wrap=True))
     for line in report.failed:
         err.print(Text.assemble(("failed", "red"), " ", safe(line)), soft_wrap=True)
     for e in report.listing_errors:
