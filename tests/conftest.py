@@ -186,8 +186,11 @@ def linked_on(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace
     """The linked ledger on the backend ``request.param`` names: for modules whose every test
     should hold on SQLite and on PostgreSQL alike (``@pytest.fixture(params=BACKENDS)``)."""
     if request.param == "sqlite":
-        return build_linked(tmp_path / "linked.sqlite")
-    return build_linked(request.getfixturevalue("postgres")())  # type: ignore[arg-type]
+        found = build_linked(tmp_path / "linked.sqlite")
+    else:
+        found = build_linked(request.getfixturevalue("postgres")())  # type: ignore[arg-type]
+    found.folder = tmp_path  # where a command runs, whichever backend holds the ledger
+    return found
 
 
 @pytest.fixture

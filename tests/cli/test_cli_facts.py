@@ -17,8 +17,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from tests.conftest import BACKENDS, linked_on
 
 BIDI = "\u202e"
+
+
+@pytest.fixture(params=BACKENDS)
+def linked(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    """Every command here, on a SQLite file and on a real PostgreSQL server's database."""
+    return linked_on(request, tmp_path)
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -28,7 +35,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def ok(*args: str, ledger: SimpleNamespace) -> str:
-    res = run(*args, "--ledger", str(ledger.path), cwd=ledger.path.parent)
+    res = run(*args, "--ledger", str(ledger.path), cwd=ledger.folder)
     assert res.returncode == 0, res.stderr
     return res.stdout
 
@@ -54,7 +61,7 @@ def test_cli_fact_shows_mentions_and_links(linked: SimpleNamespace) -> None:
 
 
 def test_cli_fact_unknown_is_one_line_exit_2(linked: SimpleNamespace) -> None:
-    res = run("fact", "zz", "--ledger", str(linked.path), cwd=linked.path.parent)
+    res = run("fact", "zz", "--ledger", str(linked.path), cwd=linked.folder)
     assert res.returncode == 2 and res.stdout == ""
     assert res.stderr == "claimledger: no fact with id 'zz' in the ledger\n"
 
@@ -68,7 +75,7 @@ def test_cli_history_formats(linked: SimpleNamespace) -> None:
     assert [(r["date"], r["source"], r["value"], r["denied"]) for r in got] == [
         ("2025-01-10", "HUR", "10000.0", "true"), ("2025-01-10", "NIS", "10000.0", "true"),
         ("2025-01-12", "Pentagon", "11000.0", "false"), ("2025-01-20", "", "12000.0", "false")]
-    res = run("history", "troops", "--format", "xml", "--ledger", str(linked.path), cwd=linked.path.parent)
+    res = run("history", "troops", "--format", "xml", "--ledger", str(linked.path), cwd=linked.folder)
     assert res.returncode == 2 and "unknown format 'xml'" in res.stderr
 
 
@@ -98,7 +105,7 @@ def test_cli_actors_and_actor(linked: SimpleNamespace) -> None:
     shown = ok("actor", "nis", ledger=linked)
     assert "NIS: 3 claim(s)" in shown and "Sydkoreas underrättelsetjänst" in shown and "named-agency" in shown
     assert len(json.loads(ok("actor", "Pentagon", "--json", ledger=linked))) == 1
-    res = run("actor", "n", "--ledger", str(linked.path), cwd=linked.path.parent)
+    res = run("actor", "n", "--ledger", str(linked.path), cwd=linked.folder)
     assert res.returncode == 2 and res.stderr.startswith("claimledger: actor 'n' is ambiguous")
 
 
@@ -145,7 +152,7 @@ def test_cli_relink_rebuilds_links_with_the_library_linker(linked: SimpleNamespa
     """The hand-written plans are replaced by what the real linker decides; every article is linked again."""
     from claimledger.store import Ledger
 
-    res = run("relink", "--ledger", str(linked.path), cwd=linked.path.parent)
+    res = run("relink", "--ledger", str(linked.path), cwd=linked.folder)
     assert res.returncode == 0, res.stderr
     assert "linked 5 article(s)" in res.stdout
     with Ledger(linked.path) as led:
