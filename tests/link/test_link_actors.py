@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimledger.link import actors
+from claimledger.link import actors, claimed
 from claimledger.link.data import load
 from claimledger.link.scope import article_scope, country_words, independence_root, match_scoped
 from claimledger.model import Article
@@ -86,7 +86,7 @@ def test_person_name_drops_titles_roles_and_time() -> None:
 
 
 def test_own_page_figures_are_the_publishing_body() -> None:
-    from claimledger.link.actors import own_page
+    from claimledger.link.claimed import own_page
 
     page = analyze_article(Article(text="Four cables were damaged on Christmas Day.", lang="en",
                                    outlet="Finnish Police", published="2024-12-27"))
@@ -110,7 +110,7 @@ def test_quantity_origin_brackets_pair_figures_with_their_cue() -> None:
     analysis = analyze_article(Article(text=text, lang="en", published="2023-05-01"))
     data = load("en")
     by_attr = {o.attribution_id: o for o in actors.origins(analysis, data, actors.speaker_scope(analysis, data))}
-    found = {q.span.of(text): actors.quantity_origin(analysis, q, by_attr, data, None) for q in analysis.quantities}
+    found = {q.span.of(text): claimed.quantity_origin(analysis, q, by_attr, data, None) for q in analysis.quantities}
     who = {k: (o.actor if o else None) for k, o in found.items()}
     assert who["7,300"] == who["11,000"] == "French police", who
     assert who["12,000"] == who["130,000"] == "CGT", who
@@ -123,7 +123,7 @@ def test_co_sources_each_body_in_a_coordinated_source_is_a_source() -> None:
     data = load("en")
     origin = actors.origins(analysis, data, actors.speaker_scope(analysis, data))[0]
     assert origin.actor == "Fingrid"
-    assert actors.co_sources(analysis.attributions[0], text, data, origin.actor) == ("Elering",)
+    assert claimed.co_sources(analysis.attributions[0], text, data, origin.actor) == ("Elering",)
 
 
 def test_scope_two_word_country_names() -> None:

@@ -28,7 +28,6 @@ table body that is the subject of a counting verb there (*the police counted 16,
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache, lru_cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
@@ -43,7 +42,7 @@ from claimledger.link.scope import (
     scoped_aliases,
     words_of,
 )
-from claimledger.model import Analysis, Attribution, Origin, Quantity, Span
+from claimledger.model import Analysis, Attribution, Origin
 
 RELAYS = frozenset({"agency", "outlet"})
 RELAY_RULES = ("briefing", "citing")
@@ -391,40 +390,6 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
     return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
 
 
-def recall_relays(origins: list[Origin], relayed: dict[str, str]) -> list[Origin]:
-    """A named person who relayed a body's briefings in earlier articles (``relayed``: person ->
-    that body, from the ledger) speaks for it here too, when this article names no body behind
-    them: *parliamentarian Park Sun-won said* after weeks of *Park, briefed by the NIS, said*."""
-    if not relayed:
-        return origins
-    return [replace(o, actor=relayed[o.actor], rule="relay-before", words=f"{o.actor} relayed {relayed[o.actor]}")
-            if o.actor in relayed and o.rule in PERSON_RULES else o for o in origins]
-
-
-def co_sources(a: Attribution, text: str, data: LinkData, primary: str | None) -> tuple[str, ...]:
-    """Table bodies named beside the main one in a coordinated source (*operators Fingrid of
-    Finland and Elering of Estonia have said*): each is a source of what is said. Outlets and
-    agencies are left out, since what they report is not theirs."""
-    if a.source is None or primary is None:
-        return ()
-    joins = data.words("coordinator")
-    parts: list[list[str]] = [[]]
-    for w in a.source.of(text).split():
-        if w.lower() in joins:
-            parts.append([])
-        else:
-            parts[-1].append(w)
-    if len(parts) < 2:
-        return ()
-    out: list[str] = []
-    for part in parts:
-        hit = match_actor(" ".join(part), data)
-        kind = actors().get(hit[0], ActorInfo("", "")).kind if hit else ""
-        if hit and hit[0] != primary and hit[0] not in out and kind not in RELAYS:
-            out.append(hit[0])
-    return tuple(out)
-
-
 def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Origin:
     """A named speaker outside the tables whose content holds another attribution relays it:
     *according to lawmaker Park* around *the NIS director said* is the NIS."""
@@ -436,71 +401,3 @@ def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Ori
         return o
     return Origin(o.article_id, o.attribution_id, inner.actor, o.speaker, "relay", f"{o.speaker} relays {inner.actor}")
 
-
-def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin], data: LinkData,
-                    scope: str | None) -> Origin | None:
-    """The origin behind a figure: its attribution's; else the one whose cue is in its sentence;
-    else a table body that is the subject of a counting verb before it (*the police counted*);
-    else, on a body's own page (a police press release), that body."""
-    text = analysis.article.text
-    sent = sentence(text, q.span)
-    inside = [a for a in analysis.attributions
-              if sent.start <= a.cue.start < sent.end and a.id in by_attr and by_attr[a.id].actor]
-    if q.attribution_id:
-        own = next((a for a in inside if a.id == q.attribution_id), None)
-        level = _bracketed(text, sent.start, q.span.start)
-        if own is None or _bracketed(text, sent.start, own.cue.start) == level:
-            return by_attr.get(q.attribution_id)
-        # the figure is outside the brackets its cue stands in (or inside brackets its cue is not)
-        others = [a for a in inside if _bracketed(text, sent.start, a.cue.start) == level]
-        return by_attr[others[0].id] if len(others) == 1 else by_attr.get(q.attribution_id)
-    if len(inside) > 1:
-        # 'police saw 8,700 in Strasbourg (15,000 according to the unions), 7,300 in Lille (15,000)':
-        # a figure in brackets goes with the cue in brackets, one outside with the cue outside
-        level = _bracketed(text, sent.start, q.span.start)
-        inside = [a for a in inside if _bracketed(text, sent.start, a.cue.start) == level]
-    if len(inside) == 1:
-        return by_attr[inside[0].id]
-    lead = text[sent.start : q.span.start]
-    tally = data.words("tally")
-    verbs = [m for m in _WORD.finditer(lead) if m.group().lower() in tally]
-    if verbs:
-        found = resolve(lead[: verbs[0].start()], data, scope)
-        if found and actors().get(found[0], ActorInfo("", "")).kind not in RELAYS:
-            return Origin(analysis.article.id, "", found[0], found[0], f"subject ({found[1]})", found[2])
-    return _continued(analysis, sent, by_attr) or own_page(analysis, data)
-
-
-def _bracketed(text: str, start: int, at: int) -> bool:
-    """Whether ``at`` lies inside round brackets opened after ``start``."""
-    part = text[start:at]
-    return part.count("(") > part.count(")")
-
-
-def _continued(analysis: Analysis, sent: Span, by_attr: dict[str, Origin]) -> Origin | None:
-    """*Åtta personer misstänks, enligt polisen. Tre är belagda med reseförbud.*: a figure in a
-    sentence with no cue, right after a sentence of the same paragraph that names its source,
-    goes on reporting that source."""
-    text = analysis.article.text
-    gap = text[max(0, sent.start - 2) : sent.start]
-    if "\n" in gap or sent.start == 0:
-        return None  # a new paragraph starts a new voice
-    prev = sentence(text, Span(max(0, sent.start - 2), max(0, sent.start - 1)))
-    inside = [by_attr[a.id] for a in analysis.attributions
-              if prev.start <= a.cue.start < prev.end and a.id in by_attr and by_attr[a.id].actor]
-    if len(inside) != 1:
-        return None
-    o = inside[0]
-    return Origin(o.article_id, o.attribution_id, o.actor, o.speaker, "continued", f"{o.rule}: {o.words}")
-
-
-def own_page(analysis: Analysis, data: LinkData) -> Origin | None:
-    """The body whose own page an article is (its outlet is a police force, a ministry, a
-    company): what the page states in its own voice is that body's claim (LINKS.md)."""
-    outlet = re.sub(r"\(.*?\)", " ", analysis.article.outlet or "")
-    hit = match_actor(outlet, data) if outlet.strip() else None
-    if hit is None or hit[1] != " ".join(words_of(outlet)):
-        return None  # only the whole outlet name is the body's name: *RBC-Ukraine* is no ministry
-    if actors().get(body(hit[0]), ActorInfo("", "")).kind in RELAYS:
-        return None
-    return Origin(analysis.article.id, "", body(hit[0]), body(hit[0]), "own-page", outlet.strip())

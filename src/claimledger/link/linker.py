@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Protocol
 
-from claimledger.link import actors, contradictions, copies, facts
+from claimledger.link import actors, claimed, contradictions, copies, facts
 from claimledger.link.data import LinkData, concept_kinds, load
 from claimledger.link.facts import State
 from claimledger.link.features import Item, attribution_item, fill_ellipsis, pub_date, quantity_item, sentence
@@ -89,11 +89,11 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     scope = actors.speaker_scope(analysis, data)
     origins = actors.origins(analysis, data, scope)
     named = sorted({o.actor for o in origins if o.actor and o.rule in actors.PERSON_RULES})
-    origins = actors.recall_relays(origins, view.relays_by(named, actors.RELAY_RULES) if named else {})
+    origins = claimed.recall_relays(origins, view.relays_by(named, actors.RELAY_RULES) if named else {})
     by_attr = {o.attribution_id: o for o in origins}
     items = fill_ellipsis([quantity_item(analysis, q, data, scope) for q in analysis.quantities], analysis)
     items += [attribution_item(analysis, a, data) for a in analysis.attributions]
-    q_origin = {q.id: actors.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}
+    q_origin = {q.id: claimed.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}
     actor_of = {it.record_id + it.kind: (q_origin.get(it.record_id) if it.kind == "q" else by_attr.get(it.record_id))
                 for it in items}
     item_keys = {k: keys(it, o.actor if (o := actor_of[k]) else None)
@@ -111,7 +111,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
         actor = origin.actor if origin else None
         said = by_id.get(origin.attribution_id) if origin else None
         if said is not None and (said.id, actor) not in co:
-            co[(said.id, actor)] = actors.co_sources(said, art.text, data, actor)
+            co[(said.id, actor)] = claimed.co_sources(said, art.text, data, actor)
         also = co[(said.id, actor)] if said is not None else ()
         via = origin.speaker if origin and actor and origin.speaker not in (None, actor) else None
         st, score, why = facts.assign(it, states, art.lang, kinds, actor)

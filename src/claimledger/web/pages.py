@@ -19,9 +19,9 @@ from claimledger.errors import InputError, UsageError
 from claimledger.model import CERTAINTIES, Article
 from claimledger.safetext import csv_row
 from claimledger.store import browse, factqueries
-from claimledger.web.app import PAGE_SIZE, JSONText, cached, reading, render, web
 from claimledger.web.highlight import pieces
 from claimledger.web.plot import history_spec
+from claimledger.web.respond import PAGE_SIZE, JSONText, cached, reading, render, web
 from claimledger.web.security import check_csrf, check_write_token
 
 router = APIRouter()
