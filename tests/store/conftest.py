@@ -241,6 +241,14 @@ def ledger(ledger_path: Path) -> Iterator[Ledger]:
         yield led
 
 
+def ledger_on(request: pytest.FixtureRequest, ledger_path: Path) -> Iterator[Ledger]:
+    """A ledger on the backend ``request.param`` names, for modules whose tests should hold on
+    SQLite and PostgreSQL alike (``@pytest.fixture(params=BACKENDS)`` overriding ``ledger``)."""
+    target: str | Path = ledger_path if request.param == "sqlite" else request.getfixturevalue("postgres")()
+    with Ledger(target) as led:
+        yield led
+
+
 @pytest.fixture
 def filled(ledger: Ledger, analyses: list[Analysis]) -> Ledger:
     """A ledger holding the three analyses, added in order (so the nested one is newest)."""

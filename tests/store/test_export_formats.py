@@ -5,13 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import BACKENDS
+from tests.store.conftest import ledger_on
 
 from claimledger.errors import OutputError, UsageError
 from claimledger.model import Analysis
 from claimledger.store import Ledger
+
+
+@pytest.fixture(params=BACKENDS)
+def ledger(request: pytest.FixtureRequest, ledger_path: Path) -> Iterator[Ledger]:
+    """Every test here, on SQLite and on a real PostgreSQL server."""
+    yield from ledger_on(request, ledger_path)
 
 
 def test_export_jsonl_parses_back_in_gold_format(

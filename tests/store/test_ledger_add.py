@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from tests.conftest import BACKENDS
+from tests.store.conftest import ledger_on
 
 from claimledger.errors import StoreError
 from claimledger.model import Analysis, Span
 from claimledger.store import Ledger
 from claimledger.store import ledger as ledger_module
+
+
+@pytest.fixture(params=BACKENDS)
+def ledger(request: pytest.FixtureRequest, ledger_path: Path) -> Iterator[Ledger]:
+    """Every test here, on SQLite and on a real PostgreSQL server."""
+    yield from ledger_on(request, ledger_path)
 
 
 def test_ledger_round_trip_gives_equal_analysis(filled: Ledger, analyses: list[Analysis]) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from tests.conftest import BACKENDS
+from tests.store.conftest import ledger_on
 
 from claimledger.errors import StoreError, UsageError
 from claimledger.model import Analysis
@@ -39,6 +42,12 @@ CLAIM_KEYS = {
 
 def ids(rows: list[dict[str, object]]) -> list[object]:
     return [r["id"] for r in rows]
+
+
+@pytest.fixture(params=BACKENDS)
+def ledger(request: pytest.FixtureRequest, ledger_path: Path) -> Iterator[Ledger]:
+    """Every test here, on SQLite and on a real PostgreSQL server."""
+    yield from ledger_on(request, ledger_path)
 
 
 def test_queries_claims_all_newest_article_first_then_text_order(filled: Ledger) -> None:
