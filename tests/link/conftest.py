@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import BACKENDS
 
 from claimledger.link import link_article
 from claimledger.model import Analysis, Article
@@ -13,10 +14,12 @@ from claimledger.nlp.records import analyze_article
 from claimledger.store import Ledger
 
 
-@pytest.fixture
-def linked(tmp_path: Path) -> Iterator[tuple[Ledger, Callable[..., Analysis]]]:
-    """A fresh ledger and ``add(text, lang, published, **meta)`` that analyses, stores and links one article."""
-    with Ledger(tmp_path / "l.sqlite") as ledger:
+@pytest.fixture(params=BACKENDS)
+def linked(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Ledger, Callable[..., Analysis]]]:
+    """A fresh ledger and ``add(text, lang, published, **meta)`` that analyses, stores and links one
+    article; every link test runs on SQLite and on a real PostgreSQL server."""
+    target: str | Path = tmp_path / "l.sqlite" if request.param == "sqlite" else request.getfixturevalue("postgres")()
+    with Ledger(target) as ledger:
 
         def add(text: str, lang: str = "en", published: str = "2024-10-18", **meta: str) -> Analysis:
             analysis = analyze_article(Article(text=text, lang=lang, published=published, **meta))
