@@ -242,10 +242,13 @@ def actor(conn: Connection, name: str, *, keys: Iterable[tuple[str, str]] | None
                T.c.content_text.label("content"), T.c.certainty, O.c.rule, O.c.words)
         .join(A, A.c.id == O.c.article_id)
         .outerjoin(T, and_(T.c.article_id == O.c.article_id, T.c.id == O.c.attribution_id))
-        .where(O.c.actor == who)
     )
-    if keys is not None:
-        stmt = stmt.where(tuple_(O.c.article_id, O.c.attribution_id).in_(list(keys)))
+    if keys is None:
+        stmt = stmt.where(O.c.actor == who)
+    else:  # the keys were chosen among the actor's: found through the primary key's articles
+        pairs = list(keys)
+        stmt = stmt.where(O.c.article_id.in_(sorted({a for a, _ in pairs})),
+                          tuple_(O.c.article_id, O.c.attribution_id).in_(pairs))
     stmt = stmt.order_by(A.c.published.asc().nulls_last(), A.c.added_at, O.c.article_id, T.c.seq)
     return [dict(r) for r in conn.execute(stmt).mappings()]
 
