@@ -17,10 +17,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from tests.conftest import BACKENDS, linked_on
 
 from claimledger.cli.app import main
 
 LISTINGS = [("articles",), ("claims",), ("facts",), ("actors",), ("actor", "nis"), ("history", "troops")]
+
+
+@pytest.fixture(params=BACKENDS)
+def linked(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    """Every convention here, on a SQLite file and on a real PostgreSQL server's database."""
+    return linked_on(request, tmp_path)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
