@@ -203,3 +203,17 @@ def test_facts_a_vague_amount_is_a_fact_of_its_own_kind(linked) -> None:  # type
     c = add("Copenhagen Airport said 31 flights were diverted on Monday night.", published="2025-09-23")
     assert _fact_of(ledger, a)["id"] == _fact_of(ledger, b)["id"]
     assert _fact_of(ledger, a)["id"] != _fact_of(ledger, c)["id"]
+
+
+def test_facts_a_genitive_at_the_window_edge_hands_on_to_what_it_modifies() -> None:
+    """*eight members of the Eagle S tanker's crew*: what is counted is the crew, not the tanker,
+    however far the genitive stands from the figure."""
+    from claimledger.analyze import analyze_text
+    from claimledger.link.data import load
+    from claimledger.link.features import quantity_item
+
+    text = ("The National Bureau of Investigation says eight members of the Eagle S tanker's crew are now "
+            "suspects.")
+    analysis = analyze_text(text, lang="en")
+    [q] = analysis.quantities
+    assert quantity_item(analysis, q, load("en")).concept == "crew"

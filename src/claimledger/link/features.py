@@ -216,6 +216,15 @@ def _concept(words: list[str], data: LinkData, measures: bool = False) -> tuple[
     return generic
 
 
+def _window(words: list[str], n: int, data: LinkData) -> list[str]:
+    """The first ``n`` words, and one more for each genitive that ends them (*… of the Eagle S
+    tanker's* | *crew*): what a genitive modifies is part of the phrase it opens."""
+    endings = tuple(data.words("genitive_ending"))
+    while endings and 0 < n < len(words) and words[n - 1].lower().endswith(endings):
+        n += 1
+    return words[:n]
+
+
 def _scope(before: list[str], after: list[str], data: LinkData, country: str | None) -> str | None:
     """The place a figure is about: a capitalised word after a locative preposition, just after
     or before it; the article's own country (*in Spain* in a story about Spain) is no narrower
@@ -312,7 +321,7 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
     counted = q.counted.of(text).split() if q.counted else []
     words_n = frozenset(data.lex.numbers.get("unit", {}))
     stopped = _stop_at_number(aw, words=words_n)
-    near_after = stopped[:4]
+    near_after = _window(stopped, 4, data)
     linking = data.words("partitive") | data.words("determiner")
     if stopped and len(stopped) < len(aw) and all(w.lower() in linking for w in stopped):
         # *two of the four fiber optic lines*: a part of what the next figure counts
@@ -324,7 +333,7 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
     close = [_concept(counted, data, measures=True), _concept(near_after[:1], data, measures=True),
              _concept(near_after, data), _concept(list(reversed(near_before)), data)]
     # words further away count only when nothing close names what is counted
-    found = close if any(close) else [by_head, _concept(aw[:6] + list(reversed(bw[-6:])), data)]
+    found = close if any(close) else [by_head, _concept(_window(aw, 6, data) + list(reversed(bw[-6:])), data)]
     named = [c for c in found if c is not None]
     # *95 people were killed*: the specific concept near the number says more than *people*
     concept = next((c for c in named if c[1] != "generic"), named[0] if named else None)
