@@ -41,9 +41,6 @@ def overview(request: Request) -> Response:
     return render(request, "overview.html", data)
 
 
-CLAIM_FILTERS = ("q", "actor", "certainty", "lang", "outlet", "since", "until")
-
-
 @router.get("/claims", summary="Claims, filtered and searched, one page at a time")
 @router.get("/claims.json", include_in_schema=False)
 @router.get("/claims.csv", include_in_schema=False)
