@@ -208,8 +208,8 @@ def _page(conn: Connection, stmt: Select[Any], limit: int) -> tuple[list[dict[st
 
 
 def _matches(conn: Connection, words: list[str]) -> ColumnElement[bool]:
-    """Claims holding every word (the last also as a prefix), on PostgreSQL through the
-    ``tsvector`` index of migration 0005, elsewhere by substring.
+    """Claims holding every word (the last also as a prefix): on PostgreSQL through the stored
+    ``tsvector`` column of migration 0005 and its GIN index, elsewhere by substring.
 
     The user's words never reach a query language as syntax: only runs of word characters
     are kept, so ``"``, ``*``, ``NEAR``, ``OR`` or ``-`` in a search box are not operators.
