@@ -97,7 +97,8 @@ def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
 def last_actor(text: str, data: LinkData, kind: str, upto: int | None = None) -> tuple[str, str] | None:
     """The table body named last in ``text`` (before character ``upto``, if given) whose kind is
     ``kind`` (``any``: any but outlets)."""
-    hits = _named(text, data.lang) if upto is not None else _named.__wrapped__(text, data.lang)
+    # the whole article (``upto`` given) is scanned once and kept; a window is scanned as it is
+    hits = _named_in_article(text, data.lang) if upto is not None else _named(text, data.lang)
     for end, found, alias in reversed(hits):
         if upto is not None and end > upto:
             continue
@@ -107,13 +108,8 @@ def last_actor(text: str, data: LinkData, kind: str, upto: int | None = None) ->
     return None
 
 
-@lru_cache(maxsize=8)
 def _named(text: str, lang: str) -> tuple[tuple[int, str, str], ...]:
-    """Every table body the text names, in order: (end offset, body, alias as written in the table).
-
-    Cached per article text: a speaker's role is looked up in all the text before it, and
-    scanning the article again for each of its speakers would make linking quadratic in length.
-    """
+    """Every table body the text names, in order: (end offset, body, alias as written in the table)."""
     matches = list(_WORD.finditer(text))
     words = [m.group().lower().replace("’", "'") for m in matches]
     index = _aliases(lang)
@@ -124,6 +120,11 @@ def _named(text: str, lang: str) -> tuple[tuple[int, str, str], ...]:
                 out.append((matches[i + len(alias) - 1].end(), body(canonical), " ".join(alias)))
                 break
     return tuple(out)
+
+
+_named_in_article = lru_cache(maxsize=8)(_named)
+"""``_named`` kept per article text: a speaker's role is looked up in all the text before it, and
+scanning the article again for each of its speakers would make linking quadratic in length."""
 
 
 def _definite(src: str, a: Attribution, text: str, data: LinkData,

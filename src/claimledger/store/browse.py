@@ -34,7 +34,6 @@ from sqlalchemy import (
 )
 
 from claimledger.errors import UsageError
-from claimledger.model import CERTAINTIES
 from claimledger.store import factqueries, queries
 from claimledger.store.schema import articles as A
 from claimledger.store.schema import attributions as T
@@ -96,8 +95,8 @@ def claims_page(
     """
     if not 1 <= limit <= PAGE_MAX:
         raise UsageError(f"a page holds 1 to {PAGE_MAX} claims, not {limit}")
-    if certainty and certainty not in CERTAINTIES:
-        raise UsageError(f"unknown certainty {certainty!r} (one of {', '.join(CERTAINTIES)})")
+    if certainty:
+        queries.check_certainties([certainty])
     stmt = (
         select(T.c.id, T.c.article_id, T.c.seq, T.c.source_text.label("source"), T.c.cue_text.label("cue"),
                T.c.content_text.label("content"), T.c.certainty, T.c.anonymous, T.c.source_kind, T.c.confidence,
@@ -158,7 +157,7 @@ def _by_actor(conn: Connection, stmt: Select[Any], actor: str) -> Select[Any]:
     words of a name. With the exact name, the claims that pass every filter are counted through
     the actor's index (at most ``FEW``): few, and they are collected and sorted; many, and the
     plan walks the newest articles instead (an agency behind a tenth of the ledger)."""
-    if conn.scalar(select(O.c.actor).where(O.c.actor == actor).limit(1)) is None:
+    if not factqueries.is_actor(conn, actor):
         return stmt.where(func.lower(O.c.actor).contains(actor.lower(), autoescape=True))
     indexed = stmt.where(O.c.actor == actor)
     n = int(conn.scalar(select(func.count()).select_from(indexed.with_only_columns(T.c.id).limit(FEW)

@@ -209,13 +209,18 @@ def actors(conn: Connection, *, lang: str | None = None, limit: int | None = Non
     return out if limit is None else out[: max(0, limit)]
 
 
+def is_actor(conn: Connection, name: str) -> bool:
+    """Whether ``name`` is exactly a stored originating actor's name (one probe of its index)."""
+    return conn.scalar(select(O.c.actor).where(O.c.actor == name).limit(1)) is not None
+
+
 def resolve_actor(conn: Connection, name: str) -> str:
     """The stored actor name ``name`` means: equal ignoring case, else the one that contains it."""
     words = name.strip()
     if not words:
         raise StoreError("no actor name given")
-    if conn.scalar(select(O.c.actor).where(O.c.actor == words).limit(1)) is not None:
-        return words  # the exact stored name (as every link gives it): one index probe
+    if is_actor(conn, words):
+        return words  # the exact stored name, as every link gives it
     names = select(O.c.actor).where(O.c.actor.is_not(None)).distinct()
     equal = list(conn.scalars(names.where(func.lower(O.c.actor) == words.lower()).order_by(O.c.actor)))
     if len(equal) == 1:

@@ -67,6 +67,13 @@ def _limit(stmt: Select[Any], limit: int | None) -> Select[Any]:
     return stmt if limit is None else stmt.limit(max(0, limit))
 
 
+def check_certainties(wanted: Iterable[str]) -> None:
+    """A one-line ``UsageError`` for the first value that is no certainty of ``model.CERTAINTIES``."""
+    unknown = [c for c in wanted if c not in CERTAINTIES]
+    if unknown:
+        raise UsageError(f"unknown certainty {unknown[0]!r} (one of {', '.join(CERTAINTIES)})")
+
+
 def resolve(conn: Connection, id_or_prefix: str) -> str:
     """The one article id that is, or starts with, ``id_or_prefix`` (like a git hash).
 
@@ -176,9 +183,7 @@ def claims(
         stmt = stmt.where(or_(_contains(T.c.source_text, source), _contains(T.c.actor_id, source)))
     if certainty:
         wanted = [certainty] if isinstance(certainty, str) else list(certainty)
-        unknown = [c for c in wanted if c not in CERTAINTIES]
-        if unknown:
-            raise UsageError(f"unknown certainty {unknown[0]!r} (one of {', '.join(CERTAINTIES)})")
+        check_certainties(wanted)
         stmt = stmt.where(T.c.certainty.in_(wanted))
     if lang:
         stmt = stmt.where(func.lower(A.c.lang) == lang.lower())
