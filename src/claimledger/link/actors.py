@@ -380,6 +380,8 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
                     actor, rule, words = f"{host} sources", "sources-of-outlet", host or ""
         if a.anonymous and rule in ("named", "none"):
             actor = None
+        if actor and _unsaid(a, text, data):
+            actor, rule, words = None, "not-said", a.cue.of(text)
         if a.source and actor and rule != "surname":
             # later *Park* or *Koskimäki* is whoever this named person turned out to be
             for name in re.findall(r"\b[A-ZÅÄÖ][\w-]{2,}", a.source.of(text)):
@@ -389,6 +391,22 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
             relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
     return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+def _unsaid(a: Attribution, text: str, data: LinkData) -> bool:
+    """A speech act the text says did not happen is nobody's claim: *Neither Russia nor North
+    Korea have commented on the alleged deployment*, *Kreml har inte bekräftat*, *Polisen
+    kommenterar inte*. The negation stands right before the cue, opens the source, or (where
+    the finite verb comes first) is the adverb right after it; one in a clause between source
+    and cue (*an official, who did not want to be named, said*) is not the cue's."""
+    negation = data.words("negation")
+    start = max(sentence(text, a.cue).start, a.cue.start - 40)
+    before = [w.lower() for w in re.findall(r"\w+", text[start : a.cue.start])][-3:]
+    opens = a.source is not None and a.source.start < a.cue.start and \
+        text[a.source.start : a.source.end].split()[0].lower() in negation
+    after = re.match(r"\s+(\w+)", text[a.cue.end : a.cue.end + 20])
+    adverb = after is not None and after.group(1).lower() in data.words("negation_adverb")
+    return opens or adverb or (any(w in negation for w in before) and "," not in text[a.cue.start - 20 : a.cue.start])
 
 
 def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Origin:

@@ -84,7 +84,7 @@ def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin],
         found = resolve(lead[: verbs[0].start()], data, scope)
         if found and actors().get(found[0], ActorInfo("", "")).kind not in RELAYS:
             return Origin(analysis.article.id, "", found[0], found[0], f"subject ({found[1]})", found[2])
-    return _continued(analysis, sent, by_attr) or own_page(analysis, data)
+    return _continued(analysis, sent, by_attr, data) or own_page(analysis, data)
 
 
 def _bracketed(text: str, start: int, at: int) -> bool:
@@ -93,21 +93,29 @@ def _bracketed(text: str, start: int, at: int) -> bool:
     return part.count("(") > part.count(")")
 
 
-def _continued(analysis: Analysis, sent: Span, by_attr: dict[str, Origin]) -> Origin | None:
+def _continued(analysis: Analysis, sent: Span, by_attr: dict[str, Origin], data: LinkData) -> Origin | None:
     """*Åtta personer misstänks, enligt polisen. Tre är belagda med reseförbud.*: a figure in a
     sentence with no cue, right after a sentence of the same paragraph that names its source,
-    goes on reporting that source."""
+    goes on reporting that source. Not after a closed direct quotation: the quotation marks
+    end the speaker's words, and what follows is the writer's (*"...," the company's security
+    chief said. The cables are just over two centimetres thick.*)."""
     text = analysis.article.text
     gap = text[max(0, sent.start - 2) : sent.start]
     if "\n" in gap or sent.start == 0:
         return None  # a new paragraph starts a new voice
     prev = sentence(text, Span(max(0, sent.start - 2), max(0, sent.start - 1)))
-    inside = [by_attr[a.id] for a in analysis.attributions
-              if prev.start <= a.cue.start < prev.end and a.id in by_attr and by_attr[a.id].actor]
-    if len(inside) != 1:
+    said = [a for a in analysis.attributions
+            if prev.start <= a.cue.start < prev.end and a.id in by_attr and by_attr[a.id].actor]
+    if len(said) != 1 or _quoted(text, said[0].content, data):
         return None
-    o = inside[0]
+    o = by_attr[said[0].id]
     return Origin(o.article_id, o.attribution_id, o.actor, o.speaker, "continued", f"{o.rule}: {o.words}")
+
+
+def _quoted(text: str, content: Span, data: LinkData) -> bool:
+    """Whether a content is a direct quotation: it opens with, or right after, a quotation mark."""
+    marks = data.words("quote_open")
+    return text[content.start : content.start + 1] in marks or text[max(0, content.start - 1) : content.start] in marks
 
 
 def own_page(analysis: Analysis, data: LinkData) -> Origin | None:

@@ -26,7 +26,16 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.nlp.components.found import Found, Range, bracket_around
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import RULES
-from claimledger.nlp.components.tree import _COMP, _OBJ, _PARENTHETICAL, _SUBJ_PASS, _XCOMP, ParsedSentence, _Step
+from claimledger.nlp.components.tree import (
+    _COMP,
+    _OBJ,
+    _PARENTHETICAL,
+    _SUBJ,
+    _SUBJ_PASS,
+    _XCOMP,
+    ParsedSentence,
+    _Step,
+)
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 
@@ -44,6 +53,7 @@ class _Sentence(ParsedSentence):
             source = self.subject_before(v)
         if source is None:
             source = self.name_before_colon(c1)  # 'Said Ellis: "…"
+        source, swallowed = self._unswallow(v, source)
         content: Range | None = None
         parts: list[Range] = []
         rule = ""
@@ -52,6 +62,8 @@ class _Sentence(ParsedSentence):
                 content, parts, rule = step(v, c0, c1, source)
                 if content is not None:
                     break
+        if content is None and swallowed is not None:
+            content, rule = swallowed, "dep-swallowed"
         if content is None:
             content, rule = self.content_after(v, c1, form)
         if content is None:
@@ -66,6 +78,20 @@ class _Sentence(ParsedSentence):
             allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=lambda r: r[0] - r[1])
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
+
+    def _unswallow(self, v: Token, source: Range | None) -> tuple[Range | None, Range | None]:
+        """'… were cut, while a third was damaged, Finnish agency Traficom said': the parser may hang
+        the reported clause inside the subject (*cut* as a modifier of *agency*). A subject whose
+        words before its head hold a verb and then a comma is two things: the clause before the
+        last such comma is the content, the words after it the source."""
+        subjects = [c for c in v.children if c.dep_ in _SUBJ and c.i < v.i]
+        if source is None or not subjects or source[0] >= subjects[-1].i:
+            return source, None
+        head = subjects[-1].i
+        commas = [k for k in range(source[0], head) if self.doc[k].text == ","]
+        if not commas or not any(self.doc[k].pos_ in {"VERB", "AUX"} for k in range(source[0], commas[-1])):
+            return source, None
+        return self.trim(commas[-1] + 1, source[1]), self.trim(source[0], commas[-1])
 
     def _colon(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'X said: …' (or 'X told reporters: …'): everything after the colon."""
