@@ -2,7 +2,9 @@
 
 The point is to make each linking decision checkable: every mention shows the words the
 article used, where they are in it, whose claim it is once relays collapse, and the
-linker's reason and score; then the contradictions, denials and revisions around it.
+linker's reason and score; then the contradictions, denials and revisions around it. The
+Admiralty grade (``store.admiralty``: source reliability A-F, credibility 1-6) is shown with
+the evidence that earns it, and is in ``--json`` as ``admiralty``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ def header(f: dict[str, Any]) -> Table:
         ("sources", safe(", ".join(f["sources"]) or "(unattributed)")),
         ("independent", str(f["independent"])),
         ("grade", str(f["grade"])),
+        *([("admiralty", safe(f["admiralty"]["words"] + "\n" + "\n".join(f["admiralty"]["evidence"]),
+                              newlines=True))] if "admiralty" in f else []),
         ("mentions/articles", f"{f['mention_count']}/{f['articles']}"),
         ("languages", safe(", ".join(f["langs"]))),
         ("contested", Text("yes", style="bold red") if f["contested"] else "no"),
@@ -81,9 +85,12 @@ def fact(
 ) -> None:
     """Show one fact: its figure and sources, every mention with why it was linked, and its links."""
     from claimledger.store import Ledger
+    from claimledger.store.admiralty import admiralty
 
     with Ledger(ledger, readonly=True) as store:
         f = store.fact(fact_id)
+        with store.reading() as conn:
+            f["admiralty"] = admiralty(conn, [f])[f["id"]].as_dict()
     if as_json:
         emit_json(f)
         return

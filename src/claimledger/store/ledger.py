@@ -53,7 +53,7 @@ from claimledger.errors import ArgumentError, NotALedgerError, StoreError, Usage
 from claimledger.model import Analysis
 from claimledger.outfile import output_text
 from claimledger.settings import language_tag
-from claimledger.store import dialect, export, factqueries, links, migrate, queries, rows
+from claimledger.store import dialect, exports, factqueries, links, migrate, queries, rows
 from claimledger.store.schema import articles, attributions, mentions, quantities
 
 _DB_ERRORS = (SQLAlchemyError, sqlite3.Error, CommandError)
@@ -327,23 +327,32 @@ class Ledger:
         with self.reading() as conn:
             return queries.counts(conn)
 
-    def export(self, fmt: str, out: str | Path | TextIO) -> int:
-        """Write the ledger as ``jsonl`` (articles written) or ``csv`` (attributions written).
+    def export(self, fmt: str, out: str | Path | TextIO, *, progress: exports.Progress | None = None,
+               **filters: Any) -> int:
+        """Write the ledger as ``jsonl``, ``csv``, ``parquet``, ``claimreview`` or ``stix`` (docs/exports.md).
 
-        ``out`` is a text stream, ``-`` (stdout) or a path, written by ``outfile.output_text``:
-        a regular file is written whole or not at all (a temporary file renamed into place);
-        a FIFO or device is written through; a symlink is followed; a directory is refused.
+        ``filters``: ``actor``, ``lang``, ``since``, ``until``, ``certainty``, ``contested``, as
+        ``claims`` and ``facts`` read them (``exports.select``). ``out`` is a text stream, ``-``
+        (stdout) or a path, written by ``outfile.output_text`` (a regular file whole or not at
+        all; a FIFO or device written through; a symlink followed; a directory refused); for
+        ``parquet`` a folder, one file per table. Rows are read a page at a time in one read
+        transaction; ``progress(n)`` hears of each page. Returns articles (jsonl), rows (csv,
+        parquet: all tables), facts (claimreview) or objects (stix) written.
         """
-        if not isinstance(fmt, str) or fmt not in export.FORMATS:
-            raise UsageError(f"unknown export format {fmt!r} (one of {', '.join(export.FORMATS)})")
-        write = export.write_jsonl if fmt == "jsonl" else export.write_csv
+        fmt = exports.check_format(fmt)
+        chosen = exports.Filters.of(filters)
+        if fmt == "parquet":
+            if not isinstance(out, str | Path):
+                raise ArgumentError("parquet writes a folder: out must be its path")
+            with self.reading() as conn:
+                return exports.write_folder(conn, out, chosen, progress)
         if not isinstance(out, str | Path):
             if not callable(getattr(out, "write", None)):
                 raise ArgumentError(f"out must be a path, '-' or a text stream, not {type(out).__name__}")
             with self.reading() as conn:
-                return write(conn, out)
+                return exports.drain(exports.stream(conn, fmt, chosen, progress), out)
         with output_text(out) as f, self.reading() as conn:
-            return write(conn, f)
+            return exports.drain(exports.stream(conn, fmt, chosen, progress), f)
 
     def unlinked(self) -> list[str]:
         """Ids of the articles the linker has not seen yet (see ``links.unlinked`` for the order)."""

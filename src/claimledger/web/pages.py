@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
 from claimledger.errors import InputError, UsageError
 from claimledger.model import CERTAINTIES, Article
 from claimledger.safetext import csv_row
-from claimledger.store import browse, factqueries
+from claimledger.store import browse, exports, factqueries
 from claimledger.web.highlight import pieces
 from claimledger.web.plot import history_spec
 from claimledger.web.respond import PAGE_SIZE, JSONText, cached, reading, render, web
@@ -188,6 +189,28 @@ def add(request: Request, text: Annotated[str, Form(max_length=2_000_000)] = "",
         why = "; ".join(str(e) for e in report.errors) or "nothing could be read"
         return render(request, "add.html", {"error": why, "loopback": state.loopback}, status=422)
     return RedirectResponse(f"/articles/{done[0]}", status_code=303)
+
+
+@router.get("/api/v1/export", summary="The ledger as jsonl, csv, claimreview (JSON-LD) or stix (2.1), streamed")
+def export(
+    request: Request, fmt: Annotated[str, Query(alias="format", max_length=20)] = "jsonl", actor: Text = None,
+    lang: Text = None, since: Text = None, until: Text = None, certainty: Annotated[list[str] | None, Query()] = None,
+    contested: bool = False,
+) -> Response:
+    """``Ledger.export``'s text formats and filters, written to the response as they are read
+    (its own read transaction, no page time limit); CSV cells through ``safetext.csv_row``."""
+    fmt = exports.check_format(fmt, text_only=True)
+    chosen = exports.Filters.make(actor=actor, lang=lang, since=since, until=until, certainty=certainty,
+                                  contested=contested)
+    ledger, base = web(request).ledger, str(request.base_url)
+
+    def pieces() -> Iterator[str]:
+        with ledger.reading() as conn:
+            yield from exports.stream(conn, fmt, chosen, base_url=base)
+
+    name = f"claimledger.{exports.SUFFIXES[fmt]}"
+    return StreamingResponse(pieces(), media_type=exports.MEDIA_TYPES[fmt],
+                             headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/docs", summary="The API's routes, from its OpenAPI description")
