@@ -55,6 +55,20 @@ class Settings:
     """Longest a web page's database reads may take; a slower query is stopped and the page says so."""
     serve_max_body: int = 1_000_000
     """Largest request body the web app accepts, in bytes (an article pasted into the add form)."""
+    watch_every: float = 900.0
+    """Seconds between two polls of one feed by ``claimledger watch`` (``--every``)."""
+    watch_host_interval: float = 2.0
+    """Fewest seconds between two requests ``watch`` sends to one host (feeds, pages and robots.txt)."""
+    watch_host_concurrency: int = 1
+    """Requests ``watch`` has open to one host at once."""
+    watch_backoff: float = 60.0
+    """Seconds ``watch`` waits before polling a feed again after its first failure; doubled per failure."""
+    watch_backoff_max: float = 21_600.0
+    """Longest wait between polls of a failing feed, in seconds (a Retry-After longer than this is cut to it)."""
+    watch_max_items: int = 100
+    """New pages ``watch`` fetches from one sitemap per poll; the rest wait for the next poll."""
+    robots_max_bytes: int = 500_000
+    """Largest robots.txt read, in bytes (RFC 9309 asks crawlers to read at least 500 KiB)."""
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

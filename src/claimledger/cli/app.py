@@ -81,12 +81,13 @@ def _register() -> None:
         relink,
         serve,
         show,
+        watch,
     )
 
     if app.registered_commands:
         return
     for module in (analyze, articles, claims, show, facts, fact, history, actors, actor, copies, relink, export,
-                   predict, predict_links, evaluate, serve, batch):
+                   predict, predict_links, evaluate, serve, batch, watch):
         module.register(app)
 
 
