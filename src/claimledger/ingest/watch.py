@@ -206,7 +206,8 @@ class Poller:
             pages: list[str] = []
             for child in locs[:MAX_SITEMAPS]:
                 answer = self.client.get(child)
-                found = _locs(answer.doc) if answer.doc is not None else answer.error
+                body = self._inflated(answer.doc) if answer.doc is not None else answer.error
+                found = _locs(body) if isinstance(body, RawDoc) else body
                 if isinstance(found, InputError) or found is None:
                     polled.skipped.append(f"sitemap {child} not read: {found}")
                     continue
