@@ -23,7 +23,7 @@ HOSTILE = {
     "published": "2025-02-03",
     "text": ("=cmd|' /C calc'!A0 said on Monday that 40 soldiers had been killed near the border. "
              "The defence ministry said <script>alert(1)</script> that about 300 troops \x1b]52;c;SGVsbG8=\x07"
-             " had arrived \u202eevil in the region."),
+             " had arrived \u202eevil in the region. The army said =cmd|' /C calc'!A0 had been launched at dawn."),
 }
 
 

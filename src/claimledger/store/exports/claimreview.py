@@ -37,7 +37,8 @@ REVIEWER = {"@type": "Organization", "name": "claimledger"}
 
 
 def _appearance(m: dict[str, Any]) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "NewsArticle", "url": m["url"] or f"urn:claimledger:article:{m['article_id']}"}
+    work: dict[str, Any] = {"@type": "NewsArticle", "url": records.uri(m["url"])
+                             or f"urn:claimledger:article:{m['article_id']}"}
     if m["title"]:
         work["headline"] = m["title"]
     if m["published"]:

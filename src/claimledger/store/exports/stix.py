@@ -74,8 +74,9 @@ def _time(value: Any) -> str:
 def _refs(article: dict[str, Any]) -> list[dict[str, str]]:
     ref = {"source_name": article.get("outlet") or "article", "external_id": article.get("article_id")
            or article["id"]}
-    if article.get("url"):
-        ref["url"] = article["url"]
+    url = records.uri(article.get("url"))
+    if url:
+        ref["url"] = url
     return [ref]
 
 
