@@ -55,6 +55,7 @@ from claimledger.outfile import output_text
 from claimledger.settings import language_tag
 from claimledger.store import dialect, exports, factqueries, links, migrate, queries, rows
 from claimledger.store.schema import articles, attributions, mentions, quantities
+from claimledger.version import pipeline_version
 
 _DB_ERRORS = (SQLAlchemyError, sqlite3.Error, CommandError)
 _NOT_A_DATABASE = ("file is not a database", "not a database")
@@ -179,7 +180,7 @@ class Ledger:
 
     # -- writing ------------------------------------------------------------------------
 
-    def add(self, analysis: Analysis, link: links.Linker | None = None) -> bool:
+    def add(self, analysis: Analysis, link: links.Linker | None = None, *, pipeline: str | None = None) -> bool:
         """Store one analysed article and all its records in one transaction.
 
         Returns False, writing nothing, when an article with the same id is stored already
@@ -190,8 +191,12 @@ class Ledger:
         (``link(View(conn), analysis) -> LinkPlan``) and its plan is saved there too: an
         article and its links are committed together, or, if the linker or the save
         fails, neither is.
+
+        The article's row and every link row are stamped with ``pipeline``, by default this
+        process's ``claimledger.version.pipeline_version()``: which run made them, for ``diff``.
         """
         check_arg("analysis", analysis, Analysis, "an Analysis")
+        stamp = pipeline_version() if pipeline is None else check_arg("pipeline", pipeline, str, "a string or None")
         if link is not None and not callable(link):
             raise ArgumentError(f"link must be a callable linker or None, not {type(link).__name__}")
         rows.check(analysis, self.name)
@@ -207,25 +212,26 @@ class Ledger:
                     if conn.execute(select(articles.c.id).where(articles.c.id == art.id)).first():
                         return False
                     now = datetime.now(UTC)
-                    conn.execute(insert(articles), [rows.article_row(art, now)])
+                    conn.execute(insert(articles), [rows.article_row(art, now, stamp)])
                     for table, batch in records:
                         if batch:
                             conn.execute(insert(table), batch)
                     if link is not None:
-                        self._link(conn, link, analysis, now)
+                        self._link(conn, link, analysis, now, stamp)
             except IntegrityError:
                 if self.has(art.id):  # a concurrent writer stored the same article first
                     return False
                 raise
         return True
 
-    def _link(self, conn: Connection, link: links.Linker, analysis: Analysis, now: datetime) -> None:
+    def _link(self, conn: Connection, link: links.Linker, analysis: Analysis, now: datetime,
+              pipeline: str | None = None) -> None:
         """Run the linker on a stored article and save its plan, in the caller's transaction."""
         plan = link(links.View(conn), analysis)
         if plan.article_id != analysis.article.id:
             raise StoreError(f"ledger {self.name}: the linker returned a plan for article {plan.article_id[:12]} "
                              f"when linking {analysis.article.id[:12]}")
-        links.save_links(conn, plan, now.isoformat())
+        links.save_links(conn, plan, now.isoformat(), pipeline)
 
     def link_pending(self, link: links.Linker, progress: links.LinkProgress | None = None) -> int:
         """Link every article not linked yet, oldest published first, one transaction each.

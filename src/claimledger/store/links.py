@@ -45,6 +45,7 @@ from claimledger.store.schema import LINK_TABLES, copies, copy_bands, fact_keys,
 from claimledger.store.schema import articles as A
 from claimledger.store.schema import attributions as T
 from claimledger.store.schema import origins as O
+from claimledger.version import pipeline_version
 
 CHUNK = 500
 """Values per ``IN (...)`` list: far below SQLite's bound-variable limit."""
@@ -296,38 +297,42 @@ def _check(conn: Connection, plan: LinkPlan) -> None:
             raise StoreError(f"{where}: link {link.a} -> {link.b} has unknown kind {link.kind!r}")
 
 
-def save_links(conn: Connection, plan: LinkPlan, linked_at: str) -> None:
+def save_links(conn: Connection, plan: LinkPlan, linked_at: str, pipeline: str | None = None) -> None:
     """Write what linking one article decided, inside the caller's transaction.
 
     The article's own rows (copy, bands, origins) replace any it had; facts are upserted
     (the plan carries each touched fact's new counts and grade); mentions replace a stored
     mention of the same record; keys and links already stored are kept as they are.
     Finally ``articles.linked_at`` marks the article as linked, and a copy also sets the
-    article's ``copy_of``/``copy_reason`` (what ``articles`` and exports show).
+    article's ``copy_of``/``copy_reason`` (what ``articles`` and exports show). Every decision row
+    is stamped with ``pipeline`` (by default this process's ``pipeline_version()``): the linker
+    that made it, which after a ``relink`` may be newer than the one that analysed the article.
     """
     _check(conn, plan)
     aid = plan.article_id
+    run = pipeline_version() if pipeline is None else pipeline
     for table in (copies, copy_bands, O):
         conn.execute(delete(table).where(table.c.article_id == aid))
     copy_of: dict[str, Any] = {}
     if plan.copy is not None:
         c = plan.copy
         conn.execute(copies.insert(), [{"article_id": aid, "original_id": c.original_id, "method": c.method,
-                                        "score": float(c.score), "credit": c.credit, "reason": c.reason}])
+                                        "score": float(c.score), "credit": c.credit, "reason": c.reason,
+                                        "pipeline": run}])
         copy_of = {"copy_of": c.original_id, "copy_reason": c.reason}
     if plan.copy is None:  # only originals are ever candidates: a copy's bands would only be scanned
         dialect.upsert(conn, copy_bands, [{"band": b, "article_id": aid} for b in plan.bands], replace=False)
     published = conn.scalar(select(A.c.published).where(A.c.id == aid)) if plan.origins else None
     dialect.upsert(conn, O, [
         {"article_id": aid, "attribution_id": o.attribution_id, "actor": o.actor, "speaker": o.speaker,
-         "rule": o.rule, "words": o.words, "published": published}
+         "rule": o.rule, "words": o.words, "published": published, "pipeline": run}
         for o in plan.origins
     ], replace=True)
-    dialect.upsert(conn, facts, [fact_row(f) for f in plan.facts], replace=True)
-    dialect.upsert(conn, fact_mentions, [mention_row(m) for m in plan.mentions], replace=True)
+    dialect.upsert(conn, facts, [fact_row(f) | {"pipeline": run} for f in plan.facts], replace=True)
+    dialect.upsert(conn, fact_mentions, [mention_row(m) | {"pipeline": run} for m in plan.mentions], replace=True)
     dialect.upsert(conn, fact_keys, [{"key": k, "fact_id": f, "date": d} for k, f, d in plan.keys], replace=False)
-    dialect.upsert(conn, fact_links, [{"a": x.a, "b": x.b, "kind": x.kind, "reason": x.reason} for x in plan.links],
-                   replace=False)
+    dialect.upsert(conn, fact_links, [{"a": x.a, "b": x.b, "kind": x.kind, "reason": x.reason, "pipeline": run}
+                                      for x in plan.links], replace=False)
     conn.execute(update(A).where(A.c.id == aid).values(linked_at=linked_at, **copy_of))
 
 

@@ -122,7 +122,9 @@ def _slice(text: str, span: Span | None) -> str | None:
     return None if span is None else text[span.start : span.end]
 
 
-def article_row(article: Article, added_at: datetime) -> Row:
+def article_row(article: Article, added_at: datetime, pipeline: str | None = None) -> Row:
+    """The article's row; ``pipeline`` names the run that analysed it (``claimledger.version``), which
+    is not part of the ``Article`` record: the same text analysed twice is the same article."""
     return {
         "id": article.id,
         "text": article.text,
@@ -138,6 +140,7 @@ def article_row(article: Article, added_at: datetime) -> Row:
         "copy_reason": article.copy_reason,
         "warnings": json.dumps(list(article.warnings), ensure_ascii=False),
         "added_at": added_at.isoformat(),
+        "pipeline": pipeline,
     }
 
 

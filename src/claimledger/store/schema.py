@@ -20,6 +20,10 @@ Every span is stored as two integer columns, plus the words it covers (``cue_tex
 so that ``claims --source`` and the web pages filter and show text without slicing the
 article in Python, and so a test can check ``text[start:end] == *_text`` row by row.
 
+``pipeline`` (migration 0006) names the run that wrote a row (``claimledger.version``): on
+``articles`` for the article and its records, which one run makes together; on the linker's
+decision tables for the run that linked. NULL on rows older than 0006: nobody knows.
+
 Constraint names follow one convention (``NAMING``) because Alembic needs names to
 alter or drop constraints later, and SQLite's batch migrations rebuild tables by name.
 """
@@ -77,6 +81,7 @@ articles = Table(
     Column("warnings", Text, nullable=False),
     Column("added_at", String(40), nullable=False),
     Column("linked_at", String(40)),
+    Column("pipeline", Text),  # claimledger.version of the run that analysed it (0006): its records' too
     Index(None, "lang"),
     Index(None, "added_at"),
     Index(None, "outlet"),
@@ -182,6 +187,7 @@ copies = Table(
     Column("score", Float, nullable=False),
     Column("credit", Text),
     Column("reason", Text, nullable=False),
+    Column("pipeline", Text),  # the linker's claimledger.version (0006), like every decision below
     Index(None, "original_id"),
 )
 
@@ -204,6 +210,7 @@ origins = Table(
     Column("rule", Text, nullable=False),
     Column("words", Text, nullable=False),
     Column("published", String(40)),
+    Column("pipeline", Text),
     PrimaryKeyConstraint("article_id", "attribution_id"),
     Index(None, "actor"),
     Index(None, "actor", "published"),
@@ -229,6 +236,7 @@ facts = Table(
     Column("mentions", Integer, nullable=False),
     Column("articles", Integer, nullable=False),
     Column("contested", Boolean, nullable=False),
+    Column("pipeline", Text),
     Index(None, "variable", "date"),
     Index(None, "kind", "date"),
     Index(None, "contested", "mentions", "date", "id"),
@@ -251,6 +259,7 @@ fact_mentions = Table(
     Column("score", Float, nullable=False),
     Column("reason", Text, nullable=False),
     Column("features", Text),  # JSON {name: [values]} (migration 0003)
+    Column("pipeline", Text),
     PrimaryKeyConstraint("article_id", "kind", "record_id"),
     Index(None, "fact_id"),
     Index(None, "actor"),
@@ -273,6 +282,7 @@ fact_links = Table(
     _fact_fk("b"),
     Column("kind", String(16), nullable=False),
     Column("reason", Text, nullable=False),
+    Column("pipeline", Text),
     PrimaryKeyConstraint("a", "b", "kind"),
     Index(None, "b"),
 )
