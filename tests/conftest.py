@@ -90,7 +90,7 @@ def _figure(text: str, aid: str, n: int, words: str, value: float, approx: str, 
                     attribution_id=att)
 
 
-def build_linked(path: Path, poison: bool = False) -> SimpleNamespace:
+def build_linked(path: str | Path, poison: bool = False) -> SimpleNamespace:
     """Store the five articles with their plans in ``path``; returns the path and the ids."""
     from claimledger.model import Analysis, Article, Copy, Fact, FactLink, FactMention, LinkPlan, Origin
     from claimledger.store import Ledger
@@ -182,13 +182,18 @@ def build_linked(path: Path, poison: bool = False) -> SimpleNamespace:
 BACKENDS = ("sqlite", "postgresql")
 
 
-def linked_on(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
-    """The linked ledger on the backend ``request.param`` names: for modules whose every test
-    should hold on SQLite and on PostgreSQL alike (``@pytest.fixture(params=BACKENDS)``)."""
-    if request.param == "sqlite":
-        found = build_linked(tmp_path / "linked.sqlite")
-    else:
-        found = build_linked(request.getfixturevalue("postgres")())  # type: ignore[arg-type]
+def ledger_target(request: pytest.FixtureRequest, path: Path) -> str | Path:
+    """Where a new ledger goes on the backend ``request.param`` names: ``path`` for SQLite, a
+    fresh database's URL on the session's PostgreSQL server otherwise."""
+    return path if request.param == "sqlite" else str(request.getfixturevalue("postgres")())
+
+
+def linked_on(request: pytest.FixtureRequest, tmp_path: Path, poison: bool = False) -> SimpleNamespace:
+    """The linked ledger (``poison``: the poisoned one) on the backend ``request.param`` names: for
+    modules whose every test should hold on SQLite and on PostgreSQL alike
+    (``@pytest.fixture(params=BACKENDS)``)."""
+    name = "poisoned.sqlite" if poison else "linked.sqlite"
+    found = build_linked(ledger_target(request, tmp_path / name), poison=poison)
     found.folder = tmp_path  # where a command runs, whichever backend holds the ledger
     return found
 

@@ -2,7 +2,8 @@
 
 OWASP's rule: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return is run by a spreadsheet, so it gets a leading ``'``. Only CSV: ``export`` to
-JSON Lines and ``--json``/``--nl`` keep the words exactly as the article printed them.
+JSON Lines and ``--json``/``--nl`` keep the words exactly as the article printed them. The
+ledger is a SQLite file and a PostgreSQL database in turn: what comes back out of either is escaped alike.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import BACKENDS, ledger_target
 
 from claimledger.cli.app import main
 from claimledger.model import Analysis, Article, Attribution, Span
@@ -21,11 +23,11 @@ from claimledger.safetext import csv_cell
 FORMULAS = ("=HYPERLINK(\"http://evil\")", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR")
 
 
-@pytest.fixture
-def formula_ledger(tmp_path: Path) -> Path:
+@pytest.fixture(params=BACKENDS)
+def formula_ledger(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
     from claimledger.store import Ledger
 
-    path = tmp_path / "f.sqlite"
+    path = ledger_target(request, tmp_path / "f.sqlite")
     with Ledger(path) as ledger:
         for n, formula in enumerate(FORMULAS):
             text = f"{formula} said that {formula} happened."
@@ -49,7 +51,7 @@ def test_cli_csv_one_rule_for_every_cell() -> None:
 
 @pytest.mark.parametrize("args", [("export", "--format", "csv"), ("claims", "--csv"), ("articles", "--csv")],
                          ids=" ".join)
-def test_cli_csv_writers_neutralise_formulas(formula_ledger: Path, capsys: pytest.CaptureFixture[str],
+def test_cli_csv_writers_neutralise_formulas(formula_ledger: str | Path, capsys: pytest.CaptureFixture[str],
                                             args: tuple[str, ...]) -> None:
     assert main([*args, "--ledger", str(formula_ledger)]) == 0
     found = cells(capsys.readouterr().out)
@@ -57,7 +59,8 @@ def test_cli_csv_writers_neutralise_formulas(formula_ledger: Path, capsys: pytes
     assert "'=HYPERLINK(\"http://evil\")" in found and "'+SUM(A1)" in found
 
 
-def test_cli_csv_jsonl_and_json_keep_the_exact_text(formula_ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_csv_jsonl_and_json_keep_the_exact_text(formula_ledger: str | Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--ledger", str(formula_ledger)]) == 0
     sources = {a["source"] for line in capsys.readouterr().out.splitlines() for a in json.loads(line)["attributions"]}
     assert sources == set(FORMULAS)
@@ -67,7 +70,7 @@ def test_cli_csv_jsonl_and_json_keep_the_exact_text(formula_ledger: Path, capsys
     assert {json.loads(line)["source"] for line in capsys.readouterr().out.splitlines()} == set(FORMULAS)
 
 
-def test_cli_csv_numbers_stay_numbers(formula_ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_csv_numbers_stay_numbers() -> None:
     """Negative numbers are numbers, not formulas: no quote on them (OWASP's rule is for text)."""
     from claimledger.safetext import csv_row
 

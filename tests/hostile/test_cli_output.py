@@ -2,7 +2,8 @@
 
 A regular file or a new name is replaced atomically (and keeps its permissions); a FIFO
 or a device is written through, never replaced by a regular file; a symlink is followed
-and stays a link; a directory is refused with one line; ``-`` is stdout.
+and stays a link; a directory is refused with one line; ``-`` is stdout. The ledger written
+out is a SQLite file and a PostgreSQL database in turn.
 """
 
 from __future__ import annotations
@@ -14,10 +15,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from tests.conftest import BACKENDS, linked_on
 
 from claimledger.cli.app import main
 from claimledger.errors import OutputError
 from claimledger.outfile import output_binary, output_text
+
+
+@pytest.fixture(params=BACKENDS)
+def linked(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    """Exports and plots leave the same files behind whichever database they read."""
+    return linked_on(request, tmp_path)
 
 
 def export(capsys: pytest.CaptureFixture[str], ledger: SimpleNamespace, *args: str) -> tuple[int, str, str]:
@@ -32,9 +40,10 @@ def test_cli_output_regular_file_is_replaced_atomically_and_keeps_its_mode(
     target.write_text("old\n")
     target.chmod(0o640)
     code, _, err = export(capsys, linked, "-o", str(target))
-    assert code == 0 and "wrote 5 row(s)" in err
+    assert code == 0 and "wrote 5 article(s)" in err
     assert target.read_text().count("\n") == 5 and stat.S_IMODE(target.stat().st_mode) == 0o640
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["linked.sqlite", "out.jsonl"]  # no temporary, no -wal
+    left = {"out.jsonl"} | ({Path(linked.path).name} if isinstance(linked.path, Path) else set())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(left)  # no temporary, no -wal
 
 
 def test_cli_output_fifo_is_written_through_not_replaced(linked: SimpleNamespace, tmp_path: Path,

@@ -56,6 +56,9 @@ from claimledger.errors import NotALedgerError, StoreError
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another writer's transaction before giving up."""
 
+CONNECT_TIMEOUT_S = 10
+"""How long opening a PostgreSQL connection may take (a URL's own ``connect_timeout`` wins)."""
+
 WRITE = "claimledger_write"
 """Execution option that marks a connection as the writer (``BEGIN IMMEDIATE`` on SQLite)."""
 
@@ -95,8 +98,12 @@ def engine_for(url: URL, *, readonly: bool = False) -> Engine:
     that refuse writes (``default_transaction_read_only``); other permissions are the server's.
     """
     if not is_sqlite(url):
-        args = {"options": "-c default_transaction_read_only=on"} if readonly and "postgresql" in url.drivername \
-            else {}
+        args: dict[str, Any] = {}
+        if "postgresql" in url.drivername:
+            if readonly:
+                args["options"] = "-c default_transaction_read_only=on"
+            if "connect_timeout" not in url.query:  # libpq waits forever on a server that accepts and never answers
+                args["connect_timeout"] = CONNECT_TIMEOUT_S
         try:
             return create_engine(url, pool_pre_ping=True, connect_args=args)
         except (ArgumentError, ImportError) as e:
