@@ -14,12 +14,12 @@ from sqlalchemy import create_engine, inspect
 
 from claimledger.errors import StoreError
 from claimledger.model import Analysis
-from claimledger.store import Ledger, migrate
+from claimledger.store import Ledger, migrate, watchstate  # noqa: F401 - watchstate puts the watch tables (0007) in metadata
 from claimledger.store.schema import metadata, outside_metadata
 
 TABLES = {
     "alembic_version", "articles", "attributions", "quantities", "mentions",
-    "copies", "copy_bands", "origins", "facts", "fact_mentions", "fact_keys", "fact_links",
+    "copies", "copy_bands", "origins", "facts", "fact_mentions", "fact_keys", "fact_links", "feeds", "feed_items",
 }
 SEARCH = {"claims_fts", "claims_fts_data", "claims_fts_idx", "claims_fts_content", "claims_fts_docsize",
           "claims_fts_config"}
@@ -28,7 +28,7 @@ SEARCH = {"claims_fts", "claims_fts_data", "claims_fts_idx", "claims_fts_content
 
 def test_migrations_fresh_ledger_is_at_head(ledger: Ledger) -> None:
     with ledger.engine.connect() as conn:
-        assert migrate.current(conn) == migrate.head() == "0006"
+        assert migrate.current(conn) == migrate.head() == "0007"
         assert set(inspect(conn).get_table_names()) == TABLES | SEARCH
 
 
