@@ -138,3 +138,19 @@ def test_watch_robots_txt_disallowing_the_feed_is_honoured(serve_routes, ledger:
     assert [e.code for e in report.feed_errors] == ["robots-disallowed"]
     assert not site.hits("/private/rss.xml") and site.count("/robots.txt") == 1
     assert report.added == 2
+
+
+def test_watch_one_host_gets_one_request_at_a_time_and_spaced(serve_routes, ledger: Ledger, settings: Settings,
+                                                              tmp_path: Path) -> None:
+    """Three feeds on one host, polled by parallel threads: never two requests open at once, and
+    requests (robots.txt and three feeds) start at least ``watch_host_interval`` apart."""
+    slow = {f"/f{i}.xml": (lambda h: Reply(200, OLDER, {"Content-Type": "application/rss+xml"}, delay=0.2))
+            for i in range(3)}
+    site = serve_routes(slow)
+    feeds = feed_list(tmp_path, *(site.url(p) for p in slow))
+    paced = replace(settings, watch_host_interval=0.3)
+    started = time.monotonic()
+    report = watch_once(ledger, feeds, paced)
+    assert (report.polled, report.added) == (3, 2)  # one feed's two entries, the same text in all three
+    assert site.server.most_active == 1
+    assert time.monotonic() - started >= 3 * 0.3
