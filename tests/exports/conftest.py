@@ -1,5 +1,6 @@
 """The ledger every export test reads: the bundled examples/ (Swedish and English, text, HTML,
-a feed and a WARC) analysed and linked, plus one hostile article and a wire reprint of one example, on SQLite and PostgreSQL.
+a feed and a WARC) analysed and linked, plus one hostile article and a wire reprint of one example,
+on SQLite and PostgreSQL.
 
 Built once per backend for the module that asks (analysing costs seconds); the tests only read it.
 """
