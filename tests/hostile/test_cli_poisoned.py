@@ -6,7 +6,8 @@ name and text carry the rest of the catalogue: Rich markup that would close a st
 never opened (``[/b]`` made every later run fail), an OSC 8 hyperlink, OSC 52 clipboard
 write, clear-screen, a C1 CSI, BEL, DEL, bidi overrides and isolates. Commands run in
 process through ``main`` (fast), and a few as subprocesses on a forced-colour "terminal",
-where the only escapes allowed are Rich's own colour codes.
+where the only escapes allowed are Rich's own colour codes. The poisoned ledger is a SQLite file
+and a PostgreSQL database in turn: hostile text read back from either is printed alike.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from tests.conftest import BACKENDS, linked_on
 
 from claimledger.cli.app import main
 from claimledger.model import Analysis, Article, Attribution, Quantity, Span
@@ -30,7 +32,7 @@ PAYLOAD = ("[/b][link=https://evil.example]click[/link][bold red]x "
 RAW = ("\x1b", "\x07", "\x9b", "\x7f", "\u202e", "\u202c", "\u2066", "\u2069")
 
 
-def _hostile_article(path: Path) -> str:
+def _hostile_article(path: str | Path) -> str:
     """Add one article whose every printed field carries PAYLOAD; returns its id."""
     from claimledger.store import Ledger
 
@@ -60,8 +62,9 @@ def wide(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(console, "_width", 250)
 
 
-@pytest.fixture
-def hostile(poisoned: SimpleNamespace) -> SimpleNamespace:
+@pytest.fixture(params=BACKENDS)
+def hostile(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    poisoned = linked_on(request, tmp_path, poison=True)
     poisoned.articles["hostile"] = _hostile_article(poisoned.path)
     return poisoned
 
@@ -140,10 +143,14 @@ def test_cli_poisoned_error_messages_are_escaped(hostile: SimpleNamespace,
     code, out, err = run(capsys, "show", f"zz{PAYLOAD}", "--ledger", str(hostile.path))
     assert code == 2 and err.count("\n") == 1
     assert_inert(out, err, "show error")
-    evil_dir = hostile.path.parent / f"d{PAYLOAD.replace('/', '|')}"
+    evil_dir = hostile.folder / f"d{PAYLOAD.replace('/', '|')}"
     code, out, err = run(capsys, "claims", "--ledger", str(evil_dir / "ledger.sqlite"))
     assert code == 2 and err.count("\n") == 1 and "␛[2J" in err
     assert_inert(out, err, "ledger path error")
+    if isinstance(hostile.path, str):  # a database the server lacks, its hostile name quoted back by the server
+        code, out, err = run(capsys, "claims", "--ledger", hostile.path.replace("?host=", f"{PAYLOAD}?host="))
+        assert code == 2 and err.count("\n") == 1 and "does not exist" in err
+        assert_inert(out, err, "database name error")
 
 
 def test_cli_poisoned_console_backstop_cleans_what_a_command_forgot(capsys: pytest.CaptureFixture[str]) -> None:

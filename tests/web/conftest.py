@@ -2,8 +2,9 @@
 
 ``client`` drives the app through httpx's ASGI transport (no socket); ``examples_ledger``
 is the bundled examples run through the whole pipeline once per session, for tests that
-check marks against real extraction; ``server`` serves it with uvicorn on a loopback port
-for the browser tests.
+check marks against real extraction (``examples_on`` gives it on either backend, the
+PostgreSQL one built on first use); ``server`` serves it with uvicorn on a loopback port
+for the browser tests; ``fresh`` names new, empty ledgers on either backend.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.conftest import BACKENDS, ledger_target
 
 from claimledger.settings import Settings
 
@@ -55,6 +57,31 @@ def examples_ledger(tmp_path_factory: pytest.TempPathFactory, examples: Path) ->
         report = ledger.ingest([examples])
     assert report.added >= 20, report
     return path
+
+
+@pytest.fixture(scope="session")
+def examples_pg(postgres: Callable[[], str], examples: Path) -> str:
+    """The bundled examples ingested into a PostgreSQL database, once per session."""
+    from claimledger import Ledger
+
+    url = postgres()
+    with Ledger(url) as ledger:
+        report = ledger.ingest([examples])
+    assert report.added >= 20, report
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def examples_on(request: pytest.FixtureRequest) -> str | Path:
+    """The examples ledger on SQLite, then on PostgreSQL."""
+    found: str | Path = request.getfixturevalue("examples_ledger" if request.param == "sqlite" else "examples_pg")
+    return found
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[str], str | Path]:
+    """``fresh(name)``: a new, empty ledger's place, a SQLite file or a new PostgreSQL database."""
+    return lambda name: ledger_target(request, tmp_path / f"{name}.sqlite")
 
 
 def free_port() -> int:

@@ -1,4 +1,7 @@
-"""Hostile articles and visitors: escaping in one output layer, CSRF, the write token, time limits."""
+"""Hostile articles and visitors: escaping in one output layer, CSRF, the write token, time limits.
+
+Every test that stores or reads a ledger runs on a SQLite file and on a PostgreSQL database.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,27 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
 import httpx
 import pytest
+from tests.conftest import BACKENDS, linked_on
 from tests.web.conftest import Client
+
+Fresh = Callable[[str], str | Path]
+
+
+@pytest.fixture(params=BACKENDS)
+def poisoned(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    return linked_on(request, tmp_path, poison=True)
+
+
+@pytest.fixture(params=BACKENDS)
+def linked(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    return linked_on(request, tmp_path)
 
 HOSTILE = (
     "<script>alert('owned')</script> Enligt polisen har 12 personer gripits.\n\n"
@@ -30,8 +46,8 @@ def _csrf(c: httpx.Client) -> str:
     return m.group(1)
 
 
-def test_web_add_pasted_text_lands_on_its_article_page(client: Client, tmp_path: Path) -> None:
-    c = client(tmp_path / "new.sqlite")
+def test_web_add_pasted_text_lands_on_its_article_page(client: Client, fresh: Fresh) -> None:
+    c = client(fresh("new"))
     r = c.post("/add", data={"text": "Enligt polisen har tolv personer gripits i Göteborg.", "title": "Gripna",
                              "csrf": _csrf(c)})
     assert r.status_code == 303
@@ -45,19 +61,19 @@ def test_web_add_pasted_text_lands_on_its_article_page(client: Client, tmp_path:
     assert again.status_code == 303 and again.headers["location"] == r.headers["location"]  # stored once
 
 
-def test_web_add_refuses_without_csrf_token_or_input(client: Client, tmp_path: Path) -> None:
-    c = client(tmp_path / "new.sqlite")
+def test_web_add_refuses_without_csrf_token_or_input(client: Client, fresh: Fresh) -> None:
+    c = client(fresh("new"))
     assert c.post("/add", data={"text": "Enligt polisen gripits."}).status_code == 403
     assert c.post("/add", data={"text": "Enligt polisen gripits.", "csrf": "x" * 43}).status_code == 403
     assert c.post("/add", data={"csrf": _csrf(c)}).status_code == 400
     assert c.get("/index.json").json()["languages"] == {}
 
 
-def test_web_beyond_loopback_writes_need_the_token(client: Client, tmp_path: Path) -> None:
-    open_server = client(tmp_path / "a.sqlite", host="0.0.0.0")
+def test_web_beyond_loopback_writes_need_the_token(client: Client, fresh: Fresh) -> None:
+    open_server = client(fresh("a"), host="0.0.0.0")
     r = open_server.post("/add", data={"text": "Enligt polisen gripits tre.", "csrf": _csrf(open_server)})
     assert r.status_code == 403 and "token" in r.text
-    guarded = client(tmp_path / "b.sqlite", host="0.0.0.0", serve_token="s3cret")
+    guarded = client(fresh("b"), host="0.0.0.0", serve_token="s3cret")
     assert 'name="token"' in guarded.get("/add").text
     bad = guarded.post("/add", data={"text": "Enligt polisen gripits tre.", "csrf": _csrf(guarded), "token": "no"})
     assert bad.status_code == 403
@@ -66,8 +82,8 @@ def test_web_beyond_loopback_writes_need_the_token(client: Client, tmp_path: Pat
     assert good.status_code == 303
 
 
-def test_web_hostile_article_is_inert_text(client: Client, tmp_path: Path) -> None:
-    c = client(tmp_path / "hostile.sqlite")
+def test_web_hostile_article_is_inert_text(client: Client, fresh: Fresh) -> None:
+    c = client(fresh("hostile"))
     r = c.post("/add", data={"text": HOSTILE, "title": "<b>bold</b>\u202e title", "csrf": _csrf(c)})
     assert r.status_code == 303
     page = c.get(r.headers["location"]).text
@@ -90,11 +106,11 @@ def test_web_poisoned_ledger_every_page(client: Client, poisoned: SimpleNamespac
         assert "\x1b" not in r.text and "\u202e" not in r.text and "[link=http://x]click" in r.text, url
 
 
-def test_web_query_time_limit_answers_503(client: Client, examples_ledger: Path) -> None:
-    c = client(examples_ledger, serve_query_seconds=0.0)
+def test_web_query_time_limit_answers_503(client: Client, examples_on: str | Path) -> None:
+    c = client(examples_on, serve_query_seconds=0.0)
     r = c.get("/claims.json", params={"limit": 200})
     assert r.status_code == 503 and "longer than 0 s" in r.json()["error"]
-    assert client(examples_ledger).get("/claims.json", params={"limit": 200}).status_code == 200
+    assert client(examples_on).get("/claims.json", params={"limit": 200}).status_code == 200
 
 
 PAGE = ("<html><head><title>Drones downed</title></head><body><article><h1>Drones downed over Kyiv</h1>"
@@ -124,12 +140,12 @@ def page_server() -> Iterator[str]:
     server.server_close()
 
 
-def test_web_add_by_url_fetches_reads_and_lands_on_the_article(client: Client, tmp_path: Path,
+def test_web_add_by_url_fetches_reads_and_lands_on_the_article(client: Client, fresh: Fresh,
                                                               page_server: str) -> None:
-    guarded = client(tmp_path / "a.sqlite")  # the SSRF guard: a private address is refused, in one line
+    guarded = client(fresh("a"))  # the SSRF guard: a private address is refused, in one line
     refused = guarded.post("/add", data={"url": page_server + "/news", "csrf": _csrf(guarded)})
     assert refused.status_code == 422 and "private" in refused.text.lower()
-    c = client(tmp_path / "b.sqlite", allow_private=True)
+    c = client(fresh("b"), allow_private=True)
     r = c.post("/add", data={"url": page_server + "/news", "csrf": _csrf(c)})
     assert r.status_code == 303
     data = c.get(r.headers["location"] + ".json").json()

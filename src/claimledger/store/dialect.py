@@ -45,11 +45,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, create_engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, Table, and_, create_engine, event, insert, inspect, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from claimledger.errors import NotALedgerError, StoreError
 
@@ -118,6 +118,23 @@ def engine_for(url: URL, *, readonly: bool = False) -> Engine:
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def is_new(target: str | Path) -> bool:
+    """True where a new ledger may be created without asking: a file that does not exist yet, or a
+    database with no tables at all (what ``createdb`` hands a team). A database holding anything,
+    or one that cannot be reached, is not new: opening it then says what it is instead."""
+    url = to_url(target)
+    if is_sqlite(url):
+        return not is_memory(url) and not Path(url.database or "").expanduser().exists()
+    engine = engine_for(url, readonly=True)
+    try:
+        with engine.connect() as conn:
+            return not inspect(conn).get_table_names()
+    except DBAPIError:
+        return False
+    finally:
+        engine.dispose()
 
 
 def _readonly_engine(url: URL) -> Engine:

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 
 from claimledger.errors import ClaimledgerError, StoreError
 from claimledger.settings import Settings
-from claimledger.store import Ledger
+from claimledger.store import Ledger, dialect
 from claimledger.web import pages
 from claimledger.web.respond import HERE, WebState, render
 from claimledger.web.security import SecurityHeaders, is_loopback
@@ -26,8 +26,8 @@ from claimledger.web.security import SecurityHeaders, is_loopback
 def create_app(ledger: str | Path, *, settings: Settings | None = None, host: str = "127.0.0.1") -> FastAPI:
     """The web app over the ledger at ``ledger`` (a path or URL), as served on ``host``."""
     settings = settings or Settings.from_env()
-    if "://" not in str(ledger) and not Path(ledger).expanduser().exists():
-        Ledger(ledger).close()  # a new ledger: created empty, so the add page can fill it
+    if dialect.is_new(ledger):
+        Ledger(ledger).close()  # a new file or an empty database: created empty, so the add page can fill it
     state = WebState(str(ledger), settings, is_loopback(host), Ledger(ledger, readonly=True))
 
     @asynccontextmanager
