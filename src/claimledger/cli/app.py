@@ -71,6 +71,7 @@ def _register() -> None:
         batch,
         claims,
         copies,
+        diff,
         evaluate,
         export,
         fact,
@@ -86,7 +87,7 @@ def _register() -> None:
 
     if app.registered_commands:
         return
-    for module in (analyze, articles, claims, show, facts, fact, history, actors, actor, copies, relink, export,
+    for module in (analyze, articles, claims, show, facts, fact, history, actors, actor, copies, relink, diff, export,
                    predict, predict_links, evaluate, serve, batch, watch):
         module.register(app)
 
