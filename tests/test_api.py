@@ -1,6 +1,11 @@
-"""The public API is small on purpose: this pins it."""
+"""The public API is small on purpose: this pins it. ``Ledger`` is used on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.conftest import BACKENDS, ledger_target
 
 import claimledger
 
@@ -28,8 +33,14 @@ def test_api_analyze_a_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert a.attributions and a.quantities[0].value == 1000
 
 
-def test_api_ledger_ingest_then_query(tmp_path, examples) -> None:  # type: ignore[no-untyped-def]
-    with claimledger.Ledger(tmp_path / "l.sqlite") as ledger:
+@pytest.fixture(params=BACKENDS)
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """A new ledger: a SQLite file, then a PostgreSQL database."""
+    return ledger_target(request, tmp_path / "l.sqlite")
+
+
+def test_api_ledger_ingest_then_query(target, examples) -> None:  # type: ignore[no-untyped-def]
+    with claimledger.Ledger(target) as ledger:
         report = ledger.ingest([examples / "sv"])
         assert report.exit_code == 0 and report.added == report.read > 0
         again = ledger.ingest([examples / "sv"])

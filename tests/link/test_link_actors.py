@@ -1,8 +1,14 @@
-"""Originating actors on hand-written news: scoped aliases, definite descriptions, relays, independence."""
+"""Originating actors on hand-written news: scoped aliases, definite descriptions, relays, independence.
+
+Most tests need no ledger; the one that reads relays back from a ledger runs on SQLite and PostgreSQL.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
+from tests.conftest import BACKENDS, ledger_target
 
 from claimledger.link import actors, claimed
 from claimledger.link.data import load
@@ -147,7 +153,12 @@ def test_origins_a_named_owner_is_no_definite_description() -> None:
     assert "definite" not in (found[1][1], found[2][1])
 
 
-def test_origins_a_person_who_relayed_a_body_before_speaks_for_it(tmp_path: Path) -> None:
+@pytest.fixture(params=BACKENDS)
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    return ledger_target(request, tmp_path / "l.sqlite")
+
+
+def test_origins_a_person_who_relayed_a_body_before_speaks_for_it(target: str | Path) -> None:
     """*lawmaker Park* briefed by the NIS in one article is the NIS's relay in a later one that
     names no briefing; a person the ledger never saw relaying stays their own source."""
     from claimledger.analyze import ingest_articles
@@ -160,7 +171,7 @@ def test_origins_a_person_who_relayed_a_body_before_speaks_for_it(tmp_path: Path
          "Wednesday.", "2024-11-20"),
         ("North Korea has sent 2,000 troops to Russia, lawmaker Lee Seong-kweun said on Thursday.", "2024-11-21"),
     ]
-    with Ledger(tmp_path / "l.sqlite") as ledger:
+    with Ledger(target) as ledger:
         for i, (text, day) in enumerate(texts):
             ingest_articles(ledger, [Article(text=text, lang="en", published=day, raw_ref=f"a{i}")])
         nis = ledger.actor("NIS")
