@@ -4,6 +4,10 @@ A ledger on a read-only file or folder used to be unreadable (the WAL pragma ran
 A tampered row (a span outside its text, bad JSON, an unknown certainty) is skipped with a
 ``LedgerDamageWarning`` and the rest of the answer is given; a file that is not a ledger
 gets one line and exit 2 from the CLI.
+
+Read-only files and folders, file modes and files that are not SQLite are about a file by
+nature, so those tests stay on SQLite; tampered rows, the write path's refusal and a
+database that is no ledger (empty, or someone else's tables) run on PostgreSQL too.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from sqlalchemy import create_engine, text
+from tests.conftest import BACKENDS, linked_on
 
 from claimledger.cli.app import main
 from claimledger.errors import LedgerDamageWarning, NotALedgerError, StoreError
@@ -89,20 +95,49 @@ def test_store_not_a_ledger_is_one_line(tmp_path: Path, make: object, capsys: py
             Ledger(target, readonly=True)
 
 
-def tamper(path: Path, sql: str, *params: object) -> None:
-    con = sqlite3.connect(path)
-    con.execute(sql, params)
-    con.commit()
-    con.close()
+@pytest.fixture(params=BACKENDS)
+def linked_on_both(request: pytest.FixtureRequest, tmp_path: Path) -> SimpleNamespace:
+    return linked_on(request, tmp_path)
 
 
-def test_store_tampered_rows_are_reported_and_skipped(linked: SimpleNamespace,
+def tamper(target: str | Path, sql: str, *params: object) -> None:
+    """Change stored rows behind the ledger's back, with plain SQL (``:p0``, ``:p1`` ... for ``params``)."""
+    engine = create_engine(f"sqlite:///{target}" if isinstance(target, Path) else target)
+    with engine.begin() as conn:
+        conn.execute(text(sql), {f"p{i}": v for i, v in enumerate(params)})
+    engine.dispose()
+
+
+@pytest.mark.parametrize("make", [
+    "",
+    "create table notes(x int)",
+], ids=["empty-database", "other-database"])
+def test_store_postgresql_database_not_a_ledger_is_one_line(postgres: object, make: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    url = str(postgres())  # type: ignore[operator]
+    if make:
+        tamper(url, make)
+    for args in (["claims"], ["articles", "--json"], ["export"]):
+        assert main([*args, "--ledger", url]) == 2
+        got = capsys.readouterr()
+        assert got.out == "" and got.err.count("\n") == 1 and "not a claimledger ledger" in got.err
+    with pytest.raises(NotALedgerError):
+        Ledger(url, readonly=True)
+    engine = create_engine(url)
+    with engine.connect() as conn:  # a reading command created nothing there
+        assert conn.execute(text("select count(*) from pg_tables where schemaname = 'public'")).scalar() == len(
+            [make] if make else [])
+    engine.dispose()
+
+
+def test_store_tampered_rows_are_reported_and_skipped(linked_on_both: SimpleNamespace,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    linked = linked_on_both
     us = linked.articles["us"]
-    tamper(linked.path, "update attributions set content_end = 99999 where article_id = ? and id = 'a1'", us)
-    tamper(linked.path, "update attributions set hedges = '{not json' where article_id = ? and id = 'a2'", us)
-    tamper(linked.path, "update attributions set certainty = 'sorta' where article_id = ?", linked.articles["ru"])
-    tamper(linked.path, "update articles set warnings = 'nope', fetched_at = 'yesterday' where id = ?", us)
+    tamper(linked.path, "update attributions set content_end = 99999 where article_id = :p0 and id = 'a1'", us)
+    tamper(linked.path, "update attributions set hedges = '{not json' where article_id = :p0 and id = 'a2'", us)
+    tamper(linked.path, "update attributions set certainty = 'sorta' where article_id = :p0", linked.articles["ru"])
+    tamper(linked.path, "update articles set warnings = 'nope', fetched_at = 'yesterday' where id = :p0", us)
     with Ledger(linked.path, readonly=True) as ledger:
         with pytest.warns(LedgerDamageWarning) as caught:
             an = ledger.analysis(us)
@@ -124,9 +159,11 @@ def test_store_tampered_rows_are_reported_and_skipped(linked: SimpleNamespace,
     assert capsys.readouterr().err == ""
 
 
-def test_store_write_path_still_refuses_bad_records(linked: SimpleNamespace) -> None:
+def test_store_write_path_still_refuses_bad_records(linked_on_both: SimpleNamespace) -> None:
     """The same rule (``rows.problem``) guards the way in: a span outside the text is never stored."""
     from dataclasses import replace
+
+    linked = linked_on_both
 
     from claimledger.model import Span
 

@@ -1,4 +1,8 @@
-"""SQLite set-up (WAL, foreign keys, busy timeout), ledger names, and one-line open errors."""
+"""SQLite set-up (WAL, foreign keys, busy timeout), ledger names, and one-line open errors.
+
+SQLite only by nature: pragmas, WAL files and file paths are what is tested; PostgreSQL's open
+errors are tested in tests/hostile/test_store_misuse.py and test_store_damaged.py.
+"""
 
 from __future__ import annotations
 

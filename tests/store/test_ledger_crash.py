@@ -4,7 +4,9 @@ This is the promise behind "one transaction per article": ``claimledger watch`` 
 killed at any moment (OOM killer, a laptop lid, ``kill -9``), and the next run must
 neither duplicate what was stored nor keep half an article. The writer runs in a real
 subprocess (``crash_writer.py``) so SQLite's own crash recovery of the WAL is exercised,
-not an in-process rollback.
+not an in-process rollback. The same writer is killed on a PostgreSQL ledger too, where the
+server rolls back the dead connection's open transaction; there the rows are read back with
+SQLAlchemy Core, on SQLite with plain sqlite3 plus its integrity and foreign-key checks.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+
+import pytest
+from sqlalchemy import create_engine, text
+from tests.conftest import BACKENDS, ledger_target
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 N = 60
@@ -30,27 +36,38 @@ def _writer_module() -> ModuleType:
     return module
 
 
-def _per_article(path: Path) -> dict[str, dict[str, int]]:
-    """Rows per table per article, read with plain sqlite3 (not the code under test)."""
-    db = sqlite3.connect(path)
+def _per_article(target: str | Path) -> dict[str, dict[str, int]]:
+    """Rows per table per article, read with plain SQL (not the code under test)."""
+    if isinstance(target, Path):
+        db = sqlite3.connect(target)
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        finally:
+            db.close()
+    engine = create_engine(f"sqlite:///{target}" if isinstance(target, Path) else target)
     try:
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        out: dict[str, dict[str, int]] = {
-            aid: {"attributions": 0, "quantities": 0, "mentions": 0}
-            for (aid,) in db.execute("SELECT id FROM articles")
-        }
-        for table in ("attributions", "quantities", "mentions"):
-            for aid, n in db.execute(f"SELECT article_id, count(*) FROM {table} GROUP BY article_id"):
-                out[aid][table] = n  # a KeyError here would be a record without its article
+        with engine.connect() as db:
+            out: dict[str, dict[str, int]] = {
+                aid: {"attributions": 0, "quantities": 0, "mentions": 0}
+                for (aid,) in db.execute(text("SELECT id FROM articles"))
+            }
+            for table in ("attributions", "quantities", "mentions"):
+                for aid, n in db.execute(text(f"SELECT article_id, count(*) FROM {table} GROUP BY article_id")):
+                    out[aid][table] = n  # a KeyError here would be a record without its article
         return out
     finally:
-        db.close()
+        engine.dispose()
 
 
-def test_ledger_crash_mid_transaction_then_rerun(tmp_path: Path) -> None:
+@pytest.fixture(params=BACKENDS)
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    return ledger_target(request, tmp_path / "crash.sqlite")
+
+
+def test_ledger_crash_mid_transaction_then_rerun(target: str | Path) -> None:
     writer = _writer_module()
-    path = tmp_path / "crash.sqlite"
+    path = target
     cmd = [sys.executable, str(WRITER), str(path), str(N)]
 
     lines = []
