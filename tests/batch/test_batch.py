@@ -1,5 +1,10 @@
 """The Dask batch path on the bundled examples: the local path's records and links, shard by
-shard, with failures kept to their shard and a re-run that does only what is missing."""
+shard, with failures kept to their shard and a re-run that does only what is missing.
+
+``claimledger import`` of the shards runs into a SQLite file and into a PostgreSQL database
+(one Dask run, imported into each); the plans (JSON Lines line ranges, WARC record runs,
+feed entry ranges) touch no ledger.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import BACKENDS, ledger_target
 
 from claimledger import Ledger
 from claimledger.batch import analyze_with_dask, import_shards
@@ -44,18 +50,32 @@ def local(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_batch_dask_gives_the_local_records_and_links(local: Path, examples: Path, tmp_path: Path) -> None:
-    report = analyze_with_dask([examples], tmp_path / "shards", settings=Settings(), workers=2, per_shard=4,
+@pytest.fixture(scope="module")
+def dask_shards(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dask") / "shards"
+    report = analyze_with_dask([examples], out, settings=Settings(), workers=2, per_shard=4,
                                per_range=2)  # the examples' WARC in runs of 2 records
     assert report.shards >= 4 and report.analysed == report.shards and not report.failed
-    with Ledger(tmp_path / "dask.sqlite") as batch, Ledger(local) as one:
-        imported = import_shards(batch, [tmp_path / "shards"])
+    return out
+
+
+@pytest.fixture(params=BACKENDS)
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """The ledger shards are imported into: a SQLite file, then a PostgreSQL database."""
+    return ledger_target(request, tmp_path / "dask.sqlite")
+
+
+def test_batch_dask_gives_the_local_records_and_links(local: Path, dask_shards: Path, target: str | Path,
+                                                      tmp_path: Path) -> None:
+    with Ledger(target) as batch, Ledger(local) as one:
+        imported = import_shards(batch, [dask_shards])
         assert imported.added == one.counts()["articles"] and not imported.errors
         assert _export(batch, tmp_path) == _export(one, tmp_path)
         assert _links(batch) == _links(one)
 
 
-def test_batch_failed_shard_is_reported_and_a_rerun_does_only_it(local: Path, examples: Path, tmp_path: Path) -> None:
+def test_batch_failed_shard_is_reported_and_a_rerun_does_only_it(local: Path, examples: Path, tmp_path: Path,
+                                                                  target: str | Path) -> None:
     out = tmp_path / "shards"
     shards, _ = plan([examples], Settings(), per_shard=6)
     out.mkdir()
@@ -63,7 +83,7 @@ def test_batch_failed_shard_is_reported_and_a_rerun_does_only_it(local: Path, ex
     first = analyze_with_dask([examples], out, settings=Settings(), workers=2, per_shard=6)
     assert len(first.failed) == 1 and first.failed[0].startswith(shards[1].key)
     assert first.analysed == len(shards) - 1
-    with Ledger(tmp_path / "l.sqlite") as ledger:
+    with Ledger(target) as ledger:
         partial = import_shards(ledger, [out])
         assert partial.added > 0 and not partial.errors
         (out / shards[1].key).unlink()
@@ -75,7 +95,7 @@ def test_batch_failed_shard_is_reported_and_a_rerun_does_only_it(local: Path, ex
             assert partial.added + rest.added == one.counts()["articles"]
 
 
-def test_batch_unreadable_inputs_are_reported_per_item(tmp_path: Path) -> None:
+def test_batch_unreadable_inputs_are_reported_per_item(tmp_path: Path, target: str | Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.txt").write_text("Enligt polisen har tolv personer gripits i Göteborg under natten.", encoding="utf-8")
@@ -84,7 +104,7 @@ def test_batch_unreadable_inputs_are_reported_per_item(tmp_path: Path) -> None:
     report = analyze_with_dask([src, tmp_path / "missing.txt"], tmp_path / "shards", settings=Settings(),
                                workers=1, per_shard=2)
     assert [e.source for e in report.listing_errors] == [str(tmp_path / "missing.txt")]
-    with Ledger(tmp_path / "l.sqlite") as ledger:
+    with Ledger(target) as ledger:
         imported = import_shards(ledger, [tmp_path / "shards"])
     assert imported.added == 2 and [e.source.endswith("b.bin") for e in imported.errors] == [True]
 
@@ -115,3 +135,43 @@ def test_batch_warc_record_ranges_read_as_the_whole_archive(examples: Path) -> N
     at_once = list(read_articles([archive], Settings()))
     assert [getattr(x, "raw_ref", str(x)) for x in by_range] == [getattr(x, "raw_ref", str(x)) for x in at_once]
     assert [getattr(x, "id", None) for x in by_range] == [getattr(x, "id", None) for x in at_once]
+
+
+def _refs(items: list[Any]) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    """What a read gave, in order: each article's reference, id and notes, or each error's line."""
+    return [(x.raw_ref, x.id, x.warnings) if hasattr(x, "raw_ref") else (str(x), None, ()) for x in items]
+
+
+@pytest.mark.parametrize("name, per_range", [("en-theguardian-world.rss.xml", 10),
+                                             ("sv-dn-nyheter-2021-02-09.rss.xml", 7),
+                                             ("sv-utdelningsseglaren.atom.xml", 4)])
+def test_batch_feed_entry_ranges_read_as_the_whole_feed(shared: Path, examples: Path, name: str,
+                                                        per_range: int) -> None:
+    """Real RSS and Atom feeds cut into entry ranges: every entry read once, in order, under its own
+    ``#entry=N``, and the feed-wide note on the same (first) article as in a whole read."""
+    from claimledger.ingest import read_articles
+
+    feed = shared / "data" / "raw" / "feeds" / name
+    shards, errors = plan([feed, examples / "feeds" / "nordposten-senaste.rss"], Settings(),
+                          per_shard=8, lines_per_shard=per_range)
+    ranges = [s.inputs[0].entries for s in shards if s.inputs[0].entries]
+    at_once = list(read_articles([feed], Settings()))
+    assert not errors and len(ranges) == -(-len(at_once) // per_range) >= 3
+    assert ranges[0] == (1, per_range) and ranges[-1][1] == len(at_once)
+    assert [s.inputs[0].entries for s in shards][-1] is None  # a short feed stays whole, with its neighbours
+    by_range = [x for s in shards if s.inputs[0].entries for x in read_inputs(s.inputs, Settings())]
+    assert _refs(by_range) == _refs(at_once)
+    assert len({s.key for s in shards}) == len(shards)
+
+
+def test_batch_feed_entry_ranges_through_dask_into_the_ledger(shared: Path, tmp_path: Path,
+                                                              target: str | Path) -> None:
+    feed = shared / "data" / "raw" / "feeds" / "sv-dn-nyheter-2021-02-09.rss.xml"
+    report = analyze_with_dask([feed], tmp_path / "shards", settings=Settings(), workers=2, per_range=30)
+    assert report.shards >= 3 and report.analysed == report.shards and not report.failed
+    with Ledger(target) as batch, Ledger(tmp_path / "local.sqlite") as one:
+        imported = import_shards(batch, [tmp_path / "shards"])
+        local = one.ingest([feed])
+        assert imported.added == local.added > 50
+        assert sorted(map(str, imported.errors)) == sorted(map(str, local.errors))  # entries without text, once
+        assert _export(batch, tmp_path) == _export(one, tmp_path)

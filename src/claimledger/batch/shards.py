@@ -5,7 +5,10 @@ it, and small enough that a crash loses little and the workers finish together. 
 their order and their names (``ingest.list_inputs``), so a shard read on a worker yields
 what the local path yields for the same inputs; a JSON Lines file of many articles is split
 into line ranges, a WARC archive into runs of records (their byte offsets found by one pass
-over its headers on the client). A shard's ``key`` changes when any of its inputs does (name, size, mtime,
+over its headers on the client), and an RSS/Atom feed file into entry ranges (its entries
+counted on the client by the parser the workers use, so the ranges cover every entry; each
+worker parses the whole feed and keeps its range: the cost of a feed is its articles'
+analysis, not its parse). A shard's ``key`` changes when any of its inputs does (name, size, mtime,
 range), so a re-run skips exactly the shards already done.
 """
 
@@ -19,12 +22,16 @@ from pathlib import Path
 
 from claimledger.errors import InputError
 from claimledger.ingest import list_inputs
-from claimledger.ingest.sniff import Input
+from claimledger.ingest.feeds import count_entries
+from claimledger.ingest.sniff import Input, Kind, sniff_kind
 from claimledger.ingest.warc import record_offsets
+from claimledger.model import RawDoc
 from claimledger.settings import Settings
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
+_FEED_HEAD = 8192
+"""Bytes read from each file to find the feeds among a run's inputs."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class Shard:
         for item in self.inputs:
             stat = item.path.stat() if item.path is not None and item.path.exists() else None
             parts.append([item.name, item.url, list(item.lines) if item.lines else None,
-                          list(item.records) if item.records else None,
+                          list(item.records) if item.records else None, list(item.entries) if item.entries else None,
                           stat.st_size if stat else None, stat.st_mtime_ns if stat else None])
         digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
         return f"shard-{self.index:05d}-{digest}"
@@ -50,7 +57,7 @@ class Shard:
 def plan(sources: Iterable[str | Path], settings: Settings, *, per_shard: int,
          lines_per_shard: int = 400) -> tuple[list[Shard], list[InputError]]:
     """The shards of ``sources`` (``per_shard`` inputs, or ``lines_per_shard`` lines of a JSON
-    Lines file or records of a WARC archive, each) and the inputs that could not even be listed
+    Lines file, records of a WARC archive or entries of a feed, each) and the inputs that could not even be listed
     (a missing path, a loop of links)."""
     units: list[Input] = []
     errors: list[InputError] = []
@@ -61,12 +68,14 @@ def plan(sources: Iterable[str | Path], settings: Settings, *, per_shard: int,
             units += _line_ranges(item, lines_per_shard)
         elif item.path is not None and item.name.lower().endswith(_WARC_SUFFIXES):
             units += _record_ranges(item, lines_per_shard)
+        elif item.path is not None and _is_feed(item.path, item.name, settings):
+            units += _entry_ranges(item, lines_per_shard)
         else:
             units.append(item)
     shards: list[Shard] = []
     batch: list[Input] = []
     for unit in units:
-        if unit.lines is not None or unit.records is not None:  # a range is a shard of its own
+        if unit.lines is not None or unit.records is not None or unit.entries is not None:  # a range: a shard
             if batch:
                 shards.append(Shard(len(shards), tuple(batch)))
                 batch = []
@@ -89,10 +98,7 @@ def _line_ranges(item: Input, per_shard: int) -> list[Input]:
             total = sum(1 for _ in fh)
     except OSError:
         return [item]  # the worker's read reports it, as the local path would
-    if total <= per_shard:
-        return [item]
-    return [replace(item, lines=(first, min(total, first + per_shard - 1)))
-            for first in range(1, total + 1, per_shard)]
+    return [replace(item, lines=span) for span in _ranges(total, per_shard)] if total > per_shard else [item]
 
 
 def _record_ranges(item: Input, per_shard: int) -> list[Input]:
@@ -105,3 +111,28 @@ def _record_ranges(item: Input, per_shard: int) -> list[Input]:
     size = item.path.stat().st_size
     cuts = starts[::per_shard] + [size]
     return [replace(item, records=(a, b)) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _is_feed(path: Path, name: str, settings: Settings) -> bool:
+    """A readable RSS/Atom file small enough to be read whole (a larger one is refused by its worker)."""
+    try:
+        if not 0 < path.stat().st_size <= settings.max_bytes:
+            return False
+        with path.open("rb") as fh:
+            head = fh.read(_FEED_HEAD)
+    except OSError:
+        return False  # the worker's read reports it, as the local path would
+    return sniff_kind(head, name) is Kind.FEED
+
+
+def _entry_ranges(item: Input, per_shard: int) -> list[Input]:
+    """A feed as ranges of ``per_shard`` entries (the whole feed when it is short or refused)."""
+    assert item.path is not None
+    raw = RawDoc(uri=item.name, data=item.path.read_bytes(), media_type="application/xml", raw_ref=item.name)
+    total = count_entries(raw)
+    return [replace(item, entries=span) for span in _ranges(total, per_shard)] if total > per_shard else [item]
+
+
+def _ranges(total: int, per_shard: int) -> list[tuple[int, int]]:
+    """1-based inclusive (first, last) runs of ``per_shard`` items that cover ``total``."""
+    return [(first, min(total, first + per_shard - 1)) for first in range(1, total + 1, per_shard)]

@@ -112,6 +112,9 @@ class _Reader:
             return
         media = _MEDIA_TYPES[opened.kind]
         raw = RawDoc(uri=item.name, data=opened.data, media_type=media, raw_ref=item.name)
+        if opened.kind is sniff.Kind.FEED and item.entries is not None:  # a batch shard's entry range
+            yield from feeds.read_feed(raw, follow=self.follower, lang=self.lang, items=item.entries)
+            return
         yield from self.dispatch(opened.kind, item.name, raw=raw)
 
     def dispatch(

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from collections.abc import Callable, Iterator
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -155,11 +156,34 @@ def entry_body(entry: Any) -> tuple[str, bool]:
     return max(full or candidates, key=lambda c: len(c[0]))
 
 
+def _parse(raw: RawDoc) -> Any:
+    """feedparser's result for a feed already judged safe; its exceptions pass to the caller."""
+    # The feed's own URL lets feedparser resolve relative entry links against it.
+    base = {"content-location": raw.uri} if raw.uri.startswith(("http://", "https://")) else {}
+    data = _replace_surrogate_refs(raw.data)
+    return feedparser.parse(data, response_headers=base, sanitize_html=True, resolve_relative_uris=True)
+
+
+_PARSE_ERRORS = (ValueError, TypeError, AttributeError, RecursionError, UnicodeError)
+
+
+def count_entries(raw: RawDoc) -> int:
+    """How many entries ``read_feed`` would read (0 for a feed it would refuse): what a batch
+    planner cuts into entry ranges, counted by the same parser so the ranges cover every entry."""
+    if unsafe_xml_reason(raw.data):
+        return 0
+    try:
+        return len(_parse(raw).get("entries") or [])
+    except _PARSE_ERRORS:
+        return 0
+
+
 def read_feed(
     raw: RawDoc,
     *,
     follow: LinkFollower | None = None,
     lang: str | None = None,
+    items: tuple[int, int] | None = None,
 ) -> Iterator[Article | InputError]:
     """Every entry of a feed as an Article (or the reason it has none); the feed itself may be refused.
 
@@ -167,20 +191,26 @@ def read_feed(
     bound to a fetcher); None reads the feed's own text and touches no network. What
     happened to the feed as a whole (pages not fetched, pages that failed) is one note
     on the feed's first article, not one per entry.
+    ``items`` (first, last; 1-based, inclusive): only those entries, a batch shard's range. The
+    whole feed is still parsed (entry numbers and the feed-wide note are the whole feed's, so
+    the ranges together read as the whole feed); only the range's linked pages are fetched, and
+    a feed refused as a whole is refused by the range that starts at entry 1 only.
     """
+    first, last = items or (1, sys.maxsize)
     if reason := unsafe_xml_reason(raw.data):
-        yield InputError(raw.raw_ref, UNSAFE_XML, reason)
+        if first == 1:
+            yield InputError(raw.raw_ref, UNSAFE_XML, reason)
         return
     try:
-        # The feed's own URL lets feedparser resolve relative entry links against it.
-        base = {"content-location": raw.uri} if raw.uri.startswith(("http://", "https://")) else {}
-        data = _replace_surrogate_refs(raw.data)
-        parsed = feedparser.parse(data, response_headers=base, sanitize_html=True, resolve_relative_uris=True)
-    except (ValueError, TypeError, AttributeError, RecursionError, UnicodeError) as exc:
-        yield InputError(raw.raw_ref, NOT_A_FEED, f"feed could not be parsed ({type(exc).__name__})")
+        parsed = _parse(raw)
+    except _PARSE_ERRORS as exc:
+        if first == 1:
+            yield InputError(raw.raw_ref, NOT_A_FEED, f"feed could not be parsed ({type(exc).__name__})")
         return
     feed = parsed.get("feed") or {}
     entries = parsed.get("entries") or []
+    if not entries and first > 1:
+        return
     if not entries:
         if feed.get("title"):
             yield InputError(raw.raw_ref, EMPTY, "feed has no entries")
@@ -196,6 +226,8 @@ def read_feed(
     wanted = [d.link for d in drafts if isinstance(d, _Entry) and d.link and not d.full]
     pages: dict[str, Article | InputError] = {}
     note: str | None = None
+    if follow is not None:
+        wanted = [d.link for d in drafts[first - 1 : last] if isinstance(d, _Entry) and d.link and not d.full]
     if follow is not None and wanted:
         followed = follow(wanted)
         pages, note = followed.pages, followed.summary_line()
@@ -204,7 +236,11 @@ def read_feed(
             f"{len(wanted)} of {len(drafts)} entries carry only a teaser; the feed's text was kept and their"
             " linked pages were not fetched (follow_links is off)"
         )
-    for draft in drafts:
+    for index, draft in enumerate(drafts, start=1):
+        if not first <= index <= last:
+            if follow is None and isinstance(draft, _Entry) and draft.text:
+                note = None  # the whole feed's note went on an article before this range
+            continue
         item = draft if isinstance(draft, InputError) else context.article(draft, pages.get(draft.link or ""), raw)
         if note and isinstance(item, Article):
             item = dataclasses.replace(item, warnings=(*item.warnings, f"feed-wide: {note}"))

@@ -76,6 +76,8 @@ class Input:
     """For a JSON Lines file: read only lines ``first`` to ``last`` (1-based, inclusive); a batch shard."""
     records: tuple[int, int] | None = None
     """For a WARC file: read only the records starting at byte ``start`` up to ``end``; a batch shard."""
+    entries: tuple[int, int] | None = None
+    """For an RSS/Atom feed: read only entries ``first`` to ``last`` (1-based, inclusive); a batch shard."""
 
 
 # Magic numbers of formats that are certainly not text, with the name a user recognises.
