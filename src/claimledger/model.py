@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+UNDATED = "1970-01-01"
+"""The day a fact or mention of an undated article is filed under: far in the past, so date
+windows never join it to a dated report by chance; every reader shows it as *undated*."""
+
 Certainty = Literal["asserted", "confirmed", "reported", "estimated", "alleged", "denied"]
 Approx = Literal["exact", "about", "over", "under", "range"]
 SourceKind = Literal[

@@ -35,7 +35,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.model import Analysis
+from claimledger.model import UNDATED, Analysis
 from claimledger.safetext import csv_row, json_text, visible, visible_same_length
 
 
@@ -72,7 +72,6 @@ def clean(value: object, *, newlines: bool = False) -> str:
     return visible(value, newlines=newlines)
 
 
-UNDATED = "1970-01-01"
 """The day the linker files an article without a publication date under (``link.features.pub_date``)."""
 
 

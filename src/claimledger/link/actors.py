@@ -381,7 +381,7 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         if a.anonymous and rule in ("named", "none"):
             actor = None
         if actor and _unsaid(a, text, data):
-            actor, rule, words = None, "not-said", a.cue.of(text)
+            actor, rule, words = None, NOT_SAID, a.cue.of(text)
         if a.source and actor and rule != "surname":
             # later *Park* or *Koskimäki* is whoever this named person turned out to be
             for name in re.findall(r"\b[A-ZÅÄÖ][\w-]{2,}", a.source.of(text)):
@@ -391,6 +391,10 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
             relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
     return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+NOT_SAID = "not-said"
+"""The origin rule of an attribution whose speech act the text negates: it names no source and states no fact."""
 
 
 def _unsaid(a: Attribution, text: str, data: LinkData) -> bool:

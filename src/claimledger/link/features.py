@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from claimledger.link.data import LinkData, load
 from claimledger.link.scope import country_pairs, country_words, names_country
-from claimledger.model import Analysis, Approx, Attribution, MentionKind, Quantity, Span
+from claimledger.model import UNDATED, Analysis, Approx, Attribution, MentionKind, Quantity, Span
 
 _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 _NUMBER = re.compile(r"\d")
@@ -87,7 +87,7 @@ def pub_date(published: str | None) -> str:
     """The ISO day of a publication date, or a far-past placeholder when none is known."""
     if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
         return published[:10]
-    return "1970-01-01"
+    return UNDATED
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -295,7 +295,7 @@ def _stop_at_number(seq: list[str], marks: frozenset[str] = frozenset({";", "(",
 
 def _date(sent: str, published: str, data: LinkData) -> str:
     """The day a figure is about: a weekday or *yesterday* in its sentence, counted back from publication."""
-    if published == "1970-01-01":
+    if published == UNDATED:
         return published
     low = f" {sent.lower()} "
     pub = date.fromisoformat(published)

@@ -92,7 +92,9 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     origins = claimed.recall_relays(origins, view.relays_by(named, actors.RELAY_RULES) if named else {})
     by_attr = {o.attribution_id: o for o in origins}
     items = fill_ellipsis([quantity_item(analysis, q, data, scope) for q in analysis.quantities], analysis)
-    items += [attribution_item(analysis, a, data) for a in analysis.attributions]
+    # a speech act the text negates (*has not commented on the alleged deployment*) states no fact
+    items += [attribution_item(analysis, a, data) for a in analysis.attributions
+              if by_attr[a.id].rule != actors.NOT_SAID]
     q_origin = {q.id: claimed.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}
     actor_of = {it.record_id + it.kind: (q_origin.get(it.record_id) if it.kind == "q" else by_attr.get(it.record_id))
                 for it in items}

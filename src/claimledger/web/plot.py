@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimledger.link.history import UNATTRIBUTED, bars
+from claimledger.model import UNDATED
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 """The spec's ``$schema`` names its version; nothing is fetched from it."""
@@ -22,7 +23,7 @@ def history_spec(history: dict[str, Any], fact_id: str) -> dict[str, Any]:
     """The Vega-Lite spec of ``history`` (one variable's points), marking ``fact_id``'s points."""
     values = []
     for p in history["points"]:
-        if p["value"] is None or not p["date"] or str(p["date"]).startswith("1970"):
+        if p["value"] is None or not p["date"] or str(p["date"]).startswith(UNDATED):
             continue  # no figure, or no date to place it at (an undated article)
         below, above = bars(p)
         v = float(p["value"])

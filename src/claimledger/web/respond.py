@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 from sqlalchemy import Connection, text
 
+from claimledger.model import UNDATED
 from claimledger.safetext import json_text, visible
 from claimledger.settings import Settings
 from claimledger.store import Ledger
@@ -88,7 +89,7 @@ def _number(value: object) -> str:
 def _day(value: object) -> str:
     """A stored date, or *undated* for the linker's stand-in day of an article with no date."""
     text = "" if value is None else str(value)
-    return "undated" if not text or text.startswith("1970-01-01") else text
+    return "undated" if not text or text.startswith(UNDATED) else text
 
 
 templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from claimledger.model import UNDATED
 from claimledger.safetext import json_text
 from claimledger.store.admiralty import Admiralty, admiralty
 from claimledger.store.exports import records
@@ -81,17 +82,19 @@ def review(fact: dict[str, Any], mentions: list[dict[str, Any]], grade: Admiralt
             claim["datePublished"] = appearances[0]["datePublished"]
     if fact["variable"]:
         claim["about"] = {"@type": "Thing", "name": fact["variable"]}
-    return {
+    review: dict[str, Any] = {
         "@type": "ClaimReview",
         "@id": f"urn:claimledger:review:{fid}",
         "url": f"{base_url.rstrip('/')}/facts/{fid}" if base_url else f"urn:claimledger:fact:{fid}",
         "claimReviewed": fact["label"],
-        "datePublished": fact["date"],
         "author": REVIEWER,
         "reviewRating": {"@type": "Rating", "alternateName": grade.words,
                          "ratingExplanation": "; ".join(grade.evidence)},
         "itemReviewed": claim,
     }
+    if fact["date"] and not str(fact["date"]).startswith(UNDATED):
+        review["datePublished"] = fact["date"]  # an undated fact's stand-in day is no date to publish
+    return review
 
 
 def stream(conn: Connection, f: Filters, progress: Callable[[int], None] | None = None,
