@@ -75,8 +75,8 @@ def analyze_with_dask(
     on_dashboard: Callable[[str], None] | None = None,
 ) -> BatchReport:
     """Analyse ``sources`` into shard folders under ``out`` on Dask workers (see the module doc):
-    ``per_shard`` files or URLs a shard, ``per_range`` lines of a JSON Lines file or records of
-    a WARC archive."""
+    ``per_shard`` files or URLs a shard (URLs of a URL list too), ``per_range`` lines of a JSON
+    Lines file, records of a WARC archive or entries of a feed."""
     from dask.distributed import Client, LocalCluster, as_completed
 
     if scheduler and workers:

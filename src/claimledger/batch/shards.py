@@ -8,8 +8,11 @@ into line ranges, a WARC archive into runs of records (their byte offsets found 
 over its headers on the client), and an RSS/Atom feed file into entry ranges (its entries
 counted on the client by the parser the workers use, so the ranges cover every entry; each
 worker parses the whole feed and keeps its range: the cost of a feed is its articles'
-analysis, not its parse). A shard's ``key`` changes when any of its inputs does (name, size, mtime,
-range), so a re-run skips exactly the shards already done.
+analysis, not its parse). A URL list (``ingest/urllist.py``) is cut into line ranges that hold
+``per_shard`` URLs each (a listed URL costs what a URL given as a source costs: a fetch and an
+article), read the same way: each worker parses the whole list and reads the URLs first listed
+in its range, so a URL listed twice is read once in all. A shard's ``key`` changes when any of
+its inputs does (name, size, mtime, range), so a re-run skips exactly the shards already done.
 """
 
 from __future__ import annotations
@@ -21,17 +24,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from claimledger.errors import InputError
-from claimledger.ingest import list_inputs
+from claimledger.ingest import list_inputs, urllist
 from claimledger.ingest.feeds import count_entries
-from claimledger.ingest.sniff import Input, Kind, sniff_kind
+from claimledger.ingest.sniff import HEAD_BYTES, Input, Kind, sniff_kind
 from claimledger.ingest.warc import record_offsets
 from claimledger.model import RawDoc
 from claimledger.settings import Settings
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
-_FEED_HEAD = 8192
-"""Bytes read from each file to find the feeds among a run's inputs."""
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,9 @@ class Shard:
 
 def plan(sources: Iterable[str | Path], settings: Settings, *, per_shard: int,
          lines_per_shard: int = 400) -> tuple[list[Shard], list[InputError]]:
-    """The shards of ``sources`` (``per_shard`` inputs, or ``lines_per_shard`` lines of a JSON
-    Lines file, records of a WARC archive or entries of a feed, each) and the inputs that could not even be listed
-    (a missing path, a loop of links)."""
+    """The shards of ``sources`` (``per_shard`` inputs or URLs of a URL list, or ``lines_per_shard``
+    lines of a JSON Lines file, records of a WARC archive or entries of a feed, each) and the
+    inputs that could not even be listed (a missing path, a loop of links)."""
     units: list[Input] = []
     errors: list[InputError] = []
     for item in list_inputs(sources, settings):
@@ -68,8 +69,10 @@ def plan(sources: Iterable[str | Path], settings: Settings, *, per_shard: int,
             units += _line_ranges(item, lines_per_shard)
         elif item.path is not None and item.name.lower().endswith(_WARC_SUFFIXES):
             units += _record_ranges(item, lines_per_shard)
-        elif item.path is not None and _is_feed(item.path, item.name, settings):
+        elif item.path is not None and (kind := _kind(item.path, item.name, settings)) is Kind.FEED:
             units += _entry_ranges(item, lines_per_shard)
+        elif item.path is not None and kind is Kind.URLS:
+            units += _url_ranges(item, per_shard)
         else:
             units.append(item)
     shards: list[Shard] = []
@@ -113,16 +116,18 @@ def _record_ranges(item: Input, per_shard: int) -> list[Input]:
     return [replace(item, records=(a, b)) for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
-def _is_feed(path: Path, name: str, settings: Settings) -> bool:
-    """A readable RSS/Atom file small enough to be read whole (a larger one is refused by its worker)."""
+def _kind(path: Path, name: str, settings: Settings) -> Kind | None:
+    """The kind of a readable file small enough to be read whole, as its worker will sniff it
+    (None for the rest: a larger or unreadable one is refused by its worker, as locally)."""
     try:
         if not 0 < path.stat().st_size <= settings.max_bytes:
-            return False
+            return None
         with path.open("rb") as fh:
-            head = fh.read(_FEED_HEAD)
+            head = fh.read(HEAD_BYTES)
     except OSError:
-        return False  # the worker's read reports it, as the local path would
-    return sniff_kind(head, name) is Kind.FEED
+        return None
+    kind = sniff_kind(head, name, url_list=True)
+    return kind if isinstance(kind, Kind) else None
 
 
 def _entry_ranges(item: Input, per_shard: int) -> list[Input]:
@@ -131,6 +136,17 @@ def _entry_ranges(item: Input, per_shard: int) -> list[Input]:
     raw = RawDoc(uri=item.name, data=item.path.read_bytes(), media_type="application/xml", raw_ref=item.name)
     total = count_entries(raw)
     return [replace(item, entries=span) for span in _ranges(total, per_shard)] if total > per_shard else [item]
+
+
+def _url_ranges(item: Input, per_shard: int) -> list[Input]:
+    """A URL list as line ranges of ``per_shard`` URLs, each its own shard (the file as it is
+    when prose past its head makes it a text article after all)."""
+    assert item.path is not None
+    text = urllist.decode(item.path.read_bytes())
+    if not urllist.is_url_list(text):
+        return [item]
+    spans = urllist.line_ranges(urllist.parse(text), per_shard, len(text.splitlines()))
+    return [replace(item, lines=span) for span in spans]
 
 
 def _ranges(total: int, per_shard: int) -> list[tuple[int, int]]:

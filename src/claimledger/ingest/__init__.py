@@ -12,6 +12,7 @@
             feed -> feeds.read_feed (linked pages only with follow_links: follow.py)
             warc -> warc.iter_warc -> html/text per record
             jsonl -> jsonl.iter_jsonl
+            urls -> each URL read as a URL source, once (urllist.py; files and stdin only)
 
 Each module catches the failures it knows (narrowly) and turns them into an InputError
 naming the input. Around each input there is one more guard: third-party readers
@@ -42,7 +43,7 @@ from claimledger.errors import INTERNAL, UNSUPPORTED, ArgumentError, InputError,
 from claimledger.model import Article, RawDoc
 from claimledger.settings import Settings
 
-from . import feeds, html, jsonl, sniff, text, warc
+from . import feeds, html, jsonl, sniff, text, urllist, warc
 from .fetch import Fetcher
 from .follow import Followed, follow_links
 from .lang import detect_language
@@ -107,6 +108,9 @@ class _Reader:
         if isinstance(opened, InputError):
             yield opened
             return
+        if opened.kind is sniff.Kind.URLS and opened.data is not None:
+            yield from self.url_list(item.name, opened.data, item.lines)
+            return
         if opened.data is None:  # a streamed kind, read from its path record by record
             yield from self.dispatch(opened.kind, item.name, path=item.path, lines=item.lines, records=item.records)
             return
@@ -146,6 +150,16 @@ class _Reader:
             yield text.read_text(raw, lang=self.lang)
         else:
             yield InputError(raw.raw_ref, UNSUPPORTED, f"a {kind.value} input cannot be read here")
+
+    def url_list(self, name: str, data: bytes, lines: tuple[int, int] | None) -> Iterator[Article | InputError]:
+        """A URL list's pages (those first listed on ``lines``; all without): each URL read as if
+        given as a source, behind its own guard, so one bad URL is one error and the list goes on."""
+        for listed in urllist.select(urllist.parse(urllist.decode(data)), lines):
+            note = listed.note(name)
+            for result in _guarded(listed.url, self.read(sniff.Input(listed.url, url=listed.url))):
+                if note is not None and isinstance(result, Article):
+                    result, note = replace(result, warnings=(*result.warnings, note)), None
+                yield result
 
     def warc(self, records: Iterator[RawDoc | InputError]) -> Iterator[Article | InputError]:
         """Each article record of an archive, extracted by its media type."""
@@ -256,7 +270,8 @@ def read_articles(
 
     ``sources``: a list of files, folders (read recursively, sorted, hidden names skipped;
     links out of the folder only with ``follow_symlinks``), http(s) URLs and ``"-"`` for
-    standard input (``stdin`` replaces ``sys.stdin.buffer``).
+    standard input (``stdin`` replaces ``sys.stdin.buffer``). A file (or standard input) whose
+    every non-blank, non-``#`` line is an http(s) URL is a URL list: each URL is read as a source.
     ``lang``: use this language code for every article instead of detecting it.
     ``transport``: an httpx transport for every request (tests pass ``httpx.MockTransport``).
     ``follow_links``: fetch the linked pages of feed entries that carry only a teaser

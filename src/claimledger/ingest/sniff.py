@@ -4,6 +4,11 @@ Extensions lie (``.html`` files that are feeds, ``.txt`` files that are HTML, do
 with no name at all), so the kind is read from the content: magic bytes, the first
 markup tag, the first JSON line. The extension only breaks ties the content leaves open.
 
+A local file or standard input whose every non-blank line not starting with ``#`` is one
+http(s) URL is a URL list (``Kind.URLS``, read as the pages it names: ``urllist.py``); one
+line of prose among the URLs makes it a text article. A fetched body is never a URL list
+(``sniff_kind(..., url_list=False)``, the default): a server does not choose what else to fetch.
+
 This is also the gate for inputs that are not text at all: images, PDFs, archives and
 random bytes are refused here with a one-line reason, before any parser sees them, and
 so are missing, empty and oversized files. Containers that are read record by record
@@ -42,6 +47,7 @@ from claimledger.errors import (
     InputError,
 )
 
+from . import urllist
 from .text import bom_encoding
 
 HEAD_BYTES = 65_536
@@ -58,6 +64,7 @@ class Kind(enum.Enum):
     FEED = "feed"
     WARC = "warc"
     JSONL = "jsonl"
+    URLS = "urls"
 
 
 STREAMED = frozenset({Kind.WARC, Kind.JSONL})
@@ -73,7 +80,7 @@ class Input:
     url: str | None = None
     stdin: bool = False
     lines: tuple[int, int] | None = None
-    """For a JSON Lines file: read only lines ``first`` to ``last`` (1-based, inclusive); a batch shard."""
+    """For a JSON Lines file or URL list: read only lines ``first`` to ``last`` (1-based, inclusive); a batch shard."""
     records: tuple[int, int] | None = None
     """For a WARC file: read only the records starting at byte ``start`` up to ``end``; a batch shard."""
     entries: tuple[int, int] | None = None
@@ -200,8 +207,14 @@ def _json_lines_vote(view: bytes) -> bool:
     return False
 
 
-def sniff_kind(head: bytes, name: str) -> Kind | InputError:
-    """Decide the kind of an input from its first bytes, the name breaking ties."""
+def sniff_kind(head: bytes, name: str, *, url_list: bool = False) -> Kind | InputError:
+    """Decide the kind of an input from its first bytes, the name breaking ties.
+
+    ``url_list``: a text whose lines are all http(s) URLs is ``Kind.URLS`` (for local files
+    and standard input; see the module docstring). A head of ``HEAD_BYTES`` may be cut
+    mid-line, so its last line is not judged; ``open_path`` and ``read_stream`` judge the
+    whole input again once it is read.
+    """
     suffix = Path(name.split("?")[0]).suffix.lower()
     if head.startswith(b"\x1f\x8b"):
         inner = gunzip_head(head)
@@ -237,6 +250,8 @@ def sniff_kind(head: bytes, name: str) -> Kind | InputError:
         return InputError(name, UNSUPPORTED, "a JSON document, not JSON Lines (one article per line)")
     if not stripped.startswith((b"{", b"[")) and _LATE_HTML.search(view[:4096]):
         return Kind.HTML  # markup after some leading junk (a stray byte, a server banner)
+    if url_list and urllist.is_url_list(urllist.decode(head), cut=len(head) >= HEAD_BYTES):
+        return Kind.URLS
     return Kind.TEXT
 
 
@@ -387,7 +402,7 @@ def open_path(path: Path, name: str, max_bytes: int) -> Opened | InputError:
             return InputError(name, EMPTY, "empty file (0 bytes)")
         with path.open("rb") as fh:
             head = fh.read(HEAD_BYTES)
-            kind = sniff_kind(head, name)
+            kind = sniff_kind(head, name, url_list=True)
             if isinstance(kind, InputError):
                 return kind
             if kind in STREAMED:
@@ -416,15 +431,18 @@ def read_stream(stream: BinaryIO, name: str, max_bytes: int) -> Opened | InputEr
         return InputError(name, EMPTY, "empty input (0 bytes)")
     if len(data) > max_bytes:
         return InputError(name, TOO_LARGE, f"more than the {max_bytes:,}-byte limit (max_bytes)")
-    kind = sniff_kind(data[:HEAD_BYTES], name)
+    kind = sniff_kind(data[:HEAD_BYTES], name, url_list=True)
     if isinstance(kind, InputError):
         return kind
     return _check_blank(Opened(kind, data, len(data)), name)
 
 
 def _check_blank(opened: Opened, name: str) -> Opened | InputError:
-    """Refuse an input that holds only whitespace (after any byte-order mark)."""
+    """Refuse an input that holds only whitespace (after any byte-order mark); a URL list whose
+    head alone looked like one, but that has prose further on, is a text article after all."""
     data = opened.data or b""
+    if opened.kind is Kind.URLS and not urllist.is_url_list(urllist.decode(data)):
+        opened = Opened(Kind.TEXT, data, opened.size)
     bom = bom_encoding(data)
     body = data[bom[1] :].decode(bom[0], errors="replace") if bom else data.decode("latin-1")
     if not body.strip():
