@@ -226,6 +226,14 @@ class ParsedSentence:
         j = v.i
         while j > self.s and d[j - 1].pos_ in {"ADV", "AUX", "PART"}:
             j -= 1
+        end = j
+        if j - 2 > self.s and d[j - 1].text == ",":
+            # 'Ana Reyes, 44, said' / 'Ana Reyes, the port's director, said': the name before its apposition
+            appos = next((t for t in d[self.s : j - 1] if t.dep_ == "appos" and t.right_edge.i == j - 2
+                          and t.head.i < t.i and t.head.pos_ in {"PROPN", "NOUN"}), None)
+            if appos is not None:
+                j = appos.head.i + 1
+                end = j - 1 if j - 1 > self.s and d[j - 1].text == "," else appos.right_edge.i + 1
         if j <= self.s or d[j - 1].pos_ not in {"PROPN", "NOUN", "PRON"} or self.q.region(j - 1) is not None:
             return None
         i = j - 1
@@ -233,7 +241,7 @@ class ParsedSentence:
             i -= 1
         if d[i].pos_ == "PART":
             i += 1
-        return self.trim(i, j)
+        return self.trim(i, max(j, end))
 
     def np(self, tok: Token, drop_acl: Token | None = None) -> Range | None:
         lo, hi = self.subtree(tok, _SOURCE_DROP)
@@ -331,11 +339,13 @@ class ParsedSentence:
             # 'called for X', 'pointed to X': the object of the cue's own preposition
             obj = next((g for g in last.children if g.dep_ in {"pobj", "pcomp", "obj"}), None)
             if obj is not None:
-                return self.trim(*self.subtree(obj)), "dep-prep"
+                lo, hi = self.subtree(obj)
+                return self.trim(lo, self._object_tail(v, last.i, hi)), "dep-prep"
             if last.dep_ == "prt":
                 obj = next((g for g in v.children if g.dep_ in _OBJ and g.i > last.i), None)
                 if obj is not None:
-                    return self.trim(*self.subtree(obj)), "dep-prep"
+                    lo, hi = self.subtree(obj)
+                    return self.trim(lo, self._object_tail(v, obj.i, hi)), "dep-prep"
         if form in self.np_content and any(c.dep_ in _AGENT for c in v.children):
             subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
             if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
@@ -349,15 +359,20 @@ class ParsedSentence:
                 continue
             if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns):
                 lo, hi = self.subtree(c)
-                # 'called it a lie', 'urged voters to stay home', 'criticized X for Y': what follows belongs
-                for g in v.rights:
-                    if g.i <= c.i or g.is_punct:
-                        continue
-                    if g.dep_ not in _OBJECT_TAIL or g.i in self.cue_tokens:
-                        break
-                    hi = max(hi, g.right_edge.i + 1)
-                return self.trim(lo, hi), "dep-object"
+                return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
         return None, ""
+
+    def _object_tail(self, v: Token, after: int, hi: int) -> int:
+        """Where a stance verb's object content ends: 'called it a lie', 'urged voters to stay home',
+        'criticized X for Y', 'pointed to X as proof of Y': what the verb governs after its object
+        belongs to the content."""
+        for g in v.rights:
+            if g.i <= after or g.is_punct:
+                continue
+            if g.dep_ not in _OBJECT_TAIL or g.i in self.cue_tokens:
+                break
+            hi = max(hi, g.right_edge.i + 1)
+        return hi
 
     def name_before_colon(self, i: int) -> Range | None:
         """A short name between ``i`` and a colon (*Said Ellis: …*)."""
