@@ -53,7 +53,7 @@ class _Sentence(ParsedSentence):
             source = self.subject_before(v)
         if source is None:
             source = self.name_before_colon(c1)  # 'Said Ellis: "…"
-        source, swallowed = self._unswallow(v, source)
+        cut_source, swallowed = self._unswallow(v, source)
         content: Range | None = None
         parts: list[Range] = []
         rule = ""
@@ -63,7 +63,7 @@ class _Sentence(ParsedSentence):
                 if content is not None:
                     break
         if content is None and swallowed is not None:
-            content, rule = swallowed, "dep-swallowed"
+            source, content, rule = cut_source, swallowed, "dep-swallowed"
         if content is None:
             content, rule = self.content_after(v, c1, form)
         if content is None:
