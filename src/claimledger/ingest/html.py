@@ -40,6 +40,7 @@ from claimledger.errors import NO_TEXT, TOO_DEEP, TOO_LARGE, InputError
 from claimledger.model import Article, RawDoc
 
 from .lang import choose_language
+from .pagemeta import page_meta
 from .text import Decoded, decode_bytes, normalize_charset
 
 MIN_TEXT_LETTERS = 25
@@ -316,29 +317,27 @@ def extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Art
         html_lang = (tree.xpath("/html/@lang") or [None])[0]
         _prune_promos(tree)
         url = raw.uri if raw.uri.startswith(("http://", "https://")) else None
-        doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            date_extraction_params={"original_date": True, "extensive_search": True},
-        )  # fmt: skip
+        meta = page_meta(tree, url, date=claimed_date is None)
+        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True)
     except (RecursionError, ValueError, etree.LxmlError) as exc:
         return InputError(
             raw.raw_ref,
             TOO_DEEP if isinstance(exc, RecursionError) else NO_TEXT,
             f"HTML could not be extracted ({type(exc).__name__})",
         )
-    title = choose_title(getattr(doc, "title", None), headline, others, site := getattr(doc, "sitename", None))
+    title = choose_title(meta.title, headline, others, site := meta.sitename)
     body = _without_headline(_paragraphs(getattr(doc, "text", None) or ""), {headline, title})
     lead = _lead(tree, headline_el, description, collapse(body))
     if lead:
         body = f"{lead}\n\n{body}" if body else lead
     if sum(1 for ch in body if ch.isalpha()) < MIN_TEXT_LETTERS:
         return InputError(raw.raw_ref, NO_TEXT, "HTML page has no main text")
-    canonical = getattr(doc, "url", None)
+    canonical = meta.url
     return Article(
         text=body,
         lang=lang or choose_language(body, str(html_lang) if html_lang else None),
         title=title,
-        published=claimed_date or normalize_date(getattr(doc, "date", None)),
+        published=claimed_date or normalize_date(meta.date),
         outlet=site,
         url=url or canonical,
         canonical_url=canonical,
