@@ -177,3 +177,32 @@ def test_origins_a_person_who_relayed_a_body_before_speaks_for_it(target: str | 
         nis = ledger.actor("NIS")
         assert [c["rule"] for c in nis] == ["briefing", "relay-before"]
         assert any(a["actor"].startswith("lee seong") for a in ledger.actors())
+
+
+def test_origins_a_negated_speech_act_names_no_source() -> None:
+    text = ("South Korea's spy agency said on Friday that 1,500 North Korean soldiers had been sent to Russia. "
+            "Neither Russia nor North Korea have commented on the reports. The Kremlin has not confirmed them.")
+    found = _origins(text)
+    assert found[0][0] is not None and found[0][1] != actors.NOT_SAID
+    assert [rule for _actor, rule in found[1:]] == [actors.NOT_SAID] * (len(found) - 1) and len(found) >= 2
+    assert all(actor is None for actor, _rule in found[1:])
+    # a negation in a clause between source and cue is not the cue's
+    kept = _origins("A senior official, who did not want to be named, said the troops had crossed the border.")
+    assert kept and kept[0][1] != actors.NOT_SAID
+    # Swedish: the negation follows the finite verb
+    sv = _origins("Enligt polisen har åtta personer gripits. Kreml kommenterar inte uppgifterna.", "sv")
+    assert sv and sv[0][1] != actors.NOT_SAID
+
+
+def test_figure_after_a_closed_direct_quotation_is_the_writers() -> None:
+    text = ('"The current suspicion is that the damage was caused by an anchor," said John Smith, security chief '
+            'at Elisa, on Monday. The cables are just over two centimetres thick.\n\n'
+            'Eight people are suspected of a crime, according to the Finnish police. Three have been banned '
+            'from travelling.')
+    analysis = analyze_article(Article(text=text, lang="en", published="2025-01-06"))
+    data = load("en")
+    origins = actors.origins(analysis, data, actors.speaker_scope(analysis, data))
+    by_attr = {o.attribution_id: o for o in origins}
+    figures = {q.span.of(text): claimed.quantity_origin(analysis, q, by_attr, data, "FI") for q in analysis.quantities}
+    assert figures["over two"] is None  # the writer's description after the quotation closed
+    assert figures["Three"] is not None and figures["Three"].actor == "Finnish police"  # goes on reporting
