@@ -20,7 +20,3 @@ def test_a_reported_clause_hung_inside_the_subject_is_the_content() -> None:
     assert (source, cue) == ("Finnish transport and communications agency Traficom", "said")
     assert content.startswith("Two fiber optic cables") and content.endswith("was damaged")
 
-
-def test_an_object_content_keeps_the_whole_subject() -> None:
-    found = _found("In the demonstrations where the reform was protested, black-clad anarchists attacked the police.")
-    assert all(src is None or "protested" not in src for src, _cue, _content in found)
