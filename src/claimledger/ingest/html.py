@@ -39,7 +39,7 @@ from lxml import html as lxml_html
 from claimledger.errors import NO_TEXT, TOO_DEEP, TOO_LARGE, InputError
 from claimledger.model import Article, RawDoc
 
-from .lang import choose_language
+from .lang import choose_language, has_letters
 from .pagemeta import page_meta
 from .text import Decoded, decode_bytes, normalize_charset
 
@@ -330,7 +330,7 @@ def extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Art
     lead = _lead(tree, headline_el, description, collapse(body))
     if lead:
         body = f"{lead}\n\n{body}" if body else lead
-    if sum(1 for ch in body if ch.isalpha()) < MIN_TEXT_LETTERS:
+    if not has_letters(body, MIN_TEXT_LETTERS):
         return InputError(raw.raw_ref, NO_TEXT, "HTML page has no main text")
     canonical = meta.url
     return Article(
