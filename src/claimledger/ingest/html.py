@@ -74,7 +74,8 @@ _BLOCKS = frozenset({
 _BLOCK_TAG = re.compile(rf"(?i)</?(?:{'|'.join(sorted(_BLOCKS))})\b[^>]*>")
 # Class/id words (separators removed) of boxes that sit inside article bodies but are not
 # the article: newsletter sign-ups, subscription and promo boxes, trust badges, ads.
-_PROMO = re.compile(r"newsletter|promo|signup|subscri|trustbadge|paywall|advert|sponsored")
+_PROMO = re.compile(rb"newsletter|promo|signup|subscri|trustbadge|paywall|advert|sponsored")
+_NOT_AZ = bytes(b for b in range(128) if not 97 <= b <= 122)
 _PROMO_MAX_CHARS = 600
 _LEAD_MAX_CHARS = 1200
 _LIBXML_MAX_DEPTH = 255
@@ -252,7 +253,8 @@ def _prune_promos(tree: Any) -> None:
     """Remove small elements whose class or id names them a newsletter box, promo or badge."""
     doomed = []
     for el in tree.xpath("//*[@class or @id]"):
-        label = re.sub(r"[^a-z]", "", f"{el.get('class', '')}{el.get('id', '')}".lower())
+        # the label's a-z letters only: bytes.translate does in C what a regex substitution did per element
+        label = f"{el.get('class', '')}{el.get('id', '')}".lower().encode("ascii", "ignore").translate(None, _NOT_AZ)
         if _PROMO.search(label) and len(el.text_content()) <= _PROMO_MAX_CHARS:
             doomed.append(el)
     for el in doomed:
@@ -269,7 +271,11 @@ def _lead(tree: Any, headline: Any | None, description: str | None, body: str) -
     for el in headline.xpath("following::*[position() <= 60]"):
         if not isinstance(el.tag, str):
             continue
-        text = collapse(el.text_content())
+        raw = el.text_content()
+        head = collapse(raw[: 2 * len(probe) + 80])  # a prefix of collapse(raw), so a mismatch here is final:
+        if len(head) > len(probe) and not head.startswith(probe):  # most of the 60 are long containers
+            continue
+        text = collapse(raw)
         if not text.startswith(probe):
             continue
         if len(text) > _LEAD_MAX_CHARS:
