@@ -365,3 +365,67 @@ def test_hyphenated_given_names_are_one_token_for_the_parser() -> None:
     subjects = [t.text for t in doc if t.dep_ == "nsubj" and t.head.text == "told"]
     assert subjects == ["Min-ho"]
     assert "closed" in [t.text for t in doc]  # a lower-case compound keeps its hyphen split
+
+
+# ----- issue 10: recall on English (each rule class, on sentences written for these tests) -----
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    ("The harbour master defended the new ferry timetable.",
+     "The harbour master", "defended", "the new ferry timetable"),
+    ("The fishermen hoped that the quota would be raised in the spring.",
+     "The fishermen", "hoped", "the quota would be raised in the spring"),
+    ("The union thanked the volunteers who rebuilt the pier.",
+     "The union", "thanked", "the volunteers who rebuilt the pier"),
+])
+def test_attitude_verbs_are_cues(text: str, source: str, cue: str, content: str) -> None:
+    src, found_cue, found, _, _ = _by_cue(text, cue)
+    assert (src, found.removeprefix("that ")) == (source, content)
+
+
+def test_seems_to_is_an_evidential_with_no_source() -> None:
+    src, cue, content, cert, anon = _one("The ferry strike seemed to collapse after the second vote.")
+    assert (src, cue, cert, anon) == (None, "seemed to", "estimated", True)
+    assert content.endswith("collapse after the second vote")
+
+
+def test_preposition_cue_object_keeps_the_verbs_trailing_complements() -> None:
+    _, _, content, _, _ = _by_cue("The minister pointed to the harbour figures as proof of a recovery.", "pointed to")
+    assert content == "the harbour figures as proof of a recovery"
+    _, _, content, _, _ = _by_cue("The mayor called on the council to delay the vote.", "called on")
+    assert content == "the council to delay the vote"
+
+
+def test_inverted_content_takes_the_quotation_after_the_cue() -> None:
+    """The longest fragment is the content: here the quotation after *she said*."""
+    text = ('"Crowds were singing" before the match, she said. "It was calm and friendly, and nobody '
+            'expected any trouble at all that night."')
+    src, _, content, _, _ = _by_cue(text, "said")
+    assert src == "she" and content.startswith('"It was calm and friendly')
+
+
+def test_comma_aside_after_reported_clause_is_not_content() -> None:
+    _, _, content, _, _ = _by_cue("The captain said the ferry would resume in May, which surprised the dock workers.",
+                                  "said")
+    assert content == "the ferry would resume in May"
+
+
+def test_contracted_has_is_not_a_passive() -> None:
+    src, cue, content, _, _ = _by_cue("She's said she will not run for the council again.", "said")
+    assert (src, content) == ("She", "she will not run for the council again")
+
+
+def test_stance_verb_with_no_holder_is_no_attribution() -> None:
+    rows = _rows("Whether to challenge the ruling is still unclear.")
+    assert "challenge" not in [r[1] for r in rows]
+
+
+def test_speaker_after_inverted_quote_read_as_object() -> None:
+    src, cue, _, _, _ = _by_cue('"We will rebuild the pier by June," read the statement.', "read")
+    assert src == "the statement"
+
+
+def test_participle_hung_inside_the_following_quotation() -> None:
+    text = 'The mayor seemed ready to joke about the storm, telling the crowd, "Some people get carried away."'
+    src, _, content, _, _ = _by_cue(text, "telling")
+    assert src == "The mayor" and content.startswith('"Some people')

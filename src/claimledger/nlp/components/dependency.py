@@ -62,10 +62,21 @@ class _Sentence(ParsedSentence):
                 content, parts, rule = step(v, c0, c1, source)
                 if content is not None:
                     break
+        if source is None and content is not None and content[1] <= c0:
+            # '"…," read the email': after the quotation the parser may take the speaker for an object
+            speaker = next((c for c in v.rights if c.dep_ in _INVERTED_SPEAKER and c.pos_ in {"NOUN", "PROPN"}), None)
+            source = self.np(speaker) if speaker is not None else None
+        if content is not None and not parts and content[1] <= c0:
+            # '"…" before the vote, she said. "…"': a quotation right after the cue's clause goes on with it
+            after = self.quote_after(self._clause_end(v))
+            if after is not None and after[0] > c1 and not self.claimed_by_later_cue(after):
+                parts = [after]
         if content is None and swallowed is not None:
             source, content, rule = cut_source, swallowed, "dep-swallowed"
         if content is None:
             content, rule = self.content_after(v, c1, form)
+            if source is None and not self._passive(v):
+                return None  # 'to challenge the ruling': a stance with no one holding it is no claim
         if content is None:
             return None
         content = self.clip_to_sentence(content)
@@ -78,6 +89,11 @@ class _Sentence(ParsedSentence):
             allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=lambda r: r[0] - r[1])
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
+
+    @staticmethod
+    def _passive(v: Token) -> bool:
+        """*is seen as*, *was charged with*: a passive cue names no holder, and need not."""
+        return v.tag_ == "VBN" and any(c.dep_ in _SUBJ_PASS or c.dep_ == "auxpass" for c in v.children)
 
     def _unswallow(self, v: Token, source: Range | None) -> tuple[Range | None, Range | None]:
         """'… were cut, while a third was damaged, Finnish agency Traficom said': the parser may hang
@@ -137,11 +153,41 @@ class _Sentence(ParsedSentence):
                     break
                 hi = g.right_edge.i + 1
             hi = self._cut_at_later_cue(v, lo, hi)
+            hi = self._cut_aside(lo, hi)
             return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-comp"
         c = self.comp_child(v, after=False)
         if c is not None:
             return self.trim(*self.widen_to_quotes(self.subtree(c))), [], "dep-inverted"
         return None, [], ""
+
+    def _cut_at_later_cue(self, v: Token, lo: int, hi: int) -> int:
+        """'said X and warned Y': the content of *said* stops before *and warned*."""
+        d = self.doc
+        for x in range(lo, hi):
+            if x in self.cue_tokens and x > v.i and self.q.region(x) is None:
+                t = d[x]
+                if t.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in t.children):
+                    cut = x
+                    while cut > lo and (d[cut - 1].dep_ == "cc" or d[cut - 1].is_punct):
+                        cut -= 1
+                    return cut
+        return hi
+
+    def _cut_aside(self, lo: int, hi: int) -> int:
+        """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the
+        reported words is the writer's aside (a non-restrictive relative, a participle), not the claim."""
+        d = self.doc
+        for x in range(lo + 2, hi - 1):
+            if d[x].text != "," or self.q.region(x) is not None:
+                continue
+            t = d[x + 1]
+            head = t if t.dep_ in _ASIDE else t.head if t.head.dep_ in _ASIDE and t.head.left_edge.i == t.i else None
+            if head is None or head.right_edge.i + 1 < hi - 1 or (head.dep_ == "advcl" and head.tag_ != "VBG"):
+                continue
+            if head.dep_ != "advcl" and not any(c.tag_ in {"WDT", "WP", "WP$"} for c in head.subtree):
+                continue
+            return x
+        return hi
 
     def _parenthetical(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'The plan, she said, will fail': the sentence around the cue, its longer side first."""
@@ -286,6 +332,10 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
     return _drop_embedded(out)
 
 
+_INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
+"""Labels a parser gives the speaker after the cue in '"…," read the email'."""
+_ASIDE = frozenset({"relcl", "acl:relcl", "advcl"})
+"""Clauses that, set off by a comma at the end of a content, comment on it rather than belong to it."""
 _WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
 """Rules whose cues (*ordered*, *wants to*, *talked about*) report a stance or a plan rather than a claim."""
 

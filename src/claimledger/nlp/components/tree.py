@@ -204,10 +204,17 @@ class ParsedSentence:
                 if obj is not None:
                     return self.np(obj)
         if any(c.dep_ in _SUBJ_PASS for c in v.children):
-            return None
+            return self._perfect_subject(v)
         h = v.head
         if depth < 3 and v.dep_ == "pcomp" and h.head.i != h.i and h.head.pos_ in {"VERB", "AUX"}:
             return self.source_of(h.head, depth + 1)  # 'pitched himself by telling them …'
+        if (v.dep_ == "advcl" and h.i > v.i and self.q.region(h.i) is not None and self.q.region(v.i) is None
+                and v.tag_ == "VBG"):
+            # 'X seemed ready, telling them, "…"': the parser hung the participle inside the quotation
+            # that follows; it belongs to the clause before it, whose subject speaks
+            main = next((self.doc[k] for k in range(self.s, v.i) if self.doc[k].pos_ in {"VERB", "AUX"}
+                         and self.q.region(k) is None and any(c.dep_ in _SUBJ for c in self.doc[k].children)), None)
+            return self.source_of(main, depth + 1) if main is not None and depth < 3 else None
         if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
             if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN", "VB"}:
                 return None
@@ -219,6 +226,17 @@ class ParsedSentence:
         if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
             return self.np(h, drop_acl=v)
         return None
+
+    def _perfect_subject(self, v: Token) -> Range | None:
+        """'He's said he will run': the parser may read a contracted *has* as the passive *is*; a
+        reporting verb with a clause of its own and a subject that is no expletive is active."""
+        subj = next((c for c in v.lefts if c.dep_ in _SUBJ_PASS), None)
+        aux = next((c for c in v.lefts if c.dep_ == "auxpass"), None)
+        w = self.lex.word_class
+        if (subj is None or aux is None or aux.lower_ not in w("perfect_contraction")
+                or subj.lower_ in w("expletive") or not any(c.dep_ in _COMP for c in v.children)):
+            return None
+        return self.np(subj)
 
     def subject_before(self, v: Token) -> Range | None:
         """When the parse gives the cue no subject: the noun phrase just before it, if one stands there."""
@@ -232,8 +250,7 @@ class ParsedSentence:
             appos = next((t for t in d[self.s : j - 1] if t.dep_ == "appos" and t.right_edge.i == j - 2
                           and t.head.i < t.i and t.head.pos_ in {"PROPN", "NOUN"}), None)
             if appos is not None:
-                j = appos.head.i + 1
-                end = j - 1 if j - 1 > self.s and d[j - 1].text == "," else appos.right_edge.i + 1
+                j, end = appos.head.i + 1, appos.right_edge.i + 1
         if j <= self.s or d[j - 1].pos_ not in {"PROPN", "NOUN", "PRON"} or self.q.region(j - 1) is not None:
             return None
         i = j - 1
@@ -363,9 +380,8 @@ class ParsedSentence:
         return None, ""
 
     def _object_tail(self, v: Token, after: int, hi: int) -> int:
-        """Where a stance verb's object content ends: 'called it a lie', 'urged voters to stay home',
-        'criticized X for Y', 'pointed to X as proof of Y': what the verb governs after its object
-        belongs to the content."""
+        """Where an object content ends: what the verb governs after it belongs to it ('called it a
+        lie', 'urged voters to stay home', 'criticized X for Y', 'pointed to X as proof of Y')."""
         for g in v.rights:
             if g.i <= after or g.is_punct:
                 continue
@@ -422,16 +438,3 @@ class ParsedSentence:
                                           "amod", "nsubj", "dative", "dobj"} and self.q.region(i) is None:
             i += 1
         return i
-
-    def _cut_at_later_cue(self, v: Token, lo: int, hi: int) -> int:
-        """'said X and warned Y': the content of *said* stops before *and warned*."""
-        d = self.doc
-        for x in range(lo, hi):
-            if x in self.cue_tokens and x > v.i and self.q.region(x) is None:
-                t = d[x]
-                if t.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in t.children):
-                    cut = x
-                    while cut > lo and (d[cut - 1].dep_ == "cc" or d[cut - 1].is_punct):
-                        cut -= 1
-                    return cut
-        return hi
