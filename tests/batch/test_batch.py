@@ -180,26 +180,29 @@ def test_batch_feed_entry_ranges_through_dask_into_the_ledger(shared: Path, tmp_
 def test_batch_url_list_line_ranges_through_dask_give_the_local_records(shared: Path, tmp_path: Path) -> None:
     """A URL list of real pages on a loopback server, cut into line ranges of ``per_shard`` URLs:
     every URL fetched once per run (the repeat too is skipped across ranges), the missing page one
-    error, and the ledger the local path's (SQLite; the shards' import runs on PostgreSQL above)."""
+    error, a page served twice (UTF-8 and cp1252: one text) stored once, and the ledger the local
+    path's (SQLite; the shards' import runs on PostgreSQL above)."""
     from tests.loopback import serving
 
-    names = ["en-bbc.com-imf-recession.html", "sv-gp.se-brand-i-hamn.html", "en-reuters.com-parasite-sag.html",
-             "en-apnews-sondland-ukraine.html", "en-thelocal.se-tegnell-tattoo.html"]
+    names = ["en-bbc.com-imf-recession.html", "sv-gp.se-brand-i-hamn.html", "sv-gp.se-brand-i-hamn.cp1252.html",
+             "en-reuters.com-parasite-sag.html", "en-apnews-sondland-ukraine.html",
+             "en-thelocal.se-tegnell-tattoo.html"]
     settings = Settings(allow_private=True)
     with serving(shared / "data" / "raw" / "html") as site:
         urls = [f"{site.base}/{name}" for name in names]
         listing = tmp_path / "urls.txt"
-        listing.write_text("\n".join(["# five pages, one missing, one listed twice", urls[0], urls[1], "",
-                                      f"{site.base}/missing.html", urls[2], urls[0], urls[3], urls[4]]) + "\n",
+        listing.write_text("\n".join(["# six pages, one twice, one missing, one listed twice", *urls[:3], "",
+                                      f"{site.base}/missing.html", urls[3], urls[0], *urls[4:]]) + "\n",
                            encoding="utf-8")
-        shards, errors = plan([listing], settings, per_shard=2)
-        assert not errors and [s.inputs[0].lines for s in shards] == [(1, 4), (5, 7), (8, 9)]
-        report = analyze_with_dask([listing], tmp_path / "shards", settings=settings, workers=2, per_shard=2)
+        shards, errors = plan([listing], settings, per_shard=3)
+        assert not errors and [s.inputs[0].lines for s in shards] == [(1, 5), (6, 9), (10, 10)]
+        report = analyze_with_dask([listing], tmp_path / "shards", settings=settings, workers=2, per_shard=3)
         assert (report.shards, report.analysed, report.failed) == (3, 3, [])
         with Ledger(tmp_path / "batch.sqlite") as batch, Ledger(tmp_path / "local.sqlite") as one:
             imported = import_shards(batch, [tmp_path / "shards"])
             local = one.ingest([listing], settings=settings)
-            assert imported.added == local.added == 5 and local.exit_code == imported.exit_code == 1
+            assert (imported.added, imported.duplicates) == (local.added, local.duplicates) == (5, 1)
+            assert local.exit_code == imported.exit_code == 1
             assert [str(e) for e in imported.errors] == [str(e) for e in local.errors] == [
                 f"{site.base}/missing.html: HTTP 404 File not found for {site.base}/missing.html [fetch-failed]"]
             exports = [[json.loads(line) for line in _export(ledger, tmp_path)] for ledger in (batch, one)]

@@ -89,9 +89,15 @@ def read_shard(folder: Path) -> Iterator[Analysis | InputError]:
         return
     tables = {name: pq.read_table(folder / f"{name}.parquet").to_pylist() for name in SCHEMAS}
     by_article: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    seen: set[tuple[str, str, int]] = set()
     for name in ("attributions", "quantities", "mentions"):
         for r in tables[name]:
-            by_article[r["article_id"]][name].append(r)
+            # One text read twice in a shard (a page at two URLs, two copies of a file) is two
+            # article rows of one id with its records written twice: keep them once, as the
+            # local path stores the first and counts the second a duplicate.
+            if (key := (name, r["article_id"], _seq(r))) not in seen:
+                seen.add(key)
+                by_article[r["article_id"]][name].append(r)
     for row in tables["articles"]:
         recs = by_article[row["id"]]
         yield Analysis(
