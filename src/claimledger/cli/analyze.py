@@ -21,7 +21,8 @@ from claimledger.errors import UsageError
 
 
 def analyze(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, '-' for stdin, URLs, feeds, WARCs, JSONL.")],
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, folders, '-' for stdin, URLs, feeds, WARCs, JSONL, URL lists (one URL a line).")],
     ledger: LedgerOpt = DEFAULT_LEDGER,
     lang: Annotated[str | None, lang_option("Language of every article; detected if left out.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private/loopback addresses.")] = False,
