@@ -320,11 +320,11 @@ def polnear_scores(shared: Path) -> dict:
 
 
 def test_polnear_dev_strict_f1_floor(polnear_scores: dict) -> None:
-    assert polnear_scores["attributions"]["strict"]["f1"] >= 0.60
+    assert polnear_scores["attributions"]["strict"]["f1"] >= 0.63
 
 
 def test_polnear_dev_content_f1_floor(polnear_scores: dict) -> None:
-    assert polnear_scores["attributions"]["match"]["f1"] >= 0.70
+    assert polnear_scores["attributions"]["match"]["f1"] >= 0.72
 
 
 def test_english_hyphenated_number_words_are_figures() -> None:
@@ -396,8 +396,7 @@ def test_preposition_cue_object_keeps_the_verbs_trailing_complements() -> None:
     assert content == "the council to delay the vote"
 
 
-def test_inverted_content_takes_the_quotation_after_the_cue() -> None:
-    """The longest fragment is the content: here the quotation after *she said*."""
+def test_inverted_content_takes_the_quotation_after_the_cue() -> None:  # the longest fragment is the content
     text = ('"Crowds were singing" before the match, she said. "It was calm and friendly, and nobody '
             'expected any trouble at all that night."')
     src, _, content, _, _ = _by_cue(text, "said")
@@ -429,3 +428,22 @@ def test_participle_hung_inside_the_following_quotation() -> None:
     text = 'The mayor seemed ready to joke about the storm, telling the crowd, "Some people get carried away."'
     src, _, content, _, _ = _by_cue(text, "telling")
     assert src == "The mayor" and content.startswith('"Some people')
+
+
+def test_of_two_quotations_the_longer_in_characters_is_the_content() -> None:
+    text = ('"Unquestionably, extraordinarily disappointing," the coach said. '
+            '"We lost to a good team and we go on."')
+    src, _, content, _, _ = _by_cue(text, "said")
+    assert src == "the coach" and content.startswith('"Unquestionably')
+
+
+def test_infinitive_stance_is_a_plan_not_a_held_stance() -> None:
+    rows = _rows("The council plans to attack the harbour budget next week.")
+    assert "attack" not in [r[1] for r in rows]
+    assert _by_cue("The council attacked the harbour budget.", "attacked")[2] == "the harbour budget"
+
+
+@pytest.mark.parametrize("text", ["The talks will continue in the spring.", "She sent a tweet before noon.",
+                                  "The new budget is a challenge for the small ports."])
+def test_words_that_are_seldom_cues_in_these_forms(text: str) -> None:
+    assert _rows(text) == []

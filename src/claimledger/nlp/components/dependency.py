@@ -77,6 +77,8 @@ class _Sentence(ParsedSentence):
             content, rule = self.content_after(v, c1, form)
             if source is None and not self._passive(v):
                 return None  # 'to challenge the ruling': a stance with no one holding it is no claim
+            if v.tag_ == "VB" and v.dep_ in _XCOMP:
+                return None  # 'plans to attack the bill', 'refused to endorse him': a stance to come, not held
         if content is None:
             return None
         content = self.clip_to_sentence(content)
@@ -86,9 +88,13 @@ class _Sentence(ParsedSentence):
             return None
         if parts:
             # PolNeAR's convention, and a fair one: the longest fragment is the content
-            allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=lambda r: r[0] - r[1])
+            allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=self._chars, reverse=True)
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
+
+    def _chars(self, r: Range) -> int:
+        """A fragment's length in characters: of two quotations, the longer one in the text is the content."""
+        return self.doc[r[1] - 1].idx + len(self.doc[r[1] - 1]) - self.doc[r[0]].idx
 
     @staticmethod
     def _passive(v: Token) -> bool:
@@ -199,7 +205,7 @@ class _Sentence(ParsedSentence):
         frags = [r for r in (self.trim(lo, v.left_edge.i), self.trim(v.right_edge.i + 1, hi)) if r]
         if not frags:
             return None, [], ""
-        frags.sort(key=lambda r: r[0] - r[1])
+        frags.sort(key=self._chars, reverse=True)
         return frags[0], frags[1:], "dep-parenthetical"
 
     def _quote_after(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
@@ -236,7 +242,7 @@ class _Sentence(ParsedSentence):
         frags = [self.trim(*self.clip_to_sentence(self.widen_to_quotes(r))) or r for r in frags]
         if not frags:
             return None
-        frags.sort(key=lambda r: r[0] - r[1])
+        frags.sort(key=self._chars, reverse=True)
         return Found((c0, c1), frags[0], source, cue.certainty, cue.kind, "dep-prep-source", tuple(frags[1:]))
 
     def noun(self, c0: int, c1: int, cue: Cue) -> Found | None:
