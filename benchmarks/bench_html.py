@@ -12,7 +12,9 @@ Two measurements, each in a fresh process pinned to one core:
 * **whole process**: ``claimledger analyze FOLDER`` from ``exec`` to exit, start-up included.
 
 The pages are ``../shared/data/raw/html`` (real news pages, 50 KB to 1.4 MB) or ``--pages DIR``.
-Prints a table; asserts nothing. ``python benchmarks/bench_html.py [--pages DIR]``.
+On a machine others are using too, ``--runs 5`` repeats the stages in five fresh processes and
+shows each figure's median. Prints a table; asserts nothing.
+``python benchmarks/bench_html.py [--pages DIR] [--runs N]``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import argparse
 import multiprocessing as mp
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,6 +113,8 @@ def main() -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, help="a folder of HTML pages (default ../shared/data/raw/html)")
+    ap.add_argument("--runs", type=int, default=1,
+                    help="stage runs, each in a fresh process; the table shows each figure's median (default 1)")
     args = ap.parse_args()
     shared = find_shared(ROOT)
     pages = args.pages or (shared / "data" / "raw" / "html" if shared else None)
@@ -122,11 +127,14 @@ def main() -> int:
         html.mkdir()
         for p in sorted(pages.glob("*.htm*")):
             (html / p.name).write_bytes(p.read_bytes())
-        q: Any = mp.get_context("spawn").Queue()
-        child = mp.get_context("spawn").Process(target=_stages, args=(html, q))
-        child.start()
-        r = q.get()
-        child.join()
+        runs = []
+        for _ in range(args.runs):
+            q: Any = mp.get_context("spawn").Queue()
+            child = mp.get_context("spawn").Process(target=_stages, args=(html, q))
+            child.start()
+            runs.append(q.get())
+            child.join()
+        r = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
         wall, whole_peak = _whole(html)
     n = r["articles"]
     words = r["words"] // max(n, 1)
