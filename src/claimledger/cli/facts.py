@@ -24,18 +24,19 @@ from claimledger.cli.options import (
 )
 from claimledger.cli.render import Col, day, emit_rows, figure, fitted, note, out, safe, variable
 
-COLUMNS = (Col("id", 10, keep=3, no_wrap=True), Col("variable / label", 16, grow=4),
+COLUMNS = (Col("id", 10, keep=4, no_wrap=True), Col("variable / label", 16, grow=4),
            Col("value", 10, right=True),
-           Col("date", 10, keep=2, no_wrap=True), Col("sources", 10, grow=2), Col("indep.", 6, right=True),
-           Col("grade", 5, keep=4, right=True), Col("ment./art.", 10, keep=5, right=True),
+           Col("date", 10, keep=5, no_wrap=True), Col("sources", 14, grow=3), Col("indep.", 6, right=True),
+           Col("grade", 5, keep=3, right=True), Col("ment./art.", 10, keep=6, right=True),
            Col("", 9, keep=1, no_wrap=True))
 
 
 def facts_table(rows: list[dict[str, Any]], width: int = 60) -> Table:
     """One fact a row: what it is about, its figure, its sources, how credible, how often printed.
 
-    On a narrow terminal the mention counts, the grade, the id and the date give way, in
-    that order, so what the fact is and who stands behind it stay readable.
+    On a narrow terminal the mention counts, the date, the id and the grade give way, in
+    that order, so what the fact is, who stands behind it and how credible it is stay readable;
+    the sources column fits *(unattributed)* without breaking it.
     """
     t, kept = fitted(COLUMNS, title=f"{len(rows)} fact(s)")
     for r in rows:
