@@ -83,8 +83,14 @@ def _aliases(lang: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 
 def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
     """The table actor whose longest alias the text holds as whole words: (canonical, alias)."""
+    return _match_actor(text, data.lang)
+
+
+@lru_cache(maxsize=16384)
+def _match_actor(text: str, lang: str) -> tuple[str, str] | None:
+    """``match_actor`` kept per text: a source's words are matched again for each rule that asks."""
     words = words_of(text)
-    index = _aliases(data.lang)
+    index = _aliases(lang)
     best: tuple[str, tuple[str, ...]] | None = None
     for i, w in enumerate(words):
         for canonical, alias in index.get(w, ()):
@@ -265,10 +271,23 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
     if a.actor_id:
         honorific = data.words("honorific")
         name = " ".join(w for w in a.actor_id.split() if w not in honorific) or a.actor_id
-        if " " not in name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if " " not in name and _written_as(name, text):
             return None, "common-noun", src  # *Details:*, *Quote*, *reports*: a word, not a name
         return person_name(src, data) or name, "named", src
     return None, "none", src
+
+
+def _written_as(word: str, text: str) -> bool:
+    """Whether ``word`` stands in ``text`` exactly so (case and all) as a whole word."""
+    if re.fullmatch(r"[\w-]+", word):
+        return word in _words_as_written(text)
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+@lru_cache(maxsize=8)
+def _words_as_written(text: str) -> frozenset[str]:
+    """An article's words as written, hyphenated ones whole: one scan for all its speakers."""
+    return frozenset(re.split(r"[^\w-]+", text))
 
 
 def person_name(src: str, data: LinkData) -> str | None:

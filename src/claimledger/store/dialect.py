@@ -42,6 +42,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,18 @@ def one_line(exc: BaseException) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=256)
+def _upsert_statement(name: str, table: Table, replace: bool) -> Any:
+    """The dialect's ``INSERT ... ON CONFLICT`` for ``table``, built once: the linker upserts
+    several tables per article, and building the statement cost more than running it."""
+    keys = [c.name for c in table.primary_key.columns]
+    stmt = (sqlite_dialect.insert if name == "sqlite" else postgresql.insert)(table)
+    if replace:
+        others = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
+        return stmt.on_conflict_do_update(index_elements=keys, set_=others)
+    return stmt.on_conflict_do_nothing(index_elements=keys)
+
+
 def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
     """Insert ``rows``; a row whose primary key is stored already replaces it (``replace``) or is skipped.
 
@@ -243,13 +256,7 @@ def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, re
         return
     name = conn.dialect.name
     if name in ("sqlite", "postgresql"):
-        make = sqlite_dialect.insert if name == "sqlite" else postgresql.insert
-        stmt = make(table)
-        if replace:
-            others = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
-            conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=others), rows)
-        else:
-            conn.execute(stmt.on_conflict_do_nothing(index_elements=keys), rows)
+        conn.execute(_upsert_statement(name, table, replace), rows)
         return
     for row in rows:  # pragma: no cover - neither SQLite nor PostgreSQL
         match = and_(*(table.c[k] == row[k] for k in keys))
