@@ -37,6 +37,7 @@ bench: $(STAMP)  ## speed and memory figures; English against textacy 0.13 (inst
 	$(BIN)/python benchmarks/bench_web.py --articles 100000
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_quantities.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -44,3 +44,41 @@ def _figures(text: str, lang: str) -> list[tuple[str, float, float | None, str, 
 ])
 def test_figures_with_units_money_and_number_words(text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # fractions and mixed numbers, in digits, in signs and in words
+    ("Only 1/4 of the grain arrived.", "en", [("1/4", 0.25, None, "exact", None)]),
+    ("The wall is 2 1/2 metres high.", "en", [("2 1/2", 2.5, None, "exact", "m")]),
+    ("Add ½ cup of stock.", "en", [("½", 0.5, None, "exact", "cup")]),
+    ("Two thirds of the voters stayed home.", "en", [("Two thirds", 2 / 3, None, "exact", None)]),
+    ("The risk is one sixth.", "en", [("one sixth", 1 / 6, None, "exact", None)]),
+    ("a third connection was cut", "en", []),
+    ("Tre fjärdedelar av väljarna röstade.", "sv", [("Tre fjärdedelar", 0.75, None, "exact", None)]),
+    ("24/7 coverage and a 1/0 error", "en", []),
+    # scientific notation and signs
+    ("The rate was 2.48×10−5 per hour.", "en", [("2.48×10−5", 2.48e-5, None, "exact", None)]),
+    ("It oscillates 4e14 times.", "en", [("4e14", 4e14, None, "exact", None)]),
+    ("Night fell to -18 °C on Monday.", "en", [("-18", -18.0, None, "exact", "°C")]),
+    ("Revenue was -15€ and $-99.99.", "en", [("-15", -15.0, None, "exact", "EUR"),
+                                            ("$-99.99", -99.99, None, "exact", "USD")]),
+    ("Covid-19 and the 2013-14 season", "en", []),
+    # units and scales glued to the number
+    ("The bag weighs 10kg (25lbs).", "en", [("10kg", 10.0, None, "exact", "kg"), ("25lbs", 25.0, None, "exact", "lb")]),
+    ("An area of 301,338 km2 and 4km^3 of ice.", "en",
+     [("301,338 km2", 301338.0, None, "exact", "km2"), ("4km^3", 4.0, None, "exact", "km3")]),
+    ("Its GDP is $2.174T, up from 0.5k miles.", "en",
+     [("$2.174T", 2.174e12, None, "exact", "USD"), ("0.5k", 500.0, None, "exact", "mi")]),
+    # ranges with the unit at both ends, a hanging hyphen, a falling range; 'and' joins only after 'between'
+    ("They were given 44 mg to 50 mg daily.", "en", [("44 mg to 50 mg", 44.0, 50.0, "range", "mg")]),
+    ("Lows fell from -18 °C to -34 °C.", "en", [("from -18 °C to -34 °C", -34.0, -18.0, "range", "°C")]),
+    ("An 8- to 16-meter telescope.", "en", [("8- to 16-meter", 8.0, 16.0, "range", "m")]),
+    ("I have seen 45 and 50 cases.", "en", [("45", 45.0, None, "exact", None), ("50", 50.0, None, "exact", None)]),
+    # clock times are no counts, lengths in picometres are
+    ("At 2 pm and at 2.13 am nobody came.", "en", []),
+    ("The grid measures 2.1 pm.", "en", [("2.1", 2.1, None, "exact", None)]),
+])
+def test_fractions_signs_scientific_glued_units_and_unit_ranges(
+        text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
+    got = _figures(text, lang)
+    assert [(s, pytest.approx(v), m, a, u) for s, v, m, a, u in got] == expected

@@ -9,6 +9,8 @@ them. Three shapes need their own patterns, since the digit pattern leaves them 
 * money with the currency in front and the scale glued on: *$5.5bn*, *€3m*, *SEK 400m*;
 * a measure joined to its number by a hyphen: *a 230-metre ship*, *a 105-mile cable*;
 * Swedish number words written as one word: *tvåhundrafemtio* (250), *femtiotusen* (50,000).
+
+``counted_after`` reads what a figure counts or is measured in from the words after it.
 """
 
 from __future__ import annotations
@@ -17,12 +19,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Doc
+
 from claimledger.lang import table
 from claimledger.nlp.lexicon import Lexicon
 
 SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-"""Scale letters glued to a figure after a currency (*$5.5bn*, *€40m*): the same in every language
+"""Scale letters glued to a figure (*$5.5bn*, *€40m*, *0.5k*): the same in every language
 that writes money this way, so they are not language data."""
+
+MONEY_SCALES = {**SUFFIX_SCALES, "t": 1e12}
+"""After a currency sign a glued *T* is a trillion (*$2.174T*); elsewhere it is a tonne (*278,000t*)."""
 
 
 LONGEST_NUMBER_WORD = 48
@@ -65,7 +72,7 @@ class Preset:
     number_start: int
     number_end: int
     value: float
-    unit: str
+    unit: str | None
     counted: tuple[int, int] | None = None
 
 
@@ -77,8 +84,8 @@ def _money_pattern(lang: str, decimal: str) -> re.Pattern[str] | None:
         return None
     signs = "|".join(re.escape(f) if not f.isalpha() else rf"\b{re.escape(f)}\b" for f in before)
     number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?" if decimal != "comma" else r"\d+(?:,\d+)?"
-    glued = "|".join(sorted(SUFFIX_SCALES, key=len, reverse=True))
-    return re.compile(rf"(?P<cur>{signs})\s?(?P<num>{number})(?P<glued>{glued})?(?![\w])", re.IGNORECASE)
+    glued = "|".join(sorted(MONEY_SCALES, key=len, reverse=True))
+    return re.compile(rf"(?P<cur>{signs})\s?(?P<num>[-\u2212]?(?:{number}))(?P<glued>{glued})?(?![\w])", re.IGNORECASE)
 
 
 def money_before(text: str, lang: str, decimal: str) -> list[Preset]:
@@ -90,9 +97,10 @@ def money_before(text: str, lang: str, decimal: str) -> list[Preset]:
     out = []
     for m in pattern.finditer(text):
         raw = m.group("num")
+        raw = raw.replace("\u2212", "-")
         value = float(raw.replace(",", "") if decimal != "comma" else raw.replace(",", "."))
         if m.group("glued"):
-            value *= SUFFIX_SCALES[m.group("glued").lower()]
+            value *= MONEY_SCALES[m.group("glued").lower()]
         unit = forms[m.group("cur").lower()]
         # the number runs to the glued scale, so what follows it (*million*) can still multiply it
         out.append(Preset(m.start(), m.end(), m.start("num"), m.end(), value, unit.code))
@@ -142,3 +150,77 @@ def concatenated(word: str, lex: Lexicon) -> float | None:
         i += len(part)
         count += 1
     return total + current if count > 1 else None
+
+
+def function_words(lex: Lexicon) -> frozenset[str]:
+    w = lex.word_class
+    return (w("source_stop") | w("recipient") | w("source_prep") | w("complementizer") | w("relative")
+            | w("conjunction") | w("count_stop") | w("aux") | w("determiner"))
+
+
+def counted_after(
+    nxt: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None
+) -> tuple[tuple[int, int] | None, str | None]:
+    """The words naming what is counted: the next noun phrase or participle (*soldater*, *dödats*, *wounded*)."""
+    w = lex.word_class
+    stop = function_words(lex) | w("month") | w("subject_pronoun")
+    skip = w("skip_after_number") | w("aux")
+    units = lex.units
+    i = 0
+    multi = sorted((tuple(x.split()) for x in skip if " " in x), key=len, reverse=True)
+    while i < len(nxt):
+        seq = next((m for m in multi if tuple(x[2] for x in nxt[i : i + len(m)]) == m), None)
+        if seq:
+            i += len(seq)
+        elif nxt[i][2] in skip:
+            i += 1
+        else:
+            break
+    if i >= len(nxt):
+        return None, None
+    first = nxt[i]
+    for n in (2, 1):  # 'per cent', 'nautical miles' before 'miles'
+        group = [x[2] for x in nxt[i : i + n]]  # '°C' is two words to the word pattern: tried with no space too
+        if i + n <= len(nxt) and (found := code_of(" ".join(group), lex.lang) or code_of("".join(group), lex.lang)):
+            return (first[0], nxt[i + n - 1][1]), found.code
+    for kind in ("percent", "currency", "time_unit", "measure"):
+        if first[2] in units.get(kind, ()):
+            return (first[0], first[1]), kind
+    if not first[2].isalpha() or first[2] in stop:
+        return None, None
+    tagged = doc is not None and doc.has_annotation("POS")
+    if not tagged:
+        end = first[1]
+        for _s, e, word in nxt[i + 1 : i + 2]:  # without tags: one more word at most
+            if word.isalpha() and word not in stop:
+                end = e
+        return (first[0], end), None
+    return _counted_tagged(nxt[i:], stop, doc), None
+
+
+def _pos(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0].pos_ if span is not None and len(span) else ""
+
+
+def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc: Doc | None) -> tuple[int, int] | None:
+    """Adjectives up to the head noun (*skadade nordkoreaner*); a genitive runs on to its noun
+    (*sorters drönare*, *Vattenfalls elkunder*); a participle alone (*dödats*, *wounded*)."""
+    assert doc is not None
+    first = words[0]
+    tag = _pos(doc, first[0], first[1])
+    if tag == "VERB":
+        return (first[0], first[1])
+    if tag not in {"ADJ", "NOUN", "PROPN", "X"}:
+        return None
+    end = first[1]
+    for n, (s, e, word) in enumerate(words[1:4], 1):
+        prev_word = words[n - 1][2]
+        prev_tag = _pos(doc, words[n - 1][0], words[n - 1][1])
+        genitive = prev_tag in {"NOUN", "PROPN"} and prev_word.endswith("s")
+        if prev_tag in {"NOUN", "PROPN", "X"} and not genitive:
+            break
+        if not word.isalpha() or word in stop or _pos(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
+            break
+        end = e
+    return (first[0], end)

@@ -17,10 +17,25 @@ from functools import cache
 from spacy.tokens import Doc
 
 from claimledger.model import Approx
-from claimledger.nlp.components.measures import code_of, concatenated, hyphen_measures, money_before
+from claimledger.nlp.components.measures import (
+    code_of,
+    concatenated,
+    counted_after,
+    function_words,
+    hyphen_measures,
+    money_before,
+)
+from claimledger.nlp.components.numerals import (
+    GROUP,
+    compound_value,
+    number_value,
+    numeral_presets,
+    small_number,
+    unit_range,
+    word_run,
+)
 from claimledger.nlp.lexicon import Lexicon
 
-_GROUP = "[ \u00a0\u2009\u202f]"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|[^\w\s]", re.UNICODE)
 
 
@@ -41,20 +56,11 @@ class FoundQuantity:
 def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
     """A number in digits; ``after_joiner`` for the second half of a range (*10–12 000*)."""
     if decimal == "comma":
-        body = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![.,]\d)|\d+(?:,\d+)?"
+        body = rf"\d{{1,3}}(?:{GROUP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![.,]\d)|\d+(?:,\d+)?"
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    before = "" if after_joiner else r"(?<![\w\-/.:–—])"
-    return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w]|[.:]\d|-[^\W\d_])")
-
-
-def _value(raw: str, decimal: str) -> float:
-    raw = raw.removesuffix("-tal")
-    raw = re.sub(_GROUP, "", raw)
-    if decimal == "comma":
-        raw = raw.replace(".", "")  # '10.000': a point groups thousands where a comma marks decimals
-    raw = raw.replace(",", ".") if decimal == "comma" else raw.replace(",", "")
-    return float(raw)
+    before = "" if after_joiner else r"(?<![\w\-/.:–—^])(?<!\w\+)"
+    return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w]|[.:/]\d|-[^\W\d_])")
 
 
 @cache
@@ -64,19 +70,7 @@ def _digit_scale(scales: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-/.:–—])(\d{{1,3}})-({words})\b", re.IGNORECASE) if words else re.compile(r"(?!x)x")
 
 
-def _compound(word: str, units: dict[str, float], scales: dict[str, float], articles: dict[str, float]) -> float | None:
-    """The value of a hyphenated number word (*twenty-one*, *ten-thousand*), None if it is not one."""
-    value = 0.0
-    parts = word.split("-")
-    for i, part in enumerate(parts):
-        if part in scales and i > 0:
-            value = (value or 1.0) * scales[part]
-        elif part in units or (part in articles and (i == 0 or value >= 20)):  # twenty-one
-            value += units.get(part, articles.get(part, 0.0))
-        else:
-            return None
-    return value if len(parts) > 1 else None
-
+_TOLERANCE = re.compile(r"\s*(?:\+/-|\u00b1)\s*[\d.,eE\u2212-]+")
 
 _AFTER = 32
 """Words after a number that the rules may read (scale, range, what is counted): a bound, so a
@@ -110,11 +104,12 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     nums = lex.numbers
     hits: list[tuple[int, int, float, bool]] = []  # start, end, value, vague
     for m in _digits(decimal).finditer(text):
-        hits.append((m.start(), m.end(), _value(m.group(), decimal), False))
+        hits.append((m.start(), m.end(), number_value(m.group(), decimal), False))
     scale = nums.get("scale", {})
     for m in _digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
         hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))
-    presets = {p.number_start: p for p in money_before(text, lex.lang, decimal) + hyphen_measures(text, lex.lang)}
+    found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex.lang)
+    presets = {p.number_start: p for p in found + numeral_presets(text, lex.lang, decimal, found)}
     hits = [h for h in hits if not any(p.start <= h[0] < p.end for p in presets.values())]
     hits += [(p.number_start, p.number_end, p.value, False) for p in presets.values()]
     hits.sort()
@@ -123,7 +118,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     multi_vague = _multi_vague(lex)
     vague, units, articles = nums.get("vague", {}), nums.get("unit", {}), nums.get("article", {})
     for n, (s, e, w) in enumerate(words.items):
-        if "-" in w and (compound := _compound(w, units, scale, articles)) is not None:
+        if "-" in w and (compound := compound_value(w, units, scale, articles, nums.get("denominator"))) is not None:
             k = bisect_right(starts, s) - 1
             if s >= phrase_end and not (k >= 0 and s < hits[k][1]):
                 hits.append((s, e, compound, False))  # 'twenty-one', 'ten-thousand', 'fifteen-hundred'
@@ -157,12 +152,15 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
         preset = presets.get(s)
         # a currency sign before the number belongs to the figure, so approximations are read before it
         q = _build(text, words, lex, preset.start if preset else s, e, value, is_vague, decimal, doc)
-        if q is not None and preset is not None:
+        if q is not None and preset is not None and preset.unit is not None:
             q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end), unit=preset.unit,
                         counted=preset.counted)
+        elif q is not None and preset is not None:  # a figure alone (*1/4*, *4e14*): what follows is read as usual
+            q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end))
         if q is not None:
             out.append(q)
-            consumed_until = q.end
+            tolerance = _TOLERANCE.match(text, q.end)  # '9.83e-3 +/- 1e-5': the error is no figure of its own
+            consumed_until = tolerance.end() if tolerance else q.end
         else:  # 'vecka 28 och 29', 'vecka 26–28': the second number goes with the first
             tail = joined.match(text, e)
             if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in _joiners(lex)):
@@ -202,13 +200,23 @@ def _counts_as_number(words: _Words, n: int, lex: Lexicon) -> bool:
     items = words.items
     scale = lex.numbers.get("scale", {})
     nxt = [w for _, _, w in items[n + 1 : n + 3]]
-    if nxt and (nxt[0] in scale or (len(nxt) > 1 and nxt[1] in scale and (
-            (nxt[0],) in lex.approx.get("over", ()) or nxt[0] in lex.numbers.get("fraction", {})))):
+    if nxt and (nxt[0] in scale or _measure(nxt[0], lex)):
+        return True  # 'a gallon'
+    if nxt and nxt[0] in lex.numbers.get("denominator", {}):  # 'one sixth.', 'a third of', not 'a third connection'
+        return len(nxt) == 1 or not nxt[1].isalpha() or nxt[1] in lex.word_class("partitive")
+    if nxt and (len(nxt) > 1 and nxt[1] in scale and (
+            (nxt[0],) in lex.approx.get("over", ()) or nxt[0] in lex.numbers.get("fraction", {}))):
         return True  # 'en miljard', 'en dryg miljard', 'en halv miljon'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
     return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
                for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ()))
+
+
+def _measure(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` names a measure (*gallon*, *mile*): after *a* or *one* the figure is one of it."""
+    found = code_of(word, lex.lang)
+    return found is not None and found.kind == "measure"
 
 
 def _joiners(lex: Lexicon) -> set[str]:
@@ -235,12 +243,14 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     after_text = text[e : e + 14].lower()
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
         return None
+    if nxt and nxt[0][2] in lex.units.get("clock", ()) and re.fullmatch(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?", raw):
+        return None  # '2 pm', '2.13 am': a clock time ('2.1 pm' is a length)
     if re.match(r"(:e|:a|st\b|nd\b|rd\b|th\b|\.\s?[a-zåäö])", text[e : e + 3]) and not vague:
         return None
     if decimal == "comma" and re.fullmatch(r"\d{1,2}\.\d\d", text[s : e + 3].split()[0] if e + 3 <= len(text) else ""):
         return None
     if year_like and not vague and (not nxt or not nxt[0][2].isalpha() or not text[nxt[0][0]].islower()
-                                    or nxt[0][2] in _function_words(lex)):
+                                    or nxt[0][2] in function_words(lex)):
         return None
     approx: Approx = "about" if raw.endswith("-tal") else ("over" if vague else "exact")
     start, end = s, e
@@ -250,6 +260,11 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     # a scale word or fraction after the number: '3,5 miljoner', 'en halv miljon'
     scale = nums.get("scale", {})
     conj, fractions = lex.word_class("conjunction"), nums.get("fraction", {})
+    denominators = nums.get("denominator", {})
+    if nxt and nxt[0][2] in denominators and nxt[0][0] <= e + 1 and not vague and value == int(value):
+        value /= denominators[nxt[0][2]]  # 'two thirds', 'tre fjärdedelar'
+        end = nxt[0][1]
+        nxt = nxt[1:]
     if (len(nxt) >= 3 and nxt[0][2] in conj and nxt[1][2] in nums.get("article", {}) and nxt[2][2] in fractions
             and not vague):
         value += fractions[nxt[2][2]]  # 'two and a half (million)'
@@ -267,7 +282,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         nxt = nxt[1:]
         # 'a hundred and two': a smaller number after 'and' adds to the hundreds
         if (big == 100 and len(nxt) >= 2 and nxt[0][2] in conj
-                and 0 < (small := _small_number(nxt[1][2], nums)) < 100):
+                and 0 < (small := small_number(nxt[1][2], nums)) < 100):
             value += small
             end = nxt[1][1]
             nxt = nxt[2:]
@@ -279,19 +294,32 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                 value += part * scale[nxt[2][2]]
                 end = nxt[2][1]
                 nxt = nxt[3:]
+        # 'three million, two hundred & forty': the words after a comma or 'and' add to a big figure
+        if big >= 1000 and len(nxt) >= 2 and (nxt[0][2] in conj or nxt[0][2] in ",&"):
+            run = word_run(nxt[1:], nums, conj, scale)
+            if run is not None and run[0] < big:
+                value += run[0]
+                end = nxt[run[1]][1]
+                nxt = nxt[run[1] + 1 :]
     elif len(nxt) > 1 and (nxt[0][2],) in lex.approx.get("over", ()) and nxt[1][2] in scale and not vague:
         value *= scale[nxt[1][2]]  # 'en dryg miljard'
         end, approx_inside = nxt[1][1], True
         nxt = nxt[2:]
     # a range: 'mellan 200 och 300', '10–12 000', '50 till 100'
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
-    if len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
+    if not (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
+        joiners -= lex.word_class("conjunction")  # '45 and 50 cases' are two figures; 'between 45 and 50' one
+    range_unit = None
+    if (ranged := unit_range(text, e, lex.lang, decimal, tuple(sorted(joiners)))) is not None and not vague:
+        hi, end, range_unit = ranged  # '44 mg to 50 mg', '-18 °C to -34 °C', '8- to 16-meter'
+        value, value_max, approx, nxt = min(value, hi), max(value, hi), "range", words.after(end)
+    elif len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
         m = _digits(decimal, after_joiner=True).match(text, nxt[1][0])
         glued = nxt[0][2] in "-–" and nxt[1][0] == e + 1
         if m and glued and len(m.group()) >= 4 and m.group().isdigit() and raw.isdigit():
             return None  # '555-1234', 'B 123-4567': a phone or case number, not a range of counts
         if m:
-            hi = _value(m.group(), decimal)
+            hi = number_value(m.group(), decimal)
             rest = words.after(m.end())
             if rest and rest[0][2] in scale:
                 hi *= scale[rest[0][2]]
@@ -326,20 +354,12 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         approx = "over"
     if raw.endswith("-tal") and prev and prev[-1][2] in nums.get("article", {}):
         start = prev[-1][0]
-    counted, unit = _counted(nxt, lex, doc)
+    counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
         counted = _count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
     if value == 1 and not vague and counted is None:
         return None
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
-
-
-def _small_number(word: str, nums: dict[str, dict[str, float]]) -> float:
-    """A number under a hundred in digits or words (*two*, *twenty-one*), else 0."""
-    if word.isdigit():
-        return float(word)
-    units = nums.get("unit", {})
-    return units.get(word) or _compound(word, units, {}, {}) or 0.0
 
 
 def _name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
@@ -363,76 +383,3 @@ def _count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[
         if any(word.startswith(stem) for stem in stems):
             return (s, e)
     return None
-
-
-def _function_words(lex: Lexicon) -> frozenset[str]:
-    w = lex.word_class
-    return (w("source_stop") | w("recipient") | w("source_prep") | w("complementizer") | w("relative")
-            | w("conjunction") | w("count_stop") | w("aux") | w("determiner"))
-
-
-def _counted(
-    nxt: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None
-) -> tuple[tuple[int, int] | None, str | None]:
-    """The words naming what is counted: the next noun phrase or participle (*soldater*, *dödats*, *wounded*)."""
-    w = lex.word_class
-    stop = _function_words(lex) | w("month") | w("subject_pronoun")
-    skip = w("skip_after_number") | w("aux")
-    units = lex.units
-    i = 0
-    multi = sorted((tuple(x.split()) for x in skip if " " in x), key=len, reverse=True)
-    while i < len(nxt):
-        seq = next((m for m in multi if tuple(x[2] for x in nxt[i : i + len(m)]) == m), None)
-        if seq:
-            i += len(seq)
-        elif nxt[i][2] in skip:
-            i += 1
-        else:
-            break
-    if i >= len(nxt):
-        return None, None
-    first = nxt[i]
-    for n in (2, 1):  # 'per cent', 'nautical miles' before 'miles'
-        if i + n <= len(nxt) and (found := code_of(" ".join(x[2] for x in nxt[i : i + n]), lex.lang)):
-            return (first[0], nxt[i + n - 1][1]), found.code
-    for kind in ("percent", "currency", "time_unit", "measure"):
-        if first[2] in units.get(kind, ()):
-            return (first[0], first[1]), kind
-    if not first[2].isalpha() or first[2] in stop:
-        return None, None
-    tagged = doc is not None and doc.has_annotation("POS")
-    if not tagged:
-        end = first[1]
-        for _s, e, word in nxt[i + 1 : i + 2]:  # without tags: one more word at most
-            if word.isalpha() and word not in stop:
-                end = e
-        return (first[0], end), None
-    return _counted_tagged(nxt[i:], stop, doc), None
-
-
-def _pos(doc: Doc, start: int, end: int) -> str:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span[0].pos_ if span is not None and len(span) else ""
-
-
-def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc: Doc | None) -> tuple[int, int] | None:
-    """Adjectives up to the head noun (*skadade nordkoreaner*); a genitive runs on to its noun
-    (*sorters drönare*, *Vattenfalls elkunder*); a participle alone (*dödats*, *wounded*)."""
-    assert doc is not None
-    first = words[0]
-    tag = _pos(doc, first[0], first[1])
-    if tag == "VERB":
-        return (first[0], first[1])
-    if tag not in {"ADJ", "NOUN", "PROPN", "X"}:
-        return None
-    end = first[1]
-    for n, (s, e, word) in enumerate(words[1:4], 1):
-        prev_word = words[n - 1][2]
-        prev_tag = _pos(doc, words[n - 1][0], words[n - 1][1])
-        genitive = prev_tag in {"NOUN", "PROPN"} and prev_word.endswith("s")
-        if prev_tag in {"NOUN", "PROPN", "X"} and not genitive:
-            break
-        if not word.isalpha() or word in stop or _pos(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
-            break
-        end = e
-    return (first[0], end)

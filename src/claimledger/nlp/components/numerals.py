@@ -1,0 +1,189 @@
+"""Figures written in shapes the plain digit pattern leaves out on purpose.
+
+The digit pattern in ``quantities.py`` refuses a number glued to anything (*10kg*, *-15*,
+*1/4*), because most such strings in news are not counts: *Covid-19*, *2013-14*, *9/11*. The
+shapes here are the exceptions that are figures in every language that writes digits, so they
+are patterns, not language data; each gives a ``Preset`` the extractor treats like money:
+
+* scientific notation: *4e14*, *9.83e-3*, *2.48×10−5*;
+* fractions and mixed numbers: *1/4*, *2 1/2*, the vulgar fraction signs *½ ⅓* and *2½*;
+* a sign glued to the number: *-15*, *−18 °C* (not after a letter or digit: *Covid-19*, *2013-14*);
+* a scale letter glued to the number: *0.5k*, *2.174bn*;
+* a unit glued to the number, with its power: *10kg*, *25lbs*, *1Ga*, *4km^2*, *301,338 km2*.
+
+A range whose unit stands at both ends (*44 mg to 50 mg*, *8- to 16-meter*) is read by
+``unit_range``, which the range rule of ``quantities.py`` asks before its own. Number words
+that join into one figure (*twenty-one*, *one-half*, *three million, two hundred & forty*) are
+read by ``compound_value`` and ``word_run`` from the language's ``numbers.tsv`` tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from claimledger.nlp.components.measures import SUFFIX_SCALES, Preset, Unit, unit_forms
+
+GROUP = "[ \u00a0\u2009\u202f]"
+MINUS = "-\u2212"
+_VULGAR = "".join(c for c in map(chr, range(0xA0, 0x2190)) if unicodedata.category(c) == "No"
+                  and unicodedata.name(c, "").startswith("VULGAR FRACTION"))
+_POWERS = {"2": "2", "3": "3", "\u00b2": "2", "\u00b3": "3"}
+
+
+def number_body(decimal: str) -> str:
+    """A number in digits with the language's thousands groups and decimal mark (no sign)."""
+    if decimal == "comma":
+        return rf"\d{{1,3}}(?:{GROUP}\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
+    return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def number_value(raw: str, decimal: str) -> float:
+    """The value of digits as ``number_body`` or the extractor's digit pattern found them."""
+    raw = raw.removesuffix("-tal")
+    raw = re.sub(GROUP, "", raw)
+    if decimal == "comma":
+        raw = raw.replace(".", "")  # '10.000': a point groups thousands where a comma marks decimals
+    raw = raw.replace(",", ".") if decimal == "comma" else raw.replace(",", "")
+    return float(raw.replace("\u2212", "-"))
+
+
+@cache
+def _patterns(lang: str, decimal: str) -> tuple[re.Pattern[str], ...]:
+    num = number_body(decimal)
+    lead = r"(?<![\w\-\u2212/.:,\u2013\u2014^])"
+    sign = rf"(?P<neg>(?<![\w\-\u2212/.:,\u2013\u2014^])[{MINUS}])?"
+    sci = re.compile(rf"{lead}{sign}(?P<num>{num})(?:[eE](?P<exp>[{MINUS}+]?\d{{1,3}})"
+                     rf"|\s?[×x]\s?10(?:\^|\*\*)?(?P<exp10>[{MINUS}+]?\d{{1,3}}))(?!\w|[.,/]\d)")
+    fraction = re.compile(rf"{lead}(?:(?P<whole>\d+)\s)?(?P<top>\d{{1,3}})/(?P<bottom>\d{{1,3}})(?![\w/.,]\d|\w)")
+    vulgar = re.compile(rf"{lead}(?P<whole>\d+)?(?P<frac>[{_VULGAR}])(?![\d])")
+    signed = re.compile(rf"{lead}(?P<neg>[{MINUS}])(?P<num>{num})(?![\w]|[.:]\d)")
+    scales = "|".join(sorted(SUFFIX_SCALES, key=len, reverse=True))
+    scaled = re.compile(rf"{lead}{sign}(?P<num>{num})(?P<scale>{scales})(?![\w])", re.IGNORECASE)
+    forms = sorted((f for f, u in unit_forms(lang).items() if u.after and u.kind != "percent"
+                    and len(f) > 1 and " " not in f), key=len, reverse=True)
+    glued = re.compile(rf"{lead}{sign}(?P<num>{num})(?P<space>\s?)(?P<unit>{'|'.join(map(re.escape, forms))})"
+                       rf"(?P<power>\^?[23\u00b2\u00b3])?(?![\w^])", re.IGNORECASE) if forms else None
+    return tuple(p for p in (sci, fraction, vulgar, scaled, glued, signed) if p is not None)
+
+
+def numeral_presets(text: str, lang: str, decimal: str, taken: list[Preset]) -> list[Preset]:
+    """The figures of the shapes above in ``text``, none overlapping ``taken`` or each other."""
+    if not any(c.isdigit() for c in text) and not any(c in _VULGAR for c in text):
+        return []
+    spans = [(p.start, p.end) for p in taken]
+    out: list[Preset] = []
+    forms = unit_forms(lang)
+    for pattern in _patterns(lang, decimal):
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            found = _preset(m, decimal, forms)
+            if found is not None:
+                out.append(found)
+                spans.append((found.start, found.end))
+    return out
+
+
+def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit]) -> Preset | None:
+    groups = m.groupdict()
+    negative = -1.0 if groups.get("neg") else 1.0
+    if "exp" in groups:
+        exp = groups["exp"] or groups["exp10"]
+        value = number_value(groups["num"], decimal) * 10.0 ** int(exp.replace("\u2212", "-"))
+        return Preset(m.start(), m.end(), m.start(), m.end(), negative * value, None)
+    if "bottom" in groups:
+        top, bottom = int(groups["top"]), int(groups["bottom"])
+        if bottom == 0 or top >= bottom and not groups["whole"] or (groups["whole"] and top >= bottom):
+            return None  # '24/7', '1/0': not a fraction
+        return Preset(m.start(), m.end(), m.start(), m.end(), int(groups["whole"] or 0) + top / bottom, None)
+    if "frac" in groups:
+        value = int(groups["whole"] or 0) + unicodedata.numeric(groups["frac"])
+        return Preset(m.start(), m.end(), m.start(), m.end(), value, None)
+    value = negative * number_value(groups["num"], decimal)
+    if "scale" in groups:
+        scaled = value * SUFFIX_SCALES[groups["scale"].lower()]
+        return Preset(m.start(), m.end(), m.start(), m.end(), scaled, None)
+    if "unit" in groups:
+        if groups["space"] and not groups["power"] and not any(c in _POWERS for c in groups["unit"]):
+            return None  # '10 kg': the extractor reads a spaced unit itself
+        unit = forms[groups["unit"].lower()].code + (_POWERS[groups["power"][-1]] if groups["power"] else "")
+        return Preset(m.start(), m.end(), m.start(), m.start("unit"), value, unit, (m.start("unit"), m.end()))
+    return Preset(m.start(), m.end(), m.start(), m.end(), value, None)
+
+
+@cache
+def _range_pattern(lang: str, decimal: str, joiners: tuple[str, ...]) -> re.Pattern[str] | None:
+    forms = unit_forms(lang)
+    after = sorted((f for f, u in forms.items() if u.after and u.kind != "percent"), key=len, reverse=True)
+    money = sorted((f for f, u in forms.items() if u.before and u.kind == "currency"), key=len, reverse=True)
+    if not after or not joiners:
+        return None
+    units = "|".join(map(re.escape, after))
+    join = "|".join(re.escape(j) if not j.isalpha() else rf"{re.escape(j)}\b" for j in joiners)
+    cur = "|".join(map(re.escape, money)) or "(?!x)x"
+    return re.compile(rf"(?P<hyphen>-)?\s?(?P<u1>{units})?\s*(?:{join})\s*(?:{cur})?(?P<neg>[{MINUS}])?"
+                      rf"(?P<hi>{number_body(decimal)})(?P<h2>-|\s?)(?P<u2>{units})(?![\w])", re.IGNORECASE)
+
+
+def unit_range(text: str, end: int, lang: str, decimal: str, joiners: tuple[str, ...]) -> tuple[float, int, str] | None:
+    """The high end of a range whose unit stands at both ends (*44 mg to 50 mg*, *-18 °C to -34 °C*)
+    or whose first number hangs on a hyphen (*8- to 16-meter*), read from ``end`` of the low number:
+    (high value, where the range ends, unit code), None where the text is no such range."""
+    pattern = _range_pattern(lang, decimal, joiners)
+    m = pattern.match(text, end) if pattern is not None else None
+    if m is None:
+        return None
+    forms = unit_forms(lang)
+    u1, u2 = m.group("u1"), m.group("u2")
+    same_unit = u1 is not None and not m.group("hyphen") and forms[u1.lower()].code == forms[u2.lower()].code
+    hanging = m.group("hyphen") is not None and u1 is None and m.group("h2") == "-"
+    if not (same_unit or hanging):
+        return None
+    hi = number_value(m.group("hi"), decimal) * (-1.0 if m.group("neg") else 1.0)
+    return hi, m.end(), forms[u2.lower()].code
+
+
+def compound_value(word: str, units: dict[str, float], scales: dict[str, float], articles: dict[str, float],
+              denominators: dict[str, float] | None = None) -> float | None:
+    """The value of a hyphenated number word (*twenty-one*, *ten-thousand*, *one-half*), None if it is not one."""
+    value = 0.0
+    parts = word.split("-")
+    for i, part in enumerate(parts):
+        if denominators and part in denominators and i == len(parts) - 1 and value:
+            value /= denominators[part]
+        elif part in scales and i > 0:
+            value = (value or 1.0) * scales[part]
+        elif part in units or (part in articles and (i == 0 or value >= 20)):  # twenty-one
+            value += units.get(part, articles.get(part, 0.0))
+        else:
+            return None
+    return value if len(parts) > 1 else None
+
+
+def word_run(nxt: list[tuple[int, int, str]], nums: dict[str, dict[str, float]], conj: frozenset[str],
+              scale: dict[str, float]) -> tuple[float, int] | None:
+    """A number under a thousand in words (*two hundred & forty*, *five*): its value and how many
+    words it takes, None where the words are no such number or run on into a scale (*two hundred
+    thousand*, which is a figure of its own)."""
+    words = [w for _s, _e, w in nxt[:5]]
+    if not words or not words[0].isalpha() or not (value := small_number(words[0], nums)):
+        return None
+    n = 1
+    if n < len(words) and scale.get(words[n]) == 100:
+        value, n = value * 100, n + 1
+        if (n + 1 < len(words) and (words[n] in conj or words[n] == "&") and words[n + 1].isalpha()
+                and 0 < (small := small_number(words[n + 1], nums)) < 100):
+            value, n = value + small, n + 2
+    if n < len(words) and words[n] in scale:
+        return None
+    return value, n
+
+
+def small_number(word: str, nums: dict[str, dict[str, float]]) -> float:
+    """A number under a hundred in digits or words (*two*, *twenty-one*), else 0."""
+    if word.isdigit():
+        return float(word)
+    units = nums.get("unit", {})
+    return units.get(word) or compound_value(word, units, {}, {}) or 0.0
