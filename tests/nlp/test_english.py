@@ -320,11 +320,11 @@ def polnear_scores(shared: Path) -> dict:
 
 
 def test_polnear_dev_strict_f1_floor(polnear_scores: dict) -> None:
-    assert polnear_scores["attributions"]["strict"]["f1"] >= 0.63
+    assert polnear_scores["attributions"]["strict"]["f1"] >= 0.635
 
 
 def test_polnear_dev_content_f1_floor(polnear_scores: dict) -> None:
-    assert polnear_scores["attributions"]["match"]["f1"] >= 0.72
+    assert polnear_scores["attributions"]["match"]["f1"] >= 0.725
 
 
 def test_english_hyphenated_number_words_are_figures() -> None:
@@ -377,6 +377,13 @@ def test_hyphenated_given_names_are_one_token_for_the_parser() -> None:
      "The fishermen", "hoped", "the quota would be raised in the spring"),
     ("The union thanked the volunteers who rebuilt the pier.",
      "The union", "thanked", "the volunteers who rebuilt the pier"),
+    # second pass: verbs mined from PolNeAR's training split
+    ("The harbour master likened the new ferry timetable to a lottery.",
+     "The harbour master", "likened", "the new ferry timetable to a lottery"),
+    ("The fishermen hailed the decision to raise the quota.",
+     "The fishermen", "hailed", "the decision to raise the quota"),
+    ("The mayor reaffirmed that the bridge would reopen in May.",
+     "The mayor", "reaffirmed", "the bridge would reopen in May"),
 ])
 def test_attitude_verbs_are_cues(text: str, source: str, cue: str, content: str) -> None:
     src, found_cue, found, _, _ = _by_cue(text, cue)
@@ -446,4 +453,35 @@ def test_infinitive_stance_is_a_plan_not_a_held_stance() -> None:
 @pytest.mark.parametrize("text", ["The talks will continue in the spring.", "She sent a tweet before noon.",
                                   "The new budget is a challenge for the small ports."])
 def test_words_that_are_seldom_cues_in_these_forms(text: str) -> None:
+    assert _rows(text) == []
+
+
+# ----- issue 10, second pass: cues mined from PolNeAR's training split, stance nouns ----------
+
+
+def test_expect_is_an_estimate() -> None:
+    src, _, content, cert, _ = _by_cue("The port authority expects that the strike will end by Friday.", "expects")
+    assert (src, cert) == ("The port authority", "estimated")
+    assert content.endswith("the strike will end by Friday")
+
+
+def test_stance_noun_with_a_possessive_holder_takes_its_infinitive() -> None:
+    src, _, content, _, _ = _by_cue("The mayor's pledge to rebuild the old pier pleased the fishermen.", "pledge")
+    assert (src, content) == ("The mayor's", "to rebuild the old pier")
+
+
+def test_stance_noun_with_a_by_holder() -> None:
+    src, _, content, _, _ = _by_cue("The pledge by the mayor to rebuild the pier was welcomed by the fishermen.",
+                                    "pledge")
+    assert (src, content) == ("the mayor", "to rebuild the pier")
+
+
+def test_stance_noun_owned_by_a_pronoun_is_held_by_the_verbs_subject() -> None:
+    src, _, content, _, _ = _by_cue("The harbour master repeated his critique of the new timetable.", "critique")
+    assert (src, content) == ("The harbour master", "the new timetable")
+
+
+@pytest.mark.parametrize("text", ["The pledge was made in a hurry.", "A critique of the timetable appeared.",
+                                  "Her desire grew stronger every year."])
+def test_stance_noun_with_no_holder_is_no_attribution(text: str) -> None:
     assert _rows(text) == []

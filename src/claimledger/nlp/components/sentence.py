@@ -273,6 +273,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 break
             if tagged and strict_pos and not _pos_fits(doc[k], cue.kind):
                 continue
+            if cue.kind == "noun" and n == 1 and not doc.has_annotation("DEP"):
+                continue  # a stance noun alone ('pledge') needs the parse to find its holder and topic
             if cue.kind in {"verb", "self"} and _participle(doc, k, sent, lex, tagged):
                 continue  # 'den misstänkte gärningsmannen': a participle, not a verb
             match = (k, k + n, cue)
