@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import DEP, IS_ALPHA, IS_SPACE, LOWER, POS, TAG
+from spacy.attrs import DEP, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import Sentencizer
@@ -157,7 +157,10 @@ def hyphen_names(doc: Doc) -> Doc:
     wrong for a given name written with its syllables hyphenated: the tagger then reads *Kim
     Min - ho told* as three subjects and the source comes out as *ho*. A capitalised piece, a
     hyphen and a lower-case piece, with no spaces between, are merged before anything reads them.
+    A Doc with no hyphen token (most lines) is passed on without building its text.
     """
+    if not (doc.to_array(ORTH) == doc.vocab.strings["-"]).any():
+        return doc
     spans = [span for m in _HYPHEN_NAME.finditer(doc.text)
              if m.group()[0].isupper() and m.group().rsplit("-", 1)[1].islower()
              and (span := doc.char_span(m.start(), m.end())) is not None and len(span) == 3]

@@ -218,8 +218,13 @@ def colon_lead(doc: Doc, lex: Lexicon, tagged: bool) -> Found | None:
 
     The content is left empty ((end, end)) for the caller to fill with the next paragraph.
     """
+    last = len(doc) - 1
+    while last >= 0 and doc[last].is_space:
+        last -= 1
+    if last < 0 or doc[last].text != ":":
+        return None  # the common case, decided without a list of every token
     toks = [t for t in doc if not t.is_space]
-    if len(toks) < 3 or toks[-1].text != ":":
+    if len(toks) < 3:
         return None
     sent = toks[-1].sent
     colon = toks[-1].i
