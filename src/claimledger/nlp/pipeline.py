@@ -298,15 +298,15 @@ def blocks(text: str, lang: str) -> Iterator[Block]:
         batch.append((b, keep))
         size += len(b.text) if keep else 0
         if len(batch) >= _BATCH or size >= _BATCH_CHARS:
-            yield from _parse(nlp, batch)
+            yield from _parse(nlp, batch, lang)
             batch, size = [], 0
-    yield from _parse(nlp, batch)
+    yield from _parse(nlp, batch, lang)
 
 
-def _parse(nlp: Language, batch: list[tuple[Block, bool]]) -> Iterator[Block]:
+def _parse(nlp: Language, batch: list[tuple[Block, bool]], lang: str) -> Iterator[Block]:
     """The batch's blocks, those worth it parsed: prose through the whole pipeline, other text
     (see ``_is_prose``) only tokenized and cut into sentences."""
-    docs = [nlp.make_doc(b.text) if keep else None for b, keep in batch]
+    docs = [nlp.make_doc(headline_case(b.text, lang)) if keep else None for b, keep in batch]
     prose = [d is not None and _is_prose(d) for d in docs]
     parsed = iter(nlp.pipe([d for d, p in zip(docs, prose, strict=True) if d is not None and p], batch_size=_BATCH))
     rules = [nlp.get_pipe(name) for name in nlp.pipe_names if name in _RULE_COMPONENTS]
@@ -318,6 +318,49 @@ def _parse(nlp: Language, batch: list[tuple[Block, bool]]) -> Iterator[Block]:
             for rule in rules:
                 doc = rule(doc)
         yield Block(b.offset, b.text, doc, b.line, b.part, b.final)
+
+
+_HEADLINE_MIN_WORDS = 4
+_HEADLINE_LONG = 4
+"""Words this long or longer decide whether a line is in Title Case (short ones are often lower case there)."""
+_HEADLINE_CAPITALISED = 0.7
+_HEADLINE_CLASSES = ("determiner", "complementizer", "relative", "conjunction", "coordinator", "recipient", "aux",
+                     "negation", "subject_pronoun", "person_pronoun", "time_prep", "locative")
+
+
+def headline_case(line: str, lang: str) -> str:
+    """A Title Case headline (*Trump Tells Supporters To Watch The Polls*) as the tagger reads
+    running text: the capitals the style puts on cue words and function words are lowered, so
+    *Tells* is a verb, not a name. Only the first letter of such a word changes, so every offset
+    into the line still holds (the Doc indexes the line; records read the article's own text).
+    Names keep their capitals; a line that is not mostly capitalised words is returned as it is."""
+    words = list(re.finditer(r"[^\W\d_]+", line))
+    long = [m.group() for m in words if len(m.group()) >= _HEADLINE_LONG]
+    if len(words) < _HEADLINE_MIN_WORDS or not long:
+        return line
+    if sum(w[0].isupper() and not w.isupper() for w in long) < _HEADLINE_CAPITALISED * len(long):
+        return line
+    common = _headline_words(lang)
+    out = list(line)
+    for k, m in enumerate(words):
+        w = m.group()
+        if k == 0 or not w[0].isupper() or not w[1:].islower() or w.lower() not in common:
+            continue
+        if line[: m.start()].rstrip().endswith((":", "—", "-", "–")):
+            continue  # a word that opens a headline's second part keeps its capital
+        low = w[0].lower()
+        if len(low) == 1:
+            out[m.start()] = low
+    return "".join(out)
+
+
+@cache
+def _headline_words(lang: str) -> frozenset[str]:
+    lex = lexicon.load(lang)
+    words = set(lex.cue_words())
+    for name in _HEADLINE_CLASSES:
+        words |= lex.word_class(name)
+    return frozenset(w for w in words if " " not in w)
 
 
 _SENTENCIZER = Sentencizer()
