@@ -106,6 +106,10 @@ def test_web_fact_page_sources_links_and_plot(client: Client, linked: SimpleName
     assert all({"date", "value", "approx", "source"} <= set(p) for p in points)
     page = c.get(f"/facts/{f1}").text
     assert 'data-spec="/facts/' in page and "vega-embed.min.js" in page
+    # the Admiralty grade and its evidence, as `claimledger fact` shows them
+    grade = data["fact"]["admiralty"]
+    assert grade["code"] == f"{grade['reliability']}{grade['credibility']}" and grade["evidence"]
+    assert f"<strong>{grade['code']}</strong>" in page and grade["evidence"][0].split(" (")[0] in page
 
 
 def test_web_actor_page_both_languages(client: Client, linked: SimpleNamespace) -> None:

@@ -20,6 +20,7 @@ from claimledger.errors import InputError, UsageError
 from claimledger.model import CERTAINTIES, Article
 from claimledger.safetext import csv_row
 from claimledger.store import browse, exports, factqueries
+from claimledger.store.admiralty import admiralty
 from claimledger.web.highlight import pieces
 from claimledger.web.plot import history_spec
 from claimledger.web.respond import PAGE_SIZE, JSONText, cached, reading, render, web
@@ -136,6 +137,7 @@ many facts each side of it, the nearest (``claimledger history`` shows all)."""
 def fact(request: Request, fact_id: str) -> Response:
     with reading(request) as conn:
         found = factqueries.fact(conn, _json_suffix(fact_id))
+        found["admiralty"] = admiralty(conn, [found])[found["id"]].as_dict()
         followed = found["variable"] and not found["variable"].startswith("?")  # "?": what it counts is unknown
         history = factqueries.history(conn, found["id"], days=HISTORY_DAYS, near=HISTORY_NEAR) if followed else None
     data = {"fact": found, "history": history}
