@@ -41,6 +41,11 @@ def _figures(text: str, lang: str) -> list[tuple[str, float, float | None, str, 
     ("Call 555-1234 for details.", "en", []),
     ("A drag mark stretches tens of kilometers.", "en", [("tens of", 10.0, None, "over", "km")]),
     ("Tiotals personer skadades.", "sv", [("Tiotals", 10.0, None, "over", None)]),
+    # Swedish and Norwegian units are data too (lang/sv, lang/no unitcodes.tsv)
+    ("Verket producerade 12,5 terawattimmar förra året.", "sv", [("12,5", 12.5, None, "exact", "TWh")]),
+    ("Polisen beslagtog 300 gram kokain.", "sv", [("300", 300.0, None, "exact", "g")]),
+    ("Branden har spridit sig över 40 kvadratkilometer.", "sv", [("över 40", 40.0, None, "over", "km2")]),
+    ("Brannen har spredt seg over 40 kvadratkilometer.", "no", [("over 40", 40.0, None, "over", "km2")]),
 ])
 def test_figures_with_units_money_and_number_words(text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text, lang) == expected
