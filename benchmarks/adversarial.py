@@ -153,6 +153,19 @@ def _money_units(rng: random.Random, lang: str, size: int) -> str:
     return _fill(rng, size, piece, sep=rng.choice((" ", "")))
 
 
+def _numerals(rng: random.Random, lang: str, size: int) -> str:
+    """Fractions, vulgar fractions, scientific notation, signs and glued powers, back to back."""
+
+    def piece() -> str:
+        return rng.choice((
+            "/".join(str(rng.randint(1, 9)) for _ in range(rng.randint(2, 12))), "½⅓¼⅕⅞" * rng.randint(1, 5),
+            f"{rng.randint(1, 9)}e{rng.randint(-9, 9)}" * rng.randint(1, 5), f"2.5×10−{rng.randint(1, 9)}",
+            "-" * rng.randint(1, 5) + str(rng.randint(1, 99)), f"{rng.randint(1, 99)}km^2^3", "0.5k$2T",
+        ))
+
+    return _fill(rng, size, piece, sep=rng.choice((" ", "")))
+
+
 def _one_token(rng: random.Random, lang: str, size: int) -> str:
     return _fill(rng, size, lambda: rng.choice(("a", "::", "„", "–", "1", "»")), sep="")
 
@@ -174,6 +187,7 @@ for _lang in ("sv", "en"):
         f"one-token-{_lang}": Family(_lang, _one_token, "one line, no spaces at all"),
         f"money-units-{_lang}": Family(_lang, _money_units,
                                        "currency signs, glued scales, measures, number words run together"),
+        f"numerals-{_lang}": Family(_lang, _numerals, "fractions, vulgar fractions, scientific notation, signs"),
     })
 
 

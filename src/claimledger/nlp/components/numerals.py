@@ -72,17 +72,21 @@ def numeral_presets(text: str, lang: str, decimal: str, taken: list[Preset]) -> 
     """The figures of the shapes above in ``text``, none overlapping ``taken`` or each other."""
     if not any(c.isdigit() for c in text) and not any(c in _VULGAR for c in text):
         return []
-    spans = [(p.start, p.end) for p in taken]
+    # characters already read as a figure: one byte each, so a match is checked in its own
+    # length, not against every figure found before it (a line of 9,000 fractions stays linear)
+    used = bytearray(len(text))
+    for p in taken:
+        used[p.start : p.end] = b"\x01" * (min(p.end, len(text)) - p.start)
     out: list[Preset] = []
     forms = unit_forms(lang)
     for pattern in _patterns(lang, decimal):
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in spans):
+            if 1 in used[m.start() : m.end()]:
                 continue
             found = _preset(m, decimal, forms)
             if found is not None:
                 out.append(found)
-                spans.append((found.start, found.end))
+                used[found.start : found.end] = b"\x01" * (found.end - found.start)
     return out
 
 
