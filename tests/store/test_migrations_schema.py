@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, inspect
 
 from claimledger.errors import StoreError
 from claimledger.model import Analysis
-from claimledger.store import Ledger, migrate, watchstate  # noqa: F401 - watchstate puts the watch tables (0007) in metadata
+from claimledger.store import Ledger, migrate
 from claimledger.store.schema import metadata, outside_metadata
 
 TABLES = {

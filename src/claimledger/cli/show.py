@@ -21,7 +21,7 @@ def show(
 ) -> None:
     """Show one article: blue source, magenta cue, underlined content, yellow quantities."""
     from claimledger.store import Ledger
-    from claimledger.store.export import article_json
+    from claimledger.store.exports.lines import article_json
 
     with Ledger(ledger, readonly=True) as store:
         analysis = store.analysis(article)

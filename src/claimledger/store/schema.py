@@ -42,6 +42,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 NAMING = {
@@ -286,6 +287,35 @@ fact_links = Table(
     PrimaryKeyConstraint("a", "b", "kind"),
     Index(None, "b"),
 )
+
+# what ``claimledger watch`` remembers between polls (migration 0007; ``store/watchstate.py``)
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled", String(40)),
+    Column("next_poll", String(40)),
+    Column("failures", Integer, nullable=False),
+    Column("last_error", Text),
+    UniqueConstraint("url"),
+)
+
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("first_seen", String(40), nullable=False),
+    Column("article_id", ID),
+    Column("error", Text),
+    PrimaryKeyConstraint("feed_id", "url", "content_hash"),
+    Index(None, "article_id"),
+)
+
 
 LINK_TABLES: tuple[Table, ...] = (fact_links, fact_keys, fact_mentions, facts, origins, copy_bands, copies)
 """The tables ``relink`` empties, children before the facts they point at."""

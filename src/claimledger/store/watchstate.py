@@ -28,53 +28,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    ForeignKey,
-    Index,
-    Integer,
-    PrimaryKeyConstraint,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    delete,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import delete, func, insert, select, update
 
 from claimledger.store import dialect
 from claimledger.store.ledger import Ledger
-from claimledger.store.schema import ID, metadata
-
-feeds = Table(
-    "feeds",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("url", Text, nullable=False),
-    Column("etag", Text),
-    Column("last_modified", Text),
-    Column("last_polled", String(40)),
-    Column("next_poll", String(40)),
-    Column("failures", Integer, nullable=False),
-    Column("last_error", Text),
-    UniqueConstraint("url"),
-)
-
-feed_items = Table(
-    "feed_items",
-    metadata,
-    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
-    Column("url", Text, nullable=False),
-    Column("content_hash", String(64), nullable=False),
-    Column("first_seen", String(40), nullable=False),
-    Column("article_id", ID),
-    Column("error", Text),
-    PrimaryKeyConstraint("feed_id", "url", "content_hash"),
-    Index(None, "article_id"),
-)
+from claimledger.store.schema import feed_items, feeds
 
 FAILED = ""
 """The content hash of an item that could not be read: one row per item, replaced by the next try."""
