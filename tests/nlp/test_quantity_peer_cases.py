@@ -62,5 +62,15 @@ def test_scoring_counts_a_range_by_its_ends_or_midpoint_and_each_prediction_once
     assert (years.tp, years.fp, years.fn) == (0, 0, 0)
 
 
+def test_number_words_on_quantulum3_spellout_cases() -> None:
+    """Its ``extract_spellout_values`` cases: compound number words (*two thousand six hundred
+    forty five*, *one hundred million*, *twenty six million and seventy two hundred*)."""
+    cases = peer.load_spellout()
+    assert len(cases) >= 30
+    score = peer.spellout_score(peer.claimledger_predict)
+    assert score.f1 >= FLOOR_SPELLOUT, "\n".join(score.misses)
+
+
 FLOOR_POLICY = 0.90
 FLOOR_ALL = 0.88
+FLOOR_SPELLOUT = 0.79

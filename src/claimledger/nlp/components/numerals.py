@@ -13,14 +13,18 @@ are patterns, not language data; each gives a ``Preset`` the extractor treats li
 
 A range whose unit stands at both ends (*44 mg to 50 mg*, *8- to 16-meter*) is read by
 ``unit_range``, which the range rule of ``quantities.py`` asks before its own. Number words
-that join into one figure (*twenty-one*, *one-half*, *three million, two hundred & forty*) are
-read by ``compound_value`` and ``word_run`` from the language's ``numbers.tsv`` tables.
+that join into one figure are read from the language's ``numbers.tsv`` tables: hyphenated
+compounds (*twenty-one*, *one-half*) by ``compound_value``, a number of several words (*two
+thousand six hundred forty five*, *one hundred million*, *tre tusen femhundra*) by
+``spelled_number``, and words after a figure in digits (*3 million, two hundred & forty*) by
+``word_run``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from claimledger.nlp.components.measures import SUFFIX_SCALES, Preset, Unit, unit_forms
@@ -190,4 +194,75 @@ def small_number(word: str, nums: dict[str, dict[str, float]]) -> float:
     if word.isdigit():
         return float(word)
     units = nums.get("unit", {})
-    return units.get(word) or compound_value(word, units, {}, {}) or 0.0
+    return units.get(word) or compound_value(word, units, {}, nums.get("article", {})) or 0.0
+
+
+def spelled_number(items: list[tuple[int, int, str]], n: int, nums: dict[str, dict[str, float]],
+                   joiners: frozenset[str], glued: Callable[[str], float | None] | None = None,
+                   ) -> tuple[float, int] | None:
+    """A number written in words from ``items[n]`` on, and how many items it takes (None if under two).
+
+    The grammar numbers are written in, read left to right with the language's own words: a
+    group below a thousand (*two hundred fifty*, *ninety nine*, *a hundred and two*) is closed
+    by a scale (*thousand*, *million*), each scale smaller than the one before (*seven million
+    five hundred twenty thousand*, *one hundred million*); a joiner word (*and*, *&*) or, after a
+    scale of a thousand or more, a comma goes on only into a smaller part (*million and one*,
+    *three million, two hundred & forty*). So *twenty five thirty six* is two numbers, *two and
+    three* is two, *one, two, three* three: a run stops at the first word the grammar refuses.
+    Hyphenated compounds under a hundred (*twenty-one*) count as one small number; ``glued``
+    reads a group written as one word (*femhundra* in *tre tusen femhundra*).
+    """
+    units, scales, articles = nums.get("unit", {}), nums.get("scale", {}), nums.get("article", {})
+    total, group, last_scale = 0.0, 0.0, float("inf")
+    taken, i = 0, n
+    end = min(len(items), n + 16)
+
+    def small(word: str) -> float | None:
+        if word in units:
+            return units[word]
+        if word in articles:
+            return articles[word]
+        return compound_value(word, units, {}, articles) if "-" in word else None
+
+    while i < end:
+        word = items[i][2]
+        value = small(word)
+        if value is not None and value < 100:
+            if word in articles and word not in units and not (
+                    (i == n and i + 1 < end and items[i + 1][2] in scales) or (i > n and items[i - 1][2] in joiners)):
+                break  # 'a' / 'one' opens a run only before a scale (*a million*), goes on one only after 'and'
+            low = group % 100
+            if not (group == 0 or low == 0 or (low >= 20 and low % 10 == 0 and 0 < value < 10)):
+                break  # 'twenty five thirty': 'thirty' opens a new number
+            group += value
+        elif word in scales and word.isalpha() and len(word) > 2:
+            scale = scales[word]
+            if scale >= last_scale:
+                break
+            if scale == 100:
+                if group >= 100 or (group == 0 and i > n):
+                    break
+                group = (group or 1.0) * 100
+            else:
+                if group == 0 and i > n:
+                    break
+                total += (group or 1.0) * scale
+                group, last_scale = 0.0, scale
+        elif (word in joiners or word == ",") and i > n and i + 1 < end:
+            nxt = small(items[i + 1][2])
+            after_scale = group == 0 and last_scale < float("inf") and (word in joiners or last_scale >= 1000)
+            after_hundreds = word in joiners and group >= 100 and group % 100 == 0
+            if nxt is None or not 0 < nxt < 100 or not (after_scale or after_hundreds):
+                break
+            if i + 2 < len(items) and items[i + 2][2] in nums.get("fraction", {}):
+                break  # 'two and a half' is a fraction, read elsewhere
+        elif group == 0 and i > n and (whole := value or (glued(word) if glued else None)) is not None and whole < 1000:
+            group = whole  # 'tre tusen femhundra'
+        else:
+            break
+        i += 1
+        if word not in joiners and word != ",":
+            taken = i - n
+    if taken < 2:
+        return None
+    return total + group, taken

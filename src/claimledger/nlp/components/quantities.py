@@ -31,6 +31,7 @@ from claimledger.nlp.components.numerals import (
     number_value,
     numeral_presets,
     small_number,
+    spelled_number,
     unit_range,
     word_run,
 )
@@ -117,7 +118,13 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     phrase_end = -1  # end of the last vague phrase taken (they are found in text order too)
     multi_vague = _multi_vague(lex)
     vague, units, articles = nums.get("vague", {}), nums.get("unit", {}), nums.get("article", {})
+    joiners = lex.word_class("number_joiner")
     for n, (s, e, w) in enumerate(words.items):
+        if s >= phrase_end and (w in units or w in articles or "-" in w) and (
+                run := _spelled(words, n, lex, joiners)) is not None:
+            hits.append((s, words.items[n + run[1] - 1][1], run[0], False))  # 'ninety nine', 'one hundred million'
+            phrase_end = words.items[n + run[1] - 1][1]
+            continue
         if "-" in w and (compound := compound_value(w, units, scale, articles, nums.get("denominator"))) is not None:
             k = bisect_right(starts, s) - 1
             if s >= phrase_end and not (k >= 0 and s < hits[k][1]):
@@ -168,6 +175,17 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     return out
 
 
+def _spelled(words: _Words, n: int, lex: Lexicon, joiners: frozenset[str]) -> tuple[float, int] | None:
+    """A number of several words at word ``n`` (``numerals.spelled_number``), but not one word and
+    the scale after it (*two million*), which ``_build`` reads as it reads *2 million*."""
+    prefixes = _prefixes(lex)
+    run = spelled_number(words.items, n, lex.numbers, joiners,
+                         lambda w: concatenated(w, lex) if len(w) > 5 and w[:3] in prefixes else None)
+    if run is None or (run[1] == 2 and words.items[n + 1][2] in lex.numbers.get("scale", {})):
+        return None
+    return run
+
+
 _PREFIXES: dict[str, frozenset[str]] = {}
 
 
@@ -207,6 +225,11 @@ def _counts_as_number(words: _Words, n: int, lex: Lexicon) -> bool:
     if nxt and (len(nxt) > 1 and nxt[1] in scale and (
             (nxt[0],) in lex.approx.get("over", ()) or nxt[0] in lex.numbers.get("fraction", {}))):
         return True  # 'en miljard', 'en dryg miljard', 'en halv miljon'
+    fractions = lex.numbers.get("fraction", {})
+    later = [w for _, _, w in items[n + 1 : n + 5]]
+    if (len(later) == 4 and later[0] in lex.word_class("number_joiner") and later[1] in lex.numbers.get("article", {})
+            and later[2] in fractions and later[3] in scale):
+        return True  # 'one and a half million'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
     return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
@@ -254,6 +277,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         return None
     approx: Approx = "about" if raw.endswith("-tal") else ("over" if vague else "exact")
     start, end = s, e
+    if prev and prev[-1][2] in lex.word_class("minus_word") and not vague:
+        value, start = -value, prev[-1][0]  # 'minus ten degrees', 'negative 2 percent'
     approx_inside = False
     value_max: float | None = None
     own_scale = False  # whether a scale word follows this number itself ('3,5 miljoner')
