@@ -216,17 +216,70 @@ class SentenceRules:
             commas = [x for x in range(i, j) if tx[x - o] == ","]
             cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
             i = max(i, cut)
+        links = [x for x in range(i + 1, j - 1) if self._clause_link(d[x])]
+        if links:  # 'halterna är så låga att Livsmedelsverket bedömer': the subject of the last clause
+            i = links[-1] + 1
+        if verbs or links:
+            while i < j - 1 and (lw[i - o] in self.stop or lw[i - o] in self.conj):
+                i += 1  # 'håller inte med dem som säger': the subject, not the verb's adverbs and preposition
         if j - i == 1 and d[i].lower_ in self.expletive:
             return None
         return self.trim((i, j))
 
-    def subject_between(self, i: int, j: int) -> Range | None:
-        """In V2 order (*På måndagen uppgav militären att*) the subject stands between the cue and 'att'."""
+    def _clause_link(self, t: Token) -> bool:
+        """A word that opens a clause inside a would-be source ('att', 'när', 'som' without a comma)."""
+        if t.lower_ in self.comp:
+            return not self.tagged or t.pos_ == "SCONJ"
+        if t.lower_ in self.rel and self.doc[t.i - 1].text != ",":
+            return not self.tagged or t.pos_ in {"PRON", "SCONJ"}
+        if t.lower_ in self.conj and t.lower_ not in self.lex.word_class("coordinator"):
+            return True  # 'men jag tycker': a new clause, not 'X och Y'
+        return self.tagged and t.pos_ == "SCONJ" and t.lower_ in self.lex.word_class("subordinator")
+
+    def subject_between(self, i: int, j: int, before: Range | None = None) -> Range | None:
+        """In V2 order (*På måndagen uppgav militären att*) the subject stands between the cue and 'att'.
+
+        Not when the words there hold no noun or pronoun (*tror däremot att*, *tycker förstås att*), nor
+        when the clause already opens with a subject pronoun (*jag tycker det*), nor for a lone *det*
+        after a subject (*Tingsrätten ansåg det bevisat att*): then it is the cue's object.
+        """
         d = self.doc
         if i >= j or d[i].lower_ in self.stop or d[i].lower_ in self.recipient:
             return None
         r = self.np_after(i, j, "inverted")
+        if r is None or not self.tagged:
+            return r
+        adverb = self.lex.word_class("sentence_adverb")
+        if all(d[x].pos_ in {"ADV", "ADP", "PART", "SCONJ", "CCONJ"} or d[x].lower_ in adverb for x in range(*r)):
+            return None
+        if before is not None and before[0] == self.clause_start(before[1]) and self.nominal(before):
+            pronoun = self.lex.word_class("subject_pronoun")
+            if d[before[0]].lower_ in pronoun or d[r[0]].lower_ in self.expletive:
+                return None
         return r
+
+    def finite_between(self, i: int, j: int) -> bool:
+        """A finite verb between the cue and 'att': the 'att' belongs to a clause inside the claim
+        (*Jag tror folk känner att ...*), whose own 'att' is left out."""
+        d = self.doc
+        return self.tagged and any("Fin" in d[x].morph.get("VerbForm", []) and x > i
+                                   and d[x - 1].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(i, j))
+
+    def clause_without_att(self, k: int) -> bool:
+        """A subject then a verb right after the cue: a claim whose 'att' is left out (*tror jag jobbat*)."""
+        d = self.doc
+        if not self.tagged or k >= self.e or d[k].pos_ not in {"PRON", "NOUN", "PROPN", "DET"}:
+            return False
+        if d[k].lower_ in self.recipient or d[k].lower_ in self.stop:
+            return False
+        if d[k].pos_ == "PRON" and d[k].lower_ not in self.lex.word_class("subject_pronoun"):
+            return False  # 'meddelar vad den tror': a question word, not a subject
+        for x in range(k + 1, min(self.e, k + 4)):
+            if d[x].is_punct:
+                return False
+            if {"Fin", "Sup"} & set(d[x].morph.get("VerbForm", [])):
+                return True
+        return False
 
     def recipient_end(self, i: int, end: int) -> int:
         """Skip a recipient phrase after a cue (*till TT*, *told reporters*) and return where content starts."""

@@ -115,12 +115,24 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         start = c1 + 1 if comp == c1 else c1
         content = r.trim((start, r.clause_end(start, later)))
         inside = r.trim((c0 + 1, c1 - len(cue.words) + 1))
+        if inside is not None and d[inside[0]].lower_ in r.negation:
+            return None  # 'går inte heller ut med': nothing is put forward
+        if inside is not None and d[inside[0]].lower_ in r.stop:
+            inside = r.np_before(c0)  # 'varnade i sitt nyårstal för': an adverbial, not the subject
         if content is None or inside is None:
             return None
         return Found((c0, c1), content, inside, cue.certainty, cue.kind, "verb-split")
+    if comp is not None and r.finite_between(c1, comp):
+        comp = None  # 'Jag tror folk känner att ...': the claim starts right after the cue
     if comp is not None:
-        source = r.subject_between(c1, comp) or r.np_before(c0)
-        content = r.trim((comp + 1, r.clause_end(comp + 1, later)))
+        before = r.np_before(c0)
+        source = r.subject_between(c1, comp, before) or before
+        end = r.clause_end(comp + 1, later)
+        if c0 - 2 >= r.s and d[c0 - 1].lower_ in r.rel and d[c0 - 2].text == ",":
+            # 'Förlaget, som säger att appen är ett sätt att ..., ger även ut': the relative clause
+            # closes at the comma after which the main clause's verb goes on
+            end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
+        content = r.trim((comp + 1, end))
         if content is None:
             return None
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
@@ -133,7 +145,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if source is None or content is None or (content[1] - content[0] < 2 and not denied_np):
         return None
     quoted = r.is_quote(d[start]) if start < r.e else False
-    if r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np:
+    if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np
+            and not r.clause_without_att(start)):
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
 
