@@ -324,3 +324,28 @@ def test_an_adverbial_inside_a_split_particle_verb_is_not_the_source() -> None:
 def test_a_claim_in_a_relative_clause_ends_where_the_main_clause_goes_on() -> None:
     found = _claims("Förbundet, som hävdar att avtalet är olagligt, tänker gå till domstol.")
     assert found == [("Förbundet", "hävdar", "avtalet är olagligt", "alleged")]
+
+
+def test_a_figure_after_an_enligt_source_belongs_to_the_claim() -> None:
+    src, cue, content, _ = _one("Omsättningen var enligt Handelsrådet 40 miljarder kronor i fjol.")
+    assert (src, cue) == ("Handelsrådet", "enligt")
+    assert "40 miljarder kronor" in content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bron är byggd enligt de nya reglerna.",
+        "Vi måste arbeta enligt lagen.",
+        "Allt gick enligt planen under helgen.",
+    ],
+)
+def test_enligt_a_rule_is_no_attribution(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_ska_ha_without_a_supine_is_no_hearsay() -> None:
+    assert _claims("Varje elev ska ha en egen dator nästa år.") == []
+    _, cue, content, cert = _one("Tjuven ska ha tagit sig in genom ett fönster.")
+    assert (cue, cert) == ("ska", "reported")
+    assert content.startswith("Tjuven ska ha tagit")

@@ -163,6 +163,9 @@ class SentenceRules:
                     break
             if self.tagged and j > start and t.pos_ not in _SOURCE_POS and t.is_lower:
                 break
+            if (mode == "prep" and self.tagged and j > start and t.like_num
+                    and d[j - 1].pos_ in {"PROPN", "NOUN"}):
+                break  # 'enligt SBF 280 miljoner kronor': the figure is the claim's, not the source's
             j += 1
         return self.trim((start, j))
 
@@ -314,7 +317,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 tail = next((x for x in range(k + 1, min(sent.end, k + 6)) if doc[x].lower_ == cue.words[1]
                              or (tagged and "Sup" in doc[x].morph.get("VerbForm", []))), None)  # 'ska ... skjutits'
 
-                if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)):
+                if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)) and not (
+                        tagged and _perfect_without_supine(doc, tail, sent, lex)):
                     match = (k, k + 1, cue)
                     break
                 continue
@@ -338,6 +342,19 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
         else:
             k += 1
     return out
+
+
+def _perfect_without_supine(doc: Doc, k: int, sent: Span, lex: Lexicon) -> bool:
+    """'ska ha' with no supine after it is no hearsay perfect but a plan or a possession
+    (*platserna ska ha några extra centimeter*, *skatten skulle ha ett tak*)."""
+    if doc[k].lower_ not in lex.word_class("perfect_aux"):
+        return False
+    for x in range(k + 1, min(sent.end, k + 5)):
+        if doc[x].is_punct:
+            return True
+        if "Sup" in doc[x].morph.get("VerbForm", []) or "Part" in doc[x].morph.get("VerbForm", []):
+            return False
+    return True
 
 
 def _split_particle(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> int | None:

@@ -27,6 +27,9 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return None
     certainty = cue.certainty
     w = r.lex.word_class
+    norms = tuple(w("norm_source"))
+    if norms and any(d[x].lower_.endswith(norms) for x in range(*source)):
+        return None  # 'enligt lagen', 'bygga enligt kraven': in keeping with a rule, nobody says anything
     if (source[1] - source[0] > 2 and d[source[0]].lower_ in w("hearsay_noun")
             and d[source[0] + 1].lower_ in w("hearsay_prep")):
         # 'enligt uppgifter från X': X is the source, and what it says is hearsay
