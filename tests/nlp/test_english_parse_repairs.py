@@ -34,3 +34,37 @@ def test_a_title_case_headline_is_read_as_running_text() -> None:
         "Mayor warns Residents to Prepare For the Storm")
     running = "The mayor told residents on Monday that the storm would come."
     assert headline_case(running, "en") == running
+
+
+# ----- quotations that are names, labels or another clause's words ---------------------------
+
+
+def test_a_quoted_title_inside_the_subject_is_not_the_content() -> None:
+    found = _found("But “Night Train” actress Ana Lund said the drama prize should have gone to another show.")
+    assert found == [("actress Ana Lund", "said", "the drama prize should have gone to another show")]
+
+
+def test_a_quoted_title_inside_the_recipient_is_skipped_for_the_quotation_after_it() -> None:
+    found = _found('Mira told "Morning Hour" co-host Tom Ek, "Because nobody else would do the work."')
+    assert found == [("Mira", "told", '"Because nobody else would do the work."')]
+
+
+def test_a_quoted_label_inside_an_object_is_no_quotation_of_the_speaker() -> None:
+    text = "Mr Berg used the speech to warn against a “one-size-fits-all” approach, adding: “We can do better.”"
+    assert [f for f in _found(text) if "one-size" in f[2]] == []
+    assert ("Mr Berg", "adding", "“We can do better.”") in _found(text)
+
+
+def test_a_quotation_that_another_verb_governs_is_not_the_later_cues() -> None:
+    text = "In what the union has branded “a national scandal,” nurses at the hospital warn they have no masks left."
+    assert _found(text) == [("nurses at the hospital", "warn", "they have no masks left")]
+
+
+def test_a_quoted_subject_of_the_cue_is_not_its_content() -> None:
+    text = 'Ms Ray said the "Great Thaw" presented a "bright moment" for farmers.'
+    assert _found(text) == [("Ms Ray", "said", 'the "Great Thaw" presented a "bright moment" for farmers')]
+
+
+def test_a_cue_inside_a_relative_clause_reports_the_words_after_it() -> None:
+    found = _found("The storm hit the town of Aby, which officials said was flooded for a week.")
+    assert found == [("officials", "said", "was flooded for a week")]

@@ -53,6 +53,8 @@ class _Sentence(ParsedSentence):
             source = self.subject_before(v)
         if source is None:
             source = self.name_before_colon(c1)  # 'Said Ellis: "…"
+        if source is None and any(c.dep_ in _SUBJ and c.i < v.i and self._quoted_label(c.i) for c in v.children):
+            return None  # 'the "Great Thaw" presented …': a quoted name is the subject, and no speaker
         cut_source, swallowed = self._unswallow(v, source)
         content: Range | None = None
         parts: list[Range] = []
@@ -91,6 +93,10 @@ class _Sentence(ParsedSentence):
             allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=self._chars, reverse=True)
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
+
+    def _quoted_label(self, i: int) -> bool:
+        r = self.q.region(i)
+        return r is not None and self.is_label(r)
 
     def _chars(self, r: Range) -> int:
         """A fragment's length in characters: of two quotations, the longer one in the text is the content."""
@@ -158,6 +164,8 @@ class _Sentence(ParsedSentence):
                 if g.dep_ not in {"advcl", "prep", "npadvmod", "advmod"} or g.i in self.cue_tokens:
                     break
                 hi = g.right_edge.i + 1
+            if lo < c0:  # 'a plan which the minister says will help': the claim starts after the cue
+                lo = c1
             hi = self._cut_at_later_cue(v, lo, hi)
             hi = self._cut_aside(lo, hi)
             return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-comp"
@@ -211,7 +219,9 @@ class _Sentence(ParsedSentence):
     def _quote_after(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'she said, "…"' with nothing but adverbials between."""
         after = self.quote_after(self._skip_adjuncts(c1))
-        if after is None:
+        if after is not None and self.names_a_noun(after):  # 'told "Morning Hour" host Tom Ek, "…"'
+            after = self.quote_after(self._skip_adjuncts(after[1]))
+        if after is None or self.names_a_noun(after):
             return None, [], ""
         for c in v.rights:  # 'claimed "Trump exaggerates" the level of …': the words around the quotation too
             if c.dep_ in _COMP | _OBJ | _XCOMP:

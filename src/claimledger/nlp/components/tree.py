@@ -1,6 +1,6 @@
 """A parsed sentence as the dependency rules read it: subtrees, subjects, noun phrases, quotes.
 
-Quotation marks are paired over the whole block first (``_quotes``), so a quote that runs over
+Quotation marks are paired over the whole block first (``quotes.quote_regions``), so a quote that runs over
 several sentences, one split around *she said*, or one opened and never closed is still one
 region. ``ParsedSentence`` holds one sentence with that block's quotes and answers the
 questions every dependency rule asks (whose subtree, which subject, where a clause ends);
@@ -10,12 +10,10 @@ that spaCy's English models use, with the Universal Dependencies names beside th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.components.found import Range
+from claimledger.nlp.components.quotes import quote_regions
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
 
@@ -29,89 +27,8 @@ _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
 _SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
 """What may follow a stance verb's object and still be part of the content."""
-_OPENERS = {"(", "[", "{", "—", "–", "--", "―"}
-"""Marks after which a typewriter quotation mark opens even without a space."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Quotes:
-    """The quotation regions of one block: half-open ranges that include both marks."""
-
-    regions: tuple[Range, ...]
-    inside: dict[int, int]
-    """Token index -> index of the region it stands in (its marks included)."""
-
-    def region(self, i: int) -> Range | None:
-        k = self.inside.get(i)
-        return self.regions[k] if k is not None else None
-
-
-def _quotes(doc: Doc, lex: Lexicon) -> _Quotes:
-    """Pair quotation marks over the block; cached on the Doc.
-
-    A curly mark faces the way it is drawn; a typewriter mark faces the way its spacing says
-    (*say "yes* opens, *yes," she* closes) and, when the spacing says nothing, whichever way
-    the open region needs. A mark that opens inside an open region closes that region first
-    (the writer forgot the closing mark); a closing mark with nothing open, or a typewriter
-    mark with space on both sides, is a stray and is ignored. A region still open at the end
-    of the block runs to the end when it opened the paragraph (a quotation continued in the
-    next one), else to the end of its sentence: so an unbalanced mark costs at most one
-    sentence, never the paragraph's other attributions.
-    """
-    cached = doc.user_data.get("claimledger.quotes")
-    if isinstance(cached, _Quotes):
-        return cached
-    opens = lex.word_class("quote_open") - lex.word_class("quote_single")
-    closes = lex.word_class("quote_close") - lex.word_class("quote_single")
-    regions: list[Range] = []
-    start: int | None = None
-    n = len(doc)
-    marks = {doc.vocab.strings.add(m) for m in opens | closes}
-    curly_open, curly_close = opens - closes, closes - opens
-    nested = False
-    orths = doc.to_array(ORTH).tolist() if n else []
-    for i in [i for i, o in enumerate(orths) if o in marks]:  # Token objects only for the marks
-        t = doc[i]
-        text = t.text
-        can_open, can_close = text in opens, text in closes
-        if can_open and can_close:
-            space_before = t.i == 0 or bool(doc[t.i - 1].whitespace_) or doc[t.i - 1].text in _OPENERS
-            space_after = bool(t.whitespace_) or t.i + 1 == n or (doc[t.i + 1].is_punct and not doc[t.i + 1].is_quote)
-            if space_before and space_after:
-                if start is None:
-                    continue  # a stray mark standing alone
-                can_open, can_close = False, True  # "… 'outreach,' " he said"
-            elif space_before != space_after:
-                can_open, can_close = space_before, space_after
-            else:
-                can_open, can_close = start is None, start is not None
-        if start is not None and text in curly_open and doc[start].text not in curly_open | curly_close:
-            nested = True  # '"PENCE: … “Shark Tank.” …': a curly quotation inside a typewriter one
-            continue
-        if nested and text in curly_close:
-            nested = False
-            continue
-        if start is None:
-            if can_open:
-                start = t.i
-        elif can_close:
-            regions.append((start, t.i + 1))
-            start = None
-        elif can_open:
-            regions.append((start, t.i))
-            start = t.i
-    if start is not None:
-        first = next((t.i for t in doc if not t.is_space), 0)
-        regions.append((start, n if start == first else max(doc[start].sent.end, start + 1)))
-    inside: dict[int, int] = {}
-    for k, (a, b) in enumerate(regions):
-        for i in range(a, b):
-            inside[i] = k
-    q = _Quotes(tuple(regions), inside)
-    doc.user_data["claimledger.quotes"] = q
-    return q
 
 
 _Step = tuple[Range | None, list[Range], str]
@@ -125,7 +42,7 @@ class ParsedSentence:
     def __init__(self, doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[int, int, Cue]]) -> None:
         self.doc, self.sent, self.lex = doc, sent, lex
         self.s, self.e = sent.start, sent.end
-        self.q = _quotes(doc, lex)
+        self.q = quote_regions(doc, lex)
         self.cue_tokens = {i for c0, c1, _ in cues for i in range(c0, c1)}
         self.cue_starts = sorted(c0 for c0, _, _ in cues)
         w = lex.word_class
@@ -309,7 +226,43 @@ class ParsedSentence:
             return None
         if i < self.s and self.doc[i - 1].text == "." and r[1] - r[0] > 2:
             return None  # '"… policy." The network said …': the quotation closed its own sentence
+        if self.names_a_noun(r) or self._governed_elsewhere(r, v):
+            return None
         return r
+
+    def names_a_noun(self, r: Range) -> bool:
+        """'the "Night Train" actress', 'a "one-size-fits-all" approach', 'fame in "Joker"': a quotation
+        whose words hang from a noun after it, or from a preposition, is a title or a label inside a
+        noun phrase, not what anyone says."""
+        d = self.doc
+        if self.is_label(r) and r[1] < self.e and d[r[1]].pos_ in {"NOUN", "PROPN"} and d[r[1]].dep_ != "npadvmod":
+            return True  # the parser may hang the title on the verb; the noun right after it tells
+        for x in range(r[0], r[1]):
+            h = d[x].head
+            if d[x].is_punct or r[0] <= h.i < r[1]:
+                continue
+            if (h.i >= r[1] and h.pos_ in {"NOUN", "PROPN"}) or (d[x].dep_ in {"pobj", "obj"} and h.pos_ == "ADP"):
+                return True
+        return False
+
+    def is_label(self, r: Range) -> bool:
+        """A quotation with no verb in it: a name, a title or a phrase, never a statement on its own."""
+        return not any(self.doc[x].pos_ in {"VERB", "AUX"} for x in range(*r))
+
+    def _governed_elsewhere(self, r: Range, v: Token) -> bool:
+        """A quotation before the cue that is not the cue's: the subject of the cue itself ('"Great Thaw"
+        presented …'), or the object of a verb before it ('what X branded "a scandal," nurses warn …')."""
+        d = self.doc
+        for x in range(r[0], r[1]):
+            t = d[x]
+            if t.is_punct or r[0] <= t.head.i < r[1] or t.head.i == t.i:
+                continue
+            if t.head.i == v.i:
+                if t.dep_ in _SUBJ | _SUBJ_PASS:
+                    return True
+            elif t.head.i < r[0] and t.head.pos_ in {"VERB", "AUX"}:
+                return True
+        return False
 
     def quote_after(self, end: int) -> Range | None:
         """A quotation that opens right after ``end``: only punctuation (or *but*, *and*) between."""
