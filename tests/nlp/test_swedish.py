@@ -349,3 +349,10 @@ def test_ska_ha_without_a_supine_is_no_hearsay() -> None:
     _, cue, content, cert = _one("Tjuven ska ha tagit sig in genom ett fönster.")
     assert (cue, cert) == ("ska", "reported")
     assert content.startswith("Tjuven ska ha tagit")
+
+
+def test_an_ellipsis_before_a_capital_ends_the_claim() -> None:
+    found = _claims("Enligt kommunen är vattnet rent igen... Badet öppnar först i juni.")
+    assert found == [("kommunen", "Enligt", "är vattnet rent igen", "asserted")]
+    src, _, content, _ = _one("Alltså... Vi har aldrig sett något liknande, säger Anna Berg.")
+    assert (src, content) == ("Anna Berg", "Vi har aldrig sett något liknande")

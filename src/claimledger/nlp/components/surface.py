@@ -292,10 +292,40 @@ RULES = {
 }
 
 
+_ELLIPSIS = {"...", "…"}
+
+
+def _pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
+    """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis
+    before a capital ends a sentence the splitter ran on (cut-off text, a new sentence)."""
+    if "ellipsis_ends_sentence" not in lex.word_class("rules"):
+        return [sent]
+    cuts = [t.i + 1 for t in sent[:-1] if t.text in _ELLIPSIS and doc[t.i + 1].is_title]
+    bounds = [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
 def surface_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
                          cues: list[tuple[int, int, Cue]]) -> list[Found]:
     """The attributions the surface rules find for a sentence's cues."""
+    pieces = _pieces(doc, sent, lex)
+    if len(pieces) == 1:
+        return fold_hearsay(_piece_attributions(doc, sent, lex, tagged, cues, None))
+    out: list[Found] = []
+    before: Range | None = None
+    for piece in pieces:
+        mine = [c for c in cues if piece.start <= c[0] < piece.end]
+        if mine:
+            out.extend(_piece_attributions(doc, piece, lex, tagged, mine, before))
+        before = (piece.start, piece.end)
+    return fold_hearsay(out)
+
+
+def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
+                        cues: list[tuple[int, int, Cue]], before: Range | None) -> list[Found]:
     r = SentenceRules(doc, sent, lex, tagged)
+    if before is not None:
+        r.sent_before = before
     starts = [c0 for c0, _, _ in cues]
     r.cue_starts = set(starts)
     out: list[Found] = []
@@ -320,4 +350,4 @@ def surface_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
         if found.source is None and found.kind == "verb" and found.certainty == "asserted":
             found = replace(found, certainty="reported")  # 'det är uttalat att': nobody named
         out.append(found)
-    return fold_hearsay(out)
+    return out
