@@ -117,3 +117,9 @@ def test_links_migration_0004_drops_the_bands_copies_kept(ledger_path: Path, sv_
         bands = Table("copy_bands", MetaData(), autoload_with=conn)
         kept = conn.execute(select(bands.c.article_id, bands.c.band).order_by(bands.c.band)).all()
     assert kept == [(sv_analysis.article.id, "b1"), (sv_analysis.article.id, "b2")]
+
+
+def test_head_constant_is_the_scripts_head() -> None:
+    """Opening a ledger compares against ``migrate.HEAD`` without loading Alembic: a new
+    migration script must move that constant too, or ledgers would never be upgraded to it."""
+    assert migrate.scripts_head() == migrate.HEAD

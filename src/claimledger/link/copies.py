@@ -21,8 +21,6 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from datasketch import MinHash
-
 from claimledger.lang import languages
 from claimledger.link.data import actors, neutral_aliases
 from claimledger.model import Article, Copy
@@ -56,6 +54,10 @@ def shingles(ws: Sequence[str], n: int = 3) -> set[str]:
 
 
 def _band_keys(tag: str, grams: set[str]) -> list[str]:
+    # datasketch is imported here, not at the top: its package loads SciPy's integrators for LSH
+    # tuning we do not use, half a second that commands which never link (facts, show, serve) skip
+    from datasketch import MinHash
+
     sig = MinHash(num_perm=PERMUTATIONS, seed=7)
     sig.update_batch([g.encode("utf-8") for g in grams])
     values = sig.hashvalues

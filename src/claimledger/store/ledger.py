@@ -45,7 +45,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO, TypeVar
 
-from alembic.util import CommandError
 from sqlalchemy import Connection, insert, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -57,7 +56,7 @@ from claimledger.store import dialect, exports, factqueries, links, migrate, que
 from claimledger.store.schema import articles, attributions, mentions, quantities
 from claimledger.version import pipeline_version
 
-_DB_ERRORS = (SQLAlchemyError, sqlite3.Error, CommandError)
+_DB_ERRORS = (SQLAlchemyError, sqlite3.Error)
 _NOT_A_DATABASE = ("file is not a database", "not a database")
 
 T = TypeVar("T")

@@ -17,7 +17,7 @@ from typing import TextIO
 from sqlalchemy import Connection
 
 from claimledger.errors import UsageError
-from claimledger.store.exports import claimreview, lines, parquet, select, stix
+from claimledger.store.exports import lines, select
 from claimledger.store.exports.select import Filters
 
 FORMATS = ("jsonl", "csv", "parquet", "claimreview", "stix")
@@ -58,8 +58,13 @@ def stream(conn: Connection, fmt: str, f: Filters, progress: Progress | None = N
         return lines.stream_jsonl(conn, f, progress)
     if fmt == "csv":
         return lines.stream_csv(conn, f, progress)
+    # the heavy writers (the OASIS stix2 library, pyarrow) load when asked for, not in every command's start
     if fmt == "claimreview":
+        from claimledger.store.exports import claimreview
+
         return claimreview.stream(conn, f, progress, base_url)
+    from claimledger.store.exports import stix
+
     return stix.stream(conn, f, progress)
 
 
@@ -74,6 +79,8 @@ def drain(pieces: Generator[str, None, int], out: TextIO) -> int:
 
 def write_folder(conn: Connection, target: str | Path, f: Filters, progress: Progress | None = None) -> int:
     """Parquet into the folder ``target``; returns the rows written over all tables."""
+    from claimledger.store.exports import parquet
+
     return sum(parquet.write(conn, target, f, progress).values())
 
 
