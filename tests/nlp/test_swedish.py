@@ -309,6 +309,8 @@ def test_a_claim_without_att_starts_right_after_the_cue() -> None:
         ("Vattnet är så smutsigt att Smittskyddsinstitutet bedömer att ingen bör bada.", "Smittskyddsinstitutet"),
         ("Hon håller inte med dem som säger att skolan har blivit sämre.", "dem"),
         ("Vi vet inte vad som hände men polisen säger att branden var anlagd.", "polisen"),
+        ("Han lånade ut bilen som han sade var nyservad.", "han"),
+        ("Lärare som arbetar med nyanlända menar att klasserna är för stora.", "Lärare som arbetar med nyanlända"),
     ],
 )
 def test_the_source_is_the_subject_of_the_cues_own_clause(text: str, source: str) -> None:
@@ -356,3 +358,7 @@ def test_an_ellipsis_before_a_capital_ends_the_claim() -> None:
     assert found == [("kommunen", "Enligt", "är vattnet rent igen", "asserted")]
     src, _, content, _ = _one("Alltså... Vi har aldrig sett något liknande, säger Anna Berg.")
     assert (src, content) == ("Anna Berg", "Vi har aldrig sett något liknande")
+
+
+def test_only_a_verb_of_saying_or_opinion_takes_a_claim_without_att() -> None:
+    assert _claims("Bolagets publicerade rapport visar stora förluster.") == []

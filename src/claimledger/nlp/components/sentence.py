@@ -214,7 +214,8 @@ class SentenceRules:
             i = quoted[-1] + 1
             while i < j and self.puncts[i - o]:
                 i += 1
-        verbs = [x for x in range(i, j) if self.verbs[x - o]]
+        # 'Lärare som arbetar med nyanlända menar': a relative clause's verb belongs to the subject
+        verbs = [x for x in range(i, j) if self.verbs[x - o] and not (x > i and lw[x - 1 - o] in self.rel)]
         if verbs or j - i > _MAX_SOURCE:
             commas = [x for x in range(i, j) if tx[x - o] == ","]
             cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
@@ -223,7 +224,7 @@ class SentenceRules:
         if links:  # 'halterna är så låga att Livsmedelsverket bedömer': the subject of the last clause
             i = links[-1] + 1
         if verbs or links:
-            while i < j - 1 and (lw[i - o] in self.stop or lw[i - o] in self.conj):
+            while i < j - 1 and (lw[i - o] in self.stop or lw[i - o] in self.conj or lw[i - o] in self.comp):
                 i += 1  # 'håller inte med dem som säger': the subject, not the verb's adverbs and preposition
         if j - i == 1 and d[i].lower_ in self.expletive:
             return None
@@ -234,7 +235,9 @@ class SentenceRules:
         if t.lower_ in self.comp:
             return not self.tagged or t.pos_ == "SCONJ"
         if t.lower_ in self.rel and self.doc[t.i - 1].text != ",":
-            return not self.tagged or t.pos_ in {"PRON", "SCONJ"}
+            # 'kronor som hon sade': the cue's subject follows; 'Experter som jobbar med X menar': it does not
+            nxt = self.doc[t.i + 1]
+            return self.tagged and t.pos_ in {"PRON", "SCONJ"} and nxt.pos_ in {"PRON", "PROPN", "DET"}
         if t.lower_ in self.conj and t.lower_ not in self.lex.word_class("coordinator"):
             return True  # 'men jag tycker': a new clause, not 'X och Y'
         return self.tagged and t.pos_ == "SCONJ" and t.lower_ in self.lex.word_class("subordinator")
@@ -273,6 +276,8 @@ class SentenceRules:
         d = self.doc
         if not self.tagged or k >= self.e or d[k].pos_ not in {"PRON", "NOUN", "PROPN", "DET"}:
             return False
+        if d[k - 1].lower_ not in self.lex.word_class("clause_cue"):
+            return False  # only verbs of saying and opinion take such a claim ('Abloys uttalade koncernmål är')
         if d[k].lower_ in self.recipient or d[k].lower_ in self.stop:
             return False
         if d[k].pos_ == "PRON" and d[k].lower_ not in self.lex.word_class("subject_pronoun"):
