@@ -68,3 +68,14 @@ def test_a_quoted_subject_of_the_cue_is_not_its_content() -> None:
 def test_a_cue_inside_a_relative_clause_reports_the_words_after_it() -> None:
     found = _found("The storm hit the town of Aby, which officials said was flooded for a week.")
     assert found == [("officials", "said", "was flooded for a week")]
+
+
+def test_a_reported_subject_read_as_the_cues_object_goes_back_to_the_clause() -> None:
+    found = _found("But he admitted his ties with his sister and his uncle are far more strained.")
+    assert found == [("he", "admitted", "his ties with his sister and his uncle are far more strained")]
+
+
+def test_a_clause_the_main_verb_governs_is_no_parenthetical() -> None:
+    # *admit* hangs from *heard* as its clause, not as an aside set off by commas
+    assert _found("The jury previously heard Lind admit to leaving the gate open on the night.") == []
+    assert ("she", "said", "will fail within a year") in _found("The plan, she said, will fail within a year.")

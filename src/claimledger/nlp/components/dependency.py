@@ -166,6 +166,7 @@ class _Sentence(ParsedSentence):
                 hi = g.right_edge.i + 1
             if lo < c0:  # 'a plan which the minister says will help': the claim starts after the cue
                 lo = c1
+            lo = self._stolen_subject(v, c, lo)
             hi = self._cut_at_later_cue(v, lo, hi)
             hi = self._cut_aside(lo, hi)
             return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-comp"
@@ -173,6 +174,15 @@ class _Sentence(ParsedSentence):
         if c is not None:
             return self.trim(*self.widen_to_quotes(self.subtree(c))), [], "dep-inverted"
         return None, [], ""
+
+    def _stolen_subject(self, v: Token, c: Token, lo: int) -> int:
+        """'admitted his ties with X are strained': the parser may take the reported clause's subject
+        for the cue's object, leaving the clause with none; the object right before it is that subject."""
+        if any(g.dep_ in _SUBJ | _SUBJ_PASS or g.dep_ == "expl" for g in c.children):
+            return lo
+        obj = next((g for g in v.children if g.dep_ in _OBJ and v.i < g.i < c.i and g.right_edge.i + 1 == lo
+                    and g.tag_ != "PRP"), None)
+        return obj.left_edge.i if obj is not None else lo
 
     def _cut_at_later_cue(self, v: Token, lo: int, hi: int) -> int:
         """'said X and warned Y': the content of *said* stops before *and warned*."""
@@ -209,6 +219,8 @@ class _Sentence(ParsedSentence):
         if (v.dep_ not in _PARENTHETICAL or h.i == v.i or h.i in self.cue_tokens or source is None
                 or h.pos_ not in {"VERB", "AUX"} or v.dep_ == "advcl"):
             return None, [], ""
+        if v.i > h.i and not self.doc[max(v.left_edge.i - 1, 0)].is_punct:
+            return None, [], ""  # 'the jury heard Lind admit …': a clause the verb governs, not an aside
         lo, hi = self.subtree(h)
         frags = [r for r in (self.trim(lo, v.left_edge.i), self.trim(v.right_edge.i + 1, hi)) if r]
         if not frags:
