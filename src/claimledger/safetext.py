@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 """Bidi marks, embeddings, overrides and isolates: they reorder what a reader sees."""
@@ -89,3 +90,17 @@ def csv_cell(cell: object) -> object:
 def csv_row(cells: Any) -> list[object]:
     """Every cell of one row through ``csv_cell``."""
     return [csv_cell(c) for c in cells]
+
+
+def safe_uri(url: object) -> str | None:
+    """An article's URL as a link or URI: ``http(s)`` only, or None.
+
+    The URL came from the article (a feed, a page's canonical link), so it is hostile: characters a
+    URI may not hold (``<``, spaces, quotes, controls) are percent-encoded, and any other scheme
+    (``javascript:``, ``data:``) is dropped rather than handed to a browser or a consumer that might
+    follow it. The web pages' links and the STIX and ClaimReview exports all go through here.
+    """
+    text = str(url or "").strip()
+    if not text or urlsplit(text).scheme.lower() not in ("http", "https"):
+        return None
+    return quote(text, safe=":/?#[]@!$&'()*+,;=%~-._")

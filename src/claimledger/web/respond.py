@@ -26,7 +26,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 from sqlalchemy import Connection, text
 
 from claimledger.model import UNDATED
-from claimledger.safetext import json_text, visible
+from claimledger.safetext import json_text, safe_uri, visible
 from claimledger.settings import Settings
 from claimledger.store import Ledger
 from claimledger.web.security import CSRF_COOKIE, csrf_token
@@ -74,9 +74,8 @@ def _segment(value: object) -> str:
 
 
 def _safe_url(value: object) -> str:
-    """An article's own URL as a link target: http(s) only, so ``javascript:`` never becomes a link."""
-    url = str(value or "").strip()
-    return url if url.lower().startswith(("http://", "https://")) else "#"
+    """An article's own URL as a link target (``safetext.safe_uri``), ``#`` where it is no http(s) URL."""
+    return safe_uri(value) or "#"
 
 
 def _number(value: object) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from claimledger.model import UNDATED
-from claimledger.safetext import json_text
+from claimledger.safetext import json_text, safe_uri
 from claimledger.store.admiralty import Admiralty, admiralty
 from claimledger.store.exports import records
 from claimledger.store.exports.select import Filters, fact_pages
@@ -38,7 +38,7 @@ REVIEWER = {"@type": "Organization", "name": "claimledger"}
 
 
 def _appearance(m: dict[str, Any]) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "NewsArticle", "url": records.uri(m["url"])
+    work: dict[str, Any] = {"@type": "NewsArticle", "url": safe_uri(m["url"])
                              or f"urn:claimledger:article:{m['article_id']}"}
     if m["title"]:
         work["headline"] = m["title"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 from sqlalchemy import Connection, and_, select
 
@@ -25,18 +24,6 @@ from claimledger.store.schema import fact_mentions as FM
 from claimledger.store.schema import mentions as M
 from claimledger.store.schema import origins as O
 from claimledger.store.schema import quantities as Q
-
-
-def uri(url: str | None) -> str | None:
-    """An article's URL as a valid ``http(s)`` URI for formats that check (STIX, schema.org), or None.
-
-    The URL came from the article (a feed, a page's canonical link), so it is hostile: characters a
-    URI may not hold (``<``, spaces, quotes, controls) are percent-encoded, and any other scheme
-    (``javascript:``, ``data:``) is dropped rather than handed to a consumer that might follow it.
-    """
-    if not url or urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
-        return None
-    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
 def claims(conn: Connection, article_ids: Sequence[str], f: Filters) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ from typing import Any
 import stix2
 from sqlalchemy import Connection
 
-from claimledger.safetext import json_text
+from claimledger.safetext import json_text, safe_uri
 from claimledger.store.admiralty import admiralty
 from claimledger.store.exports import records
 from claimledger.store.exports.select import Filters, article_pages, fact_pages
@@ -74,7 +74,7 @@ def _time(value: Any) -> str:
 def _refs(article: dict[str, Any]) -> list[dict[str, str]]:
     ref = {"source_name": article.get("outlet") or "article", "external_id": article.get("article_id")
            or article["id"]}
-    url = records.uri(article.get("url"))
+    url = safe_uri(article.get("url"))
     if url:
         ref["url"] = url
     return [ref]
