@@ -79,3 +79,11 @@ def test_a_clause_the_main_verb_governs_is_no_parenthetical() -> None:
     # *admit* hangs from *heard* as its clause, not as an aside set off by commas
     assert _found("The jury previously heard Lind admit to leaving the gate open on the night.") == []
     assert ("she", "said", "will fail within a year") in _found("The plan, she said, will fail within a year.")
+
+
+def test_quoted_as_saying_gives_the_words_to_the_object() -> None:
+    text = "The port authority has quoted witnesses as saying the ship left the harbour on Tuesday."
+    assert ("witnesses", "saying", "the ship left the harbour on Tuesday") in _found(text)
+    # a means, not a relay: the subject still speaks
+    means = _found("He pitched himself by telling voters that he would fix the roads.")
+    assert ("He", "telling", "he would fix the roads") in [(s, c, t.removeprefix("that ")) for s, c, t in means]

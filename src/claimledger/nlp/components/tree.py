@@ -53,6 +53,7 @@ class ParsedSentence:
         self.conj = w("conjunction")
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
+        self.speaker_object_prep = w("speaker_object_prep")
         self.claim_nouns = w("claim_noun")
         self.not_source = w("colon_not_source")
         self.fallback = w("surface_fallback")
@@ -123,6 +124,10 @@ class ParsedSentence:
         if any(c.dep_ in _SUBJ_PASS for c in v.children):
             return self._perfect_subject(v)
         h = v.head
+        if v.dep_ == "pcomp" and h.lower_ in self.speaker_object_prep:
+            obj = next((g for g in h.head.children if g.dep_ in _OBJ and g.i < h.i), None)
+            if obj is not None:  # 'quoted witnesses as saying …': the object speaks, the subject relays
+                return self.np(obj)
         if depth < 3 and v.dep_ == "pcomp" and h.head.i != h.i and h.head.pos_ in {"VERB", "AUX"}:
             return self.source_of(h.head, depth + 1)  # 'pitched himself by telling them …'
         if (v.dep_ == "advcl" and h.i > v.i and self.q.region(h.i) is not None and self.q.region(v.i) is None
