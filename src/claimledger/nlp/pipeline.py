@@ -338,6 +338,9 @@ _HEADLINE_MIN_WORDS = 4
 _HEADLINE_LONG = 4
 """Words this long or longer decide whether a line is in Title Case (short ones are often lower case there)."""
 _HEADLINE_CAPITALISED = 0.7
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{_HEADLINE_LONG},}}")
+"""Whole runs of letters this long or longer: a run is matched entire, so these are the long runs of ``_WORD_RUN``."""
 _HEADLINE_CLASSES = ("determiner", "complementizer", "relative", "conjunction", "coordinator", "recipient", "aux",
                      "negation", "subject_pronoun", "person_pronoun", "time_prep", "locative")
 
@@ -348,11 +351,11 @@ def headline_case(line: str, lang: str) -> str:
     *Tells* is a verb, not a name. Only the first letter of such a word changes, so every offset
     into the line still holds (the Doc indexes the line; records read the article's own text).
     Names keep their capitals; a line that is not mostly capitalised words is returned as it is."""
-    words = list(re.finditer(r"[^\W\d_]+", line))
-    long = [m.group() for m in words if len(m.group()) >= _HEADLINE_LONG]
-    if len(words) < _HEADLINE_MIN_WORDS or not long:
+    long = _LONG_WORD.findall(line)  # strings only: most lines are prose and stop at the next test
+    if not long or sum(w[0].isupper() and not w.isupper() for w in long) < _HEADLINE_CAPITALISED * len(long):
         return line
-    if sum(w[0].isupper() and not w.isupper() for w in long) < _HEADLINE_CAPITALISED * len(long):
+    words = list(_WORD_RUN.finditer(line))
+    if len(words) < _HEADLINE_MIN_WORDS:
         return line
     common = _headline_words(lang)
     out = list(line)
