@@ -338,6 +338,7 @@ _HEADLINE_MIN_WORDS = 4
 _HEADLINE_LONG = 4
 """Words this long or longer decide whether a line is in Title Case (short ones are often lower case there)."""
 _HEADLINE_CAPITALISED = 0.7
+_HEADLINE_BREAKS = frozenset(":—-–")
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 _LONG_WORD = re.compile(rf"[^\W\d_]{{{_HEADLINE_LONG},}}")
 """Whole runs of letters this long or longer: a run is matched entire, so these are the long runs of ``_WORD_RUN``."""
@@ -363,7 +364,10 @@ def headline_case(line: str, lang: str) -> str:
         w = m.group()
         if k == 0 or not w[0].isupper() or not w[1:].islower() or w.lower() not in common:
             continue
-        if line[: m.start()].rstrip().endswith((":", "—", "-", "–")):
+        j = m.start() - 1
+        while j >= 0 and line[j].isspace():  # each space is passed once: linear in the line, not quadratic
+            j -= 1
+        if j >= 0 and line[j] in _HEADLINE_BREAKS:
             continue  # a word that opens a headline's second part keeps its capital
         low = w[0].lower()
         if len(low) == 1:
