@@ -59,6 +59,11 @@ def _figures(text: str, lang: str) -> list[tuple[str, float, float | None, str, 
      [("two", 2.0, None, "exact", None), ("three", 3.0, None, "exact", None)]),
     ("A million a year is paid.", "en", [("A million", 1e6, None, "exact", None)]),
     ("Det var tre tusen femhundra soldater.", "sv", [("tre tusen femhundra", 3500.0, None, "exact", None)]),
+    # a score or result is no count, a rising range is a range; a race time is no figure to split
+    ("Laget ledde med 8 – 7 i halvtid och vann 31-27.", "sv", []),
+    ("The vote went 52-48 against the motion.", "en", []),
+    ("Kostnaderna minskar med 10 – 15 procent.", "sv", [("10 – 15", 10.0, 15.0, "range", "%")]),
+    ("Hon sprang på 2.25,44 i finalen.", "sv", []),
     ("A drag mark stretches tens of kilometers.", "en", [("tens of", 10.0, None, "over", "km")]),
     ("Tiotals personer skadades.", "sv", [("Tiotals", 10.0, None, "over", None)]),
     # Swedish and Norwegian units are data too (lang/sv, lang/no unitcodes.tsv)

@@ -60,7 +60,7 @@ def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
         body = rf"\d{{1,3}}(?:{GROUP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![.,]\d)|\d+(?:,\d+)?"
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    before = "" if after_joiner else r"(?<![\w\-/.:–—^])(?<!\w\+)"
+    before = "" if after_joiner else r"(?<![\w\-/.:–—^])(?<!\w\+)(?<!\d,)"  # not the tail of '2.25,44'
     return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w]|[.:/]\d|-[^\W\d_])")
 
 
@@ -356,6 +356,9 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                 rest = rest[1:]
             else:
                 end_hi = m.end()
+            if (hi <= value and nxt[0][2] in "-–—" and raw.isdigit() and m.group().isdigit() and not own_scale
+                    and not (rest and (rest[0][2] in scale or _measure(rest[0][2], lex)))):
+                return None  # '8 – 7', '37–27': a score or result (a falling range is no range), no count
             if value < hi:
                 if value < 1000 <= hi and hi % 1000 == 0 and len(raw) <= 3 and "000" in m.group():
                     value *= 1000
@@ -394,8 +397,10 @@ def _name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) ->
     miljoner*), and a capital that starts a sentence (*Around 200*) makes no name."""
     if len(raw) != 1 or not raw.isdigit() or not prev or prev[-1][1] != s - 1 or not text[prev[-1][0]].isupper():
         return False
-    before = text[: prev[-1][0]].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?:;\n\"'”»“«(-–—"
+    j = prev[-1][0] - 1
+    while j >= 0 and text[j] in " \t":  # stepping back, not slicing the block up to every digit
+        j -= 1
+    return j >= 0 and text[j] not in ".!?:;\n\"'”»“«(-–—"
 
 
 def _count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
