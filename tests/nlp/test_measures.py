@@ -64,6 +64,12 @@ def _figures(text: str, lang: str) -> list[tuple[str, float, float | None, str, 
     ("The vote went 52-48 against the motion.", "en", []),
     ("Kostnaderna minskar med 10 – 15 procent.", "sv", [("10 – 15", 10.0, 15.0, "range", "%")]),
     ("Hon sprang på 2.25,44 i finalen.", "sv", []),
+    # dates, years and labels written around a number are no counts
+    ("The panel met on Dec. 19 and again on Oct. 3 with 40 members.", "en", [("40", 40.0, None, "exact", None)]),
+    ("Since the September 11, 2001 attacks, 12 agencies have merged.", "en", [("12", 12.0, None, "exact", None)]),
+    ("In the 2016 election its 2019 review found 300 faults.", "en", [("300", 300.0, None, "exact", None)]),
+    ("The grid entered stage 3 at 6 p.m. and cut 500 homes.", "en", [("500", 500.0, None, "exact", None)]),
+    ("Eleverna i årskurs 8 skrev 30 prov.", "sv", [("30", 30.0, None, "exact", None)]),
     ("A drag mark stretches tens of kilometers.", "en", [("tens of", 10.0, None, "over", "km")]),
     ("Tiotals personer skadades.", "sv", [("Tiotals", 10.0, None, "over", None)]),
     # Swedish and Norwegian units are data too (lang/sv, lang/no unitcodes.tsv)

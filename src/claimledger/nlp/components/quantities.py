@@ -259,7 +259,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     year_like = bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
     if prev_word in lex.word_class("number_marker") or (year_like and prev_word in lex.word_class("year_marker")):
         return None
-    if prev_word in lex.word_class("month") or (nxt and nxt[0][2] in lex.word_class("month")):
+    months = lex.word_class("month")
+    if prev_word in months or (nxt and nxt[0][2] in months) or _after_month(prev, months):
         return None
     if _name_part(text, prev, s, raw):
         return None
@@ -388,6 +389,14 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if value == 1 and not vague and counted is None:
         return None
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+
+
+def _after_month(prev: list[tuple[int, int, str]], months: frozenset[str]) -> bool:
+    """A day after an abbreviated month (*Dec. 19*), or the year of *September 11, 2001*."""
+    words = [w for _s, _e, w in prev]
+    if len(words) >= 2 and words[-1] == "." and words[-2] in months:
+        return True
+    return len(words) >= 3 and words[-1] == "," and words[-2].isdigit() and len(words[-2]) <= 2 and words[-3] in months
 
 
 def _name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
