@@ -70,6 +70,8 @@ def _figures(text: str, lang: str) -> list[tuple[str, float, float | None, str, 
     ("In the 2016 election its 2019 review found 300 faults.", "en", [("300", 300.0, None, "exact", None)]),
     ("The grid entered stage 3 at 6 p.m. and cut 500 homes.", "en", [("500", 500.0, None, "exact", None)]),
     ("Eleverna i årskurs 8 skrev 30 prov.", "sv", [("30", 30.0, None, "exact", None)]),
+    ("Fitter Jon Hale, 37, from Leeds, lost 12 clients.", "en", [("12", 12.0, None, "exact", None)]),
+    ("Anna Berg, 24, har sålt 40 hästar.", "sv", [("40", 40.0, None, "exact", None)]),
     ("A drag mark stretches tens of kilometers.", "en", [("tens of", 10.0, None, "over", "km")]),
     ("Tiotals personer skadades.", "sv", [("Tiotals", 10.0, None, "over", None)]),
     # Swedish and Norwegian units are data too (lang/sv, lang/no unitcodes.tsv)

@@ -262,7 +262,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     months = lex.word_class("month")
     if prev_word in months or (nxt and nxt[0][2] in months) or _after_month(prev, months):
         return None
-    if _name_part(text, prev, s, raw):
+    if _name_part(text, prev, s, raw) or _age_after_name(text, prev, e, raw):
         return None
     after_text = text[e : e + 14].lower()
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
@@ -397,6 +397,16 @@ def _after_month(prev: list[tuple[int, int, str]], months: frozenset[str]) -> bo
     if len(words) >= 2 and words[-1] == "." and words[-2] in months:
         return True
     return len(words) >= 3 and words[-1] == "," and words[-2].isdigit() and len(words[-2]) <= 2 and words[-3] in months
+
+
+def _age_after_name(text: str, prev: list[tuple[int, int, str]], e: int, raw: str) -> bool:
+    """*Zoe Anderson, 24, was…*, *Hartley, 37, from…*: a number set off by commas right after a
+    name is the person's age, which FORMAT.md leaves out."""
+    if not raw.isdigit() or int(raw) > 120 or len(prev) < 2 or prev[-1][2] != ",":
+        return False
+    if not text[prev[-2][0]].isupper() or not prev[-2][2].isalpha():
+        return False
+    return text[e : e + 1] == ","
 
 
 def _name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
