@@ -71,6 +71,7 @@ def _digit_scale(scales: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-/.:–—])(\d{{1,3}})-({words})\b", re.IGNORECASE) if words else re.compile(r"(?!x)x")
 
 
+_LIST_MARK = re.compile(r"\s*\d{1,3}\s*[.):]?\s*")
 _TOLERANCE = re.compile(r"\s*(?:\+/-|\u00b1)\s*[\d.,eE\u2212-]+")
 
 _AFTER = 32
@@ -101,6 +102,8 @@ class _Words:
 def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[FoundQuantity]:
     """Every counting or measuring number in ``text`` (one block), in text order."""
     decimal = next(iter(lex.word_class("decimal_mark")), "point")
+    if _LIST_MARK.fullmatch(text):
+        return []  # a line that is only '4.' or '12)' numbers a list or a heading; it counts nothing
     words = _Words(text)
     nums = lex.numbers
     hits: list[tuple[int, int, float, bool]] = []  # start, end, value, vague
