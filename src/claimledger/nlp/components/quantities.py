@@ -233,6 +233,8 @@ def _counts_as_number(words: _Words, n: int, lex: Lexicon) -> bool:
     if (len(later) == 4 and later[0] in lex.word_class("number_joiner") and later[1] in lex.numbers.get("article", {})
             and later[2] in fractions and later[3] in scale):
         return True  # 'one and a half million'
+    if items[n][2] in lex.word_class("indefinite_article"):
+        return False  # 'about a tropical storm', 'at least a trial': an article, not a count
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
     return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
@@ -260,7 +262,9 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if s > 0 and (text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
         return None
     year_like = bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
-    if prev_word in lex.word_class("number_marker") or (year_like and prev_word in lex.word_class("year_marker")):
+    markers = lex.word_class("number_marker")
+    if (prev_word in markers or (len(prev) > 1 and f"{prev[-2][2]} {prev_word}" in markers)
+            or (year_like and prev_word in lex.word_class("year_marker"))):
         return None
     months = lex.word_class("month")
     if prev_word in months or (nxt and nxt[0][2] in months) or _after_month(prev, months):
