@@ -161,13 +161,22 @@ class SentenceRules:
                 if not (self.tagged and t.pos_ == "ADP" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}
                         and self._verb_ahead(j, end)):
                     break
-            if self.tagged and j > start and t.pos_ not in _SOURCE_POS and t.is_lower:
+            if self.tagged and j > start and t.pos_ not in _SOURCE_POS and t.is_lower and not self._modifier(j, end):
                 break
             if (mode == "prep" and self.tagged and j > start and t.like_num
                     and d[j - 1].pos_ in {"PROPN", "NOUN"}):
                 break  # 'enligt SBF 280 miljoner kronor': the figure is the claim's, not the source's
             j += 1
+        while j > start + 1 and self.doc[j - 1].lower_ in self.conj:
+            j -= 1  # 'säger X och avböjer': the link to the next verb is no part of the phrase
         return self.trim((start, j))
+
+    def _modifier(self, j: int, end: int) -> bool:
+        """An adverb inside the phrase, before the adjective or noun it goes with (*den socialdemokratiskt
+        ledda regeringen*; a small tagger's *vd* before a name), not one that ends it."""
+        t = self.doc[j]
+        return (t.pos_ == "ADV" and j + 1 < end and self.doc[j + 1].pos_ in {"ADJ", "NOUN", "PROPN"}
+                and t.lower_ not in self.stop and t.lower_ not in self.lex.word_class("sentence_adverb"))
 
     def _verb_ahead(self, j: int, end: int) -> bool:
         """A finite verb closes the phrase within a few words (V2 after a fronted 'enligt X')."""
@@ -250,19 +259,31 @@ class SentenceRules:
         after a subject (*Tingsrätten ansåg det bevisat att*): then it is the cue's object.
         """
         d = self.doc
+        i = self._past_adverbs(i, j)  # 'konstaterade till exempel Länsstyrelsen att'
         if i >= j or d[i].lower_ in self.stop or d[i].lower_ in self.recipient:
             return None
         r = self.np_after(i, j, "inverted")
         if r is None or not self.tagged:
             return r
         adverb = self.lex.word_class("sentence_adverb")
-        if all(d[x].pos_ in {"ADV", "ADP", "PART", "SCONJ", "CCONJ"} or d[x].lower_ in adverb for x in range(*r)):
+        if all((d[x].pos_ in {"ADV", "ADP", "PART", "SCONJ", "CCONJ"} and d[x].is_lower) or d[x].lower_ in adverb
+               for x in range(*r)):  # a capitalised word is a name, whatever the tagger says (skrev Trafikverket)
             return None
         if before is not None and before[0] == self.clause_start(before[1]) and self.nominal(before):
             pronoun = self.lex.word_class("subject_pronoun")
             if d[before[0]].lower_ in pronoun or d[r[0]].lower_ in self.expletive:
                 return None
         return r
+
+    def _past_adverbs(self, i: int, j: int) -> int:
+        """The first word after the sentence adverbs (one or two words each) that start at ``i``."""
+        adverbs, o = self.lex.word_class("sentence_adverb"), self.s
+        while i < j:
+            n = next((n for n in (2, 1) if i + n <= j and " ".join(self.lowers[i - o : i + n - o]) in adverbs), 0)
+            if not n:
+                return i
+            i += n
+        return i
 
     def finite_between(self, i: int, j: int) -> bool:
         """A finite verb between the cue and 'att': the 'att' belongs to a clause inside the claim
@@ -296,6 +317,17 @@ class SentenceRules:
             r = self.np_after(i + 1, end, "inverted")
             return r[1] if r else i
         return i
+
+    def own_comp(self, i: int, end: int) -> int | None:
+        """An 'att' right after an inverted cue's subject, which would make it the cue's own claim;
+        not one that a preposition (*sa X i samband med att*) or another verb (*och avböjer att*) takes."""
+        comp = self.find_comp(i, end)
+        if comp is None or comp == i:
+            return comp
+        before = self.doc[comp - 1]
+        if before.lower_ in self.stop or (self.tagged and before.pos_ == "ADP"):
+            return None
+        return None if any(self.verbs[x - self.s] for x in range(i, comp)) else comp
 
     def find_comp(self, i: int, end: int) -> int | None:
         """A complementizer ('att', 'that') within a few words after the cue, before any comma or other cue."""

@@ -88,7 +88,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # 'Y, säger X.' / '"Y," said X.'
         source = r.np_after(c1, r.e, "inverted")
         content = r.trim((r.skip_open(r.s, prev), prev))
-        if content and source and r.nominal(source) and r.find_comp(source[1], r.e) is None:
+        if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None:
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
     if c0 == r.s and d[c0].is_lower and r.sent_before is not None:
         # 'Ryssland kommer bli fritt! skanderar en av soldaterna': the claim is the sentence before
@@ -100,7 +100,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # 'Nordkorea har skickat 10 000 soldater. Det uppger militären.': the claim is the sentence before
         source = r.np_after(c1, r.e, "inverted")
         content = r.trim(r.sent_before)
-        if content and source and r.nominal(source) and r.find_comp(source[1], r.e) is None:
+        if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None:
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-anaphoric")
     comma = next((x for x in range(c0 - 1, r.s, -1) if d[x].text == ","), None)
     if comma is not None and c0 - comma <= 6:
