@@ -169,8 +169,10 @@ def story_neutral(text: str, lang: str) -> frozenset[str]:
 
 
 def _starts_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip()
-    return not before or before[-1] in ".!?:\"”»"
+    j = at - 1
+    while j >= 0 and text[j].isspace():  # stepping back: slicing the text up to every name was quadratic
+        j -= 1
+    return j < 0 or text[j] in ".!?:\"”»"
 
 
 @lru_cache(maxsize=256)
