@@ -414,3 +414,21 @@ def test_an_att_after_an_inverted_subject_that_another_word_takes_keeps_the_quot
 )
 def test_the_v2_subject_after_the_cue_is_found_past_adverbs(text: str, source: str) -> None:
     assert _one(text)[0] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nästan allt vad de sade då är glömt i dag.",
+        "Hon upprepade det som myndigheterna sade om smittan.",
+        "Allt det hon sade på mötet blev snabbt en snackis.",
+    ],
+)
+def test_a_cue_inside_a_free_relative_reports_nothing(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_what_i_meant_was_that_puts_the_att_clause_forward() -> None:
+    found = _claims("– Vad jag menade var att skolan behöver fler lärare, säger rektorn Eva Ek.")
+    assert ("jag", "menade", "skolan behöver fler lärare", "asserted") in found
+    assert _claims("I det läget säger han att bolaget måste säljas.")[0][:2] == ("han", "säger")

@@ -81,6 +81,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         content = r.trim((after + 1, r.e))
         source = r.np_before(c0)
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-colon") if content else None
+    gap = _free_relative(r, c0, c1, later)
+    if gap is not None:
+        return gap or None
     prev = c0 - 1
     while prev >= r.s and r.is_quote(d[prev]):
         prev -= 1
@@ -152,6 +155,40 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             and not r.clause_without_att(start)):
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
+
+
+def _free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Found | bool | None:
+    """A cue inside a free relative (*allt vad vi sade då är*, *det hon sade lyfte*, *det som X sade*)
+    says nothing of its own: what is said is the relative's gap, a noun phrase of the main clause.
+    Only *Vad jag menade var att Y* (a copula, then 'att') puts Y forward. Returns None where the
+    cue is no such relative's, False where it reports nothing, else the claim.
+    """
+    d, w = r.doc, r.lex.word_class
+    k = c0
+    while k > r.s and c0 - k < 4 and not d[k - 1].is_punct and not r.is_verb(d[k - 1]) \
+            and d[k - 1].lower_ not in w("free_relative") and d[k - 1].lower_ not in r.rel:
+        k -= 1
+    if k == c0 or k == r.s:
+        return None
+    head = d[k - 1].lower_
+    if head in r.rel and not (k - 2 >= r.s and d[k - 2].lower_ in w("free_relative")):
+        return None  # 'bilen som han sade var nyservad': the relative clause holds the claim
+    if head not in w("free_relative") and head not in r.rel:
+        return None
+    if r.tagged and d[k].pos_ not in {"PRON", "PROPN", "NOUN", "DET"}:
+        return None
+    nxt = c1
+    while nxt < r.e and ((r.tagged and d[nxt].pos_ == "ADV") or d[nxt].lower_ in w("sentence_adverb")):
+        nxt += 1
+    if nxt >= r.e:
+        return False
+    t = d[nxt]
+    if t.lower_ in r.comp or t.text == ":" or r.is_quote(t) or (r.tagged and t.pos_ in {"PRON", "PROPN", "NOUN"}):
+        return None  # 'X sade att', 'I det läget säger han att': the cue's own claim or its V2 subject
+    if t.lower_ in w("copula") and nxt + 1 < r.e and d[nxt + 1].lower_ in r.comp:
+        content = r.trim((nxt + 2, r.clause_end(nxt + 2, later)))
+        return Found((c0, c1), content, (k, c0), "asserted", "verb", "verb-free-relative") if content else False
+    return False
 
 
 def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
