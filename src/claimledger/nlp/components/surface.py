@@ -83,7 +83,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-colon") if content else None
     gap = _free_relative(r, c0, c1, later)
     if gap is not None:
-        return gap or None
+        return gap if isinstance(gap, Found) else None
     prev = c0 - 1
     while prev >= r.s and r.is_quote(d[prev]):
         prev -= 1
