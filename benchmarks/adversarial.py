@@ -166,6 +166,28 @@ def _numerals(rng: random.Random, lang: str, size: int) -> str:
     return _fill(rng, size, piece, sep=rng.choice((" ", "")))
 
 
+def _number_words(rng: random.Random, lang: str, size: int) -> str:
+    """Number words of every kind (units, scales, articles, joiners, commas) in long runs: the
+    spelled-number grammar must stop and restart in bounded steps, whatever the mixture."""
+    nums = lexicon.load(lang).numbers
+    words = [*nums.get("unit", {}), *nums.get("scale", {}), *nums.get("article", {}), *nums.get("fraction", {})]
+    joiners = sorted(lexicon.load(lang).word_class("number_joiner")) + [","]
+    return _fill(rng, size, lambda: rng.choice(words) if rng.random() < 0.8 else rng.choice(joiners))
+
+
+def _title_case(rng: random.Random, lang: str, size: int) -> str:
+    """One endless Title Case line of cue words, names and dashes: the headline test reads it whole."""
+    words = [w.capitalize() for w in list(FILLER[lang]) + _cue_forms(lang)[:40]] + ["–", ":", "Smith"]
+    return _fill(rng, size, lambda: rng.choice(words))
+
+
+def _names_digits(rng: random.Random, lang: str, size: int) -> str:
+    """Capitalised words before single digits and ages between commas (*Estlink 2*, *Smith, 37,*)."""
+    names = [n.split()[-1].capitalize() for n in NAMES[lang]]
+    return _fill(rng, size, lambda: rng.choice((f"{rng.choice(names)} {rng.randint(1, 9)}",
+                                                f"{rng.choice(names)}, {rng.randint(18, 99)},")))
+
+
 def _one_token(rng: random.Random, lang: str, size: int) -> str:
     return _fill(rng, size, lambda: rng.choice(("a", "::", "„", "–", "1", "»")), sep="")
 
@@ -188,6 +210,9 @@ for _lang in ("sv", "en"):
         f"money-units-{_lang}": Family(_lang, _money_units,
                                        "currency signs, glued scales, measures, number words run together"),
         f"numerals-{_lang}": Family(_lang, _numerals, "fractions, vulgar fractions, scientific notation, signs"),
+        f"number-words-{_lang}": Family(_lang, _number_words, "number words, scales and joiners in endless runs"),
+        f"title-case-{_lang}": Family(_lang, _title_case, "one Title Case line of cue words, names and dashes"),
+        f"names-digits-{_lang}": Family(_lang, _names_digits, "names before digits, ages between commas"),
     })
 
 
