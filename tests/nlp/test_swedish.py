@@ -311,6 +311,10 @@ def test_a_claim_without_att_starts_right_after_the_cue() -> None:
         ("Vi vet inte vad som hände men polisen säger att branden var anlagd.", "polisen"),
         ("Han lånade ut bilen som han sade var nyservad.", "han"),
         ("Lärare som arbetar med nyanlända menar att klasserna är för stora.", "Lärare som arbetar med nyanlända"),
+        # round 2: a cue inside a relative clause takes that clause's subject, not the antecedent
+        ("Bråket gäller en tvist med grannarna, där kommunen hävdar att bygget saknar lov.", "kommunen"),
+        ("Sedan skickade hon ut ett pressmeddelande där hon sade att hon tänker avgå.", "hon"),
+        ("Förbundet, som bildades i fjol, hävdar att avtalet är olagligt.", "Förbundet"),
     ],
 )
 def test_the_source_is_the_subject_of_the_cues_own_clause(text: str, source: str) -> None:
@@ -432,3 +436,8 @@ def test_what_i_meant_was_that_puts_the_att_clause_forward() -> None:
     found = _claims("– Vad jag menade var att skolan behöver fler lärare, säger rektorn Eva Ek.")
     assert ("jag", "menade", "skolan behöver fler lärare", "asserted") in found
     assert _claims("I det läget säger han att bolaget måste säljas.")[0][:2] == ("han", "säger")
+
+
+def test_an_aside_as_she_put_it_reports_nothing() -> None:
+    assert _claims("Regeringen för, som hon beskrev det, en förvirrad politik.") == []
+    assert _claims("Partiet har, som han sade, en lång väg kvar.") == []

@@ -216,8 +216,10 @@ class SentenceRules:
         if i >= j:
             return None
         rel_clause = next((x for x in range(i + 1, j) if lw[x - o] in self.rel and tx[x - 1 - o] == ","), None)
-        if rel_clause is not None:  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
-            j = rel_clause - 1
+        if rel_clause is not None and "," in tx[rel_clause + 1 - o : k - o]:
+            j = rel_clause - 1  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
+        elif rel_clause is not None and rel_clause + 1 < j:
+            i = rel_clause + 1  # ', där den senare hävdar': the cue is the relative clause's, so is its subject
         quoted = [x for x in range(i, j) if tx[x - o] in self.quotes]
         if quoted:
             i = quoted[-1] + 1
@@ -246,7 +248,7 @@ class SentenceRules:
         if t.lower_ in self.rel and self.doc[t.i - 1].text != ",":
             # 'kronor som hon sade': the cue's subject follows; 'Experter som jobbar med X menar': it does not
             nxt = self.doc[t.i + 1]
-            return self.tagged and t.pos_ in {"PRON", "SCONJ"} and nxt.pos_ in {"PRON", "PROPN", "DET"}
+            return self.tagged and t.pos_ in {"PRON", "SCONJ", "ADV"} and nxt.pos_ in {"PRON", "PROPN", "DET"}
         if t.lower_ in self.conj and t.lower_ not in self.lex.word_class("coordinator"):
             return True  # 'men jag tycker': a new clause, not 'X och Y'
         return self.tagged and t.pos_ == "SCONJ" and t.lower_ in self.lex.word_class("subordinator")

@@ -171,10 +171,14 @@ def _free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Foun
     if k == c0 or k == r.s:
         return None
     head = d[k - 1].lower_
-    if head in r.rel and not (k - 2 >= r.s and d[k - 2].lower_ in w("free_relative")):
+    aside = head in r.rel and k - 2 >= r.s and d[k - 2].text == ","  # ', som hon beskrev det,': as she put it
+    if head in r.rel and not aside and not (k - 2 >= r.s and d[k - 2].lower_ in w("free_relative")):
         return None  # 'bilen som han sade var nyservad': the relative clause holds the claim
     if head not in w("free_relative") and head not in r.rel:
         return None
+    if aside:
+        end = c1 + 1 if c1 < r.e and d[c1].lower_ in r.anaphor else c1
+        return False if end >= r.e or d[end].is_punct else None
     if r.tagged and d[k].pos_ not in {"PRON", "PROPN", "NOUN", "DET"}:
         return None
     nxt = c1
