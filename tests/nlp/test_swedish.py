@@ -441,3 +441,21 @@ def test_what_i_meant_was_that_puts_the_att_clause_forward() -> None:
 def test_an_aside_as_she_put_it_reports_nothing() -> None:
     assert _claims("Regeringen för, som hon beskrev det, en förvirrad politik.") == []
     assert _claims("Partiet har, som han sade, en lång väg kvar.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Väljarna blir arga om vi säger att skatten måste höjas.",
+        "Det vore bra om de trodde att planen håller.",
+        "Reportern frågade om hon trodde att priserna stiger.",
+        "Du kanske tror att alla äter i skolan?",
+    ],
+)
+def test_a_condition_a_whether_or_a_question_to_the_reader_puts_nothing_forward(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_condition_inside_the_quote_does_not_stop_the_cue() -> None:
+    src, _, content, _ = _one("– Det blir bra om vädret håller, säger Eva Ek.")
+    assert (src, content) == ("Eva Ek", "Det blir bra om vädret håller")

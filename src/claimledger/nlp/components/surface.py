@@ -336,6 +336,18 @@ RULES = {
 _ELLIPSIS = {"...", "…"}
 
 
+def _hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
+    """The cue's subject follows a conditional or 'whether' (*om de tyckte att*, *frågade om hon trodde
+    att*), or, in a question, is the one addressed (*Du kanske tror att ...?*): nobody claims anything."""
+    d, w = r.doc, r.lex.word_class
+    k = c0 - 1
+    while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and not r.is_verb(d[k]):
+        if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ") or (question and d[k].lower_ in w("addressee")):
+            return True
+        k -= 1
+    return False
+
+
 def _pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
     """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis
     before a capital ends a sentence the splitter ran on (cut-off text, a new sentence)."""
@@ -375,8 +387,8 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
     for c0, c1, cue in cues:
         if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and r.negated(c0):
             continue  # 'har inte kommenterat', 'inga uppgifter om': nothing is put forward
-        if question and c0 == r.s:
-            continue  # 'Tror du att ...?': a question puts nothing forward
+        if (question and c0 == r.s) or _hypothetical(r, c0, question):
+            continue  # 'Tror du att ...?', 'om vi säger att': a question or a condition puts nothing forward
         later = [x for x in starts if x > c0]
         found = RULES[cue.kind](r, c0, c1, cue, later)
         shared = c0 > r.s and doc[c0 - 1].lower_ in r.conj and subject is not None
