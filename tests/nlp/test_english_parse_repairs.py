@@ -87,3 +87,16 @@ def test_quoted_as_saying_gives_the_words_to_the_object() -> None:
     # a means, not a relay: the subject still speaks
     means = _found("He pitched himself by telling voters that he would fix the roads.")
     assert ("He", "telling", "he would fix the roads") in [(s, c, t.removeprefix("that ")) for s, c, t in means]
+
+
+# ----- where one content ends and the next claim begins ---------------------------------------
+
+
+def test_a_contrasting_clause_with_its_own_speaker_ends_the_content() -> None:
+    found = _found("Most parents said the school was safe, while many teachers said they felt ignored.")
+    assert found == [("Most parents", "said", "the school was safe"), ("many teachers", "said", "they felt ignored")]
+    found = _found("Some neighbors say the mayor should resign, though others say he has done a fine job.")
+    assert ("Some neighbors", "say", "the mayor should resign") in found
+    # a reason the speaker gives stays in the claim
+    found = _found("Grant said he opposes the bill because the rules ignore small towns.")
+    assert ("Grant", "said", "he opposes the bill because the rules ignore small towns") in found

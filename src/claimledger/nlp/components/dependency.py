@@ -190,11 +190,16 @@ class _Sentence(ParsedSentence):
         for x in range(lo, hi):
             if x in self.cue_tokens and x > v.i and self.q.region(x) is None:
                 t = d[x]
-                if t.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in t.children):
-                    cut = x
-                    while cut > lo and (d[cut - 1].dep_ == "cc" or d[cut - 1].is_punct):
-                        cut -= 1
-                    return cut
+                cut = x
+                if t.dep_ == "advcl" and t.head.i < t.left_edge.i and lo < t.left_edge.i and any(
+                        c.dep_ in _SUBJ and c.i < x for c in t.children) and d[t.left_edge.i].lower_ in self.contrast:
+                    # 'said A, while B said C', 'say A, though others say C': B's claim, not part of A
+                    cut = t.left_edge.i
+                elif t.dep_ != "conj" or any(c.dep_ in _SUBJ for c in t.children):
+                    continue
+                while cut > lo and (d[cut - 1].dep_ in {"cc", "mark"} or d[cut - 1].is_punct):
+                    cut -= 1
+                return cut
         return hi
 
     def _cut_aside(self, lo: int, hi: int) -> int:

@@ -51,6 +51,7 @@ class ParsedSentence:
         self.recipient_object = w("recipient_object")
         self.comp = w("complementizer")
         self.conj = w("conjunction")
+        self.contrast = w("contrast")
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
         self.speaker_object_prep = w("speaker_object_prep")
