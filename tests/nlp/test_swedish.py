@@ -452,3 +452,10 @@ def test_a_condition_inside_the_quote_does_not_stop_the_cue() -> None:
 )
 def test_round_two_cues_that_put_nothing_forward(text: str) -> None:
     assert _claims(text) == []
+
+
+def test_a_fronted_enligt_source_keeps_its_modifier_and_skips_its_apposition() -> None:
+    src, _, content, _ = _one("Enligt en person med insyn i bolaget, som vill vara anonym, har styrelsen splittrats.")
+    assert (src, content) == ("en person med insyn i bolaget", "har styrelsen splittrats")
+    src, _, content, _ = _one("Enligt Eva Ek, professor vid Karolinska institutet, har metoden inga risker.")
+    assert (src, content) == ("Eva Ek", "har metoden inga risker")

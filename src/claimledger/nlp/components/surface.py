@@ -37,12 +37,18 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     cue = replace(cue, certainty=certainty)
     if at_start:
         i = source[1]
+        modifier = _verbless_to_comma(r, i)
+        if modifier is not None and d[i].text != ",":
+            source, i = (source[0], modifier), modifier  # 'Enligt en källa med insyn i utredningen, som ...'
         if i < r.e and d[i].text == ",":
             i += 1
+            aside = _verbless_to_comma(r, i)
             if i < r.e and d[i].lower_ in r.rel:  # ', som kontrolleras av Hamas,'
                 while i < r.e and d[i].text != ",":
                     i += 1
                 i += 1
+            elif aside is not None:  # 'Enligt Eva Ek, professor vid KI, har ...': an apposition
+                i = aside + 1
         content = r.trim((i, r.clause_end(i, later)))
         if content is None:
             return None
@@ -68,6 +74,19 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if tail and tail[1] - tail[0] > head[1] - head[0]:
         return Found((c0, c1), tail, source, cue.certainty, cue.kind, "prep-middle", (head,))
     return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
+
+
+def _verbless_to_comma(r: SentenceRules, i: int) -> int | None:
+    """The comma that closes a verbless phrase from ``i`` (a modifier or an apposition of a fronted
+    'enligt X'), when the clause after it (past a relative clause) opens with its verb; else None."""
+    d = r.doc
+    comma = next((x for x in range(i, r.e) if d[x].text == "," or r.is_verb(d[x])), None)
+    if comma is None or comma == i or d[comma].text != ",":
+        return None
+    after = comma + 1
+    if after < r.e and d[after].lower_ in r.rel:
+        after = next((x + 1 for x in range(after, r.e) if d[x].text == ","), r.e)
+    return comma if after < r.e and r.is_verb(d[after]) else None
 
 
 DENIED_NP = 5
