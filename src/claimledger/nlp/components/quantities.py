@@ -390,6 +390,13 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         approx = "over"
     if raw.endswith("-tal") and prev and prev[-1][2] in nums.get("article", {}):
         start = prev[-1][0]
+    if (not own_scale and approx != "range" and len(nxt) >= 2 and nxt[0][2] in lex.word_class("distributive")
+            and (m := _digits(decimal, after_joiner=True).match(text, nxt[1][0])) is not None):
+        rest = words.after(m.end())  # '5 885 respektive 7 894 miljoner kronor': scale and unit are both figures'
+        if rest and rest[0][2] in scale:
+            value *= scale[rest[0][2]]
+            rest = rest[1:]
+        nxt = rest
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
         counted = _count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
