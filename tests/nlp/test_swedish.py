@@ -448,6 +448,9 @@ def test_a_condition_inside_the_quote_does_not_stop_the_cue() -> None:
         pytest.param("Det vore bra om de trodde att planen håller.", id="condition-hypothetical"),
         pytest.param("Reportern frågade om hon trodde att priserna stiger.", id="whether"),
         pytest.param("Du kanske tror att alla äter i skolan?", id="question-to-reader"),
+        # a passive that ends its clause; hearsay 'ska' in an 'att' clause no cue governs (a plan)
+        pytest.param("Parterna är oeniga om hur avtalet ska tolkas.", id="passive-at-clause-end"),
+        pytest.param("Målet är att alla skolor ska vara öppna i höst.", id="ska-plan-in-att-clause"),
     ],
 )
 def test_round_two_cues_that_put_nothing_forward(text: str) -> None:
@@ -459,3 +462,12 @@ def test_a_fronted_enligt_source_keeps_its_modifier_and_skips_its_apposition() -
     assert (src, content) == ("en person med insyn i bolaget", "har styrelsen splittrats")
     src, _, content, _ = _one("Enligt Eva Ek, professor vid Karolinska institutet, har metoden inga risker.")
     assert (src, content) == ("Eva Ek", "har metoden inga risker")
+
+
+def test_hearsay_ska_in_a_reported_att_clause_still_counts() -> None:
+    found = _claims("Polisen uppger att mannen ska ha skjutit två skott.")
+    assert [(f[0], f[3]) for f in found] == [("Polisen", "reported")]
+    assert _one("Mannen ska vara allvarligt skadad.")[3] == "reported"
+    assert _one("Tio personer har skadats, uppges det.")[2] == "Tio personer har skadats"
+    assert _one("Boken har skrivits av en okänd munk, heter det.")[1:] == (
+        "heter det", "Boken har skrivits av en okänd munk", "reported")

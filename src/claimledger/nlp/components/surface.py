@@ -214,8 +214,27 @@ def _free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Foun
     return False
 
 
+def _no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
+    """A passive that ends its clause (*hur avtalet ska tolkas.*) reports no claim, nor does hearsay *ska*
+    in an 'att' clause that no cue governs (*Tanken är att alla ska vara sökbara*: a plan)."""
+    d = r.doc
+    if cue.kind == "passive":
+        return (c1 >= r.e or (d[c1].is_punct and not r.is_quote(d[c1]))) and c0 > r.s and d[c0 - 1].text != ","
+    if cue.kind != "modal":
+        return False
+    comp = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].is_punct or d[x].lower_ in r.comp), None)
+    return (comp is not None and d[comp].lower_ in r.comp
+            and not any(x in r.cue_starts for x in range(r.s, comp)))
+
+
 def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
+    if _no_report(r, c0, c1, cue):
+        return None
+    if c0 > r.s and d[c0 - 1].text == "," and all(d[x].lower_ in r.expletive for x in range(c1, r.e)):
+        # 'Tio personer har skadats, uppges det.', '..., heter det.': the claim is the clause before
+        content = r.trim((r.skip_open(r.s, c0 - 1), c0 - 1))
+        return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-inverted") if content else None
     end = r.clause_end(c1, later)
     comma = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].text == ","), r.s - 1)
     if any(d[x].lower_ in r.rel for x in range(comma + 1, c0)):
