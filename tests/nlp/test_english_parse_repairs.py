@@ -100,3 +100,22 @@ def test_a_contrasting_clause_with_its_own_speaker_ends_the_content() -> None:
     # a reason the speaker gives stays in the claim
     found = _found("Grant said he opposes the bill because the rules ignore small towns.")
     assert ("Grant", "said", "he opposes the bill because the rules ignore small towns") in found
+
+
+# ----- what a stance verb's object holds ------------------------------------------------------
+
+
+def test_support_takes_its_object_as_the_stance() -> None:
+    assert _found("Most rural voters support stricter limits on campaign money.") == [
+        ("Most rural voters", "support", "stricter limits on campaign money")]
+
+
+def test_an_object_with_an_infinitive_is_what_the_holder_wants() -> None:
+    assert _found("Kane wants the council to fund two more clinics.") == [
+        ("Kane", "wants", "the council to fund two more clinics")]
+
+
+def test_a_relative_pronoun_as_object_leaves_the_name_given_as_the_content() -> None:
+    found = _found("Holt dismissed the letter, which she called “a stunt.”")
+    assert ("she", "called", "“a stunt.”") in found
+    assert _found('It was a speech that Lee called "dishonest."') == [("Lee", "called", '"dishonest."')]

@@ -27,6 +27,8 @@ _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
 _SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
 """What may follow a stance verb's object and still be part of the content."""
+_WH = frozenset({"WDT", "WP"})
+"""Tags of a relative pronoun (*which*, *that*, *who*)."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -326,11 +328,18 @@ class ParsedSentence:
             subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
             if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
                 return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
+        oprd = next((c for c in v.rights if c.dep_ == "oprd"), None)
+        if oprd is not None and form in self.np_content and any(
+                c.dep_ in _OBJ and c.i < v.i and c.tag_ in _WH for c in v.children):
+            # 'the plan, which she called "a stunt"': the relative pronoun is the object, what it is called the claim
+            return self.trim(*self.widen_to_quotes(self.subtree(oprd))), "dep-object"
         for c in v.children:
             if c.i < v.i:
                 continue
             if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
                 return self.trim(*self.subtree(c)), "dep-infinitive"
+            if c.dep_ in _COMP and form in self.to_content | self.np_content and any(g.tag_ == "TO" for g in c.lefts):
+                return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act'
             if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
                 continue
             if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns):
