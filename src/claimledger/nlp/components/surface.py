@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from claimledger.nlp.components.clauses import free_relative, hypothetical, no_report, verbless_to_comma
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules, find_cues
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -37,12 +38,12 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     cue = replace(cue, certainty=certainty)
     if at_start:
         i = source[1]
-        modifier = _verbless_to_comma(r, i)
+        modifier = verbless_to_comma(r, i)
         if modifier is not None and d[i].text != ",":
             source, i = (source[0], modifier), modifier  # 'Enligt en källa med insyn i utredningen, som ...'
         if i < r.e and d[i].text == ",":
             i += 1
-            aside = _verbless_to_comma(r, i)
+            aside = verbless_to_comma(r, i)
             if i < r.e and d[i].lower_ in r.rel:  # ', som kontrolleras av Hamas,'
                 while i < r.e and d[i].text != ",":
                     i += 1
@@ -76,19 +77,6 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
 
 
-def _verbless_to_comma(r: SentenceRules, i: int) -> int | None:
-    """The comma that closes a verbless phrase from ``i`` (a modifier or an apposition of a fronted
-    'enligt X'), when the clause after it (past a relative clause) opens with its verb; else None."""
-    d = r.doc
-    comma = next((x for x in range(i, r.e) if d[x].text == "," or r.is_verb(d[x])), None)
-    if comma is None or comma == i or d[comma].text != ",":
-        return None
-    after = comma + 1
-    if after < r.e and d[after].lower_ in r.rel:
-        after = next((x + 1 for x in range(after, r.e) if d[x].text == ","), r.e)
-    return comma if after < r.e and r.is_verb(d[after]) else None
-
-
 DENIED_NP = 5
 """Longest noun phrase (tokens) taken as what a denial verb denies, without an *att* clause."""
 
@@ -100,7 +88,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         content = r.trim((after + 1, r.e))
         source = r.np_before(c0)
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-colon") if content else None
-    gap = _free_relative(r, c0, c1, later)
+    gap = free_relative(r, c0, c1, later)
     if gap is not None:
         return gap if isinstance(gap, Found) else None
     prev = c0 - 1
@@ -176,60 +164,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
 
 
-def _free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Found | bool | None:
-    """A cue inside a free relative (*allt vad vi sade då är*, *det hon sade lyfte*, *det som X sade*)
-    says nothing of its own: what is said is the relative's gap, a noun phrase of the main clause.
-    Only *Vad jag menade var att Y* (a copula, then 'att') puts Y forward. Returns None where the
-    cue is no such relative's, False where it reports nothing, else the claim.
-    """
-    d, w = r.doc, r.lex.word_class
-    k = c0
-    while k > r.s and c0 - k < 4 and not d[k - 1].is_punct and not r.is_verb(d[k - 1]) \
-            and d[k - 1].lower_ not in w("free_relative") and d[k - 1].lower_ not in r.rel:
-        k -= 1
-    if k == c0 or k == r.s:
-        return None
-    head = d[k - 1].lower_
-    aside = head in r.rel and k - 2 >= r.s and d[k - 2].text == ","  # ', som hon beskrev det,': as she put it
-    if head in r.rel and not aside and not (k - 2 >= r.s and d[k - 2].lower_ in w("free_relative")):
-        return None  # 'bilen som han sade var nyservad': the relative clause holds the claim
-    if head not in w("free_relative") and head not in r.rel:
-        return None
-    if aside:
-        end = c1 + 1 if c1 < r.e and d[c1].lower_ in r.anaphor else c1
-        return False if end >= r.e or d[end].is_punct else None
-    if r.tagged and d[k].pos_ not in {"PRON", "PROPN", "NOUN", "DET"}:
-        return None
-    nxt = c1
-    while nxt < r.e and ((r.tagged and d[nxt].pos_ == "ADV") or d[nxt].lower_ in w("sentence_adverb")):
-        nxt += 1
-    if nxt >= r.e:
-        return False
-    t = d[nxt]
-    if t.lower_ in r.comp or t.text == ":" or r.is_quote(t) or (r.tagged and t.pos_ in {"PRON", "PROPN", "NOUN"}):
-        return None  # 'X sade att', 'I det läget säger han att': the cue's own claim or its V2 subject
-    if t.lower_ in w("copula") and nxt + 1 < r.e and d[nxt + 1].lower_ in r.comp:
-        content = r.trim((nxt + 2, r.clause_end(nxt + 2, later)))
-        return Found((c0, c1), content, (k, c0), "asserted", "verb", "verb-free-relative") if content else False
-    return False
-
-
-def _no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
-    """A passive that ends its clause (*hur avtalet ska tolkas.*) reports no claim, nor does hearsay *ska*
-    in an 'att' clause that no cue governs (*Tanken är att alla ska vara sökbara*: a plan)."""
-    d = r.doc
-    if cue.kind == "passive":
-        return (c1 >= r.e or (d[c1].is_punct and not r.is_quote(d[c1]))) and c0 > r.s and d[c0 - 1].text != ","
-    if cue.kind != "modal":
-        return False
-    comp = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].is_punct or d[x].lower_ in r.comp), None)
-    return (comp is not None and d[comp].lower_ in r.comp
-            and not any(x in r.cue_starts for x in range(r.s, comp)))
-
-
 def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
-    if _no_report(r, c0, c1, cue):
+    if no_report(r, c0, c1, cue):
         return None
     if c0 > r.s and d[c0 - 1].text == "," and all(d[x].lower_ in r.expletive for x in range(c1, r.e)):
         # 'Tio personer har skadats, uppges det.', '..., heter det.': the claim is the clause before
@@ -371,27 +308,13 @@ RULES = {
 }
 
 
-_ELLIPSIS = {"...", "…"}
-
-
-def _hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
-    """The cue's subject follows a conditional or 'whether' (*om de tyckte att*, *frågade om hon trodde
-    att*), or, in a question, is the one addressed (*Du kanske tror att ...?*): nobody claims anything."""
-    d, w = r.doc, r.lex.word_class
-    k = c0 - 1
-    while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and not r.is_verb(d[k]):
-        if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ") or (question and d[k].lower_ in w("addressee")):
-            return True
-        k -= 1
-    return False
-
-
 def _pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
     """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis
     before a capital ends a sentence the splitter ran on (cut-off text, a new sentence)."""
-    if "ellipsis_ends_sentence" not in lex.word_class("rules"):
+    marks = lex.word_class("sentence_end_ellipsis")
+    if not marks:
         return [sent]
-    cuts = [t.i + 1 for t in sent[:-1] if t.text in _ELLIPSIS and doc[t.i + 1].is_title]
+    cuts = [t.i + 1 for t in sent[:-1] if t.text in marks and doc[t.i + 1].is_title]
     bounds = [sent.start, *cuts, sent.end]
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
@@ -425,7 +348,7 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
     for c0, c1, cue in cues:
         if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and r.negated(c0):
             continue  # 'har inte kommenterat', 'inga uppgifter om': nothing is put forward
-        if (question and c0 == r.s) or _hypothetical(r, c0, question):
+        if (question and c0 == r.s) or hypothetical(r, c0, question):
             continue  # 'Tror du att ...?', 'om vi säger att': a question or a condition puts nothing forward
         later = [x for x in starts if x > c0]
         found = RULES[cue.kind](r, c0, c1, cue, later)

@@ -1,0 +1,89 @@
+"""Clause shapes around a cue that decide whether and where it reports anything.
+
+The surface rules (surface.py) ask these before they read a claim: whether the cue stands in a
+free relative, an aside, a condition or a question (it then puts nothing forward), whether a
+reportative passive has a predicate at all, and where a fronted source's modifier ends. Each
+test leans on word classes of the language's words.tsv, so a language without them is unchanged.
+"""
+
+from __future__ import annotations
+
+from claimledger.nlp.components.found import Found
+from claimledger.nlp.components.sentence import SentenceRules
+from claimledger.nlp.lexicon import Cue
+
+
+def verbless_to_comma(r: SentenceRules, i: int) -> int | None:
+    """The comma that closes a verbless phrase from ``i`` (a modifier or an apposition of a fronted
+    'enligt X'), when the clause after it (past a relative clause) opens with its verb; else None."""
+    d = r.doc
+    comma = next((x for x in range(i, r.e) if d[x].text == "," or r.is_verb(d[x])), None)
+    if comma is None or comma == i or d[comma].text != ",":
+        return None
+    after = comma + 1
+    if after < r.e and d[after].lower_ in r.rel:
+        after = next((x + 1 for x in range(after, r.e) if d[x].text == ","), r.e)
+    return comma if after < r.e and r.is_verb(d[after]) else None
+
+
+def free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Found | bool | None:
+    """A cue inside a free relative (*allt vad vi sade då är*, *det hon sade lyfte*, *det som X sade*)
+    says nothing of its own: what is said is the relative's gap, a noun phrase of the main clause.
+    Only *Vad jag menade var att Y* (a copula, then 'att') puts Y forward. Returns None where the
+    cue is no such relative's, False where it reports nothing, else the claim.
+    """
+    d, w = r.doc, r.lex.word_class
+    k = c0
+    while k > r.s and c0 - k < 4 and not d[k - 1].is_punct and not r.is_verb(d[k - 1]) \
+            and d[k - 1].lower_ not in w("free_relative") and d[k - 1].lower_ not in r.rel:
+        k -= 1
+    if k == c0 or k == r.s:
+        return None
+    head = d[k - 1].lower_
+    aside = head in r.rel and k - 2 >= r.s and d[k - 2].text == ","  # ', som hon beskrev det,': as she put it
+    if head in r.rel and not aside and not (k - 2 >= r.s and d[k - 2].lower_ in w("free_relative")):
+        return None  # 'bilen som han sade var nyservad': the relative clause holds the claim
+    if head not in w("free_relative") and head not in r.rel:
+        return None
+    if aside:
+        end = c1 + 1 if c1 < r.e and d[c1].lower_ in r.anaphor else c1
+        return False if end >= r.e or d[end].is_punct else None
+    if r.tagged and d[k].pos_ not in {"PRON", "PROPN", "NOUN", "DET"}:
+        return None
+    nxt = c1
+    while nxt < r.e and ((r.tagged and d[nxt].pos_ == "ADV") or d[nxt].lower_ in w("sentence_adverb")):
+        nxt += 1
+    if nxt >= r.e:
+        return False
+    t = d[nxt]
+    if t.lower_ in r.comp or t.text == ":" or r.is_quote(t) or (r.tagged and t.pos_ in {"PRON", "PROPN", "NOUN"}):
+        return None  # 'X sade att', 'I det läget säger han att': the cue's own claim or its V2 subject
+    if t.lower_ in w("copula") and nxt + 1 < r.e and d[nxt + 1].lower_ in r.comp:
+        content = r.trim((nxt + 2, r.clause_end(nxt + 2, later)))
+        return Found((c0, c1), content, (k, c0), "asserted", "verb", "verb-free-relative") if content else False
+    return False
+
+
+def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
+    """A passive that ends its clause (*hur avtalet ska tolkas.*) reports no claim, nor does hearsay *ska*
+    in an 'att' clause that no cue governs (*Tanken är att alla ska vara sökbara*: a plan)."""
+    d = r.doc
+    if cue.kind == "passive":
+        return (c1 >= r.e or (d[c1].is_punct and not r.is_quote(d[c1]))) and c0 > r.s and d[c0 - 1].text != ","
+    if cue.kind != "modal":
+        return False
+    comp = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].is_punct or d[x].lower_ in r.comp), None)
+    return (comp is not None and d[comp].lower_ in r.comp
+            and not any(x in r.cue_starts for x in range(r.s, comp)))
+
+
+def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
+    """The cue's subject follows a conditional or 'whether' (*om de tyckte att*, *frågade om hon trodde
+    att*), or, in a question, is the one addressed (*Du kanske tror att ...?*): nobody claims anything."""
+    d, w = r.doc, r.lex.word_class
+    k = c0 - 1
+    while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and not r.is_verb(d[k]):
+        if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ") or (question and d[k].lower_ in w("addressee")):
+            return True
+        k -= 1
+    return False
