@@ -451,6 +451,8 @@ def test_a_condition_inside_the_quote_does_not_stop_the_cue() -> None:
         # a passive that ends its clause; hearsay 'ska' in an 'att' clause no cue governs (a plan)
         pytest.param("Parterna är oeniga om hur avtalet ska tolkas.", id="passive-at-clause-end"),
         pytest.param("Målet är att alla skolor ska vara öppna i höst.", id="ska-plan-in-att-clause"),
+        # a warning against a deed: 'för att' and a bare infinitive
+        pytest.param("Polisen varnar turister för att bada i ån.", id="warning-against-a-deed"),
     ],
 )
 def test_round_two_cues_that_put_nothing_forward(text: str) -> None:
@@ -471,3 +473,9 @@ def test_hearsay_ska_in_a_reported_att_clause_still_counts() -> None:
     assert _one("Tio personer har skadats, uppges det.")[2] == "Tio personer har skadats"
     assert _one("Boken har skrivits av en okänd munk, heter det.")[1:] == (
         "heter det", "Boken har skrivits av en okänd munk", "reported")
+
+
+def test_the_object_before_for_att_is_not_the_source() -> None:
+    src, cue, content, cert = _one("Oppositionen anklagar ministern för att ha ljugit om kostnaderna.")
+    assert (src, cue, cert) == ("Oppositionen", "anklagar", "alleged")
+    assert content.endswith("ha ljugit om kostnaderna")

@@ -87,3 +87,13 @@ def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
             return True
         k -= 1
     return False
+
+
+def directive(r: SentenceRules, comp: int) -> bool:
+    """'varnar män för att strida': 'för att' before a bare infinitive warns against a deed and states
+    no claim; a perfect infinitive (*anklagar X för att ha stridit*) is a claim about the past."""
+    d = r.doc
+    if not r.tagged or comp + 1 >= r.e or comp == r.s or d[comp - 1].lower_ not in r.recipient:
+        return False
+    nxt = d[comp + 1]
+    return "Inf" in nxt.morph.get("VerbForm", []) and nxt.lower_ not in r.lex.word_class("perfect_aux")

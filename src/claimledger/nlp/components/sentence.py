@@ -271,6 +271,9 @@ class SentenceRules:
         if all((d[x].pos_ in {"ADV", "ADP", "PART", "SCONJ", "CCONJ"} and d[x].is_lower) or d[x].lower_ in adverb
                for x in range(*r)):  # a capitalised word is a name, whatever the tagger says (skrev Trafikverket)
             return None
+        if (before is not None and r[1] + 1 == j and d[r[1]].lower_ in self.recipient and self.nominal(before)
+                and any(d[x].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(*before))):
+            return None  # 'rebeller som anklagar iranierna för att': the cue's object, its subject came before
         if before is not None and before[0] == self.clause_start(before[1]) and self.nominal(before):
             pronoun = self.lex.word_class("subject_pronoun")
             if d[before[0]].lower_ in pronoun or d[r[0]].lower_ in self.expletive:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from claimledger.nlp.components.clauses import free_relative, hypothetical, no_report, verbless_to_comma
+from claimledger.nlp.components.clauses import directive, free_relative, hypothetical, no_report, verbless_to_comma
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules, find_cues
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -124,6 +124,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             if content:
                 return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-final")
     comp = r.find_comp(c1, r.e)
+    if comp is not None and directive(r, comp):
+        return None
     if c1 - c0 > len(cue.words):  # a split particle verb: its subject is the words inside the cue
         start = c1 + 1 if comp == c1 else c1
         content = r.trim((start, r.clause_end(start, later)))
