@@ -479,3 +479,9 @@ def test_the_object_before_for_att_is_not_the_source() -> None:
     src, cue, content, cert = _one("Oppositionen anklagar ministern för att ha ljugit om kostnaderna.")
     assert (src, cue, cert) == ("Oppositionen", "anklagar", "alleged")
     assert content.endswith("ha ljugit om kostnaderna")
+
+
+def test_a_participle_phrase_after_a_comma_reports_like_a_passive() -> None:
+    src, cue, content, cert = _one("En man har gripits i Malmö, misstänkt för rån mot en bank.")
+    assert (src, cue, cert) == (None, "misstänkt", "estimated")
+    assert content.startswith("misstänkt för rån")

@@ -97,3 +97,11 @@ def directive(r: SentenceRules, comp: int) -> bool:
         return False
     nxt = d[comp + 1]
     return "Inf" in nxt.morph.get("VerbForm", []) and nxt.lower_ not in r.lex.word_class("perfect_aux")
+
+
+def participle_phrase(r: SentenceRules, c0: int) -> bool:
+    """A supine cue right after a comma, with no auxiliary of its own, heads a participle phrase
+    (*har anhållits, misstänkt för mord*): it reports like a passive, with nobody named."""
+    d = r.doc
+    return (r.tagged and r.s < c0 < r.e - 1 and d[c0 - 1].text == ","
+            and "Sup" in d[c0].morph.get("VerbForm", []) and d[c0 + 1].lower_ in r.recipient)

@@ -12,7 +12,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from claimledger.nlp.components.clauses import directive, free_relative, hypothetical, no_report, verbless_to_comma
+from claimledger.nlp.components.clauses import (
+    directive,
+    free_relative,
+    hypothetical,
+    no_report,
+    participle_phrase,
+    verbless_to_comma,
+)
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules, find_cues
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -353,6 +360,8 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
         if (question and c0 == r.s) or hypothetical(r, c0, question):
             continue  # 'Tror du att ...?', 'om vi säger att': a question or a condition puts nothing forward
         later = [x for x in starts if x > c0]
+        if cue.kind == "verb" and participle_phrase(r, c0):
+            cue = replace(cue, kind="passive")  # ', misstänkt för att ha ...': no subject, a passive sense
         found = RULES[cue.kind](r, c0, c1, cue, later)
         shared = c0 > r.s and doc[c0 - 1].lower_ in r.conj and subject is not None
         if shared and found is not None and found.kind in {"verb", "self"}:
