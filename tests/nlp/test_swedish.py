@@ -485,3 +485,9 @@ def test_a_participle_phrase_after_a_comma_reports_like_a_passive() -> None:
     src, cue, content, cert = _one("En man har gripits i Malmö, misstänkt för rån mot en bank.")
     assert (src, cue, cert) == (None, "misstänkt", "estimated")
     assert content.startswith("misstänkt för rån")
+
+
+def test_an_att_claim_ends_before_a_contrast_of_the_speakers_own() -> None:
+    assert _one("Många tror att vintern blir mild, men det vet ingen.")[2] == "vintern blir mild"
+    assert _one("Hon säger att det går bra, men att hon behöver vila.")[2] == (
+        "det går bra, men att hon behöver vila")

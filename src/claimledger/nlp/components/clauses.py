@@ -105,3 +105,16 @@ def participle_phrase(r: SentenceRules, c0: int) -> bool:
     d = r.doc
     return (r.tagged and r.s < c0 < r.e - 1 and d[c0 - 1].text == ","
             and "Sup" in d[c0].morph.get("VerbForm", []) and d[c0 + 1].lower_ in r.recipient)
+
+
+def contrast_end(r: SentenceRules, start: int, end: int) -> int:
+    """End of an 'att' claim before ', men' that opens the speaker's or the writer's own clause
+    (*säger att OS är annorlunda, men det är i OS-byn som*); ', men att' goes on with the claim,
+    and so does anything inside quotation marks."""
+    d, contrast = r.doc, r.lex.word_class("contrast")
+    for x in range(start, end - 2):
+        if r.is_quote(d[x]):
+            return end
+        if d[x].text == "," and d[x + 1].lower_ in contrast and d[x + 2].lower_ not in r.comp:
+            return x
+    return end

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from claimledger.nlp.components.clauses import (
+    contrast_end,
     directive,
     free_relative,
     hypothetical,
@@ -154,7 +155,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             # 'Förlaget, som säger att appen är ett sätt att ..., ger även ut': the relative clause
             # closes at the comma after which the main clause's verb goes on
             end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
-        content = r.trim((comp + 1, end))
+        content = r.trim((comp + 1, contrast_end(r, comp + 1, end)))
         if content is None:
             return None
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
