@@ -119,3 +119,10 @@ def test_a_relative_pronoun_as_object_leaves_the_name_given_as_the_content() -> 
     found = _found("Holt dismissed the letter, which she called “a stunt.”")
     assert ("she", "called", "“a stunt.”") in found
     assert _found('It was a speech that Lee called "dishonest."') == [("Lee", "called", '"dishonest."')]
+
+
+def test_a_cue_in_a_relative_clause_with_nothing_said_after_it_reports_its_noun() -> None:
+    found = _found("Here are nine odd things the mayor has said about cyclists this year.")
+    assert found == [("the mayor", "said", "nine odd things")]
+    # a stance verb there names the thing it dislikes, not something anyone puts forward
+    assert _found("A carbon price could replace the many rules small firms hate so much.") == []
