@@ -32,7 +32,6 @@ from claimledger.nlp.components.tree import (
     _PARENTHETICAL,
     _SUBJ,
     _SUBJ_PASS,
-    _WH,
     _XCOMP,
     ParsedSentence,
     _Step,
@@ -83,7 +82,7 @@ class _Sentence(ParsedSentence):
             if v.tag_ == "VB" and v.dep_ in _XCOMP:
                 return None  # 'plans to attack the bill', 'refused to endorse him': a stance to come, not held
         if content is None and source is not None and form in self.fallback:
-            content, rule = self._relative_head(v, source)
+            content, rule = self.relative_head(v, source)
         if content is None:
             return None
         content = self.clip_to_sentence(content)
@@ -96,17 +95,6 @@ class _Sentence(ParsedSentence):
             allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=self._chars, reverse=True)
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
-
-    def _relative_head(self, v: Token, source: Range) -> tuple[Range | None, str]:
-        """'nine odd things the mayor has said about cyclists': a cue in a relative clause with a subject
-        of its own and nothing said after it reports the noun the clause hangs on."""
-        h = v.head
-        if (v.dep_ not in _RELATIVE or h.i >= v.i or h.pos_ not in {"NOUN", "PROPN"} or not h.i < source[0] < v.i
-                or any((c.dep_ in _OBJ and c.tag_ not in _WH) or (c.dep_ in _COMP | _XCOMP and c.i > v.i) or (c.dep_ in _SUBJ and c.tag_ in _WH)
-                       for c in v.children) or h.dep_ in _ADVERBIAL):
-            return None, ""
-        head = self.np(h, drop_acl=v)
-        return (self.trim(max(head[0], self.s), head[1]) if head else None), "dep-relative-head"
 
     def _quoted_label(self, i: int) -> bool:
         r = self.q.region(i)
@@ -418,10 +406,6 @@ _TOPIC_PREP = frozenset({"of", "for", "on", "about", "over", "against", "toward"
 """Prepositions whose object is what a stance noun is about (*support for X*, *criticism of X*)."""
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
-_RELATIVE = frozenset({"relcl", "acl:relcl"})
-"""A clause that hangs on a noun it says something about."""
-_ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
-"""Where a noun names a time, a place or a means (*the day he said*), not a thing said."""
 _ASIDE = frozenset({"relcl", "acl:relcl", "advcl"})
 """Clauses that, set off by a comma at the end of a content, comment on it rather than belong to it."""
 _WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})

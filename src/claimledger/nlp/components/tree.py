@@ -29,6 +29,10 @@ _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
 """What may follow a stance verb's object and still be part of the content."""
 _WH = frozenset({"WDT", "WP"})
 """Tags of a relative pronoun (*which*, *that*, *who*)."""
+_RELATIVE = frozenset({"relcl", "acl:relcl"})
+"""A clause that hangs on a noun it says something about."""
+_ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
+"""Where a noun names a time, a place or a means (*the day he said*), not a thing said."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -310,6 +314,16 @@ class ParsedSentence:
     def _looks_like_cue(self, t: Token) -> bool:
         return t.lower_ in self.lex.cues and self.lex.cues[t.lower_][0].kind == "verb"
 
+    def relative_head(self, v: Token, source: Range) -> tuple[Range | None, str]:
+        """'nine odd things the mayor has said about cyclists': a cue in a relative clause with a subject
+        of its own and nothing said after it reports the noun the clause hangs on."""
+        h = v.head
+        if (v.dep_ not in _RELATIVE or h.i >= v.i or h.pos_ not in {"NOUN", "PROPN"} or not h.i < source[0] < v.i
+                or h.dep_ in _ADVERBIAL or any(_says_more(v, c) for c in v.children)):
+            return None, ""
+        head = self.np(h, drop_acl=v)
+        return (self.trim(max(head[0], self.s), head[1]) if head else None), "dep-relative-head"
+
     def content_after(self, v: Token, c1: int, form: str) -> tuple[Range | None, str]:
         """Content after the cue for verbs that take an object, an infinitive or a preposition."""
         last = self.doc[c1 - 1]
@@ -406,3 +420,11 @@ class ParsedSentence:
                                           "amod", "nsubj", "dative", "dobj"} and self.q.region(i) is None:
             i += 1
         return i
+
+
+def _says_more(v: Token, c: Token) -> bool:
+    """A dependent of a relative clause's cue that shows the noun is not what is said: an object of
+    its own, a clause after the cue, or a relative pronoun as its subject."""
+    if c.dep_ in _OBJ:
+        return c.tag_ not in _WH
+    return (c.dep_ in _COMP | _XCOMP and c.i > v.i) or (c.dep_ in _SUBJ and c.tag_ in _WH)
