@@ -491,3 +491,9 @@ def test_an_att_claim_ends_before_a_contrast_of_the_speakers_own() -> None:
     assert _one("Många tror att vintern blir mild, men det vet ingen.")[2] == "vintern blir mild"
     assert _one("Hon säger att det går bra, men att hon behöver vila.")[2] == (
         "det går bra, men att hon behöver vila")
+
+
+def test_a_dash_quote_after_a_colon_is_the_speakers_and_ends_the_claim_before_it() -> None:
+    found = _claims("Enligt klubben är det en skada som stoppar honom: – Jag har haft ont länge, säger han.")
+    assert ("klubben", "Enligt", "är det en skada som stoppar honom", "asserted") in found
+    assert ("han", "säger", "Jag har haft ont länge", "asserted") in found

@@ -118,3 +118,10 @@ def contrast_end(r: SentenceRules, start: int, end: int) -> int:
         if d[x].text == "," and d[x + 1].lower_ in contrast and d[x + 2].lower_ not in r.comp:
             return x
     return end
+
+
+def colon_quotes(r: SentenceRules, start: int, end: int) -> list[int]:
+    """Colons in ``start``..``end`` that a dash follows: where a dash quote opens inside the sentence
+    (*Enligt P4 är det en blodförgiftning: – Jag har varit utslagen, säger han*)."""
+    d = r.doc
+    return [x for x in range(start, end - 1) if d[x].text == ":" and d[x + 1].text in r.dashes]

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from claimledger.nlp.components.clauses import (
+    colon_quotes,
     contrast_end,
     directive,
     free_relative,
@@ -58,7 +59,9 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
                 i += 1
             elif aside is not None:  # 'Enligt Eva Ek, professor vid KI, har ...': an apposition
                 i = aside + 1
-        content = r.trim((i, r.clause_end(i, later)))
+        end = r.clause_end(i, later)
+        colons = colon_quotes(r, i, end)  # 'Enligt P4 är det X: – Jag har ...': the quote is the speaker's
+        content = r.trim((i, colons[0] if colons else end))
         if content is None:
             return None
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "prep-first")
@@ -105,7 +108,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if prev >= r.s and (d[prev].text in {",", "!", "?"} or d[prev].text in r.dashes) and prev > r.s:
         # 'Y, säger X.' / '"Y," said X.'
         source = r.np_after(c1, r.e, "inverted")
-        content = r.trim((r.skip_open(r.s, prev), prev))
+        # 'Enligt P4 är det X: – Jag har varit sjuk, säger han': the quote opens at the dash after the colon
+        colons = colon_quotes(r, r.s, prev)
+        content = r.trim((r.skip_open(colons[-1] + 1 if colons else r.s, prev), prev))
         if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None:
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
     if c0 == r.s and d[c0].is_lower and r.sent_before is not None:
