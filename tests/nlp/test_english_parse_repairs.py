@@ -126,3 +126,11 @@ def test_a_cue_in_a_relative_clause_with_nothing_said_after_it_reports_its_noun(
     assert found == [("the mayor", "said", "nine odd things")]
     # a stance verb there names the thing it dislikes, not something anyone puts forward
     assert _found("A carbon price could replace the many rules small firms hate so much.") == []
+
+
+def test_a_closing_mark_typed_at_the_start_of_a_line_opens_the_quotation() -> None:
+    text = ("Readers wrote in after the debate.\n\n"
+            "”It scares me. The whole night scared me.” ― Lee Park\n“Nobody told us anything.” ―\u00a0Sam Ortiz\n")
+    found = _found(text)
+    assert ("Lee Park", "―", "”It scares me. The whole night scared me.”") in found
+    assert ("Sam Ortiz", "―", "“Nobody told us anything.”") in found

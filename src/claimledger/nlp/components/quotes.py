@@ -79,8 +79,8 @@ def quote_regions(doc: Doc, lex: Lexicon) -> Quotes:
             nested = False
             continue
         if start is None:
-            if can_open:
-                start = t.i
+            if can_open or (text in curly_close and _opens_line(doc, t.i)):
+                start = t.i  # '”It scares me.”' at the start of a line: a closing mark typed for an opening one
         elif can_close:
             regions.append((start, t.i + 1))
             start = None
@@ -97,3 +97,10 @@ def quote_regions(doc: Doc, lex: Lexicon) -> Quotes:
     q = Quotes(tuple(regions), inside)
     doc.user_data["claimledger.quotes"] = q
     return q
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """A mark that starts the block or a line and stands right before a word."""
+    if doc[i].whitespace_ or i + 1 >= len(doc) or not doc[i + 1].is_alpha:
+        return False
+    return i == 0 or "\n" in doc[i - 1].text_with_ws
