@@ -216,10 +216,11 @@ class SentenceRules:
         if i >= j:
             return None
         rel_clause = next((x for x in range(i + 1, j) if lw[x - o] in self.rel and tx[x - 1 - o] == ","), None)
-        if rel_clause is not None and "," in tx[rel_clause + 1 - o : k - o]:
-            j = rel_clause - 1  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
-        elif rel_clause is not None and rel_clause + 1 < j:
+        if rel_clause is not None and "," not in tx[rel_clause + 1 - o : k - o] and rel_clause + 1 < j \
+                and not self.is_verb(d[rel_clause + 1]):
             i = rel_clause + 1  # ', där den senare hävdar': the cue is the relative clause's, so is its subject
+        elif rel_clause is not None:
+            j = rel_clause - 1  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
         quoted = [x for x in range(i, j) if tx[x - o] in self.quotes]
         if quoted:
             i = quoted[-1] + 1
