@@ -134,3 +134,24 @@ def test_a_closing_mark_typed_at_the_start_of_a_line_opens_the_quotation() -> No
     found = _found(text)
     assert ("Lee Park", "―", "”It scares me. The whole night scared me.”") in found
     assert ("Sam Ortiz", "―", "“Nobody told us anything.”") in found
+
+
+def test_according_to_at_the_end_of_a_sentence_speaks_for_all_of_it() -> None:
+    text = "The first firm was paid $200; the second was paid $300; and the third was paid $900, according to records."
+    assert _found(text) == [("records", "according to",
+                             "The first firm was paid $200; the second was paid $300; and the third was paid $900")]
+    # inside a bracket it speaks for the bracket only
+    assert _found("Turnout rose in the north (to 60 percent, according to the board).") == [
+        ("the board", "according to", "to 60 percent")]
+
+
+def test_a_quoted_word_at_the_end_of_the_speakers_sentence_is_not_all_he_said() -> None:
+    found = _found("Voters should ignore words like “maybe” and “perhaps”, he told reporters.")
+    assert [(s, c) for s, c, t in found] == [("he", "told")]
+    assert found[0][2].startswith("Voters should ignore words like")
+
+
+def test_a_set_phrase_that_opens_the_sentence_is_no_attribution() -> None:
+    assert _found("That said, the mayor cannot win without the suburbs.") == []
+    assert _found("All told, the group raised $4 million in May.") == []
+    assert _found("Lee said, the mayor cannot win without the suburbs.") != []

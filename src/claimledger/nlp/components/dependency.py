@@ -48,6 +48,9 @@ class _Sentence(ParsedSentence):
         if self.q.region(v.i) is not None:
             return None  # a cue inside a quotation is part of what someone else says
         form = " ".join(cue.words)
+        d = self.doc
+        if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":
+            return None  # 'That said, …', 'All told, …': a set phrase that opens the sentence
         source = self.source_of(v)
         if source is None and v.dep_ == "ROOT" and not any(c.dep_ in _SUBJ_PASS for c in v.children):
             source = self.subject_before(v)
@@ -139,8 +142,9 @@ class _Sentence(ParsedSentence):
     def _quote_before(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'"…," she said' — and a quotation that goes on after the clause is a second fragment."""
         before = self.quote_before(v, source)
-        if before is None:
-            return None, [], ""
+        if before is None or (self.is_label(before) and self.trim(self.s, before[0]) is not None
+                              and self.q.region(self.s) is None):
+            return None, [], ""  # 'words like "maybe", he said': a quoted word at the end of his sentence
         c = self.comp_child(v, after=False)
         if c is not None:
             # a mixed quotation: '"…" to drive up the price, she said' takes in the words around it
@@ -267,12 +271,20 @@ class _Sentence(ParsedSentence):
         inside = bracket_around(d, self.s, self.e, c0, c1)
         if inside:  # *(east, 15,000 according to the unions)*: the phrase speaks for its bracket only
             lo, hi = max(lo, inside[0]), min(hi, inside[1])
+        elif self._closes_sentence(phrase) and not self.cue_tokens & set(range(self.s, lo)):
+            lo = self.s  # 'A was paid $2; B was paid $3, according to records': the phrase ends, and speaks for, it all
         frags = [r for r in (self.trim(lo, phrase[0]), self.trim(phrase[1], hi)) if r]
         frags = [self.trim(*self.clip_to_sentence(self.widen_to_quotes(r))) or r for r in frags]
         if not frags:
             return None
         frags.sort(key=self._chars, reverse=True)
         return Found((c0, c1), frags[0], source, cue.certainty, cue.kind, "dep-prep-source", tuple(frags[1:]))
+
+    def _closes_sentence(self, phrase: Range) -> bool:
+        """A phrase set off by a comma with nothing but punctuation after it in its sentence."""
+        d = self.doc
+        return (phrase[0] > self.s and d[phrase[0] - 1].text == ","
+                and all(d[x].is_punct or d[x].is_space for x in range(phrase[1], self.e)))
 
     def noun(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """*the claim that …*, *his warning that …*: the clause the noun governs; its owner, if named, is the source.
