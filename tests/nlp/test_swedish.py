@@ -497,3 +497,10 @@ def test_a_dash_quote_after_a_colon_is_the_speakers_and_ends_the_claim_before_it
     found = _claims("Enligt klubben är det en skada som stoppar honom: – Jag har haft ont länge, säger han.")
     assert ("klubben", "Enligt", "är det en skada som stoppar honom", "asserted") in found
     assert ("han", "säger", "Jag har haft ont länge", "asserted") in found
+
+
+def test_an_inverted_evidence_verb_names_its_evidence_after_the_cue() -> None:
+    src, cue, content, cert = _one("Elpriset steg kraftigt i fjol, visar siffror från Energimyndigheten.")
+    assert (src, cue, content, cert) == (
+        "siffror från Energimyndigheten", "visar", "Elpriset steg kraftigt i fjol", "reported")
+    assert _claims("Han visar, som alltid, stort tålamod.") == []

@@ -227,6 +227,12 @@ def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
 
 def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
+    if c0 > r.s + 1 and d[c0 - 1].text == "," and len(cue.words) == 1:
+        # 'Stormarna fördubblade avbrotten, visar uppgifter från X.': the evidence names itself after the cue
+        source = r.np_after(c1, r.e, "inverted")
+        content = r.trim((r.skip_open(r.s, c0 - 1), c0 - 1))
+        if source and content and source[1] == r.e and r.nominal(source):
+            return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence-inverted")
     if cue.words[-1] in r.source_prep:
         comp = r.find_comp(c1, r.e)
         source = r.np_after(c1, comp if comp is not None else r.e, "inverted")
