@@ -155,3 +155,11 @@ def test_a_set_phrase_that_opens_the_sentence_is_no_attribution() -> None:
     assert _found("That said, the mayor cannot win without the suburbs.") == []
     assert _found("All told, the group raised $4 million in May.") == []
     assert _found("Lee said, the mayor cannot win without the suburbs.") != []
+
+
+def test_what_a_cue_with_no_object_calls_someone_is_the_content() -> None:
+    # the parser reads *Berg* as the subject of *unqualified*, leaving *calls* no object
+    found = _found("Tempers rise after Lund calls Berg unqualified; the race tightens.")
+    assert ("Lund", "calls", "Berg unqualified") in found
+    # a participle that names a thing is no claim
+    assert _found("They founded a small party called Green Street.") == []

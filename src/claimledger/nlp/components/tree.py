@@ -33,6 +33,8 @@ _RELATIVE = frozenset({"relcl", "acl:relcl"})
 """A clause that hangs on a noun it says something about."""
 _ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
 """Where a noun names a time, a place or a means (*the day he said*), not a thing said."""
+_NAMING = frozenset({"acl", "amod"})
+"""A participle right after its noun (*a party called X*): a name given, not a claim."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -342,11 +344,16 @@ class ParsedSentence:
             subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
             if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
                 return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
-        oprd = next((c for c in v.rights if c.dep_ == "oprd"), None)
-        if oprd is not None and form in self.np_content and any(
-                c.dep_ in _OBJ and c.i < v.i and c.tag_ in _WH for c in v.children):
-            # 'the plan, which she called "a stunt"': the relative pronoun is the object, what it is called the claim
-            return self.trim(*self.widen_to_quotes(self.subtree(oprd))), "dep-object"
+        oprds = [c for c in v.rights if c.dep_ == "oprd"]
+        if oprds and form in self.np_content and not any(c.dep_ in _OBJ and c.i > v.i for c in v.children):
+            if any(c.dep_ in _OBJ and c.i < v.i and c.tag_ in _WH for c in v.children):
+                # 'the plan, which she called "a stunt"': the relative pronoun is the object, the name the claim
+                return self.trim(*self.widen_to_quotes(self.subtree(oprds[0]))), "dep-object"
+            # 'called both X and Y "crazy"': the parser read the object as a second predicate; but 'a firm
+            # called Acme' names a thing
+            if v.dep_ in _NAMING and not self.doc[v.i - 1].is_punct:
+                return None, ""
+            return self.trim(*self.widen_to_quotes((c1, oprds[-1].right_edge.i + 1))), "dep-object"
         for c in v.children:
             if c.i < v.i:
                 continue
