@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import BACKENDS, ledger_target
 
-from claimledger.link import actors, claimed
+from claimledger.link import claimed
+from claimledger.link import origins as origins_of
 from claimledger.link.data import load
 from claimledger.link.scope import article_scope, country_words, independence_root, match_scoped
 from claimledger.model import Article
@@ -20,7 +21,7 @@ from claimledger.nlp.records import analyze_article
 def _origins(text: str, lang: str = "en") -> list[tuple[str | None, str]]:
     analysis = analyze_article(Article(text=text, lang=lang, published="2024-12-27"))
     data = load(lang)
-    found = actors.origins(analysis, data, actors.speaker_scope(analysis, data))
+    found = origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data))
     return [(o.actor, o.rule) for o in found]
 
 
@@ -115,7 +116,8 @@ def test_quantity_origin_brackets_pair_figures_with_their_cue() -> None:
             "7,300 in Lille (12,000) and 11,000 in Marseille (130,000).")
     analysis = analyze_article(Article(text=text, lang="en", published="2023-05-01"))
     data = load("en")
-    by_attr = {o.attribution_id: o for o in actors.origins(analysis, data, actors.speaker_scope(analysis, data))}
+    scope = origins_of.speaker_scope(analysis, data)
+    by_attr = {o.attribution_id: o for o in origins_of.origins(analysis, data, scope)}
     found = {q.span.of(text): claimed.quantity_origin(analysis, q, by_attr, data, None) for q in analysis.quantities}
     who = {k: (o.actor if o else None) for k, o in found.items()}
     assert who["7,300"] == who["11,000"] == "French police", who
@@ -127,7 +129,7 @@ def test_co_sources_each_body_in_a_coordinated_source_is_a_source() -> None:
             "Elering of Estonia have said.")
     analysis = analyze_article(Article(text=text, lang="en", published="2025-01-06"))
     data = load("en")
-    origin = actors.origins(analysis, data, actors.speaker_scope(analysis, data))[0]
+    origin = origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data))[0]
     assert origin.actor == "Fingrid"
     assert claimed.co_sources(analysis.attributions[0], text, data, origin.actor) == ("Elering",)
 
@@ -183,15 +185,15 @@ def test_origins_a_negated_speech_act_names_no_source() -> None:
     text = ("South Korea's spy agency said on Friday that 1,500 North Korean soldiers had been sent to Russia. "
             "Neither Russia nor North Korea have commented on the reports. The Kremlin has not confirmed them.")
     found = _origins(text)
-    assert found[0][0] is not None and found[0][1] != actors.NOT_SAID
-    assert [rule for _actor, rule in found[1:]] == [actors.NOT_SAID] * (len(found) - 1) and len(found) >= 2
+    assert found[0][0] is not None and found[0][1] != origins_of.NOT_SAID
+    assert [rule for _actor, rule in found[1:]] == [origins_of.NOT_SAID] * (len(found) - 1) and len(found) >= 2
     assert all(actor is None for actor, _rule in found[1:])
     # a negation in a clause between source and cue is not the cue's
     kept = _origins("A senior official, who did not want to be named, said the troops had crossed the border.")
-    assert kept and kept[0][1] != actors.NOT_SAID
+    assert kept and kept[0][1] != origins_of.NOT_SAID
     # Swedish: the negation follows the finite verb
     sv = _origins("Enligt polisen har åtta personer gripits. Kreml kommenterar inte uppgifterna.", "sv")
-    assert sv and sv[0][1] != actors.NOT_SAID
+    assert sv and sv[0][1] != origins_of.NOT_SAID
 
 
 def test_figure_after_a_closed_direct_quotation_is_the_writers() -> None:
@@ -201,8 +203,28 @@ def test_figure_after_a_closed_direct_quotation_is_the_writers() -> None:
             'from travelling.')
     analysis = analyze_article(Article(text=text, lang="en", published="2025-01-06"))
     data = load("en")
-    origins = actors.origins(analysis, data, actors.speaker_scope(analysis, data))
+    origins = origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data))
     by_attr = {o.attribution_id: o for o in origins}
     figures = {q.span.of(text): claimed.quantity_origin(analysis, q, by_attr, data, "FI") for q in analysis.quantities}
     assert figures["over two"] is None  # the writer's description after the quotation closed
     assert figures["Three"] is not None and figures["Three"].actor == "Finnish police"  # goes on reporting
+
+
+def test_origins_a_surname_is_the_body_its_full_name_was_introduced_with() -> None:
+    """*NIS director Kim Dae-ho* earlier, then *Lee cited Kim as saying …*: Kim speaks for the
+    NIS, and the body inside what Kim is said to have said (*North Korea*) relays nothing."""
+    text = ("NIS director Kim Dae-ho briefed a closed-door committee on Monday.\n\n"
+            "Lee cited Kim as saying that North Korea plans to send a total of 9,000 soldiers by March.")
+    analysis = analyze_article(Article(text=text, lang="en", published="2024-12-27"))
+    data = load("en")
+    by_source = {a.source.of(text): o for a, o in zip(
+        analysis.attributions, origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data)),
+        strict=True) if a.source}
+    assert by_source["Kim"].actor == "South Korea's intelligence service (NIS)"
+    assert by_source["Kim"].rule == "introduced"
+
+
+def test_origins_a_relay_verb_keeps_the_body_it_cites() -> None:
+    """*Yonhap cited the NIS as …*: the cited body is inside the relay's own content, and counts."""
+    found = _origins("Yonhap news agency cited the National Intelligence Service as saying that the troops left.")
+    assert ("South Korea's intelligence service (NIS)", "citing") in found

@@ -1,28 +1,14 @@
-"""The originating actor behind every attribution: relays collapsed, people mapped to their body.
+"""Which actor a speaker's words name: the actor tables, kinds and countries, roles, persons.
 
-An article names a *speaker* (*Yonhap*, *lawmaker Park*, *a Kremlin spokesman*); what a user
-counts is the *originating actor*, the body whose knowledge the claim rests on. The rules,
-in order, each recorded with the words it rests on:
-
-- ``table``: the speaker's words hold a name from the actor tables (*den finska polisen*).
-- ``kind+country``: a kind word and a country (*Seoul's spy agency*: intelligence, KR) pick
-  the one body of that kind in that country.
-- ``person->body``: a person in the tables speaks for their parent body.
-- ``surname``: *Park* is the *lawmaker Park Sun-won* named earlier in the article.
-- ``citing`` / ``briefing``: a relay word in the sentence (*citing the NIS*, *after an NIS
-  briefing*) names the actor behind a relaying or briefed speaker.
-- ``scoped``: a body named without its country (*polisen*, *the interior minister*,
-  *airport officials*) is that body of the speaker's own country word, else of the country
-  the article is about (``scope.py``).
-- ``relay-only``: an outlet or agency whose content holds another attribution only relays
-  it (None); one that relays nothing is the source of what it reports (*enligt
-  Iltalehti*: ``outlet-own``). Anonymous sources under an outlet become that outlet's
-  sources (*WSJ sources*).
-Named speakers outside the tables keep their own normalised words as actor (titles such as
-*Mr* dropped), so the same name in another article is the same actor.
-
-A figure outside every attribution takes the source whose cue is in its sentence, or the
-table body that is the subject of a counting verb there (*the police counted 16,300*).
+``match_actor`` finds a table body in words (*den finska polisen*, *Seoul's spy agency*),
+``resolve`` and ``_speaker`` turn one attribution's source into (actor, rule, words):
+a table name, a kind word with a country, a person in the tables (their parent body), a
+definite role noun (*the agency*) standing for the body named or quoted before it, a role of
+one kind in the story's country, a pronoun's body named shortly before; a named person
+outside the tables keeps their normalised name. ``origins.py`` applies these per article
+and collapses relays. A figure outside every attribution takes the source whose cue is in
+its sentence, or the table body that is the subject of a counting verb there (*the police
+counted 16,300*): ``claimed.py``.
 """
 
 from __future__ import annotations
@@ -34,15 +20,12 @@ from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
 from claimledger.link.features import sentence
 from claimledger.link.scope import (
     _WORD,
-    SCOPE_LEAD,
-    article_scope,
     countries_in,
-    lead_country,
     match_scoped,
     scoped_aliases,
     words_of,
 )
-from claimledger.model import Analysis, Attribution, Origin
+from claimledger.model import Attribution
 
 RELAYS = frozenset({"agency", "outlet"})
 RELAY_RULES = ("briefing", "citing")
@@ -61,10 +44,10 @@ def _owned(src: str) -> bool:
         return False
     owner = src[: m.end(1)].split()
     return bool(owner) and all(w[:1].isupper() for w in owner)
-BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
+
+
 PRONOUN_BACK = 300
 """How far back (characters) *he* or *she* with no antecedent among the sources looks for a body."""
-"""How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
 
 
 @cache
@@ -305,141 +288,3 @@ def person_name(src: str, data: LinkData) -> str | None:
             break
         run.insert(0, low.replace("-", ""))
     return " ".join(run) if len(run) >= 2 else None
-
-
-def _relay_target(sent: str, data: LinkData) -> tuple[str, str, str] | None:
-    """An actor named after a relay word (*citing the NIS*), else the body nearest a briefing
-    word: *the NIS … told a closed-door meeting*, *after a briefing by the NIS*."""
-    low = sent.lower()
-    for w in sorted(data.words("relay_prep")):
-        at = low.find(w)
-        hit = _first_body(sent[at + len(w) : at + len(w) + CITING_AFTER], data) if at >= 0 else None
-        if hit:
-            return hit[0], "citing", f"{w} … {hit[1]}"
-    near: list[tuple[int, str, tuple[str, str]]] = []
-    for w in sorted(data.words("briefing")):
-        at = low.find(w)
-        if at < 0:
-            continue
-        before, after = sent[max(0, at - BRIEFING_BEFORE) : at], sent[at + len(w) : at + len(w) + BRIEFING_AFTER]
-        for hit in [last_actor(before, data, "any")]:
-            if hit and (d := before.lower().rfind(hit[1])) >= 0:
-                near.append((len(before) - d, w, hit))
-        for hit in [_first_body(after, data)]:
-            if hit and (d := after.lower().find(hit[1])) >= 0:
-                near.append((d, w, hit))
-    if near:
-        _d, w, hit = min(near)
-        return hit[0], "briefing", f"{w} … {hit[1]}"
-    return None
-
-
-def _first_body(text: str, data: LinkData) -> tuple[str, str] | None:
-    hit = _by_kind_and_country(text, data) or match_actor(text, data)
-    if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
-        return body(hit[0]), hit[1]
-    return None
-
-
-def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
-    """The country an article is about: that of the table bodies it quotes, if one clearly
-    leads; else the one whose country words its text uses most; else, where the text names a
-    country too seldom to tell, those words and the seats of the outlets it quotes together
-    (*finskt vatten … enligt Yle … enligt Iltalehti*)."""
-    text = analysis.article.text
-    table = actors()
-    quoted, outlets = [], []
-    for a in analysis.attributions:
-        hit = match_actor(a.source.of(text), data) if a.source else None
-        if hit and _countryless(hit[1], data):
-            continue  # *polisen* names no country: it cannot tell which one the story is about
-        info = table.get(body(hit[0]), ActorInfo("", "")) if hit else ActorInfo("", "")
-        if info.kind in RELAYS:  # an outlet's seat is not the story's, unless nothing else tells
-            outlets.append(info.country)
-        elif info.country:
-            quoted.append(info.country)
-    return (lead_country(quoted) or article_scope(text, data.lang)
-            or lead_country(countries_in(text, data.lang) + [c for c in outlets if c], SCOPE_LEAD))
-
-
-def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> list[Origin]:
-    """One ``Origin`` per attribution of an article, in its order (``scope``: the country the
-    article is about, ``speaker_scope``)."""
-    text = analysis.article.text
-    names: dict[str, str | None] = {}
-    out: dict[str, Origin] = {}
-    relays_other = {a.via for a in analysis.attributions if a.via} | {
-        a.id for a in analysis.attributions for b in analysis.attributions
-        if b is not a and a.content.start <= b.cue.start < a.content.end}
-    relayed: dict[str, str] = {}
-    for a in analysis.attributions:
-        actor, rule, words = _speaker(a, text, data, scope, [o.actor for o in out.values() if o.actor])
-        speaker = actor
-        last = actor.split()[-1] if actor else ""
-        if actor and rule == "named" and last in names:
-            actor, rule, words = names[last], "surname", f"{actor} = {names[last]}"
-        info = actors().get(actor or "")
-        relay = info is not None and info.kind in RELAYS
-        if relay or rule in ("named", "none") or a.anonymous:
-            found = _relay_target(sentence(text, a.cue).of(text), data)
-            if found:
-                actor, rule, words = found
-            elif relay and a.via in out and out[a.via].actor and out[a.via].rule != "outlet-own":
-                actor, rule, words = out[a.via].actor, "relay", f"{speaker} relays {out[a.via].actor}"
-                relayed.setdefault(speaker or "", actor or "")
-            elif relay and a.id in relays_other:
-                actor, rule, words = None, "relay-only", speaker or ""
-            elif relay and actor in relayed:
-                actor, rule, words = relayed[actor], "relay-of-outlet", f"{speaker} relays {relayed[actor]}"
-            elif relay:
-                rule = "outlet-own"
-            elif a.anonymous and a.via and a.via in out and out[a.via].speaker:
-                host = out[a.via].speaker
-                if actors().get(host or "", ActorInfo("", "")).kind in RELAYS:
-                    actor, rule, words = f"{host} sources", "sources-of-outlet", host or ""
-        if a.anonymous and rule in ("named", "none"):
-            actor = None
-        if actor and _unsaid(a, text, data):
-            actor, rule, words = None, NOT_SAID, a.cue.of(text)
-        if a.source and actor and rule != "surname":
-            # later *Park* or *Koskimäki* is whoever this named person turned out to be
-            for name in re.findall(r"\b[A-ZÅÄÖ][\w-]{2,}", a.source.of(text)):
-                names.setdefault(name.lower(), actor)
-        out[a.id] = Origin(analysis.article.id, a.id, actor, speaker, rule, words)
-        outer = out.get(a.via or "")
-        if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
-            relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
-    return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
-
-
-NOT_SAID = "not-said"
-"""The origin rule of an attribution whose speech act the text negates: it names no source and states no fact."""
-
-
-def _unsaid(a: Attribution, text: str, data: LinkData) -> bool:
-    """A speech act the text says did not happen is nobody's claim: *Neither Russia nor North
-    Korea have commented on the alleged deployment*, *Kreml har inte bekräftat*, *Polisen
-    kommenterar inte*. The negation stands right before the cue, opens the source, or (where
-    the finite verb comes first) is the adverb right after it; one in a clause between source
-    and cue (*an official, who did not want to be named, said*) is not the cue's."""
-    negation = data.words("negation")
-    start = max(sentence(text, a.cue).start, a.cue.start - 40)
-    before = [w.lower() for w in re.findall(r"\w+", text[start : a.cue.start])][-3:]
-    opens = a.source is not None and a.source.start < a.cue.start and \
-        text[a.source.start : a.source.end].split()[0].lower() in negation
-    after = re.match(r"\s+(\w+)", text[a.cue.end : a.cue.end + 20])
-    adverb = after is not None and after.group(1).lower() in data.words("negation_adverb")
-    return opens or adverb or (any(w in negation for w in before) and "," not in text[a.cue.start - 20 : a.cue.start])
-
-
-def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Origin:
-    """A named speaker outside the tables whose content holds another attribution relays it:
-    *according to lawmaker Park* around *the NIS director said* is the NIS."""
-    if o.rule not in ("named", "surname") or o.actor in actors():
-        return o
-    inner = next((out[b.id] for b in analysis.attributions if b.via == o.attribution_id
-                  and out[b.id].actor and out[b.id].actor in actors()), None)
-    if inner is None:
-        return o
-    return Origin(o.article_id, o.attribution_id, inner.actor, o.speaker, "relay", f"{o.speaker} relays {inner.actor}")
-

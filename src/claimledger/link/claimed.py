@@ -1,6 +1,6 @@
 """Who stands behind a claim beyond its own speaker: figures, co-sources, relays seen before.
 
-``actors.origins`` decides each attribution's originating actor from its article alone; this
+``origins.origins`` decides each attribution's originating actor from its article alone; this
 module adds what needs more than one attribution or more than the article: the attribution
 a figure belongs to (``quantity_origin``: its cue's sentence, brackets, a press release's own
 voice), the other bodies named beside the main one (``co_sources``), and a named person who

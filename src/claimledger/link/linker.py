@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from claimledger.link import actors, claimed, contradictions, copies, facts
+from claimledger.link import origins as origins_of
 from claimledger.link.data import LinkData, concept_kinds, load
 from claimledger.link.facts import State
 from claimledger.link.features import Item, attribution_item, fill_ellipsis, pub_date, quantity_item, sentence
@@ -86,15 +87,15 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     data = load(art.lang)
     if not data.lex.cues:
         return LinkPlan(art.id, copy, bands)
-    scope = actors.speaker_scope(analysis, data)
-    origins = actors.origins(analysis, data, scope)
+    scope = origins_of.speaker_scope(analysis, data)
+    origins = origins_of.origins(analysis, data, scope)
     named = sorted({o.actor for o in origins if o.actor and o.rule in actors.PERSON_RULES})
     origins = claimed.recall_relays(origins, view.relays_by(named, actors.RELAY_RULES) if named else {})
     by_attr = {o.attribution_id: o for o in origins}
     items = fill_ellipsis([quantity_item(analysis, q, data, scope) for q in analysis.quantities], analysis)
     # a speech act the text negates (*has not commented on the alleged deployment*) states no fact
     items += [attribution_item(analysis, a, data) for a in analysis.attributions
-              if by_attr[a.id].rule != actors.NOT_SAID]
+              if by_attr[a.id].rule != origins_of.NOT_SAID]
     q_origin = {q.id: claimed.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}
     actor_of = {it.record_id + it.kind: (q_origin.get(it.record_id) if it.kind == "q" else by_attr.get(it.record_id))
                 for it in items}

@@ -1,0 +1,228 @@
+"""Who each attribution's claim originates with: relays collapsed, people mapped to their body.
+
+An article names a *speaker* (*Yonhap*, *lawmaker Park*, *a Kremlin spokesman*); what a user
+counts is the *originating actor*, the body whose knowledge the claim rests on. ``actors.py``
+matches words to the actor tables; the rules here decide, in order, each recorded with the
+words it rests on:
+
+- ``table``: the speaker's words hold a name from the actor tables (*den finska polisen*).
+- ``kind+country``: a kind word and a country (*Seoul's spy agency*: intelligence, KR) pick
+  the one body of that kind in that country.
+- ``person->body``: a person in the tables speaks for their parent body.
+- ``surname``: *Park* is the *lawmaker Park Sun-won* quoted earlier in the article;
+  ``introduced``: *Cho* is the *NIS director Cho Tae-yong* named earlier, quoted or not.
+- ``citing`` / ``briefing``: a relay word in the sentence, outside the claim itself (*citing
+  the NIS*, *after an NIS briefing*), names the actor behind a relaying or briefed speaker.
+- ``scoped``: a body named without its country (*polisen*, *the interior minister*,
+  *airport officials*) is that body of the speaker's own country word, else of the country
+  the article is about (``scope.py``).
+- ``relay-only``: an outlet or agency whose content holds another attribution only relays
+  it (None); one that relays nothing is the source of what it reports (*enligt
+  Iltalehti*: ``outlet-own``). Anonymous sources under an outlet become that outlet's
+  sources (*WSJ sources*).
+Named speakers outside the tables keep their own normalised words as actor (titles such as
+*Mr* dropped), so the same name in another article is the same actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.link.actors import (
+    RELAYS,
+    _by_kind_and_country,
+    _countryless,
+    _speaker,
+    body,
+    last_actor,
+    match_actor,
+)
+from claimledger.link.data import ActorInfo, LinkData, actors
+from claimledger.link.features import sentence
+from claimledger.link.scope import SCOPE_LEAD, article_scope, countries_in, lead_country
+from claimledger.model import Analysis, Attribution, Origin, Span
+
+BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
+"""How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
+INTRO_CHARS, INTRO_WORDS = 80, 6
+"""How much text before a name's first mention may hold the body it was introduced with."""
+
+
+def _relay_target(sent: str, data: LinkData, outside: str | None = None) -> tuple[str, str, str] | None:
+    """An actor named after a relay word (*citing the NIS*), else the body nearest a briefing
+    word: *the NIS … told a closed-door meeting*, *after a briefing by the NIS*.
+
+    ``outside``: the sentence with the attribution's own content blanked out, where the relay
+    word and the body after it are looked for: in *Park cited Cho as saying that North Korea
+    plans …* the body Cho is said to have named is what is claimed, not who relays it.
+    """
+    outside = sent if outside is None else outside
+    low = outside.lower()
+    for w in sorted(data.words("relay_prep")):
+        at = low.find(w)
+        hit = _first_body(outside[at + len(w) : at + len(w) + CITING_AFTER], data) if at >= 0 else None
+        if hit:
+            return hit[0], "citing", f"{w} … {hit[1]}"
+    low = sent.lower()
+    near: list[tuple[int, str, tuple[str, str]]] = []
+    for w in sorted(data.words("briefing")):
+        at = low.find(w)
+        if at < 0:
+            continue
+        before, after = sent[max(0, at - BRIEFING_BEFORE) : at], sent[at + len(w) : at + len(w) + BRIEFING_AFTER]
+        for hit in [last_actor(before, data, "any")]:
+            if hit and (d := before.lower().rfind(hit[1])) >= 0:
+                near.append((len(before) - d, w, hit))
+        for hit in [_first_body(after, data)]:
+            if hit and (d := after.lower().find(hit[1])) >= 0:
+                near.append((d, w, hit))
+    if near:
+        _d, w, hit = min(near)
+        return hit[0], "briefing", f"{w} … {hit[1]}"
+    return None
+
+
+def _first_body(text: str, data: LinkData) -> tuple[str, str] | None:
+    hit = _by_kind_and_country(text, data) or match_actor(text, data)
+    if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
+        return body(hit[0]), hit[1]
+    return None
+
+
+def _blanked(text: str, sent: Span, content: Span) -> str:
+    """The sentence with ``content`` (where it falls inside) replaced by spaces, offsets kept."""
+    lo, hi = max(sent.start, content.start), min(sent.end, content.end)
+    if lo >= hi:
+        return sent.of(text)
+    return text[sent.start : lo] + " " * (hi - lo) + text[hi : sent.end]
+
+
+def _introduced(text: str, a: Attribution, data: LinkData) -> tuple[str, str, str] | None:
+    """The body a one-word named speaker (*Cho*) was introduced with earlier in the article:
+    the words right before the full name's first mention (*NIS director Cho Tae-yong*,
+    *Ukrainian President Volodymyr Zelenskyy*) that name a table body or a kind and country.
+    Only the words since the last mark before the name count, at most ``INTRO_WORDS`` of them."""
+    src = a.source.of(text) if a.source else ""
+    if not src or " " in src.strip():
+        return None
+    upto = (a.source or a.cue).start
+    for m in re.finditer(rf"(?<![\w-]){re.escape(src.strip())}(?![\w-])", text[:upto]):
+        gap = text[max(0, m.start() - INTRO_CHARS) : m.start()]
+        cut = max(gap.rfind(mark) for mark in ".,;:\n\"”“")
+        window = gap[cut + 1 :] if cut >= 0 else " ".join(gap.split()[-INTRO_WORDS:])
+        if not window.strip():
+            continue
+        hit = _by_kind_and_country(window, data) or match_actor(window, data)
+        if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
+            return body(hit[0]), "introduced", f"{src.strip()} = {window.strip()}"
+    return None
+
+
+def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
+    """The country an article is about: that of the table bodies it quotes, if one clearly
+    leads; else the one whose country words its text uses most; else, where the text names a
+    country too seldom to tell, those words and the seats of the outlets it quotes together
+    (*finskt vatten … enligt Yle … enligt Iltalehti*)."""
+    text = analysis.article.text
+    table = actors()
+    quoted, outlets = [], []
+    for a in analysis.attributions:
+        hit = match_actor(a.source.of(text), data) if a.source else None
+        if hit and _countryless(hit[1], data):
+            continue  # *polisen* names no country: it cannot tell which one the story is about
+        info = table.get(body(hit[0]), ActorInfo("", "")) if hit else ActorInfo("", "")
+        if info.kind in RELAYS:  # an outlet's seat is not the story's, unless nothing else tells
+            outlets.append(info.country)
+        elif info.country:
+            quoted.append(info.country)
+    return (lead_country(quoted) or article_scope(text, data.lang)
+            or lead_country(countries_in(text, data.lang) + [c for c in outlets if c], SCOPE_LEAD))
+
+
+def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> list[Origin]:
+    """One ``Origin`` per attribution of an article, in its order (``scope``: the country the
+    article is about, ``speaker_scope``)."""
+    text = analysis.article.text
+    names: dict[str, str | None] = {}
+    out: dict[str, Origin] = {}
+    relays_other = {a.via for a in analysis.attributions if a.via} | {
+        a.id for a in analysis.attributions for b in analysis.attributions
+        if b is not a and a.content.start <= b.cue.start < a.content.end}
+    relayed: dict[str, str] = {}
+    for a in analysis.attributions:
+        actor, rule, words = _speaker(a, text, data, scope, [o.actor for o in out.values() if o.actor])
+        speaker = actor
+        last = actor.split()[-1] if actor else ""
+        if actor and rule == "named" and last in names:
+            actor, rule, words = names[last], "surname", f"{actor} = {names[last]}"
+        elif actor and rule == "named" and " " not in actor and (intro := _introduced(text, a, data)):
+            actor, rule, words = intro  # *Cho* is the *NIS director Cho Tae-yong* named earlier
+        info = actors().get(actor or "")
+        relay = info is not None and info.kind in RELAYS
+        if relay or rule in ("named", "none") or a.anonymous:
+            sent = sentence(text, a.cue)
+            # the claim itself names no relay, unless the cue is the relay word (*Yonhap cited the
+            # NIS as …*) or the claim holds the relayed attribution: then the relayed body is in it
+            own = a.id in relays_other or a.cue.of(text).lower() in data.words("relay_prep")
+            outside = sent.of(text) if own else _blanked(text, sent, a.content)
+            found = _relay_target(sent.of(text), data, outside)
+            if found:
+                actor, rule, words = found
+            elif relay and a.via in out and out[a.via].actor and out[a.via].rule != "outlet-own":
+                actor, rule, words = out[a.via].actor, "relay", f"{speaker} relays {out[a.via].actor}"
+                relayed.setdefault(speaker or "", actor or "")
+            elif relay and a.id in relays_other:
+                actor, rule, words = None, "relay-only", speaker or ""
+            elif relay and actor in relayed:
+                actor, rule, words = relayed[actor], "relay-of-outlet", f"{speaker} relays {relayed[actor]}"
+            elif relay:
+                rule = "outlet-own"
+            elif a.anonymous and a.via and a.via in out and out[a.via].speaker:
+                host = out[a.via].speaker
+                if actors().get(host or "", ActorInfo("", "")).kind in RELAYS:
+                    actor, rule, words = f"{host} sources", "sources-of-outlet", host or ""
+        if a.anonymous and rule in ("named", "none"):
+            actor = None
+        if actor and _unsaid(a, text, data):
+            actor, rule, words = None, NOT_SAID, a.cue.of(text)
+        if a.source and actor and rule != "surname":
+            # later *Park* or *Koskimäki* is whoever this named person turned out to be
+            for name in re.findall(r"\b[A-ZÅÄÖ][\w-]{2,}", a.source.of(text)):
+                names.setdefault(name.lower(), actor)
+        out[a.id] = Origin(analysis.article.id, a.id, actor, speaker, rule, words)
+        outer = out.get(a.via or "")
+        if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
+            relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
+    return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+NOT_SAID = "not-said"
+"""The origin rule of an attribution whose speech act the text negates: it names no source and states no fact."""
+
+
+def _unsaid(a: Attribution, text: str, data: LinkData) -> bool:
+    """A speech act the text says did not happen is nobody's claim: *Neither Russia nor North
+    Korea have commented on the alleged deployment*, *Kreml har inte bekräftat*, *Polisen
+    kommenterar inte*. The negation stands right before the cue, opens the source, or (where
+    the finite verb comes first) is the adverb right after it; one in a clause between source
+    and cue (*an official, who did not want to be named, said*) is not the cue's."""
+    negation = data.words("negation")
+    start = max(sentence(text, a.cue).start, a.cue.start - 40)
+    before = [w.lower() for w in re.findall(r"\w+", text[start : a.cue.start])][-3:]
+    opens = a.source is not None and a.source.start < a.cue.start and \
+        text[a.source.start : a.source.end].split()[0].lower() in negation
+    after = re.match(r"\s+(\w+)", text[a.cue.end : a.cue.end + 20])
+    adverb = after is not None and after.group(1).lower() in data.words("negation_adverb")
+    return opens or adverb or (any(w in negation for w in before) and "," not in text[a.cue.start - 20 : a.cue.start])
+
+
+def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Origin:
+    """A named speaker outside the tables whose content holds another attribution relays it:
+    *according to lawmaker Park* around *the NIS director said* is the NIS."""
+    if o.rule not in ("named", "surname") or o.actor in actors():
+        return o
+    inner = next((out[b.id] for b in analysis.attributions if b.via == o.attribution_id
+                  and out[b.id].actor and out[b.id].actor in actors()), None)
+    if inner is None:
+        return o
+    return Origin(o.article_id, o.attribution_id, inner.actor, o.speaker, "relay", f"{o.speaker} relays {inner.actor}")
