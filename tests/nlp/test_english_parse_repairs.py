@@ -163,3 +163,14 @@ def test_what_a_cue_with_no_object_calls_someone_is_the_content() -> None:
     assert ("Lund", "calls", "Berg unqualified") in found
     # a participle that names a thing is no claim
     assert _found("They founded a small party called Green Street.") == []
+
+
+# ----- who speaks ------------------------------------------------------------------------------
+
+
+def test_who_puts_out_a_statement_saying_something_is_its_source() -> None:
+    found = _found("His office put out a statement saying the city cannot vet every applicant.")
+    assert found == [("His office", "saying", "the city cannot vet every applicant")]
+    # a paper that is no verb's object still speaks
+    found = _found("The ad ends with a voice saying: “Can voters trust this man?”")
+    assert ("a voice", "saying", "“Can voters trust this man?”") in found

@@ -155,6 +155,11 @@ class ParsedSentence:
                 h = h.head  # '"…," adding': the parser hung *adding* inside the quotation
             return self.source_of(h, depth + 1)
         if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
+            if v.tag_ == "VBG" and h.dep_ in _OBJ and depth < 3 and h.head.pos_ in {"VERB", "AUX"}:
+                # 'His office put out a statement saying …': who put it out speaks, not the paper
+                owner = self.source_of(h.head, depth + 1)
+                if owner is not None and self.doc[owner[0]].tag_ not in _WH:
+                    return owner
             return self.np(h, drop_acl=v)
         return None
 
