@@ -18,13 +18,12 @@ from spacy.tokens import Doc
 
 from claimledger.model import Approx
 from claimledger.nlp.components.measures import (
-    code_of,
     concatenated,
     counted_after,
-    function_words,
     hyphen_measures,
     money_before,
 )
+from claimledger.nlp.components.nocount import counts_as_number, is_measure, no_count
 from claimledger.nlp.components.numerals import (
     GROUP,
     compound_value,
@@ -122,6 +121,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     multi_vague = _multi_vague(lex)
     vague, units, articles = nums.get("vague", {}), nums.get("unit", {}), nums.get("article", {})
     joiners = lex.word_class("number_joiner")
+    abouts = nums.get("about", {})
     for n, (s, e, w) in enumerate(words.items):
         if s >= phrase_end and (w in units or w in articles or "-" in w) and (
                 run := _spelled(words, n, lex, joiners)) is not None:
@@ -132,6 +132,9 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             k = bisect_right(starts, s) - 1
             if s >= phrase_end and not (k >= 0 and s < hits[k][1]):
                 hits.append((s, e, compound, False))  # 'twenty-one', 'ten-thousand', 'fifteen-hundred'
+            continue
+        if w in abouts and s >= phrase_end:
+            hits.append((s, e, abouts[w], False))  # 'ett hundratal': about a hundred, as '100-tal'
             continue
         if w not in vague and w not in units and w not in articles and w not in multi_vague:
             if len(w) > 5 and w[:3] in _prefixes(lex) and (joined_value := concatenated(w, lex)) is not None:
@@ -150,7 +153,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             hits.append((s, e, nums["vague"][w], True))
         elif w in nums.get("unit", {}):
             hits.append((s, e, nums["unit"][w], False))
-        elif w in nums.get("article", {}) and _counts_as_number(words, n, lex):
+        elif w in nums.get("article", {}) and counts_as_number(words.items, n, lex):
             hits.append((s, e, nums["article"][w], False))
     hits.sort()
     out: list[FoundQuantity] = []
@@ -216,37 +219,6 @@ def _multi_vague(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
     return result
 
 
-def _counts_as_number(words: _Words, n: int, lex: Lexicon) -> bool:
-    """'en/ett/one' is a number only where a count is the point: after 'nästan', before 'miljard'."""
-    items = words.items
-    scale = lex.numbers.get("scale", {})
-    nxt = [w for _, _, w in items[n + 1 : n + 3]]
-    if nxt and (nxt[0] in scale or _measure(nxt[0], lex)):
-        return True  # 'a gallon'
-    if nxt and nxt[0] in lex.numbers.get("denominator", {}):  # 'one sixth.', 'a third of', not 'a third connection'
-        return len(nxt) == 1 or not nxt[1].isalpha() or nxt[1] in lex.word_class("partitive")
-    if nxt and (len(nxt) > 1 and nxt[1] in scale and (
-            (nxt[0],) in lex.approx.get("over", ()) or nxt[0] in lex.numbers.get("fraction", {}))):
-        return True  # 'en miljard', 'en dryg miljard', 'en halv miljon'
-    fractions = lex.numbers.get("fraction", {})
-    later = [w for _, _, w in items[n + 1 : n + 5]]
-    if (len(later) == 4 and later[0] in lex.word_class("number_joiner") and later[1] in lex.numbers.get("article", {})
-            and later[2] in fractions and later[3] in scale):
-        return True  # 'one and a half million'
-    if items[n][2] in lex.word_class("indefinite_article"):
-        return False  # 'about a tropical storm', 'at least a trial': an article, not a count
-    prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
-    prepositions = lex.word_class("source_stop")
-    return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
-               for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ()))
-
-
-def _measure(word: str, lex: Lexicon) -> bool:
-    """Whether ``word`` names a measure (*gallon*, *mile*): after *a* or *one* the figure is one of it."""
-    found = code_of(word, lex.lang)
-    return found is not None and found.kind == "measure"
-
-
 def _joiners(lex: Lexicon) -> set[str]:
     return {w[0] for w in lex.approx.get("range_joiner", ())}
 
@@ -257,33 +229,10 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     raw = text[s:e]
     prev = words.before(s, 3)
     nxt = words.after(e)
-    prev_word = prev[-1][2] if prev else ""
-    # things that are not counts
-    if s > 0 and (text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+    if no_count(text, prev, nxt, s, e, vague, decimal, lex):
         return None
-    year_like = bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
-    markers = lex.word_class("number_marker")
-    if (prev_word in markers or (len(prev) > 1 and f"{prev[-2][2]} {prev_word}" in markers)
-            or (year_like and prev_word in lex.word_class("year_marker"))):
-        return None
-    months = lex.word_class("month")
-    if prev_word in months or (nxt and nxt[0][2] in months) or _after_month(prev, months):
-        return None
-    if _name_part(text, prev, s, raw) or _age_after_name(text, prev, e, raw):
-        return None
-    after_text = text[e : e + 14].lower()
-    if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
-        return None
-    if nxt and nxt[0][2] in lex.units.get("clock", ()) and re.fullmatch(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?", raw):
-        return None  # '2 pm', '2.13 am': a clock time ('2.1 pm' is a length)
-    if re.match(r"(:e|:a|st\b|nd\b|rd\b|th\b|\.\s?[a-zåäö])", text[e : e + 3]) and not vague:
-        return None
-    if decimal == "comma" and re.fullmatch(r"\d{1,2}\.\d\d", text[s : e + 3].split()[0] if e + 3 <= len(text) else ""):
-        return None
-    if year_like and not vague and (not nxt or not nxt[0][2].isalpha() or not text[nxt[0][0]].islower()
-                                    or nxt[0][2] in function_words(lex)):
-        return None
-    approx: Approx = "about" if raw.endswith("-tal") else ("over" if vague else "exact")
+    about_word = raw.endswith("-tal") or raw.lower() in nums.get("about", {})
+    approx: Approx = "about" if about_word else ("over" if vague else "exact")
     start, end = s, e
     if prev and prev[-1][2] in lex.word_class("minus_word") and not vague:
         value, start = -value, prev[-1][0]  # 'minus ten degrees', 'negative 2 percent'
@@ -307,6 +256,10 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         value = value * nums["fraction"][nxt[0][2]] * scale[nxt[1][2]] if value else scale[nxt[1][2]] / 2
         end, own_scale = nxt[1][1], True
         nxt = nxt[2:]
+    elif nxt and nxt[0][2] in scale and vague and nxt[0][0] <= e + 1:
+        value *= scale[nxt[0][2]]  # 'tiotals miljoner', 'tens of millions': ten million and more
+        end = nxt[0][1]
+        nxt = nxt[1:]
     elif nxt and nxt[0][2] in scale and not vague:
         own_scale = True
         value *= scale[nxt[0][2]]
@@ -365,12 +318,15 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
             else:
                 end_hi = m.end()
             if (hi <= value and nxt[0][2] in "-–—" and raw.isdigit() and m.group().isdigit() and not own_scale
-                    and not (rest and (rest[0][2] in scale or _measure(rest[0][2], lex)))):
+                    and not (rest and (rest[0][2] in scale or is_measure(rest[0][2], lex)))):
                 return None  # '8 – 7', '37–27': a score or result (a falling range is no range), no count
             if value < hi:
                 if value < 1000 <= hi and hi % 1000 == 0 and len(raw) <= 3 and "000" in m.group():
                     value *= 1000
                 value_max, approx, end, nxt = hi, "range", end_hi, rest
+    elif (len(nxt) >= 2 and nxt[0][2] in joiners and not raw[:1].isdigit() and not vague
+          and (hi := small_number(nxt[1][2], nums)) > 0 and value < hi):
+        value_max, approx, end, nxt = hi, "range", nxt[1][1], nxt[2:]  # 'tre – fem år', 'mellan tre och fem'
     # approximation words before: 'omkring', 'more than', 'mellan'
     if approx != "range" or (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
         for kind in ("range_open", "about", "over", "under", "exact"):
@@ -388,7 +344,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
             break
     if approx_inside:
         approx = "over"
-    if raw.endswith("-tal") and prev and prev[-1][2] in nums.get("article", {}):
+    if about_word and prev and prev[-1][2] in nums.get("article", {}):
         start = prev[-1][0]
     if (not own_scale and approx != "range" and len(nxt) >= 2 and nxt[0][2] in lex.word_class("distributive")
             and (m := _digits(decimal, after_joiner=True).match(text, nxt[1][0])) is not None):
@@ -403,37 +359,6 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if value == 1 and not vague and counted is None:
         return None
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
-
-
-def _after_month(prev: list[tuple[int, int, str]], months: frozenset[str]) -> bool:
-    """A day after an abbreviated month (*Dec. 19*), or the year of *September 11, 2001*."""
-    words = [w for _s, _e, w in prev]
-    if len(words) >= 2 and words[-1] == "." and words[-2] in months:
-        return True
-    return len(words) >= 3 and words[-1] == "," and words[-2].isdigit() and len(words[-2]) <= 2 and words[-3] in months
-
-
-def _age_after_name(text: str, prev: list[tuple[int, int, str]], e: int, raw: str) -> bool:
-    """*Zoe Anderson, 24, was…*, *Hartley, 37, from…*: a number set off by commas right after a
-    name is the person's age, which FORMAT.md leaves out."""
-    if not raw.isdigit() or int(raw) > 120 or len(prev) < 2 or prev[-1][2] != ",":
-        return False
-    if not text[prev[-2][0]].isupper() or not prev[-2][2].isalpha():
-        return False
-    return text[e : e + 1] == ","
-
-
-def _name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
-    """A single digit right after a capitalised word inside a sentence is part of a name
-    (*Estlink 2*, *Nord Stream 2*, *Sentinel 1*), not a count: news style spells counts
-    under ten in words. Larger figures there are counts (*sent Ukraine 50 tanks*, *får Säpo 80
-    miljoner*), and a capital that starts a sentence (*Around 200*) makes no name."""
-    if len(raw) != 1 or not raw.isdigit() or not prev or prev[-1][1] != s - 1 or not text[prev[-1][0]].isupper():
-        return False
-    j = prev[-1][0] - 1
-    while j >= 0 and text[j] in " \t":  # stepping back, not slicing the block up to every digit
-        j -= 1
-    return j >= 0 and text[j] not in ".!?:;\n\"'”»“«(-–—"
 
 
 def _count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
