@@ -174,3 +174,11 @@ def test_who_puts_out_a_statement_saying_something_is_its_source() -> None:
     # a paper that is no verb's object still speaks
     found = _found("The ad ends with a voice saying: “Can voters trust this man?”")
     assert ("a voice", "saying", "“Can voters trust this man?”") in found
+
+
+def test_an_aside_after_an_object_content_is_not_part_of_it() -> None:
+    found = _found("Several senators reaffirmed their opposition to the plan, underscoring the split in the party.")
+    assert ("Several senators", "reaffirmed", "their opposition to the plan") in found
+    # an aside that quotes someone is what they said, and stays
+    found = _found("Ms Lund told the story of the old mill, which was “falling apart for years.”")
+    assert [t for s, c, t in found if c == "told"][0].startswith("the story of the old mill, which was “falling")

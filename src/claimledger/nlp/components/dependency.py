@@ -80,6 +80,8 @@ class _Sentence(ParsedSentence):
             source, content, rule = cut_source, swallowed, "dep-swallowed"
         if content is None:
             content, rule = self.content_after(v, c1, form)
+            if content is not None:  # 'reaffirmed their opposition, underscoring …': an aside ends it
+                content = (content[0], self._cut_aside(*content))
             if source is None and not self._passive(v):
                 return None  # 'to challenge the ruling': a stance with no one holding it is no claim
             if v.tag_ == "VB" and v.dep_ in _XCOMP:
@@ -221,6 +223,8 @@ class _Sentence(ParsedSentence):
                 continue
             if head.dep_ != "advcl" and not any(c.tag_ in {"WDT", "WP", "WP$"} for c in head.subtree):
                 continue
+            if any(self.q.region(y) is not None for y in range(x, hi)):
+                continue  # 'the story of Nineveh, which was "self-destructing"': quoted words are reported ones
             return x
         return hi
 
