@@ -504,3 +504,15 @@ def test_an_inverted_evidence_verb_names_its_evidence_after_the_cue() -> None:
     assert (src, cue, content, cert) == (
         "siffror från Energimyndigheten", "visar", "Elpriset steg kraftigt i fjol", "reported")
     assert _claims("Han visar, som alltid, stort tålamod.") == []
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    # 'ska ha' + a noun phrase is a plan or a possession, even with a present participle in it
+    ("Landet ska ha en världsledande forskning, skriver ministern.", "asserted"),
+    ("Skolan ska ha ett eget bibliotek, säger rektorn.", "asserted"),
+    # 'ska ha' + supine or past participle inside the claim is hearsay: the claim is reported
+    ("Armén ska ha skickat 200 soldater, skriver tidningen.", "reported"),
+    ("Minst 30 personer ska ha dödats, rapporterar byrån.", "reported"),
+])
+def test_ska_ha_inside_a_claim_is_hearsay_only_before_a_supine(text: str, certainty: str) -> None:
+    assert _one(text)[3] == certainty

@@ -58,6 +58,16 @@ def _modal_pairs(lex: Lexicon) -> tuple[tuple[str, str], ...]:
     return pairs
 
 
+def _possessive_have(words: list[str], lex: Lexicon) -> list[str]:
+    """``words`` with each perfect auxiliary that owns a noun phrase (*ska ha en egen dator*,
+    *Sverige ska ha en världsledande utbildningsnivå*: a determiner follows) blanked, so
+    only *ska ha* + supine reads as hearsay."""
+    aux, det = lex.word_class("perfect_aux"), lex.word_class("determiner")
+    if not aux or not any(w in aux for w in words):
+        return words
+    return ["" if w in aux and k + 1 < len(words) and words[k + 1] in det else w for k, w in enumerate(words)]
+
+
 def is_anonymous(source: str | None, lex: Lexicon) -> bool:
     """True when the words give no way to identify who makes the claim (FORMAT.md's rule)."""
     if not source:
@@ -83,7 +93,7 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
     src = _words(source or "")
     if base == "asserted" and src and src[0] in lex.word_class("hearsay_source"):
         return "reported"
-    words = _words(content)
+    words = _possessive_have(_words(content), lex)
     if base == "asserted" and any(w in lex.word_class("estimate_source") for w in src):
         return "estimated"  # 'enligt den egna prognosen'
     if base == "asserted" and _modal_hearsay(words, lex):

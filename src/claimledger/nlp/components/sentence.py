@@ -395,9 +395,10 @@ def _perfect_without_supine(doc: Doc, k: int, sent: Span, lex: Lexicon) -> bool:
     for x in range(k + 1, min(sent.end, k + 5)):
         if doc[x].is_punct:
             return True
-        if "Sup" in doc[x].morph.get("VerbForm", []) or "Part" in doc[x].morph.get("VerbForm", []):
-            return False
-    return True
+        form = doc[x].morph.get("VerbForm", [])
+        if "Sup" in form or ("Part" in form and "Pres" not in doc[x].morph.get("Tense", [])):
+            return False  # a supine or past participle: 'ska ha skickat', 'ska ha blivit sårade'
+    return True  # a present participle is an adjective here: 'ska ha en världsledande nivå'
 
 
 def _split_particle(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> int | None:
