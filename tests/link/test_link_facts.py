@@ -217,3 +217,15 @@ def test_facts_a_genitive_at_the_window_edge_hands_on_to_what_it_modifies() -> N
     analysis = analyze_text(text, lang="en")
     [q] = analysis.quantities
     assert quantity_item(analysis, q, load("en")).concept == "crew"
+
+
+def test_facts_a_claim_that_is_wholly_a_negated_speech_act_joins_no_fact(linked) -> None:  # type: ignore[no-untyped-def]
+    """*Police said they did not know who flew the drones* puts nothing forward about who did:
+    neither it nor its negated inner act may join the fact of who flew them."""
+    ledger, add = linked
+    add("The Kremlin said on Monday that Russia had nothing to do with the drones over the harbour.")
+    b = add("The harbour police said they did not know who was behind the drones over the harbour.",
+            published="2024-10-19")
+    linked_ids = {m["record_id"] for row in ledger.facts() for m in ledger.fact(row["id"])["mentions"]
+                  if m["article_id"] == b.article.id}
+    assert b.attributions and not linked_ids & {a.id for a in b.attributions}

@@ -80,6 +80,10 @@ def copy_decision(view: View, art: Article) -> tuple[tuple[str, ...], Copy | Non
     return bands, copies.decide(art, view.copy_candidates(bands, art.id, *span))
 
 
+HOLLOW_WORDS = 4
+"""Words a claim may hold before a negated speech act it wholly is (*they did not | know …*)."""
+
+
 def link_article(view: View, analysis: Analysis) -> LinkPlan:
     """Every link decision for one new article (see the module docstring)."""
     art = analysis.article
@@ -93,9 +97,14 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     origins = claimed.recall_relays(origins, view.relays_by(named, actors.RELAY_RULES) if named else {})
     by_attr = {o.attribution_id: o for o in origins}
     items = fill_ellipsis([quantity_item(analysis, q, data, scope) for q in analysis.quantities], analysis)
-    # a speech act the text negates (*has not commented on the alleged deployment*) states no fact
+    # a speech act the text negates (*has not commented on the alleged deployment*) states no fact,
+    # nor does a claim that is wholly such an act (*police said they did not know who was behind it*)
+    unsaid = [a for a in analysis.attributions if by_attr[a.id].rule == origins_of.NOT_SAID]
+    hollow = {a.id for a in analysis.attributions for b in unsaid
+              if b is not a and a.content.start <= b.cue.start and b.content.end >= a.content.end
+              and len(analysis.article.text[a.content.start : b.cue.start].split()) <= HOLLOW_WORDS}
     items += [attribution_item(analysis, a, data) for a in analysis.attributions
-              if by_attr[a.id].rule != origins_of.NOT_SAID]
+              if by_attr[a.id].rule != origins_of.NOT_SAID and a.id not in hollow]
     q_origin = {q.id: claimed.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}
     actor_of = {it.record_id + it.kind: (q_origin.get(it.record_id) if it.kind == "q" else by_attr.get(it.record_id))
                 for it in items}
