@@ -182,3 +182,12 @@ def test_an_aside_after_an_object_content_is_not_part_of_it() -> None:
     # an aside that quotes someone is what they said, and stays
     found = _found("Ms Lund told the story of the old mill, which was “falling apart for years.”")
     assert [t for s, c, t in found if c == "told"][0].startswith("the story of the old mill, which was “falling")
+
+
+def test_an_infinitive_that_is_a_cue_itself_stays_in_the_object_content() -> None:
+    # *vote for* is a cue of its own; what Lee urged is still the whole request
+    assert ("Lee", "urged", "Democrats to vote for the other deal instead") in _found(
+        "Lee urged Democrats to vote for the other deal instead.")
+    # a second object the parser found is part of what someone is called
+    found = _found('In May the prince called for Lee to quit, calling him "a disgrace to the party."')
+    assert ("the prince", "calling", 'him "a disgrace to the party') in found

@@ -379,8 +379,8 @@ class ParsedSentence:
         for g in v.rights:
             if g.i <= after or g.is_punct:
                 continue
-            if g.dep_ not in _OBJECT_TAIL or g.i in self.cue_tokens:
-                break
+            if g.dep_ not in _OBJECT_TAIL | _OBJ or (g.i in self.cue_tokens and g.dep_ not in _XCOMP):
+                break  # 'urged voters to vote for X': an infinitive that is a cue itself is still what is urged
             hi = max(hi, g.right_edge.i + 1)
         return hi
 
