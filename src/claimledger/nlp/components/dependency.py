@@ -73,7 +73,7 @@ class _Sentence(ParsedSentence):
             source = self.np(speaker) if speaker is not None else None
         if content is not None and not parts and content[1] <= c0:
             # '"…" before the vote, she said. "…"': a quotation right after the cue's clause goes on with it
-            after = self.quote_after(self._clause_end(v))
+            after = self.quote_after_clause(v)
             if after is not None and after[0] > c1 and not self.claimed_by_later_cue(after):
                 parts = [after]
         if content is None and swallowed is not None:
@@ -156,7 +156,7 @@ class _Sentence(ParsedSentence):
                 if r is not None:
                     before = r
         parts = []
-        after = self.quote_after(self._clause_end(v))
+        after = self.quote_after_clause(v)
         if after is not None and not self.claimed_by_later_cue(after):
             parts.append(after)
         return before, parts, "dep-quote"

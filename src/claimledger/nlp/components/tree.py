@@ -292,7 +292,7 @@ class ParsedSentence:
             t = self.doc[i]
             if t.lower_ in self.conj and links == 0:
                 links += 1
-            elif not t.is_punct:
+            elif not t.is_punct and not t.is_space:
                 return None
             i += 1
         if i >= n:
@@ -414,6 +414,16 @@ class ParsedSentence:
             if not c0 <= t.head.i < c1 or t.head.i == t.i:
                 return t
         return verbs[0] if verbs else d[c0]
+
+    def quote_after_clause(self, v: Token) -> Range | None:
+        """A quotation right after the cue's clause, or right after its sentence when nothing but an
+        aside the parser hung elsewhere (no verb) stands between: '"…," said X, a teacher. "…"'."""
+        end = self._clause_end(v)
+        after = self.quote_after(end)
+        if after is None and self.e > end and not any(
+                self.doc[x].pos_ in {"VERB", "AUX"} or self.q.region(x) is not None for x in range(end, self.e)):
+            after = self.quote_after(self.e)
+        return after
 
     def _clause_end(self, v: Token) -> int:
         """Where the cue's own clause ends: the end of its rightmost non-clausal dependent."""
