@@ -198,5 +198,5 @@ def test_an_infinitive_that_is_a_cue_itself_stays_in_the_object_content() -> Non
 
 def test_a_quotation_after_the_speakers_sentence_goes_on_with_it() -> None:
     # a no-break space between the sentences is no word
-    text = "“Why do you back him?” Lee asked the senators.\u00a0“What does this say about your whole party and its leaders?”"
-    assert ("Lee", "asked", "“What does this say about your whole party and its leaders?”") in _found(text)
+    text = "“Why do you back him?” Lee asked the senators.\u00a0“What does this say about your party and its leaders?”"
+    assert ("Lee", "asked", "“What does this say about your party and its leaders?”") in _found(text)

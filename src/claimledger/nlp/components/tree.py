@@ -43,7 +43,6 @@ _Step = tuple[Range | None, list[Range], str]
 """What one content rule found: the content, other fragments, and the rule's name."""
 
 
-
 class ParsedSentence:
     """What the rules need to know about one sentence and its block."""
 
@@ -349,10 +348,9 @@ class ParsedSentence:
             subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
             if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
                 return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
-        oprds = [c for c in v.rights if c.dep_ == "oprd"]
+        oprds = [c for c in v.rights if c.dep_ == "oprd"]  # 'the plan, which she called "a stunt"'
         if oprds and form in self.np_content and not any(c.dep_ in _OBJ and c.i > v.i for c in v.children):
-            if any(c.dep_ in _OBJ and c.i < v.i and c.tag_ in _WH for c in v.children):
-                # 'the plan, which she called "a stunt"': the relative pronoun is the object, the name the claim
+            if any(c.dep_ in _OBJ and c.i < v.i and c.tag_ in _WH for c in v.children):  # the name is the claim
                 return self.trim(*self.widen_to_quotes(self.subtree(oprds[0]))), "dep-object"
             # 'called both X and Y "crazy"': the parser read the object as a second predicate; but 'a firm
             # called Acme' names a thing
@@ -416,12 +414,12 @@ class ParsedSentence:
         return verbs[0] if verbs else d[c0]
 
     def quote_after_clause(self, v: Token) -> Range | None:
-        """A quotation right after the cue's clause, or right after its sentence when nothing but an
-        aside the parser hung elsewhere (no verb) stands between: '"…," said X, a teacher. "…"'."""
+        """A quotation right after the cue's clause, or after its sentence if only a verbless aside the parser
+        hung elsewhere stands between ('"…," said X, a Y who …, another Z. "…"')."""
         end = self._clause_end(v)
         after = self.quote_after(end)
-        if after is None and self.e > end and not any(
-                self.doc[x].pos_ in {"VERB", "AUX"} or self.q.region(x) is not None for x in range(end, self.e)):
+        rest = range(end, self.e)
+        if after is None and not any(self.doc[x].pos_ in {"VERB", "AUX"} or self.q.region(x) for x in rest):
             after = self.quote_after(self.e)
         return after
 
