@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.components.found import Found, Range, bracket_around
+from claimledger.nlp.components.objects import ObjectSentence
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import RULES
 from claimledger.nlp.components.tree import (
@@ -33,13 +34,12 @@ from claimledger.nlp.components.tree import (
     _SUBJ,
     _SUBJ_PASS,
     _XCOMP,
-    ParsedSentence,
     _Step,
 )
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 
-class _Sentence(ParsedSentence):
+class _Sentence(ObjectSentence):
     """One parsed sentence with the dependency rules for its cues."""
 
     def verb(self, c0: int, c1: int, cue: Cue) -> Found | None:
@@ -290,64 +290,6 @@ class _Sentence(ParsedSentence):
         return (phrase[0] > self.s and d[phrase[0] - 1].text == ","
                 and all(d[x].is_punct or d[x].is_space for x in range(phrase[1], self.e)))
 
-    def noun(self, c0: int, c1: int, cue: Cue) -> Found | None:
-        """*the claim that …*, *his warning that …*: the clause the noun governs; its owner, if named, is the source.
-
-        A cue that is the noun alone (*pledge*, *critique*) also takes what it governs as its
-        content: an infinitive (*her pledge to run*) or a topic (*his critique of the plan*,
-        *their embrace of the bill*), and then needs a holder (*X's*, *by X*, *from X*): a
-        stance noun with neither is a topic word (*the criticism grew*), not an attribution.
-        """
-        d = self.doc
-        n = next((d[i] for i in range(c0, c1) if d[i].pos_ in {"NOUN", "PROPN"}), None)
-        if n is None or self.q.region(n.i) is not None:
-            return None
-        source = self._noun_holder(n)
-        clause = next((c for c in n.rights if c.dep_ in {"acl", "ccomp", "relcl", "appos"} and c.pos_ in {"VERB", "AUX"}
-                       and any(g.dep_ == "mark" and g.i < c1 for g in c.children)), None)
-        rule = "dep-noun"
-        if clause is not None:
-            content = self.trim(max(c1, clause.left_edge.i), clause.right_edge.i + 1)
-        elif c1 - c0 == 1 and source is not None:
-            content, rule = self._noun_topic(n, source)
-        else:
-            return None
-        if content is None:
-            return None
-        content = self.clip_to_sentence(self.widen_to_quotes(content))
-        return Found((n.i, n.i + 1), content, source, cue.certainty, cue.kind, rule)
-
-    def _noun_holder(self, n: Token) -> Range | None:
-        """Whose stance a noun names: a possessive (*Trump's*, *her*) or a *by*/*from* phrase."""
-        source = None
-        for c in n.children:
-            if c.dep_ == "poss" and c.tag_ == "PRP$" and n.dep_ in _OBJ | {"pobj", "obj"}:
-                # 'he stepped up his criticism of X': the verb's subject holds the stance, named
-                v = n.head if n.dep_ in _OBJ else n.head.head
-                subj = next((g for g in v.children if g.dep_ in _SUBJ), None) if v.pos_ in {"VERB", "AUX"} else None
-                source = self.np(subj) if subj is not None else self.np(c)
-            elif c.dep_ == "poss":
-                source = self.np(c)
-            elif c.dep_ == "prep" and c.lower_ in self.source_prep and c.i > n.i:
-                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
-                source = self.np(obj) if obj is not None else source
-        return source
-
-    def _noun_topic(self, n: Token, source: Range) -> tuple[Range | None, str]:
-        """What a stance noun is about: its infinitive (*decision to run*), else the object of its
-        first topic preposition (*of*, *for*, *on*, *about*, *over*, *against*, *toward*)."""
-        for c in n.rights:
-            if c.i >= source[0] and c.i < source[1]:
-                continue
-            if c.dep_ in {"acl", "xcomp"} and c.pos_ in {"VERB", "AUX"} and any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-                return self.trim(*self.subtree(c)), "dep-noun-infinitive"
-            if c.dep_ == "prep" and c.lower_ in _TOPIC_PREP:
-                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj", "pcomp"}), None)
-                if obj is not None:
-                    return self.trim(*self.subtree(obj)), "dep-noun-topic"
-        return None, ""
-
     def signature(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """Punctuation that names a speaker: *Okafor: "…"*, *PENCE: Well, …*, *"…" ― Ana Reyes*."""
         d = self.doc
@@ -418,8 +360,6 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
     return _drop_embedded(out)
 
 
-_TOPIC_PREP = frozenset({"of", "for", "on", "about", "over", "against", "toward", "towards"})
-"""Prepositions whose object is what a stance noun is about (*support for X*, *criticism of X*)."""
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
 _ASIDE = frozenset({"relcl", "acl:relcl", "advcl"})

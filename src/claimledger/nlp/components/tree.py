@@ -25,16 +25,8 @@ _OBJ = {"dobj", "obj"}
 _AGENT = {"agent"}
 _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
 _SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
-_OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
-"""What may follow a stance verb's object and still be part of the content."""
 _WH = frozenset({"WDT", "WP"})
 """Tags of a relative pronoun (*which*, *that*, *who*)."""
-_RELATIVE = frozenset({"relcl", "acl:relcl"})
-"""A clause that hangs on a noun it says something about."""
-_ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
-"""Where a noun names a time, a place or a means (*the day he said*), not a thing said."""
-_NAMING = frozenset({"acl", "amod"})
-"""A participle right after its noun (*a party called X*): a name given, not a claim."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -320,68 +312,6 @@ class ParsedSentence:
     def _looks_like_cue(self, t: Token) -> bool:
         return t.lower_ in self.lex.cues and self.lex.cues[t.lower_][0].kind == "verb"
 
-    def relative_head(self, v: Token, source: Range) -> tuple[Range | None, str]:
-        """'nine odd things the mayor has said about cyclists': a cue in a relative clause with a subject
-        of its own and nothing said after it reports the noun the clause hangs on."""
-        h = v.head
-        if (v.dep_ not in _RELATIVE or h.i >= v.i or h.pos_ not in {"NOUN", "PROPN"} or not h.i < source[0] < v.i
-                or h.dep_ in _ADVERBIAL or any(_says_more(v, c) for c in v.children)):
-            return None, ""
-        head = self.np(h, drop_acl=v)
-        return (self.trim(max(head[0], self.s), head[1]) if head else None), "dep-relative-head"
-
-    def content_after(self, v: Token, c1: int, form: str) -> tuple[Range | None, str]:
-        """Content after the cue for verbs that take an object, an infinitive or a preposition."""
-        last = self.doc[c1 - 1]
-        if last.i > v.i and last.dep_ in {"prep", "prt"} and last.head.i == v.i:
-            # 'called for X', 'pointed to X': the object of the cue's own preposition
-            obj = next((g for g in last.children if g.dep_ in {"pobj", "pcomp", "obj"}), None)
-            if obj is not None:
-                lo, hi = self.subtree(obj)
-                return self.trim(lo, self._object_tail(v, last.i, hi)), "dep-prep"
-            if last.dep_ == "prt":
-                obj = next((g for g in v.children if g.dep_ in _OBJ and g.i > last.i), None)
-                if obj is not None:
-                    lo, hi = self.subtree(obj)
-                    return self.trim(lo, self._object_tail(v, obj.i, hi)), "dep-prep"
-        if form in self.np_content and any(c.dep_ in _AGENT for c in v.children):
-            subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
-            if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
-                return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
-        oprds = [c for c in v.rights if c.dep_ == "oprd"]  # 'the plan, which she called "a stunt"'
-        if oprds and form in self.np_content and not any(c.dep_ in _OBJ and c.i > v.i for c in v.children):
-            if any(c.dep_ in _OBJ and c.i < v.i and c.tag_ in _WH for c in v.children):  # the name is the claim
-                return self.trim(*self.widen_to_quotes(self.subtree(oprds[0]))), "dep-object"
-            # 'called both X and Y "crazy"': the parser read the object as a second predicate; but 'a firm
-            # called Acme' names a thing
-            if v.dep_ in _NAMING and not self.doc[v.i - 1].is_punct:
-                return None, ""
-            return self.trim(*self.widen_to_quotes((c1, oprds[-1].right_edge.i + 1))), "dep-object"
-        for c in v.children:
-            if c.i < v.i:
-                continue
-            if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
-                return self.trim(*self.subtree(c)), "dep-infinitive"
-            if c.dep_ in _COMP and form in self.to_content | self.np_content and any(g.tag_ == "TO" for g in c.lefts):
-                return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act'
-            if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
-                continue
-            if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns):
-                lo, hi = self.subtree(c)
-                return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
-        return None, ""
-
-    def _object_tail(self, v: Token, after: int, hi: int) -> int:
-        """Where an object content ends: what the verb governs after it belongs to it ('called it a
-        lie', 'urged voters to stay home', 'criticized X for Y', 'pointed to X as proof of Y')."""
-        for g in v.rights:
-            if g.i <= after or g.is_punct:
-                continue
-            if g.dep_ not in _OBJECT_TAIL | _OBJ or (g.i in self.cue_tokens and g.dep_ not in _XCOMP):
-                break  # 'urged voters to vote for X': an infinitive that is a cue itself is still what is urged
-            hi = max(hi, g.right_edge.i + 1)
-        return hi
-
     def name_before_colon(self, i: int) -> Range | None:
         """A short name between ``i`` and a colon (*Said Ellis: …*)."""
         k = i
@@ -441,10 +371,3 @@ class ParsedSentence:
             i += 1
         return i
 
-
-def _says_more(v: Token, c: Token) -> bool:
-    """A dependent of a relative clause's cue that shows the noun is not what is said: an object of
-    its own, a clause after the cue, or a relative pronoun as its subject."""
-    if c.dep_ in _OBJ:
-        return c.tag_ not in _WH
-    return (c.dep_ in _COMP | _XCOMP and c.i > v.i) or (c.dep_ in _SUBJ and c.tag_ in _WH)

@@ -1,0 +1,168 @@
+"""What a stance verb's object or a stance noun holds: the content after a cue that takes an object,
+an infinitive or a preposition, the noun a relative clause's cue reports on, the clause or topic
+a noun cue governs (*the claim that …*, *her pledge to run*).
+
+The questions about the parse itself (subtrees, subjects, quotations) are ``tree.ParsedSentence``'s;
+the rules built from them for every cue are in ``dependency``. Labels are ClearNLP's, as there.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.tree import (
+    _AGENT,
+    _COMP,
+    _OBJ,
+    _SOURCE_DROP,
+    _SUBJ,
+    _SUBJ_PASS,
+    _WH,
+    _XCOMP,
+    ParsedSentence,
+)
+from claimledger.nlp.lexicon import Cue
+
+_OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
+"""What may follow a stance verb's object and still be part of the content."""
+_RELATIVE = frozenset({"relcl", "acl:relcl"})
+"""A clause that hangs on a noun it says something about."""
+_ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
+"""Where a noun names a time, a place or a means (*the day he said*), not a thing said."""
+_NAMING = frozenset({"acl", "amod"})
+"""A participle right after its noun (*a party called X*): a name given, not a claim."""
+_TOPIC_PREP = frozenset({"of", "for", "on", "about", "over", "against", "toward", "towards"})
+"""Prepositions whose object is what a stance noun is about (*support for X*, *criticism of X*)."""
+
+
+class ObjectSentence(ParsedSentence):
+    """A parsed sentence that also finds what a cue's object, infinitive or preposition holds."""
+
+    def noun(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        """*the claim that …*, *his warning that …*: the clause the noun governs; its owner, if named, is the source.
+
+        A cue that is the noun alone (*pledge*, *critique*) also takes what it governs as its
+        content: an infinitive (*her pledge to run*) or a topic (*his critique of the plan*,
+        *their embrace of the bill*), and then needs a holder (*X's*, *by X*, *from X*): a
+        stance noun with neither is a topic word (*the criticism grew*), not an attribution.
+        """
+        d = self.doc
+        n = next((d[i] for i in range(c0, c1) if d[i].pos_ in {"NOUN", "PROPN"}), None)
+        if n is None or self.q.region(n.i) is not None:
+            return None
+        source = self._noun_holder(n)
+        clause = next((c for c in n.rights if c.dep_ in {"acl", "ccomp", "relcl", "appos"} and c.pos_ in {"VERB", "AUX"}
+                       and any(g.dep_ == "mark" and g.i < c1 for g in c.children)), None)
+        rule = "dep-noun"
+        if clause is not None:
+            content = self.trim(max(c1, clause.left_edge.i), clause.right_edge.i + 1)
+        elif c1 - c0 == 1 and source is not None:
+            content, rule = self._noun_topic(n, source)
+        else:
+            return None
+        if content is None:
+            return None
+        content = self.clip_to_sentence(self.widen_to_quotes(content))
+        return Found((n.i, n.i + 1), content, source, cue.certainty, cue.kind, rule)
+
+    def _noun_holder(self, n: Token) -> Range | None:
+        """Whose stance a noun names: a possessive (*Trump's*, *her*) or a *by*/*from* phrase."""
+        source = None
+        for c in n.children:
+            if c.dep_ == "poss" and c.tag_ == "PRP$" and n.dep_ in _OBJ | {"pobj", "obj"}:
+                # 'he stepped up his criticism of X': the verb's subject holds the stance, named
+                v = n.head if n.dep_ in _OBJ else n.head.head
+                subj = next((g for g in v.children if g.dep_ in _SUBJ), None) if v.pos_ in {"VERB", "AUX"} else None
+                source = self.np(subj) if subj is not None else self.np(c)
+            elif c.dep_ == "poss":
+                source = self.np(c)
+            elif c.dep_ == "prep" and c.lower_ in self.source_prep and c.i > n.i:
+                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
+                source = self.np(obj) if obj is not None else source
+        return source
+
+    def _noun_topic(self, n: Token, source: Range) -> tuple[Range | None, str]:
+        """What a stance noun is about: its infinitive (*decision to run*), else the object of its
+        first topic preposition (*of*, *for*, *on*, *about*, *over*, *against*, *toward*)."""
+        for c in n.rights:
+            if c.i >= source[0] and c.i < source[1]:
+                continue
+            if c.dep_ in {"acl", "xcomp"} and c.pos_ in {"VERB", "AUX"} and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                return self.trim(*self.subtree(c)), "dep-noun-infinitive"
+            if c.dep_ == "prep" and c.lower_ in _TOPIC_PREP:
+                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj", "pcomp"}), None)
+                if obj is not None:
+                    return self.trim(*self.subtree(obj)), "dep-noun-topic"
+        return None, ""
+
+    def relative_head(self, v: Token, source: Range) -> tuple[Range | None, str]:
+        """'nine odd things the mayor has said about cyclists': a cue in a relative clause with a subject
+        of its own and nothing said after it reports the noun the clause hangs on."""
+        h = v.head
+        if (v.dep_ not in _RELATIVE or h.i >= v.i or h.pos_ not in {"NOUN", "PROPN"} or not h.i < source[0] < v.i
+                or h.dep_ in _ADVERBIAL or any(_says_more(v, c) for c in v.children)):
+            return None, ""
+        head = self.np(h, drop_acl=v)
+        return (self.trim(max(head[0], self.s), head[1]) if head else None), "dep-relative-head"
+
+    def content_after(self, v: Token, c1: int, form: str) -> tuple[Range | None, str]:
+        """Content after the cue for verbs that take an object, an infinitive or a preposition."""
+        last = self.doc[c1 - 1]
+        if last.i > v.i and last.dep_ in {"prep", "prt"} and last.head.i == v.i:
+            # 'called for X', 'pointed to X': the object of the cue's own preposition
+            obj = next((g for g in last.children if g.dep_ in {"pobj", "pcomp", "obj"}), None)
+            if obj is not None:
+                lo, hi = self.subtree(obj)
+                return self.trim(lo, self._object_tail(v, last.i, hi)), "dep-prep"
+            if last.dep_ == "prt":
+                obj = next((g for g in v.children if g.dep_ in _OBJ and g.i > last.i), None)
+                if obj is not None:
+                    lo, hi = self.subtree(obj)
+                    return self.trim(lo, self._object_tail(v, obj.i, hi)), "dep-prep"
+        if form in self.np_content and any(c.dep_ in _AGENT for c in v.children):
+            subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
+            if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
+                return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
+        oprds = [c for c in v.rights if c.dep_ == "oprd"]  # 'the plan, which she called "a stunt"'
+        if oprds and form in self.np_content and not any(c.dep_ in _OBJ and c.i > v.i for c in v.children):
+            if any(c.dep_ in _OBJ and c.i < v.i and c.tag_ in _WH for c in v.children):  # the name is the claim
+                return self.trim(*self.widen_to_quotes(self.subtree(oprds[0]))), "dep-object"
+            # 'called both X and Y "crazy"': the parser read the object as a second predicate; but 'a firm
+            # called Acme' names a thing
+            if v.dep_ in _NAMING and not self.doc[v.i - 1].is_punct:
+                return None, ""
+            return self.trim(*self.widen_to_quotes((c1, oprds[-1].right_edge.i + 1))), "dep-object"
+        for c in v.children:
+            if c.i < v.i:
+                continue
+            if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
+                return self.trim(*self.subtree(c)), "dep-infinitive"
+            if c.dep_ in _COMP and form in self.to_content | self.np_content and any(g.tag_ == "TO" for g in c.lefts):
+                return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act'
+            if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
+                continue
+            if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns):
+                lo, hi = self.subtree(c)
+                return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
+        return None, ""
+
+    def _object_tail(self, v: Token, after: int, hi: int) -> int:
+        """Where an object content ends: what the verb governs after it belongs to it ('called it a
+        lie', 'urged voters to stay home', 'criticized X for Y', 'pointed to X as proof of Y')."""
+        for g in v.rights:
+            if g.i <= after or g.is_punct:
+                continue
+            if g.dep_ not in _OBJECT_TAIL | _OBJ or (g.i in self.cue_tokens and g.dep_ not in _XCOMP):
+                break  # 'urged voters to vote for X': an infinitive that is a cue itself is still what is urged
+            hi = max(hi, g.right_edge.i + 1)
+        return hi
+
+
+def _says_more(v: Token, c: Token) -> bool:
+    """A dependent of a relative clause's cue that shows the noun is not what is said: an object of
+    its own, a clause after the cue, or a relative pronoun as its subject."""
+    if c.dep_ in _OBJ:
+        return c.tag_ not in _WH
+    return (c.dep_ in _COMP | _XCOMP and c.i > v.i) or (c.dep_ in _SUBJ and c.tag_ in _WH)
