@@ -113,6 +113,7 @@ def test_support_takes_its_object_as_the_stance() -> None:
 def test_an_object_with_an_infinitive_is_what_the_holder_wants() -> None:
     assert _found("Kane wants the council to fund two more clinics.") == [
         ("Kane", "wants", "the council to fund two more clinics")]
+    assert _found("Holt wants the levy passed before winter.") == [("Holt", "wants", "the levy passed before winter")]
 
 
 def test_a_relative_pronoun_as_object_leaves_the_name_given_as_the_content() -> None:

@@ -32,6 +32,8 @@ _ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
 """Where a noun names a time, a place or a means (*the day he said*), not a thing said."""
 _NAMING = frozenset({"acl", "amod"})
 """A participle right after its noun (*a party called X*): a name given, not a claim."""
+_NONFINITE = frozenset({"VB", "VBN"})
+"""A clause with a subject but no tense of its own (*wants the levy passed*): what the stance is for."""
 _TOPIC_PREP = frozenset({"of", "for", "on", "about", "over", "against", "toward", "towards"})
 """Prepositions whose object is what a stance noun is about (*support for X*, *criticism of X*)."""
 
@@ -139,8 +141,9 @@ class ObjectSentence(ParsedSentence):
                 continue
             if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
                 return self.trim(*self.subtree(c)), "dep-infinitive"
-            if c.dep_ in _COMP and form in self.to_content | self.np_content and any(g.tag_ == "TO" for g in c.lefts):
-                return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act'
+            if c.dep_ in _COMP and form in self.to_content | self.np_content and (
+                    c.tag_ in _NONFINITE or any(g.tag_ == "TO" for g in c.lefts)):
+                return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act', '… the bill passed'
             if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
                 continue
             if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns):
