@@ -201,3 +201,10 @@ def test_a_quotation_after_the_speakers_sentence_goes_on_with_it() -> None:
     # a no-break space between the sentences is no word
     text = "“Why do you back him?” Lee asked the senators.\u00a0“What does this say about your party and its leaders?”"
     assert ("Lee", "asked", "“What does this say about your party and its leaders?”") in _found(text)
+
+
+def test_a_participle_after_its_noun_reports_nothing_of_that_noun() -> None:
+    found = _found("Figures reported on Sunday now suggest that Lee is the only candidate left.")
+    assert [(s, c) for s, c, _ in found] == [("Figures", "suggest that")]
+    found = _found("Lee gave his blessing, according to court papers reported earlier by the Herald.")
+    assert [(s, c) for s, c, _ in found] == [("court papers", "according to")]

@@ -49,6 +49,8 @@ class _Sentence(ObjectSentence):
             return None  # a cue inside a quotation is part of what someone else says
         form = " ".join(cue.words)
         d = self.doc
+        if self.reduced_passive(v):
+            return None  # 'figures reported on Sunday', 'papers cited by X': the noun is what is reported
         if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":
             return None  # 'That said, …', 'All told, …': a set phrase that opens the sentence
         source = self.source_of(v)
@@ -345,7 +347,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         f: Found | None
         if cue.kind in {"verb", "evidence"}:
             f = ctx.verb(c0, c1, cue)
-            if f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback:
+            if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
+                    and not ctx.reduced_passive(ctx.cue_head(c0, c1))):
                 f = ctx.surface_rule(c0, c1, cue)
         elif cue.words[0] == ":" or cue.words[0] in ctx.dashes:
             f = ctx.signature(c0, c1, cue)
