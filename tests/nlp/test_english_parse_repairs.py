@@ -208,3 +208,14 @@ def test_a_participle_after_its_noun_reports_nothing_of_that_noun() -> None:
     assert [(s, c) for s, c, _ in found] == [("Figures", "suggest that")]
     found = _found("Lee gave his blessing, according to court papers reported earlier by the Herald.")
     assert [(s, c) for s, c, _ in found] == [("court papers", "according to")]
+
+
+def test_a_participle_the_parser_hung_on_the_quotation_after_it_takes_the_main_subject() -> None:
+    # *writing* is read as the subject of the quoted verb
+    text = ("Band member Lee shared the news on social media last week, "
+            "writing “Feels great to back someone I believe in.”")
+    assert ("Band member Lee", "writing", "“Feels great to back someone I believe in.”") in _found(text)
+    # the main clause is read as a clause of the quoted *said*, whose subject is no speaker here
+    text = ("Holt did not seem impressed with the mayor's remarks on Tuesday, telling reporters, "
+            "“A lot of people said the chief should step down.”")
+    assert ("Holt", "telling", "“A lot of people said the chief should step down.”") in _found(text)

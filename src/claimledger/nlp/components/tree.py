@@ -27,6 +27,8 @@ _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
 _SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
 _WH = frozenset({"WDT", "WP"})
 """Tags of a relative pronoun (*which*, *that*, *who*)."""
+_HUNG = frozenset({"advcl", "nsubj", "csubj"})
+"""How the parser may hang a participle (*…, writing "…"*) on the quotation after it."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -130,7 +132,7 @@ class ParsedSentence:
                 return self.np(obj)
         if depth < 3 and v.dep_ == "pcomp" and h.head.i != h.i and h.head.pos_ in {"VERB", "AUX"}:
             return self.source_of(h.head, depth + 1)  # 'pitched himself by telling them …'
-        if (v.dep_ == "advcl" and h.i > v.i and self.q.region(h.i) is not None and self.q.region(v.i) is None
+        if (v.dep_ in _HUNG and h.i > v.i and self.q.region(h.i) is not None and self.q.region(v.i) is None
                 and v.tag_ == "VBG"):
             # 'X seemed ready, telling them, "…"': the parser hung the participle inside the quotation
             # that follows; it belongs to the clause before it, whose subject speaks
@@ -142,7 +144,8 @@ class ParsedSentence:
                 return None
             if v.dep_ == "advcl" and v.i < h.i and v.tag_ == "VBN":
                 return None  # 'Asked about it, X said': X answers, the asker is unnamed
-            if v.dep_ == "advcl" and h.dep_ in _COMP and h.head.i in self.cue_tokens:
+            if (v.dep_ == "advcl" and h.dep_ in _COMP and h.head.i in self.cue_tokens
+                    and (self.q.region(h.i) is not None or self.q.region(h.head.i) is None)):
                 h = h.head  # '"…," adding': the parser hung *adding* inside the quotation
             return self.source_of(h, depth + 1)
         if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
