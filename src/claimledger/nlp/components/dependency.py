@@ -223,7 +223,7 @@ class _Sentence(ObjectSentence):
             head = t if t.dep_ in _ASIDE else t.head if t.head.dep_ in _ASIDE and t.head.left_edge.i == t.i else None
             if head is None or head.right_edge.i + 1 < hi - 1 or (head.dep_ == "advcl" and head.tag_ != "VBG"):
                 continue
-            if head.dep_ != "advcl" and not any(c.tag_ in {"WDT", "WP", "WP$"} for c in head.subtree):
+            if head.dep_ != "advcl" and not any(c.tag_ in _RELATIVE_WORD for c in head.subtree):
                 continue
             if any(self.q.region(y) is not None for y in range(x, hi)):
                 continue  # 'the story of Nineveh, which was "self-destructing"': quoted words are reported ones
@@ -365,6 +365,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
 
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
+_RELATIVE_WORD = frozenset({"WDT", "WP", "WP$", "WRB"})
+"""Tags of the words that open a relative clause (*which*, *who*, *whose*, *where*)."""
 _ASIDE = frozenset({"relcl", "acl:relcl", "advcl"})
 """Clauses that, set off by a comma at the end of a content, comment on it rather than belong to it."""
 _WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
