@@ -221,3 +221,14 @@ def test_a_participle_the_parser_hung_on_the_quotation_after_it_takes_the_main_s
     text = ("Holt did not seem impressed with the mayor's remarks on Tuesday, telling reporters, "
             "“A lot of people said the chief should step down.”")
     assert ("Holt", "telling", "“A lot of people said the chief should step down.”") in _found(text)
+
+
+def test_a_new_sentence_with_a_claim_of_its_own_does_not_take_the_quotation_before_it() -> None:
+    text = ("“I completely disagree with that view,” she said. “We feel good about the places we are going to "
+            "and the time we can spend in every part of the state.” She noted a planned rally on Saturday.")
+    found = _found(text)
+    assert ("she", "said", "“We feel good about the places we are going to and the time we can spend in every part "
+            "of the state.”") in found
+    # '"…," he added' still gives the quotation to the cue after it
+    found = _found("“We will win the county,” she said. “The turnout is strong and the mood is good,” she added.")
+    assert ("she", "added", "“The turnout is strong and the mood is good,”") in found

@@ -29,6 +29,8 @@ _WH = frozenset({"WDT", "WP"})
 """Tags of a relative pronoun (*which*, *that*, *who*)."""
 _HUNG = frozenset({"advcl", "nsubj", "csubj"})
 """How the parser may hang a participle (*…, writing "…"*) on the quotation after it."""
+_FULL_STOP = frozenset({".", "!", "?"})
+"""Marks that end a sentence inside a quotation's closing mark."""
 _MAX_QUOTE_GAP = 1
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
@@ -306,6 +308,9 @@ class ParsedSentence:
             if self.q.region(i) is not None:
                 return False
             if t.i in self.cue_tokens or (t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"}):
+                if self.doc[r[1] - 2].text in _FULL_STOP and any(c.dep_ in _COMP | _OBJ and c.i > t.i
+                                                                for c in t.children):
+                    return False  # '"… state." She noted a rally …': a new sentence with a claim of its own
                 return t.i in self.cue_tokens or self._looks_like_cue(t)
             if not t.is_punct:
                 seen += 1
