@@ -232,3 +232,9 @@ def test_a_new_sentence_with_a_claim_of_its_own_does_not_take_the_quotation_befo
     # '"…," he added' still gives the quotation to the cue after it
     found = _found("“We will win the county,” she said. “The turnout is strong and the mood is good,” she added.")
     assert ("she", "added", "“The turnout is strong and the mood is good,”") in found
+
+
+def test_an_infinitive_cue_with_no_holder_is_a_purpose_not_a_claim() -> None:
+    assert _found("The effects are hard to predict, because the rules are so new.") == []
+    # an infinitive whose holder the parse names still reports
+    assert ("Lee", "say", "that the vote was fair") in _found("Lee went to the hall to say that the vote was fair.")

@@ -60,6 +60,8 @@ class _Sentence(ObjectSentence):
             source = self.name_before_colon(c1)  # 'Said Ellis: "…"
         if source is None and any(c.dep_ in _SUBJ and c.i < v.i and self._quoted_label(c.i) for c in v.children):
             return None  # 'the "Great Thaw" presented …': a quoted name is the subject, and no speaker
+        if source is None and self.infinitive(v):
+            return None  # 'a chance to show that he can lead': a purpose no one is named to hold
         cut_source, swallowed = self._unswallow(v, source)
         content: Range | None = None
         parts: list[Range] = []
@@ -348,7 +350,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         if cue.kind in {"verb", "evidence"}:
             f = ctx.verb(c0, c1, cue)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
-                    and not ctx.reduced_passive(ctx.cue_head(c0, c1))):
+                    and not ctx.reduced_passive(ctx.cue_head(c0, c1)) and not ctx.unheld_purpose(ctx.cue_head(c0, c1))):
                 f = ctx.surface_rule(c0, c1, cue)
         elif cue.words[0] == ":" or cue.words[0] in ctx.dashes:
             f = ctx.signature(c0, c1, cue)

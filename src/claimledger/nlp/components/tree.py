@@ -347,6 +347,14 @@ class ParsedSentence:
         what is reported, not who reports. A comma before it marks a main verb the parser misread."""
         return v.tag_ == "VBN" and v.dep_ == "acl" and v.head.i < v.i and not self.doc[v.i - 1].is_punct
 
+    @staticmethod
+    def infinitive(v: Token) -> bool:
+        return v.tag_ == "VB" and any(c.tag_ == "TO" for c in v.lefts)
+
+    def unheld_purpose(self, v: Token) -> bool:
+        """*a chance to show that …*: an infinitive cue whose holder the parse names nowhere."""
+        return self.infinitive(v) and self.source_of(v) is None
+
     def cue_head(self, c0: int, c1: int) -> Token:
         """The word of a cue phrase that the rest hangs from: *said* in *has said*, *called* in *called for*."""
         d = self.doc
