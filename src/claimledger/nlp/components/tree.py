@@ -349,6 +349,7 @@ class ParsedSentence:
 
     @staticmethod
     def infinitive(v: Token) -> bool:
+        """*to say*: a verb that names a purpose or a plan rather than something held now."""
         return v.tag_ == "VB" and any(c.tag_ == "TO" for c in v.lefts)
 
     def unheld_purpose(self, v: Token) -> bool:
