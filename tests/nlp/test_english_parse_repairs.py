@@ -182,6 +182,8 @@ def test_an_aside_after_an_object_content_is_not_part_of_it() -> None:
     assert ("Several senators", "reaffirmed", "their opposition to the plan") in found
     found = _found("Mr Lund pointed to a recent stop in Concord, where the mayor thanked voters for years of support.")
     assert ("Mr Lund", "pointed to", "a recent stop in Concord") in found
+    found = _found('In another post, Lee called Berg the "ultimate hypocrite," linking to a story about a party.')
+    assert ("Lee", "called", 'Berg the "ultimate hypocrite,"') in found
     # an aside that quotes someone is what they said, and stays
     found = _found("Ms Lund told the story of the old mill, which was “falling apart for years.”")
     assert [t for s, c, t in found if c == "told"][0].startswith("the story of the old mill, which was “falling")

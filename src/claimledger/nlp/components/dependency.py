@@ -219,17 +219,20 @@ class _Sentence(ObjectSentence):
         reported words is the writer's aside (a non-restrictive relative, a participle), not the claim."""
         d = self.doc
         for x in range(lo + 2, hi - 1):
-            if d[x].text != "," or self.q.region(x) is not None:
+            r = self.q.region(x)
+            if d[x].text == "," and r is not None and r[1] == x + 2 and x + 2 < hi - 1:
+                x += 1  # 'called Cruz the "ultimate hypocrite," linking to …': the comma inside the closing mark
+            elif d[x].text != "," or r is not None:
                 continue
             t = d[x + 1]
             head = t if t.dep_ in _ASIDE else t.head if t.head.dep_ in _ASIDE and t.head.left_edge.i == t.i else None
-            if head is None or head.right_edge.i + 1 < hi - 1 or (head.dep_ == "advcl" and head.tag_ != "VBG"):
+            if head is None or head.right_edge.i + 1 < hi - 1 or (head.dep_ in _PARTICIPLE and head.tag_ != "VBG"):
                 continue
-            if head.dep_ != "advcl" and not any(c.tag_ in _RELATIVE_WORD for c in head.subtree):
+            if head.dep_ not in _PARTICIPLE and not any(c.tag_ in _RELATIVE_WORD for c in head.subtree):
                 continue
-            if any(self.q.region(y) is not None for y in range(x, hi)):
+            if any(self.q.region(y) is not None for y in range(x + 1, hi)):
                 continue  # 'the story of Nineveh, which was "self-destructing"': quoted words are reported ones
-            return x
+            return x + 1 if d[x].is_quote else x
         return hi
 
     def _parenthetical(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
@@ -367,9 +370,11 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
 
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
+_PARTICIPLE = frozenset({"advcl", "acl"})
+"""Labels an aside takes when it is a participle (*…, linking to a story*), which must then be one."""
 _RELATIVE_WORD = frozenset({"WDT", "WP", "WP$", "WRB"})
 """Tags of the words that open a relative clause (*which*, *who*, *whose*, *where*)."""
-_ASIDE = frozenset({"relcl", "acl:relcl", "advcl"})
+_ASIDE = frozenset({"relcl", "acl:relcl", "advcl", "acl"})
 """Clauses that, set off by a comma at the end of a content, comment on it rather than belong to it."""
 _WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
 """Rules whose cues (*ordered*, *wants to*, *talked about*) report a stance or a plan rather than a claim."""
