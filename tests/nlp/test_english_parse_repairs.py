@@ -240,3 +240,7 @@ def test_an_infinitive_cue_with_no_holder_is_a_purpose_not_a_claim() -> None:
     assert _found("The effects are hard to predict, because the rules are so new.") == []
     # an infinitive whose holder the parse names still reports
     assert ("Lee", "say", "that the vote was fair") in _found("Lee went to the hall to say that the vote was fair.")
+
+
+def test_a_short_question_before_the_cue_is_what_was_asked_not_a_title() -> None:
+    assert ("reporter Ana Ruiz", "asked", "“But why?”") in _found("“But why?” reporter Ana Ruiz asked him.")

@@ -250,7 +250,8 @@ class ParsedSentence:
         whose words hang from a noun after it, or from a preposition, is a title or a label inside a
         noun phrase, not what anyone says."""
         d = self.doc
-        if self.is_label(r) and r[1] < self.e and d[r[1]].pos_ in {"NOUN", "PROPN"} and d[r[1]].dep_ != "npadvmod":
+        if (self.is_label(r) and r[1] < self.e and d[r[1]].pos_ in {"NOUN", "PROPN"} and d[r[1]].dep_ != "npadvmod"
+                and d[r[1] - 2].text not in _FULL_STOP):  # '"But why?" reporter Ana Ruiz asked': a question
             return True  # the parser may hang the title on the verb; the noun right after it tells
         for x in range(r[0], r[1]):
             h = d[x].head
