@@ -244,3 +244,11 @@ def test_an_infinitive_cue_with_no_holder_is_a_purpose_not_a_claim() -> None:
 
 def test_a_short_question_before_the_cue_is_what_was_asked_not_a_title() -> None:
     assert ("reporter Ana Ruiz", "asked", "“But why?”") in _found("“But why?” reporter Ana Ruiz asked him.")
+
+
+def test_a_that_clause_hung_on_the_last_noun_is_the_cues_complement() -> None:
+    # the parser reads '… for veterans that he …' as a relative clause of *veterans*
+    text = ("On Thursday night, Lee told the audience at his fundraiser for veterans that he and the network "
+            "had several talks but that nothing could change his mind.")
+    assert _found(text) == [("Lee", "told", "that he and the network had several talks but that nothing could "
+                                            "change his mind")]

@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.components.found import Found, Range, bracket_around
-from claimledger.nlp.components.objects import ObjectSentence
+from claimledger.nlp.components.objects import _RELATIVE, ObjectSentence
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import RULES
 from claimledger.nlp.components.tree import (
@@ -185,6 +185,13 @@ class _Sentence(ObjectSentence):
         c = self.comp_child(v, after=False)
         if c is not None:
             return self.trim(*self.widen_to_quotes(self.subtree(c))), [], "dep-inverted"
+        mark = next((t for t in self.doc[c1:v.right_edge.i + 1] if t.dep_ == "mark" and t.lower_ in self.comp
+                     and t.head.dep_ in _RELATIVE and self.q.region(t.i) is None), None)
+        if mark is not None and not self.cue_tokens & set(range(c1, mark.i)):
+            # 'told the audience at his fundraiser for veterans that he …': the parser hung the reported
+            # clause on the last noun as a relative clause, but a relative clause has no complementizer
+            hi = self._cut_at_later_cue(v, mark.i, v.right_edge.i + 1)
+            return self.trim(*self.widen_to_quotes((mark.i, hi))), [], "dep-comp"
         return None, [], ""
 
     def _stolen_subject(self, v: Token, c: Token, lo: int) -> int:
