@@ -252,3 +252,12 @@ def test_a_that_clause_hung_on_the_last_noun_is_the_cues_complement() -> None:
             "had several talks but that nothing could change his mind.")
     assert _found(text) == [("Lee", "told", "that he and the network had several talks but that nothing could "
                                             "change his mind")]
+
+
+def test_a_second_that_clause_of_the_same_cue_goes_on_with_the_content() -> None:
+    text = ("On Tuesday, Holt announced that Lee was careless with the files and would face some penalty, "
+            "but that her conduct did not rise to a crime.")
+    [(source, cue, content)] = _found(text)
+    assert (source, cue) == ("Holt", "announced") and content.endswith("but that her conduct did not rise to a crime")
+    # a clause of the narrator's, with no complementizer, stays out
+    assert _found("Holt said the plan was bad, and Lee left the room.")[0][2] == "the plan was bad"

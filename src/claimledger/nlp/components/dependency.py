@@ -171,10 +171,11 @@ class _Sentence(ObjectSentence):
         if c is not None:
             lo, hi = self.subtree(c)
             for g in v.rights:  # '… said X, because Y': the parser often hangs Y on the cue
-                if g.i < hi or g.is_punct:
+                if g.i < hi or g.is_punct or g.dep_ == "cc":
                     continue
-                if g.dep_ not in {"advcl", "prep", "npadvmod", "advmod"} or g.i in self.cue_tokens:
-                    break
+                second = g.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ in self.comp for m in g.children)
+                if (g.dep_ not in {"advcl", "prep", "npadvmod", "advmod"} and not second) or g.i in self.cue_tokens:
+                    break  # but 'said that A, but that B': a second clause of the same cue goes on with it
                 hi = g.right_edge.i + 1
             if lo < c0:  # 'a plan which the minister says will help': the claim starts after the cue
                 lo = c1
