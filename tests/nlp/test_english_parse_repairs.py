@@ -261,3 +261,13 @@ def test_a_second_that_clause_of_the_same_cue_goes_on_with_the_content() -> None
     assert (source, cue) == ("Holt", "announced") and content.endswith("but that her conduct did not rise to a crime")
     # a clause of the narrator's, with no complementizer, stays out
     assert _found("Holt said the plan was bad, and Lee left the room.")[0][2] == "the plan was bad"
+
+
+def test_the_object_of_led_or_urged_holds_the_infinitive_cue() -> None:
+    found = _found("The abrupt announcement led some to speculate that a feud over the campaign was to blame.")
+    assert [(s, c) for s, c, _ in found] == [("some", "speculate")]
+
+
+def test_a_speaker_after_the_cue_read_as_the_subject_of_an_aside_still_speaks() -> None:
+    found = _found("''I'm more skilled with my hands than I am with my brain,'' said Robin Moss, half joking.")
+    assert ("Robin Moss", "said", "''I'm more skilled with my hands than I am with my brain,''") in found

@@ -141,6 +141,10 @@ class ParsedSentence:
             main = next((self.doc[k] for k in range(self.s, v.i) if self.doc[k].pos_ in {"VERB", "AUX"}
                          and self.q.region(k) is None and any(c.dep_ in _SUBJ for c in self.doc[k].children)), None)
             return self.source_of(main, depth + 1) if main is not None and depth < 3 else None
+        if v.dep_ in _XCOMP and self.infinitive(v):
+            obj = next((c for c in h.children if c.dep_ in _OBJ and c.i < v.i), None)
+            if obj is not None:  # 'the news led some to speculate …': the object is the one who speculates
+                return self.np(obj)
         if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
             if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN", "VB"}:
                 return None
