@@ -141,6 +141,10 @@ def test_according_to_at_the_end_of_a_sentence_speaks_for_all_of_it() -> None:
     text = "The first firm was paid $200; the second was paid $300; and the third was paid $900, according to records."
     assert _found(text) == [("records", "according to",
                              "The first firm was paid $200; the second was paid $300; and the third was paid $900")]
+    # a cue in an aside before the clauses does not hold them
+    text = ("On May 18, the day the deal was announced, the club was paid $29,715; the hotel was paid $35,845; "
+            "and the bar was paid $125,080, according to state records.")
+    assert [c for s, cue, c in _found(text) if cue == "according to"][0].startswith("On May 18")
     # inside a bracket it speaks for the bracket only
     assert _found("Turnout rose in the north (to 60 percent, according to the board).") == [
         ("the board", "according to", "to 60 percent")]

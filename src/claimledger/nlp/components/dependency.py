@@ -292,8 +292,9 @@ class _Sentence(ObjectSentence):
         inside = bracket_around(d, self.s, self.e, c0, c1)
         if inside:  # *(east, 15,000 according to the unions)*: the phrase speaks for its bracket only
             lo, hi = max(lo, inside[0]), min(hi, inside[1])
-        elif self._closes_sentence(phrase) and not self.cue_tokens & set(range(self.s, lo)):
-            lo = self.s  # 'A was paid $2; B was paid $3, according to records': the phrase ends, and speaks for, it all
+        elif self._closes_sentence(phrase) and not any(head in d[x].subtree for x in self.cue_tokens if x < lo):
+            lo = self.s  # 'A was paid $2; B was paid $3, according to records': it speaks for all the sentence
+            # but a cue whose clause holds the phrase's clause speaks for it first (he said X, according to Y)
         frags = [r for r in (self.trim(lo, phrase[0]), self.trim(phrase[1], hi)) if r]
         frags = [self.trim(*self.clip_to_sentence(self.widen_to_quotes(r))) or r for r in frags]
         if not frags:
