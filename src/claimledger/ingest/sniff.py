@@ -112,8 +112,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
-_BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS)
-"""Control bytes no text file holds."""
+_BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS)  # what no text file holds
 _MAX_NUL_RATIO = 0.001
 _MAX_CONTROL_RATIO = 0.02
 
@@ -148,9 +147,8 @@ def describe_binary(head: bytes) -> str | None:
         return "MP4/QuickTime media"
     if bom_encoding(head) is not None or not head:
         return None
-    nul = head.count(0)
     controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))  # counted in C, not byte by byte
-    if nul > _MAX_NUL_RATIO * len(head) or controls > _MAX_CONTROL_RATIO * len(head):
+    if head.count(0) > _MAX_NUL_RATIO * len(head) or controls > _MAX_CONTROL_RATIO * len(head):
         return "binary data"
     return None
 
