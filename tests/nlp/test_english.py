@@ -149,6 +149,8 @@ def test_a_heading_with_a_colon_is_no_speaker() -> None:
         ("The firm announced that it would open a plant in the north.", "announced", "asserted"),
         ("The defence insisted that the witness had lied.", "insisted", "asserted"),
         ("The agency reported that exports had doubled.", "reported", "asserted"),
+        # a speaker revealing is asserting, as Swedish 'avslöjar' is; evidence verbs (show) report
+        ("The singer revealed that she had left the band in May.", "revealed", "asserted"),
     ],
 )
 def test_paraphrase_cue_certainty(sentence: str, cue: str, certainty: str) -> None:
