@@ -27,6 +27,7 @@ Named speakers outside the tables keep their own normalised words as actor (titl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimledger.link.actors import (
     RELAYS,
@@ -105,17 +106,33 @@ def _introduced(text: str, a: Attribution, data: LinkData) -> tuple[str, str, st
     src = a.source.of(text) if a.source else ""
     if not src or " " in src.strip():
         return None
-    upto = (a.source or a.cue).start
-    for m in re.finditer(rf"(?<![\w-]){re.escape(src.strip())}(?![\w-])", text[:upto]):
-        gap = text[max(0, m.start() - INTRO_CHARS) : m.start()]
+    upto, name = (a.source or a.cue).start, src.strip()
+    if _WORD_RUN.fullmatch(name):  # the article's word index, built once: no scan of the text per speaker
+        starts = [at for at in _word_starts(text).get(name, ()) if at + len(name) <= upto]
+    else:
+        starts = [m.start() for m in re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, 0, upto)]
+    for at in starts:
+        gap = text[max(0, at - INTRO_CHARS) : at]
         cut = max(gap.rfind(mark) for mark in ".,;:\n\"”“")
         window = gap[cut + 1 :] if cut >= 0 else " ".join(gap.split()[-INTRO_WORDS:])
         if not window.strip():
             continue
         hit = _by_kind_and_country(window, data) or match_actor(window, data)
         if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
-            return body(hit[0]), "introduced", f"{src.strip()} = {window.strip()}"
+            return body(hit[0]), "introduced", f"{name} = {window.strip()}"
     return None
+
+
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=8)
+def _word_starts(text: str) -> dict[str, tuple[int, ...]]:
+    """Where each word of an article (hyphenated ones whole, as written) starts, in text order."""
+    found: dict[str, list[int]] = {}
+    for m in _WORD_RUN.finditer(text):
+        found.setdefault(m.group(), []).append(m.start())
+    return {w: tuple(at) for w, at in found.items()}
 
 
 def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
