@@ -262,15 +262,22 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
 
 def _written_as(word: str, text: str) -> bool:
     """Whether ``word`` stands in ``text`` exactly so (case and all) as a whole word."""
-    if re.fullmatch(r"[\w-]+", word):
-        return word in _words_as_written(text)
+    if WORD_RUN.fullmatch(word):
+        return word in word_starts(text)
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
+WORD_RUN = re.compile(r"[\w-]+")
+
+
 @lru_cache(maxsize=8)
-def _words_as_written(text: str) -> frozenset[str]:
-    """An article's words as written, hyphenated ones whole: one scan for all its speakers."""
-    return frozenset(re.split(r"[^\w-]+", text))
+def word_starts(text: str) -> dict[str, tuple[int, ...]]:
+    """Where each word of an article starts (as written, hyphenated ones whole), in text order:
+    one scan for all its speakers, whether a word occurs at all or where it was first named."""
+    found: dict[str, list[int]] = {}
+    for m in WORD_RUN.finditer(text):
+        found.setdefault(m.group(), []).append(m.start())
+    return {w: tuple(at) for w, at in found.items()}
 
 
 def person_name(src: str, data: LinkData) -> str | None:

@@ -27,16 +27,17 @@ Named speakers outside the tables keep their own normalised words as actor (titl
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from claimledger.link.actors import (
     RELAYS,
+    WORD_RUN,
     _by_kind_and_country,
     _countryless,
     _speaker,
     body,
     last_actor,
     match_actor,
+    word_starts,
 )
 from claimledger.link.data import ActorInfo, LinkData, actors
 from claimledger.link.features import sentence
@@ -107,8 +108,8 @@ def _introduced(text: str, a: Attribution, data: LinkData) -> tuple[str, str, st
     if not src or " " in src.strip():
         return None
     upto, name = (a.source or a.cue).start, src.strip()
-    if _WORD_RUN.fullmatch(name):  # the article's word index, built once: no scan of the text per speaker
-        starts = [at for at in _word_starts(text).get(name, ()) if at + len(name) <= upto]
+    if WORD_RUN.fullmatch(name):  # the article's word index, built once: no scan of the text per speaker
+        starts = [at for at in word_starts(text).get(name, ()) if at + len(name) <= upto]
     else:
         starts = [m.start() for m in re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, 0, upto)]
     for at in starts:
@@ -121,18 +122,6 @@ def _introduced(text: str, a: Attribution, data: LinkData) -> tuple[str, str, st
         if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
             return body(hit[0]), "introduced", f"{name} = {window.strip()}"
     return None
-
-
-_WORD_RUN = re.compile(r"[\w-]+")
-
-
-@lru_cache(maxsize=8)
-def _word_starts(text: str) -> dict[str, tuple[int, ...]]:
-    """Where each word of an article (hyphenated ones whole, as written) starts, in text order."""
-    found: dict[str, list[int]] = {}
-    for m in _WORD_RUN.finditer(text):
-        found.setdefault(m.group(), []).append(m.start())
-    return {w: tuple(at) for w, at in found.items()}
 
 
 def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
