@@ -20,6 +20,7 @@ from functools import lru_cache
 from claimledger.link.data import LinkData, load
 from claimledger.link.scope import country_pairs, country_words, names_country
 from claimledger.model import UNDATED, Analysis, Approx, Attribution, MentionKind, Quantity, Span
+from claimledger.nlp.spans import mark_before
 
 _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 _NUMBER = re.compile(r"\d")
@@ -169,10 +170,8 @@ def story_neutral(text: str, lang: str) -> frozenset[str]:
 
 
 def _starts_sentence(text: str, at: int) -> bool:
-    j = at - 1
-    while j >= 0 and text[j].isspace():  # stepping back: slicing the text up to every name was quadratic
-        j -= 1
-    return j < 0 or text[j] in ".!?:\"”»"
+    before = mark_before(text, at)
+    return before == "" or before in ".!?:\"”»"
 
 
 @lru_cache(maxsize=256)

@@ -31,6 +31,7 @@ from thinc.api import Model, NumpyOps
 from claimledger.nlp import lexicon
 from claimledger.nlp.components.factories import ATTRIBUTIONS, QUANTITIES, blank_language, rule_components
 from claimledger.nlp.models import english_model
+from claimledger.nlp.spans import mark_before
 from claimledger.nlp.windows import bound_sentences, windows
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -364,10 +365,7 @@ def headline_case(line: str, lang: str) -> str:
         w = m.group()
         if k == 0 or not w[0].isupper() or not w[1:].islower() or w.lower() not in common:
             continue
-        j = m.start() - 1
-        while j >= 0 and line[j].isspace():  # each space is passed once: linear in the line, not quadratic
-            j -= 1
-        if j >= 0 and line[j] in _HEADLINE_BREAKS:
+        if mark_before(line, m.start()) in _HEADLINE_BREAKS:
             continue  # a word that opens a headline's second part keeps its capital
         low = w[0].lower()
         if len(low) == 1:

@@ -5,7 +5,8 @@ it, a relayed claim to its host, a name to the source it stands in), and compari
 record with every other costs the square of their number: on a megabyte of cue words,
 hours. A sweep in text order keeps only the hosts still open at each point, so the cost is
 the number of records times how many contents overlap at one place, which the sentence
-bound of ``windows.py`` keeps small.
+bound of ``windows.py`` keeps small. ``mark_before`` is the same care for one position: what
+stands before it, found by stepping back rather than by copying the text up to it.
 """
 
 from __future__ import annotations
@@ -59,3 +60,16 @@ def first_holding(hosts: Sequence[Span], points: Sequence[Span]) -> list[int | N
     for p, found in containing(hosts, points):
         out[p] = min(found) if found else None
     return out
+
+
+def mark_before(text: str, at: int, blanks: str | None = None) -> str:
+    """The character before ``at`` once the blanks before it are passed ('' at the start of
+    ``text``); ``blanks``: which characters count as blank (default: all whitespace).
+
+    Found by stepping back, never by slicing ``text[:at]``: a rule asking this for every word or
+    number of a long line would otherwise copy the line each time, quadratic in its length.
+    """
+    j = at - 1
+    while j >= 0 and (text[j].isspace() if blanks is None else text[j] in blanks):
+        j -= 1
+    return text[j] if j >= 0 else ""

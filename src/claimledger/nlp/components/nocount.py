@@ -14,6 +14,7 @@ import re
 
 from claimledger.nlp.components.measures import code_of, function_words
 from claimledger.nlp.lexicon import Lexicon
+from claimledger.nlp.spans import mark_before
 
 
 def after_month(prev: list[tuple[int, int, str]], months: frozenset[str]) -> bool:
@@ -45,10 +46,8 @@ def name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> 
     miljoner*), and a capital that starts a sentence (*Around 200*) makes no name."""
     if len(raw) != 1 or not raw.isdigit() or not prev or prev[-1][1] != s - 1 or not text[prev[-1][0]].isupper():
         return False
-    j = prev[-1][0] - 1
-    while j >= 0 and text[j] in " \t":  # stepping back, not slicing the block up to every digit
-        j -= 1
-    return j >= 0 and text[j] not in ".!?:;\n\"'”»“«(-–—"
+    before = mark_before(text, prev[-1][0], " \t")
+    return before != "" and before not in ".!?:;\n\"'”»“«(-–—"
 
 
 def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]], s: int, e: int,
