@@ -22,8 +22,9 @@ from claimledger.nlp.components.clauses import (
     participle_phrase,
     verbless_to_comma,
 )
+from claimledger.nlp.components.cuefinder import find_cues
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
-from claimledger.nlp.components.sentence import SentenceRules, find_cues
+from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 

@@ -1,0 +1,108 @@
+"""Where the cues of a sentence stand: every cue form of the lexicon that the words and their tags
+allow, longest form first, never two over the same token. A form the tags show to be something
+else (an adjective between a determiner and a noun, a possessive *ska ha*, a plan's *ska vara*)
+is no cue."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.nlp.lexicon import Cue, Lexicon
+
+VERB_POS = {"VERB", "AUX"}
+
+
+def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[int, int, Cue]]:
+    """Every cue in the sentence, longest form first, never two over the same token."""
+    out: list[tuple[int, int, Cue]] = []
+    strict_pos = "lenient_pos" not in lex.word_class("rules")  # a small tagger's slips must not hide a cue
+    k = sent.start
+    while k < sent.end:
+        match = None
+        for cue in lex.cues.get(doc[k].lower_, ()):
+            n = len(cue.words)
+            if cue.kind == "modal" and n == 2:
+                # hearsay 'ska' + 'ha'/'vara', with a few words between: 'ska roboten ha avfyrats'
+                tail = next((x for x in range(k + 1, min(sent.end, k + 6)) if doc[x].lower_ == cue.words[1]
+                             or (tagged and "Sup" in doc[x].morph.get("VerbForm", []))), None)  # 'ska ... skjutits'
+
+                if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)) and not (
+                        tagged and _perfect_without_supine(doc, tail, sent, lex)):
+                    match = (k, k + 1, cue)
+                    break
+                continue
+            if k + n > sent.end or any(doc[k + m].lower_ != cue.words[m] for m in range(1, n)):
+                split = _split_particle(doc, k, sent, cue, lex) if n > 1 and cue.kind == "verb" else None
+                if split is None:
+                    continue
+                match = (k, split, cue)  # 'går polisen ut med': the subject stands inside the cue
+                break
+            if tagged and strict_pos and not _pos_fits(doc[k], cue.kind):
+                continue
+            if cue.kind == "noun" and n == 1 and not doc.has_annotation("DEP"):
+                continue  # a stance noun alone ('pledge') needs the parse to find its holder and topic
+            if cue.kind in {"verb", "self"} and _participle(doc, k, sent, lex, tagged):
+                continue  # 'den misstänkte gärningsmannen': a participle, not a verb
+            match = (k, k + n, cue)
+            break
+        if match:
+            out.append(match)
+            k = match[1]
+        else:
+            k += 1
+    return out
+
+
+def _perfect_without_supine(doc: Doc, k: int, sent: Span, lex: Lexicon) -> bool:
+    """'ska ha' with no supine after it is no hearsay perfect but a plan or a possession
+    (*platserna ska ha några extra centimeter*, *skatten skulle ha ett tak*)."""
+    if doc[k].lower_ not in lex.word_class("perfect_aux"):
+        return False
+    for x in range(k + 1, min(sent.end, k + 5)):
+        if doc[x].is_punct:
+            return True
+        form = doc[x].morph.get("VerbForm", [])
+        if "Sup" in form or ("Part" in form and "Pres" not in doc[x].morph.get("Tense", [])):
+            return False  # a supine or past participle: 'ska ha skickat', 'ska ha blivit sårade'
+    return True  # a present participle is an adjective here: 'ska ha en världsledande nivå'
+
+
+def _split_particle(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> int | None:
+    """End of a particle verb split by its subject in V2 order (*räknar Riksbanken med*, *går polisen ut
+    med*), where the language allows it; None when the rest of the cue does not follow the subject."""
+    if "split_particles" not in lex.word_class("rules"):
+        return None
+    rest = cue.words[1:]
+    for gap in range(1, 5):
+        start = k + 1 + gap
+        if start + len(rest) > sent.end:
+            return None
+        between = doc[k + 1 : start]
+        if any(t.is_punct or t.lower_ in lex.word_class("complementizer") for t in between):
+            return None
+        if all(doc[start + m].lower_ == rest[m] for m in range(len(rest))):
+            return start + len(rest)
+    return None
+
+
+def _participle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> bool:
+    """A cue form between a determiner and a noun is an adjective (*den misstänkte mannen*), not a verb
+    (*Det uppger polisen*)."""
+    nxt_tok = doc[k + 1] if k + 1 < sent.end else None
+    if tagged and doc[k].pos_ == "ADJ" and nxt_tok is not None and nxt_tok.pos_ == "NOUN":
+        return True  # '5 865 nya bekräftade fall'
+    if k == sent.start or doc[k - 1].lower_ not in lex.word_class("determiner"):
+        return False
+    if tagged:
+        return doc[k].pos_ in {"ADJ", "NOUN"}
+    nxt = doc[k + 1] if k + 1 < sent.end else None
+    function = lex.word_class("determiner") | lex.word_class("source_stop") | lex.word_class("subject_pronoun")
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in function
+
+
+def _pos_fits(t: Token, kind: str) -> bool:
+    if kind in {"verb", "self", "evidence", "modal"}:
+        return t.pos_ in VERB_POS or t.pos_ == ""
+    if kind == "noun":
+        return t.pos_ in {"NOUN", "PROPN", "DET", "PRON", ""} or not t.is_alpha
+    return True
