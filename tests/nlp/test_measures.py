@@ -136,3 +136,31 @@ def test_fractions_signs_scientific_glued_units_and_unit_ranges(
         text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
     got = _figures(text, lang)
     assert [(s, pytest.approx(v), m, a, u) for s, v, m, a, u in got] == expected
+
+
+def _counted(text: str, lang: str) -> list[tuple[str, str | None]]:
+    analysis = analyze_article(Article(text=text, lang=lang))
+    return [(q.span.of(text), q.counted.of(text) if q.counted else None) for q in analysis.quantities]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a person said to be so many years old: an age, left out; a duration of years counts
+    ("Hon är 52 år och driver en bilverkstad.", "sv", []),
+    ("Pojken, som var 14 år gammal, greps senare.", "sv", []),
+    ("She was 61 years old when the shop closed.", "en", []),
+    ("Det är mer än tjugo år sedan bron byggdes.", "sv", [("mer än tjugo", "år")]),
+    ("Straffet blir sex år.", "sv", [("sex", "år")]),
+    # two bare numbers joined by a dash with nothing counted: a score or result
+    ("Lakers vann borta, 88–101, efter förlängning.", "sv", []),
+    ("Setsiffrorna blev 2–11, 6–11 och 13–15.", "sv", []),
+    ("Laget gick upp i 5–3-ledning före paus.", "sv", []),
+    ("Han räknar med 20–25 deltagare.", "sv", [("20–25", "deltagare")]),
+    # a hyphenated noun is what is counted; a partitive 'av' leads to it
+    ("Tre IT-konsulter och två FN-observatörer kom fram.", "sv", [("Tre", "IT-konsulter"), ("två", "FN-observatörer")]),
+    ("Hittills har 11 av EU-länderna skrivit under.", "sv", [("11", "EU-länderna")]),
+    # an abbreviated scale word with its dot; a copula after the number is skipped
+    ("Kampanjen ska nå 3 milj. hushåll i år.", "sv", [("3 milj", "hushåll")]),
+    ("Om 40 blir smittade stänger skolan.", "sv", [("40", "smittade")]),
+])
+def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _counted(text, lang) == expected

@@ -186,16 +186,21 @@ def counted_after(
     for kind in ("percent", "currency", "time_unit", "measure"):
         if first[2] in units.get(kind, ()):
             return (first[0], first[1]), kind
-    if not first[2].isalpha() or first[2] in stop:
+    if not _is_word(first[2]) or first[2] in stop:
         return None, None
     tagged = doc is not None and doc.has_annotation("POS")
     if not tagged:
         end = first[1]
         for _s, e, word in nxt[i + 1 : i + 2]:  # without tags: one more word at most
-            if word.isalpha() and word not in stop:
+            if _is_word(word) and word not in stop:
                 end = e
         return (first[0], end), None
     return _counted_tagged(nxt[i:], stop, doc), None
+
+
+def _is_word(word: str) -> bool:
+    """Letters, or letters joined by hyphens (*SL-bussar*, *EU-länderna*)."""
+    return word.replace("-", "").isalpha()
 
 
 def _pos(doc: Doc, start: int, end: int) -> str:
@@ -220,7 +225,7 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         genitive = prev_tag in {"NOUN", "PROPN"} and prev_word.endswith("s")
         if prev_tag in {"NOUN", "PROPN", "X"} and not genitive:
             break
-        if not word.isalpha() or word in stop or _pos(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
+        if not _is_word(word) or word in stop or _pos(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
             break
         end = e
     return (first[0], end)

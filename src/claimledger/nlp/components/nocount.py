@@ -39,6 +39,21 @@ def age_after_name(text: str, prev: list[tuple[int, int, str]], e: int, raw: str
     return text[e : e + 1] == ","
 
 
+def age_stated(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """*Han är 77 år.*, *she was 40 years old*, *mannen, som är 45 år,*: a number of years that
+    a person pronoun (or *som* after one) is said to be is an age, which FORMAT.md leaves out. A
+    number of years followed by more words (*det är tio år sedan*, *straffet blir fyra år*) is a
+    duration and counts: the subject must be a person word and the years must end the clause."""
+    w = lex.word_class
+    if len(prev) < 2 or prev[-1][2] not in w("age_copula") or prev[-2][2] not in w("age_subject"):
+        return False
+    unit = code_of(nxt[0][2], lex.lang) if nxt else None
+    if unit is None or unit.code != "a":
+        return False
+    after = nxt[1][2] if len(nxt) > 1 else ""
+    return after == "" or not after[0].isalnum() or after in w("age_word") or after in w("conjunction")
+
+
 def name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
     """A single digit right after a capitalised word inside a sentence is part of a name
     (*Estlink 2*, *Nord Stream 2*, *Sentinel 1*), not a count: news style spells counts
@@ -69,7 +84,7 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     months = lex.word_class("month")
     if prev_word in months or (nxt and nxt[0][2] in months) or after_month(prev, months):
         return True
-    if name_part(text, prev, s, raw) or age_after_name(text, prev, e, raw, nxt, lex):
+    if name_part(text, prev, s, raw) or age_after_name(text, prev, e, raw, nxt, lex) or age_stated(prev, nxt, lex):
         return True
     after_text = text[e : e + 14].lower()
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):

@@ -265,6 +265,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         value *= scale[nxt[0][2]]
         end = nxt[0][1]
         big = scale[nxt[0][2]]
+        if len(nxt) > 1 and nxt[1][2] == "." and nxt[1][0] == end and f"{nxt[0][2]}." in scale:
+            nxt = nxt[1:]  # the abbreviation's dot ('5 milj. människor') is no sentence end
         nxt = nxt[1:]
         # 'a hundred and two': a smaller number after 'and' adds to the hundreds
         if (big == 100 and len(nxt) >= 2 and nxt[0][2] in conj
@@ -296,14 +298,18 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if not (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
         joiners -= lex.word_class("conjunction")  # '45 and 50 cases' are two figures; 'between 45 and 50' one
     range_unit = None
+    bare_pair = False  # two bare numbers joined by a dash: a range only if something counted follows
     if (ranged := unit_range(text, e, lex.lang, decimal, tuple(sorted(joiners)))) is not None and not vague:
         hi, end, range_unit = ranged  # '44 mg to 50 mg', '-18 °C to -34 °C', '8- to 16-meter'
         value, value_max, approx, nxt = min(value, hi), max(value, hi), "range", words.after(end)
     elif len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
+        nxt_dash = nxt[0][2] in "-–—"
         m = _digits(decimal, after_joiner=True).match(text, nxt[1][0])
         glued = nxt[0][2] in "-–" and nxt[1][0] == e + 1
         if m and glued and len(m.group()) >= 4 and m.group().isdigit() and raw.isdigit():
             return None  # '555-1234', 'B 123-4567': a phone or case number, not a range of counts
+        if m is None and glued and raw.isdigit() and text[nxt[1][1] : nxt[1][1] + 1] == "-":
+            return None  # '7–2-ledning', '10–12-åringar': the pair is the first part of a compound word
         if m:
             hi = number_value(m.group(), decimal)
             rest = words.after(m.end())
@@ -324,6 +330,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                 if value < 1000 <= hi and hi % 1000 == 0 and len(raw) <= 3 and "000" in m.group():
                     value *= 1000
                 value_max, approx, end, nxt = hi, "range", end_hi, rest
+                bare_pair = nxt_dash and raw.isdigit() and m.group().isdigit() and not own_scale
     elif (len(nxt) >= 2 and nxt[0][2] in joiners and not raw[:1].isdigit() and not vague
           and (hi := small_number(nxt[1][2], nums)) > 0 and value < hi):
         value_max, approx, end, nxt = hi, "range", nxt[1][1], nxt[2:]  # 'tre – fem år', 'mellan tre och fem'
@@ -358,6 +365,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         counted = _count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
     if value == 1 and not vague and counted is None:
         return None
+    if bare_pair and counted is None and unit is None and start == s:
+        return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
 
 
