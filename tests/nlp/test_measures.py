@@ -161,6 +161,14 @@ def _counted(text: str, lang: str) -> list[tuple[str, str | None]]:
     # an abbreviated scale word with its dot; a copula after the number is skipped
     ("Kampanjen ska nå 3 milj. hushåll i år.", "sv", [("3 milj", "hushåll")]),
     ("Om 40 blir smittade stänger skolan.", "sv", [("40", "smittade")]),
+    # road and line numbers, codes with a leading zero, a year before a verb: no counts
+    ("Olyckan skedde på riksväg 45 vid Mora.", "sv", []),
+    ("Bästa målskytt i 09 var en back.", "sv", []),
+    ("Under hösten 2014 minskade antalet resenärer.", "sv", []),
+    ("Laget vände ett 1 – 3-underläge.", "sv", []),
+    # an active finite verb after the number is no counted noun; a passive one is
+    ("De tre menar att beslutet var fel.", "sv", [("tre", None)]),
+    ("Minst 12 skadades i olyckan.", "sv", [("Minst 12", "skadades")]),
 ])
 def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
     assert _counted(text, lang) == expected

@@ -23,6 +23,8 @@ NAMES = {
     "rules", "dependency", "lenient_pos", "split_particles",
     # spaCy pipe names, dependency labels and tags, NER labels
     "ner", "lemmatizer", "det", "DET", "PER", "SOURCE",
+    # Universal Dependencies morphological feature names (token.morph), the same in every language
+    "Voice",
 }
 
 

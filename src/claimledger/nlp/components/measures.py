@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.lang import table
 from claimledger.nlp.lexicon import Lexicon
@@ -203,9 +203,17 @@ def _is_word(word: str) -> bool:
     return word.replace("-", "").isalpha()
 
 
-def _pos(doc: Doc, start: int, end: int) -> str:
+def _token(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span[0].pos_ if span is not None and len(span) else ""
+    return span[0] if span is not None and len(span) else None
+
+
+def pos_at(doc: Doc | None, start: int, end: int) -> str:
+    """The coarse tag of the token at ``start:end`` ("" without tags)."""
+    if doc is None or not doc.has_annotation("POS"):
+        return ""
+    token = _token(doc, start, end)
+    return token.pos_ if token is not None else ""
 
 
 def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc: Doc | None) -> tuple[int, int] | None:
@@ -213,19 +221,31 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
     (*sorters drönare*, *Vattenfalls elkunder*); a participle alone (*dödats*, *wounded*)."""
     assert doc is not None
     first = words[0]
-    tag = _pos(doc, first[0], first[1])
+    token = _token(doc, first[0], first[1])
+    tag = token.pos_ if token is not None else ""
     if tag == "VERB":
-        return (first[0], first[1])
+        # a participle, supine or passive names what befell the counted (*100 dödats*, *1,000
+        # wounded*, *15 skadades*); an active finite verb is the clause the number is subject of
+        # (*de två säger*, *riksväg 31 kom*, *2012 ökade*), nothing counted, unless a noun follows:
+        # then it is a participle before its noun that the tagger read as a past tense
+        # (*tre topplacerade svenskorna*)
+        assert token is not None
+        if "Fin" not in token.morph.get("VerbForm", []) or "Pass" in token.morph.get("Voice", []):
+            return (first[0], first[1])
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+        tag = "ADJ"
     if tag not in {"ADJ", "NOUN", "PROPN", "X"}:
         return None
     end = first[1]
     for n, (s, e, word) in enumerate(words[1:4], 1):
         prev_word = words[n - 1][2]
-        prev_tag = _pos(doc, words[n - 1][0], words[n - 1][1])
+        prev_tag = pos_at(doc, words[n - 1][0], words[n - 1][1])
         genitive = prev_tag in {"NOUN", "PROPN"} and prev_word.endswith("s")
         if prev_tag in {"NOUN", "PROPN", "X"} and not genitive:
             break
-        if not _is_word(word) or word in stop or _pos(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
+        if not _is_word(word) or word in stop or pos_at(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
             break
         end = e
     return (first[0], end)

@@ -17,6 +17,11 @@ from claimledger.nlp.lexicon import Lexicon
 from claimledger.nlp.spans import mark_before
 
 
+def is_year(raw: str) -> bool:
+    """Digits that could be a year of modern news (1800-2099)."""
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
+
+
 def after_month(prev: list[tuple[int, int, str]], months: frozenset[str]) -> bool:
     """A day after an abbreviated month (*Dec. 19*), or the year of *September 11, 2001*."""
     words = [w for _s, _e, w in prev]
@@ -76,7 +81,9 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     prev_word = prev[-1][2] if prev else ""
     if s > 0 and (text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
         return True
-    year_like = bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
+    if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
+        return True  # '08', '007', '0771': a code, a number or a short year, never a count
+    year_like = is_year(raw)
     markers = lex.word_class("number_marker")
     if (prev_word in markers or (len(prev) > 1 and f"{prev[-2][2]} {prev_word}" in markers)
             or (year_like and prev_word in lex.word_class("year_marker"))):

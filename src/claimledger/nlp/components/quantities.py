@@ -22,8 +22,9 @@ from claimledger.nlp.components.measures import (
     counted_after,
     hyphen_measures,
     money_before,
+    pos_at,
 )
-from claimledger.nlp.components.nocount import counts_as_number, is_measure, no_count
+from claimledger.nlp.components.nocount import counts_as_number, is_measure, is_year, no_count
 from claimledger.nlp.components.numerals import (
     GROUP,
     compound_value,
@@ -308,7 +309,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         glued = nxt[0][2] in "-–" and nxt[1][0] == e + 1
         if m and glued and len(m.group()) >= 4 and m.group().isdigit() and raw.isdigit():
             return None  # '555-1234', 'B 123-4567': a phone or case number, not a range of counts
-        if m is None and glued and raw.isdigit() and text[nxt[1][1] : nxt[1][1] + 1] == "-":
+        if m is None and nxt_dash and raw.isdigit() and text[nxt[1][1] : nxt[1][1] + 1] == "-":
             return None  # '7–2-ledning', '10–12-åringar': the pair is the first part of a compound word
         if m:
             hi = number_value(m.group(), decimal)
@@ -365,6 +366,9 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         counted = _count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
     if value == 1 and not vague and counted is None:
         return None
+    if (is_year(raw) and unit is None and not vague and start == s
+            and (counted is None or pos_at(doc, counted[0], counted[1]) == "VERB")):
+        return None  # '2012 ökade intäkterna': a year-like number before a verb, nothing counted
     if bare_pair and counted is None and unit is None and start == s:
         return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
