@@ -516,3 +516,35 @@ def test_an_inverted_evidence_verb_names_its_evidence_after_the_cue() -> None:
 ])
 def test_ska_ha_inside_a_claim_is_hearsay_only_before_a_supine(text: str, certainty: str) -> None:
     assert _one(text)[3] == certainty
+
+
+@pytest.mark.parametrize("text", [
+    "Rapporten ska vara klar senast i maj.",
+    "Avgiften ska vara låg, vilket betyder att fler kan delta.",
+    "Det ska vara fisk på bordet på fredagar.",
+])
+def test_ska_vara_before_an_adjective_or_a_noun_is_a_plan(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_ska_vara_before_a_past_participle_is_hearsay() -> None:
+    src, cue, content, cert = _one("Föraren ska vara lindrigt skadad efter olyckan.")
+    assert (src, cue, cert) == (None, "ska", "reported")
+    assert content == "Föraren ska vara lindrigt skadad efter olyckan"
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    # V2 after a fronted adverb, conjunction or subordinate clause: the subject pronoun follows the cue
+    ("Ibland blir det tungt, och då säger hon till sig själv: ” Det här klarar jag ”.", "hon",
+     "” Det här klarar jag ”"),
+    ("När vi frågar varför säger han ” Ingen har bett mig om det ”.", "han", "” Ingen har bett mig om det ”"),
+    ("Viktigast tycker de är att skolan får mer pengar.", "de", "är att skolan får mer pengar"),
+])
+def test_the_subject_after_a_cue_that_follows_a_fronted_adverbial(text: str, source: str, content: str) -> None:
+    src, _, cont, _ = _one(text)
+    assert (src, cont) == (source, content)
+
+
+def test_the_subject_after_an_auxiliary_that_follows_a_fronted_adverb() -> None:
+    src, cue, content, _ = _one("Nu har de sagt att bygget ska starta i vår.")
+    assert (src, cue, content) == ("de", "sagt", "bygget ska starta i vår")

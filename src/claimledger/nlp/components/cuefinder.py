@@ -27,7 +27,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                              or (tagged and "Sup" in doc[x].morph.get("VerbForm", []))), None)  # 'ska ... skjutits'
 
                 if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)) and not (
-                        tagged and _perfect_without_supine(doc, tail, sent, lex)):
+                        tagged and (_perfect_without_supine(doc, tail, sent, lex)
+                                    or _state_without_participle(doc, tail, sent, lex))):
                     match = (k, k + 1, cue)
                     break
                 continue
@@ -65,6 +66,23 @@ def _perfect_without_supine(doc: Doc, k: int, sent: Span, lex: Lexicon) -> bool:
         if "Sup" in form or ("Part" in form and "Pres" not in doc[x].morph.get("Tense", [])):
             return False  # a supine or past participle: 'ska ha skickat', 'ska ha blivit sårade'
     return True  # a present participle is an adjective here: 'ska ha en världsledande nivå'
+
+
+def _state_without_participle(doc: Doc, k: int, sent: Span, lex: Lexicon) -> bool:
+    """'ska vara' before an adjective, a noun or a pronoun is a plan or a norm (*Studietiden ska vara
+    flexibel*, *Utlåtandet ska vara klart senast*, *Det ska vara bröd på bordet*), not hearsay,
+    which puts a past participle or a place after it (*Polisen ska vara allvarligt skadad*)."""
+    if doc[k].lower_ not in lex.word_class("state_aux"):
+        return False
+    for x in range(k + 1, min(sent.end, k + 4)):
+        t = doc[x]
+        form = t.morph.get("VerbForm", [])
+        if t.pos_ == "ADV" and not form:
+            continue  # 'ska vara allvarligt skadad'
+        if "Part" in form and "Pres" not in t.morph.get("Tense", []):
+            return False
+        return t.pos_ in {"ADJ", "NOUN", "PROPN", "PRON", "DET", "NUM", "VERB"}  # 'flexibel', 'klar' read as verbs
+    return False
 
 
 def _split_particle(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> int | None:

@@ -20,6 +20,7 @@ __all__ = ["SentenceRules", "find_cues"]
 _NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 _SOURCE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
 _MAX_SOURCE = 14
+_FRONTED_POS = {"ADV", "ADJ", "CCONJ", "SCONJ", "INTJ", "PART", "ADP"}
 
 
 class SentenceRules:
@@ -229,7 +230,8 @@ class SentenceRules:
             while i < j and self.puncts[i - o]:
                 i += 1
         # 'Lärare som arbetar med nyanlända menar': a relative clause's verb belongs to the subject
-        verbs = [x for x in range(i, j) if self.verbs[x - o] and not (x > i and lw[x - 1 - o] in self.rel)]
+        verbs = [x for x in range(i, j) if (self.verbs[x - o] or (x == i + 1 and self._v2_aux(d[x], aux)))
+                 and not (x > i and lw[x - 1 - o] in self.rel)]
         if verbs or j - i > _MAX_SOURCE:
             commas = [x for x in range(i, j) if tx[x - o] == ","]
             cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
@@ -243,6 +245,11 @@ class SentenceRules:
         if j - i == 1 and d[i].lower_ in self.expletive:
             return None
         return self.trim((i, j))
+
+    def _v2_aux(self, t: Token, aux: frozenset[str]) -> bool:
+        """A finite auxiliary right after a fronted adverb (*Nu har vi sagt*): the subject follows it."""
+        return (self.tagged and t.pos_ == "AUX" and t.lower_ in aux and "Fin" in t.morph.get("VerbForm", [])
+                and self.doc[t.i - 1].pos_ == "ADV")
 
     def _clause_link(self, t: Token) -> bool:
         """A word that opens a clause inside a would-be source ('att', 'när', 'som' without a comma)."""
@@ -282,6 +289,22 @@ class SentenceRules:
             if d[before[0]].lower_ in pronoun or d[r[0]].lower_ in self.expletive:
                 return None
         return r
+
+    def fronted_subject(self, c0: int, c1: int) -> Range | None:
+        """V2 after a fronted adverbial, predicative or subordinate clause (*och då säger man*, *Viktigast
+        anser hon är*, *När jag svarar ja säger han*): the cue's subject is the subject pronoun right
+        after it, when the words between the clause's start (or the fronted clause's verb) and the cue
+        hold no noun, name or pronoun that could be the subject."""
+        d, o = self.doc, self.s
+        if not self.tagged:
+            return None
+        start = self.clause_start(c0)
+        verbs = [x for x in range(start, c0) if self.verbs[x - o] or self.texts[x - o] == ","]
+        words = [x for x in range(verbs[-1] + 1 if verbs else start, c0) if not self.puncts[x - o]]
+        if (not verbs and not words) or any(d[x].pos_ not in _FRONTED_POS for x in words):
+            return None
+        i = self._past_adverbs(c1, self.e)
+        return (i, i + 1) if i < self.e and d[i].lower_ in self.lex.word_class("nominative_pronoun") else None
 
     def _past_adverbs(self, i: int, j: int) -> int:
         """The first word after the sentence adverbs (one or two words each) that start at ``i``."""

@@ -167,6 +167,10 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
     source = r.np_before(c0)
     start = r.recipient_end(c1, r.e)
+    fronted = r.fronted_subject(c0, c1)
+    if fronted is not None:  # 'Så säger man till sig själv: ...': the subject follows the cue
+        source, start = fronted, r.recipient_end(fronted[1], r.e)
+        start += start < r.e and d[start].text == ":"
     content = r.trim((start, r.clause_end(start, later)))
     # 'Kreml förnekar uppgifterna': what a denial denies may be a short noun phrase
     denied_np = (cue.certainty == "denied" and content is not None and content[1] - content[0] <= DENIED_NP
@@ -175,7 +179,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return None
     quoted = r.is_quote(d[start]) if start < r.e else False
     if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np
-            and not r.clause_without_att(start)):
+            and not r.clause_without_att(start if fronted is None else c1)):
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
 
