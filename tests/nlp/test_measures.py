@@ -169,6 +169,10 @@ def _counted(text: str, lang: str) -> list[tuple[str, str | None]]:
     # an active finite verb after the number is no counted noun; a passive one is
     ("De tre menar att beslutet var fel.", "sv", [("tre", None)]),
     ("Minst 12 skadades i olyckan.", "sv", [("Minst 12", "skadades")]),
+    # a span of time joined to its number by a hyphen is a duration; an age so written is none
+    ("The club imposed a 14-month ban and a three-week suspension.", "en",
+     [("14-month", "month"), ("three-week", "week")]),
+    ("A four-month-old puppy and a 19-year-old student were rescued.", "en", []),
 ])
 def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
     assert _counted(text, lang) == expected

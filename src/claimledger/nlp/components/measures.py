@@ -109,22 +109,47 @@ def money_before(text: str, lang: str, decimal: str) -> list[Preset]:
 
 @cache
 def _hyphen_pattern(lang: str) -> re.Pattern[str] | None:
-    forms = sorted((f for f, u in unit_forms(lang).items() if u.after and u.kind == "measure" and f.isalpha()),
-                   key=len, reverse=True)
+    forms = sorted((f for f, u in unit_forms(lang).items()
+                    if u.after and u.kind in ("measure", "time_unit") and f.isalpha()), key=len, reverse=True)
     if not forms:
         return None
-    return re.compile(rf"(?<![\w\-/.:–—])(?P<num>\d+(?:[.,]\d+)?)-(?P<unit>{'|'.join(forms)})\b", re.IGNORECASE)
+    # number words from two up (*a two-year period*); *one-day* and *a-mile* read as no count
+    words = sorted((w for w, v in _number_words(lang).items() if v >= 2), key=len, reverse=True)
+    spelled = "|".join(map(re.escape, words)) or "(?!x)x"
+    return re.compile(rf"(?<![\w\-/.:–—])(?P<num>\d+(?:[.,]\d+)?|{spelled})-(?P<unit>{'|'.join(forms)})\b",
+                      re.IGNORECASE)
+
+
+@cache
+def _number_words(lang: str) -> dict[str, float]:
+    return {row[1].lower(): float(row[2]) for row in table(lang, "numbers.tsv")
+            if len(row) >= 3 and row[0] == "unit" and row[1].isalpha()}
+
+
+@cache
+def _not_counts(lang: str) -> tuple[str, ...]:
+    return tuple(w for row in table(lang, "units.tsv") if row and row[0] == "not_a_count"
+                 for w in row[1].split(",") if w)
 
 
 def hyphen_measures(text: str, lang: str) -> list[Preset]:
-    """*a 230-metre ship*: a measure joined to its number by a hyphen; the unit is what is counted."""
+    """*a 230-metre ship*, *a 12-month ban*, *a two-year period*: a measure or a span of time
+    joined to its number by a hyphen; the unit is what is counted. An age (*a 20-year-old*,
+    ``not_a_count`` in ``units.tsv``) is none."""
     pattern = _hyphen_pattern(lang)
     if pattern is None:
         return []
-    forms = unit_forms(lang)
-    return [Preset(m.start(), m.end(), m.start("num"), m.end("num"), float(m.group("num").replace(",", ".")),
-                   forms[m.group("unit").lower()].code, (m.start("unit"), m.end("unit")))
-            for m in pattern.finditer(text)]
+    forms, spelled, ages = unit_forms(lang), _number_words(lang), _not_counts(lang)
+    out = []
+    for m in pattern.finditer(text):
+        after = text[m.end("num") : m.end("num") + 14].lower()
+        if any(after.startswith(x) for x in ages if x.startswith("-")):
+            continue
+        raw = m.group("num").lower()
+        value = spelled[raw] if raw in spelled else float(raw.replace(",", "."))
+        out.append(Preset(m.start(), m.end(), m.start("num"), m.end("num"), value,
+                          forms[m.group("unit").lower()].code, (m.start("unit"), m.end("unit"))))
+    return out
 
 
 def concatenated(word: str, lex: Lexicon) -> float | None:
