@@ -548,3 +548,21 @@ def test_the_subject_after_a_cue_that_follows_a_fronted_adverbial(text: str, sou
 def test_the_subject_after_an_auxiliary_that_follows_a_fronted_adverb() -> None:
     src, cue, content, _ = _one("Nu har de sagt att bygget ska starta i vår.")
     assert (src, cue, content) == ("de", "sagt", "bygget ska starta i vår")
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Mätningarna från stationen visar också att luften blivit renare.", "Mätningarna från stationen",
+     "luften blivit renare"),
+    ("Tvärtom visar de nya siffrorna att arbetslösheten sjunker.", "de nya siffrorna", "arbetslösheten sjunker"),
+])
+def test_an_evidence_verb_with_an_adverb_or_its_subject_before_att(text: str, source: str, content: str) -> None:
+    src, cue, cont, cert = _one(text)
+    assert (src, cue, cont, cert) == (source, "visar", content, "reported")
+
+
+@pytest.mark.parametrize("text", [
+    "Obduktionen visade inga tecken på att han skadats.",
+    "Det visade sig att vägen var avstängd.",
+])
+def test_an_evidence_verb_with_an_object_before_att_puts_nothing_forward(text: str) -> None:
+    assert _claims(text) == []

@@ -271,7 +271,7 @@ class SentenceRules:
         after a subject (*Tingsrätten ansåg det bevisat att*): then it is the cue's object.
         """
         d = self.doc
-        i = self._past_adverbs(i, j)  # 'konstaterade till exempel Länsstyrelsen att'
+        i = self.past_adverbs(i, j)  # 'konstaterade till exempel Länsstyrelsen att'
         if i >= j or d[i].lower_ in self.stop or d[i].lower_ in self.recipient:
             return None
         r = self.np_after(i, j, "inverted")
@@ -303,10 +303,10 @@ class SentenceRules:
         words = [x for x in range(verbs[-1] + 1 if verbs else start, c0) if not self.puncts[x - o]]
         if (not verbs and not words) or any(d[x].pos_ not in _FRONTED_POS for x in words):
             return None
-        i = self._past_adverbs(c1, self.e)
+        i = self.past_adverbs(c1, self.e)
         return (i, i + 1) if i < self.e and d[i].lower_ in self.lex.word_class("nominative_pronoun") else None
 
-    def _past_adverbs(self, i: int, j: int) -> int:
+    def past_adverbs(self, i: int, j: int) -> int:
         """The first word after the sentence adverbs (one or two words each) that start at ``i``."""
         adverbs, o = self.lex.word_class("sentence_adverb"), self.s
         while i < j:

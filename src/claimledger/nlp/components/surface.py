@@ -250,12 +250,32 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
         source = None if d[source[0]].lower_ in {"det", "it"} else source
     bare = len(cue.words) == 1  # 'visar' alone: evidence only before 'att' or a colon ('siffror visar:')
     if bare and not (c1 < r.e and (d[c1].lower_ in r.comp or d[c1].text == ":")):
-        return None
-    start = c1 + 1 if c1 < r.e and (d[c1].lower_ in r.comp or d[c1].text == ":") else c1
+        v2 = _evidence_v2(r, c1, source)
+        if v2 is None:
+            return None
+        source, at = v2
+    else:
+        at = c1
+    start = at + 1 if at < r.e and (d[at].lower_ in r.comp or d[at].text == ":") else at
     content = r.trim((start, r.clause_end(start, later)))
     if content is None or (source is None and cue.words[-1] not in r.comp and "det" not in cue.words):
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence")
+
+
+def _evidence_v2(r: SentenceRules, c1: int, before: Range | None) -> tuple[Range | None, int] | None:
+    """Sentence adverbs or a V2 subject between an evidence verb and its 'att' (*siffrorna visar också
+    att*, *Snarare visar de inställda avgångarna att*): the source, and where the 'att' stands."""
+    comp = r.find_comp(c1, r.e)
+    if comp is None:
+        return None
+    i = r.past_adverbs(c1, comp)
+    if i == comp:
+        return before, comp
+    subject = r.subject_between(i, comp, before)
+    if subject is None or subject[1] != comp or not any(r.doc[x].pos_ in {"NOUN", "PROPN"} for x in range(*subject)):
+        return None  # 'visar inga tecken på att': an object; 'visade sig att': no evidence
+    return subject, comp
 
 
 def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
