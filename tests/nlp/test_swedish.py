@@ -566,3 +566,19 @@ def test_an_evidence_verb_with_an_adverb_or_its_subject_before_att(text: str, so
 ])
 def test_an_evidence_verb_with_an_object_before_att_puts_nothing_forward(text: str) -> None:
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    # a second predicate after 'och'/'men' shares the first one's subject
+    ("Ledningen har kritiserat beslutet och menat att det saknar stöd.", "Ledningen", "menat",
+     "det saknar stöd"),
+    ("Forskaren håller med om att problemet finns, men påpekar att det är litet.", "Forskaren", "påpekar",
+     "det är litet"),
+    ("Vittnet erkände att hon hade sett bilen.", "Vittnet", "erkände", "hon hade sett bilen"),
+    # V2 after 'och' and an adverb: the subject follows the cue
+    ("Mannen greps i går, och därefter säger sig polisen ha hittat vapnet.", "polisen", "säger sig",
+     "ha hittat vapnet"),
+])
+def test_a_coordinated_cue_shares_the_first_predicates_subject(text: str, source: str, cue: str,
+                                                              content: str) -> None:
+    assert _claims(text)[-1][:3] == (source, cue, content)

@@ -20,6 +20,7 @@ __all__ = ["SentenceRules", "find_cues"]
 _NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 _SOURCE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
 _MAX_SOURCE = 14
+_SUBJECT_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"}
 _FRONTED_POS = {"ADV", "ADJ", "CCONJ", "SCONJ", "INTJ", "PART", "ADP"}
 
 
@@ -203,6 +204,9 @@ class SentenceRules:
     def np_before(self, k: int) -> Range | None:
         """The source left of a cue at ``k``: the clause's subject, without leading links or trailing adverbs."""
         tx, lw, o, d = self.texts, self.lowers, self.s, self.doc
+        shared = self._coordinated_subject(k)
+        if shared is not None:
+            return shared
         i = self.clause_start(k)
         j = k
         while i < j and (lw[i - o] in self.conj or lw[i - o] in self.comp or tx[i - o] in self.dashes
@@ -245,6 +249,28 @@ class SentenceRules:
         if j - i == 1 and d[i].lower_ in self.expletive:
             return None
         return self.trim((i, j))
+
+    def _coordinated_subject(self, k: int) -> Range | None:
+        """A cue right after 'och'/'men' with no subject of its own (*tvår sina händer och säger att*,
+        *håller med om X, men påpekar att*, *har kallat X skamlig och menat att*) shares the subject of
+        the first predicate: the words from that clause's start to its first verb, when they are a noun
+        phrase."""
+        d, o, lw = self.doc, self.s, self.lowers
+        if not self.tagged:
+            return None
+        x = k - 1
+        while x > self.s and d[x].pos_ == "AUX":
+            x -= 1  # 'och har sagt'; not an adverb: 'och därefter säger sig X' is V2, its subject follows
+        if x <= self.s or lw[x - o] not in self.lex.word_class("predicate_link"):
+            return None
+        y = x - 1 if self.texts[x - 1 - o] == "," else x
+        i = self.clause_start(y)
+        while i < y and (self.puncts[i - o] or lw[i - o] in self.conj or d[i].text in self.dashes):
+            i += 1
+        v = next((z for z in range(i, y) if self.verbs[z - o] or d[z].pos_ == "AUX"), None)
+        if v is None or v == i or any(d[z].pos_ not in _SUBJECT_POS for z in range(i, v)):
+            return None
+        return self.trim((i, v))
 
     def _v2_aux(self, t: Token, aux: frozenset[str]) -> bool:
         """A finite auxiliary right after a fronted adverb (*Nu har vi sagt*): the subject follows it."""
