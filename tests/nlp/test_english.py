@@ -487,3 +487,71 @@ def test_stance_noun_owned_by_a_pronoun_is_held_by_the_verbs_subject() -> None:
                                   "Her desire grew stronger every year."])
 def test_stance_noun_with_no_holder_is_no_attribution(text: str) -> None:
     assert _rows(text) == []
+
+
+# ----- round 3 (train sample, seed 4404): continuations, asides, *as* clauses -----------------
+
+
+def test_a_title_after_a_possessive_is_no_quotation_and_the_next_sentence_goes_on() -> None:
+    src, cue, content, _, _ = _one('"The plan is dead," Mr. Lamb said on the network\'s "Face the Voters." "They '
+                                   'never had the votes, and everybody in the building knew it from the first day."')
+    assert (src, cue) == ("Mr. Lamb", "said")
+    assert content.startswith('"They never had the votes')  # the longer fragment; never the show's title
+
+
+def test_a_quotation_after_a_sentence_with_no_other_speaker_goes_on_with_the_speaker() -> None:
+    src, cue, content, _, _ = _one('"Her name will live on," Moss said, as a few young boxers trained inside the '
+                                   'hall. "Her stories will live on, and her example will live on here."')
+    assert (src, cue) == ("Moss", "said")
+    assert content.startswith('"Her stories will live on')
+
+
+def test_a_quotation_after_a_sentence_with_another_cue_is_not_taken() -> None:
+    found = _rows('"The name will live on," Moss said, and the coach argued that the hall must close. '
+                  '"The stories will live on, and the example will live on here, whatever anyone says."')
+    said = [r for r in found if r[1] == "said"]
+    assert said and said[0][2].strip('",') == "The name will live on"
+
+
+def test_an_adverbial_clause_before_an_aside_cue_is_not_what_is_said() -> None:
+    src, cue, content, _, _ = _by_cue("When she first described the fence in May, she said, \u201cWe are going to "
+                                      "build a fence; it will be tall, and people will come in legally.\u201d", "said")
+    assert (src, cue) == ("she", "said")
+    assert content.startswith("\u201cWe are going to build a fence") and content.endswith("legally.\u201d")
+
+
+def test_an_aside_cue_right_after_a_comma_reports_the_clause_before_it() -> None:
+    src, _, content, _, _ = _by_cue("She was unable to find a single buyer, she said, on condition of anonymity to "
+                                    "speak freely about her party.", "said")
+    assert (src, content) == ("she", "She was unable to find a single buyer")
+
+
+def test_an_aside_cue_with_the_rest_of_the_sentence_hung_on_it() -> None:
+    src, _, content, _, _ = _by_cue("Nor does Ms. Reyes have any plans, advisers say, to take cues from the "
+                                    "campaign and start playing down her support for open markets.", "say")
+    assert src == "advisers" and content.startswith("to take cues from the campaign")
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("As the Chronicle observed, Democrats now control both chambers in 12 states.", "the Chronicle",
+     "Democrats now control both chambers in 12 states"),
+    ("Lamb also met with the governor that day, as the Chronicle reported on Tuesday.", "the Chronicle",
+     "Lamb also met with the governor that day"),
+    ("As reported by the Chronicle, investigators found over 200 letters in the archive.", "the Chronicle",
+     "investigators found over 200 letters in the archive"),
+])
+def test_an_as_clause_reports_the_clause_it_hangs_on(text: str, source: str, content: str) -> None:
+    found = _rows(text)
+    assert len(found) == 1 and found[0][0] == source and found[0][2] == content, found
+
+
+@pytest.mark.parametrize("text", ["The crowd cheered as she replied.",
+                                  "Costs will not fall, as was made clear last week when the board met."])
+def test_an_as_clause_of_time_or_with_no_speaker_reports_nothing(text: str) -> None:
+    assert not [r for r in _rows(text) if r[2].startswith(("The crowd", "Costs"))]
+
+
+def test_a_reported_clause_ending_in_a_colon_takes_the_quotation_after_it() -> None:
+    _, _, content, _, _ = _by_cue("Ms. Lamb said that some kind of deal might be possible: \u201cIn business, the "
+                                  "question always is whether the two prices overlap.\u201d", "said")
+    assert content.startswith("that some kind of deal") and content.endswith("overlap.\u201d")

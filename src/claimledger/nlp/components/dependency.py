@@ -23,14 +23,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.nlp.components.asides import AsideSentence
 from claimledger.nlp.components.found import Found, Range, bracket_around
-from claimledger.nlp.components.objects import _RELATIVE, ObjectSentence
+from claimledger.nlp.components.objects import _RELATIVE
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import RULES
 from claimledger.nlp.components.tree import (
     _COMP,
     _OBJ,
-    _PARENTHETICAL,
     _SUBJ,
     _SUBJ_PASS,
     _XCOMP,
@@ -39,7 +39,7 @@ from claimledger.nlp.components.tree import (
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 
-class _Sentence(ObjectSentence):
+class _Sentence(AsideSentence):
     """One parsed sentence with the dependency rules for its cues."""
 
     def verb(self, c0: int, c1: int, cue: Cue) -> Found | None:
@@ -66,7 +66,8 @@ class _Sentence(ObjectSentence):
         content: Range | None = None
         parts: list[Range] = []
         rule = ""
-        if form not in self.object_only:
+        content, rule = self._as_clause(v, c0, c1, source)
+        if content is None and form not in self.object_only:
             for step in (self._colon, self._quote_before, self._complement, self._parenthetical, self._quote_after):
                 content, parts, rule = step(v, c0, c1, source)
                 if content is not None:
@@ -110,10 +111,6 @@ class _Sentence(ObjectSentence):
     def _quoted_label(self, i: int) -> bool:
         r = self.q.region(i)
         return r is not None and self.is_label(r)
-
-    def _chars(self, r: Range) -> int:
-        """A fragment's length in characters: of two quotations, the longer one in the text is the content."""
-        return self.doc[r[1] - 1].idx + len(self.doc[r[1] - 1]) - self.doc[r[0]].idx
 
     @staticmethod
     def _passive(v: Token) -> bool:
@@ -184,6 +181,9 @@ class _Sentence(ObjectSentence):
             lo = self._stolen_subject(v, c, lo)
             hi = self._cut_at_later_cue(v, lo, hi)
             hi = self._cut_aside(lo, hi)
+            if hi < len(self.doc) and self.doc[hi].text == ":":
+                quote = self.quote_after(hi + 1)  # 'said there was a simple reason: "…"': the quotation spells it out
+                hi = quote[1] if quote is not None and not self.names_a_noun(quote) else hi
             return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-comp"
         c = self.comp_child(v, after=False)
         if c is not None:
@@ -205,60 +205,6 @@ class _Sentence(ObjectSentence):
         obj = next((g for g in v.children if g.dep_ in _OBJ and v.i < g.i < c.i and g.right_edge.i + 1 == lo
                     and g.tag_ != "PRP"), None)
         return obj.left_edge.i if obj is not None else lo
-
-    def _cut_at_later_cue(self, v: Token, lo: int, hi: int) -> int:
-        """'said X and warned Y': the content of *said* stops before *and warned*."""
-        d = self.doc
-        for x in range(lo, hi):
-            if x in self.cue_tokens and x > v.i and self.q.region(x) is None:
-                t = d[x]
-                cut = x
-                if t.dep_ == "advcl" and t.head.i < t.left_edge.i and lo < t.left_edge.i and any(
-                        c.dep_ in _SUBJ and c.i < x for c in t.children) and d[t.left_edge.i].lower_ in self.contrast:
-                    # 'said A, while B said C', 'say A, though others say C': B's claim, not part of A
-                    cut = t.left_edge.i
-                elif t.dep_ != "conj" or any(c.dep_ in _SUBJ for c in t.children):
-                    continue
-                while cut > lo and (d[cut - 1].dep_ in {"cc", "mark"} or d[cut - 1].is_punct):
-                    cut -= 1
-                return cut
-        return hi
-
-    def _cut_aside(self, lo: int, hi: int) -> int:
-        """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the
-        reported words is the writer's aside (a non-restrictive relative, a participle), not the claim."""
-        d = self.doc
-        for x in range(lo + 2, hi - 1):
-            r = self.q.region(x)
-            if d[x].text == "," and r is not None and r[1] == x + 2 and x + 2 < hi - 1:
-                x += 1  # 'called Cruz the "ultimate hypocrite," linking to …': the comma inside the closing mark
-            elif d[x].text != "," or r is not None:
-                continue
-            t = d[x + 1]
-            head = t if t.dep_ in _ASIDE else t.head if t.head.dep_ in _ASIDE and t.head.left_edge.i == t.i else None
-            if head is None or head.right_edge.i + 1 < hi - 1 or (head.dep_ in _PARTICIPLE and head.tag_ != "VBG"):
-                continue
-            if head.dep_ not in _PARTICIPLE and not any(c.tag_ in _RELATIVE_WORD for c in head.subtree):
-                continue
-            if any(self.q.region(y) is not None for y in range(x + 1, hi)):
-                continue  # 'the story of Nineveh, which was "self-destructing"': quoted words are reported ones
-            return x + 1 if d[x].is_quote else x
-        return hi
-
-    def _parenthetical(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
-        """'The plan, she said, will fail': the sentence around the cue, its longer side first."""
-        h = v.head
-        if (v.dep_ not in _PARENTHETICAL or h.i == v.i or h.i in self.cue_tokens or source is None
-                or h.pos_ not in {"VERB", "AUX"} or v.dep_ == "advcl"):
-            return None, [], ""
-        if v.i > h.i and not self.doc[max(v.left_edge.i - 1, 0)].is_punct:
-            return None, [], ""  # 'the jury heard Lind admit …': a clause the verb governs, not an aside
-        lo, hi = self.subtree(h)
-        frags = [r for r in (self.trim(lo, v.left_edge.i), self.trim(v.right_edge.i + 1, hi)) if r]
-        if not frags:
-            return None, [], ""
-        frags.sort(key=self._chars, reverse=True)
-        return frags[0], frags[1:], "dep-parenthetical"
 
     def _quote_after(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'she said, "…"' with nothing but adverbials between."""
@@ -381,12 +327,6 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
 
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
-_PARTICIPLE = frozenset({"advcl", "acl"})
-"""Labels an aside takes when it is a participle (*…, linking to a story*), which must then be one."""
-_RELATIVE_WORD = frozenset({"WDT", "WP", "WP$", "WRB"})
-"""Tags of the words that open a relative clause (*which*, *who*, *whose*, *where*)."""
-_ASIDE = frozenset({"relcl", "acl:relcl", "advcl", "acl"})
-"""Clauses that, set off by a comma at the end of a content, comment on it rather than belong to it."""
 _WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
 """Rules whose cues (*ordered*, *wants to*, *talked about*) report a stance or a plan rather than a claim."""
 

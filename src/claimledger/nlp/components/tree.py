@@ -29,6 +29,7 @@ _WH = frozenset({"WDT", "WP"})
 """Tags of a relative pronoun (*which*, *that*, *who*)."""
 _HUNG = frozenset({"advcl", "nsubj", "csubj"})
 """How the parser may hang a participle (*…, writing "…"*) on the quotation after it."""
+_RELATIVE_CLAUSE = frozenset({"relcl", "acl:relcl"})
 _FULL_STOP = frozenset({".", "!", "?"})
 """Marks that end a sentence inside a quotation's closing mark."""
 _MAX_QUOTE_GAP = 1
@@ -55,6 +56,7 @@ class ParsedSentence:
         self.comp = w("complementizer")
         self.conj = w("conjunction")
         self.contrast = w("contrast")
+        self.as_mark = w("as_clause")
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
         self.speaker_object_prep = w("speaker_object_prep")
@@ -257,6 +259,8 @@ class ParsedSentence:
         if (self.is_label(r) and r[1] < self.e and d[r[1]].pos_ in {"NOUN", "PROPN"} and d[r[1]].dep_ != "npadvmod"
                 and d[r[1] - 2].text not in _FULL_STOP):  # '"But why?" reporter Ana Ruiz asked': a question
             return True  # the parser may hang the title on the verb; the noun right after it tells
+        if r[0] > 0 and d[r[0] - 1].tag_ == "POS":
+            return True  # 'on the network's "Face the Voters"': what a possessive owns is a title, whatever its words
         for x in range(r[0], r[1]):
             h = d[x].head
             if d[x].is_punct or r[0] <= h.i < r[1]:
@@ -371,14 +375,36 @@ class ParsedSentence:
         return verbs[0] if verbs else d[c0]
 
     def quote_after_clause(self, v: Token) -> Range | None:
-        """A quotation right after the cue's clause, or after its sentence if only a verbless aside the parser
-        hung elsewhere stands between ('"…," said X, a Y who …, another Z. "…"')."""
+        """A quotation right after the cue's clause, or one opening the next sentence when the rest of this
+        one names no other speaker: no cue and no quotation but a title stands between ('"…," said X, a Y
+        who …, another Z. "…"'; '"…," she said as the crowd left the hall. "…"'; '"…," he said on the
+        network's "Face the Voters." "…"')."""
         end = self._clause_end(v)
         after = self.quote_after(end)
-        rest = range(end, self.e)
-        if after is None and not any(self.doc[x].pos_ in {"VERB", "AUX"} or self.q.region(x) for x in rest):
-            after = self.quote_after(self.e)
-        return after
+        if after is not None and not self.names_a_noun(after):
+            return after
+        x = end
+        while x < self.e:
+            r = self.q.region(x)
+            if r is not None and r[0] == x and r[1] > self.e and self.doc[x - 1].text in _FULL_STOP:
+                return r  # the next sentence's opening mark, which the sentence splitter left at this one's end
+            if r is not None and not self.names_a_noun(r):
+                return None
+            if r is None and x in self.cue_tokens and not self._same_speaker(v, self.doc[x]):
+                return None
+            x = r[1] if r is not None else x + 1
+        return self.quote_after(self.e)
+
+    def _same_speaker(self, v: Token, t: Token) -> bool:
+        """A later cue that names no other speaker: a participle on the cue with no subject of its own
+        (*said, adding that …*), or a cue in a relative clause on the cue's subject (*said X, who said …*)."""
+        if t.head.i == v.i and t.dep_ in {"advcl", "conj", "xcomp"} and not any(
+                c.dep_ in _SUBJ | _SUBJ_PASS for c in t.children):
+            return True
+        h = t
+        while h.dep_ not in _RELATIVE_CLAUSE and h.head.i != h.i and h.i != v.i:
+            h = h.head
+        return h.dep_ in _RELATIVE_CLAUSE and h.head.head.i == v.i and h.head.dep_ in _SUBJ
 
     def _clause_end(self, v: Token) -> int:
         """Where the cue's own clause ends: the end of its rightmost non-clausal dependent."""

@@ -1,0 +1,128 @@
+"""Cues set apart from the clause they report, and the asides that end a content.
+
+*The plan, she said, will fail*; *As the paper reported, X*; *X, as she noted*: the cue stands
+in an aside, and the content is the clause around it. And a content that the parse runs on
+ends before a later cue's clause (*said X and warned Y*) or a writer's aside set off by a comma
+(*said it would be Trump, who leads the count*). The rules that use these are ``dependency``'s;
+labels are ClearNLP's, as there.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimledger.nlp.components.found import Range
+from claimledger.nlp.components.objects import ObjectSentence
+from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _PARENTHETICAL, _SUBJ, _XCOMP, _Step
+
+_PARTICIPLE = frozenset({"advcl", "acl"})
+"""Labels an aside takes when it is a participle (*…, linking to a story*), which must then be one."""
+_RELATIVE_WORD = frozenset({"WDT", "WP", "WP$", "WRB"})
+"""Tags of the words that open a relative clause (*which*, *who*, *whose*, *where*)."""
+_ASIDE = frozenset({"relcl", "acl:relcl", "advcl", "acl"})
+"""Clauses that, set off by a comma at the end of a content, comment on it rather than belong to it."""
+_ADVERBIAL = frozenset({"advcl", "advmod", "npadvmod", "prep", "obl", "mark"})
+"""Dependents that say when, where or why, not what is claimed."""
+
+
+class AsideSentence(ObjectSentence):
+    """A parsed sentence that also knows where an aside cue's content lies and where a content ends."""
+
+    def _as_clause(self, v: Token, c0: int, c1: int, source: Range | None) -> tuple[Range | None, str]:
+        """'As the paper reported, X', 'X, as she noted': an *as* clause set off by a comma, whose cue has
+        a speaker of its own but no object, reports the clause it hangs on (after it or before
+        it, as it stands). Not *X as he replied* (a time) nor *as voters responded to Y* (an object)."""
+        h = v.head
+        d = self.doc
+        if (source is None or not any(c.dep_ in _SUBJ | _AGENT for c in v.children)
+                or any(d[x].dep_ == "prep" for x in range(c0, c1)) or v.dep_ != "advcl" or h.i == v.i
+                or h.pos_ not in {"VERB", "AUX"} or self.q.region(v.i) is not None
+                or not any(c.dep_ == "mark" and c.lower_ in self.as_mark and c.i < v.i for c in v.children)
+                or any(c.dep_ in _COMP | _OBJ | _XCOMP for c in v.children)):
+            return None, ""
+        before, after = v.left_edge.i - 1, v.right_edge.i + 1
+        if not ((v.i < h.i and after < len(d) and d[after].text == ",")
+                or (v.i > h.i and before >= 0 and d[before].text == ",")):
+            return None, ""
+        lo, hi = self.subtree(h)
+        if v.i < h.i:
+            hi = self._cut_at_later_cue(v, v.right_edge.i + 1, hi)
+            r = self.trim(v.right_edge.i + 1, hi)
+        else:
+            r = self.trim(lo, v.left_edge.i)
+        return (self.trim(*self.widen_to_quotes(r)), "dep-as") if r is not None else (None, "")
+
+    def _chars(self, r: Range) -> int:
+        """A fragment's length in characters: of two quotations, the longer one in the text is the content."""
+        return self.doc[r[1] - 1].idx + len(self.doc[r[1] - 1]) - self.doc[r[0]].idx
+
+    def _cut_at_later_cue(self, v: Token, lo: int, hi: int) -> int:
+        """'said X and warned Y': the content of *said* stops before *and warned*."""
+        d = self.doc
+        for x in range(lo, hi):
+            if x in self.cue_tokens and x > v.i and self.q.region(x) is None:
+                t = d[x]
+                cut = x
+                if t.dep_ == "advcl" and t.head.i < t.left_edge.i and lo < t.left_edge.i and any(
+                        c.dep_ in _SUBJ and c.i < x for c in t.children) and d[t.left_edge.i].lower_ in self.contrast:
+                    # 'said A, while B said C', 'say A, though others say C': B's claim, not part of A
+                    cut = t.left_edge.i
+                elif t.dep_ != "conj" or any(c.dep_ in _SUBJ for c in t.children):
+                    continue
+                while cut > lo and (d[cut - 1].dep_ in {"cc", "mark"} or d[cut - 1].is_punct):
+                    cut -= 1
+                return cut
+        return hi
+
+    def _cut_aside(self, lo: int, hi: int) -> int:
+        """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the
+        reported words is the writer's aside (a non-restrictive relative, a participle), not the claim."""
+        d = self.doc
+        for x in range(lo + 2, hi - 1):
+            r = self.q.region(x)
+            if d[x].text == "," and r is not None and r[1] == x + 2 and x + 2 < hi - 1:
+                x += 1  # 'called Cruz the "ultimate hypocrite," linking to …': the comma inside the closing mark
+            elif d[x].text != "," or r is not None:
+                continue
+            t = d[x + 1]
+            head = t if t.dep_ in _ASIDE else t.head if t.head.dep_ in _ASIDE and t.head.left_edge.i == t.i else None
+            if head is None or head.right_edge.i + 1 < hi - 1 or (head.dep_ in _PARTICIPLE and head.tag_ != "VBG"):
+                continue
+            if head.dep_ not in _PARTICIPLE and not any(c.tag_ in _RELATIVE_WORD for c in head.subtree):
+                continue
+            if any(self.q.region(y) is not None for y in range(x + 1, hi)):
+                continue  # 'the story of Nineveh, which was "self-destructing"': quoted words are reported ones
+            return x + 1 if d[x].is_quote else x
+        return hi
+
+    def _parenthetical(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
+        """'The plan, she said, will fail': the sentence around the cue, its longer side first."""
+        h = v.head
+        if (v.dep_ not in _PARENTHETICAL or h.i == v.i or h.i in self.cue_tokens or source is None
+                or h.pos_ not in {"VERB", "AUX"} or v.dep_ == "advcl"):
+            return None, [], ""
+        first = v.left_edge.i
+        if v.i > h.i and not (self.doc[first].is_punct or self.doc[max(first - 1, 0)].is_punct):
+            return None, [], ""  # 'the jury heard Lind admit …': a clause the verb governs, not an aside
+        lo, hi = self.subtree(h)
+        right = v.right_edge.i + 1
+        k = v.i + 1
+        while k < right and self.doc[k].is_punct:
+            k += 1
+        if k > v.i + 1 and any(c.dep_ in _COMP | _XCOMP and c.left_edge.i == k for c in v.rights):
+            right, hi = k, max(hi, right)  # 'no plans, advisers say, to take …': the parser hung the rest on the aside
+        frags = [self.widen_to_quotes(r) for r in (self.trim(lo, first), self.trim(right, hi)) if r]
+        if not frags:
+            return None, [], ""
+        main = [r for r in frags if r[0] <= h.i < r[1]]
+        if main and all(self._adverbial_of(h, r) for r in frags if r not in main):
+            frags = main  # 'When she first spoke of it, she said, "…"': the clause the aside hangs on is said
+        frags.sort(key=self._chars, reverse=True)
+        return frags[0], frags[1:], "dep-parenthetical"
+
+    def _adverbial_of(self, h: Token, r: Range) -> bool:
+        """Whether ``r`` holds nothing but adverbials of ``h`` (a *when* clause, a time, a place)."""
+        kids = [c for c in h.children if r[0] <= c.i < r[1] and not c.is_punct]
+        return bool(kids) and all(c.dep_ in _ADVERBIAL for c in kids) and all(
+            r[0] <= c.left_edge.i and c.right_edge.i < r[1] for c in kids) and not any(
+            self.q.region(x) is not None for x in range(*r))
