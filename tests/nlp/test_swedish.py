@@ -582,3 +582,14 @@ def test_an_evidence_verb_with_an_object_before_att_puts_nothing_forward(text: s
 def test_a_coordinated_cue_shares_the_first_predicates_subject(text: str, source: str, cue: str,
                                                               content: str) -> None:
     assert _claims(text)[-1][:3] == (source, cue, content)
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Tågen står still i dag, enligt det besked som bolaget lämnade på sin hemsida under morgonen.",
+     "det besked", "Tågen står still i dag"),
+    ("Flera turer ställdes in enligt rederiet, som är regionens största och äldsta bolag.", "rederiet",
+     "Flera turer ställdes in"),
+])
+def test_a_relative_clause_after_an_enligt_source_describes_the_source(text: str, source: str, content: str) -> None:
+    src, cue, cont, _ = _one(text)
+    assert (src, cue, cont) == (source, "enligt", content)

@@ -75,6 +75,9 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     tail = r.trim((source[1], r.e)) if source[1] < r.e - 1 else None
     if head is None:
         return None
+    after = source[1] + (source[1] < r.e and d[source[1]].text == ",")
+    if tail and after < r.e and d[after].lower_ in r.rel and ("," in {d[c0 - 1].text, d[source[1]].text}):
+        tail = None  # 'Y, enligt det besked som X gav', 'Y enligt flygplatsen, som är ...': it describes the source
     if tail and d[c0 - 1].text != "," and d[source[1]].text != ",":
         # 'Gruppen ska enligt Gladkov ha attackerat två byar': no commas set the phrase off, so the
         # claim is the whole clause around it
