@@ -9,111 +9,33 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
-
 from claimledger.errors import TOO_LARGE, InputError
 from claimledger.model import Analysis, Article, Attribution, Mention, Quantity, Span, record_id
 from claimledger.nlp import lexicon, pipeline, spans
 from claimledger.nlp.components import actors
 from claimledger.nlp.components import certainty as cert
 from claimledger.nlp.components.factories import ATTRIBUTIONS, QUANTITIES
-from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.found import Range
 from claimledger.nlp.components.quantities import find_quantities
-from claimledger.nlp.components.surface import colon_lead
+from claimledger.nlp.continuations import (
+    Placed,
+    adjacent,
+    block_doc,
+    continuation,
+    extend_quotes,
+    lead_into,
+    quotes_within,
+    split_parts,
+)
 from claimledger.nlp.lexicon import rule_confidence
 from claimledger.settings import Settings
 
 _MENTION_LABELS = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "PRS", "GPE_LOC", "GPE_ORG"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Placed:
-    found: Found
-    block: pipeline.Block
-    cue_block: pipeline.Block | None = None
-    """Where the cue and source stand when they are not in ``block`` (a continuation quote)."""
-
-
-def _doc(block: pipeline.Block) -> Doc:
-    assert block.doc is not None, "only parsed blocks carry attributions"
-    return block.doc
-
-
 def _span(block: pipeline.Block, r: Range) -> Span:
-    doc = _doc(block)
+    doc = block_doc(block)
     return Span(block.offset + doc[r[0]].idx, block.offset + doc[r[1] - 1].idx + len(doc[r[1] - 1].text))
-
-
-def _extend_quotes(placed: list[_Placed], lex: lexicon.Lexicon) -> list[_Placed]:
-    """A quote or dash paragraph that spans sentences belongs whole to the cue that closes it.
-
-    ``placed`` is one block's sentence attributions; only the block's first cue can own the paragraph.
-    """
-    opens = lex.word_class("quote_open") | lex.word_class("dash")
-    first_cue = min((p.found.cue[0] for p in placed), default=0)
-    out = []
-    for p in placed:
-        doc, f = _doc(p.block), p.found
-        first = next((t for t in doc if not t.is_space), None) if p.block.part == 0 else None
-        if (first is not None and first.text in opens and f.rule == "verb-inverted"
-                and f.content[0] > first.i + 1 and f.cue[0] <= first_cue):
-            start = first.i + 1
-            while start < len(doc) and doc[start].is_space:
-                start += 1
-            f = Found(f.cue, (start, f.content[1]), f.source, f.certainty, f.kind, f.rule + "+quote", f.parts)
-        out.append(_Placed(f, p.block, p.cue_block))
-    return out
-
-
-def _body_end(doc: Doc, start: int, lex: lexicon.Lexicon) -> int:
-    """Where a quoted paragraph's words end: before trailing spaces and closing quote marks."""
-    closing = lex.word_class("quote_close")
-    end = len(doc)
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in closing):
-        end -= 1
-    return end
-
-
-def _adjacent(before: pipeline.Block, after: pipeline.Block) -> bool:
-    """Whether ``after`` is the paragraph right after ``before`` (windows of one line are not)."""
-    return after.line == before.line + 1 and before.final and after.part == 0
-
-
-def _colon_lead(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> _Placed | None:
-    """'X sa:' at the end of paragraph ``b``, and what X said in the next one."""
-    lead = colon_lead(_doc(b), lex, pipeline.has_tags(_doc(b)))
-    if lead is None:
-        return None
-    doc = _doc(nxt)
-    opens = lex.word_class("quote_open") | lex.word_class("dash")
-    start = next((t.i for t in doc if not t.is_space and t.text not in opens), None)
-    if start is None:
-        return None
-    end = _body_end(doc, start, lex)
-    if end - start < 2:
-        return None
-    found = Found(lead.cue, (start, end), lead.source, lead.certainty, lead.kind, lead.rule)
-    return _Placed(found, nxt, b)
-
-
-def _continuation(b: pipeline.Block, before: list[_Placed], lex: lexicon.Lexicon) -> _Placed | None:
-    """A quote or dash paragraph with no cue of its own takes the speaker of the paragraph before."""
-    opens = lex.word_class("quote_open") | lex.word_class("dash")
-    doc = _doc(b)
-    first = next((t for t in doc if not t.is_space), None)
-    if first is None or first.text not in opens:
-        return None
-    prev = [p for p in before if p.found.source is not None]
-    if not prev:
-        return None
-    speaker = prev[-1]
-    start = first.i + 1
-    end = _body_end(doc, start, lex)
-    if end - start < 3:
-        return None
-    found = Found(speaker.found.cue, (start, end), speaker.found.source, speaker.found.certainty,
-                  speaker.found.kind, "continuation")
-    return _Placed(found, b, speaker.cue_block or speaker.block)
 
 
 @dataclass(slots=True)
@@ -122,12 +44,12 @@ class _Pending:
     into the next paragraph takes over the cue, and a continuation needs to know it has none."""
 
     block: pipeline.Block
-    found: list[_Placed]
-    lead: _Placed | None = None
+    found: list[Placed]
+    lead: Placed | None = None
     """The colon lead of the paragraph before, whose content stands in this one."""
-    cont: _Placed | None = None
+    cont: Placed | None = None
 
-    def settled(self) -> list[_Placed]:
+    def settled(self) -> list[Placed]:
         return [*self.found, *([self.lead] if self.lead else []), *([self.cont] if self.cont else [])]
 
 
@@ -155,11 +77,11 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
     mentions: list[Mention] = []
     made: list[Attribution] = []
     pending: _Pending | None = None
-    before: tuple[pipeline.Block, list[_Placed]] | None = None  # the paragraph settled last
+    before: tuple[pipeline.Block, list[Placed]] | None = None  # the paragraph settled last
 
-    def settle(p: _Pending) -> tuple[pipeline.Block, list[_Placed]]:
-        if not p.found and p.lead is None and before is not None and _adjacent(before[0], p.block):
-            p.cont = _continuation(p.block, before[1], lex)
+    def settle(p: _Pending) -> tuple[pipeline.Block, list[Placed]]:
+        if not p.found and p.lead is None and before is not None and adjacent(before[0], p.block):
+            p.cont = continuation(p.block, before[1], lex)
         found = _by_cue(p.found)
         out = p.settled()
         made.extend(_attribution(article, x, lex, _nested(x, found)) for x in out)
@@ -174,15 +96,16 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
                                        q.value, q.approx, q.value_max, counted, q.unit))
         if b.doc is None:
             continue
-        found = [_Placed(f, b) for f in b.doc._.get(ATTRIBUTIONS) or ()]
+        found = [Placed(f, b) for f in b.doc._.get(ATTRIBUTIONS) or ()]
         for ent in b.doc.ents:
             if ent.label_ in _MENTION_LABELS:
                 span = Span(b.offset + ent.start_char, b.offset + ent.end_char)
                 mentions.append(Mention(record_id(article.id, "m", span.start), article.id, span, ent.label_))
-        current = _Pending(b, _extend_quotes(found, lex))
+        own = split_parts(extend_quotes(found, lex), lex)
+        current = _Pending(b, own + quotes_within(b, own, lex))
         if pending is not None:
-            if _adjacent(pending.block, b):
-                current.lead = _colon_lead(pending.block, b, lex)
+            if adjacent(pending.block, b):
+                current.lead = lead_into(pending.block, b, lex)
                 if current.lead is not None:
                     cue = current.lead.found.cue
                     pending.found = [p for p in pending.found if p.found.cue != cue]
@@ -196,12 +119,12 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
     return Analysis(article, tuple(attributions), tuple(quantities), tuple(_source_mentions(mentions, attributions)))
 
 
-def _by_cue(found: list[_Placed]) -> list[_Placed]:
+def _by_cue(found: list[Placed]) -> list[Placed]:
     """A block's own sentence attributions, ordered by where their cue starts (for ``_nested``)."""
     return sorted(found, key=lambda q: q.found.cue[0])
 
 
-def _nested(p: _Placed, found: list[_Placed]) -> list[Range]:
+def _nested(p: Placed, found: list[Placed]) -> list[Range]:
     """Token ranges of the attributions relayed inside ``p``'s content: their hedges are theirs, not p's.
 
     ``found`` is the block's own attributions by cue start, so only those whose cue stands
@@ -225,7 +148,7 @@ def _nested(p: _Placed, found: list[_Placed]) -> list[Range]:
 
 def _masked(block: pipeline.Block, content: Range, nested: list[Range]) -> str:
     """The content's words without the nested attributions' words."""
-    doc = _doc(block)
+    doc = block_doc(block)
     lo, hi = content
     hidden = [False] * (hi - lo)
     done = lo  # every token before ``done`` is decided: each one is marked once
@@ -236,7 +159,7 @@ def _masked(block: pipeline.Block, content: Range, nested: list[Range]) -> str:
     return " ".join(t.text for t, skip in zip(doc[content[0] : content[1]], hidden, strict=True) if not skip)
 
 
-def _attribution(article: Article, p: _Placed, lex: lexicon.Lexicon, nested: list[Range]) -> Attribution:
+def _attribution(article: Article, p: Placed, lex: lexicon.Lexicon, nested: list[Range]) -> Attribution:
     f = p.found
     cue_block = p.cue_block or p.block
     cue = _span(cue_block, f.cue)

@@ -1,0 +1,223 @@
+"""Quotations whose speaker is named elsewhere: in the sentence before, or the paragraph before.
+
+News goes on quoting a speaker without naming them again: *"…," Marcus said. "Something odd
+happened."*, *– Det är fel, säger Anna Berg. – Vi måste göra mer.*, a quoted paragraph after
+*X said:* or after a paragraph that named X. FORMAT.md makes each such quotation an entry of its
+own, with the source and cue of the attribution that makes its speaker clear, as long as no
+other speaker comes between. The sentence rules see one sentence at a time; these functions
+work on a paragraph's (block's) found attributions and the paragraph before, and hand back
+``Placed`` attributions that ``records`` turns into records like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimledger.nlp import lexicon, pipeline
+from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.surface import colon_lead
+
+CONTINUATION = "continuation"
+"""The rule name of an entry that takes its speaker from an earlier attribution."""
+
+_SENTENCE_END = frozenset(".!?…")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A rule's attribution with the paragraph its token ranges point into."""
+
+    found: Found
+    block: pipeline.Block
+    cue_block: pipeline.Block | None = None
+    """Where the cue and source stand when they are not in ``block`` (a continuation quote)."""
+
+
+def block_doc(block: pipeline.Block) -> Doc:
+    assert block.doc is not None, "only parsed blocks carry attributions"
+    return block.doc
+
+
+def extend_quotes(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
+    """A quote or dash paragraph that spans sentences belongs whole to the cue that closes it.
+
+    ``placed`` is one block's sentence attributions; only the block's first cue can own the paragraph.
+    """
+    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    first_cue = min((p.found.cue[0] for p in placed), default=0)
+    out = []
+    for p in placed:
+        doc, f = block_doc(p.block), p.found
+        first = next((t for t in doc if not t.is_space), None) if p.block.part == 0 else None
+        if (first is not None and first.text in opens and f.rule == "verb-inverted"
+                and f.content[0] > first.i + 1 and f.cue[0] <= first_cue):
+            start = first.i + 1
+            while start < len(doc) and doc[start].is_space:
+                start += 1
+            f = Found(f.cue, (start, f.content[1]), f.source, f.certainty, f.kind, f.rule + "+quote", f.parts)
+        out.append(Placed(f, p.block, p.cue_block))
+    return out
+
+
+def body_end(doc: Doc, start: int, lex: lexicon.Lexicon, end: int | None = None) -> int:
+    """Where a quotation's words end (before ``end``, the paragraph's end by default): before
+    trailing spaces and closing quote marks."""
+    closing = lex.word_class("quote_close")
+    end = len(doc) if end is None else end
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in closing):
+        end -= 1
+    return end
+
+
+def adjacent(before: pipeline.Block, after: pipeline.Block) -> bool:
+    """Whether ``after`` is the paragraph right after ``before`` (windows of one line are not)."""
+    return after.line == before.line + 1 and before.final and after.part == 0
+
+
+def lead_into(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> Placed | None:
+    """'X sa:' at the end of paragraph ``b``, and what X said in the next one."""
+    lead = colon_lead(block_doc(b), lex, pipeline.has_tags(block_doc(b)))
+    if lead is None:
+        return None
+    doc = block_doc(nxt)
+    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    start = next((t.i for t in doc if not t.is_space and t.text not in opens), None)
+    if start is None:
+        return None
+    end = body_end(doc, start, lex)
+    if end - start < 2:
+        return None
+    found = Found(lead.cue, (start, end), lead.source, lead.certainty, lead.kind, lead.rule)
+    return Placed(found, nxt, b)
+
+
+def continuation(b: pipeline.Block, before: list[Placed], lex: lexicon.Lexicon) -> Placed | None:
+    """A quote or dash paragraph with no cue of its own takes the speaker of the paragraph before."""
+    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    doc = block_doc(b)
+    first = next((t for t in doc if not t.is_space), None)
+    if first is None or first.text not in opens:
+        return None
+    prev = [p for p in before if p.found.source is not None]
+    if not prev:
+        return None
+    speaker = prev[-1]
+    start = first.i + 1
+    end = body_end(doc, start, lex)
+    if end - start < 3:
+        return None
+    return _taking_speaker(speaker, b, (start, end))
+
+
+def _taking_speaker(speaker: Placed, b: pipeline.Block, content: Range) -> Placed:
+    f = speaker.found
+    found = Found(f.cue, content, f.source, f.certainty, f.kind, CONTINUATION)
+    return Placed(found, b, speaker.cue_block or (speaker.block if speaker.block is not b else None))
+
+
+def _extent(p: Placed) -> tuple[int, int]:
+    f = p.found
+    ranges = [f.cue, f.content, *f.parts, *([f.source] if f.source else [])]
+    return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def _previous_word(doc: Doc, i: int) -> Token | None:
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k] if k >= 0 else None
+
+
+def _quote_end(doc: Doc, start: int, opener: str, lex: lexicon.Lexicon) -> int | None:
+    """Where the quotation opened before ``start`` ends: at its closing mark (which must end a
+    sentence, so *"Q" is a phrase they use* is no quotation of the speaker), or for a dash quote
+    at the next dash that opens a sentence, or the paragraph's end."""
+    if opener in lex.word_class("dash"):
+        dashes = lex.word_class("dash")
+        k = start
+        while k < len(doc):
+            prev = _previous_word(doc, k)
+            if doc[k].text in dashes and prev is not None and prev.text in _SENTENCE_END:
+                break
+            k += 1
+        return body_end(doc, start, lex, k)
+    closing = lex.word_class("quote_close")
+    k = next((t.i for t in doc[start:] if t.text in closing), len(doc))
+    if k < len(doc):
+        inside = _previous_word(doc, k)
+        after = next((t for t in doc[k + 1 :] if not t.is_space), None)
+        ends = (inside is not None and inside.text in _SENTENCE_END) or after is None or after.text in _SENTENCE_END
+        if not ends:
+            return None
+    return body_end(doc, start, lex, k)
+
+
+def quotes_within(b: pipeline.Block, placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
+    """*"…," Marcus said. "Something odd happened."*: a quotation that opens a sentence after an
+    attribution in the same paragraph, with no cue of its own and no other speaker between,
+    takes that attribution's source and cue."""
+    if not placed:
+        return []
+    doc = block_doc(b)
+    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    extents = sorted(_extent(p) for p in placed)
+    covered = [False] * len(doc)
+    for lo, hi in extents:
+        for i in range(lo, hi):
+            covered[i] = True
+    out: list[Placed] = []
+    taken_to = 0
+    for t in doc:
+        if t.i < taken_to or t.text not in opens or covered[t.i]:
+            continue
+        if _previous_word(doc, t.i) is None or not _opens_sentence(doc, t.i, lex):
+            continue
+        earlier = [p for p in placed if _extent(p)[1] <= t.i]
+        if not earlier:
+            continue
+        speaker = max(earlier, key=lambda p: p.found.cue[0])
+        start = t.i + 1
+        end = _quote_end(doc, start, t.text, lex)
+        if speaker.found.source is None or end is None or end - start < 3 or any(covered[start:end]):
+            continue
+        out.append(_taking_speaker(speaker, b, (start, end)))
+        taken_to = end
+    return out
+
+
+
+def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
+    """*"…," he said. "Something odd happened."*: a rule may keep the quotation that opens the
+    next sentence as a fragment of the same claim (PolNeAR's way: the longest fragment is the
+    content, the others its parts). FORMAT.md makes such a quotation an entry of its own with the
+    same source and cue: each fragment that opens a sentence after the cue becomes one, and the
+    claim keeps its content and its other parts."""
+    out = []
+    for p in placed:
+        f = p.found
+        doc = block_doc(p.block)
+        fragments = sorted([f.content, *f.parts])
+        later = [r for r in fragments if r[0] >= f.cue[1] and _opens_sentence(doc, r[0], lex)] if f.parts else []
+        if not later or len(later) == len(fragments):
+            out.append(p)
+            continue
+        if f.content in later:  # the claim's own content stays; the fragment before the cue is the new entry
+            later = [r for r in fragments if r not in later]
+        rest = tuple(r for r in f.parts if r not in later)
+        out.append(Placed(Found(f.cue, f.content, f.source, f.certainty, f.kind, f.rule, rest), p.block, p.cue_block))
+        out += [_taking_speaker(p, p.block, r) for r in later]
+    return out
+
+
+def _opens_sentence(doc: Doc, i: int, lex: lexicon.Lexicon) -> bool:
+    """Whether token ``i`` (or the quote mark at ``i``) starts a sentence: a full stop stands
+    before it, or a closing mark right after one ('."', '!”')."""
+    prev = _previous_word(doc, i)
+    if prev is None:
+        return True
+    if prev.text in _SENTENCE_END:
+        return True
+    before = _previous_word(doc, prev.i)
+    return prev.text in lex.word_class("quote_close") and before is not None and before.text in _SENTENCE_END
