@@ -593,3 +593,13 @@ def test_a_coordinated_cue_shares_the_first_predicates_subject(text: str, source
 def test_a_relative_clause_after_an_enligt_source_describes_the_source(text: str, source: str, content: str) -> None:
     src, cue, cont, _ = _one(text)
     assert (src, cue, cont) == (source, "enligt", content)
+
+
+@pytest.mark.parametrize("text", [
+    # an infinitive passive: nobody is said to say anything
+    "Många unga är rädda för att kallas fega av sina vänner.",
+    # a verb of saying with a bare noun phrase: no claim
+    "Resultatet säger ganska mycket om lagets form just nu.",
+])
+def test_no_claim_from_an_infinitive_passive_or_a_bare_noun_phrase(text: str) -> None:
+    assert _claims(text) == []

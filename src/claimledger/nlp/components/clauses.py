@@ -65,9 +65,12 @@ def free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Found
 
 
 def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
-    """A passive that ends its clause (*hur avtalet ska tolkas.*) reports no claim, nor does hearsay *ska*
+    """A passive that ends its clause (*hur avtalet ska tolkas.*) or is an infinitive (*att kallas*) reports
+    no claim, nor does hearsay *ska*
     in an 'att' clause that no cue governs (*Tanken är att alla ska vara sökbara*: a plan)."""
     d = r.doc
+    if cue.kind == "passive" and r.tagged and c0 > r.s and d[c0 - 1].lower_ in r.comp and d[c0 - 1].pos_ == "PART":
+        return True  # an infinitive (*rädd för att kallas pensionär*): nobody is said to say anything
     if cue.kind == "passive":
         return (c1 >= r.e or (d[c1].is_punct and not r.is_quote(d[c1]))) and c0 > r.s and d[c0 - 1].text != ","
     if cue.kind != "modal":

@@ -184,6 +184,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np
             and not r.clause_without_att(start if fronted is None else c1)):
         return None
+    if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue")
+            and not any(d[x].pos_ in {"VERB", "AUX"} for x in range(*content))):
+        return None  # 'Segern säger en hel del om laget': a verb of saying with a bare noun phrase claims nothing
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
 
 
