@@ -23,6 +23,7 @@ from claimledger.nlp.components.measures import (
     hyphen_measures,
     money_before,
     pos_at,
+    singular_noun,
 )
 from claimledger.nlp.components.nocount import counts_as_number, is_measure, is_year, no_count
 from claimledger.nlp.components.numerals import (
@@ -367,11 +368,26 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if value == 1 and not vague and counted is None:
         return None
     if (is_year(raw) and unit is None and not vague and start == s
-            and (counted is None or pos_at(doc, counted[0], counted[1]) == "VERB")):
-        return None  # '2012 ökade intäkterna': a year-like number before a verb, nothing counted
+            and (counted is None or pos_at(doc, counted[0], counted[1]) == "VERB"
+                 or (_determined(text, prev, lex) and singular_noun(doc, counted, lex)))):
+        # '2012 ökade intäkterna', 'a 2015 study', 'the operator's 2019 assessment': a year-like
+        # number before a verb, or between a determiner and a noun in the singular, names a year
+        # (so many of something take the plural: '2000 workers'; '2000 staff' has no determiner)
+        return None
     if bare_pair and counted is None and unit is None and start == s:
         return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+
+
+def _determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """Whether a determiner, a possessive or a genitive mark (*the*, *its*, *operator's*) stands
+    right before the number."""
+    if not prev:
+        return False
+    w = lex.word_class
+    if prev[-1][2] in w("determiner") | w("possessive"):
+        return True
+    return len(prev) > 1 and text[prev[-2][0] : prev[-1][1]].lower() in w("genitive_ending")
 
 
 def _count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
