@@ -603,3 +603,9 @@ def test_a_relative_clause_after_an_enligt_source_describes_the_source(text: str
 ])
 def test_no_claim_from_an_infinitive_passive_or_a_bare_noun_phrase(text: str) -> None:
     assert _claims(text) == []
+
+
+def test_a_passive_inside_an_enligt_claim_is_that_claims_certainty() -> None:
+    src, cue, content, cert = _one("I fjol beräknas priserna ha stigit med fem procent, enligt mäklarnas förbund.")
+    assert (src, cue, cert) == ("mäklarnas förbund", "enligt", "estimated")
+    assert content.startswith("I fjol beräknas priserna")
