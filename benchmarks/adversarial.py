@@ -188,6 +188,24 @@ def _names_digits(rng: random.Random, lang: str, size: int) -> str:
                                                 f"{rng.choice(names)}, {rng.randint(18, 99)},")))
 
 
+def _quote_runs(rng: random.Random, lang: str, size: int) -> str:
+    """One paragraph: a quoted claim with its speaker, then sentence after sentence opening a
+    quotation or a dash that is closed far away, late, or never (continuation quotes)."""
+    forms, names, filler = _cue_forms(lang), NAMES[lang], FILLER[lang]
+
+    def piece() -> str:
+        words = " ".join(rng.choice(filler) for _ in range(rng.randint(1, 6)))
+        opener = rng.choice(QUOTE_MARKS + DASHES)
+        kind = rng.random()
+        if kind < 0.2:
+            return f"{opener}{words},{rng.choice(QUOTE_MARKS)} {rng.choice(names)} {rng.choice(forms)}."
+        if kind < 0.6:
+            return f"{opener}{words}."  # opened, never closed in this sentence
+        return f"{opener}{words}.{rng.choice(QUOTE_MARKS)}"
+
+    return _fill(rng, size, piece)
+
+
 def _one_token(rng: random.Random, lang: str, size: int) -> str:
     return _fill(rng, size, lambda: rng.choice(("a", "::", "„", "–", "1", "»")), sep="")
 
@@ -213,6 +231,7 @@ for _lang in ("sv", "en"):
         f"number-words-{_lang}": Family(_lang, _number_words, "number words, scales and joiners in endless runs"),
         f"title-case-{_lang}": Family(_lang, _title_case, "one Title Case line of cue words, names and dashes"),
         f"names-digits-{_lang}": Family(_lang, _names_digits, "names before digits, ages between commas"),
+        f"quote-runs-{_lang}": Family(_lang, _quote_runs, "a speaker, then sentence after sentence opening quotes"),
     })
 
 

@@ -130,24 +130,31 @@ def _previous_word(doc: Doc, i: int) -> Token | None:
     return doc[k] if k >= 0 else None
 
 
-def _quote_end(doc: Doc, start: int, opener: str, lex: lexicon.Lexicon) -> int | None:
+class _Marks:
+    """For every token, where the next closing quote mark and the next dash that opens a sentence
+    stand, found in one backward pass each, so finding where each quotation ends costs nothing
+    more however many quotation marks a paragraph holds."""
+
+    def __init__(self, doc: Doc, lex: lexicon.Lexicon) -> None:
+        closing, dashes = lex.word_class("quote_close"), lex.word_class("dash")
+        n = len(doc)
+        self.close, self.dash = [n] * (n + 1), [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            self.close[k] = k if doc[k].text in closing else self.close[k + 1]
+            prev = _previous_word(doc, k) if doc[k].text in dashes else None
+            self.dash[k] = k if prev is not None and prev.text in _SENTENCE_END else self.dash[k + 1]
+
+
+def _quote_end(doc: Doc, start: int, opener: str, lex: lexicon.Lexicon, marks: _Marks) -> int | None:
     """Where the quotation opened before ``start`` ends: at its closing mark (which must end a
     sentence, so *"Q" is a phrase they use* is no quotation of the speaker), or for a dash quote
     at the next dash that opens a sentence, or the paragraph's end."""
     if opener in lex.word_class("dash"):
-        dashes = lex.word_class("dash")
-        k = start
-        while k < len(doc):
-            prev = _previous_word(doc, k)
-            if doc[k].text in dashes and prev is not None and prev.text in _SENTENCE_END:
-                break
-            k += 1
-        return body_end(doc, start, lex, k)
-    closing = lex.word_class("quote_close")
-    k = next((t.i for t in doc[start:] if t.text in closing), len(doc))
+        return body_end(doc, start, lex, marks.dash[start])
+    k = marks.close[start]
     if k < len(doc):
         inside = _previous_word(doc, k)
-        after = next((t for t in doc[k + 1 :] if not t.is_space), None)
+        after = next((t for t in doc[k + 1 : k + 4] if not t.is_space), None)
         ends = (inside is not None and inside.text in _SENTENCE_END) or after is None or after.text in _SENTENCE_END
         if not ends:
             return None
@@ -162,30 +169,39 @@ def quotes_within(b: pipeline.Block, placed: list[Placed], lex: lexicon.Lexicon)
         return []
     doc = block_doc(b)
     opens = lex.word_class("quote_open") | lex.word_class("dash")
-    extents = sorted(_extent(p) for p in placed)
-    covered = [False] * len(doc)
-    for lo, hi in extents:
-        for i in range(lo, hi):
-            covered[i] = True
+    depth = [0] * (len(doc) + 1)  # how many attributions' words cover each token, by a running sum
+    for lo, hi in (_extent(p) for p in placed):
+        depth[lo] += 1
+        depth[hi] -= 1
+    covered_before = [0] * (len(doc) + 1)  # covered tokens before each position
+    running = 0
+    for i in range(len(doc)):
+        running += depth[i]
+        covered_before[i + 1] = covered_before[i] + (running > 0)
+    by_end = sorted(placed, key=lambda p: _extent(p)[1])
+    marks: _Marks | None = None
     out: list[Placed] = []
-    taken_to = 0
+    taken_to = next_speaker = 0
+    speaker: Placed | None = None
     for t in doc:
-        if t.i < taken_to or t.text not in opens or covered[t.i]:
+        while next_speaker < len(by_end) and _extent(by_end[next_speaker])[1] <= t.i:
+            cand = by_end[next_speaker]  # the latest cue among the attributions that end before t
+            if speaker is None or cand.found.cue[0] > speaker.found.cue[0]:
+                speaker = cand
+            next_speaker += 1
+        if t.i < taken_to or t.text not in opens or covered_before[t.i + 1] > covered_before[t.i]:
             continue
-        if _previous_word(doc, t.i) is None or not _opens_sentence(doc, t.i, lex):
+        if speaker is None or speaker.found.source is None or _previous_word(doc, t.i) is None \
+                or not _opens_sentence(doc, t.i, lex):
             continue
-        earlier = [p for p in placed if _extent(p)[1] <= t.i]
-        if not earlier:
-            continue
-        speaker = max(earlier, key=lambda p: p.found.cue[0])
+        marks = marks or _Marks(doc, lex)
         start = t.i + 1
-        end = _quote_end(doc, start, t.text, lex)
-        if speaker.found.source is None or end is None or end - start < 3 or any(covered[start:end]):
+        end = _quote_end(doc, start, t.text, lex, marks)
+        if end is None or end - start < 3 or covered_before[end] > covered_before[start]:
             continue
         out.append(_taking_speaker(speaker, b, (start, end)))
         taken_to = end
     return out
-
 
 
 def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
