@@ -567,3 +567,23 @@ def test_a_reported_clause_ending_in_a_colon_takes_the_quotation_after_it() -> N
     _, _, content, _, _ = _by_cue("Ms. Lamb said that some kind of deal might be possible: \u201cIn business, the "
                                   "question always is whether the two prices overlap.\u201d", "said")
     assert content.startswith("that some kind of deal") and content.endswith("overlap.\u201d")
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The senator defended him on cable news.", "defended", "him"),
+    ("The governor praised the plan in an interview published Saturday.", "praised", "the plan"),
+    ("Lamb opposed the bill as he prepared his run for governor.", "opposed", "the bill"),
+    ("The mayor endorsed Reyes on Thursday.", "endorsed", "Reyes"),
+    ("She showed her skill by joking that she would build a bridge to the island.", "showed", "her skill"),
+])
+def test_an_object_content_ends_before_when_where_and_how(text: str, cue: str, content: str) -> None:
+    assert _by_cue(text, cue)[2] == content
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("She blamed the delay on a faulty signal.", "blamed", "the delay on a faulty signal"),
+    ("The paper chided the mayor on Monday for leaving the city during the flood.", "chided",
+     "the mayor on Monday for leaving the city during the flood"),
+])
+def test_an_object_content_keeps_the_cues_arguments(text: str, cue: str, content: str) -> None:
+    assert _by_cue(text, cue)[2] == content

@@ -159,8 +159,31 @@ class ObjectSentence(ParsedSentence):
                 continue
             if g.dep_ not in _OBJECT_TAIL | _OBJ or (g.i in self.cue_tokens and g.dep_ not in _XCOMP):
                 break  # 'urged voters to vote for X': an infinitive that is a cue itself is still what is urged
+            if self._adjunct(g):
+                continue  # 'defended him on cable news', 'opposed it as he ran': when, where or why, not what
             hi = max(hi, g.right_edge.i + 1)
         return hi
+
+    def _adjunct(self, g: Token) -> bool:
+        """A dependent of the cue that says when, where, how or why: *after …*, *during …*, *on Thursday*,
+        *in an interview*, *by doing …*, or a clause opened by *as*, *when*, *because*. It ends the
+        content unless an argument of the cue follows it (*chided X on Monday for Y*)."""
+        if g.dep_ == "advcl":
+            return any(m.dep_ == "mark" and m.lower_ in self.subordinators | self.as_mark for m in g.children)
+        if g.dep_ != "prep":
+            return False
+        if g.lower_ in self.adjunct_prep:
+            return True
+        if g.lower_ in self.means_prep and any(c.dep_ == "pcomp" for c in g.children):
+            return True  # 'showed it by joking that …': how, not what
+        obj = next((c for c in g.children if c.dep_ in {"pobj", "obj"}), None)
+        return g.lower_ in self.setting_prep and obj is not None and _setting(obj, self.settings)
+
+
+def _setting(t: Token, settings: frozenset[str]) -> bool:
+    """A noun that names a time, a place or an occasion (*on Thursday*, *in 2018*, *in Iowa*, *in an
+    interview*): a name, a number, or a word of ``settings`` (times, occasions, weekdays, months)."""
+    return t.pos_ in {"PROPN", "NUM"} or t.lower_ in settings
 
 
 def _says_more(v: Token, c: Token) -> bool:
