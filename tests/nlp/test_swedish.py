@@ -609,3 +609,13 @@ def test_a_passive_inside_an_enligt_claim_is_that_claims_certainty() -> None:
     src, cue, content, cert = _one("I fjol beräknas priserna ha stigit med fem procent, enligt mäklarnas förbund.")
     assert (src, cue, cert) == ("mäklarnas förbund", "enligt", "estimated")
     assert content.startswith("I fjol beräknas priserna")
+
+
+def test_an_inverted_cue_with_no_comma_and_its_pronoun_last() -> None:
+    src, cue, content, _ = _one("Det borde finnas fler cykelbanor i stan tycker jag.")
+    assert (src, cue, content) == ("jag", "tycker", "Det borde finnas fler cykelbanor i stan")
+
+
+def test_the_relative_word_before_a_final_cue_is_no_part_of_the_source() -> None:
+    found = _claims("Nämnden vill höja avgiften, vilket oppositionen menar är orimligt.")
+    assert [f[:2] for f in found] == [("oppositionen", "menar")]

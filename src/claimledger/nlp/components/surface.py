@@ -129,11 +129,16 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         content = r.trim(r.sent_before)
         if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None:
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-anaphoric")
+    if (c1 + 1 == r.e and d[c1].lower_ in r.lex.word_class("nominative_pronoun") and c0 - r.s >= 3
+            and not d[c0 - 1].is_punct and any(r.is_verb(d[x]) for x in range(r.s, c0))):
+        # 'Det ska vara bröd på julbordet tycker jag.': an inverted cue with no comma, its subject last
+        content = r.trim((r.skip_open(r.s, c0), c0))
+        return Found((c0, c1), content, (c1, c1 + 1), cue.certainty, cue.kind, "verb-inverted") if content else None
     comma = next((x for x in range(c0 - 1, r.s, -1) if d[x].text == ","), None)
     if comma is not None and c0 - comma <= 6:
         # 'Y, X said.' with only a short tail after the cue
-        source = r.trim((comma + 1, c0))
-        tail = r.e - c1
+        source = r.trim((comma + 1 + (d[comma + 1].lower_ in r.rel and comma + 2 < c0), c0))
+        tail = r.e - c1  # ', vilket partierna anser är onödigt': the relative word is no part of the source
         if source and tail <= 4 and r.find_comp(c1, r.e) is None and not any(
             r.is_verb(d[x]) for x in range(source[0], source[1])
         ):
