@@ -176,6 +176,10 @@ def _counted(text: str, lang: str) -> list[tuple[str, str | None]]:
     # a year-like number between a determiner and a singular noun is a year; so many take the plural
     ("The agency's 2021 review and a 2019 survey found 2000 faults.", "en", [("2000", "faults")]),
     ("Its 2018 budget paid 1900 nurses.", "en", [("1900", "nurses")]),
+    # a part of a whole: what is counted comes after the partitive, its determiner and the whole's count
+    ("Två av de nya färjorna och tre av de sju bussarna stod still.", "sv",
+     [("Två", "nya färjorna"), ("tre", "bussarna"), ("sju", "bussarna")]),
+    ("Three of the nine ferries stayed in port.", "en", [("Three", "ferries"), ("nine", "ferries")]),
 ])
 def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
     assert _counted(text, lang) == expected

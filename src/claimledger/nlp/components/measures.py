@@ -201,6 +201,8 @@ def counted_after(
             i += 1
         else:
             break
+    if 0 < i < len(nxt) - 1 and (nxt[i][2].isdigit() or nxt[i][2] in lex.numbers.get("unit", {})):
+        i += 1  # 'tre av de fem loppen', 'four of the ten accused': the whole's count, then what is counted
     if i >= len(nxt):
         return None, None
     first = nxt[i]
