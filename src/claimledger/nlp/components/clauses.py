@@ -2,13 +2,16 @@
 
 The surface rules (surface.py) ask these before they read a claim: whether the cue stands in a
 free relative, an aside, a condition or a question (it then puts nothing forward), whether a
-reportative passive has a predicate at all, and where a fronted source's modifier ends. Each
-test leans on word classes of the language's words.tsv, so a language without them is unchanged.
+reportative passive has a predicate at all, where a fronted source's modifier ends, and what stands
+between an evidence verb and its 'att'; and, after them, which sourceless passives fold into an
+'enligt X' claim. Each test leans on word classes of the language's words.tsv, so a language without them is unchanged.
 """
 
 from __future__ import annotations
 
-from claimledger.nlp.components.found import Found
+from dataclasses import replace
+
+from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue
 
@@ -128,3 +131,38 @@ def colon_quotes(r: SentenceRules, start: int, end: int) -> list[int]:
     (*Enligt P4 är det en blodförgiftning: – Jag har varit utslagen, säger han*)."""
     d = r.doc
     return [x for x in range(start, end - 1) if d[x].text == ":" and d[x + 1].text in r.dashes]
+
+
+def evidence_v2(r: SentenceRules, c1: int, before: Range | None) -> tuple[Range | None, int] | None:
+    """Sentence adverbs or a V2 subject between an evidence verb and its 'att' (*siffrorna visar också
+    att*, *Snarare visar de inställda avgångarna att*): the source, and where the 'att' stands."""
+    comp = r.find_comp(c1, r.e)
+    if comp is None:
+        return None
+    i = r.past_adverbs(c1, comp)
+    if i == comp:
+        return before, comp
+    subject = r.subject_between(i, comp, before)
+    if subject is None or subject[1] != comp or not any(r.doc[x].pos_ in {"NOUN", "PROPN"} for x in range(*subject)):
+        return None  # 'visar inga tecken på att': an object; 'visade sig att': no evidence
+    return subject, comp
+
+
+def fold_named_passives(found: list[Found]) -> list[Found]:
+    """A reportative passive inside the clause an 'enligt X' speaks for names no one else: X is the one
+    who estimates or reports (*I år bedöms de ha sjunkit med 9 procent, enligt SBI*), so the two are one
+    attribution, with the passive's certainty, as a hearsay modal folds into its host."""
+    preps = [g for g in found if g.kind == "prep"]
+    if not preps:
+        return found
+    out, folded = [], {}
+    for f in found:
+        host = next((g for g in preps if f.kind == "passive" and f.source is None
+                     and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
+                     and f.content[0] <= g.content[0] and g.content[1] <= f.content[1]), None)
+        if host is None:
+            out.append(f)
+        else:
+            folded[id(host)] = f.certainty
+    return [replace(g, certainty=folded[id(g)]) if id(g) in folded and g.certainty == "asserted" else g
+            for g in out]

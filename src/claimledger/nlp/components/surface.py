@@ -16,6 +16,8 @@ from claimledger.nlp.components.clauses import (
     colon_quotes,
     contrast_end,
     directive,
+    evidence_v2,
+    fold_named_passives,
     free_relative,
     hypothetical,
     no_report,
@@ -261,7 +263,7 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
         source = None if d[source[0]].lower_ in {"det", "it"} else source
     bare = len(cue.words) == 1  # 'visar' alone: evidence only before 'att' or a colon ('siffror visar:')
     if bare and not (c1 < r.e and (d[c1].lower_ in r.comp or d[c1].text == ":")):
-        v2 = _evidence_v2(r, c1, source)
+        v2 = evidence_v2(r, c1, source)
         if v2 is None:
             return None
         source, at = v2
@@ -272,21 +274,6 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
     if content is None or (source is None and cue.words[-1] not in r.comp and "det" not in cue.words):
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence")
-
-
-def _evidence_v2(r: SentenceRules, c1: int, before: Range | None) -> tuple[Range | None, int] | None:
-    """Sentence adverbs or a V2 subject between an evidence verb and its 'att' (*siffrorna visar också
-    att*, *Snarare visar de inställda avgångarna att*): the source, and where the 'att' stands."""
-    comp = r.find_comp(c1, r.e)
-    if comp is None:
-        return None
-    i = r.past_adverbs(c1, comp)
-    if i == comp:
-        return before, comp
-    subject = r.subject_between(i, comp, before)
-    if subject is None or subject[1] != comp or not any(r.doc[x].pos_ in {"NOUN", "PROPN"} for x in range(*subject)):
-        return None  # 'visar inga tecken på att': an object; 'visade sig att': no evidence
-    return subject, comp
 
 
 def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
@@ -423,24 +410,4 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
         if found.source is None and found.kind == "verb" and found.certainty == "asserted":
             found = replace(found, certainty="reported")  # 'det är uttalat att': nobody named
         out.append(found)
-    return _fold_named_passives(out)
-
-
-def _fold_named_passives(found: list[Found]) -> list[Found]:
-    """A reportative passive inside the clause an 'enligt X' speaks for names no one else: X is the one
-    who estimates or reports (*I år bedöms de ha sjunkit med 9 procent, enligt SBI*), so the two are one
-    attribution, with the passive's certainty, as a hearsay modal folds into its host."""
-    preps = [g for g in found if g.kind == "prep"]
-    if not preps:
-        return found
-    out, folded = [], {}
-    for f in found:
-        host = next((g for g in preps if f.kind == "passive" and f.source is None
-                     and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
-                     and f.content[0] <= g.content[0] and g.content[1] <= f.content[1]), None)
-        if host is None:
-            out.append(f)
-        else:
-            folded[id(host)] = f.certainty
-    return [replace(g, certainty=folded[id(g)]) if id(g) in folded and g.certainty == "asserted" else g
-            for g in out]
+    return fold_named_passives(out)
