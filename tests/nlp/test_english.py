@@ -587,3 +587,18 @@ def test_an_object_content_ends_before_when_where_and_how(text: str, cue: str, c
 ])
 def test_an_object_content_keeps_the_cues_arguments(text: str, cue: str, content: str) -> None:
     assert _by_cue(text, cue)[2] == content
+
+
+def test_a_second_verb_of_the_reported_clause_goes_on_with_it() -> None:
+    # the parse makes *hoped* a conjunct of *condone*, inside what is said; 'said X and warned Y' is unchanged
+    content = _by_cue("Ms. Reyes said she did not condone violence and hoped that people would find a way to voice "
+                      "concerns peacefully.", "said")[2]
+    assert content == "she did not condone violence and hoped that people would find a way to voice concerns peacefully"
+
+
+def test_a_finite_verb_joined_to_a_reported_clause_about_a_thing_is_the_speakers_own() -> None:
+    found = _rows("The minister said the bridge was safe and warned that drivers must slow down.")
+    said = [r for r in found if r[1] == "said"]
+    warned = [r for r in found if r[1] == "warned"]
+    assert said and said[0][2] == "the bridge was safe"
+    assert warned and warned[0][0] == "The minister" and warned[0][2] == "that drivers must slow down"

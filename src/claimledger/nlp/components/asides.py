@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Range
 from claimledger.nlp.components.objects import ObjectSentence
-from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _PARENTHETICAL, _SUBJ, _XCOMP, _Step
+from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _PARENTHETICAL, _SUBJ, _SUBJ_PASS, _XCOMP, _Step
 
 _PARTICIPLE = frozenset({"advcl", "acl"})
 """Labels an aside takes when it is a participle (*…, linking to a story*), which must then be one."""
@@ -21,6 +21,8 @@ _RELATIVE_WORD = frozenset({"WDT", "WP", "WP$", "WRB"})
 """Tags of the words that open a relative clause (*which*, *who*, *whose*, *where*)."""
 _ASIDE = frozenset({"relcl", "acl:relcl", "advcl", "acl"})
 """Clauses that, set off by a comma at the end of a content, comment on it rather than belong to it."""
+_NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
+"""A verb with no tense of its own, which shares the auxiliary of the verb it is joined to."""
 _ADVERBIAL = frozenset({"advcl", "advmod", "npadvmod", "prep", "obl", "mark"})
 """Dependents that say when, where or why, not what is claimed."""
 
@@ -67,12 +69,25 @@ class AsideSentence(ObjectSentence):
                         c.dep_ in _SUBJ and c.i < x for c in t.children) and d[t.left_edge.i].lower_ in self.contrast:
                     # 'said A, while B said C', 'say A, though others say C': B's claim, not part of A
                     cut = t.left_edge.i
-                elif t.dep_ != "conj" or any(c.dep_ in _SUBJ for c in t.children):
-                    continue
+                elif t.dep_ != "conj" or any(c.dep_ in _SUBJ for c in t.children) or self._shares_clause(v, t, lo, hi):
+                    continue  # 'said she did not condone it and hoped …': a verb of what is said goes on with it
                 while cut > lo and (d[cut - 1].dep_ in {"cc", "mark"} or d[cut - 1].is_punct):
                     cut -= 1
                 return cut
         return hi
+
+    def _shares_clause(self, v: Token, t: Token, lo: int, hi: int) -> bool:
+        """Whether a conjunct cue the parse hangs on a verb of the reported clause is part of it: one
+        under the clause's auxiliary (*would do X and support Y*), or one whose subject is a person
+        pronoun (*she did not condone it and hoped …*). *said the bridge was safe and warned …* is two
+        claims: a bridge warns no one."""
+        h = t.head
+        if h.i == v.i or not lo <= h.i < hi or h.i in self.cue_tokens:
+            return False
+        if t.tag_ in _NONFINITE_TAGS:
+            return True
+        subj = next((c for c in h.children if c.dep_ in _SUBJ | _SUBJ_PASS), None)
+        return subj is not None and subj.lower_ in self.person_subjects
 
     def _cut_aside(self, lo: int, hi: int) -> int:
         """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the

@@ -30,6 +30,8 @@ _WH = frozenset({"WDT", "WP"})
 _HUNG = frozenset({"advcl", "nsubj", "csubj"})
 """How the parser may hang a participle (*…, writing "…"*) on the quotation after it."""
 _RELATIVE_CLAUSE = frozenset({"relcl", "acl:relcl"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+"""A verb with a tense of its own."""
 _FULL_STOP = frozenset({".", "!", "?"})
 """Marks that end a sentence inside a quotation's closing mark."""
 _MAX_QUOTE_GAP = 1
@@ -62,6 +64,7 @@ class ParsedSentence:
         self.setting_prep = w("setting_prep")
         self.means_prep = w("means_prep")
         self.settings = w("setting_noun") | w("weekday") | w("month")
+        self.person_subjects = w("subject_pronoun") - w("expletive")
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
         self.speaker_object_prep = w("speaker_object_prep")
@@ -152,6 +155,10 @@ class ParsedSentence:
             obj = next((c for c in h.children if c.dep_ in _OBJ and c.i < v.i), None)
             if obj is not None:  # 'the news led some to speculate …': the object is the one who speculates
                 return self.np(obj)
+        if depth < 3 and v.dep_ == "conj" and h.dep_ in _COMP and h.head.i in self.cue_tokens and v.tag_ in _FINITE:
+            subj = next((c for c in h.children if c.dep_ in _SUBJ | _SUBJ_PASS), None)
+            if subj is not None and subj.lower_ not in self.person_subjects:
+                return self.source_of(h.head, depth + 1)  # 'X said the bridge was safe and warned …': X warns
         if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
             if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN", "VB"}:
                 return None
