@@ -180,6 +180,21 @@ def _counted(text: str, lang: str) -> list[tuple[str, str | None]]:
     ("Två av de nya färjorna och tre av de sju bussarna stod still.", "sv",
      [("Två", "nya färjorna"), ("tre", "bussarna"), ("sju", "bussarna")]),
     ("Three of the nine ferries stayed in port.", "en", [("Three", "ferries"), ("nine", "ferries")]),
+    # an age threshold is an age; 'knappa' is under; crowns and öre split by a colon are money
+    ("Alla 65 år och äldre erbjuds vaccin, knappa tre veckor före jul.", "sv", [("knappa tre", "veckor")]),
+    ("Workers 18 years and older qualify.", "en", []),
+    ("Biljetten kostar 12:50 kronor, klockan 14:30 går bussen.", "sv", [("12:50", "kronor")]),
 ])
 def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
     assert _counted(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Det tar fyra-fem dagar att laga bron.", "sv", [("fyra-fem", 4.0, 5.0, "range", "d")]),
+    ("Repairs take two-three weeks.", "en", [("two-three", 2.0, 3.0, "range", "wk")]),
+    ("Twenty-one people and fifty-five cars.", "en", [("Twenty-one", 21.0, None, "exact", None),
+                                                      ("fifty-five", 55.0, None, "exact", None)]),
+    ("Priset sjönk med 1:30 kronor.", "sv", [("1:30", 1.3, None, "exact", "SEK")]),
+])
+def test_word_ranges_and_colon_money(text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
+    assert _figures(text, lang) == expected

@@ -74,6 +74,7 @@ class Preset:
     value: float
     unit: str | None
     counted: tuple[int, int] | None = None
+    value_max: float | None = None
 
 
 @cache
@@ -105,6 +106,25 @@ def money_before(text: str, lang: str, decimal: str) -> list[Preset]:
         # the number runs to the glued scale, so what follows it (*million*) can still multiply it
         out.append(Preset(m.start(), m.end(), m.start("num"), m.end(), value, unit.code))
     return out
+
+
+@cache
+def _colon_money_pattern(lang: str) -> re.Pattern[str] | None:
+    after = sorted((f for f, u in unit_forms(lang).items() if u.after and u.kind == "currency"), key=len, reverse=True)
+    if not after:
+        return None
+    words = "|".join(re.escape(f) if not f.isalpha() else rf"{re.escape(f)}\b" for f in after)
+    return re.compile(rf"(?<![\w:.,])(?P<whole>\d{{1,6}}):(?P<cents>\d\d)(?!\d)(?=\s?(?:{words}))", re.IGNORECASE)
+
+
+def colon_money(text: str, lang: str) -> list[Preset]:
+    """*2:60 kronor*, *1:30 kr*: crowns and öre split by a colon, as Swedish prices are written;
+    only before a currency word, so a clock time (*klockan 14:30*) or a score is never read so."""
+    pattern = _colon_money_pattern(lang)
+    if pattern is None or ":" not in text:
+        return []
+    return [Preset(m.start(), m.end(), m.start(), m.end(), int(m.group("whole")) + int(m.group("cents")) / 100, None)
+            for m in pattern.finditer(text)]
 
 
 @cache

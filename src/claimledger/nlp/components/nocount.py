@@ -93,7 +93,7 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return True
     if name_part(text, prev, s, raw) or age_after_name(text, prev, e, raw, nxt, lex) or age_stated(prev, nxt, lex):
         return True
-    after_text = text[e : e + 14].lower()
+    after_text = text[e : e + 24].lower()  # room for the longest not_a_count form and a space
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
         return True
     if nxt and nxt[0][2] in lex.units.get("clock", ()) and re.fullmatch(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?", raw):

@@ -153,6 +153,16 @@ def unit_range(text: str, end: int, lang: str, decimal: str, joiners: tuple[str,
     return hi, m.end(), forms[u2.lower()].code
 
 
+def word_range(word: str, units: dict[str, float]) -> tuple[float, float] | None:
+    """*sex-sju*, *two-three*: two number words under twenty joined by a hyphen, the first the
+    smaller, are a range (low, high); None for anything else."""
+    parts = word.split("-")
+    if len(parts) != 2 or parts[0] not in units or parts[1] not in units:
+        return None
+    low, high = units[parts[0]], units[parts[1]]
+    return (low, high) if 0 < low < high < 20 else None
+
+
 def compound_value(word: str, units: dict[str, float], scales: dict[str, float], articles: dict[str, float],
               denominators: dict[str, float] | None = None) -> float | None:
     """The value of a hyphenated number word (*twenty-one*, *ten-thousand*, *one-half*), None if it is not one."""
@@ -164,6 +174,8 @@ def compound_value(word: str, units: dict[str, float], scales: dict[str, float],
         elif part in scales and i > 0:
             value = (value or 1.0) * scales[part]
         elif part in units or (part in articles and (i == 0 or value >= 20)):  # twenty-one
+            if i > 0 and 0 < value < 20:
+                return None  # 'sex-sju', 'two-three': a range of two small numbers, not their sum
             value += units.get(part, articles.get(part, 0.0))
         else:
             return None

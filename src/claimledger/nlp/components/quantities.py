@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from claimledger.model import Approx
 from claimledger.nlp.components.measures import (
+    Preset,
+    colon_money,
     concatenated,
     counted_after,
     hyphen_measures,
@@ -34,6 +36,7 @@ from claimledger.nlp.components.numerals import (
     small_number,
     spelled_number,
     unit_range,
+    word_range,
     word_run,
 )
 from claimledger.nlp.lexicon import Lexicon
@@ -113,7 +116,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     scale = nums.get("scale", {})
     for m in _digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
         hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))
-    found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex.lang)
+    found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex.lang) + _word_ranges(words, lex)
+    found += colon_money(text, lex.lang)
     presets = {p.number_start: p for p in found + numeral_presets(text, lex.lang, decimal, found)}
     hits = [h for h in hits if not any(p.start <= h[0] < p.end for p in presets.values())]
     hits += [(p.number_start, p.number_end, p.value, False) for p in presets.values()]
@@ -172,6 +176,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
                         counted=preset.counted)
         elif q is not None and preset is not None:  # a figure alone (*1/4*, *4e14*): what follows is read as usual
             q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end))
+            if preset.value_max is not None:  # 'sex-sju': a range in one word
+                q = replace(q, value_max=preset.value_max, approx="range")
         if q is not None:
             out.append(q)
             tolerance = _TOLERANCE.match(text, q.end)  # '9.83e-3 +/- 1e-5': the error is no figure of its own
@@ -377,6 +383,16 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if bare_pair and counted is None and unit is None and start == s:
         return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+
+
+def _word_ranges(words: _Words, lex: Lexicon) -> list[Preset]:
+    """*sex-sju kvinnor*, *two-three days*: a range written as one hyphenated word."""
+    units = lex.numbers.get("unit", {})
+    out = []
+    for s, e, w in words.items:
+        if "-" in w and (r := word_range(w, units)) is not None:
+            out.append(Preset(s, e, s, e, r[0], None, None, r[1]))
+    return out
 
 
 def _determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
