@@ -71,13 +71,16 @@ def test_diff_relink_with_a_looser_claim_setting_merges_facts_and_back_splits_th
     with Ledger(loose) as ledger:
         ledger.relink(link_article)
     forward = diff_ledgers(strict, loose, examples=50)
-    merged = forward["facts"]["merged"]
-    assert merged["count"] >= 1 and forward["facts"]["split"]["count"] == 0
+    merged, split = forward["facts"]["merged"], forward["facts"]["split"]
+    # a looser setting mostly joins facts; the linker's greedy assignment may also move a claim to
+    # another fact, which the diff shows as a split too, so only more merges than splits is asked
+    assert merged["count"] >= 1 and merged["count"] > split["count"]
     for e in merged["examples"]:
         assert len(e["from"]) >= 2 and e["label"]
     assert _counts(forward["claims"]) == {"added": 0, "removed": 0, "relabelled": 0}
-    backward = diff_ledgers(loose, strict, examples=50)
-    assert backward["facts"]["split"]["count"] == merged["count"] and backward["facts"]["merged"]["count"] == 0
+    backward = diff_ledgers(loose, strict, examples=50)  # the same change seen the other way round
+    assert backward["facts"]["split"]["count"] == merged["count"]
+    assert backward["facts"]["merged"]["count"] == split["count"]
     assert {e["fact"] for e in backward["facts"]["split"]["examples"]} == {e["fact"] for e in merged["examples"]}
 
 
