@@ -180,6 +180,8 @@ def _counted(text: str, lang: str) -> list[tuple[str, str | None]]:
     ("Två av de nya färjorna och tre av de sju bussarna stod still.", "sv",
      [("Två", "nya färjorna"), ("tre", "bussarna"), ("sju", "bussarna")]),
     ("Three of the nine ferries stayed in port.", "en", [("Three", "ferries"), ("nine", "ferries")]),
+    ("Five of their tanks and two of those drones were lost.", "en", [("Five", "tanks"), ("two", "drones")]),
+    ("Fyra av våra bussar och tre av hans bilar.", "sv", [("Fyra", "bussar"), ("tre", "bilar")]),
     # an age threshold is an age; 'knappa' is under; crowns and öre split by a colon are money
     ("Alla 65 år och äldre erbjuds vaccin, knappa tre veckor före jul.", "sv", [("knappa tre", "veckor")]),
     ("Workers 18 years and older qualify.", "en", []),

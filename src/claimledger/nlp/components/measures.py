@@ -221,6 +221,8 @@ def counted_after(
             i += 1
         else:
             break
+    if 0 < i < len(nxt) - 1 and nxt[i - 1][2] in w("partitive") and nxt[i][2] in w("determiner") | w("possessive"):
+        i += 1  # 'three of its commanders', 'tre av hans soldater': the whole's determiner
     if 0 < i < len(nxt) - 1 and (nxt[i][2].isdigit() or nxt[i][2] in lex.numbers.get("unit", {})):
         i += 1  # 'tre av de fem loppen', 'four of the ten accused': the whole's count, then what is counted
     if i >= len(nxt):
