@@ -602,3 +602,12 @@ def test_a_finite_verb_joined_to_a_reported_clause_about_a_thing_is_the_speakers
     warned = [r for r in found if r[1] == "warned"]
     assert said and said[0][2] == "the bridge was safe"
     assert warned and warned[0][0] == "The minister" and warned[0][2] == "that drivers must slow down"
+
+
+def test_the_noun_phrase_after_an_inverted_cue_speaks_when_the_parse_names_no_speaker() -> None:
+    # the parser reads 'Skelly' as an adverb, and hangs 'the woman' on the relative clause after her
+    found = _rows('"Having the file is valuable," said Skelly, explaining he worked closely with Reyes.')
+    assert [(r[0], r[1]) for r in found] == [("Skelly", "said"), ("Skelly", "explaining")]
+    src, cue, _, _, _ = _one('"One guy came in and said we should leave," said the woman, who like many in the '
+                             'town did not want to be named.')
+    assert (src, cue) == ("the woman", "said")

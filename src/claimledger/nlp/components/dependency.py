@@ -77,7 +77,7 @@ class _Sentence(AsideSentence):
             speaker = next((c for c in v.rights if c.dep_ in _INVERTED_SPEAKER and c.pos_ in {"NOUN", "PROPN"}), None)
             speaker = speaker or next((g for c in v.rights if c.dep_ in _COMP for g in c.children if g.dep_ in _SUBJ
                                        and g.left_edge.i == c1 and g.pos_ == "PROPN"), None)  # 'said Moss, half joking'
-            source = self.np(speaker) if speaker is not None else None
+            source = self.np(speaker) if speaker is not None else self.name_after(c1)
         if content is not None and not parts and content[1] <= c0:
             # '"…" before the vote, she said. "…"': a quotation right after the cue's clause goes on with it
             after = self.quote_after_clause(v)

@@ -2,8 +2,9 @@
 an infinitive or a preposition, the noun a relative clause's cue reports on, the clause or topic
 a noun cue governs (*the claim that …*, *her pledge to run*).
 
-The questions about the parse itself (subtrees, subjects, quotations) are ``tree.ParsedSentence``'s;
-the rules built from them for every cue are in ``dependency``. Labels are ClearNLP's, as there.
+The questions about the parse itself (subtrees, subjects) are ``tree.ParsedSentence``'s, those about
+quotations ``quoted.QuotedSentence``'s; the rules built from them for every cue are in ``dependency``.
+Labels are ClearNLP's, as there.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.quoted import QuotedSentence
 from claimledger.nlp.components.tree import (
     _AGENT,
     _COMP,
@@ -20,7 +22,6 @@ from claimledger.nlp.components.tree import (
     _SUBJ_PASS,
     _WH,
     _XCOMP,
-    ParsedSentence,
 )
 from claimledger.nlp.lexicon import Cue
 
@@ -38,7 +39,7 @@ _TOPIC_PREP = frozenset({"of", "for", "on", "about", "over", "against", "toward"
 """Prepositions whose object is what a stance noun is about (*support for X*, *criticism of X*)."""
 
 
-class ObjectSentence(ParsedSentence):
+class ObjectSentence(QuotedSentence):
     """A parsed sentence that also finds what a cue's object, infinitive or preposition holds."""
 
     def noun(self, c0: int, c1: int, cue: Cue) -> Found | None:

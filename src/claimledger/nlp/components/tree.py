@@ -4,8 +4,9 @@ Quotation marks are paired over the whole block first (``quotes.quote_regions``)
 several sentences, one split around *she said*, or one opened and never closed is still one
 region. ``ParsedSentence`` holds one sentence with that block's quotes and answers the
 questions every dependency rule asks (whose subtree, which subject, where a clause ends);
-the rules themselves are in ``dependency``. Dependency labels are those of the ClearNLP scheme
-that spaCy's English models use, with the Universal Dependencies names beside them.
+where a quotation stands against a cue is ``quoted``'s, and the rules themselves are in
+``dependency``. Dependency labels are those of the ClearNLP scheme that spaCy's English models
+use, with the Universal Dependencies names beside them.
 """
 
 from __future__ import annotations
@@ -29,13 +30,10 @@ _WH = frozenset({"WDT", "WP"})
 """Tags of a relative pronoun (*which*, *that*, *who*)."""
 _HUNG = frozenset({"advcl", "nsubj", "csubj"})
 """How the parser may hang a participle (*…, writing "…"*) on the quotation after it."""
-_RELATIVE_CLAUSE = frozenset({"relcl", "acl:relcl"})
+_NAME_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN"})
+"""Words of a noun phrase that names a speaker (*the young woman*, *Ana Reyes*)."""
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 """A verb with a tense of its own."""
-_FULL_STOP = frozenset({".", "!", "?"})
-"""Marks that end a sentence inside a quotation's closing mark."""
-_MAX_QUOTE_GAP = 1
-"""Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
 
 _Step = tuple[Range | None, list[Range], str]
@@ -167,7 +165,10 @@ class ParsedSentence:
             if (v.dep_ == "advcl" and h.dep_ in _COMP and h.head.i in self.cue_tokens
                     and (self.q.region(h.i) is not None or self.q.region(h.head.i) is None)):
                 h = h.head  # '"…," adding': the parser hung *adding* inside the quotation
-            return self.source_of(h, depth + 1)
+            src = self.source_of(h, depth + 1)
+            if src is None and h.i in self.cue_tokens and h.i < v.i:
+                src = self.name_after(h.i + 1)  # '"…," said Skelly, explaining …': the parse read the name as an adverb
+            return src
         if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
             if v.tag_ == "VBG" and h.dep_ in _OBJ and depth < 3 and h.head.pos_ in {"VERB", "AUX"}:
                 # 'His office put out a statement saying …': who put it out speaks, not the paper
@@ -237,109 +238,22 @@ class ParsedSentence:
                 return c
         return None
 
-    def quote_before(self, v: Token, source: Range | None) -> Range | None:
-        """A quotation that ends just before the source-and-cue clause (*"…," she said*)."""
-        i = v.i - 1
-        gap = 0
-        while i >= 0 and self.q.region(i) is None:
-            t = self.doc[i]
-            if source is not None and source[0] <= i < source[1]:
-                pass
-            elif t.i in self.cue_tokens:
-                return None
-            elif not t.is_punct:
-                gap += 1
-                if gap > _MAX_QUOTE_GAP:
-                    return None
-            i -= 1
-        if i < 0:
-            return None
-        r = self.q.region(i)
-        if r is None or r[1] != i + 1 or not self.doc[i].is_quote:
-            return None
-        if i < self.s and self.doc[i - 1].text == "." and r[1] - r[0] > 2:
-            return None  # '"… policy." The network said …': the quotation closed its own sentence
-        if self.names_a_noun(r) or self._governed_elsewhere(r, v):
-            return None
-        return r
-
-    def names_a_noun(self, r: Range) -> bool:
-        """'the "Night Train" actress', 'a "one-size-fits-all" approach', 'fame in "Joker"': a quotation
-        whose words hang from a noun after it, or from a preposition, is a title or a label inside a
-        noun phrase, not what anyone says."""
-        d = self.doc
-        if (self.is_label(r) and r[1] < self.e and d[r[1]].pos_ in {"NOUN", "PROPN"} and d[r[1]].dep_ != "npadvmod"
-                and d[r[1] - 2].text not in _FULL_STOP):  # '"But why?" reporter Ana Ruiz asked': a question
-            return True  # the parser may hang the title on the verb; the noun right after it tells
-        if r[0] > 0 and d[r[0] - 1].tag_ == "POS":
-            return True  # 'on the network's "Face the Voters"': what a possessive owns is a title, whatever its words
-        for x in range(r[0], r[1]):
-            h = d[x].head
-            if d[x].is_punct or r[0] <= h.i < r[1]:
-                continue
-            if (h.i >= r[1] and h.pos_ in {"NOUN", "PROPN"}) or (d[x].dep_ in {"pobj", "obj"} and h.pos_ == "ADP"):
-                return True
-        return False
-
-    def is_label(self, r: Range) -> bool:
-        """A quotation with no verb in it: a name, a title or a phrase, never a statement on its own."""
-        return not any(self.doc[x].pos_ in {"VERB", "AUX"} for x in range(*r))
-
-    def _governed_elsewhere(self, r: Range, v: Token) -> bool:
-        """A quotation before the cue that is not the cue's: the subject of the cue itself ('"Great Thaw"
-        presented …'), or the object of a verb before it ('what X branded "a scandal," nurses warn …')."""
-        d = self.doc
-        for x in range(r[0], r[1]):
-            t = d[x]
-            if t.is_punct or r[0] <= t.head.i < r[1] or t.head.i == t.i:
-                continue
-            if t.head.i == v.i:
-                if t.dep_ in _SUBJ | _SUBJ_PASS:
-                    return True
-            elif t.head.i < r[0] and t.head.pos_ in {"VERB", "AUX"}:
-                return True
-        return False
-
-    def quote_after(self, end: int) -> Range | None:
-        """A quotation that opens right after ``end``: only punctuation (or *but*, *and*) between."""
-        i = end
-        n = len(self.doc)
-        links = 0
-        while i < n and self.q.region(i) is None:
-            t = self.doc[i]
-            if t.lower_ in self.conj and links == 0:
-                links += 1
-            elif not t.is_punct and not t.is_space:
-                return None
-            i += 1
-        if i >= n:
-            return None
-        r = self.q.region(i)
-        if r is None or r[0] != i:
-            return None
-        return r
-
-    def claimed_by_later_cue(self, r: Range) -> bool:
-        """A quotation followed by another cue clause (*"…," he added*) is that cue's."""
-        i = r[1]
-        n = len(self.doc)
-        seen = 0
-        while i < n and seen < 6:
-            t = self.doc[i]
-            if self.q.region(i) is not None:
-                return False
-            if t.i in self.cue_tokens or (t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"}):
-                if self.doc[r[1] - 2].text in _FULL_STOP and any(c.dep_ in _COMP | _OBJ and c.i > t.i
-                                                                for c in t.children):
-                    return False  # '"… state." She noted a rally …': a new sentence with a claim of its own
-                return t.i in self.cue_tokens or self._looks_like_cue(t)
-            if not t.is_punct:
-                seen += 1
-            i += 1
-        return False
-
     def _looks_like_cue(self, t: Token) -> bool:
         return t.lower_ in self.lex.cues and self.lex.cues[t.lower_][0].kind == "verb"
+
+    def name_after(self, i: int) -> Range | None:
+        """'"…," said the woman, who …', '"…," said Skelly, explaining …': the noun phrase right after an
+        inverted cue, up to a comma or the sentence's end, when the parse gives the cue no speaker
+        (it may hang the noun on a clause after it, or read a name as an adverb)."""
+        d = self.doc
+        k = i
+        while k < self.e and (d[k].pos_ in _NAME_POS or (d[k].is_title and d[k].is_alpha)) and self.q.region(k) is None:
+            k += 1
+        if k == i or not (k == self.e or d[k].is_punct):
+            return None
+        if d[k - 1].pos_ not in {"NOUN", "PROPN"} and not d[k - 1].is_title:
+            return None
+        return self.trim(i, k)
 
     def name_before_colon(self, i: int) -> Range | None:
         """A short name between ``i`` and a colon (*Said Ellis: …*)."""
@@ -385,54 +299,3 @@ class ParsedSentence:
             if not c0 <= t.head.i < c1 or t.head.i == t.i:
                 return t
         return verbs[0] if verbs else d[c0]
-
-    def quote_after_clause(self, v: Token) -> Range | None:
-        """A quotation right after the cue's clause, or one opening the next sentence when the rest of this
-        one names no other speaker: no cue and no quotation but a title stands between ('"…," said X, a Y
-        who …, another Z. "…"'; '"…," she said as the crowd left the hall. "…"'; '"…," he said on the
-        network's "Face the Voters." "…"')."""
-        end = self._clause_end(v)
-        after = self.quote_after(end)
-        if after is not None and not self.names_a_noun(after):
-            return after
-        x = end
-        while x < self.e:
-            r = self.q.region(x)
-            if r is not None and r[0] == x and r[1] > self.e and self.doc[x - 1].text in _FULL_STOP:
-                return r  # the next sentence's opening mark, which the sentence splitter left at this one's end
-            if r is not None and not self.names_a_noun(r):
-                return None
-            if r is None and x in self.cue_tokens and not self._same_speaker(v, self.doc[x]):
-                return None
-            x = r[1] if r is not None else x + 1
-        return self.quote_after(self.e)
-
-    def _same_speaker(self, v: Token, t: Token) -> bool:
-        """A later cue that names no other speaker: a participle on the cue with no subject of its own
-        (*said, adding that …*), or a cue in a relative clause on the cue's subject (*said X, who said …*)."""
-        if t.head.i == v.i and t.dep_ in {"advcl", "conj", "xcomp"} and not any(
-                c.dep_ in _SUBJ | _SUBJ_PASS for c in t.children):
-            return True
-        h = t
-        while h.dep_ not in _RELATIVE_CLAUSE and h.head.i != h.i and h.i != v.i:
-            h = h.head
-        return h.dep_ in _RELATIVE_CLAUSE and h.head.head.i == v.i and h.head.dep_ in _SUBJ
-
-    def _clause_end(self, v: Token) -> int:
-        """Where the cue's own clause ends: the end of its rightmost non-clausal dependent."""
-        end = v.i + 1
-        for c in v.rights:
-            if c.dep_ in _COMP | {"conj", "cc", "parataxis"} or self.q.region(c.i) is not None:
-                break
-            if c.is_punct:
-                continue
-            end = max(end, c.right_edge.i + 1)
-        return end
-
-    def _skip_adjuncts(self, i: int) -> int:
-        d = self.doc
-        while i < self.e and d[i].dep_ in {"npadvmod", "advmod", "prep", "pobj", "det", "compound",
-                                          "amod", "nsubj", "dative", "dobj"} and self.q.region(i) is None:
-            i += 1
-        return i
-
