@@ -619,3 +619,27 @@ def test_an_inverted_cue_with_no_comma_and_its_pronoun_last() -> None:
 def test_the_relative_word_before_a_final_cue_is_no_part_of_the_source() -> None:
     found = _claims("Nämnden vill höja avgiften, vilket oppositionen menar är orimligt.")
     assert [f[:2] for f in found] == [("oppositionen", "menar")]
+
+
+def test_a_claim_without_att_may_open_with_a_possessive() -> None:
+    assert _one("Jag tycker ditt förslag verkar mycket klokt.")[:3] == (
+        "Jag", "tycker", "ditt förslag verkar mycket klokt")
+
+
+def test_a_question_with_an_inverted_cue_and_its_pronoun_last_claims_nothing() -> None:
+    assert _claims("Så blir det bättre för alla menar du?") == []
+
+
+def test_a_pronoun_then_a_colon_after_the_cue_is_its_subject_whatever_was_fronted() -> None:
+    src, cue, content, _ = _one("På frågan om hon har några planer att resa till Norge säger hon: – Inte i år.")
+    assert (src, cue, content) == ("hon", "säger", "Inte i år")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("De åtalade nekar till anklagelserna.", [("De åtalade", "nekar till", "anklagelserna", "denied")]),
+    ("Ministern markerade att beslutet står fast.", [("Ministern", "markerade", "beslutet står fast", "asserted")]),
+    # an 'att' after a second verb is that verb's, not the cue's
+    ("Bolaget erkänner sitt misstag och fortsätter arbetet med att rätta det.", []),
+])
+def test_round_three_cue_words(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert _claims(text) == expected

@@ -332,6 +332,15 @@ class SentenceRules:
         i = self.past_adverbs(c1, self.e)
         return (i, i + 1) if i < self.e and d[i].lower_ in self.lex.word_class("nominative_pronoun") else None
 
+    def pronoun_then_quote(self, c1: int) -> Range | None:
+        """*säger han: ”...”*, *säger hon ”...”*: a nominative pronoun right after the cue, then a colon, a
+        quotation mark or a dash, is the cue's subject whatever was fronted (*På frågan om X säger han:*)."""
+        d = self.doc
+        if not (self.tagged and c1 + 1 < self.e and d[c1].lower_ in self.lex.word_class("nominative_pronoun")):
+            return None
+        nxt = d[c1 + 1]
+        return (c1, c1 + 1) if nxt.text == ":" or self.is_quote(nxt) or nxt.text in self.dashes else None
+
     def past_adverbs(self, i: int, j: int) -> int:
         """The first word after the sentence adverbs (one or two words each) that start at ``i``."""
         adverbs, o = self.lex.word_class("sentence_adverb"), self.s
@@ -358,8 +367,9 @@ class SentenceRules:
             return False  # only verbs of saying and opinion take such a claim ('Abloys uttalade koncernmål är')
         if d[k].lower_ in self.recipient or d[k].lower_ in self.stop:
             return False
-        if d[k].pos_ == "PRON" and d[k].lower_ not in self.lex.word_class("subject_pronoun"):
-            return False  # 'meddelar vad den tror': a question word, not a subject
+        if (d[k].pos_ == "PRON" and d[k].lower_ not in self.lex.word_class("subject_pronoun")
+                and not (k + 1 < self.e and d[k + 1].pos_ == "NOUN")):
+            return False  # 'meddelar vad den tror': a question word, not a subject; 'ditt förslag' is one
         for x in range(k + 1, min(self.e, k + 4)):
             if d[x].is_punct:
                 return False

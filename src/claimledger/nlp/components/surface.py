@@ -132,6 +132,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None:
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-anaphoric")
     if (c1 + 1 == r.e and d[c1].lower_ in r.lex.word_class("nominative_pronoun") and c0 - r.s >= 3
+            and (r.e >= len(d) or d[r.e].text != "?")
             and not d[c0 - 1].is_punct and any(r.is_verb(d[x]) for x in range(r.s, c0))):
         # 'Det ska vara bröd på julbordet tycker jag.': an inverted cue with no comma, its subject last
         content = r.trim((r.skip_open(r.s, c0), c0))
@@ -163,6 +164,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return Found((c0, c1), content, inside, cue.certainty, cue.kind, "verb-split")
     if comp is not None and r.finite_between(c1, comp):
         comp = None  # 'Jag tror folk känner att ...': the claim starts right after the cue
+    if comp is not None and any(d[x].lower_ in r.lex.word_class("predicate_link") and r.verbs[x + 1 - r.s]
+                                for x in range(c1, comp - 1)):
+        return None  # 'erkänner sitt ansvar och fortsätter arbetet med att': the 'att' is another verb's
     if comp is not None:
         before = r.np_before(c0)
         source = r.subject_between(c1, comp, before) or before
@@ -177,7 +181,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
     source = r.np_before(c0)
     start = r.recipient_end(c1, r.e)
-    fronted = r.fronted_subject(c0, c1)
+    fronted = r.fronted_subject(c0, c1) or r.pronoun_then_quote(c1)
     if fronted is not None:  # 'Så säger man till sig själv: ...': the subject follows the cue
         source, start = fronted, r.recipient_end(fronted[1], r.e)
         start += start < r.e and d[start].text == ":"
@@ -191,7 +195,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np
             and not r.clause_without_att(start if fronted is None else c1)):
         return None
-    if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue")
+    if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue") and d[start].text not in r.dashes
+            and d[start - 1].text != ":"
             and not any(d[x].pos_ in {"VERB", "AUX"} for x in range(*content))):
         return None  # 'Segern säger en hel del om laget': a verb of saying with a bare noun phrase claims nothing
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-bare")
