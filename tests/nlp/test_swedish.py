@@ -643,3 +643,10 @@ def test_a_pronoun_then_a_colon_after_the_cue_is_its_subject_whatever_was_fronte
 ])
 def test_round_three_cue_words(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert _claims(text) == expected
+
+
+def test_an_att_claim_ends_before_the_speakers_own_next_predicate() -> None:
+    src, _, content, _ = _one("Ministern tycker att rapporten är intressant, och ska nu läsa den noga.")
+    assert (src, content) == ("Ministern", "rapporten är intressant")
+    assert _one("Hon säger att priset stiger, och att det oroar henne.")[2] == (
+        "priset stiger, och att det oroar henne")

@@ -123,6 +123,9 @@ def contrast_end(r: SentenceRules, start: int, end: int) -> int:
             return end
         if d[x].text == "," and d[x + 1].lower_ in contrast and d[x + 2].lower_ not in r.comp:
             return x
+        if (d[x].text == "," and d[x + 1].lower_ in r.lex.word_class("coordinator") and r.tagged
+                and "Fin" in d[x + 2].morph.get("VerbForm", [])):
+            return x  # 'tycker att X är intressant, och ska nu utvärdera': the speaker's own next predicate
     return end
 
 
