@@ -611,3 +611,9 @@ def test_the_noun_phrase_after_an_inverted_cue_speaks_when_the_parse_names_no_sp
     src, cue, _, _, _ = _one('"One guy came in and said we should leave," said the woman, who like many in the '
                              'town did not want to be named.')
     assert (src, cue) == ("the woman", "said")
+
+
+def test_a_fallback_cue_takes_its_subject_from_the_parse_not_the_words_before_it() -> None:
+    src, cue, content, _, _ = _by_cue("Sen. Ana Reyes has cast the mayor as unqualified and accused her of making "
+                                      "false statements about the budget.", "accused")
+    assert src == "Sen. Ana Reyes" and content.startswith("her of making false statements")

@@ -21,6 +21,8 @@ inside its sentence except where quotation marks carry it further.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.components.asides import AsideSentence
@@ -312,6 +314,12 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(ctx.cue_head(c0, c1)) and not ctx.unheld_purpose(ctx.cue_head(c0, c1))):
                 f = ctx.surface_rule(c0, c1, cue)
+                if f is not None and f.source is not None and f.source[1] <= c0:
+                    # the surface rule takes the words before the cue; the parse knows its subject
+                    # ('has cast X as unqualified and accused her of …': not 'unqualified and')
+                    src = ctx.source_of(ctx.cue_head(c0, c1))
+                    if src is not None and (src[1] <= f.content[0] or src[0] >= f.content[1]):
+                        f = replace(f, source=src)
         elif cue.words[0] == ":" or cue.words[0] in ctx.dashes:
             f = ctx.signature(c0, c1, cue)
         elif cue.kind == "noun":
