@@ -650,3 +650,9 @@ def test_an_att_claim_ends_before_the_speakers_own_next_predicate() -> None:
     assert (src, content) == ("Ministern", "rapporten är intressant")
     assert _one("Hon säger att priset stiger, och att det oroar henne.")[2] == (
         "priset stiger, och att det oroar henne")
+
+
+def test_ska_then_an_infinitive_is_no_hearsay_perfect_whatever_supine_the_tagger_sees_later() -> None:
+    # the tagger reads 'färjor' as a supine here; 'skulle kunna drivas' is a possibility, not hearsay
+    text = "Hälften av färjorna skulle kunna drivas med batteridrivna färjor, enligt beräkningar."
+    assert _one(text)[3] == "estimated"

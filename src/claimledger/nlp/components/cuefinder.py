@@ -26,6 +26,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 tail = next((x for x in range(k + 1, min(sent.end, k + 6)) if doc[x].lower_ == cue.words[1]
                              or (tagged and "Sup" in doc[x].morph.get("VerbForm", []))), None)  # 'ska ... skjutits'
 
+                if tail is not None and tagged and doc[tail].lower_ != cue.words[1] and any(
+                        "Inf" in doc[x].morph.get("VerbForm", []) for x in range(k + 1, tail)):
+                    continue  # 'skulle kunna drivas med färjor': an infinitive, not the perfect, follows 'ska'
                 if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)) and not (
                         tagged and (_perfect_without_supine(doc, tail, sent, lex)
                                     or _state_without_participle(doc, tail, sent, lex))):
