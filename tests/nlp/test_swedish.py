@@ -656,3 +656,9 @@ def test_ska_then_an_infinitive_is_no_hearsay_perfect_whatever_supine_the_tagger
     # the tagger reads 'färjor' as a supine here; 'skulle kunna drivas' is a possibility, not hearsay
     text = "Hälften av färjorna skulle kunna drivas med batteridrivna färjor, enligt beräkningar."
     assert _one(text)[3] == "estimated"
+
+
+def test_a_supine_cue_after_a_predicative_participle_reports_like_a_passive() -> None:
+    src, cue, content, cert = _one("Mannen är anhållen misstänkt för att ha rånat en butik.")
+    assert (src, cue, cert) == (None, "misstänkt", "estimated")
+    assert content == "Mannen är anhållen misstänkt för att ha rånat en butik"

@@ -106,10 +106,13 @@ def directive(r: SentenceRules, comp: int) -> bool:
 
 
 def participle_phrase(r: SentenceRules, c0: int) -> bool:
-    """A supine cue right after a comma, with no auxiliary of its own, heads a participle phrase
-    (*har anhållits, misstänkt för mord*): it reports like a passive, with nobody named."""
+    """A supine cue right after a comma or a predicative participle, with no auxiliary of its own, heads a
+    participle phrase (*har anhållits, misstänkt för mord*, *är gripen misstänkt för*): it reports like a
+    passive, with nobody named."""
     d = r.doc
-    return (r.tagged and r.s < c0 < r.e - 1 and d[c0 - 1].text == ","
+    after_predicative = (c0 - 2 >= r.s and d[c0 - 2].lower_ in r.lex.word_class("copula")
+                         and d[c0 - 1].pos_ in {"NOUN", "ADJ"})  # 'är gripen misstänkt för': the tagger's noun
+    return (r.tagged and r.s < c0 < r.e - 1 and (d[c0 - 1].text == "," or after_predicative)
             and "Sup" in d[c0].morph.get("VerbForm", []) and d[c0 + 1].lower_ in r.recipient)
 
 
