@@ -662,3 +662,12 @@ def test_a_supine_cue_after_a_predicative_participle_reports_like_a_passive() ->
     src, cue, content, cert = _one("Mannen är anhållen misstänkt för att ha rånat en butik.")
     assert (src, cue, cert) == (None, "misstänkt", "estimated")
     assert content == "Mannen är anhållen misstänkt för att ha rånat en butik"
+
+
+@pytest.mark.parametrize("text", [
+    "– Striderna fortsätter, sade en anonym militär företrädare.",
+    "Enligt en irakisk säkerhetskälla har tre personer gripits.",
+])
+def test_an_anonymous_or_compound_source_word_is_anonymous(text: str) -> None:
+    a = analyze_text(text, lang="sv")
+    assert [x.anonymous for x in a.attributions] == [True]
