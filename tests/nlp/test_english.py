@@ -617,3 +617,14 @@ def test_a_fallback_cue_takes_its_subject_from_the_parse_not_the_words_before_it
     src, cue, content, _, _ = _by_cue("Sen. Ana Reyes has cast the mayor as unqualified and accused her of making "
                                       "false statements about the budget.", "accused")
     assert src == "Sen. Ana Reyes" and content.startswith("her of making false statements")
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Mitt Romney opened the rally with a speech denouncing the governor.", "denouncing", "Mitt Romney"),
+    ("Reyes praised the groups that sided with Lamb and bankrolled ads attacking the mayor.", "attacking",
+     "the groups"),
+    ("Ana Reyes, who helped launch the movement with a speech denouncing the governor, will not attend.",
+     "denouncing", "Ana Reyes"),
+])
+def test_a_participle_on_a_message_speaks_for_whoever_delivers_it(text: str, cue: str, source: str) -> None:
+    assert _by_cue(text, cue)[0] == source

@@ -63,6 +63,7 @@ class ParsedSentence:
         self.means_prep = w("means_prep")
         self.settings = w("setting_noun") | w("weekday") | w("month")
         self.person_subjects = w("subject_pronoun") - w("expletive")
+        self.message_nouns = w("message_noun")
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
         self.speaker_object_prep = w("speaker_object_prep")
@@ -170,13 +171,26 @@ class ParsedSentence:
                 src = self.name_after(h.i + 1)  # '"…," said Skelly, explaining …': the parse read the name as an adverb
             return src
         if v.dep_ in {"acl"} and h.pos_ in {"NOUN", "PROPN"}:
-            if v.tag_ == "VBG" and h.dep_ in _OBJ and depth < 3 and h.head.pos_ in {"VERB", "AUX"}:
+            verb = h.head if h.dep_ in _OBJ else None
+            if h.dep_ == "pobj" and h.lower_ in self.message_nouns and h.head.dep_ == "prep":
+                verb = h.head.head  # 'opened with a speech denouncing X': who gave the speech denounces
+            if v.tag_ == "VBG" and verb is not None and depth < 3 and verb.pos_ in {"VERB", "AUX"}:
                 # 'His office put out a statement saying …': who put it out speaks, not the paper
-                owner = self.source_of(h.head, depth + 1)
-                if owner is not None and self.doc[owner[0]].tag_ not in _WH:
+                owner = self.source_of(verb, depth + 1)
+                if owner is None or self.doc[owner[0]].tag_ in _WH:
+                    owner = self._antecedent(verb)  # 'groups that bankrolled ads attacking X': the groups
+                if owner is not None:
                     return owner
             return self.np(h, drop_acl=v)
         return None
+
+    def _antecedent(self, verb: Token) -> Range | None:
+        """The noun a relative clause hangs on, for a verb of that clause (or a conjunct of it)."""
+        while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ not in {"relcl", "acl:relcl"} or verb.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return self.np(verb.head)
 
     def _perfect_subject(self, v: Token) -> Range | None:
         """'He's said he will run': the parser may read a contracted *has* as the passive *is*; a
