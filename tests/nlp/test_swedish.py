@@ -671,3 +671,11 @@ def test_a_supine_cue_after_a_predicative_participle_reports_like_a_passive() ->
 def test_an_anonymous_or_compound_source_word_is_anonymous(text: str) -> None:
     a = analyze_text(text, lang="sv")
     assert [x.anonymous for x in a.attributions] == [True]
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    ("Avgiften ska vara låg, tycker hon.", "asserted"),  # a norm inside the claim: no hearsay
+    ("Föraren ska vara lindrigt skadad, skriver polisen.", "reported"),  # hearsay, found by the cue finder
+])
+def test_ska_vara_inside_a_claim_is_hearsay_only_before_a_participle(text: str, certainty: str) -> None:
+    assert _one(text)[3] == certainty

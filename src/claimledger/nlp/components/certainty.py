@@ -35,8 +35,9 @@ def _modal_hearsay(words: list[str], lex: Lexicon) -> bool:
     if not pairs:
         return False
     present = set(words)
+    state = lex.word_class("state_aux")  # 'ska vara': the cue finder's tags decide (a plan before an adjective)
     for first, second in pairs:
-        if first in present:
+        if first in present and second not in state:
             for n, w in enumerate(words):
                 if w == first and second in words[n + 1 : n + 5]:
                     return True
