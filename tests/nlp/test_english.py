@@ -628,3 +628,9 @@ def test_a_fallback_cue_takes_its_subject_from_the_parse_not_the_words_before_it
 ])
 def test_a_participle_on_a_message_speaks_for_whoever_delivers_it(text: str, cue: str, source: str) -> None:
     assert _by_cue(text, cue)[0] == source
+
+
+def test_an_as_that_clause_after_an_object_is_what_the_object_says_not_an_adjunct() -> None:
+    content = _by_cue("The agency cited the intelligence service as that the troops have already left the country.",
+                      "cited")[2]
+    assert content == "the intelligence service as that the troops have already left the country"

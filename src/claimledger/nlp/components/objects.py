@@ -169,8 +169,9 @@ class ObjectSentence(QuotedSentence):
         """A dependent of the cue that says when, where, how or why: *after …*, *during …*, *on Thursday*,
         *in an interview*, *by doing …*, or a clause opened by *as*, *when*, *because*. It ends the
         content unless an argument of the cue follows it (*chided X on Monday for Y*)."""
-        if g.dep_ == "advcl":
-            return any(m.dep_ == "mark" and m.lower_ in self.subordinators | self.as_mark for m in g.children)
+        if g.dep_ == "advcl":  # but 'cited X as that …' (a complementizer too) relays what X says
+            marks = {m.lower_ for m in g.children if m.dep_ == "mark"}
+            return bool(marks & (self.subordinators | self.as_mark)) and not marks & self.comp
         if g.dep_ != "prep":
             return False
         if g.lower_ in self.adjunct_prep:
