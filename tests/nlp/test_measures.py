@@ -186,6 +186,9 @@ def _counted(text: str, lang: str) -> list[tuple[str, str | None]]:
     ("Alla 65 år och äldre erbjuds vaccin, knappa tre veckor före jul.", "sv", [("knappa tre", "veckor")]),
     ("Workers 18 years and older qualify.", "en", []),
     ("Biljetten kostar 12:50 kronor, klockan 14:30 går bussen.", "sv", [("12:50", "kronor")]),
+    # Swedish 'under' before a span of time is 'during': no approximation, and no part of the figure
+    ("Bron var stängd under tre veckor, och under 40 bilar kom fram.", "sv",
+     [("tre", "veckor"), ("under 40", "bilar")]),
 ])
 def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
     assert _counted(text, lang) == expected

@@ -343,6 +343,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
           and (hi := small_number(nxt[1][2], nums)) > 0 and value < hi):
         value_max, approx, end, nxt = hi, "range", nxt[1][1], nxt[2:]  # 'tre – fem år', 'mellan tre och fem'
     # approximation words before: 'omkring', 'more than', 'mellan'
+    number_start = start
+    approx_words: tuple[str, ...] = ()
     if approx != "range" or (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
         for kind in ("range_open", "about", "over", "under", "exact"):
             for seq in lex.approx.get(kind, ()):
@@ -353,6 +355,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                     else:
                         start = prev[-len(seq)][0]
                         approx = kind  # type: ignore[assignment]
+                        approx_words = seq
                     break
             else:
                 continue
@@ -371,6 +374,9 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
         counted = _count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
+    if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
+            and counted is not None and text[counted[0] : counted[1]].lower() in lex.units.get("time_unit", ())):
+        approx, start = "exact", number_start  # 'under två veckor': during two weeks, not fewer than two
     if value == 1 and not vague and counted is None:
         return None
     if (is_year(raw) and unit is None and not vague and start == s
