@@ -21,6 +21,7 @@ NAMES = {
     "about", "exact", "range", "comma", "point", "before", "after",
     # rule flags and word-class names read from words.tsv
     "rules", "dependency", "lenient_pos", "split_particles",
+    "during",  # the word class of 'under' before a span of time (sv/no), and an English adjunct preposition
     # spaCy pipe names, dependency labels and tags, NER labels
     "ner", "lemmatizer", "det", "DET", "PER", "SOURCE",
     # Universal Dependencies morphological feature names (token.morph), the same in every language
