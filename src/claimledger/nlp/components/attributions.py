@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.nlp.components import dependency
 from claimledger.nlp.components.found import Found, fold_hearsay
+from claimledger.nlp.components.relays import relayed
 from claimledger.nlp.components.sentence import SentenceRules, find_cues
 from claimledger.nlp.components.surface import headline_colon, surface_attributions
 from claimledger.nlp.lexicon import Lexicon
@@ -26,5 +27,5 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     if doc.has_annotation("DEP") and "dependency" in lex.word_class("rules"):
         parsed = dependency.sentence_attributions(doc, sent, lex, cues)
         if parsed is not None:
-            return fold_hearsay(parsed)
+            return relayed(fold_hearsay(parsed), doc, lex)
     return surface_attributions(doc, sent, lex, tagged, cues)

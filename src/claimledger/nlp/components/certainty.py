@@ -130,12 +130,10 @@ def source_kind(source: str | None, anonymous: bool, lex: Lexicon) -> SourceKind
     return kind
 
 
-def _source_kind(source: str, anonymous: bool, lex: Lexicon) -> SourceKind | None:
-    if not source:
-        return "anonymous"
+def stem_kind(source: str, lex: Lexicon) -> SourceKind | None:
+    """The kind that a word stem of ``sources.tsv`` names in ``source`` (*intelligence*,
+    *military*, *agency*...), or None when no stem matches."""
     words = _words(source)
-    if len(words) == 1 and words[0] in lex.word_class("subject_pronoun"):
-        return "person"
     for kind, stems in lex.source_kinds:
         for stem in stems:
             if " " in stem:
@@ -143,6 +141,17 @@ def _source_kind(source: str, anonymous: bool, lex: Lexicon) -> SourceKind | Non
                     return kind  # type: ignore[return-value]
             elif any(w == stem or (len(stem) > 3 and w.startswith(stem)) for w in words):
                 return kind  # type: ignore[return-value]
+    return None
+
+
+def _source_kind(source: str, anonymous: bool, lex: Lexicon) -> SourceKind | None:
+    if not source:
+        return "anonymous"
+    words = _words(source)
+    if len(words) == 1 and words[0] in lex.word_class("subject_pronoun"):
+        return "person"
+    if (kind := stem_kind(source, lex)) is not None:
+        return kind
     if anonymous:
         return "anonymous"
     tokens = source.split()
