@@ -172,3 +172,19 @@ def fold_named_passives(found: list[Found]) -> list[Found]:
             folded[id(host)] = f.certainty
     return [replace(g, certainty=folded[id(g)]) if id(g) in folded and g.certainty == "asserted" else g
             for g in out]
+
+
+def nothing_said(r: SentenceRules, content: Range) -> bool:
+    """A content that opens with a negative pronoun and holds no finite verb before its first comma is what the
+    speaker did not say (*Han sade inget djärvt och inget polemiskt, och ...*), no claim; *tror ingen
+    vill det* claims something."""
+    d, w = r.doc, r.lex.word_class
+    first = d[content[0]].lower_
+    if first not in w("negation") or first in w("negation_adverb"):
+        return False
+    for x in range(content[0] + 1, content[1]):
+        if d[x].text == "," or r.is_quote(d[x]):
+            break
+        if "Fin" in d[x].morph.get("VerbForm", []):
+            return False  # a finite verb: the negative pronoun is the claim's subject
+    return True

@@ -24,7 +24,7 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
             if cue.kind == "modal" and n == 2:
                 # hearsay 'ska' + 'ha'/'vara', with a few words between: 'ska roboten ha avfyrats'
                 tail = next((x for x in range(k + 1, min(sent.end, k + 6)) if doc[x].lower_ == cue.words[1]
-                             or (tagged and "Sup" in doc[x].morph.get("VerbForm", []))), None)  # 'ska ... skjutits'
+                             or (tagged and _supine(doc[x], lex))), None)  # 'ska ... skjutits'
 
                 if tail is not None and tagged and doc[tail].lower_ != cue.words[1] and any(
                         "Inf" in doc[x].morph.get("VerbForm", []) for x in range(k + 1, tail)):
@@ -47,6 +47,11 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 continue  # a stance noun alone ('pledge') needs the parse to find its holder and topic
             if cue.kind in {"verb", "self"} and _participle(doc, k, sent, lex, tagged):
                 continue  # 'den misstänkte gärningsmannen': a participle, not a verb
+            if (n > 1 and k + n < sent.end and cue.words[-1] in lex.word_class("time_prep")
+                    and doc[k + n].lower_ in lex.word_class("weekday")):
+                continue  # 'pekade på tisdagen ut': the preposition opens a time adverbial
+            if _charge(doc, k + n, sent, cue, lex):
+                continue  # 'misstänks för mord': a charge, an event noun, not a claim
             match = (k, k + n, cue)
             break
         if match:
@@ -55,6 +60,26 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
         else:
             k += 1
     return out
+
+
+def _supine(t: Token, lex: Lexicon) -> bool:
+    """A supine by its tag and, where the language lists them, its ending: a small tagger's supine
+    'träffas' after 'ska' is an infinitive (*ska träffas igen*: a plan), 'skjutits' a supine."""
+    endings = tuple(lex.word_class("supine_ending"))
+    return "Sup" in t.morph.get("VerbForm", []) and (not endings or t.lower_.endswith(endings))
+
+
+def _charge(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> bool:
+    """A suspicion verb followed by its preposition and a noun phrase, not by an 'att' clause, names a
+    charge (*misstänks för mord*, *anhållen misstänkt för våldtäkt*, *misstänks mannen för*), no
+    proposition; *misstänks för att ha huggit* and *misstänks ha mördats* claim something."""
+    if cue.lemma not in lex.word_class("charge_cue"):
+        return False
+    while k + 1 < sent.end and doc[k].pos_ in {"DET", "NOUN", "PROPN", "PRON"} and doc[k].lower_ not in lex.word_class(
+            "charge_prep"):
+        k += 1  # 'misstänks mannen för': the V2 subject
+    return (k + 1 < sent.end and doc[k].lower_ in lex.word_class("charge_prep")
+            and doc[k + 1].lower_ not in lex.word_class("complementizer"))
 
 
 def _perfect_without_supine(doc: Doc, k: int, sent: Span, lex: Lexicon) -> bool:

@@ -154,7 +154,7 @@ class SentenceRules:
                 break
             if low in self.comp or low in self.rel:
                 break
-            if j > start and self.is_verb(t):
+            if j > start and self.is_verb(t) and not self._attributive(j, end):
                 break
             if j > start and mode == "inverted" and (low in self.recipient or low in self.stop):
                 break
@@ -165,7 +165,8 @@ class SentenceRules:
                 if not (self.tagged and t.pos_ == "ADP" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}
                         and self._verb_ahead(j, end)):
                     break
-            if self.tagged and j > start and t.pos_ not in _SOURCE_POS and t.is_lower and not self._modifier(j, end):
+            if self.tagged and j > start and t.pos_ not in _SOURCE_POS and t.is_lower and not (
+                    self._modifier(j, end) or self._attributive(j, end)):
                 break
             if (mode == "prep" and self.tagged and j > start and t.like_num
                     and d[j - 1].pos_ in {"PROPN", "NOUN"}):
@@ -179,8 +180,16 @@ class SentenceRules:
         """An adverb inside the phrase, before the adjective or noun it goes with (*den socialdemokratiskt
         ledda regeringen*; a small tagger's *vd* before a name), not one that ends it."""
         t = self.doc[j]
-        return (t.pos_ == "ADV" and j + 1 < end and self.doc[j + 1].pos_ in {"ADJ", "NOUN", "PROPN"}
+        return (t.pos_ == "ADV" and j + 1 < end
+                and (self.doc[j + 1].pos_ in {"ADJ", "NOUN", "PROPN"} or self._attributive(j + 1, end))
                 and t.lower_ not in self.stop and t.lower_ not in self.lex.word_class("sentence_adverb"))
+
+    def _attributive(self, j: int, end: int) -> bool:
+        """A word a small tagger calls a verb between a determiner or adverb and the noun or name it
+        describes is an adjective (*sade den skakade guvernören X*, *sade alltid lika glade Lindblom*)."""
+        d = self.doc
+        return (self.tagged and j > self.s and j + 1 < end and d[j].is_lower
+                and d[j - 1].pos_ in {"DET", "ADV"} and d[j + 1].pos_ in {"NOUN", "PROPN"})
 
     def _verb_ahead(self, j: int, end: int) -> bool:
         """A finite verb closes the phrase within a few words (V2 after a fronted 'enligt X')."""

@@ -21,6 +21,7 @@ from claimledger.nlp.components.clauses import (
     free_relative,
     hypothetical,
     no_report,
+    nothing_said,
     participle_phrase,
     verbless_to_comma,
 )
@@ -142,7 +143,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # 'Y, X said.' with only a short tail after the cue
         source = r.trim((comma + 1 + (d[comma + 1].lower_ in r.rel and comma + 2 < c0), c0))
         tail = r.e - c1  # ', vilket partierna anser är onödigt': the relative word is no part of the source
-        if source and tail <= 4 and r.find_comp(c1, r.e) is None and not any(
+        if source and r.nominal(source) and tail <= 4 and r.find_comp(c1, r.e) is None and not any(
             r.is_verb(d[x]) for x in range(source[0], source[1])
         ):
             content = r.trim((r.skip_open(r.s, comma), comma))
@@ -191,6 +192,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
                  and not any(r.is_verb(d[x]) for x in range(*content)))
     if source is None or content is None or (content[1] - content[0] < 2 and not denied_np):
         return None
+    if r.tagged and nothing_said(r, content):
+        return None  # 'Han sade inget djärvt': a negative pronoun, no verb before the comma
     quoted = r.is_quote(d[start]) if start < r.e else False
     if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np
             and not r.clause_without_att(start if fronted is None else c1)):
