@@ -738,3 +738,22 @@ def test_a_cue_preposition_that_opens_a_time_adverbial_is_no_particle() -> None:
 ])
 def test_round_four_cue_words(text: str, cue: str) -> None:
     assert _one(text)[1] == cue
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Flera kritiker menar att reformen gynnar bolagen, som genom ändringen anses få lägre skatt.",
+     "få lägre skatt"),
+    ("Beslutet fattades av en grupp ledamöter som tidigare sägs ha motsatt sig förslaget.",
+     "ha motsatt sig förslaget"),
+])
+def test_a_passive_cue_after_a_relative_word_and_an_adverbial_starts_its_claim_after_the_cue(
+        text: str, content: str) -> None:
+    assert (None, content) in [(s, c) for s, _, c, _ in _claims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Styrelsen har läst rapporten noga och sedan påpekat att den saknar källor.",
+    "Läkarna har ifrågasatt nyttan med vaccinet och bland annat hävdat att det är farligt.",
+])
+def test_a_supine_cue_after_och_and_an_adverb_shares_the_first_subject(text: str) -> None:
+    assert _one(text)[0] == text.split()[0]

@@ -188,3 +188,17 @@ def nothing_said(r: SentenceRules, content: Range) -> bool:
         if "Fin" in d[x].morph.get("VerbForm", []):
             return False  # a finite verb: the negative pronoun is the claim's subject
     return True
+
+
+def relative_adverbial(r: SentenceRules, c0: int) -> bool:
+    """A relative word, then only an adverb or a prepositional phrase, then the cue (*regimen, som genom
+    dåden anses få*, *personer som tidigare sägs ha verkat*): the relative clause's subject is the gap."""
+    d = r.doc
+    for k in range(c0 - 2, max(r.s, c0 - 5) - 1, -1):
+        if d[k].lower_ in r.rel:
+            between = [d[x] for x in range(k + 1, c0)]
+            return r.tagged and (all(t.pos_ == "ADV" for t in between) or (
+                between[0].pos_ == "ADP" and all(t.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} for t in between[1:])))
+        if d[k].is_punct:
+            return False
+    return False

@@ -270,6 +270,8 @@ class SentenceRules:
         x = k - 1
         while x > self.s and d[x].pos_ == "AUX":
             x -= 1  # 'och har sagt'; not an adverb: 'och därefter säger sig X' is V2, its subject follows
+        if "Sup" in d[k].morph.get("VerbForm", []):
+            x -= self._adverb_before(x + 1)  # 'och bland annat hävdat att': a supine has no V2 subject
         if x <= self.s or lw[x - o] not in self.lex.word_class("predicate_link"):
             return None
         y = x - 1 if self.texts[x - 1 - o] == "," else x
@@ -280,6 +282,14 @@ class SentenceRules:
         if v is None or v == i or any(d[z].pos_ not in _SUBJECT_POS for z in range(i, v)):
             return None
         return self.trim((i, v))
+
+    def _adverb_before(self, k: int) -> int:
+        """How many words right before ``k`` are an adverb or a listed sentence adverb (*bland annat*)."""
+        for phrase in sorted(self.lex.word_class("sentence_adverb"), key=len, reverse=True):
+            n = len(phrase.split())
+            if k - n > self.s and " ".join(self.lowers[k - n - self.s : k - self.s]) == phrase:
+                return n
+        return 1 if k - 1 > self.s and self.doc[k - 1].pos_ == "ADV" else 0
 
     def _v2_aux(self, t: Token, aux: frozenset[str]) -> bool:
         """A finite auxiliary right after a fronted adverb (*Nu har vi sagt*): the subject follows it."""

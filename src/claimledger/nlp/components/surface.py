@@ -23,6 +23,7 @@ from claimledger.nlp.components.clauses import (
     no_report,
     nothing_said,
     participle_phrase,
+    relative_adverbial,
     verbless_to_comma,
 )
 from claimledger.nlp.components.cuefinder import find_cues
@@ -218,7 +219,7 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     if any(d[x].lower_ in r.rel for x in range(comma + 1, c0)):
         # 'Fartyget, som … och tros tillhöra skuggflottan, är misstänkt': a relative clause ends at its comma
         end = next((x for x in range(c1, end) if d[x].text == ","), end)
-    if c0 > r.s and d[c0 - 1].lower_ in r.rel:
+    if c0 > r.s and (d[c0 - 1].lower_ in r.rel or relative_adverbial(r, c0)):
         # 'Fartyget som misstänks ligga bakom kabelbrotten har flyttats': with no comma, the relative
         # clause ends where the main clause's auxiliary and verb begin
         end = next((x for x in range(c1 + 1, end - 1) if d[x].pos_ == "AUX" and d[x + 1].pos_ in {"VERB", "AUX"}),
