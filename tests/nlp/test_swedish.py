@@ -757,3 +757,28 @@ def test_a_passive_cue_after_a_relative_word_and_an_adverbial_starts_its_claim_a
 ])
 def test_a_supine_cue_after_och_and_an_adverb_shares_the_first_subject(text: str) -> None:
     assert _one(text)[0] == text.split()[0]
+
+
+def test_a_fronted_att_clause_before_a_cue_and_a_pronoun_is_the_claim() -> None:
+    src, cue, content, _ = _one("Att så många elever ändå valde att stanna kvar i skolan tyckte hon var fint.")
+    assert (src, cue) == ("hon", "tyckte")
+    assert content == "Att så många elever ändå valde att stanna kvar i skolan"
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("” I morgon blir allt bättre ” säger hans syster och ler mot kameran.",
+     "hans syster", "” I morgon blir allt bättre ”"),
+    ("En kassörska dömdes på fredagen till fyra månaders fängelse för förskingring rapporterar lokala medier.",
+     "lokala medier", "En kassörska dömdes på fredagen till fyra månaders fängelse för förskingring"),
+])
+def test_an_inverted_cue_with_no_comma_before_it(text: str, source: str, content: str) -> None:
+    assert _one(text)[0::2] == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi är överens om att det är hög tid att Sverige erkänner Palestina.",
+    "Det är tidningen som granskat de bolag som hittills har redovisat sina vinster.",
+    "Det statliga verket i Stockholm har kommenterat gårdagens beslut.",
+])
+def test_a_cue_with_its_object_after_it_is_not_inverted(text: str) -> None:
+    assert _claims(text) == []

@@ -202,3 +202,52 @@ def relative_adverbial(r: SentenceRules, c0: int) -> bool:
         if d[k].is_punct:
             return False
     return False
+
+
+def fronted_clause(r: SentenceRules, c0: int, c1: int) -> Range | None:
+    """A sentence that opens with an 'att' clause and no comma before the cue, whose subject is the
+    nominative pronoun right after it (*Att så många valde att stanna tyckte hon var sorgligt*): the
+    fronted clause is the claim, the pronoun its source."""
+    d = r.doc
+    start = r.skip_open(r.s, c0)
+    if not (r.tagged and start < c0 - 2 and d[start].lower_ in r.comp
+            and c1 < r.e and d[c1].lower_ in r.lex.word_class("nominative_pronoun")):
+        return None
+    if any(d[x].is_punct or x in r.cue_starts for x in range(start, c0)) or not any(
+            d[x].pos_ in {"VERB", "AUX"} for x in range(start + 1, c0)):
+        return None  # the tagger may call the opening 'att' a particle: a verb must follow it
+    return (start, c0)
+
+
+def unmarked_inverted(r: SentenceRules, c0: int, c1: int) -> tuple[Range, Range] | None:
+    """An inverted cue with no comma before it: (content, source). After a quotation that opens the
+    sentence (*”En dag blir allt ditt” säger hans pappa*), the quotation is the claim; after a whole
+    clause, when a noun phrase with a noun or name after the cue ends the sentence (*Mannen dömdes
+    till fängelse rapporterar lokala medier*), that clause is."""
+    d = r.doc
+    if (not r.tagged or c0 - r.s < 4 or d[c0 - 1].text == "," or d[c0 - 1].pos_ == "AUX"
+            or "Fin" not in d[c0].morph.get("VerbForm", [])):
+        return None  # 'har kommenterat måndagens attacker': a perfect, its object after it
+    source = r.np_after(c1, r.e, "inverted")
+    if source is None or not r.nominal(source) or not any(
+            d[x].pos_ in {"NOUN", "PROPN"} or d[x].lower_ in r.lex.word_class("nominative_pronoun")
+            for x in range(*source)):
+        return None
+    if r.is_quote(d[c0 - 1]) and r.is_quote(d[r.s]):
+        content = r.trim((r.s, c0))
+        return (content, source) if content else None
+    tail = source[1]
+    while tail < r.e and d[tail].is_punct and not r.is_quote(d[tail]) and d[tail].text != "?":
+        tail += 1
+    question = r.e < len(d) and d[r.e].text == "?"  # 'Så blir det bättre menar du?'
+    if tail < r.e or question or d[c0 - 1].is_punct or any(x in r.cue_starts for x in range(r.s, c0)):
+        return None
+    last = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].text == ","), r.s - 1)
+    if any(d[x].lower_ in r.comp or d[x].lower_ in r.rel for x in range(last + 1, c0)):
+        return None  # 'tid att Sverige erkänner Palestina': a subordinate clause's verb and its object
+    start = r.skip_open(r.s, c0)
+    if not any("Fin" in d[x].morph.get("VerbForm", []) for x in range(r.s, c0)) or (
+            d[start].lower_ in r.lex.word_class("subordinator") | r.lex.word_class("conditional")):
+        return None  # 'I går meddelade regeringen', 'När jag frågar svarar han': V2 after a fronted part
+    content = r.trim((start, c0))
+    return (content, source) if content else None

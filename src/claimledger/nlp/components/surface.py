@@ -19,11 +19,13 @@ from claimledger.nlp.components.clauses import (
     evidence_v2,
     fold_named_passives,
     free_relative,
+    fronted_clause,
     hypothetical,
     no_report,
     nothing_said,
     participle_phrase,
     relative_adverbial,
+    unmarked_inverted,
     verbless_to_comma,
 )
 from claimledger.nlp.components.cuefinder import find_cues
@@ -139,6 +141,15 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # 'Det ska vara bröd på julbordet tycker jag.': an inverted cue with no comma, its subject last
         content = r.trim((r.skip_open(r.s, c0), c0))
         return Found((c0, c1), content, (c1, c1 + 1), cue.certainty, cue.kind, "verb-inverted") if content else None
+    unmarked = unmarked_inverted(r, c0, c1)
+    if unmarked is not None:
+        # '”Y” säger hans pappa', 'Y dömdes till fängelse rapporterar lokala medier': no comma before the cue
+        return Found((c0, c1), unmarked[0], unmarked[1], cue.certainty, cue.kind, "verb-inverted")
+    fronted_att = fronted_clause(r, c0, c1)
+    if fronted_att is not None:
+        # 'Att så många valde att stanna tyckte hon var sorgligt': the fronted 'att' clause is the claim
+        content = r.trim(fronted_att)
+        return Found((c0, c1), content, (c1, c1 + 1), cue.certainty, cue.kind, "verb-fronted") if content else None
     comma = next((x for x in range(c0 - 1, r.s, -1) if d[x].text == ","), None)
     if comma is not None and c0 - comma <= 6:
         # 'Y, X said.' with only a short tail after the cue
