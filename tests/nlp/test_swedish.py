@@ -782,3 +782,17 @@ def test_an_inverted_cue_with_no_comma_before_it(text: str, source: str, content
 ])
 def test_a_cue_with_its_object_after_it_is_not_inverted(text: str) -> None:
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hur tycker du att skolan har förändrats?",
+    "Är det någon som tror att vintern blir mild?",
+    "Hon misstänks formellt för grovt bedrägeri.",
+])
+def test_questions_to_the_reader_and_charges_after_an_adverb_claim_nothing(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_relative_clause_opened_without_a_comma_runs_on_past_a_lists_commas() -> None:
+    text = "Polisen grep de män som sades ha kastat sten, krossat rutor och tänt eld på bilar."
+    assert _one(text)[2] == "ha kastat sten, krossat rutor och tänt eld på bilar"

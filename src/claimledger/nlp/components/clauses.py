@@ -85,8 +85,13 @@ def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
 
 def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
     """The cue's subject follows a conditional or 'whether' (*om de tyckte att*, *frågade om hon trodde
-    att*), or, in a question, is the one addressed (*Du kanske tror att ...?*): nobody claims anything."""
+    att*), or, in a question, is the one addressed (*Du kanske tror att ...?*, *Hur tycker du att ...?*), or
+    the question asks yes or no (*Är det någon som tycker att ...?*): nobody claims anything."""
     d, w = r.doc, r.lex.word_class
+    if question and r.tagged and (
+            (c0 + 1 < r.e and d[c0 + 1].lower_ in w("addressee"))  # 'Hur tycker du att ...?'
+            or "Fin" in d[r.skip_open(r.s, r.e)].morph.get("VerbForm", [])):  # 'Är det någon som tycker att ...?'
+        return True
     k = c0 - 1
     while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and not r.is_verb(d[k]):
         if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ") or (question and d[k].lower_ in w("addressee")):

@@ -75,9 +75,9 @@ def _charge(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> bool:
     proposition; *misstänks för att ha huggit* and *misstänks ha mördats* claim something."""
     if cue.lemma not in lex.word_class("charge_cue"):
         return False
-    while k + 1 < sent.end and doc[k].pos_ in {"DET", "NOUN", "PROPN", "PRON"} and doc[k].lower_ not in lex.word_class(
-            "charge_prep"):
-        k += 1  # 'misstänks mannen för': the V2 subject
+    prep = lex.word_class("charge_prep")
+    while k + 1 < sent.end and doc[k].pos_ in {"DET", "NOUN", "PROPN", "PRON", "ADV"} and doc[k].lower_ not in prep:
+        k += 1  # 'misstänks mannen för', 'misstänks formellt för': a V2 subject, an adverb
     return (k + 1 < sent.end and doc[k].lower_ in lex.word_class("charge_prep")
             and doc[k + 1].lower_ not in lex.word_class("complementizer"))
 

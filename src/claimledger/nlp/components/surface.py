@@ -228,8 +228,12 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     end = r.clause_end(c1, later)
     comma = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].text == ","), r.s - 1)
     if any(d[x].lower_ in r.rel for x in range(comma + 1, c0)):
-        # 'Fartyget, som … och tros tillhöra skuggflottan, är misstänkt': a relative clause ends at its comma
-        end = next((x for x in range(c1, end) if d[x].text == ","), end)
+        # 'Fartyget, som … och tros tillhöra skuggflottan, är misstänkt': a relative clause ends at its comma;
+        # one opened with no comma goes on past a list of predicates (som sades ha kastat sten, barrikaderat ...)
+        opened = any(d[x].lower_ in r.rel and d[x - 1].text == "," for x in range(comma + 1, c0))
+        end = next((x for x in range(c1, end) if d[x].text == "," and (
+            opened or not (r.tagged and x + 1 < end and d[x + 1].is_lower
+                           and (d[x + 1].pos_ == "VERB" or d[x + 1].morph.get("VerbForm", []))))), end)
     if c0 > r.s and (d[c0 - 1].lower_ in r.rel or relative_adverbial(r, c0)):
         # 'Fartyget som misstänks ligga bakom kabelbrotten har flyttats': with no comma, the relative
         # clause ends where the main clause's auxiliary and verb begin
