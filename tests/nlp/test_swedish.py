@@ -796,3 +796,9 @@ def test_questions_to_the_reader_and_charges_after_an_adverb_claim_nothing(text:
 def test_a_relative_clause_opened_without_a_comma_runs_on_past_a_lists_commas() -> None:
     text = "Polisen grep de män som sades ha kastat sten, krossat rutor och tänt eld på bilar."
     assert _one(text)[2] == "ha kastat sten, krossat rutor och tänt eld på bilar"
+
+
+def test_a_noun_subject_before_the_cue_makes_the_noun_after_it_the_object() -> None:
+    src, cue, _, cert = _one("Men försvarsdepartementet tillbakavisar påståendet att flottan var oförberedd.")
+    assert (src, cue, cert) == ("försvarsdepartementet", "tillbakavisar", "denied")
+    assert _one("På tisdagen uppgav polisen att två personer gripits.")[0] == "polisen"

@@ -333,7 +333,18 @@ class SentenceRules:
             pronoun = self.lex.word_class("subject_pronoun")
             if d[before[0]].lower_ in pronoun or d[r[0]].lower_ in self.expletive:
                 return None
+        if before is not None and self._noun_subject(before):
+            return None  # 'Men departementet tillbakavisar kritiken att': a subject came first, this is the object
         return r
+
+    def _noun_subject(self, before: Range) -> bool:
+        """A noun phrase that opens its clause (after at most a conjunction) and holds a noun or name."""
+        d = self.doc
+        start = self.clause_start(before[1])
+        if start < before[0] and d[start].lower_ in self.conj and start + 1 == before[0]:
+            start += 1
+        return (before[0] == start and any(d[x].pos_ in {"NOUN", "PROPN"} for x in range(*before))
+                and all(d[x].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} for x in range(*before)))
 
     def fronted_subject(self, c0: int, c1: int) -> Range | None:
         """V2 after a fronted adverbial, predicative or subordinate clause (*och då säger man*, *Viktigast
