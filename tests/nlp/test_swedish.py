@@ -802,3 +802,10 @@ def test_a_noun_subject_before_the_cue_makes_the_noun_after_it_the_object() -> N
     src, cue, _, cert = _one("Men försvarsdepartementet tillbakavisar påståendet att flottan var oförberedd.")
     assert (src, cue, cert) == ("försvarsdepartementet", "tillbakavisar", "denied")
     assert _one("På tisdagen uppgav polisen att två personer gripits.")[0] == "polisen"
+
+
+def test_a_trailing_enligt_after_a_subjectless_second_predicate_claims_the_whole_sentence() -> None:
+    text = "Att räntan sänktes i våras var väntat, men har knappast påverkat bostadspriserna, enligt Anna Lind."
+    src, _, content, _ = _one(text)
+    assert (src, content) == ("Anna Lind", text[: text.index(", enligt")])
+    assert _one("Bolaget gick med vinst, men det räcker inte, enligt analytikerna.")[2] == "det räcker inte"

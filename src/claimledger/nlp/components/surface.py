@@ -77,6 +77,8 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         content = r.trim((inside[0], c0)) or r.trim((source[1], inside[1]))
         return Found((c0, c1), content, source, certainty, cue.kind, "prep-bracket") if content else None
     start = r.clause_start(c0)
+    if r.tagged and start > r.s + 1 and "Fin" in d[start].morph.get("VerbForm", []):
+        start = r.clause_start(start - 2)  # '..., men har inte haft några effekter, enligt X': one subject, one claim
     head = r.trim((start, c0))
     tail = r.trim((source[1], r.e)) if source[1] < r.e - 1 else None
     if head is None:
