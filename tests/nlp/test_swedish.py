@@ -809,3 +809,26 @@ def test_a_trailing_enligt_after_a_subjectless_second_predicate_claims_the_whole
     src, _, content, _ = _one(text)
     assert (src, content) == ("Anna Lind", text[: text.index(", enligt")])
     assert _one("Bolaget gick med vinst, men det räcker inte, enligt analytikerna.")[2] == "det räcker inte"
+
+
+@pytest.mark.parametrize("text", [
+    "Bolaget sade upp 25 anställda i går.",
+    "Hon skrev ned alla siffror i ett block.",
+])
+def test_a_particle_verb_of_saying_or_writing_is_no_speech(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_dash_quote_after_och_fortsatter_colon_is_the_same_speakers() -> None:
+    found = _claims("Det kan lösa sig, säger Lund och fortsätter: – Vi har mötts i åtta timmar i dag.")
+    assert ("Lund", "fortsätter", "Vi har mötts i åtta timmar i dag", "asserted") in found
+    assert _claims("Räntorna fortsätter att stiga.") == []
+
+
+def test_a_quote_after_an_inverted_cue_and_a_colon_continues_the_claim() -> None:
+    found = _claims("Det är för sent, menar hon: – Beslutet borde ha tagits i fjol.")
+    assert [(s, c) for s, _, c, _ in found] == [("hon", "Det är för sent"), ("hon", "Beslutet borde ha tagits i fjol")]
+
+
+def test_a_negation_before_an_inverted_cue_with_its_pronoun_last_is_the_claims_own() -> None:
+    assert _one("Det är inte rimligt tycker jag.")[:3] == ("jag", "tycker", "Det är inte rimligt")

@@ -50,6 +50,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
             if (n > 1 and k + n < sent.end and cue.words[-1] in lex.word_class("time_prep")
                     and doc[k + n].lower_ in lex.word_class("weekday")):
                 continue  # 'pekade på tisdagen ut': the preposition opens a time adverbial
+            if (cue.kind in {"verb", "passive"} and k + n < sent.end
+                    and doc[k + n].lower_ in lex.word_class("not_speech_particle")):
+                continue  # 'sade upp 40 anställda', 'skrev ned siffrorna': a particle verb, no speech
             if _charge(doc, k + n, sent, cue, lex):
                 continue  # 'misstänks för mord': a charge, an event noun, not a claim
             match = (k, k + n, cue)

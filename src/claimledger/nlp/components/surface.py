@@ -107,10 +107,12 @@ DENIED_NP = 5
 def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
     after = c1
+    if d[c1 - 1].text == ":":  # a cue that needs its colon: 'och fortsätter: – ...'
+        after = c1 - 1
     if after < r.e and d[after].text == ":":
         content = r.trim((after + 1, r.e))
         source = r.np_before(c0)
-        return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-colon") if content else None
+        return Found((c0, min(c1, after)), content, source, cue.certainty, cue.kind, "verb-colon") if content else None
     gap = free_relative(r, c0, c1, later)
     if gap is not None:
         return gap if isinstance(gap, Found) else None
@@ -416,8 +418,9 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
     subject: Range | None = None
     question = r.e < sent.end and doc[sent.end - 1].text == "?"
     for c0, c1, cue in cues:
-        if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and r.negated(c0):
-            continue  # 'har inte kommenterat', 'inga uppgifter om': nothing is put forward
+        inverted = c1 + 1 == r.e and doc[c1].lower_ in r.lex.word_class("nominative_pronoun")
+        if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and r.negated(c0) and not inverted:
+            continue  # 'har inte kommenterat'; 'Det är inte värdigt tycker jag': the claim's own negation
         if (question and c0 == r.s) or hypothetical(r, c0, question):
             continue  # 'Tror du att ...?', 'om vi säger att': a question or a condition puts nothing forward
         later = [x for x in starts if x > c0]
@@ -436,4 +439,10 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
         if found.source is None and found.kind == "verb" and found.certainty == "asserted":
             found = replace(found, certainty="reported")  # 'det är uttalat att': nobody named
         out.append(found)
+        k = found.source[1] if found.source and found.rule == "verb-inverted" else r.e
+        if k + 1 < r.e and doc[k].text == ":" and (doc[k + 1].text in r.dashes or r.is_quote(doc[k + 1])):
+            # 'Det är för dyrt, anser hon: – Vi har inte råd': the quote after the colon is hers too
+            more = r.trim((r.skip_open(k + 1, r.e), r.e))
+            if more:
+                out.append(replace(found, content=more, rule="verb-continued"))
     return fold_named_passives(out)
