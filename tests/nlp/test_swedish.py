@@ -832,3 +832,11 @@ def test_a_quote_after_an_inverted_cue_and_a_colon_continues_the_claim() -> None
 
 def test_a_negation_before_an_inverted_cue_with_its_pronoun_last_is_the_claims_own() -> None:
     assert _one("Det är inte rimligt tycker jag.")[:3] == ("jag", "tycker", "Det är inte rimligt")
+
+
+def test_a_fronted_anaphor_is_never_the_source() -> None:
+    # with the sentence before it the anaphor's claim is that sentence; alone, nothing is claimed
+    assert _claims("Så beskriver den nya styrelsen läget.") == []
+    found = _claims("Läget är allvarligt. Så beskriver den nya styrelsen läget.")
+    assert [c for _, _, c, _ in found] == ["Läget är allvarligt"]
+    assert (found[0][0] or "").startswith("den nya styrelsen")  # the object after it still rides along

@@ -208,6 +208,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
                  and not any(r.is_verb(d[x]) for x in range(*content)))
     if source is None or content is None or (content[1] - content[0] < 2 and not denied_np):
         return None
+    if source == (r.s, r.s + 1) and d[r.s].lower_ in r.anaphor and fronted is None:
+        return None  # 'Så beskriver det statliga företaget läget': a fronted object, its claim not in the sentence
     if r.tagged and nothing_said(r, content):
         return None  # 'Han sade inget djärvt': a negative pronoun, no verb before the comma
     quoted = r.is_quote(d[start]) if start < r.e else False
