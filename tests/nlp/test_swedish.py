@@ -840,3 +840,8 @@ def test_a_fronted_anaphor_is_never_the_source() -> None:
     found = _claims("Läget är allvarligt. Så beskriver den nya styrelsen läget.")
     assert [c for _, _, c, _ in found] == ["Läget är allvarligt"]
     assert (found[0][0] or "").startswith("den nya styrelsen")  # the object after it still rides along
+
+
+def test_a_self_cue_goes_on_past_an_enligt_aside() -> None:
+    found = _claims("Den häktade kvinnan säger sig, enligt åklagaren, inte minnas kvällen.")
+    assert ("Den häktade kvinnan", "säger sig", "inte minnas kvällen", "alleged") in found

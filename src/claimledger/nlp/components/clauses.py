@@ -256,3 +256,28 @@ def unmarked_inverted(r: SentenceRules, c0: int, c1: int) -> tuple[Range, Range]
         return None  # 'I går meddelade regeringen', 'När jag frågar svarar han': V2 after a fronted part
     content = r.trim((start, c0))
     return (content, source) if content else None
+
+
+def past_aside(r: SentenceRules, i: int) -> int:
+    """Past a cue phrase set off by commas with no verb inside (*säger sig, enligt polisen, inte känna*):
+    the claim goes on after the second comma."""
+    d = r.doc
+    if not (i + 1 < r.e and d[i].text == "," and i + 1 in r.cue_starts):
+        return i
+    for x in range(i + 2, min(r.e, i + 10)):
+        if d[x].text == ",":
+            return x + 1
+        if r.is_verb(d[x]):
+            return i
+    return i
+
+
+def colon_continuation(r: SentenceRules, found: Found) -> Found | None:
+    """A dash or quotation after an inverted cue's source and a colon is the same speaker's next claim
+    (*Det är för dyrt, anser hon: – Vi har inte råd*)."""
+    d = r.doc
+    k = found.source[1] if found.source and found.rule == "verb-inverted" else r.e
+    if not (k + 1 < r.e and d[k].text == ":" and (d[k + 1].text in r.dashes or r.is_quote(d[k + 1]))):
+        return None
+    more = r.trim((r.skip_open(k + 1, r.e), r.e))
+    return replace(found, content=more, rule="verb-continued") if more else None

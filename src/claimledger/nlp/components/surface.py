@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from claimledger.nlp.components.clauses import (
+    colon_continuation,
     colon_quotes,
     contrast_end,
     directive,
@@ -24,6 +25,7 @@ from claimledger.nlp.components.clauses import (
     no_report,
     nothing_said,
     participle_phrase,
+    past_aside,
     relative_adverbial,
     unmarked_inverted,
     verbless_to_comma,
@@ -313,6 +315,7 @@ def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # V2: 'därefter säger sig specialstyrkorna ha hittat': the subject follows the cue
         source = r.np_after(c1, r.e, "inverted")
         start = source[1] if source else c1
+    start = past_aside(r, start)  # 'säger sig, enligt polisen, inte känna offret'
     content = r.trim((start, r.clause_end(start, later)))
     if source is None or content is None:
         return None
@@ -441,10 +444,7 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
         if found.source is None and found.kind == "verb" and found.certainty == "asserted":
             found = replace(found, certainty="reported")  # 'det är uttalat att': nobody named
         out.append(found)
-        k = found.source[1] if found.source and found.rule == "verb-inverted" else r.e
-        if k + 1 < r.e and doc[k].text == ":" and (doc[k + 1].text in r.dashes or r.is_quote(doc[k + 1])):
-            # 'Det är för dyrt, anser hon: – Vi har inte råd': the quote after the colon is hers too
-            more = r.trim((r.skip_open(k + 1, r.e), r.e))
-            if more:
-                out.append(replace(found, content=more, rule="verb-continued"))
+        more = colon_continuation(r, found)  # 'Det är för dyrt, anser hon: – Vi har inte råd'
+        if more is not None:
+            out.append(more)
     return fold_named_passives(out)
