@@ -165,12 +165,13 @@ def quotes_within(b: pipeline.Block, placed: list[Placed], lex: lexicon.Lexicon)
     """*"…," Marcus said. "Something odd happened."*: a quotation that opens a sentence after an
     attribution in the same paragraph, with no cue of its own and no other speaker between,
     takes that attribution's source and cue."""
-    if not placed:
+    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    if not placed or not any(mark in b.text for mark in opens):
         return []
     doc = block_doc(b)
-    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    extents = [_extent(p) for p in placed]
     depth = [0] * (len(doc) + 1)  # how many attributions' words cover each token, by a running sum
-    for lo, hi in (_extent(p) for p in placed):
+    for lo, hi in extents:
         depth[lo] += 1
         depth[hi] -= 1
     covered_before = [0] * (len(doc) + 1)  # covered tokens before each position
@@ -178,14 +179,14 @@ def quotes_within(b: pipeline.Block, placed: list[Placed], lex: lexicon.Lexicon)
     for i in range(len(doc)):
         running += depth[i]
         covered_before[i + 1] = covered_before[i] + (running > 0)
-    by_end = sorted(placed, key=lambda p: _extent(p)[1])
+    by_end = sorted(range(len(placed)), key=lambda k: extents[k][1])
     marks: _Marks | None = None
     out: list[Placed] = []
     taken_to = next_speaker = 0
     speaker: Placed | None = None
     for t in doc:
-        while next_speaker < len(by_end) and _extent(by_end[next_speaker])[1] <= t.i:
-            cand = by_end[next_speaker]  # the latest cue among the attributions that end before t
+        while next_speaker < len(by_end) and extents[by_end[next_speaker]][1] <= t.i:
+            cand = placed[by_end[next_speaker]]  # the latest cue among the attributions that end before t
             if speaker is None or cand.found.cue[0] > speaker.found.cue[0]:
                 speaker = cand
             next_speaker += 1
