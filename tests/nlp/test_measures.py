@@ -200,6 +200,11 @@ def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tupl
     ("Twenty-one people and fifty-five cars.", "en", [("Twenty-one", 21.0, None, "exact", None),
                                                       ("fifty-five", 55.0, None, "exact", None)]),
     ("Priset sjönk med 1:30 kronor.", "sv", [("1:30", 1.3, None, "exact", "SEK")]),
+    # a change from one figure to another is two figures, the scale after the second shared; a range otherwise
+    ("Vinsten steg från 2,5 till 3,1 miljarder kronor.", "sv",
+     [("2,5", 2.5e9, None, "exact", "SEK"), ("3,1 miljarder", 3.1e9, None, "exact", "SEK")]),
+    ("Turnout fell from 64 to 58 percent.", "en", [("64", 64.0, None, "exact", "%"), ("58", 58.0, None, "exact", "%")]),
+    ("Från 20 till 30 personer väntas.", "sv", [("20 till 30", 20.0, 30.0, "range", None)]),
 ])
 def test_word_ranges_and_colon_money(text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text, lang) == expected

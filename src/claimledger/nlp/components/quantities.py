@@ -321,20 +321,23 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         if m:
             hi = number_value(m.group(), decimal)
             rest = words.after(m.end())
+            change = _change(prev, lex)  # 'ökade från 8,1 till 8,7 miljarder': two figures, not a range
             if rest and rest[0][2] in scale:
                 hi *= scale[rest[0][2]]
                 # 'mellan 12 och 15 miljarder': the scale after the range is the low end's too,
                 # where that keeps it below the high end ('between 500 and 2 million' keeps 500)
-                if not own_scale and value * scale[rest[0][2]] <= hi:
+                if not own_scale and (change or value * scale[rest[0][2]] <= hi):
                     value *= scale[rest[0][2]]
                 end_hi = rest[0][1]
                 rest = rest[1:]
             else:
                 end_hi = m.end()
-            if (hi <= value and nxt[0][2] in "-–—" and raw.isdigit() and m.group().isdigit() and not own_scale
+            if change:
+                nxt = rest  # the first figure ends at its own number; the second is found on its own
+            elif (hi <= value and nxt[0][2] in "-–—" and raw.isdigit() and m.group().isdigit() and not own_scale
                     and not (rest and (rest[0][2] in scale or is_measure(rest[0][2], lex)))):
                 return None  # '8 – 7', '37–27': a score or result (a falling range is no range), no count
-            if value < hi:
+            elif value < hi:
                 if value < 1000 <= hi and hi % 1000 == 0 and len(raw) <= 3 and "000" in m.group():
                     value *= 1000
                 value_max, approx, end, nxt = hi, "range", end_hi, rest
@@ -389,6 +392,16 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if bare_pair and counted is None and unit is None and start == s:
         return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+
+
+def _change(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """*ökade från 8,1 till 8,7*, *rose from 40 to 55*: 'från/from' right before the number and a
+    verb of change shortly before it (``change_from``, ``change_verb`` stems): a before and an
+    after, each a figure of its own, where *från 50 till 100 personer* alone is a range."""
+    if not prev or prev[-1][2] not in lex.word_class("change_from"):
+        return False
+    stems = lex.word_class("change_verb")
+    return any(w.startswith(stem) for _s, _e, w in prev[:-1] for stem in stems)
 
 
 def _word_ranges(words: _Words, lex: Lexicon) -> list[Preset]:
