@@ -46,14 +46,14 @@ from .text import Decoded, decode_bytes, normalize_charset
 MIN_TEXT_LETTERS = 25
 """Extracted text with fewer letters than this is no article (menus, cookie banners)."""
 MAX_ELEMENTS = 100_000
-# Main text at least this long is kept from trafilatura's own extractor alone; shorter text is
-# extracted again with its fallbacks (readability, jusText) compared in. The figure is the one
-# trafilatura itself uses to skip that comparison when recall is favoured (ten times its
-# 250-character minimum): on a full article the fallbacks never won on our pages and cost a
-# third of the extraction time.
-FULL_TEXT_CHARS = 2500
 """More elements than this is no article page (real news pages have a few thousand), and
 extraction time grows with the tree: a page of a million ``<p>`` would take minutes."""
+FULL_TEXT_CHARS = 2500
+"""Main text at least this long is kept from trafilatura's own extractor alone; shorter text is
+extracted again with its fallbacks (readability, jusText) compared in. The figure is the one
+trafilatura itself uses to skip that comparison when recall is favoured (ten times its
+250-character minimum): on a full article the fallbacks never won on our pages and cost a
+third of the extraction time."""
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)|<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9_:.-]+)""", re.I

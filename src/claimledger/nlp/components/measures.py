@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimledger.lang import table
-from claimledger.nlp.lexicon import Lexicon
+from claimledger.nlp.lexicon import Lexicon, load
 
 SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 """Scale letters glued to a figure (*$5.5bn*, *€40m*, *0.5k*): the same in every language
@@ -134,36 +134,26 @@ def _hyphen_pattern(lang: str) -> re.Pattern[str] | None:
     if not forms:
         return None
     # number words from two up (*a two-year period*); *one-day* and *a-mile* read as no count
-    words = sorted((w for w, v in _number_words(lang).items() if v >= 2), key=len, reverse=True)
+    words = sorted((w for w, v in load(lang).numbers.get("unit", {}).items() if v >= 2 and w.isalpha()),
+                   key=len, reverse=True)
     spelled = "|".join(map(re.escape, words)) or "(?!x)x"
     return re.compile(rf"(?<![\w\-/.:–—])(?P<num>\d+(?:[.,]\d+)?|{spelled})-(?P<unit>{'|'.join(forms)})\b",
                       re.IGNORECASE)
 
 
-@cache
-def _number_words(lang: str) -> dict[str, float]:
-    return {row[1].lower(): float(row[2]) for row in table(lang, "numbers.tsv")
-            if len(row) >= 3 and row[0] == "unit" and row[1].isalpha()}
-
-
-@cache
-def _not_counts(lang: str) -> tuple[str, ...]:
-    return tuple(w for row in table(lang, "units.tsv") if row and row[0] == "not_a_count"
-                 for w in row[1].split(",") if w)
-
-
-def hyphen_measures(text: str, lang: str) -> list[Preset]:
+def hyphen_measures(text: str, lex: Lexicon) -> list[Preset]:
     """*a 230-metre ship*, *a 12-month ban*, *a two-year period*: a measure or a span of time
     joined to its number by a hyphen; the unit is what is counted. An age (*a 20-year-old*,
     ``not_a_count`` in ``units.tsv``) is none."""
-    pattern = _hyphen_pattern(lang)
+    pattern = _hyphen_pattern(lex.lang)
     if pattern is None:
         return []
-    forms, spelled, ages = unit_forms(lang), _number_words(lang), _not_counts(lang)
+    forms, spelled = unit_forms(lex.lang), lex.numbers.get("unit", {})
+    ages = [x for x in lex.units.get("not_a_count", ()) if x.startswith("-")]
     out = []
     for m in pattern.finditer(text):
         after = text[m.end("num") : m.end("num") + 14].lower()
-        if any(after.startswith(x) for x in ages if x.startswith("-")):
+        if any(after.startswith(x) for x in ages):
             continue
         raw = m.group("num").lower()
         value = spelled[raw] if raw in spelled else float(raw.replace(",", "."))

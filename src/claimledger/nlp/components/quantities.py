@@ -116,7 +116,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     scale = nums.get("scale", {})
     for m in _digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
         hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))
-    found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex.lang) + _word_ranges(words, lex)
+    found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex) + _word_ranges(words, lex)
     found += colon_money(text, lex.lang)
     presets = {p.number_start: p for p in found + numeral_presets(text, lex.lang, decimal, found)}
     hits = [h for h in hits if not any(p.start <= h[0] < p.end for p in presets.values())]
