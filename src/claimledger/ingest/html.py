@@ -28,6 +28,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import threading
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -306,8 +307,20 @@ def _without_headline(body: str, titles: set[str | None]) -> str:
     return rest if rest and collapse(first) in titles else body
 
 
+_TRAFILATURA = threading.Lock()
+"""trafilatura parses every page with one module-level lxml ``HTMLParser``, and an lxml parser
+used by two threads at once can abort the whole process inside libxml2 (it did, about one run
+in ten, while feed entries' linked pages were extracted on the follow pool's threads). Pages
+are extracted one at a time; fetching them stays parallel."""
+
+
 def extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Article | InputError:
     """One HTML page as an Article, or the reason it has none."""
+    with _TRAFILATURA:
+        return _extract_html(raw, max_depth=max_depth, lang=lang)
+
+
+def _extract_html(raw: RawDoc, *, max_depth: int, lang: str | None = None) -> Article | InputError:
     decoded = decode_html(raw)
     markup = decoded.text
     depth, elements = scan_markup(markup, max_depth)
