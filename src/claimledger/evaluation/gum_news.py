@@ -78,7 +78,10 @@ def read_sources(source: Path) -> dict[str, str]:
     return out
 
 
-def split(docs: list[dict[str, Any]], seed: int = SEED, heldout: int = HELDOUT) -> tuple[list, list]:
+Docs = list[dict[str, Any]]
+
+
+def split(docs: Docs, seed: int = SEED, heldout: int = HELDOUT) -> tuple[Docs, Docs]:
     """(held-out, review): ``heldout`` documents drawn with ``random.Random(seed)`` from the sorted ids."""
     ordered = sorted(docs, key=lambda d: d["id"])
     chosen = set(random.Random(seed).sample([d["id"] for d in ordered], heldout))
