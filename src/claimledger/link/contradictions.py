@@ -130,13 +130,21 @@ def find(touched: Sequence[State], others: Sequence[State], kinds: dict[str, str
     """Contradiction and revision links between touched facts and every other fact in view."""
     out: list[FactLink] = []
     seen: set[tuple[str, str]] = set()
+    # both kinds of link need one variable with a concept: only such pairs are looked at, so an
+    # article's facts are matched in linear time, not each against every fact in view
+    by_variable: dict[str, list[State]] = {}
+    for b in others:
+        if b.fact.variable is not None:
+            by_variable.setdefault(b.fact.variable, []).append(b)
     for a in touched:
-        for b in others:
+        concept, _s, _i = _parts(a.fact.variable)
+        if concept is None or a.fact.variable is None:
+            continue
+        for b in by_variable.get(a.fact.variable, ()):
             key = tuple(sorted((a.fact.id, b.fact.id)))
             if a.fact.id == b.fact.id or key in seen:
                 continue
             seen.add(key)  # type: ignore[arg-type]
-            concept, _s, _i = _parts(a.fact.variable)
             is_revised = a.fact.id in revised or b.fact.id in revised
             why = contradicts(a, b, kinds.get(concept or "", "count"), is_revised)
             if why:
