@@ -11,9 +11,12 @@ data (``number_marker``, ``year_marker``, ``month``, ``not_a_count``, ``clock``,
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from claimledger.nlp.components.measures import code_of, function_words
-from claimledger.nlp.lexicon import Lexicon
+from spacy.tokens import Doc, Token
+
+from claimledger.nlp.components.measures import code_of, function_words, unit_forms
+from claimledger.nlp.lexicon import Lexicon, load
 from claimledger.nlp.spans import mark_before
 
 
@@ -48,9 +51,13 @@ def age_stated(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]]
     """*Han är 77 år.*, *she was 40 years old*, *mannen, som är 45 år,*: a number of years that
     a person pronoun (or *som* after one) is said to be is an age, which FORMAT.md leaves out. A
     number of years followed by more words (*det är tio år sedan*, *straffet blir fyra år*) is a
-    duration and counts: the subject must be a person word and the years must end the clause."""
+    duration and counts: the subject must be a person word and the years must end the clause.
+    A time adverb may stand between subject and verb (*som nu är 2 år*)."""
     w = lex.word_class
-    if len(prev) < 2 or prev[-1][2] not in w("age_copula") or prev[-2][2] not in w("age_subject"):
+    if len(prev) < 2 or prev[-1][2] not in w("age_copula"):
+        return False
+    subject = prev[-3][2] if len(prev) > 2 and prev[-2][2] in w("time_adverb") else prev[-2][2]
+    if subject not in w("age_subject"):
         return False
     unit = code_of(nxt[0][2], lex.lang) if nxt else None
     if unit is None or unit.code != "a":
@@ -84,6 +91,8 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
         return True  # '08', '007', '0771': a code, a number or a short year, never a count
     year_like = is_year(raw)
+    if raw.endswith("-tal") and is_year(raw[:-4]) and prev_word not in lex.numbers.get("article", {}):
+        return True  # 'Kinas 1900-tal': a century; after an article ('ett 2000-tal') about 2000
     markers = lex.word_class("number_marker")
     if (prev_word in markers or (len(prev) > 1 and f"{prev[-2][2]} {prev_word}" in markers)
             or (year_like and prev_word in lex.word_class("year_marker"))):
@@ -92,6 +101,8 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     if prev_word in months or (nxt and nxt[0][2] in months) or after_month(prev, months):
         return True
     if name_part(text, prev, s, raw) or age_after_name(text, prev, e, raw, nxt, lex) or age_stated(prev, nxt, lex):
+        return True
+    if age_list(text, s, e, lex) or clock_words(prev, nxt, raw, lex) or rating(prev, lex):
         return True
     after_text = text[e : e + 24].lower()  # room for the longest not_a_count form and a space
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
@@ -126,13 +137,149 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
         return True  # 'one and a half million'
     if items[n][2] in lex.word_class("indefinite_article"):
         return False  # 'about a tropical storm', 'at least a trial': an article, not a count
+    if _unit_in_list(items, n, lex):
+        return True  # 'ett år och tio månader', 'tre månaders och ett års': one of a list of figures
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
     return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
                for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ()))
 
 
+def _unit_in_list(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bool:
+    """Whether *en/ett* at ``items[n]`` comes before a unit or span of time (a genitive *-s* too) that
+    a conjunction joins to another number and its unit: a count among counts, as FORMAT.md has it."""
+    def unit(k: int) -> bool:
+        w = items[k][2] if 0 <= k < len(items) else ""
+        return bool(w) and (code_of(w, lex.lang) is not None or code_of(w.removesuffix("s"), lex.lang) is not None)
+
+    def number(k: int) -> bool:
+        return 0 <= k < len(items) and (items[k][2].isdigit() or items[k][2] in lex.numbers.get("unit", {}))
+
+    joined = lex.word_class("conjunction") | lex.word_class("number_joiner")
+    if not unit(n + 1):
+        return False
+    after = n + 2 < len(items) and items[n + 2][2] in joined and number(n + 3) and unit(n + 4)
+    before = n >= 3 and items[n - 1][2] in joined and unit(n - 2) and number(n - 3)
+    return after or before
+
+
 def is_measure(word: str, lex: Lexicon) -> bool:
     """Whether ``word`` names a measure (*gallon*, *mile*): after *a* or *one* the figure is one of it."""
     found = code_of(word, lex.lang)
     return found is not None and found.kind == "measure"
+
+
+def _num_value(word: str, lex: Lexicon) -> float | None:
+    """A small number in digits or one number word (*28*, *fyra*), else None."""
+    if word.isdigit() and len(word) <= 3:
+        return float(word)
+    return lex.numbers.get("unit", {}).get(word.lower())
+
+
+@cache
+def _list_pattern(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(after the first number: the rest of a list of numbers and *år*; before a number: the
+    list's earlier numbers back to the comma that opens it), for ``age_list``."""
+    lex = load(lang)
+    joiners = sorted(lex.word_class("list_joiner"), key=len, reverse=True)
+    year_words = [f for f, u in unit_forms(lang).items() if u.code == "a" and u.after and f.isalpha()]
+    if not joiners or not year_words:
+        return None
+    words = sorted((w for w, v in lex.numbers.get("unit", {}).items() if v <= 120 and w.isalpha()), key=len,
+                   reverse=True)
+    num = r"(?:\d{1,3}|" + "|".join(map(re.escape, words)) + r")\b"
+    words_joined = "|".join(re.escape(j) + (r"\b" if j[-1].isalpha() else "") for j in joiners)
+    join = rf"(?:\s*,\s*|\s+(?:{words_joined})\s+)"
+    years = "|".join(map(re.escape, year_words))
+    forward = re.compile(rf"(?:{join}{num})*\s+(?:{years})\b", re.IGNORECASE)
+    backward = re.compile(rf"(?<=[^\W\d_]),\s*(?:{num}{join})*$", re.IGNORECASE)
+    return forward, backward
+
+
+def age_list(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """*fyra respektive åtta år gamla*, *Två män, 28 och 61 år, har gripits*, *kvinnan, 34 år,*:
+    numbers joined by commas or ``list_joiner`` words that end in years said to be an age
+    (*år gamla*: ``age_word``) or that stand as an aside between commas after a noun are ages,
+    each of them, which FORMAT.md leaves out."""
+    patterns = _list_pattern(lex.lang)
+    if patterns is None or _num_value(text[s:e], lex) is None:
+        return False
+    m = patterns[0].match(text, e)
+    if m is None:
+        return False
+    after = text[m.end() : m.end() + 12].lstrip().lower()
+    if any(after.startswith(w) and not after[len(w) : len(w) + 1].isalpha() for w in lex.word_class("age_word")):
+        return True
+    return after.startswith(",") and patterns[1].search(text, max(0, s - 80), s) is not None
+
+
+def clock_words(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]], raw: str, lex: Lexicon) -> bool:
+    """*halv åtta*, *kvart över tre*, *vid fyra på morgonen*: an hour from 1 to 12 after a word
+    that splits the hour (``clock_before``) or before a part of the day (``clock_after``) is a
+    time of day, which FORMAT.md leaves out."""
+    value = _num_value(raw, lex)
+    if value is None or not 1 <= value <= 12:
+        return False
+    before, after = lex.units.get("clock_before", frozenset()), lex.units.get("clock_after", frozenset())
+    words = [w for _s, _e, w in prev]
+    if (words and words[-1] in before) or (len(words) > 1 and f"{words[-2]} {words[-1]}" in before):
+        return True
+    return len(nxt) > 1 and f"{nxt[0][2]} {nxt[1][2]}" in after
+
+
+def rating(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """*Betyg: 4 av 6*, *Betyg 5*: a grade after a rating word (``rating_marker``), colon or not,
+    rates; it counts nothing."""
+    markers = lex.word_class("rating_marker")
+    words = [w for _s, _e, w in prev]
+    return bool(words) and (words[-1] in markers or (len(words) > 1 and words[-1] == ":" and words[-2] in markers))
+
+
+def placing(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]], raw: str, lex: Lexicon,
+            doc: Doc | None) -> bool:
+    """*där han blev elva*, *Gais ... är elva*, *Bäst är Mattias Hargin åtta*, *slutade sexa
+    respektive åtta*: a number word with nothing counted after a verb of finishing or being
+    (``placing_verb``) whose subject is one (no plural pronoun or noun right before the verb, or a
+    name between verb and number) is a place in a ranking, an ordinal FORMAT.md leaves out;
+    *Vi är fyra*, *Barnen blev fyra*, *blev fyra och sex år* (a list of figures) count."""
+    units = lex.numbers.get("unit", {})
+    value = units.get(raw.lower())
+    if value is None or value > 20 or not prev:
+        return False
+    joiners = lex.word_class("list_joiner") | {","}
+    if len(nxt) > 1 and nxt[0][2] in joiners and (nxt[1][2].isdigit() or nxt[1][2] in units):
+        return False
+    verbs = lex.word_class("placing_verb")
+    k = len(prev) - 1
+    named = False
+    if k >= 1 and prev[k][2] in lex.word_class("distributive") and prev[k - 1][2].isalpha():
+        if prev[k - 1][2] in lex.numbers.get("unit", {}):
+            return False  # 'tre respektive fyra': a list of counts
+        k, named = k - 2, True  # 'slutade sexa respektive åtta': a place, then another
+    while k >= 0 and prev[k][2] not in verbs and (_capitalised(doc, prev[k])
+                                                  or prev[k][2] in lex.word_class("person_pronoun")):
+        k, named = k - 1, True  # 'är Mattias Hargin åtta', 'slutade hon elva'
+    if k < 0 or prev[k][2] not in verbs:
+        return False
+    if named or k == 0:
+        return True
+    subject = prev[k - 1]
+    w = lex.word_class
+    return subject[2] not in w("group_pronoun") | w("expletive") and not _plural(doc, subject)
+
+
+def _capitalised(doc: Doc | None, word: tuple[int, int, str]) -> bool:
+    token = _token_at(doc, word)
+    return token is not None and token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN"} and token.i > 0
+
+
+def _plural(doc: Doc | None, word: tuple[int, int, str]) -> bool:
+    token = _token_at(doc, word)
+    return token is not None and "Plur" in token.morph.get("Number", [])
+
+
+def _token_at(doc: Doc | None, word: tuple[int, int, str]) -> Token | None:
+    if doc is None or not doc.has_annotation("POS"):
+        return None
+    span = doc.char_span(word[0], word[1], alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from claimledger.model import Approx
 from claimledger.nlp.components.measures import (
     Preset,
+    code_of,
     colon_money,
     concatenated,
     counted_after,
@@ -27,7 +28,7 @@ from claimledger.nlp.components.measures import (
     pos_at,
     singular_noun,
 )
-from claimledger.nlp.components.nocount import counts_as_number, is_measure, is_year, no_count
+from claimledger.nlp.components.nocount import counts_as_number, is_measure, is_year, no_count, placing
 from claimledger.nlp.components.numerals import (
     GROUP,
     compound_value,
@@ -184,7 +185,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             consumed_until = tolerance.end() if tolerance else q.end
         else:  # 'vecka 28 och 29', 'vecka 26–28': the second number goes with the first
             tail = joined.match(text, e)
-            if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in _joiners(lex)):
+            if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in _joiners(lex)
+                         or tail.group().split()[0].lower() in lex.word_class("partitive")):  # 'Betyg: 4 av 6'
                 consumed_until = tail.end()
     return out
 
@@ -275,7 +277,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         big = scale[nxt[0][2]]
         if len(nxt) > 1 and nxt[1][2] == "." and nxt[1][0] == end and f"{nxt[0][2]}." in scale:
             nxt = nxt[1:]  # the abbreviation's dot ('5 milj. människor') is no sentence end
-        nxt = nxt[1:]
+        if code_of(nxt[0][2], lex.lang) is None:
+            nxt = nxt[1:]  # a scale that is a currency too ('45 mkr': million kronor) is also the unit
         # 'a hundred and two': a smaller number after 'and' adds to the hundreds
         if (big == 100 and len(nxt) >= 2 and nxt[0][2] in conj
                 and 0 < (small := small_number(nxt[1][2], nums)) < 100):
@@ -368,8 +371,10 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if about_word and prev and prev[-1][2] in nums.get("article", {}):
         start = prev[-1][0]
     if (not own_scale and approx != "range" and len(nxt) >= 2 and nxt[0][2] in lex.word_class("distributive")
-            and (m := _digits(decimal, after_joiner=True).match(text, nxt[1][0])) is not None):
-        rest = words.after(m.end())  # '5 885 respektive 7 894 miljoner kronor': scale and unit are both figures'
+            and ((m := _digits(decimal, after_joiner=True).match(text, nxt[1][0])) is not None
+                 or nxt[1][2] in nums.get("unit", {}))):
+        # '5 885 respektive 7 894 miljoner kronor', 'tre respektive fyra poäng': scale and unit are both figures'
+        rest = words.after(m.end() if m is not None else nxt[1][1])
         if rest and rest[0][2] in scale:
             value *= scale[rest[0][2]]
             rest = rest[1:]
@@ -380,7 +385,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
             and counted is not None and text[counted[0] : counted[1]].lower() in lex.units.get("time_unit", ())):
         approx, start = "exact", number_start  # 'under två veckor': during two weeks, not fewer than two
-    if value == 1 and not vague and counted is None:
+    if counted is None and (value == 1 and not vague
+                            or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)):
         return None
     if (is_year(raw) and unit is None and not vague and start == s
             and (counted is None or pos_at(doc, counted[0], counted[1]) == "VERB"

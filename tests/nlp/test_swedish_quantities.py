@@ -1,0 +1,61 @@
+"""Swedish figures: what counts, its value, approximation and what is counted (FORMAT.md).
+
+Every sentence here is invented; each case stands for a class seen on review samples of the
+Swedish NER corpus's train split, never on a held-out set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.gold import to_gold
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
+    gold = to_gold(analyze_article(Article(text=text, lang="sv")), doc_id="t")
+    return [(q["text"], q["value"], q["approx"], q["counted"]) for q in gold["quantities"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ages in a list: every number of the list is an age, not the last one only
+    ("Bröderna, sju respektive nio år gamla, hittades välbehållna i skogen.", []),
+    ("Deltagarna var fem eller sex år gamla.", []),
+    ("Tre kvinnor, 34, 41 och 56 år, greps under natten.", [("Tre", 3, "exact", "kvinnor")]),
+    ("Polisen hittade kvinnan, 34 år, i lägenheten.", []),
+    ("Hon har en dotter som nu är 4 år.", []),
+    # a century or decade in digits, but 'ett 2000-tal' is about two thousand
+    ("Romanen skildrar Sveriges 1800-tal.", []),
+    ("Ett 2000-tal besökare kom.", [("Ett 2000-tal", 2000, "about", "besökare")]),
+    # ... where a list of years that is no aside stays a count
+    ("Straffen blev fyra och sex år.", [("fyra", 4, "exact", None), ("sex", 6, "exact", "år")]),
+    # a grade is no count, nor the scale it is given on
+    ("Betyg: 4 av 6. Filmen är lång.", []),
+    ("Betyg 5 Boken är spännande.", []),
+    ("Eleven fick 3 av 5 rätt.", [("3", 3, "exact", "rätt"), ("5", 5, "exact", "rätt")]),
+    # clock times in words
+    ("Vi kom hem halv tio och somnade direkt.", []),
+    ("Mötet börjar kvart över tre och slutar vid fyra på eftermiddagen.", []),
+    ("Vi stannade i fyra dagar på landet.", [("fyra", 4, "exact", "dagar")]),
+    # a place in a ranking after a verb of finishing, with a subject that is one
+    ("Efter första åket, där hon blev nia, slutade hon elva.", []),
+    ("Bästa svensk i dag är Anna Berglund fyra.", []),
+    ("Löparna slutade trea respektive sju i loppet.", []),
+    ("Vi är fyra som delar lägenheten.", [("fyra", 4, "exact", None)]),
+    ("I år blir pristagarna tre.", [("tre", 3, "exact", None)]),
+    ("Antalet skadade är nu fem.", [("fem", 5, "exact", "Antalet")]),
+    # 'en/ett' among other figures of a list counts
+    ("Hon dömdes till fängelse i ett år och två månader.", [("ett", 1, "exact", "år"), ("två", 2, "exact", "månader")]),
+    ("Han satt i fängelse i ett år.", []),
+    # units of money and kitchen measures; approximations
+    ("Rörelseresultatet blev 38 mkr och omsättningen 1,4 mdkr.",
+     [("38 mkr", 38e6, "exact", "mkr"), ("1,4 mdkr", 1.4e9, "exact", "mdkr")]),
+    ("Rör ner 3 msk mjöl och låt koka i 8 min.", [("3", 3, "exact", "msk"), ("8", 8, "exact", "min")]),
+    ("Räkningen kan stiga upp mot 40 miljoner kronor.", [("upp mot 40 miljoner", 4e7, "under", "kronor")]),
+    ("Efter snart 30 år i yrket går hon i pension.", [("snart 30", 30, "under", "år")]),
+    # 'respektive' between number words: the unit after the second is the first's too
+    ("Lagen fick tre respektive fem poäng.", [("tre", 3, "exact", "poäng"), ("fem", 5, "exact", "poäng")]),
+])
+def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert _figures(text) == expected
