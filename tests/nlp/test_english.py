@@ -634,3 +634,21 @@ def test_an_as_that_clause_after_an_object_is_what_the_object_says_not_an_adjunc
     content = _by_cue("The agency cited the intelligence service as that the troops have already left the country.",
                       "cited")[2]
     assert content == "the intelligence service as that the troops have already left the country"
+
+
+def test_straight_closing_quote_after_full_stop_opens_no_continuation() -> None:
+    # a straight '"' glued to the full stop before it closes a quotation; the sentence after it
+    # is the article's own, not a quotation going on with the speaker named earlier
+    text = ('The mayor said the harbour would reopen next month. The ferry company called the delay '
+            'a "needless burden." The new timetable will be printed in the autumn.')
+    rows = _rows(text)
+    assert not any("timetable" in r[2] for r in rows), rows
+
+
+def test_passive_report_of_a_noun_names_no_source() -> None:
+    # the subject of a passive 'reported' is what was reported, not who reports; the main clause
+    # after it is the article's own, and 'an estimated' qualifies a number
+    rows = _rows("After word of the bridge closure was reported, the council received calls from many drivers.")
+    assert not any(r[0] and "word" in r[0] for r in rows), rows
+    rows = _rows("The repairs came to an estimated 4 million dollars last year.")
+    assert not any(r[1] == "estimated" and r[0] == "an" for r in rows), rows

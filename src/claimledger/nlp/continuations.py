@@ -193,7 +193,7 @@ def quotes_within(b: pipeline.Block, placed: list[Placed], lex: lexicon.Lexicon)
         if t.i < taken_to or t.text not in opens or covered_before[t.i + 1] > covered_before[t.i]:
             continue
         if speaker is None or speaker.found.source is None or _previous_word(doc, t.i) is None \
-                or not _opens_sentence(doc, t.i, lex):
+                or not _opens_sentence(doc, t.i, lex) or _closes(doc, t, lex):
             continue
         marks = marks or _Marks(doc, lex)
         start = t.i + 1
@@ -226,6 +226,13 @@ def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
         out.append(Placed(Found(f.cue, f.content, f.source, f.certainty, f.kind, f.rule, rest), p.block, p.cue_block))
         out += [_taking_speaker(p, p.block, r) for r in later]
     return out
+
+
+def _closes(doc: Doc, t: Token, lex: lexicon.Lexicon) -> bool:
+    """A mark that both opens and closes (a straight ``"``) closes when it is glued to the word
+    before it and not to the word after (*a "public benefit." The …*)."""
+    return (t.text in lex.word_class("quote_close") and t.i > 0 and not doc[t.i - 1].whitespace_
+            and (bool(t.whitespace_) or t.i + 1 == len(doc)))
 
 
 def _opens_sentence(doc: Doc, i: int, lex: lexicon.Lexicon) -> bool:

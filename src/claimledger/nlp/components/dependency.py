@@ -312,7 +312,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         if cue.kind in {"verb", "evidence"}:
             f = ctx.verb(c0, c1, cue)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
-                    and not ctx.reduced_passive(ctx.cue_head(c0, c1)) and not ctx.unheld_purpose(ctx.cue_head(c0, c1))):
+                    and not ctx.reduced_passive(ctx.cue_head(c0, c1)) and not ctx.unheld_purpose(ctx.cue_head(c0, c1))
+                    and not _reported_thing(ctx.cue_head(c0, c1))):
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and f.source is not None and f.source[1] <= c0:
                     # the surface rule takes the words before the cue; the parse knows its subject
@@ -331,6 +332,14 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         if f is not None and f.content[0] < f.content[1]:
             out.append(f)
     return _drop_embedded(out)
+
+
+def _reported_thing(v: Token) -> bool:
+    """A participle whose noun is what is reported, not who reports: the subject of a passive
+    (*after news of the raid was reported*) or the noun it qualifies (*an estimated 26 million*).
+    The words before such a cue name no source, so the surface rules are not asked."""
+    return v.dep_ == "amod" or (v.tag_ == "VBN" and any(
+        c.dep_ in _SUBJ_PASS and c.pos_ in {"NOUN", "PROPN"} for c in v.children))
 
 
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
