@@ -54,6 +54,16 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Rör ner 3 msk mjöl och låt koka i 8 min.", [("3", 3, "exact", "msk"), ("8", 8, "exact", "min")]),
     ("Räkningen kan stiga upp mot 40 miljoner kronor.", [("upp mot 40 miljoner", 4e7, "under", "kronor")]),
     ("Efter snart 30 år i yrket går hon i pension.", [("snart 30", 30, "under", "år")]),
+    # a year before a verb the tagger made an adjective; a plural noun after a count it made a verb
+    ("När skivan kom 1998 jublade fansen i hela landet.", []),
+    ("Arbetet har inte börjat, och först 2031 väntas tunneln vara klar.", []),
+    ("Förra året anställde bolaget 2000 nya lärare.", [("2000", 2000, "exact", "nya lärare")]),
+    ("Sedan lastade de tolv säckar med sand på släpet.", [("tolv", 12, "exact", "säckar")]),
+    # öre is money; a model number between a name and a code in capitals, or glued to a code, is no count
+    ("Elen kostar 57 öre kilowattimmen.", [("57", 57, "exact", "öre")]),
+    ("Flygbolaget beställde 30 Airbus 320 NEO och tio 787-800XL.",
+     [("30", 30, "exact", "Airbus"), ("tio", 10, "exact", None)]),
+    ("Polisen skickade Uppsala 40 IT-tekniker.", [("40", 40, "exact", "IT-tekniker")]),
     # 'respektive' between number words: the unit after the second is the first's too
     ("Lagen fick tre respektive fem poäng.", [("tre", 3, "exact", "poäng"), ("fem", 5, "exact", "poäng")]),
 ])

@@ -237,6 +237,21 @@ def counted_after(
     return _counted_tagged(nxt[i:], stop, doc), None
 
 
+def _finite_before(token: Token) -> bool:
+    """Whether a finite verb stands before the number that ``token`` follows, in the same clause
+    (no punctuation, conjunction or subjunction between): then the clause has its verb, and a
+    finite verb right after its object's number is a noun the tagger misread (*lade tio säckar*)."""
+    i = token.i - 2  # the number is token.i - 1
+    while i >= 0:
+        t = token.doc[i]
+        if t.pos_ in {"PUNCT", "CCONJ", "SCONJ"}:
+            return False
+        if t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []):
+            return True
+        i -= 1
+    return False
+
+
 def _is_word(word: str) -> bool:
     """Letters, or letters joined by hyphens (*SL-bussar*, *EU-länderna*)."""
     return word.replace("-", "").isalpha()
@@ -279,6 +294,8 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         # (*tre topplacerade svenskorna*)
         assert token is not None
         if "Fin" not in token.morph.get("VerbForm", []) or "Pass" in token.morph.get("Voice", []):
+            return (first[0], first[1])
+        if _finite_before(token):  # 'lade tio säckar med grus': the clause has its verb; a noun the tagger missed
             return (first[0], first[1])
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:

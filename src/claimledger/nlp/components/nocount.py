@@ -70,9 +70,13 @@ def name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> 
     """A single digit right after a capitalised word inside a sentence is part of a name
     (*Estlink 2*, *Nord Stream 2*, *Sentinel 1*), not a count: news style spells counts
     under ten in words. Larger figures there are counts (*sent Ukraine 50 tanks*, *får Säpo 80
-    miljoner*), and a capital that starts a sentence (*Around 200*) makes no name."""
-    if len(raw) != 1 or not raw.isdigit() or not prev or prev[-1][1] != s - 1 or not text[prev[-1][0]].isupper():
+    miljoner*) unless a code in capitals follows (*Boeing 737 MAX*), and a capital that starts
+    a sentence (*Around 200*) makes no name."""
+    if not raw.isdigit() or not prev or prev[-1][1] != s - 1 or not text[prev[-1][0]].isupper():
         return False
+    if len(raw) > 1:  # 'Boeing 737 MAX', 'Saab 9000 CD': a model between a name and a code in capitals
+        code = re.match(r" [A-ZÅÄÖ]{2,}(?![\w-])", text[s + len(raw) : s + len(raw) + 12])
+        return code is not None and not text[prev[-1][0] : prev[-1][1]].isupper()
     before = mark_before(text, prev[-1][0], " \t")
     return before != "" and before not in ".!?:;\n\"'”»“«(-–—"
 
@@ -283,3 +287,19 @@ def _token_at(doc: Doc | None, word: tuple[int, int, str]) -> Token | None:
         return None
     span = doc.char_span(word[0], word[1], alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def verb_like(doc: Doc | None, span: tuple[int, int]) -> bool:
+    """Whether the word at ``span`` that follows a year-like number is a verb: tagged so, or an
+    adjective the tagger made of a verb (*visades 2001 vallfärdade drygt*, *först 2022 väntas
+    bygget*), which stands before no noun, or before a definite one that no attributive
+    adjective could take without a determiner; *2000 skadade personer* is a count."""
+    token = _token_at(doc, (span[0], span[1], ""))
+    if token is None or token.pos_ == "VERB":
+        return token is not None
+    if token.pos_ != "ADJ" or (token.i > 1 and token.doc[token.i - 2].pos_ == "DET"):
+        return False  # 'de 2000 första dagarna': a determiner before the number makes the phrase definite
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return True
+    return "Def" in after.morph.get("Definite", [])

@@ -25,10 +25,16 @@ from claimledger.nlp.components.measures import (
     counted_after,
     hyphen_measures,
     money_before,
-    pos_at,
     singular_noun,
 )
-from claimledger.nlp.components.nocount import counts_as_number, is_measure, is_year, no_count, placing
+from claimledger.nlp.components.nocount import (
+    counts_as_number,
+    is_measure,
+    is_year,
+    no_count,
+    placing,
+    verb_like,
+)
 from claimledger.nlp.components.numerals import (
     GROUP,
     compound_value,
@@ -66,7 +72,7 @@ def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     before = "" if after_joiner else r"(?<![\w\-/.:–—^])(?<!\w\+)(?<!\d,)"  # not the tail of '2.25,44'
-    return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w]|[.:/]\d|-[^\W\d_])")
+    return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w]|[.:/]\d|-[^\W\d_]|-\d+[^\W\d_])")  # not '737-900ER'
 
 
 @cache
@@ -389,7 +395,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                             or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)):
         return None
     if (is_year(raw) and unit is None and not vague and start == s
-            and (counted is None or pos_at(doc, counted[0], counted[1]) == "VERB"
+            and (counted is None or verb_like(doc, counted)
                  or (_determined(text, prev, lex) and singular_noun(doc, counted, lex)))):
         # '2012 ökade intäkterna', 'a 2015 study', 'the operator's 2019 assessment': a year-like
         # number before a verb, or between a determiner and a noun in the singular, names a year
