@@ -64,6 +64,19 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Flygbolaget beställde 30 Airbus 320 NEO och tio 787-800XL.",
      [("30", 30, "exact", "Airbus"), ("tio", 10, "exact", None)]),
     ("Polisen skickade Uppsala 40 IT-tekniker.", [("40", 40, "exact", "IT-tekniker")]),
+    # ranks and item numbers of lists: in brackets, opening a block before a name, ending a block bare
+    ("(3) Kent: ” Tigerdrottningen ” 5.", []),
+    ("Månadens bästsäljare: Norstedts förlag (2).", []),
+    ("7 Varför stiger räntan?", []),
+    ("Mest sedda serie: Bron 3.", []),
+    ("Räntan var 2,15 procent (2,05).", [("2,15", 2.15, "exact", "procent"), ("2,05", 2.05, "exact", None)]),
+    ("Bygget kostade till slut 420 miljoner.", [("420 miljoner", 4.2e8, "exact", None)]),
+    ("Antalet skadade steg till 14.", [("14", 14, "exact", "Antalet")]),
+    ("12 personer fick föras till sjukhus.", [("12", 12, "exact", "personer")]),
+    # 'sex' the noun; 'max' before a number
+    ("Filmen handlar om sex och makt.", []),
+    ("Paret har sex barn.", [("sex", 6, "exact", "barn")]),
+    ("Eleverna får max 20 minuter på sig.", [("max 20", 20, "under", "minuter")]),
     # 'respektive' between number words: the unit after the second is the first's too
     ("Lagen fick tre respektive fem poäng.", [("tre", 3, "exact", "poäng"), ("fem", 5, "exact", "poäng")]),
 ])

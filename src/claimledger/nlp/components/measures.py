@@ -314,3 +314,36 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
             break
         end = e
     return (first[0], end)
+
+
+def change_pair(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """*ökade från 8,1 till 8,7*, *rose from 40 to 55*: 'från/from' right before the number and a
+    verb of change shortly before it (``change_from``, ``change_verb`` stems): a before and an
+    after, each a figure of its own, where *från 50 till 100 personer* alone is a range."""
+    if not prev or prev[-1][2] not in lex.word_class("change_from"):
+        return False
+    stems = lex.word_class("change_verb")
+    return any(w.startswith(stem) for _s, _e, w in prev[:-1] for stem in stems)
+
+
+def determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """Whether a determiner, a possessive or a genitive mark (*the*, *its*, *operator's*) stands
+    right before the number."""
+    if not prev:
+        return False
+    w = lex.word_class
+    if prev[-1][2] in w("determiner") | w("possessive"):
+        return True
+    return len(prev) > 1 and text[prev[-2][0] : prev[-1][1]].lower() in w("genitive_ending")
+
+
+def count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
+    """A noun that names the count itself (*dödstalet*, *the death toll*, *antalet*) shortly before
+    the number, within the same clause."""
+    stems = lex.word_class("count_head")
+    for s, e, word in reversed(prev):
+        if not word.isalpha() and word not in {"-"}:
+            return None  # punctuation ends the clause
+        if any(word.startswith(stem) for stem in stems):
+            return (s, e)
+    return None

@@ -108,6 +108,8 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return True
     if age_list(text, s, e, lex) or clock_words(prev, nxt, raw, lex) or rating(prev, lex):
         return True
+    if raw.isdigit() and (text[s - 1 : s] == "(" and text[e : e + 1] == ")" or list_number(text, s, nxt)):
+        return True  # '(4) Mustasch', 'förlag (6).': a rank or a reference in brackets; '10 Michel de Montaigne'
     after_text = text[e : e + 24].lower()  # room for the longest not_a_count form and a space
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
         return True
@@ -303,3 +305,23 @@ def verb_like(doc: Doc | None, span: tuple[int, int]) -> bool:
     if after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return True
     return "Def" in after.morph.get("Definite", [])
+
+
+def list_number(text: str, s: int, nxt: list[tuple[int, int, str]]) -> bool:
+    """*10 Michel de Montaigne: ...*, *3 När ska jag spara?*: digits that open a block before a
+    word in Title Case number an item of a list; a count there names its noun in lower case
+    (*27 personer*) or as a compound (*40 SAS-piloter*)."""
+    if text[:s].strip(" \t•*–—-") or not nxt:
+        return False
+    word = text[nxt[0][0] : nxt[0][1]]
+    return word.isalpha() and len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def bare_label(text: str, s: int, end: int, raw: str, lex: Lexicon) -> bool:
+    """A figure with nothing counted, no unit and no approximation that ends its block
+    (*Game of Thrones 7.*, *Zara 6.*, *” Sounds like hell ” 8.*) ranks or numbers an item of a
+    list; and a number word that is a noun too (``noun_homograph``: *sex*) counts only before
+    what it counts (*haft sex med*, *bättre än sex, kärlek*)."""
+    if raw.lower() in lex.word_class("noun_homograph"):
+        return True
+    return raw.isdigit() and not text[end:].strip(" .") and not is_year(raw)

@@ -19,15 +19,19 @@ from spacy.tokens import Doc
 from claimledger.model import Approx
 from claimledger.nlp.components.measures import (
     Preset,
+    change_pair,
     code_of,
     colon_money,
     concatenated,
+    count_noun_before,
     counted_after,
+    determined,
     hyphen_measures,
     money_before,
     singular_noun,
 )
 from claimledger.nlp.components.nocount import (
+    bare_label,
     counts_as_number,
     is_measure,
     is_year,
@@ -330,7 +334,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         if m:
             hi = number_value(m.group(), decimal)
             rest = words.after(m.end())
-            change = _change(prev, lex)  # 'ökade från 8,1 till 8,7 miljarder': two figures, not a range
+            change = change_pair(prev, lex)  # 'ökade från 8,1 till 8,7 miljarder': two figures, not a range
             if rest and rest[0][2] in scale:
                 hi *= scale[rest[0][2]]
                 # 'mellan 12 och 15 miljarder': the scale after the range is the low end's too,
@@ -387,16 +391,17 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         nxt = rest
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
-        counted = _count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
+        counted = count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
             and counted is not None and text[counted[0] : counted[1]].lower() in lex.units.get("time_unit", ())):
         approx, start = "exact", number_start  # 'under två veckor': during two weeks, not fewer than two
     if counted is None and (value == 1 and not vague
-                            or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)):
+                            or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
+                            or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)):
         return None
     if (is_year(raw) and unit is None and not vague and start == s
             and (counted is None or verb_like(doc, counted)
-                 or (_determined(text, prev, lex) and singular_noun(doc, counted, lex)))):
+                 or (determined(text, prev, lex) and singular_noun(doc, counted, lex)))):
         # '2012 ökade intäkterna', 'a 2015 study', 'the operator's 2019 assessment': a year-like
         # number before a verb, or between a determiner and a noun in the singular, names a year
         # (so many of something take the plural: '2000 workers'; '2000 staff' has no determiner)
@@ -404,16 +409,6 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if bare_pair and counted is None and unit is None and start == s:
         return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
-
-
-def _change(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
-    """*ökade från 8,1 till 8,7*, *rose from 40 to 55*: 'från/from' right before the number and a
-    verb of change shortly before it (``change_from``, ``change_verb`` stems): a before and an
-    after, each a figure of its own, where *från 50 till 100 personer* alone is a range."""
-    if not prev or prev[-1][2] not in lex.word_class("change_from"):
-        return False
-    stems = lex.word_class("change_verb")
-    return any(w.startswith(stem) for _s, _e, w in prev[:-1] for stem in stems)
 
 
 def _word_ranges(words: _Words, lex: Lexicon) -> list[Preset]:
@@ -424,26 +419,3 @@ def _word_ranges(words: _Words, lex: Lexicon) -> list[Preset]:
         if "-" in w and (r := word_range(w, units)) is not None:
             out.append(Preset(s, e, s, e, r[0], None, None, r[1]))
     return out
-
-
-def _determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
-    """Whether a determiner, a possessive or a genitive mark (*the*, *its*, *operator's*) stands
-    right before the number."""
-    if not prev:
-        return False
-    w = lex.word_class
-    if prev[-1][2] in w("determiner") | w("possessive"):
-        return True
-    return len(prev) > 1 and text[prev[-2][0] : prev[-1][1]].lower() in w("genitive_ending")
-
-
-def _count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
-    """A noun that names the count itself (*dödstalet*, *the death toll*, *antalet*) shortly before
-    the number, within the same clause."""
-    stems = lex.word_class("count_head")
-    for s, e, word in reversed(prev):
-        if not word.isalpha() and word not in {"-"}:
-            return None  # punctuation ends the clause
-        if any(word.startswith(stem) for stem in stems):
-            return (s, e)
-    return None
