@@ -652,3 +652,16 @@ def test_passive_report_of_a_noun_names_no_source() -> None:
     assert not any(r[0] and "word" in r[0] for r in rows), rows
     rows = _rows("The repairs came to an estimated 4 million dollars last year.")
     assert not any(r[1] == "estimated" and r[0] == "an" for r in rows), rows
+
+
+@pytest.mark.parametrize("text", [
+    "Every club was required to submit its accounts by March.",
+    "Joining the league requires each club to field a youth team.",
+    "The mayor requested donations for the flood victims on her website.",
+    "The charity encourages local schools to plant more trees.",
+    "The students named their boat \"Sea Breeze\" after a long vote.",
+    "The club listed its home town as Riverside on the entry form.",
+])
+def test_obligations_requests_and_names_are_no_attribution(text: str) -> None:
+    # FORMAT.md: directives and requests put forward no proposition, and naming a thing claims nothing
+    assert _rows(text) == []
