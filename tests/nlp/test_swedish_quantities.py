@@ -73,6 +73,11 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Bygget kostade till slut 420 miljoner.", [("420 miljoner", 4.2e8, "exact", None)]),
     ("Antalet skadade steg till 14.", [("14", 14, "exact", "Antalet")]),
     ("12 personer fick föras till sjukhus.", [("12", 12, "exact", "personer")]),
+    ("Lagen möts i Malmö (5) och Lund (6).", []),
+    ("Vinsten blev 12 miljoner kronor (9).", [("12 miljoner", 1.2e7, "exact", "kronor"), ("9", 9, "exact", None)]),
+    # an adjective of a number between a count and its noun; an age as 'års ålder'
+    ("Tre 17-åriga pojkar greps.", [("Tre", 3, "exact", "pojkar")]),
+    ("Hon gick i pension vid 63,5 års ålder.", []),
     # 'sex' the noun; 'max' before a number
     ("Filmen handlar om sex och makt.", []),
     ("Paret har sex barn.", [("sex", 6, "exact", "barn")]),

@@ -211,6 +211,9 @@ def counted_after(
             i += 1
         else:
             break
+    if (i + 3 < len(nxt) and nxt[i][2].isdigit() and nxt[i + 1][2] == "-" and nxt[i + 2][2].isalpha()
+            and nxt[i][1] == nxt[i + 1][0] and nxt[i + 1][1] == nxt[i + 2][0]):
+        i += 3  # 'två 16-åriga flickor', 'three 20-year-old men': an adjective of a number and a word
     if 0 < i < len(nxt) - 1 and nxt[i - 1][2] in w("partitive") and nxt[i][2] in w("determiner") | w("possessive"):
         i += 1  # 'three of its commanders', 'tre av hans soldater': the whole's determiner
     if 0 < i < len(nxt) - 1 and (nxt[i][2].isdigit() or nxt[i][2] in lex.numbers.get("unit", {})):

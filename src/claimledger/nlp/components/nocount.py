@@ -108,7 +108,7 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return True
     if age_list(text, s, e, lex) or clock_words(prev, nxt, raw, lex) or rating(prev, lex):
         return True
-    if raw.isdigit() and (text[s - 1 : s] == "(" and text[e : e + 1] == ")" or list_number(text, s, nxt)):
+    if raw.isdigit() and (bracketed(text, prev, s, e, lex) or list_number(text, s, nxt)):
         return True  # '(4) Mustasch', 'förlag (6).': a rank or a reference in brackets; '10 Michel de Montaigne'
     after_text = text[e : e + 24].lower()  # room for the longest not_a_count form and a space
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
@@ -305,6 +305,16 @@ def verb_like(doc: Doc | None, span: tuple[int, int]) -> bool:
     if after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return True
     return "Def" in after.morph.get("Definite", [])
+
+
+def bracketed(text: str, prev: list[tuple[int, int, str]], s: int, e: int, lex: Lexicon) -> bool:
+    """An integer alone in brackets (*(4) Mustasch*, *Malmö (8)*) ranks or refers; after a figure's
+    unit or number (*18 miljoner kronor (21)*) it is the figure to compare with, and counts."""
+    if text[s - 1 : s] != "(" or text[e : e + 1] != ")":
+        return False
+    before = prev[-2][2] if len(prev) > 1 else ""
+    scale = lex.numbers.get("scale", {})
+    return not (before.isdigit() or before in scale or code_of(before, lex.lang) is not None)
 
 
 def list_number(text: str, s: int, nxt: list[tuple[int, int, str]]) -> bool:
