@@ -74,6 +74,11 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Antalet skadade steg till 14.", [("14", 14, "exact", "Antalet")]),
     ("12 personer fick föras till sjukhus.", [("12", 12, "exact", "personer")]),
     ("Lagen möts i Malmö (5) och Lund (6).", []),
+    ("4) Spara en buffert varje månad.", []),
+    # a day and a month joined by a slash, spaced as in tokenised text or not
+    ("Läs debattartikeln från den 14 / 3 om skolan.", []),
+    ("Sändningen den 3/11 drog många tittare.", []),
+    ("Fördelningen 60 / 40 ligger fast.", [("60", 60, "exact", None), ("40", 40, "exact", None)]),
     ("Vinsten blev 12 miljoner kronor (9).", [("12 miljoner", 1.2e7, "exact", "kronor"), ("9", 9, "exact", None)]),
     # an adjective of a number between a count and its noun; an age as 'års ålder'
     ("Tre 17-åriga pojkar greps.", [("Tre", 3, "exact", "pojkar")]),

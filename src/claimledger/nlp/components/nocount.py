@@ -108,7 +108,10 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return True
     if age_list(text, s, e, lex) or clock_words(prev, nxt, raw, lex) or rating(prev, lex):
         return True
-    if raw.isdigit() and (bracketed(text, prev, s, e, lex) or list_number(text, s, nxt)):
+    if (prev_word in lex.word_class("date_before") and (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", raw))
+            and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+        return True  # 'den 3/11': a date, not a fraction
+    if raw.isdigit() and (bracketed(text, prev, s, e, lex) or list_number(text, s, e, nxt) or day_month(text, s, e)):
         return True  # '(4) Mustasch', 'förlag (6).': a rank or a reference in brackets; '10 Michel de Montaigne'
     after_text = text[e : e + 24].lower()  # room for the longest not_a_count form and a space
     if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
@@ -317,12 +320,29 @@ def bracketed(text: str, prev: list[tuple[int, int, str]], s: int, e: int, lex: 
     return not (before.isdigit() or before in scale or code_of(before, lex.lang) is not None)
 
 
-def list_number(text: str, s: int, nxt: list[tuple[int, int, str]]) -> bool:
+_DAY_MONTH_AFTER = re.compile(r" ?/ ?(\d{1,2})(?!\d|[.,]\d| ?/)")
+_DAY_MONTH_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2}) ?/ ?$")
+
+
+def day_month(text: str, s: int, e: int) -> bool:
+    """*den 24 / 12*, *Brännpunkt 10 / 2*: a day and a month joined by a slash (spaced or not),
+    a date; both numbers are left out. A first number over 31 or a second over 12 (*70 / 30*) is
+    no date."""
+    after = _DAY_MONTH_AFTER.match(text, e)
+    if after is not None and 1 <= int(text[s:e]) <= 31 and 1 <= int(after.group(1)) <= 12:
+        return True
+    before = _DAY_MONTH_BEFORE.search(text, max(0, s - 6), s)
+    return before is not None and 1 <= int(before.group(1)) <= 31 and 1 <= int(text[s:e]) <= 12
+
+
+def list_number(text: str, s: int, e: int, nxt: list[tuple[int, int, str]]) -> bool:
     """*10 Michel de Montaigne: ...*, *3 När ska jag spara?*: digits that open a block before a
     word in Title Case number an item of a list; a count there names its noun in lower case
     (*27 personer*) or as a compound (*40 SAS-piloter*)."""
     if text[:s].strip(" \t•*–—-") or not nxt:
         return False
+    if nxt[0][2] in {")", "."} and nxt[0][0] == e and len(nxt) > 1:
+        nxt = nxt[1:]  # '9) Var kompis med facket'
     word = text[nxt[0][0] : nxt[0][1]]
     return word.isalpha() and len(word) > 1 and word[0].isupper() and word[1:].islower()
 
