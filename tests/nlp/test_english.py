@@ -665,3 +665,18 @@ def test_passive_report_of_a_noun_names_no_source() -> None:
 def test_obligations_requests_and_names_are_no_attribution(text: str) -> None:
     # FORMAT.md: directives and requests put forward no proposition, and naming a thing claims nothing
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("According to the club's coach, Maria Lopez, in their first game, the club's robot scored two points.",
+     "the club's coach, Maria Lopez", "in their first game, the club's robot scored two points"),
+    ("According to the audit, which was leaked on Monday, the council overspent by a wide margin.",
+     "the audit", "the council overspent by a wide margin"),
+    ("According to an estimate by Jane Roe, a former budget aide, the levy will bring in less than planned.",
+     "an estimate by Jane Roe, a former budget aide", "the levy will bring in less than planned"),
+])
+def test_according_to_source_ends_after_its_appositive(text: str, source: str, content: str) -> None:
+    # the source is the noun phrase with its appositive; a name set off by commas after it is one too;
+    # a prepositional phrase or a relative clause after the next comma is no part of it
+    row = _by_cue(text, "According to")
+    assert (row[0], row[2]) == (source, content)

@@ -236,6 +236,16 @@ class _Sentence(AsideSentence):
         if head.i == c0 or c0 <= head.i < c1:
             return None
         phrase = (d[c0].left_edge.i, d[c0].right_edge.i + 1)
+        if source is not None:
+            cut = self._source_to_appositive(obj, source)
+            if cut[1] < source[1]:
+                # the claim starts where the source ends, or after a relative clause on it (', which …,')
+                aside = [t.right_edge.i + 1 for t in obj.subtree if t.dep_ in _RELATIVE and t.i >= cut[1]
+                         and t.head.i < cut[1]]
+                phrase = (phrase[0], max([c1, cut[1], *aside]))
+            elif cut[1] > phrase[1]:
+                phrase = (phrase[0], cut[1])
+            source = cut
         lo, hi = self.subtree(head)
         inside = bracket_around(d, self.s, self.e, c0, c1)
         if inside:  # *(east, 15,000 according to the unions)*: the phrase speaks for its bracket only
@@ -249,6 +259,26 @@ class _Sentence(AsideSentence):
             return None
         frags.sort(key=self._chars, reverse=True)
         return Found((c0, c1), frags[0], source, cue.certainty, cue.kind, "dep-prep-source", tuple(frags[1:]))
+
+    def _source_to_appositive(self, obj: Token, source: Range) -> Range:
+        """*according to the coach, Ana Diaz, in the first game, …*: the source is the noun phrase and
+        its appositive, whatever else the parser hung on it after a comma; a name set off by commas
+        right after it (*to the coach, Ana Diaz, the team …*) is its appositive too."""
+        d = self.doc
+        for k in range(obj.i + 1, source[1]):
+            segment = d[k + 1 : self._next_comma(k + 1, source[1])]
+            if d[k].text == "," and not any(t.dep_ in _NAME_GOES_ON and source[0] <= t.head.i < k for t in segment):
+                source = (source[0], k)
+                break
+        end = self._next_comma(source[1] + 1, self.e) if source[1] < self.e and d[source[1]].text == "," else source[1]
+        if source[1] < end < self.e - 1 and 0 < end - source[1] - 1 <= 4 and all(
+                t.pos_ == "PROPN" for t in d[source[1] + 1 : end]):
+            source = (source[0], end)
+        return source
+
+    def _next_comma(self, i: int, end: int) -> int:
+        """The first comma at or after ``i`` before ``end`` (``end`` if none)."""
+        return next((k for k in range(i, end) if self.doc[k].text == ","), end)
 
     def _closes_sentence(self, phrase: Range) -> bool:
         """A phrase set off by a comma with nothing but punctuation after it in its sentence."""
@@ -342,6 +372,8 @@ def _reported_thing(v: Token) -> bool:
         c.dep_ in _SUBJ_PASS and c.pos_ in {"NOUN", "PROPN"} for c in v.children))
 
 
+_NAME_GOES_ON = frozenset({"appos", "conj", "cc"})
+"""After a comma, what still belongs to a source: an appositive (*X, head of Y*), a coordinated name."""
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
 _WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
