@@ -48,6 +48,8 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     # 'en/ett' among other figures of a list counts
     ("Hon dömdes till fängelse i ett år och två månader.", [("ett", 1, "exact", "år"), ("två", 2, "exact", "månader")]),
     ("Han satt i fängelse i ett år.", []),
+    ("I bilen satt två män och en kvinna.", [("två", 2, "exact", "män"), ("en", 1, "exact", "kvinna")]),
+    ("Prognosen är 1,5 procent och en inflation nära målet.", [("1,5", 1.5, "exact", "procent")]),
     # units of money and kitchen measures; approximations
     ("Rörelseresultatet blev 38 mkr och omsättningen 1,4 mdkr.",
      [("38 mkr", 38e6, "exact", "mkr"), ("1,4 mdkr", 1.4e9, "exact", "mdkr")]),

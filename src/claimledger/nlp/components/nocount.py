@@ -146,8 +146,8 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
         return True  # 'one and a half million'
     if items[n][2] in lex.word_class("indefinite_article"):
         return False  # 'about a tropical storm', 'at least a trial': an article, not a count
-    if _unit_in_list(items, n, lex):
-        return True  # 'ett år och tio månader', 'tre månaders och ett års': one of a list of figures
+    if _unit_in_list(items, n, lex) or _count_in_list(items, n, lex):
+        return True  # 'ett år och tio månader', 'tre månaders och ett års', 'tre män och en kvinna'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
     return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
@@ -170,6 +170,18 @@ def _unit_in_list(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bo
     after = n + 2 < len(items) and items[n + 2][2] in joined and number(n + 3) and unit(n + 4)
     before = n >= 3 and items[n - 1][2] in joined and unit(n - 2) and number(n - 3)
     return after or before
+
+
+def _count_in_list(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bool:
+    """Whether *en/ett* at ``items[n]`` is the last of a list of counts: a number and its noun,
+    a conjunction, then *en/ett* and a noun (*tre män och en kvinna*, *två knivar och en sax*).
+    After a unit (*0,8 procent och en arbetslöshet*, *två år och ett löfte*) it is an article."""
+    if n < 3 or n + 1 >= len(items) or items[n - 1][2] not in lex.word_class("coordinator"):
+        return False
+    noun, number, after = items[n - 2][2], items[n - 3][2], items[n + 1][2]
+    if not (number.isdigit() or number in lex.numbers.get("unit", {})):
+        return False
+    return noun.isalpha() and after.isalpha() and code_of(noun, lex.lang) is None and after not in function_words(lex)
 
 
 def is_measure(word: str, lex: Lexicon) -> bool:
