@@ -28,6 +28,8 @@ SETS = {
     "no-own": [str(_REPO / "tests" / "data" / "no" / "gold.jsonl")],
     # Swedish web news 2012 annotated before any rule saw it, never tuned on (evaluation/data/README.md)
     "sv-web2012-heldout": [str(Path(__file__).parent / "data" / "sv-web2012-heldout.jsonl")],
+    # a second draw from the same source, annotated the same way (evaluation/data/README.md)
+    "sv-web2012-heldout2": [str(Path(__file__).parent / "data" / "sv-web2012-heldout2.jsonl")],
     # English Wikinews (GUM's news documents) annotated before any rule saw it, never tuned on
     "en-wikinews-heldout": [str(Path(__file__).parent / "data" / "en-wikinews-heldout.jsonl")],
 }
