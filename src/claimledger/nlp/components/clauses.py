@@ -4,7 +4,9 @@ The surface rules (surface.py) ask these before they read a claim: whether the c
 free relative, an aside, a condition or a question (it then puts nothing forward), whether a
 reportative passive has a predicate at all, where a fronted source's modifier ends, and what stands
 between an evidence verb and its 'att'; and, after them, which sourceless passives fold into an
-'enligt X' claim. Each test leans on word classes of the language's words.tsv, so a language without them is unchanged.
+'enligt X' claim; and where a cue's subject stands when it is no plain noun phrase before it (a V2
+pronoun after a fronted part, a claim whose 'att' is left out). Each test leans on word classes of the
+language's words.tsv, so a language without them is unchanged.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import replace
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue
+
+_FRONTED_POS = {"ADV", "ADJ", "CCONJ", "SCONJ", "INTJ", "PART", "ADP"}
 
 
 def verbless_to_comma(r: SentenceRules, i: int) -> int | None:
@@ -59,6 +63,8 @@ def free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Found
     if nxt >= r.e:
         return False
     t = d[nxt]
+    if r.is_quote(t) and sum(r.is_quote(d[x]) for x in range(r.s, c0)) % 2:
+        return False  # 'som ” tror på vad de säger ”': the mark closes a quotation around the relative
     if t.lower_ in r.comp or t.text == ":" or r.is_quote(t) or (r.tagged and t.pos_ in {"PRON", "PROPN", "NOUN"}):
         return None  # 'X sade att', 'I det läget säger han att': the cue's own claim or its V2 subject
     if t.lower_ in w("copula") and nxt + 1 < r.e and d[nxt + 1].lower_ in r.comp:
@@ -74,6 +80,8 @@ def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
     d = r.doc
     if cue.kind == "passive" and r.tagged and c0 > r.s and d[c0 - 1].lower_ in r.comp and d[c0 - 1].pos_ == "PART":
         return True  # an infinitive (*rädd för att kallas pensionär*): nobody is said to say anything
+    if cue.kind == "passive" and not (c0 > r.s and d[c0 - 1].text == ",") and no_complement(r, c1):
+        return True  # 'kan studenterna antas hösten 2013', 'bedöms stabiliteten på': admitted, assessed
     if cue.kind == "passive":
         return (c1 >= r.e or (d[c1].is_punct and not r.is_quote(d[c1]))) and c0 > r.s and d[c0 - 1].text != ","
     if cue.kind != "modal":
@@ -81,6 +89,31 @@ def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
     comp = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].is_punct or d[x].lower_ in r.comp), None)
     return (comp is not None and d[comp].lower_ in r.comp
             and not any(x in r.cue_starts for x in range(r.s, comp)))
+
+
+def no_complement(r: SentenceRules, c1: int) -> bool:
+    """A passive of the language's list ``passive_valency`` (one whose verb has a sense that reports
+    nothing: *antas* admitted, *bedöms* assessed) reports only with its complement: an infinitive
+    (*antas vara*), 'som', 'till' or 'att' (``passive_complement``), after at most adverbs, a noun phrase
+    (a V2 subject) and a prepositional phrase (*uppskattas av polisen till*)."""
+    d, w = r.doc, r.lex.word_class
+    if not r.tagged or d[c1 - 1].lower_ not in w("passive_valency"):
+        return False
+    x, phrases = c1, 0
+    while x < r.e:
+        t = d[x]
+        if "Inf" in t.morph.get("VerbForm", []) or t.lower_ in w("passive_complement"):
+            return False
+        if t.pos_ == "ADV" and t.is_lower:
+            x += 1
+            continue
+        y = x + (t.pos_ == "ADP")
+        while y < r.e and d[y].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}:
+            y += 1
+        if y == x + (t.pos_ == "ADP") or phrases == 2:
+            return True
+        x, phrases = y, phrases + 1
+    return True
 
 
 def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
@@ -118,7 +151,9 @@ def participle_phrase(r: SentenceRules, c0: int) -> bool:
     after_predicative = (c0 - 2 >= r.s and d[c0 - 2].lower_ in r.lex.word_class("copula")
                          and d[c0 - 1].pos_ in {"NOUN", "ADJ"})  # 'är gripen misstänkt för': the tagger's noun
     return (r.tagged and r.s < c0 < r.e - 1 and (d[c0 - 1].text == "," or after_predicative)
-            and "Sup" in d[c0].morph.get("VerbForm", []) and d[c0 + 1].lower_ in r.recipient)
+            and ("Sup" in d[c0].morph.get("VerbForm", []) or (
+                "Part" in d[c0].morph.get("VerbForm", []) and "Pres" not in d[c0].morph.get("Tense", [])))
+            and d[c0 + 1].lower_ in r.recipient)  # ', anklagade för att ha': a past participle too
 
 
 def contrast_end(r: SentenceRules, start: int, end: int) -> int:
@@ -137,13 +172,6 @@ def contrast_end(r: SentenceRules, start: int, end: int) -> int:
     return end
 
 
-def colon_quotes(r: SentenceRules, start: int, end: int) -> list[int]:
-    """Colons in ``start``..``end`` that a dash follows: where a dash quote opens inside the sentence
-    (*Enligt P4 är det en blodförgiftning: – Jag har varit utslagen, säger han*)."""
-    d = r.doc
-    return [x for x in range(start, end - 1) if d[x].text == ":" and d[x + 1].text in r.dashes]
-
-
 def evidence_v2(r: SentenceRules, c1: int, before: Range | None) -> tuple[Range | None, int] | None:
     """Sentence adverbs or a V2 subject between an evidence verb and its 'att' (*siffrorna visar också
     att*, *Snarare visar de inställda avgångarna att*): the source, and where the 'att' stands."""
@@ -151,6 +179,8 @@ def evidence_v2(r: SentenceRules, c1: int, before: Range | None) -> tuple[Range 
     if comp is None:
         return None
     i = r.past_adverbs(c1, comp)
+    if r.tagged and all(r.doc[x].pos_ in {"ADV", "ADJ"} and r.doc[x].is_lower for x in range(i, comp)):
+        i = comp  # 'visar tydligt att'
     if i == comp:
         return before, comp
     subject = r.subject_between(i, comp, before)
@@ -272,12 +302,72 @@ def past_aside(r: SentenceRules, i: int) -> int:
     return i
 
 
-def colon_continuation(r: SentenceRules, found: Found) -> Found | None:
-    """A dash or quotation after an inverted cue's source and a colon is the same speaker's next claim
-    (*Det är för dyrt, anser hon: – Vi har inte råd*)."""
-    d = r.doc
-    k = found.source[1] if found.source and found.rule == "verb-inverted" else r.e
-    if not (k + 1 < r.e and d[k].text == ":" and (d[k + 1].text in r.dashes or r.is_quote(d[k + 1]))):
+def fronted_subject(r: SentenceRules, c0: int, c1: int) -> Range | None:
+    """V2 after a fronted adverbial, predicative or subordinate clause (*och då säger man*, *Viktigast
+    anser hon är*, *När jag svarar ja säger han*): the cue's subject is the subject pronoun right
+    after it, when the words between the clause's start (or the fronted clause's verb) and the cue
+    hold no noun, name or pronoun that could be the subject."""
+    d, o = r.doc, r.s
+    if not r.tagged:
         return None
-    more = r.trim((r.skip_open(k + 1, r.e), r.e))
-    return replace(found, content=more, rule="verb-continued") if more else None
+    start = r.clause_start(c0)
+    verbs = [x for x in range(start, c0) if r.verbs[x - o] or r.texts[x - o] == ","]
+    words = [x for x in range(verbs[-1] + 1 if verbs else start, c0) if not r.puncts[x - o]]
+    if (not verbs and not words) or any(d[x].pos_ not in _FRONTED_POS for x in words):
+        return None
+    i = r.past_adverbs(c1, r.e)
+    return (i, i + 1) if i < r.e and d[i].lower_ in r.lex.word_class("nominative_pronoun") else None
+
+
+def pronoun_then_quote(r: SentenceRules, c1: int) -> Range | None:
+    """*säger han: ”...”*, *säger hon ”...”*: a nominative pronoun right after the cue, then a colon, a
+    quotation mark or a dash, is the cue's subject whatever was fronted (*På frågan om X säger han:*)."""
+    d = r.doc
+    if not (r.tagged and c1 + 1 < r.e and d[c1].lower_ in r.lex.word_class("nominative_pronoun")):
+        return None
+    nxt = d[c1 + 1]
+    return (c1, c1 + 1) if nxt.text == ":" or r.is_quote(nxt) or nxt.text in r.dashes else None
+
+
+def clause_without_att(r: SentenceRules, k: int) -> bool:
+    """A subject then a verb right after the cue: a claim whose 'att' is left out (*tror jag jobbat*)."""
+    d = r.doc
+    if not r.tagged or k >= r.e or d[k].pos_ not in {"PRON", "NOUN", "PROPN", "DET"}:
+        return False
+    cue = k - 2 if past_negation(r, k - 2) == k else k - 1  # 'tycker inte det tar bort'
+    if d[cue].lower_ not in r.lex.word_class("clause_cue"):
+        return False  # only verbs of saying and opinion take such a claim ('Abloys uttalade koncernmål är')
+    if d[k].lower_ in r.recipient or d[k].lower_ in r.stop:
+        return False
+    if (d[k].pos_ == "PRON" and d[k].lower_ not in r.lex.word_class("subject_pronoun")
+            and not (k + 1 < r.e and d[k + 1].pos_ == "NOUN")):
+        return False  # 'meddelar vad den tror': a question word, not a subject; 'ditt förslag' is one
+    for x in range(k + 1, min(r.e, k + 4)):
+        if d[x].is_punct:
+            return False
+        if {"Fin", "Sup"} & set(d[x].morph.get("VerbForm", [])):
+            return True
+    return False
+
+
+def past_negation(r: SentenceRules, c: int) -> int:
+    """After the negation that follows a verb of opinion at ``c`` (*tror inte man är*, *tycker inte det
+    tar*: the negation belongs to the claim), else right after ``c``."""
+    w = r.lex.word_class
+    k = c + 1
+    if r.s <= c and k < r.e and r.lowers[c - r.s] in w("neg_raising") \
+            and r.lowers[k - r.s] in w("negation_adverb"):
+        return k + 1
+    return k
+
+
+def adverbials_only(r: SentenceRules, content: Range, source: Range) -> bool:
+    """Words before an inverted cue that are only fronted adverbials, each part opening with a preposition
+    and holding no verb (*I dag, på luciadagen, skriver X om Y*), are no claim when the cue's phrase goes on
+    after its subject."""
+    d = r.doc
+    if not r.tagged or source[1] >= r.e or r.is_quote(d[content[0]]):
+        return False
+    starts = [content[0], *(x + 1 for x in range(*content) if d[x].text == ",")]
+    return all(x < content[1] and d[x].pos_ == "ADP" for x in starts) and not any(
+        r.is_verb(d[x]) for x in range(*content))

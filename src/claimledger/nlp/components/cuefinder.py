@@ -102,12 +102,15 @@ def _perfect_without_supine(doc: Doc, k: int, sent: Span, lex: Lexicon) -> bool:
 def _state_without_participle(doc: Doc, k: int, sent: Span, lex: Lexicon) -> bool:
     """'ska vara' before an adjective, a noun or a pronoun is a plan or a norm (*Studietiden ska vara
     flexibel*, *Utlåtandet ska vara klart senast*, *Det ska vara bröd på bordet*), not hearsay,
-    which puts a past participle or a place after it (*Polisen ska vara allvarligt skadad*)."""
+    which puts a past participle or a place after it (*Polisen ska vara allvarligt skadad*); nor is
+    a 'ska vara' that ends its clause (*hur lång en låt ska vara*)."""
     if doc[k].lower_ not in lex.word_class("state_aux"):
         return False
     for x in range(k + 1, min(sent.end, k + 4)):
         t = doc[x]
         form = t.morph.get("VerbForm", [])
+        if t.is_punct:
+            return True  # 'hur lång en låt ska vara.': nothing after 'vara', no hearsay
         if t.pos_ == "ADV" and not form:
             continue  # 'ska vara allvarligt skadad'
         if "Part" in form and "Pres" not in t.morph.get("Tense", []):
@@ -140,6 +143,9 @@ def _participle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> boo
     nxt_tok = doc[k + 1] if k + 1 < sent.end else None
     if tagged and doc[k].pos_ == "ADJ" and nxt_tok is not None and nxt_tok.pos_ == "NOUN":
         return True  # '5 865 nya bekräftade fall'
+    if (tagged and k > sent.start and doc[k - 1].pos_ == "DET" and nxt_tok is not None and nxt_tok.pos_ == "NOUN"
+            and {"Sup", "Part"} & set(doc[k].morph.get("VerbForm", []))):
+        return True  # 'någon misstänkt gärningsman': a participle between a determiner and its noun
     if k == sent.start or doc[k - 1].lower_ not in lex.word_class("determiner"):
         return False
     if tagged:

@@ -21,7 +21,6 @@ _NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 _SOURCE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
 _MAX_SOURCE = 14
 _SUBJECT_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"}
-_FRONTED_POS = {"ADV", "ADJ", "CCONJ", "SCONJ", "INTJ", "PART", "ADP"}
 
 
 class SentenceRules:
@@ -154,8 +153,10 @@ class SentenceRules:
                 break
             if low in self.comp or low in self.rel:
                 break
-            if j > start and self.is_verb(t) and not self._attributive(j, end):
+            if j > start and self.is_verb(t) and not (self._attributive(j, end) or self._compound_head(j)):
                 break
+            if mode == "inverted" and j > start and low in self.conj and self._predicate_follows(j, end):
+                break  # 'säger von Eckermann och skruvar på sig': a second predicate, whatever its tag
             if j > start and mode == "inverted" and (low in self.recipient or low in self.stop):
                 break
             if j > start and mode == "prep" and low in self.stop and low not in self.source_prep:
@@ -166,7 +167,7 @@ class SentenceRules:
                         and self._verb_ahead(j, end)):
                     break
             if self.tagged and j > start and t.pos_ not in _SOURCE_POS and t.is_lower and not (
-                    self._modifier(j, end) or self._attributive(j, end)):
+                    self._modifier(j, end) or self._attributive(j, end) or self._compound_head(j)):
                 break
             if (mode == "prep" and self.tagged and j > start and t.like_num
                     and d[j - 1].pos_ in {"PROPN", "NOUN"}):
@@ -175,6 +176,19 @@ class SentenceRules:
         while j > start + 1 and self.doc[j - 1].lower_ in self.conj:
             j -= 1  # 'säger X och avböjer': the link to the next verb is no part of the phrase
         return self.trim((start, j))
+
+    def _compound_head(self, j: int) -> bool:
+        """The head word of a split compound (*kultur- och idrottsminister*), whatever its tag."""
+        d = self.doc
+        return j - 2 >= self.s and d[j - 1].lower_ in self.conj and d[j - 2].text[-1:] in self.dashes
+
+    def _predicate_follows(self, j: int, end: int) -> bool:
+        """A lower-case word after 'och' that a preposition, pronoun or the sentence's end follows."""
+        d = self.doc
+        return (self.tagged and j + 1 < end and (d[j - 1].pos_ in {"PROPN", "PRON"} or d[j - 1].is_title)
+                and d[j + 1].is_lower
+                and d[j + 1].pos_ in {"VERB", "NOUN"}
+                and (j + 2 == end or d[j + 2].pos_ in {"ADP", "PRON", "ADV", "PART"}))
 
     def _modifier(self, j: int, end: int) -> bool:
         """An adverb inside the phrase, before the adjective or noun it goes with (*den socialdemokratiskt
@@ -242,6 +256,9 @@ class SentenceRules:
             i = quoted[-1] + 1
             while i < j and self.puncts[i - o]:
                 i += 1
+        relative = self._relative_subject(i, j)
+        if relative is not None:
+            return self.trim(relative)
         # 'Lärare som arbetar med nyanlända menar': a relative clause's verb belongs to the subject
         verbs = [x for x in range(i, j) if (self.verbs[x - o] or (x == i + 1 and self._v2_aux(d[x], aux)))
                  and not (x > i and lw[x - 1 - o] in self.rel)]
@@ -258,6 +275,19 @@ class SentenceRules:
         if j - i == 1 and d[i].lower_ in self.expletive:
             return None
         return self.trim((i, j))
+
+    def _relative_subject(self, i: int, j: int) -> Range | None:
+        """A noun phrase opening the clause, then a relative clause with no comma and a verb of its own, then
+        the cue (*Elever som är trötta eller inte klarar målen uppger att*): the whole is the subject, or
+        the noun phrase where the whole is too long."""
+        d, o = self.doc, self.s
+        x = next((x for x in range(i + 1, j) if self.lowers[x - o] in self.rel), None)
+        if (not self.tagged or x is None or self.texts[x - 1 - o] == ","
+                or any(d[z].pos_ not in _SUBJECT_POS for z in range(i, x))
+                or not any(d[z].pos_ in {"NOUN", "PROPN"} for z in range(i, x))
+                or not any(self.verbs[z - o] or d[z].pos_ == "AUX" for z in range(x + 1, j))):
+            return None
+        return (i, j) if j - i <= _MAX_SOURCE else (i, x)
 
     def _coordinated_subject(self, k: int) -> Range | None:
         """A cue right after 'och'/'men' with no subject of its own (*tvår sina händer och säger att*,
@@ -279,8 +309,8 @@ class SentenceRules:
         while i < y and (self.puncts[i - o] or lw[i - o] in self.conj or d[i].text in self.dashes):
             i += 1
         v = next((z for z in range(i, y) if self.verbs[z - o] or d[z].pos_ == "AUX"), None)
-        if v is None or v == i or any(d[z].pos_ not in _SUBJECT_POS for z in range(i, v)):
-            return None
+        if v is None or v == i or any(d[z].pos_ not in _SUBJECT_POS and not self.is_quote(d[z]) for z in range(i, v)):
+            return None  # 'Johan Carlson ” håller med ” och skriver att': quotation marks are no part of it
         return self.trim((i, v))
 
     def _adverb_before(self, k: int) -> int:
@@ -329,6 +359,9 @@ class SentenceRules:
         if (before is not None and r[1] + 1 == j and d[r[1]].lower_ in self.recipient and self.nominal(before)
                 and any(d[x].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(*before))):
             return None  # 'rebeller som anklagar iranierna för att': the cue's object, its subject came before
+        time = self.lex.word_class("month") | self.lex.word_class("weekday")
+        if before is not None and any(d[x].lower_ in time for x in range(*before)):
+            return r  # 'Den 27 november meddelade förbundet att': a fronted date, the subject follows the cue
         if before is not None and before[0] == self.clause_start(before[1]) and self.nominal(before):
             pronoun = self.lex.word_class("subject_pronoun")
             if d[before[0]].lower_ in pronoun or d[r[0]].lower_ in self.expletive:
@@ -346,31 +379,6 @@ class SentenceRules:
         return (before[0] == start and any(d[x].pos_ in {"NOUN", "PROPN"} for x in range(*before))
                 and all(d[x].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} for x in range(*before)))
 
-    def fronted_subject(self, c0: int, c1: int) -> Range | None:
-        """V2 after a fronted adverbial, predicative or subordinate clause (*och då säger man*, *Viktigast
-        anser hon är*, *När jag svarar ja säger han*): the cue's subject is the subject pronoun right
-        after it, when the words between the clause's start (or the fronted clause's verb) and the cue
-        hold no noun, name or pronoun that could be the subject."""
-        d, o = self.doc, self.s
-        if not self.tagged:
-            return None
-        start = self.clause_start(c0)
-        verbs = [x for x in range(start, c0) if self.verbs[x - o] or self.texts[x - o] == ","]
-        words = [x for x in range(verbs[-1] + 1 if verbs else start, c0) if not self.puncts[x - o]]
-        if (not verbs and not words) or any(d[x].pos_ not in _FRONTED_POS for x in words):
-            return None
-        i = self.past_adverbs(c1, self.e)
-        return (i, i + 1) if i < self.e and d[i].lower_ in self.lex.word_class("nominative_pronoun") else None
-
-    def pronoun_then_quote(self, c1: int) -> Range | None:
-        """*säger han: ”...”*, *säger hon ”...”*: a nominative pronoun right after the cue, then a colon, a
-        quotation mark or a dash, is the cue's subject whatever was fronted (*På frågan om X säger han:*)."""
-        d = self.doc
-        if not (self.tagged and c1 + 1 < self.e and d[c1].lower_ in self.lex.word_class("nominative_pronoun")):
-            return None
-        nxt = d[c1 + 1]
-        return (c1, c1 + 1) if nxt.text == ":" or self.is_quote(nxt) or nxt.text in self.dashes else None
-
     def past_adverbs(self, i: int, j: int) -> int:
         """The first word after the sentence adverbs (one or two words each) that start at ``i``."""
         adverbs, o = self.lex.word_class("sentence_adverb"), self.s
@@ -387,25 +395,6 @@ class SentenceRules:
         d = self.doc
         return self.tagged and any("Fin" in d[x].morph.get("VerbForm", []) and x > i
                                    and d[x - 1].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(i, j))
-
-    def clause_without_att(self, k: int) -> bool:
-        """A subject then a verb right after the cue: a claim whose 'att' is left out (*tror jag jobbat*)."""
-        d = self.doc
-        if not self.tagged or k >= self.e or d[k].pos_ not in {"PRON", "NOUN", "PROPN", "DET"}:
-            return False
-        if d[k - 1].lower_ not in self.lex.word_class("clause_cue"):
-            return False  # only verbs of saying and opinion take such a claim ('Abloys uttalade koncernmål är')
-        if d[k].lower_ in self.recipient or d[k].lower_ in self.stop:
-            return False
-        if (d[k].pos_ == "PRON" and d[k].lower_ not in self.lex.word_class("subject_pronoun")
-                and not (k + 1 < self.e and d[k + 1].pos_ == "NOUN")):
-            return False  # 'meddelar vad den tror': a question word, not a subject; 'ditt förslag' is one
-        for x in range(k + 1, min(self.e, k + 4)):
-            if d[x].is_punct:
-                return False
-            if {"Fin", "Sup"} & set(d[x].morph.get("VerbForm", [])):
-                return True
-        return False
 
     def recipient_end(self, i: int, end: int) -> int:
         """Skip a recipient phrase after a cue (*till TT*, *told reporters*) and return where content starts."""

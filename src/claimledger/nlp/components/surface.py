@@ -13,24 +13,29 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from claimledger.nlp.components.clauses import (
-    colon_continuation,
-    colon_quotes,
+    adverbials_only,
+    clause_without_att,
     contrast_end,
     directive,
     evidence_v2,
     fold_named_passives,
     free_relative,
     fronted_clause,
+    fronted_subject,
     hypothetical,
     no_report,
     nothing_said,
     participle_phrase,
     past_aside,
+    past_negation,
+    pronoun_then_quote,
     relative_adverbial,
     unmarked_inverted,
     verbless_to_comma,
 )
-from claimledger.nlp.components.cuefinder import find_cues
+from claimledger.nlp.components.colons import colon_continuation, colon_quotes, late_colon
+from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
+from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -115,6 +120,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         content = r.trim((after + 1, r.e))
         source = r.np_before(c0)
         return Found((c0, min(c1, after)), content, source, cue.certainty, cue.kind, "verb-colon") if content else None
+    late = late_colon(r, c0, c1, cue)
+    if late is not None:  # 'skriver Hamilton bland annat följande: ” Tack för ...'
+        return late
     gap = free_relative(r, c0, c1, later)
     if gap is not None:
         return gap if isinstance(gap, Found) else None
@@ -127,7 +135,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # 'Enligt P4 är det X: – Jag har varit sjuk, säger han': the quote opens at the dash after the colon
         colons = colon_quotes(r, r.s, prev)
         content = r.trim((r.skip_open(colons[-1] + 1 if colons else r.s, prev), prev))
-        if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None:
+        if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None \
+                and not adverbials_only(r, content, source):  # 'I dag, på luciadagen, skriver X om Y'
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
     if c0 == r.s and d[c0].is_lower and r.sent_before is not None:
         # 'Ryssland kommer bli fritt! skanderar en av soldaterna': the claim is the sentence before
@@ -194,13 +203,14 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             # 'Förlaget, som säger att appen är ett sätt att ..., ger även ut': the relative clause
             # closes at the comma after which the main clause's verb goes on
             end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
-        content = r.trim((comp + 1, contrast_end(r, comp + 1, end)))
+        end = contrast_end(r, comp + 1, end)
+        content = r.trim((comp + 1, next(iter(colon_quotes(r, comp + 1, end)), end)))  # ': – Vad är ...': a quote
         if content is None:
             return None
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
     source = r.np_before(c0)
-    start = r.recipient_end(c1, r.e)
-    fronted = r.fronted_subject(c0, c1) or r.pronoun_then_quote(c1)
+    start = r.recipient_end(past_negation(r, c1 - 1), r.e)  # 'tror inte man är': the negation is the claim's
+    fronted = fronted_subject(r, c0, c1) or pronoun_then_quote(r, c1)
     if fronted is not None:  # 'Så säger man till sig själv: ...': the subject follows the cue
         source, start = fronted, r.recipient_end(fronted[1], r.e)
         start += start < r.e and d[start].text == ":"
@@ -216,7 +226,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return None  # 'Han sade inget djärvt': a negative pronoun, no verb before the comma
     quoted = r.is_quote(d[start]) if start < r.e else False
     if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np
-            and not r.clause_without_att(start if fronted is None else c1)):
+            and not clause_without_att(r, start if fronted is None else c1)):
         return None
     if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue") and d[start].text not in r.dashes
             and d[start - 1].text != ":"
@@ -311,7 +321,7 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
 def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     source = r.np_before(c0)
     start = c1
-    if source is None or (source[1] - source[0] == 1 and r.doc[source[0]].lower_ in r.stop):
+    if source is None or r.doc[source[0]].lower_ in r.stop:  # 'Enligt X tyckte sig familjen se'
         # V2: 'därefter säger sig specialstyrkorna ha hittat': the subject follows the cue
         source = r.np_after(c1, r.e, "inverted")
         start = source[1] if source else c1
@@ -320,57 +330,6 @@ def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if source is None or content is None:
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
-
-
-def colon_lead(doc: Doc, lex: Lexicon, tagged: bool) -> Found | None:
-    """'Överste Park sa:' closing a paragraph: the cue and source of what the next paragraph says.
-
-    The content is left empty ((end, end)) for the caller to fill with the next paragraph.
-    """
-    last = len(doc) - 1
-    while last >= 0 and doc[last].is_space:
-        last -= 1
-    if last < 0 or doc[last].text != ":":
-        return None  # the common case, decided without a list of every token
-    toks = [t for t in doc if not t.is_space]
-    if len(toks) < 3:
-        return None
-    sent = toks[-1].sent
-    colon = toks[-1].i
-    r = SentenceRules(doc, sent, lex, tagged)
-    cues = [c for c in find_cues(doc, sent, lex, tagged) if c[2].kind in {"verb", "self"} and c[1] <= colon
-            and not any(doc[x].lower_ in r.comp or r.is_quote(doc[x]) or r.is_verb(doc[x])
-                        for x in range(c[1], colon))]  # 'sa på en pressträff:', 'told reporters:'
-    if not cues:
-        return None
-    c0, c1, cue = cues[-1]
-    source = r.np_before(c0) or r.np_after(c1, colon, "inverted")
-    if source is None:
-        return None
-    return Found((c0, c1), (colon + 1, colon + 1), source, cue.certainty, cue.kind, "colon-lead")
-
-
-def headline_colon(r: SentenceRules) -> Found | None:
-    """'Wagnerchef: Vi har intagit hela Bachmut': a short name, a colon, then what they say."""
-    d = r.doc
-    colon = next((x for x in range(r.s + 1, min(r.e, r.s + 5)) if d[x].text == ":"), None)
-    if colon is None or r.s != 0 or not (d[r.s].is_title or d[r.s].is_upper):
-        return None
-    source = r.trim((r.s, colon))
-    end = len(d)  # a speaker's line: what follows the colon to the end of the paragraph
-    while end > colon + 1 and d[end - 1].is_space:
-        end -= 1
-    content = r.trim((colon + 1, end))
-    if source is None or content is None or content[1] - content[0] < 3:
-        return None
-    if any(d[x].lower_ in r.lex.word_class("colon_not_source") for x in range(*source)):
-        return None  # 'FOTO: KRT/AP', 'Read more: ...'
-
-    if any(r.is_verb(d[x]) or d[x].is_digit for x in range(*source)) or not r.nominal(source):
-        return None
-    if r.tagged and not any(d[x].pos_ in {"PROPN", "NOUN"} for x in range(*source)):
-        return None
-    return Found((colon, colon + 1), content, source, "asserted", "colon", "headline-colon")
 
 
 RULES = {
