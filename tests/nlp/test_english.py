@@ -680,3 +680,12 @@ def test_according_to_source_ends_after_its_appositive(text: str, source: str, c
     # a prepositional phrase or a relative clause after the next comma is no part of it
     row = _by_cue(text, "According to")
     assert (row[0], row[2]) == (source, content)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The ferry was met by Dr. Ellen Park, who told reporters the clinic would reopen.", "Dr. Ellen Park, who"),
+    ("The plan drew fire from the union, which claimed the cuts were illegal.", "the union, which"),
+])
+def test_relative_pronoun_source_runs_from_its_noun(text: str, source: str) -> None:
+    # a relative pronoun speaks for the noun it follows: the source names the speaker and keeps the pronoun
+    assert _one(text)[0] == source

@@ -128,7 +128,8 @@ class ParsedSentence:
         subjects = [c for c in v.children if c.dep_ in _SUBJ]
         if subjects:  # 'LAGOS -- The governor … said': two subjects in the parse, the nearer one speaks
             before = [c for c in subjects if c.i < v.i]
-            return self.np(before[-1] if before else subjects[0])
+            speaker = before[-1] if before else subjects[0]
+            return self._with_antecedent(v, speaker) or self.np(speaker)
         for c in v.children:
             if c.dep_ in _AGENT:
                 obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
@@ -177,12 +178,22 @@ class ParsedSentence:
             if v.tag_ == "VBG" and verb is not None and depth < 3 and verb.pos_ in {"VERB", "AUX"}:
                 # 'His office put out a statement saying …': who put it out speaks, not the paper
                 owner = self.source_of(verb, depth + 1)
-                if owner is None or self.doc[owner[0]].tag_ in _WH:
+                if owner is None or self.doc[owner[0]].tag_ in _WH or self.doc[owner[1] - 1].tag_ in _WH:
                     owner = self._antecedent(verb)  # 'groups that bankrolled ads attacking X': the groups
                 if owner is not None:
                     return owner
             return self.np(h, drop_acl=v)
         return None
+
+    def _with_antecedent(self, v: Token, subj: Token) -> Range | None:
+        """'… met Dr. Park, who told him …': a relative pronoun speaks for the noun it follows; the source
+        runs from that noun to the pronoun, so it names the speaker and holds the pronoun as written."""
+        if subj.tag_ not in _WH or subj.i != v.left_edge.i:
+            return None
+        ante = self._antecedent(v)
+        if ante is None or ante[1] > subj.i or not all(t.is_punct for t in self.doc[ante[1] : subj.i]):
+            return None
+        return ante[0], subj.i + 1
 
     def _antecedent(self, verb: Token) -> Range | None:
         """The noun a relative clause hangs on, for a verb of that clause (or a conjunct of it)."""
