@@ -29,7 +29,7 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Romanen skildrar Sveriges 1800-tal.", []),
     ("Ett 2000-tal besökare kom.", [("Ett 2000-tal", 2000, "about", "besökare")]),
     # ... where a list of years that is no aside stays a count
-    ("Straffen blev fyra och sex år.", [("fyra", 4, "exact", None), ("sex", 6, "exact", "år")]),
+    ("Straffen blev fyra och sex år.", [("fyra", 4, "exact", "år"), ("sex", 6, "exact", "år")]),
     # a grade is no count, nor the scale it is given on
     ("Betyg: 4 av 6. Filmen är lång.", []),
     ("Betyg 5 Boken är spännande.", []),
@@ -89,6 +89,20 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Filmen handlar om sex och makt.", []),
     ("Paret har sex barn.", [("sex", 6, "exact", "barn")]),
     ("Eleverna får max 20 minuter på sig.", [("max 20", 20, "under", "minuter")]),
+    # a year's genitive is a year; 'under' before a genitive of time is 'during'
+    ("Bilen är av 2009 års modell.", []),
+    ("Under två års tid byggdes bron.", [("två", 2, "exact", "års tid")]),
+    # a list of figures before one unit: the unit is each one's
+    ("Priset kan höjas med 5, 10 eller 15 procent.",
+     [("5", 5, "exact", "procent"), ("10", 10, "exact", "procent"), ("15", 15, "exact", "procent")]),
+    # a range of years right after a plural noun is an age group; after a preposition a span
+    ("Studien gäller pojkar mellan 12 och 16 år.", []),
+    ("Bygget pågick i mellan 3 och 4 år.", [("mellan 3 och 4", 3, "range", "år")]),
+    # what is counted: a noun the tagger made a verb after a possessive; an adverb is nothing counted;
+    # a name that opens a compound
+    ("Under sina 9 säsonger i klubben vann han allt.", [("9", 9, "exact", "säsonger")]),
+    ("Fem personer skadades, varav tre allvarligt.", [("Fem", 5, "exact", "personer"), ("tre", 3, "exact", None)]),
+    ("Hon har sett alla åtta Harry Potter-filmerna.", [("åtta", 8, "exact", "Harry Potter-filmerna")]),
     # 'respektive' between number words: the unit after the second is the first's too
     ("Lagen fick tre respektive fem poäng.", [("tre", 3, "exact", "poäng"), ("fem", 5, "exact", "poäng")]),
 ])

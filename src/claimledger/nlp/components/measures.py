@@ -255,6 +255,23 @@ def _finite_before(token: Token) -> bool:
     return False
 
 
+def _determined_number(token: Token) -> bool:
+    """Whether a possessive stands right before the number that ``token`` follows (*sina 13
+    säsonger*): a noun phrase, so ``token`` is its noun. Not after a determiner or quantifier,
+    which may be the subject itself (*alla tre håller med*, *de två säger*)."""
+    return token.i >= 2 and "Yes" in token.doc[token.i - 2].morph.get("Poss", [])
+
+
+def _adverbial(token: Token) -> bool:
+    """An adjective in the singular with no noun after it, after a number above one: an adverb
+    (*två allvarligt*: seriously), since an adjective that counted something would agree in the
+    plural."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return False
+    return "Sing" in token.morph.get("Number", []) and "Neut" in token.morph.get("Gender", [])
+
+
 def _is_word(word: str) -> bool:
     """Letters, or letters joined by hyphens (*SL-bussar*, *EU-länderna*)."""
     return word.replace("-", "").isalpha()
@@ -298,21 +315,24 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         assert token is not None
         if "Fin" not in token.morph.get("VerbForm", []) or "Pass" in token.morph.get("Voice", []):
             return (first[0], first[1])
-        if _finite_before(token):  # 'lade tio säckar med grus': the clause has its verb; a noun the tagger missed
-            return (first[0], first[1])
+        if _finite_before(token) or _determined_number(token):
+            return (first[0], first[1])  # 'lade tio säckar', 'sina 13 säsonger': a noun the tagger missed
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return None
         tag = "ADJ"
     if tag not in {"ADJ", "NOUN", "PROPN", "X"}:
         return None
+    if tag == "ADJ" and token is not None and _adverbial(token):
+        return None  # 'varav två allvarligt', 'varav sex villkorligt': an adverb, nothing counted
     end = first[1]
     for n, (s, e, word) in enumerate(words[1:4], 1):
         prev_word = words[n - 1][2]
         prev_tag = pos_at(doc, words[n - 1][0], words[n - 1][1])
         genitive = prev_tag in {"NOUN", "PROPN"} and prev_word.endswith("s")
-        if prev_tag in {"NOUN", "PROPN", "X"} and not genitive:
-            break
+        name_compound = doc.text[words[n - 1][0]].isupper() and "-" in word and word.split("-")[-1].islower()
+        if prev_tag in {"NOUN", "PROPN", "X"} and not genitive and not name_compound:
+            break  # but 'sex Star wars-filmerna': a name that opens a compound goes on into it
         if not _is_word(word) or word in stop or pos_at(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
             break
         end = e
@@ -350,3 +370,28 @@ def count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[i
         if any(word.startswith(stem) for stem in stems):
             return (s, e)
     return None
+
+
+def shared_unit(nxt: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """*20, 40 eller 60 procent*, *tre, fyra och fem kilometer*: where the words after a figure are
+    more figures joined by commas and a ``list_joiner`` word and then a unit, the words from that
+    unit on (each figure of the list is in it); else ``nxt`` itself. Counted nouns are not shared:
+    *45 och 50 fall* may be two counts of different things."""
+    joiners = lex.word_class("list_joiner")
+    units = lex.numbers.get("unit", {})
+    i, joined = 0, False
+    while i + 1 < len(nxt) and (nxt[i][2] == "," or nxt[i][2] in joiners) and (
+            nxt[i + 1][2].isdigit() or nxt[i + 1][2] in units):
+        joined = joined or nxt[i][2] in joiners
+        i += 2
+    if not joined or i >= len(nxt) or code_of(nxt[i][2], lex.lang) is None:
+        return nxt
+    return nxt[i:]
+
+
+def time_span(words: str, lex: Lexicon) -> bool:
+    """Whether ``words`` (what a figure counts) is a span of time: *veckor*, or its genitive before
+    a noun of time (*års tid*, *månaders väntan*)."""
+    first = words.split()[0].lower() if words.split() else ""
+    spans = lex.units.get("time_unit", ())
+    return first in spans or (first.endswith("s") and first[:-1] in spans)

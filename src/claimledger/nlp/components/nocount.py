@@ -95,6 +95,8 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
         return True  # '08', '007', '0771': a code, a number or a short year, never a count
     year_like = is_year(raw)
+    if year_like and nxt and nxt[0][2].endswith("s") and (unit := code_of(nxt[0][2][:-1], lex.lang)) is not None:
+        return unit.code == "a"  # '2012 års modell': the year's, a year
     if raw.endswith("-tal") and is_year(raw[:-4]) and prev_word not in lex.numbers.get("article", {}):
         return True  # 'Kinas 1900-tal': a century; after an article ('ett 2000-tal') about 2000
     markers = lex.word_class("number_marker")
@@ -367,3 +369,17 @@ def bare_label(text: str, s: int, end: int, raw: str, lex: Lexicon) -> bool:
     if raw.lower() in lex.word_class("noun_homograph"):
         return True
     return raw.isdigit() and not text[end:].strip(" .") and not is_year(raw)
+
+
+def age_group(doc: Doc | None, start: int) -> bool:
+    """*flickor mellan 7 och 17 år*, *personer mellan 65 och 69 år*: a range of years (the caller
+    checks the unit) right after a noun in the plural names the age of those it describes, an
+    age, left out; a span of time stands after a verb or a preposition (*pågick i mellan 5 och 10
+    år*)."""
+    if doc is None or not doc.has_annotation("POS"):
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return False
+    before = doc[span[0].i - 1]
+    return before.pos_ == "NOUN" and "Plur" in before.morph.get("Number", [])

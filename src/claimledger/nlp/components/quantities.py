@@ -28,9 +28,12 @@ from claimledger.nlp.components.measures import (
     determined,
     hyphen_measures,
     money_before,
+    shared_unit,
     singular_noun,
+    time_span,
 )
 from claimledger.nlp.components.nocount import (
+    age_group,
     bare_label,
     counts_as_number,
     is_measure,
@@ -389,12 +392,16 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
             value *= scale[rest[0][2]]
             rest = rest[1:]
         nxt = rest
+    elif not own_scale and approx != "range":
+        nxt = shared_unit(nxt, lex)  # '20, 40 eller 60 procent': the unit after the list is each figure's
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
         counted = count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
-            and counted is not None and text[counted[0] : counted[1]].lower() in lex.units.get("time_unit", ())):
-        approx, start = "exact", number_start  # 'under två veckor': during two weeks, not fewer than two
+            and counted is not None and time_span(text[counted[0] : counted[1]], lex)):
+        approx, start = "exact", number_start  # 'under två veckor', 'under tre års tid': during, not fewer than
+    if approx == "range" and unit == "a" and age_group(doc, start):
+        return None  # 'flickor mellan 7 och 17 år': an age group
     if counted is None and (value == 1 and not vague
                             or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
                             or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)):
