@@ -30,6 +30,8 @@ SETS = {
     "sv-web2012-heldout": [str(Path(__file__).parent / "data" / "sv-web2012-heldout.jsonl")],
     # a second draw from the same source, annotated the same way (evaluation/data/README.md)
     "sv-web2012-heldout2": [str(Path(__file__).parent / "data" / "sv-web2012-heldout2.jsonl")],
+    # Swedish figures: 60 fresh Webbnyheter 2012 sentences with numbers, quantities only (evaluation/data/README.md)
+    "sv-quantities-heldout": [str(Path(__file__).parent / "data" / "sv-quantities-heldout.jsonl")],
     # English Wikinews (GUM's news documents) annotated before any rule saw it, never tuned on
     "en-wikinews-heldout": [str(Path(__file__).parent / "data" / "en-wikinews-heldout.jsonl")],
 }
