@@ -103,6 +103,13 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Under sina 9 säsonger i klubben vann han allt.", [("9", 9, "exact", "säsonger")]),
     ("Fem personer skadades, varav tre allvarligt.", [("Fem", 5, "exact", "personer"), ("tre", 3, "exact", None)]),
     ("Hon har sett alla åtta Harry Potter-filmerna.", [("åtta", 8, "exact", "Harry Potter-filmerna")]),
+    # a score with an em dash; days of a month in a range; 'några/flera hundra'; a comparison after a figure
+    ("Laget vann med 3 — 0 och ledde serien.", []),
+    ("Festivalen pågår mellan 4 och 9 juli.", []),
+    ("Det kom flera tusen besökare.", [("flera tusen", 1000, "over", "besökare")]),
+    ("Intäkterna blev 12 miljarder, 2 miljarder högre än väntat.",
+     [("12 miljarder", 1.2e10, "exact", None), ("2 miljarder", 2e9, "exact", None)]),
+    ("De köpte fyra större lokaler.", [("fyra", 4, "exact", "större lokaler")]),
     # 'respektive' between number words: the unit after the second is the first's too
     ("Lagen fick tre respektive fem poäng.", [("tre", 3, "exact", "poäng"), ("fem", 5, "exact", "poäng")]),
 ])

@@ -263,12 +263,14 @@ def _determined_number(token: Token) -> bool:
 
 
 def _adverbial(token: Token) -> bool:
-    """An adjective in the singular with no noun after it, after a number above one: an adverb
-    (*två allvarligt*: seriously), since an adjective that counted something would agree in the
-    plural."""
+    """An adjective with no noun after it that is in the singular, after a number above one: an
+    adverb (*två allvarligt*: seriously), since an adjective that counted something would agree in
+    the plural; or in the comparative (*4,0 miljarder lägre*), a comparison."""
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return False
+    if "Cmp" in token.morph.get("Degree", []):
+        return True  # '4,0 miljarder lägre': a comparison
     return "Sing" in token.morph.get("Number", []) and "Neut" in token.morph.get("Gender", [])
 
 
@@ -324,7 +326,7 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
     if tag not in {"ADJ", "NOUN", "PROPN", "X"}:
         return None
     if tag == "ADJ" and token is not None and _adverbial(token):
-        return None  # 'varav två allvarligt', 'varav sex villkorligt': an adverb, nothing counted
+        return None  # 'varav två allvarligt': an adverb; '4,0 miljarder lägre': a comparison, nothing counted
     end = first[1]
     for n, (s, e, word) in enumerate(words[1:4], 1):
         prev_word = words[n - 1][2]

@@ -106,6 +106,9 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     months = lex.word_class("month")
     if prev_word in months or (nxt and nxt[0][2] in months) or after_month(prev, months):
         return True
+    if (len(nxt) > 2 and (nxt[0][2],) in lex.approx.get("range_joiner", ()) and nxt[1][2].isdigit()
+            and nxt[2][2] in months):
+        return True  # 'mellan 11 och 15 mars', '16 – 18 augusti': days of a month
     if name_part(text, prev, s, raw) or age_after_name(text, prev, e, raw, nxt, lex) or age_stated(prev, nxt, lex):
         return True
     if age_list(text, s, e, lex) or clock_words(prev, nxt, raw, lex) or rating(prev, lex):
