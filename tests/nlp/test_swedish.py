@@ -930,3 +930,15 @@ def test_a_cue_in_a_free_relative_inside_a_quotation_says_nothing() -> None:
 def test_an_adverb_between_an_evidence_verb_and_att() -> None:
     src, cue, content, cert = _one("Siffrorna från i år visar tydligt att färre väljer yrkesprogram.")
     assert (src, cue, content, cert) == ("Siffrorna från i år", "visar", "färre väljer yrkesprogram", "reported")
+
+
+def test_a_full_stop_before_a_dash_or_a_capital_ends_the_claim() -> None:
+    found = _claims("Felet var rättat runt lunch. – Det tog tid att hitta det, säger Eva Holm.")
+    assert found == [("Eva Holm", "säger", "Det tog tid att hitta det", "asserted")]
+    found = _claims("Det gick bra i fjol, enligt vd:n. Bolagets mål är en marginal på tio procent.")
+    assert [(s, c) for s, _, c, _ in found] == [("vd:n", "Det gick bra i fjol")]
+
+
+def test_a_comma_then_a_subject_pronoun_and_a_finite_verb_end_a_claim() -> None:
+    found = _claims("Jag tror folk märker att det är dyrt, man hör ju klagomål varje dag.")
+    assert [(s, c) for s, _, c, _ in found] == [("Jag", "folk märker att det är dyrt")]

@@ -157,9 +157,10 @@ def participle_phrase(r: SentenceRules, c0: int) -> bool:
 
 
 def contrast_end(r: SentenceRules, start: int, end: int) -> int:
-    """End of an 'att' claim before ', men' that opens the speaker's or the writer's own clause
-    (*säger att OS är annorlunda, men det är i OS-byn som*); ', men att' goes on with the claim,
-    and so does anything inside quotation marks."""
+    """End of an 'att' claim (or one whose 'att' is left out) before ', men' or a comma, a subject pronoun
+    and a finite verb, which open the speaker's or the writer's own clause (*säger att OS är annorlunda,
+    men det är i OS-byn som*); ', men att' goes on with the claim, and so does anything inside quotation
+    marks."""
     d, contrast = r.doc, r.lex.word_class("contrast")
     for x in range(start, end - 2):
         if r.is_quote(d[x]):
@@ -169,6 +170,9 @@ def contrast_end(r: SentenceRules, start: int, end: int) -> int:
         if (d[x].text == "," and d[x + 1].lower_ in r.lex.word_class("coordinator") and r.tagged
                 and "Fin" in d[x + 2].morph.get("VerbForm", [])):
             return x  # 'tycker att X är intressant, och ska nu utvärdera': the speaker's own next predicate
+        if (d[x].text == "," and d[x + 1].lower_ in r.lex.word_class("nominative_pronoun") and r.tagged
+                and "Fin" in d[x + 2].morph.get("VerbForm", [])):
+            return x  # 'tror folk känner att det är jobbigt, man hör kommentarer': a main clause of its own
     return end
 
 

@@ -214,7 +214,10 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if fronted is not None:  # 'Så säger man till sig själv: ...': the subject follows the cue
         source, start = fronted, r.recipient_end(fronted[1], r.e)
         start += start < r.e and d[start].text == ":"
-    content = r.trim((start, r.clause_end(start, later)))
+    end = r.clause_end(start, later)
+    if clause_without_att(r, start):  # 'tror folk känner att X, man hör Y': the claim ends before Y
+        end = contrast_end(r, start, end)
+    content = r.trim((start, end))
     # 'Kreml förnekar uppgifterna': what a denial denies may be a short noun phrase
     denied_np = (cue.certainty == "denied" and content is not None and content[1] - content[0] <= DENIED_NP
                  and not any(r.is_verb(d[x]) for x in range(*content)))
@@ -346,11 +349,14 @@ RULES = {
 
 def _pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
     """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis
-    before a capital ends a sentence the splitter ran on (cut-off text, a new sentence)."""
-    marks = lex.word_class("sentence_end_ellipsis")
-    if not marks:
+    before a capital ends a sentence the splitter ran on (cut-off text, a new sentence); so does a full
+    stop of its own before a dash or a capital (*runt lunch. – Det tog*, *enligt vd:n. Assa Abloys*)."""
+    marks, stops = lex.word_class("sentence_end_ellipsis"), lex.word_class("sentence_end_mark")
+    if not marks and not stops:
         return [sent]
-    cuts = [t.i + 1 for t in sent[:-1] if t.text in marks and doc[t.i + 1].is_title]
+    cuts = [t.i + 1 for t in sent[:-1] if (t.text in marks and doc[t.i + 1].is_title) or (
+        t.text in stops and t.i > sent.start and len(doc[t.i - 1]) > 1
+        and (doc[t.i + 1].is_title or doc[t.i + 1].text in lex.word_class("dash")))]
     bounds = [sent.start, *cuts, sent.end]
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
