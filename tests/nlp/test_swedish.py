@@ -942,3 +942,44 @@ def test_a_full_stop_before_a_dash_or_a_capital_ends_the_claim() -> None:
 def test_a_comma_then_a_subject_pronoun_and_a_finite_verb_end_a_claim() -> None:
     found = _claims("Jag tror folk märker att det är dyrt, man hör ju klagomål varje dag.")
     assert [(s, c) for s, _, c, _ in found] == [("Jag", "folk märker att det är dyrt")]
+
+
+def test_a_split_particle_verb_holds_no_verb_between_its_parts() -> None:
+    assert _one("Jag tror folk har tröttnat på hela debatten.")[:2] == ("Jag", "tror")
+
+
+def test_a_passive_after_a_modal_of_duty_reports_nothing() -> None:
+    assert _claims("Brottet ska rapporteras till polisen, men så sker sällan.") == []
+
+
+def test_a_verb_of_saying_under_a_reportative_passive_has_the_passives_subject() -> None:
+    found = _claims("Anna Berg uppges ha sagt att avtalet är klart.")
+    assert ("Anna Berg", "sagt", "avtalet är klart", "asserted") in found
+
+
+@pytest.mark.parametrize("text, source", [
+    ("– Nu kommer de plötsligt och säger att de är oroliga.", "de"),  # V2 in the first predicate
+    ("Under mötet har folk försökt avbryta henne och de ropade att förslaget är orättvist.", "de"),
+    ("– Jag gillar inte allt runt omkring, som inte har med spelet att göra, jag tycker inte att det är roligt.",
+     "jag"),
+])
+def test_the_cues_own_subject_after_a_first_clause(text: str, source: str) -> None:
+    assert _one(text)[0] == source
+
+
+@pytest.mark.parametrize("text", [
+    "Det är halt på vägarna, eftersom det snöat hela natten, enligt polisen.",
+    "Beslutet fattades enhälligt, men efter en lång diskussion, enligt ordföranden.",
+])
+def test_a_trailing_enligt_speaks_for_a_subordinate_or_verbless_clause_and_the_one_before(text: str) -> None:
+    assert _one(text)[2] == text[: text.index(", enligt")]
+
+
+def test_a_relative_clause_without_comma_on_a_fronted_enligt_source() -> None:
+    src, _, content, _ = _one("Enligt Trafikanalys som mäter resandet sjönk antalet resor med tio procent.")
+    assert (src, content) == ("Trafikanalys", "sjönk antalet resor med tio procent")
+
+
+def test_evidence_named_after_the_cue_may_end_in_a_place() -> None:
+    src, cue, content, _ = _one("Allt färre ungdomar röker, visar en ny studie från forskare i Umeå.")
+    assert (cue, content) == ("visar", "Allt färre ungdomar röker") and src.startswith("en ny studie")

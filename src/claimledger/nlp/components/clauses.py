@@ -80,6 +80,8 @@ def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
     d = r.doc
     if cue.kind == "passive" and r.tagged and c0 > r.s and d[c0 - 1].lower_ in r.comp and d[c0 - 1].pos_ == "PART":
         return True  # an infinitive (*rädd för att kallas pensionär*): nobody is said to say anything
+    if cue.kind == "passive" and c0 > r.s and d[c0 - 1].lower_ in r.lex.word_class("obligation_aux"):
+        return True  # 'Brottet ska rapporteras till Sverige': an infinitive after a modal of duty, no report
     if cue.kind == "passive" and not (c0 > r.s and d[c0 - 1].text == ",") and no_complement(r, c1):
         return True  # 'kan studenterna antas hösten 2013', 'bedöms stabiliteten på': admitted, assessed
     if cue.kind == "passive":
@@ -89,6 +91,40 @@ def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
     comp = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].is_punct or d[x].lower_ in r.comp), None)
     return (comp is not None and d[comp].lower_ in r.comp
             and not any(x in r.cue_starts for x in range(r.s, comp)))
+
+
+def trailing_claim_start(r: SentenceRules, c0: int) -> int:
+    """Start of the claim a trailing 'enligt X' speaks for: its clause, and the clause before it when its
+    own clause is a second predicate (*…, men har inte haft några effekter, enligt X*: one subject), a
+    subordinate clause (*Det är halt, eftersom det snöat, enligt X*), or has no verb after ', men'
+    (*Beslutet fattades enhälligt, men efter en lång diskussion, enligt X*)."""
+    d = r.doc
+    start = r.clause_start(c0)
+    if not r.tagged or start <= r.s + 1:
+        return start
+    verbless = not any(r.is_verb(d[x]) or d[x].pos_ == "AUX" for x in range(start, c0))
+    if ("Fin" in d[start].morph.get("VerbForm", []) or d[start - 1].lower_ in r.lex.word_class("subordinator")
+            or (verbless and d[start - 1].lower_ in r.lex.word_class("contrast"))):
+        return r.clause_start(start - 2)
+    return start
+
+
+def past_relative(r: SentenceRules, i: int) -> int:
+    """Past a relative clause with no comma on a fronted 'enligt X' (*Enligt App Data som mäter trafiken
+    sjönk antalet*): the main clause's finite verb, the second after the relative word; else ``i``."""
+    d = r.doc
+    if not (r.tagged and i < r.e and d[i].lower_ in r.rel and d[i - 1].text != ","):
+        return i
+    finite = [x for x in range(i + 1, r.e) if "Fin" in d[x].morph.get("VerbForm", [])]
+    return finite[1] if len(finite) > 1 and not any(d[x].is_punct for x in range(i, finite[1])) else i
+
+
+def trailing_phrase(r: SentenceRules, i: int) -> bool:
+    """From ``i`` to the sentence's end a prepositional phrase with no verb (*visar en studie från forskare
+    i Uppsala*: the place still names the source)."""
+    d = r.doc
+    return (r.tagged and i < r.e and d[i].pos_ == "ADP"
+            and not any(r.is_verb(d[x]) or d[x].is_punct for x in range(i, r.e)))
 
 
 def no_complement(r: SentenceRules, c1: int) -> bool:

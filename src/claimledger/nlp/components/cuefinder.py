@@ -130,8 +130,9 @@ def _split_particle(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon) -> int
         if start + len(rest) > sent.end:
             return None
         between = doc[k + 1 : start]
-        if any(t.is_punct or t.lower_ in lex.word_class("complementizer") for t in between):
-            return None
+        if any(t.is_punct or t.lower_ in lex.word_class("complementizer") or (t.pos_ in VERB_POS and t.is_lower)
+               for t in between):
+            return None  # 'tror folk har tröttnat lite på': a clause of its own, no subject inside 'tror ... på'
         if all(doc[start + m].lower_ == rest[m] for m in range(len(rest))):
             return start + len(rest)
     return None

@@ -237,8 +237,8 @@ class SentenceRules:
             i += 1
         aux = self.lex.word_class("aux")
         while j > i and (lw[j - 1 - o] in self.stop or lw[j - 1 - o] in aux or lw[j - 1 - o] in self.rel
-                         or self.puncts[j - 1 - o] or self.adverbial[j - 1 - o]):
-            j -= 1
+                         or self.puncts[j - 1 - o] or self.adverbial[j - 1 - o] or self._passive_cue(j - 1)):
+            j -= 1  # 'X uppges ha sagt att': the passive and its auxiliary, X the speaker
         rel = next((x for x in range(j - 1, i, -1) if lw[x - o] in self.rel and x - 1 > i
                     and lw[x - 1 - o] in self.stop), None)
         if rel is not None:  # '... med en sjuksköterska i vilket det framgår': the antecedent, not 'i vilket'
@@ -249,7 +249,8 @@ class SentenceRules:
         if rel_clause is not None and "," not in tx[rel_clause + 1 - o : k - o] and rel_clause + 1 < j \
                 and not self.is_verb(d[rel_clause + 1]):
             i = rel_clause + 1  # ', där den senare hävdar': the cue is the relative clause's, so is its subject
-        elif rel_clause is not None:
+        elif rel_clause is not None and not (j - 2 > rel_clause and tx[j - 2 - o] == ","
+                                             and lw[j - 1 - o] in self.lex.word_class("nominative_pronoun")):
             j = rel_clause - 1  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
         quoted = [x for x in range(i, j) if tx[x - o] in self.quotes]
         if quoted:
@@ -266,7 +267,9 @@ class SentenceRules:
             commas = [x for x in range(i, j) if tx[x - o] == ","]
             cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
             i = max(i, cut)
-        links = [x for x in range(i + 1, j - 1) if self._clause_link(d[x])]
+        links = [x for x in range(i + 1, j - 1) if self._clause_link(d[x]) or (
+            verbs and lw[x - o] in self.conj and lw[x + 1 - o] in self.lex.word_class("nominative_pronoun"))]
+        # 'har försökt störa henne och de ropade att': 'och' then a pronoun opens the cue's own clause
         if links:  # 'halterna är så låga att Livsmedelsverket bedömer': the subject of the last clause
             i = links[-1] + 1
         if verbs or links:
@@ -275,6 +278,10 @@ class SentenceRules:
         if j - i == 1 and d[i].lower_ in self.expletive:
             return None
         return self.trim((i, j))
+
+    def _passive_cue(self, x: int) -> bool:
+        """A reportative passive cue (*uppges*) at ``x``."""
+        return x in self.cue_starts and any(c.kind == "passive" for c in self.lex.cues.get(self.lowers[x - self.s], ()))
 
     def _relative_subject(self, i: int, j: int) -> Range | None:
         """A noun phrase opening the clause, then a relative clause with no comma and a verb of its own, then
@@ -309,6 +316,9 @@ class SentenceRules:
         while i < y and (self.puncts[i - o] or lw[i - o] in self.conj or d[i].text in self.dashes):
             i += 1
         v = next((z for z in range(i, y) if self.verbs[z - o] or d[z].pos_ == "AUX"), None)
+        if (v is not None and v > i and v + 1 < y and all(d[z].pos_ == "ADV" for z in range(i, v))
+                and lw[v + 1 - o] in self.lex.word_class("nominative_pronoun")):
+            return (v + 1, v + 2)  # 'Nu kommer de plötsligt och säger att': V2, the pronoun after the verb
         if v is None or v == i or any(d[z].pos_ not in _SUBJECT_POS and not self.is_quote(d[z]) for z in range(i, v)):
             return None  # 'Johan Carlson ” håller med ” och skriver att': quotation marks are no part of it
         return self.trim((i, v))

@@ -28,8 +28,11 @@ from claimledger.nlp.components.clauses import (
     participle_phrase,
     past_aside,
     past_negation,
+    past_relative,
     pronoun_then_quote,
     relative_adverbial,
+    trailing_claim_start,
+    trailing_phrase,
     unmarked_inverted,
     verbless_to_comma,
 )
@@ -60,7 +63,7 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         source, certainty = (source[0] + 2, source[1]), "reported"
     cue = replace(cue, certainty=certainty)
     if at_start:
-        i = source[1]
+        i = past_relative(r, source[1])  # 'Enligt App Data som mäter trafiken sjönk antalet': the claim at 'sjönk'
         modifier = verbless_to_comma(r, i)
         if modifier is not None and d[i].text != ",":
             source, i = (source[0], modifier), modifier  # 'Enligt en källa med insyn i utredningen, som ...'
@@ -83,9 +86,7 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if inside:  # '(öst, 15 000 enligt facken)': the phrase speaks for its bracket only
         content = r.trim((inside[0], c0)) or r.trim((source[1], inside[1]))
         return Found((c0, c1), content, source, certainty, cue.kind, "prep-bracket") if content else None
-    start = r.clause_start(c0)
-    if r.tagged and start > r.s + 1 and "Fin" in d[start].morph.get("VerbForm", []):
-        start = r.clause_start(start - 2)  # '..., men har inte haft några effekter, enligt X': one subject, one claim
+    start = trailing_claim_start(r, c0)
     head = r.trim((start, c0))
     tail = r.trim((source[1], r.e)) if source[1] < r.e - 1 else None
     if head is None:
@@ -294,7 +295,7 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
         # 'Stormarna fördubblade avbrotten, visar uppgifter från X.': the evidence names itself after the cue
         source = r.np_after(c1, r.e, "inverted")
         content = r.trim((r.skip_open(r.s, c0 - 1), c0 - 1))
-        if source and content and source[1] == r.e and r.nominal(source):
+        if source and content and r.nominal(source) and (source[1] == r.e or trailing_phrase(r, source[1])):
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence-inverted")
     if cue.words[-1] in r.source_prep:
         comp = r.find_comp(c1, r.e)
