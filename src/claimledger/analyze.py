@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimledger.errors import InputError
+from claimledger.errors import INTERNAL, ClaimledgerError, InputError, debugging, internal_line
 from claimledger.model import Analysis, Article
 from claimledger.settings import Settings
 
@@ -143,7 +143,7 @@ def ingest_articles(
     linker = link_article if link else None
     report = IngestReport()
     if linker is not None:
-        report.relinked = ledger.link_pending(linker)
+        report.relinked = ledger.link_pending(linker, failed=report.warnings)
     for item in items:
         if isinstance(item, InputError):
             report.errors.append(item)
@@ -168,7 +168,16 @@ def ingest_articles(
             if progress:
                 progress(Progress("error", e.source))
             continue
-        if ledger.add(analysis, link=linker):
+        except ClaimledgerError:
+            raise  # the model or the ledger: every article would fail alike
+        except Exception as e:  # noqa: BLE001 - a bug of ours on this article: reported, the batch goes on
+            if debugging():
+                raise
+            report.errors.append(InputError(label, INTERNAL, f"not analysed: {internal_line(e)}"))
+            if progress:
+                progress(Progress("error", label))
+            continue
+        if _store(ledger, analysis, linker, report, label):
             report.added += 1
             report.added_ids.append(item.id)
             kind = "added"
@@ -181,8 +190,26 @@ def ingest_articles(
     return report
 
 
-def relink(ledger: Ledger, progress: Callable[[int, int, str], None] | None = None) -> int:
-    """Forget every link decision and link every stored article again, oldest first."""
+def _store(ledger: Ledger, analysis: Analysis, linker: Callable[..., object] | None, report: IngestReport,
+           label: str) -> bool:
+    """Store an article with its links; if the linker fails on it (a bug of ours, not the
+    database), store it unlinked, say so, and go on: its records are sound, and ``relink`` or
+    the next run links it once the bug is fixed."""
+    try:
+        return ledger.add(analysis, link=linker)  # type: ignore[arg-type]
+    except ClaimledgerError:
+        raise
+    except Exception as e:  # noqa: BLE001 - the transaction rolled back: nothing of this article is stored
+        if linker is None or debugging():
+            raise
+        report.warnings.append(f"{label}: stored without links: {internal_line(e)}")
+        return ledger.add(analysis)
+
+
+def relink(ledger: Ledger, progress: Callable[[int, int, str], None] | None = None,
+           failed: list[str] | None = None) -> int:
+    """Forget every link decision and link every stored article again, oldest first; with
+    ``failed``, an article the linker fails on is named there and left unlinked."""
     from claimledger.link import link_article
 
-    return ledger.relink(link_article, progress)
+    return ledger.relink(link_article, progress, failed)

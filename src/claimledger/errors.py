@@ -129,3 +129,18 @@ class LedgerDamageWarning(UserWarning):
     Issued with ``warnings.warn`` so a library user can filter or escalate it; the CLI
     prints each one as a ``note`` line on stderr and answers from the rows that are sound.
     """
+
+
+def internal_line(exc: BaseException) -> str:
+    """One line for a failure of our own code on one article (a bug): what a batch reports
+    beside that article before it goes on. With ``CLAIMLEDGER_DEBUG`` set the caller re-raises
+    instead, so a developer sees the traceback."""
+    message = " ".join(str(exc).split())[:200]
+    return f"internal error: {type(exc).__name__}: {message} (a bug to report; CLAIMLEDGER_DEBUG=1 shows more)"
+
+
+def debugging() -> bool:
+    """Whether ``CLAIMLEDGER_DEBUG`` asks for tracebacks instead of one-line reports."""
+    import os
+
+    return bool(os.environ.get("CLAIMLEDGER_DEBUG"))

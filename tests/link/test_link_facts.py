@@ -229,3 +229,20 @@ def test_facts_a_claim_that_is_wholly_a_negated_speech_act_joins_no_fact(linked)
     linked_ids = {m["record_id"] for row in ledger.facts() for m in ledger.fact(row["id"])["mentions"]
                   if m["article_id"] == b.article.id}
     assert b.attributions and not linked_ids & {a.id for a in b.attributions}
+
+
+NEGATIVE_1 = "Inflation fell to about -3 percent in May, the central bank said on Tuesday."
+NEGATIVE_2 = "The central bank said inflation was about -3 percent in May."
+
+
+def test_facts_figures_below_zero_are_linked_like_any_other(linked) -> None:  # type: ignore[no-untyped-def]
+    """A figure below zero once stopped the linker with a math domain error (its magnitude key),
+    and the slack of *about -3* turned its interval round so that it met nothing."""
+    ledger, add = linked
+    a = add(NEGATIVE_1)
+    b = add(NEGATIVE_2, published="2024-10-19")
+    assert a.quantities[0].value == b.quantities[0].value == -3
+    assert ledger.unlinked() == []
+    assert _fact_of(ledger, a)["id"] == _fact_of(ledger, b)["id"]
+    assert truth_interval(-3, None, "about") == (-3.3000000000000003, -2.7)
+    assert overlap(link_interval(-3, None, "about"), link_interval(-3, None, "exact"))

@@ -38,9 +38,14 @@ def relink(
             def step(done: int, total: int, _article_id: str) -> None:
                 bar.update(task, completed=done, total=total)
 
-            n = run(store, progress=step)
+            failed: list[str] = []
+            n = run(store, progress=step, failed=failed)
+        for line in failed:  # an article the linker fails on stays unlinked; the rest are linked
+            err.print(Text.assemble("claimledger: ", safe(line)), soft_wrap=True)
         if not quiet:
             out.print(Text.assemble(f"linked {n} article(s) in ", safe(store.name)))
+        if failed:
+            raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

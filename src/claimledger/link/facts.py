@@ -82,12 +82,17 @@ def link_interval(value: float, value_max: float | None, approx: str | None) -> 
     if approx == "range" and value_max is not None:
         return value, value_max
     if approx == "about":
-        return (1 - LINK_SLACK) * value, (1 + LINK_SLACK) * value
+        return _ordered((1 - LINK_SLACK) * value, (1 + LINK_SLACK) * value)
     if approx == "under":
-        return (1 - LINK_SLACK) * value, value
+        return _ordered((1 - LINK_SLACK) * value, value)
     if approx == "over":
         return value, (1 + OVER_SLACK) * value  # *at least 155* is not *158*
     return value, value
+
+
+def _ordered(a: float, b: float) -> tuple[float, float]:
+    """A slack taken as a share of a figure below zero (*about -3%*) turns the bounds round."""
+    return (a, b) if a <= b else (b, a)
 
 
 def truth_interval(value: float, value_max: float | None, approx: str | None) -> tuple[float, float]:
@@ -95,7 +100,7 @@ def truth_interval(value: float, value_max: float | None, approx: str | None) ->
     if approx == "range" and value_max is not None:
         return value, value_max
     if approx == "about":
-        return 0.9 * value, 1.1 * value
+        return _ordered(0.9 * value, 1.1 * value)
     if approx == "over":
         return value, float("inf")
     if approx == "under":

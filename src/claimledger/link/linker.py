@@ -56,7 +56,7 @@ def keys(item: Item, actor: str | None) -> list[str]:
     """The blocking keys under which an item finds, and is found by, its candidate facts."""
     if item.kind == "q":
         out = [_value_key(item.value)]
-        if item.value:
+        if item.value and item.value > 0:  # a fall (*-3%*) or a temperature below zero has no magnitude band above
             out.append(f"v|{math.floor(math.log10(item.value) * 2) + 1}")
         return out
     out = [f"t|{t}" for t in sorted(item.terms, key=lambda t: (-len(t), t))[:KEY_TERMS]]

@@ -48,7 +48,15 @@ from typing import Any, TextIO, TypeVar
 from sqlalchemy import Connection, insert, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from claimledger.errors import ArgumentError, NotALedgerError, StoreError, UsageError
+from claimledger.errors import (
+    ArgumentError,
+    ClaimledgerError,
+    NotALedgerError,
+    StoreError,
+    UsageError,
+    debugging,
+    internal_line,
+)
 from claimledger.model import Analysis
 from claimledger.outfile import output_text
 from claimledger.settings import language_tag
@@ -232,12 +240,17 @@ class Ledger:
                              f"when linking {analysis.article.id[:12]}")
         links.save_links(conn, plan, now.isoformat(), pipeline)
 
-    def link_pending(self, link: links.Linker, progress: links.LinkProgress | None = None) -> int:
+    def link_pending(self, link: links.Linker, progress: links.LinkProgress | None = None,
+                     failed: list[str] | None = None) -> int:
         """Link every article not linked yet, oldest published first, one transaction each.
 
         This completes a ledger written before links existed (migration 0002), one whose
         ingest ran without a linker, or one that ``relink`` cleared. An article another
         process links meanwhile is skipped. Returns how many articles this call linked.
+
+        With ``failed``, an article the linker itself fails on (a bug, not the database) is left
+        unlinked and named there in one line, and the rest are linked: one article must not keep
+        every later run from linking. Without it, the linker's exception is raised.
         """
         if not callable(link):
             raise ArgumentError(f"link must be a callable linker, not {type(link).__name__}")
@@ -245,17 +258,25 @@ class Ledger:
             pending = links.unlinked(conn)
         done = 0
         for i, article_id in enumerate(pending, 1):
-            with self._errors(f"link article {article_id[:12]}"), self._writing() as conn:
-                stmt = select(articles.c.linked_at).where(articles.c.id == article_id)
-                row = conn.execute(stmt).first()
-                if row is not None and row.linked_at is None:
-                    self._link(conn, link, queries.analysis(conn, article_id), datetime.now(UTC))
-                    done += 1
+            try:
+                with self._errors(f"link article {article_id[:12]}"), self._writing() as conn:
+                    stmt = select(articles.c.linked_at).where(articles.c.id == article_id)
+                    row = conn.execute(stmt).first()
+                    if row is not None and row.linked_at is None:
+                        self._link(conn, link, queries.analysis(conn, article_id), datetime.now(UTC))
+                        done += 1
+            except ClaimledgerError:
+                raise
+            except Exception as e:  # noqa: BLE001 - a linker bug on one article; the transaction rolled back
+                if failed is None or debugging():
+                    raise
+                failed.append(f"article {article_id[:12]}: not linked: {internal_line(e)}")
             if progress is not None:
                 progress(i, len(pending), article_id)
         return done
 
-    def relink(self, link: links.Linker, progress: links.LinkProgress | None = None) -> int:
+    def relink(self, link: links.Linker, progress: links.LinkProgress | None = None,
+               failed: list[str] | None = None) -> int:
         """Forget every link decision, then link every article again (after the linker's rules changed).
 
         The clearing is one transaction and each article another, so an interrupted relink
@@ -265,7 +286,7 @@ class Ledger:
             raise ArgumentError(f"link must be a callable linker, not {type(link).__name__}")
         with self._errors("clear links"), self._writing() as conn:
             links.clear_links(conn)
-        return self.link_pending(link, progress)
+        return self.link_pending(link, progress, failed)
 
     def add_all(self, analyses: Iterable[Analysis]) -> int:
         """Add each analysis (one transaction each); returns how many were new."""
