@@ -110,6 +110,17 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Intäkterna blev 12 miljarder, 2 miljarder högre än väntat.",
      [("12 miljarder", 1.2e10, "exact", None), ("2 miljarder", 2e9, "exact", None)]),
     ("De köpte fyra större lokaler.", [("fyra", 4, "exact", "större lokaler")]),
+    # a number word in capitals inside a sentence names; a clause of age ending at the years
+    ("Han spelade 40 matcher i Tre Kronor.", [("40", 40, "exact", "matcher")]),
+    ("När han var nio år flyttade familjen.", []),
+    ("De som var tolv år när filmen kom är vuxna nu.", []),
+    # a change from one figure to another with the verb further back; an infinitive is nothing counted
+    ("Antalet besökare minskade under året från 3,2 till 2,8 miljoner.",
+     [("3,2", 3.2e6, "exact", "Antalet"), ("2,8 miljoner", 2.8e6, "exact", None)]),
+    ("Ett värde över 40 brukar tyda på problem.", [("över 40", 40, "over", None)]),
+    # a threshold of age after a plural noun, not after a preposition
+    ("Erbjudandet gäller män över sextio år.", []),
+    ("Hon har arbetat där i över trettio år.", [("över trettio", 30, "over", "år")]),
     # 'respektive' between number words: the unit after the second is the first's too
     ("Lagen fick tre respektive fem poäng.", [("tre", 3, "exact", "poäng"), ("fem", 5, "exact", "poäng")]),
 ])

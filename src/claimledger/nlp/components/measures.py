@@ -315,7 +315,11 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         # then it is a participle before its noun that the tagger read as a past tense
         # (*tre topplacerade svenskorna*)
         assert token is not None
-        if "Fin" not in token.morph.get("VerbForm", []) or "Pass" in token.morph.get("Voice", []):
+        form = token.morph.get("VerbForm", [])
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if "Inf" in form and "Pass" not in token.morph.get("Voice", []) and after is not None and after.pos_ != "PUNCT":
+            return None  # 'över 50 anses tyda på': an infinitive with its complement is no participle
+        if "Fin" not in form or "Pass" in token.morph.get("Voice", []):
             return (first[0], first[1])
         if _finite_before(token) or _determined_number(token):
             return (first[0], first[1])  # 'lade tio säckar', 'sina 13 säsonger': a noun the tagger missed
@@ -348,7 +352,12 @@ def change_pair(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
     if not prev or prev[-1][2] not in lex.word_class("change_from"):
         return False
     stems = lex.word_class("change_verb")
-    return any(w.startswith(stem) for _s, _e, w in prev[:-1] for stem in stems)
+    for _s, _e, w in reversed(prev[:-1]):  # back to the clause's start (*sjönk antalet användare på
+        if not w.replace("-", "").isalnum():  # en vecka från 16,4 till 12,4 miljoner*)
+            return False
+        if any(w.startswith(stem) for stem in stems):
+            return True
+    return False
 
 
 def determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:

@@ -56,14 +56,17 @@ def age_stated(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]]
     w = lex.word_class
     if len(prev) < 2 or prev[-1][2] not in w("age_copula"):
         return False
-    subject = prev[-3][2] if len(prev) > 2 and prev[-2][2] in w("time_adverb") else prev[-2][2]
-    if subject not in w("age_subject"):
+    k = -3 if len(prev) > 2 and prev[-2][2] in w("time_adverb") else -2
+    if prev[k][2] not in w("age_subject"):
         return False
     unit = code_of(nxt[0][2], lex.lang) if nxt else None
     if unit is None or unit.code != "a":
         return False
+    if len(prev) > -k and prev[k - 1][2] in w("subordinator"):
+        return True  # 'När hon var sju år flyttade familjen': the clause ends at the years
     after = nxt[1][2] if len(nxt) > 1 else ""
-    return after == "" or not after[0].isalnum() or after in w("age_word") or after in w("conjunction")
+    return (after == "" or not after[0].isalnum() or after in w("age_word") or after in w("conjunction")
+            or after in w("subordinator"))
 
 
 def name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
@@ -116,6 +119,9 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     if (prev_word in lex.word_class("date_before") and (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", raw))
             and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
         return True  # 'den 3/11': a date, not a fraction
+    if (raw[:1].isupper() and raw.lower() in lex.numbers.get("unit", {}) and s > 0
+            and mark_before(text, s, " \t") not in ".!?:;\n\"'”»“«(-–—•"):
+        return True  # 'i Tre Kronor', 'De Tre Vännerna': a number word in capitals inside a sentence names
     if raw.isdigit() and (bracketed(text, prev, s, e, lex) or list_number(text, s, e, nxt) or day_month(text, s, e)):
         return True  # '(4) Mustasch', 'förlag (6).': a rank or a reference in brackets; '10 Michel de Montaigne'
     after_text = text[e : e + 24].lower()  # room for the longest not_a_count form and a space

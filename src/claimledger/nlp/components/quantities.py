@@ -337,7 +337,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         if m:
             hi = number_value(m.group(), decimal)
             rest = words.after(m.end())
-            change = change_pair(prev, lex)  # 'ökade från 8,1 till 8,7 miljarder': two figures, not a range
+            change = change_pair(words.before(s, 10), lex)  # 'ökade från 8,1 till 8,7 miljarder': two figures
             if rest and rest[0][2] in scale:
                 hi *= scale[rest[0][2]]
                 # 'mellan 12 och 15 miljarder': the scale after the range is the low end's too,
@@ -400,8 +400,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
             and counted is not None and time_span(text[counted[0] : counted[1]], lex)):
         approx, start = "exact", number_start  # 'under två veckor', 'under tre års tid': during, not fewer than
-    if approx == "range" and unit == "a" and age_group(doc, start):
-        return None  # 'flickor mellan 7 och 17 år': an age group
+    if approx in {"range", "over", "under"} and unit == "a" and age_group(doc, start):
+        return None  # 'flickor mellan 7 och 17 år', 'kvinnor över femtio år': an age group
     if counted is None and (value == 1 and not vague
                             or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
                             or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)):
@@ -415,6 +415,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         return None
     if bare_pair and counted is None and unit is None and start == s:
         return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
+    value = float(f"{value:.12g}")  # '16,4' times a million is 16400000, not 16399999.999999998
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
 
 
