@@ -983,3 +983,12 @@ def test_a_relative_clause_without_comma_on_a_fronted_enligt_source() -> None:
 def test_evidence_named_after_the_cue_may_end_in_a_place() -> None:
     src, cue, content, _ = _one("Allt färre ungdomar röker, visar en ny studie från forskare i Umeå.")
     assert (cue, content) == ("visar", "Allt färre ungdomar röker") and src.startswith("en ny studie")
+
+
+def test_v2_pronoun_after_och_da_and_the_claims_own_negation() -> None:
+    found = _claims("Just nu går det tungt för laget och då tycker jag inte det är lika roligt längre.")
+    assert found == [("jag", "tycker", "det är lika roligt längre", "asserted")]
+
+
+def test_hearsay_ends_before_a_comma_an_adverb_and_a_finite_verb() -> None:
+    assert _one("Ingen person ska ha skadats, däremot har två bilar förstörts.")[2] == "Ingen person ska ha skadats"

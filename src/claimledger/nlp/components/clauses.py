@@ -206,9 +206,10 @@ def contrast_end(r: SentenceRules, start: int, end: int) -> int:
         if (d[x].text == "," and d[x + 1].lower_ in r.lex.word_class("coordinator") and r.tagged
                 and "Fin" in d[x + 2].morph.get("VerbForm", [])):
             return x  # 'tycker att X är intressant, och ska nu utvärdera': the speaker's own next predicate
-        if (d[x].text == "," and d[x + 1].lower_ in r.lex.word_class("nominative_pronoun") and r.tagged
-                and "Fin" in d[x + 2].morph.get("VerbForm", [])):
-            return x  # 'tror folk känner att det är jobbigt, man hör kommentarer': a main clause of its own
+        if (d[x].text == "," and r.tagged and "Fin" in d[x + 2].morph.get("VerbForm", [])
+                and (d[x + 1].lower_ in r.lex.word_class("nominative_pronoun")
+                     or (d[x + 1].pos_ == "ADV" and d[x + 1].is_lower))):
+            return x  # 'tror folk känner att det är jobbigt, man hör …', '…, däremot har …': a main clause
     return end
 
 
@@ -352,7 +353,10 @@ def fronted_subject(r: SentenceRules, c0: int, c1: int) -> Range | None:
         return None
     start = r.clause_start(c0)
     verbs = [x for x in range(start, c0) if r.verbs[x - o] or r.texts[x - o] == ","]
-    words = [x for x in range(verbs[-1] + 1 if verbs else start, c0) if not r.puncts[x - o]]
+    links = [x for x in range(start + 1, c0) if r.lowers[x - o] in r.lex.word_class("predicate_link")]
+    if verbs and links and verbs[0] < links[-1]:
+        verbs.append(links[-1])  # 'ser det mörkt ut och då tycker jag': a second clause, V2 after 'och då'
+    words = [x for x in range(max(verbs) + 1 if verbs else start, c0) if not r.puncts[x - o]]
     if (not verbs and not words) or any(d[x].pos_ not in _FRONTED_POS for x in words):
         return None
     i = r.past_adverbs(c1, r.e)
@@ -390,11 +394,12 @@ def clause_without_att(r: SentenceRules, k: int) -> bool:
     return False
 
 
-def past_negation(r: SentenceRules, c: int) -> int:
-    """After the negation that follows a verb of opinion at ``c`` (*tror inte man är*, *tycker inte det
-    tar*: the negation belongs to the claim), else right after ``c``."""
+def past_negation(r: SentenceRules, c: int, k: int | None = None) -> int:
+    """After the negation at ``k`` (by default right after ``c``) that follows a verb of opinion at ``c``
+    (*tror inte man är*, *tycker inte det tar*, *tycker jag inte det är*: the negation belongs to the
+    claim), else ``k``."""
     w = r.lex.word_class
-    k = c + 1
+    k = c + 1 if k is None else k
     if r.s <= c and k < r.e and r.lowers[c - r.s] in w("neg_raising") \
             and r.lowers[k - r.s] in w("negation_adverb"):
         return k + 1

@@ -213,7 +213,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     start = r.recipient_end(past_negation(r, c1 - 1), r.e)  # 'tror inte man är': the negation is the claim's
     fronted = fronted_subject(r, c0, c1) or pronoun_then_quote(r, c1)
     if fronted is not None:  # 'Så säger man till sig själv: ...': the subject follows the cue
-        source, start = fronted, r.recipient_end(fronted[1], r.e)
+        source, start = fronted, r.recipient_end(past_negation(r, c1 - 1, fronted[1]), r.e)
         start += start < r.e and d[start].text == ":"
     end = r.clause_end(start, later)
     if clause_without_att(r, start):  # 'tror folk känner att X, man hör Y': the claim ends before Y
@@ -272,7 +272,7 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     start = next((x + 1 for x in range(c0 - 1, start - 1, -1)
                   if d[x].lower_ in subordinate and d[x].pos_ == "SCONJ"), start)
     # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
-    content = r.trim((r.skip_open(start, c0), end))
+    content = r.trim((r.skip_open(start, c0), contrast_end(r, c1, end)))  # '…, men i hans fall'
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
 
 
