@@ -689,3 +689,23 @@ def test_according_to_source_ends_after_its_appositive(text: str, source: str, c
 def test_relative_pronoun_source_runs_from_its_noun(text: str, source: str) -> None:
     # a relative pronoun speaks for the noun it follows: the source names the speaker and keeps the pronoun
     assert _one(text)[0] == source
+
+
+@pytest.mark.parametrize("text", [
+    "The company revealed one of those meetings on Monday.",
+    "The club unveiled its new kit at the stadium.",
+])
+def test_event_objects_are_no_claim(text: str) -> None:
+    # FORMAT.md: an event noun (reported the attack) is no content
+    assert _rows(text) == []
+
+
+def test_a_count_announced_is_a_claim() -> None:
+    assert _one("The region announced three deaths on Friday.")[2] == "three deaths"
+
+
+def test_in_the_words_of_and_reasoned_are_cues() -> None:
+    row = _one('In the words of the judge, Ann Holt, "the case was never about money."')
+    assert row[0] == "the judge, Ann Holt" and row[1] == "In the words of" and "never about money" in row[2]
+    row = _one('The court reasoned, "the schools charge a fee, so they are businesses."')
+    assert row[:2] == ("The court", "reasoned")

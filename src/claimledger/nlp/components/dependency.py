@@ -110,6 +110,21 @@ class _Sentence(AsideSentence):
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
 
+    def event_object(self, v: Token, cue: Cue) -> bool:
+        """*revealed one of those meetings*: the parse gives a neutral cue a noun object, with nothing
+        after it but when or where (no *of …*, *as …*, clause), and the cue takes no noun phrase as its
+        content (``np_content``): what it names is no claim. A count is one (*announced three deaths*)."""
+        if (cue.certainty != "asserted" or " ".join(cue.words) in self.np_content
+                or any(c.dep_ in _COMP for c in v.children)):
+            return False  # 'accused X': an allegation about X, whatever follows
+        obj = next((c for c in v.rights if c.dep_ in _OBJ), None)
+        count = obj is not None and (any(t.dep_ == "nummod" for t in obj.subtree) or (
+            obj.pos_ == "NUM" and not any(c.dep_ == "prep" for c in obj.children)))  # 'announced three deaths'
+        return (obj is not None and not count and obj.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
+                and obj.lower_ not in self.claim_nouns
+                and self.q.region(obj.i) is None
+                and not any(c.i > obj.i and c.dep_ in _OBJECT_ARGS and not self._adjunct(c) for c in v.children))
+
     def _quoted_label(self, i: int) -> bool:
         r = self.q.region(i)
         return r is not None and self.is_label(r)
@@ -343,7 +358,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.verb(c0, c1, cue)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(ctx.cue_head(c0, c1)) and not ctx.unheld_purpose(ctx.cue_head(c0, c1))
-                    and not _reported_thing(ctx.cue_head(c0, c1))):
+                    and not _reported_thing(ctx.cue_head(c0, c1))
+                    and not ctx.event_object(ctx.cue_head(c0, c1), cue)):
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and f.source is not None and f.source[1] <= c0:
                     # the surface rule takes the words before the cue; the parse knows its subject
@@ -372,6 +388,8 @@ def _reported_thing(v: Token) -> bool:
         c.dep_ in _SUBJ_PASS and c.pos_ in {"NOUN", "PROPN"} for c in v.children))
 
 
+_OBJECT_ARGS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advcl", "dative"})
+"""What may follow a cue's object and make it part of a claim (*accused X of Y*, *called X a liar*)."""
 _NAME_GOES_ON = frozenset({"appos", "conj", "cc"})
 """After a comma, what still belongs to a source: an appositive (*X, head of Y*), a coordinated name."""
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
