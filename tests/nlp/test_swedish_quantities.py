@@ -88,6 +88,8 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     # 'sex' the noun; 'max' before a number
     ("Filmen handlar om sex och makt.", []),
     ("Paret har sex barn.", [("sex", 6, "exact", "barn")]),
+    ("Alla de sex i laget klarade sig.", [("sex", 6, "exact", None)]),
+    ("Appen är förbjuden för barn under 13 år.", []),
     ("Eleverna får max 20 minuter på sig.", [("max 20", 20, "under", "minuter")]),
     # a year's genitive is a year; 'under' before a genitive of time is 'during'
     ("Bilen är av 2009 års modell.", []),

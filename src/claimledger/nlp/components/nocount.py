@@ -370,13 +370,19 @@ def list_number(text: str, s: int, e: int, nxt: list[tuple[int, int, str]]) -> b
     return word.isalpha() and len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
+def mark_word_before(text: str, s: int) -> str:
+    """The word right before ``text[s]``, lower case ('' at the start)."""
+    m = re.search(r"(\w+)\W*$", text[max(0, s - 40) : s])
+    return m.group(1).lower() if m else ""
+
+
 def bare_label(text: str, s: int, end: int, raw: str, lex: Lexicon) -> bool:
     """A figure with nothing counted, no unit and no approximation that ends its block
     (*Game of Thrones 7.*, *Zara 6.*, *” Sounds like hell ” 8.*) ranks or numbers an item of a
     list; and a number word that is a noun too (``noun_homograph``: *sex*) counts only before
     what it counts (*haft sex med*, *bättre än sex, kärlek*)."""
-    if raw.lower() in lex.word_class("noun_homograph"):
-        return True
+    if raw.lower() in lex.word_class("noun_homograph"):  # but 'de sex i besättningen': a determiner makes it a number
+        return mark_word_before(text, s) not in lex.word_class("determiner") | lex.word_class("possessive")
     return raw.isdigit() and not text[end:].strip(" .") and not is_year(raw)
 
 

@@ -397,11 +397,11 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
         counted = count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
+    if approx in {"range", "over", "under"} and unit == "a" and age_group(doc, start):
+        return None  # 'flickor mellan 7 och 17 år', 'barn under 16 år': an age group
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
             and counted is not None and time_span(text[counted[0] : counted[1]], lex)):
         approx, start = "exact", number_start  # 'under två veckor', 'under tre års tid': during, not fewer than
-    if approx in {"range", "over", "under"} and unit == "a" and age_group(doc, start):
-        return None  # 'flickor mellan 7 och 17 år', 'kvinnor över femtio år': an age group
     if counted is None and (value == 1 and not vague
                             or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
                             or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)):
