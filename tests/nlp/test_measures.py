@@ -208,3 +208,17 @@ def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tupl
 ])
 def test_word_ranges_and_colon_money(text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the Swedish review classes where Norwegian has the same shape (lang/no data)
+    ("Guttene, sju og ni år gamle, ble funnet i god behold.", "no", []),
+    ("Terningkast: 5 Filmen er god.", "no", []),
+    ("Vi kom hjem halv ti og sov.", "no", []),
+    ("Prisen kan stige opp mot 40 millioner kroner.", "no", [("opp mot 40 millioner", 4e7, None, "under", "NOK")]),
+    ("I bilen satt to menn og en kvinne.", "no", [("to", 2.0, None, "exact", None), ("en", 1.0, None, "exact", None)]),
+    ("Lønnen kan senkes med 5, 10 eller 15 prosent.", "no",
+     [("5", 5.0, None, "exact", "%"), ("10", 10.0, None, "exact", "%"), ("15", 15.0, None, "exact", "%")]),
+])
+def test_norwegian_counterparts_of_swedish_classes(text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
+    assert _figures(text, lang) == expected
