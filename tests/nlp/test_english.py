@@ -709,3 +709,18 @@ def test_in_the_words_of_and_reasoned_are_cues() -> None:
     assert row[0] == "the judge, Ann Holt" and row[1] == "In the words of" and "never about money" in row[2]
     row = _one('The court reasoned, "the schools charge a fee, so they are businesses."')
     assert row[:2] == ("The court", "reasoned")
+
+
+def test_according_to_a_paper_then_a_named_speaker() -> None:
+    # the name after 'according to the Herald,' is the subject of its own cue, not the paper's appositive
+    text = ("According to the Otago Times, Professor Ian Reid, the chairman of the panel, said the anthem was never "
+            "put to a vote.")
+    assert _by_cue(text, "According to")[0] == "the Otago Times"
+    assert _by_cue(text, "said")[0] == "Professor Ian Reid, the chairman of the panel"
+
+
+def test_inverted_parenthetical_cue_speaks_for_the_name_after_it() -> None:
+    # 'X, said Y, …': the parser may give the cue both nouns as subjects; the one after it speaks
+    row = _by_cue("Member schools, said Moss, are obliged to exhibit the donated prints every ten years as one condition.",
+                  "said")
+    assert row[0] == "Moss"

@@ -286,9 +286,10 @@ class _Sentence(AsideSentence):
                 source = (source[0], k)
                 break
         end = self._next_comma(source[1] + 1, self.e) if source[1] < self.e and d[source[1]].text == "," else source[1]
-        if source[1] < end < self.e - 1 and 0 < end - source[1] - 1 <= 4 and all(
-                t.pos_ == "PROPN" for t in d[source[1] + 1 : end]):
-            source = (source[0], end)
+        name = d[source[1] + 1 : end]
+        if source[1] < end < self.e - 1 and 0 < len(name) <= 4 and all(t.pos_ == "PROPN" for t in name) and not (
+                name[-1].dep_ in _SUBJ and sum(c.dep_ in _SUBJ for c in name[-1].head.children) == 1):
+            source = (source[0], end)  # but 'according to the Herald, Prof. Ng, the chair, said …': Ng speaks
         return source
 
     def _next_comma(self, i: int, end: int) -> int:

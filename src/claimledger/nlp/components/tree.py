@@ -129,6 +129,9 @@ class ParsedSentence:
         if subjects:  # 'LAGOS -- The governor … said': two subjects in the parse, the nearer one speaks
             before = [c for c in subjects if c.i < v.i]
             speaker = before[-1] if before else subjects[0]
+            after = next((c for c in subjects if c.left_edge.i == v.i + 1), None)
+            if before and after is not None and self.doc[v.i - 1].text == ",":
+                speaker = after  # 'Recipients, said Mauer, are …': the parser gave the inverted cue both nouns
             return self._with_antecedent(v, speaker) or self.np(speaker)
         for c in v.children:
             if c.dep_ in _AGENT:
