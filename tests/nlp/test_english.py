@@ -721,6 +721,6 @@ def test_according_to_a_paper_then_a_named_speaker() -> None:
 
 def test_inverted_parenthetical_cue_speaks_for_the_name_after_it() -> None:
     # 'X, said Y, …': the parser may give the cue both nouns as subjects; the one after it speaks
-    row = _by_cue("Member schools, said Moss, are obliged to exhibit the donated prints every ten years as one condition.",
-                  "said")
+    text = "Member schools, said Moss, are obliged to exhibit the donated prints every ten years as one condition."
+    row = _by_cue(text, "said")
     assert row[0] == "Moss"
