@@ -43,3 +43,19 @@ def test_sv_web2012_heldout2_attribution_strict_f1_floor() -> None:
     docs = read_gold(SV_HELDOUT2)
     preds = {p["id"]: p for p in predict_docs(docs)}
     assert score({d["id"]: d for d in docs}, preds)["attributions"]["strict"]["f1"] >= 0.84
+
+
+@pytest.fixture(scope="module")
+def wikinews_scores() -> dict:
+    # English Wikinews held-out set (evaluation/data/README.md), in the checkout: never tuned on
+    data = Path(__file__).parents[2] / "src" / "claimledger" / "evaluation" / "data"
+    docs = read_gold(data / "en-wikinews-heldout.jsonl")
+    preds = {p["id"]: p for p in predict_docs(docs)}
+    return score({d["id"]: d for d in docs}, preds)
+
+
+def test_en_wikinews_heldout_floors(wikinews_scores: dict) -> None:
+    assert wikinews_scores["attributions"]["strict"]["f1"] >= 0.64
+    assert wikinews_scores["attributions"]["match"]["f1"] >= 0.69
+    assert wikinews_scores["attributions"]["certainty_acc"] >= 0.95
+    assert wikinews_scores["quantities"]["strict"]["f1"] >= 0.89
