@@ -237,7 +237,7 @@ def counted_after(
             if _is_word(word) and word not in stop:
                 end = e
         return (first[0], end), None
-    return _counted_tagged(nxt[i:], stop, doc), None
+    return _counted_tagged(nxt[i:], stop, doc, lex), None
 
 
 def _finite_before(token: Token) -> bool:
@@ -262,7 +262,7 @@ def _determined_number(token: Token) -> bool:
     return token.i >= 2 and "Yes" in token.doc[token.i - 2].morph.get("Poss", [])
 
 
-def _adverbial(token: Token) -> bool:
+def _adverbial(token: Token, lex: Lexicon) -> bool:
     """An adjective with no noun after it that is in the singular, after a number above one: an
     adverb (*två allvarligt*: seriously), since an adjective that counted something would agree in
     the plural; or in the comparative (*4,0 miljarder lägre*), a comparison."""
@@ -271,7 +271,9 @@ def _adverbial(token: Token) -> bool:
         return False
     if "Cmp" in token.morph.get("Degree", []):
         return True  # '4,0 miljarder lägre': a comparison
-    return "Sing" in token.morph.get("Number", []) and "Neut" in token.morph.get("Gender", [])
+    endings = lex.word_class("adverb_ending")  # 'allvarligt', 'svårt', not a noun the tagger missed ('spalt')
+    return ("Sing" in token.morph.get("Number", []) and "Neut" in token.morph.get("Gender", [])
+            and any(token.text.lower().endswith(x) for x in endings))
 
 
 def _is_word(word: str) -> bool:
@@ -301,7 +303,8 @@ def pos_at(doc: Doc | None, start: int, end: int) -> str:
     return token.pos_ if token is not None else ""
 
 
-def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc: Doc | None) -> tuple[int, int] | None:
+def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc: Doc | None,
+                    lex: Lexicon) -> tuple[int, int] | None:
     """Adjectives up to the head noun (*skadade nordkoreaner*); a genitive runs on to its noun
     (*sorters drönare*, *Vattenfalls elkunder*); a participle alone (*dödats*, *wounded*)."""
     assert doc is not None
@@ -317,7 +320,8 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         assert token is not None
         form = token.morph.get("VerbForm", [])
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if "Inf" in form and "Pass" not in token.morph.get("Voice", []) and after is not None and after.pos_ != "PUNCT":
+        if "Inf" in form and "Pass" not in token.morph.get("Voice", []) and after is not None and after.pos_ in {
+                "ADP", "PART", "ADV", "DET", "SCONJ"}:
             return None  # 'över 50 anses tyda på': an infinitive with its complement is no participle
         if "Fin" not in form or "Pass" in token.morph.get("Voice", []):
             return (first[0], first[1])
@@ -329,7 +333,7 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         tag = "ADJ"
     if tag not in {"ADJ", "NOUN", "PROPN", "X"}:
         return None
-    if tag == "ADJ" and token is not None and _adverbial(token):
+    if tag == "ADJ" and token is not None and _adverbial(token, lex):
         return None  # 'varav två allvarligt': an adverb; '4,0 miljarder lägre': a comparison, nothing counted
     end = first[1]
     for n, (s, e, word) in enumerate(words[1:4], 1):

@@ -386,7 +386,7 @@ def bare_label(text: str, s: int, end: int, raw: str, lex: Lexicon) -> bool:
     return raw.isdigit() and not text[end:].strip(" .") and not is_year(raw)
 
 
-def age_group(doc: Doc | None, start: int) -> bool:
+def age_group(doc: Doc | None, start: int, lex: Lexicon) -> bool:
     """*flickor mellan 7 och 17 år*, *personer mellan 65 och 69 år*: a range of years (the caller
     checks the unit) right after a noun in the plural names the age of those it describes, an
     age, left out; a span of time stands after a verb or a preposition (*pågick i mellan 5 och 10
@@ -396,5 +396,16 @@ def age_group(doc: Doc | None, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span[0].i == 0:
         return False
-    before = doc[span[0].i - 1]
-    return before.pos_ == "NOUN" and "Plur" in before.morph.get("Number", [])
+    before = doc[span[0].i - 1]  # a unit is no one of an age ('39 procent under två år')
+    return (before.pos_ == "NOUN" and "Plur" in before.morph.get("Number", [])
+            and code_of(before.text, lex.lang) is None)
+
+
+def bare_adjective(doc: Doc | None, counted: tuple[int, int]) -> bool:
+    """Whether what *en/ett* would count is an adjective alone with no noun after it (*över ett
+    annat*, *ett nytt*): the article of a noun left out, not a count of one."""
+    token = _token_at(doc, (counted[0], counted[1], ""))
+    if token is None or token.pos_ != "ADJ":
+        return False
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}

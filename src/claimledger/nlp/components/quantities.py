@@ -34,6 +34,7 @@ from claimledger.nlp.components.measures import (
 )
 from claimledger.nlp.components.nocount import (
     age_group,
+    bare_adjective,
     bare_label,
     counts_as_number,
     is_measure,
@@ -397,17 +398,19 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
         counted = count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
-    if approx in {"range", "over", "under"} and unit == "a" and age_group(doc, start):
+    if approx in {"range", "over", "under"} and unit == "a" and age_group(doc, start, lex):
         return None  # 'flickor mellan 7 och 17 år', 'barn under 16 år': an age group
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
             and counted is not None and time_span(text[counted[0] : counted[1]], lex)):
         approx, start = "exact", number_start  # 'under två veckor', 'under tre års tid': during, not fewer than
+    if raw.lower() in nums.get("article", {}) and counted is not None and bare_adjective(doc, counted):
+        return None  # 'rasade ner över ett annat': an article before an adjective standing for its noun
     if counted is None and (value == 1 and not vague
                             or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
                             or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)):
         return None
     if (is_year(raw) and unit is None and not vague and start == s
-            and (counted is None or verb_like(doc, counted)
+            and (counted is None or counted[0] < s or verb_like(doc, counted)
                  or (determined(text, prev, lex) and singular_noun(doc, counted, lex)))):
         # '2012 ökade intäkterna', 'a 2015 study', 'the operator's 2019 assessment': a year-like
         # number before a verb, or between a determiner and a noun in the singular, names a year
