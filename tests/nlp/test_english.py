@@ -724,3 +724,10 @@ def test_inverted_parenthetical_cue_speaks_for_the_name_after_it() -> None:
     text = "Member schools, said Moss, are obliged to exhibit the donated prints every ten years as one condition."
     row = _by_cue(text, "said")
     assert row[0] == "Moss"
+
+
+def test_free_relative_cue_takes_no_quotation_after_it() -> None:
+    # 'what they found': the cue's object is the relative word; the quotation after it is the next speaker's
+    rows = _rows('Professor Lane said he is worried by what they found. "Children here get half the iodine they need," '
+                 'he said.')
+    assert not any(r[1] == "found" for r in rows), rows

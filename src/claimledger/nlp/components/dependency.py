@@ -35,6 +35,7 @@ from claimledger.nlp.components.tree import (
     _OBJ,
     _SUBJ,
     _SUBJ_PASS,
+    _WH,
     _XCOMP,
     _Step,
 )
@@ -225,6 +226,8 @@ class _Sentence(AsideSentence):
 
     def _quote_after(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'she said, "…"' with nothing but adverbials between."""
+        if any(c.dep_ in _OBJ and c.tag_ in _WH and c.i < v.i for c in v.children):
+            return None, [], ""  # 'worried by what they found. "…"': the cue's object is the relative word
         after = self.quote_after(self._skip_adjuncts(c1))
         if after is not None and self.names_a_noun(after):  # 'told "Morning Hour" host Tom Ek, "…"'
             after = self.quote_after(self._skip_adjuncts(after[1]))
