@@ -69,7 +69,7 @@ def age_stated(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]]
             or after in w("subordinator"))
 
 
-def name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> bool:
+def name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str, lex: Lexicon) -> bool:
     """A single digit right after a capitalised word inside a sentence is part of a name
     (*Estlink 2*, *Nord Stream 2*, *Sentinel 1*), not a count: news style spells counts
     under ten in words. Larger figures there are counts (*sent Ukraine 50 tanks*, *får Säpo 80
@@ -77,6 +77,8 @@ def name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str) -> 
     a sentence (*Around 200*) makes no name."""
     if not raw.isdigit() or not prev or prev[-1][1] != s - 1 or not text[prev[-1][0]].isupper():
         return False
+    if code_of(prev[-1][2], lex.lang) is not None:
+        return False  # '2.80 GHz 8 MB': a unit in capitals names no product; the digit after it counts
     if len(raw) > 1:  # 'Boeing 737 MAX', 'Saab 9000 CD': a model between a name and a code in capitals
         code = re.match(r" [A-ZÅÄÖ]{2,}(?![\w-])", text[s + len(raw) : s + len(raw) + 12])
         return code is not None and not text[prev[-1][0] : prev[-1][1]].isupper()
@@ -102,6 +104,8 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return unit.code == "a"  # '2012 års modell': the year's, a year
     if raw.endswith("-tal") and is_year(raw[:-4]) and prev_word not in lex.numbers.get("article", {}):
         return True  # 'Kinas 1900-tal': a century; after an article ('ett 2000-tal') about 2000
+    if prev_word in lex.word_class("rank_sign") and prev[-1][1] == s:
+        return True  # '#2 browser', 'it has been #3': a rank, not a count
     markers = lex.word_class("number_marker")
     if (prev_word in markers or (len(prev) > 1 and f"{prev[-2][2]} {prev_word}" in markers)
             or (year_like and prev_word in lex.word_class("year_marker"))):
@@ -112,7 +116,7 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     if (len(nxt) > 2 and (nxt[0][2],) in lex.approx.get("range_joiner", ()) and nxt[1][2].isdigit()
             and nxt[2][2] in months):
         return True  # 'mellan 11 och 15 mars', '16 – 18 augusti': days of a month
-    if name_part(text, prev, s, raw) or age_after_name(text, prev, e, raw, nxt, lex) or age_stated(prev, nxt, lex):
+    if name_part(text, prev, s, raw, lex) or age_after_name(text, prev, e, raw, nxt, lex) or age_stated(prev, nxt, lex):
         return True
     if age_list(text, s, e, lex) or clock_words(prev, nxt, raw, lex) or rating(prev, lex):
         return True
@@ -120,7 +124,7 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
             and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
         return True  # 'den 3/11': a date, not a fraction
     if (raw[:1].isupper() and raw.lower() in lex.numbers.get("unit", {}) and s > 0
-            and mark_before(text, s, " \t") not in ".!?:;\n\"'”»“«(-–—•"):
+            and mark_before(text, s, " \t") not in ".!?:;\n\"'”»“«([-–—•"):
         return True  # 'i Tre Kronor', 'De Tre Vännerna': a number word in capitals inside a sentence names
     if raw.isdigit() and (bracketed(text, prev, s, e, lex) or list_number(text, s, e, nxt) or day_month(text, s, e)):
         return True  # '(4) Mustasch', 'förlag (6).': a rank or a reference in brackets; '10 Michel de Montaigne'
@@ -143,6 +147,9 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
     before 'miljard'."""
     scale = lex.numbers.get("scale", {})
     nxt = [w for _, _, w in items[n + 1 : n + 3]]
+    if (n > 0 and items[n - 1][2] in lex.word_class("partitive") and items[n][2] in lex.word_class("indefinite_article")
+            and nxt and nxt[0] not in scale):
+        return False  # 'three quarters of a mile', 'most of a mile': the unit a share is of, not one of it
     if nxt and (nxt[0] in scale or is_measure(nxt[0], lex)):
         return True  # 'a gallon'
     if nxt and nxt[0] in lex.numbers.get("denominator", {}):  # 'one sixth.', 'a third of', not 'a third connection'
@@ -153,10 +160,14 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
     fractions = lex.numbers.get("fraction", {})
     later = [w for _, _, w in items[n + 1 : n + 5]]
     if (len(later) == 4 and later[0] in lex.word_class("number_joiner") and later[1] in lex.numbers.get("article", {})
-            and later[2] in fractions and later[3] in scale):
-        return True  # 'one and a half million'
+            and later[2] in fractions and (later[3] in scale or code_of(later[3], lex.lang) is not None)):
+        return True  # 'one and a half million', 'one and a half years'
     if items[n][2] in lex.word_class("indefinite_article"):
         return False  # 'about a tropical storm', 'at least a trial': an article, not a count
+    if _open_end(later, lex) or (len(later) > 1 and (later[0],) in lex.approx.get("range_joiner", ())
+                                 and later[0] not in lex.word_class("conjunction")
+                                 and (later[1].isdigit() or later[1] in lex.numbers.get("unit", {}))):
+        return True  # 'one or more guards', 'one or two points': the low end of a figure
     if _unit_in_list(items, n, lex) or _count_in_list(items, n, lex):
         return True  # 'ett år och tio månader', 'tre månaders och ett års', 'tre män och en kvinna'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
@@ -409,3 +420,19 @@ def bare_adjective(doc: Doc | None, counted: tuple[int, int]) -> bool:
         return False
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}
+
+
+def open_end(nxt: list[tuple[int, int, str]], lex: Lexicon) -> tuple[str, int]:
+    """*107 or more*, *five or fewer*: words after a number (``over_after``, ``under_after``) that
+    make it a bound; the approximation and how many words they take, or ("", 0)."""
+    words = tuple(w for _s, _e, w in nxt[:3])
+    for kind, approx in (("over_after", "over"), ("under_after", "under")):
+        for seq in lex.approx.get(kind, ()):
+            if words[: len(seq)] == seq:
+                return approx, len(seq)
+    return "", 0
+
+
+def _open_end(later: list[str], lex: Lexicon) -> bool:
+    return open_end([(0, 0, w) for w in later], lex)[1] > 0
+

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from functools import cache
 
 from claimledger.nlp.components.measures import SUFFIX_SCALES, Preset, Unit, unit_forms
+from claimledger.nlp.lexicon import Lexicon
 
 GROUP = "[ \u00a0\u2009\u202f]"
 MINUS = "-\u2212"
@@ -278,3 +279,30 @@ def spelled_number(items: list[tuple[int, int, str]], n: int, nums: dict[str, di
     if taken < 2:
         return None
     return total + group, taken
+
+
+_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def number_prefixes(lex: Lexicon) -> frozenset[str]:
+    """First three letters of the number words a one-word number (*tvåhundrafemtio*) can start with."""
+    if lex.lang not in _PREFIXES:
+        _PREFIXES[lex.lang] = frozenset(w[:3] for w in lex.numbers.get("unit", {}) if len(w) >= 3)
+    return _PREFIXES[lex.lang]
+
+
+_MULTI_VAGUE: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+
+def vague_phrases(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Vague amounts of several words (*tens of thousands*), by first word, longest first (cached per language)."""
+    if lex.lang in _MULTI_VAGUE:
+        return _MULTI_VAGUE[lex.lang]
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lex.numbers.get("vague", {}):
+        if " " in phrase:
+            words = tuple(phrase.split())
+            out.setdefault(words[0], []).append(words)
+    result = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+    _MULTI_VAGUE[lex.lang] = result
+    return result

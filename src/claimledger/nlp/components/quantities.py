@@ -40,20 +40,24 @@ from claimledger.nlp.components.nocount import (
     is_measure,
     is_year,
     no_count,
+    open_end,
     placing,
     verb_like,
 )
 from claimledger.nlp.components.numerals import (
     GROUP,
     compound_value,
+    number_prefixes,
     number_value,
     numeral_presets,
     small_number,
     spelled_number,
     unit_range,
+    vague_phrases,
     word_range,
     word_run,
 )
+from claimledger.nlp.components.shares import half_a, label_after_noun, of_a_whole, rate_part
 from claimledger.nlp.lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|[^\w\s]", re.UNICODE)
@@ -139,10 +143,10 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     hits.sort()
     starts = [s for s, _, _, _ in hits]  # digit hits, in text order and never overlapping
     phrase_end = -1  # end of the last vague phrase taken (they are found in text order too)
-    multi_vague = _multi_vague(lex)
+    multi_vague = vague_phrases(lex)
     vague, units, articles = nums.get("vague", {}), nums.get("unit", {}), nums.get("article", {})
     joiners = lex.word_class("number_joiner")
-    abouts = nums.get("about", {})
+    abouts, fractions = nums.get("about", {}), nums.get("fraction", {})
     for n, (s, e, w) in enumerate(words.items):
         if s >= phrase_end and (w in units or w in articles or "-" in w) and (
                 run := _spelled(words, n, lex, joiners)) is not None:
@@ -157,8 +161,13 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
         if w in abouts and s >= phrase_end:
             hits.append((s, e, abouts[w], False))  # 'ett hundratal': about a hundred, as '100-tal'
             continue
+        if w in fractions and (half := half_a(words.items, n, lex)) is not None:
+            if s >= phrase_end:
+                hits.append((s, e, fractions[w], False))  # 'half an hour', 'half a million'
+                phrase_end = half
+            continue
         if w not in vague and w not in units and w not in articles and w not in multi_vague:
-            if len(w) > 5 and w[:3] in _prefixes(lex) and (joined_value := concatenated(w, lex)) is not None:
+            if len(w) > 5 and w[:3] in number_prefixes(lex) and (joined_value := concatenated(w, lex)) is not None:
                 hits.append((s, e, joined_value, False))  # 'tvåhundrafemtio'
             continue  # the common case, decided by one set look-up
         k = bisect_right(starts, s) - 1
@@ -208,39 +217,12 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
 def _spelled(words: _Words, n: int, lex: Lexicon, joiners: frozenset[str]) -> tuple[float, int] | None:
     """A number of several words at word ``n`` (``numerals.spelled_number``), but not one word and
     the scale after it (*two million*), which ``_build`` reads as it reads *2 million*."""
-    prefixes = _prefixes(lex)
+    prefixes = number_prefixes(lex)
     run = spelled_number(words.items, n, lex.numbers, joiners,
                          lambda w: concatenated(w, lex) if len(w) > 5 and w[:3] in prefixes else None)
     if run is None or (run[1] == 2 and words.items[n + 1][2] in lex.numbers.get("scale", {})):
         return None
     return run
-
-
-_PREFIXES: dict[str, frozenset[str]] = {}
-
-
-def _prefixes(lex: Lexicon) -> frozenset[str]:
-    """First three letters of the number words a one-word number (*tvåhundrafemtio*) can start with."""
-    if lex.lang not in _PREFIXES:
-        _PREFIXES[lex.lang] = frozenset(w[:3] for w in lex.numbers.get("unit", {}) if len(w) >= 3)
-    return _PREFIXES[lex.lang]
-
-
-_MULTI_VAGUE: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
-
-
-def _multi_vague(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Vague amounts of several words (*tens of thousands*), by first word, longest first (cached per language)."""
-    if lex.lang in _MULTI_VAGUE:
-        return _MULTI_VAGUE[lex.lang]
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lex.numbers.get("vague", {}):
-        if " " in phrase:
-            words = tuple(phrase.split())
-            out.setdefault(words[0], []).append(words)
-    result = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
-    _MULTI_VAGUE[lex.lang] = result
-    return result
 
 
 def _joiners(lex: Lexicon) -> set[str]:
@@ -253,8 +235,12 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     raw = text[s:e]
     prev = words.before(s, 3)
     nxt = words.after(e)
-    if no_count(text, prev, nxt, s, e, vague, decimal, lex):
-        return None
+    if no_count(text, prev, nxt, s, e, vague, decimal, lex) or rate_part(prev, nxt, raw, lex):
+        return None  # a date, name, age or order ('week 12'); a rate ('one in three visits')
+    if nxt and nxt[0][2] == "]" and text[s - 1 : s] == "[":
+        nxt = nxt[1:]  # '[Ten] years ago': an editor's bracket, what is counted follows it
+    if raw.lower() in nums.get("fraction", {}) and nxt and nxt[0][2] in nums.get("article", {}):
+        nxt = nxt[1:]  # 'half an hour', 'half a million': the article is the fraction's
     about_word = raw.endswith("-tal") or raw.lower() in nums.get("about", {})
     approx: Approx = "about" if about_word else ("over" if vague else "exact")
     start, end = s, e
@@ -318,6 +304,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         value *= scale[nxt[1][2]]  # 'en dryg miljard'
         end, approx_inside = nxt[1][1], True
         nxt = nxt[2:]
+    if value != int(value) and not re.search(r"\d[.,]\d", raw) and of_a_whole(nxt, lex):
+        return None  # 'a quarter of citizens', 'tre fjärdedelar av väljarna': a share, which FORMAT.md leaves out
     # a range: 'mellan 200 och 300', '10–12 000', '50 till 100'
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
     if not (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
@@ -362,6 +350,9 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     elif (len(nxt) >= 2 and nxt[0][2] in joiners and not raw[:1].isdigit() and not vague
           and (hi := small_number(nxt[1][2], nums)) > 0 and value < hi):
         value_max, approx, end, nxt = hi, "range", nxt[1][1], nxt[2:]  # 'tre – fem år', 'mellan tre och fem'
+    bound, taken = ("", 0) if approx == "range" or vague else open_end(nxt, lex)
+    if taken:  # '107 or more', 'one or more donations'
+        end, nxt = nxt[taken - 1][1], nxt[taken:]
     # approximation words before: 'omkring', 'more than', 'mellan'
     number_start = start
     approx_words: tuple[str, ...] = ()
@@ -382,6 +373,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
             break
     if approx_inside:
         approx = "over"
+    if bound:
+        approx = bound  # type: ignore[assignment]
     if about_word and prev and prev[-1][2] in nums.get("article", {}):
         start = prev[-1][0]
     if (not own_scale and approx != "range" and len(nxt) >= 2 and nxt[0][2] in lex.word_class("distributive")
@@ -403,11 +396,14 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
             and counted is not None and time_span(text[counted[0] : counted[1]], lex)):
         approx, start = "exact", number_start  # 'under två veckor', 'under tre års tid': during, not fewer than
+    if counted is not None and text[counted[0] : counted[1]].lower().split()[0] in lex.word_class("multiplier"):
+        return None  # 'a thousand fold': a multiplier, not a count
     if raw.lower() in nums.get("article", {}) and counted is not None and bare_adjective(doc, counted):
         return None  # 'rasade ner över ett annat': an article before an adjective standing for its noun
     if counted is None and (value == 1 and not vague
                             or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
-                            or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)):
+                            or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)
+                            or unit is None and (start, end) == (s, e) and label_after_noun(doc, text, s, raw)):
         return None
     if (is_year(raw) and unit is None and not vague and start == s
             and (counted is None or counted[0] < s or verb_like(doc, counted)

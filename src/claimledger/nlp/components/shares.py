@@ -1,0 +1,77 @@
+"""Numbers that state a share, a rate or a label rather than a count (FORMAT.md leaves them out),
+and a fraction that measures with a unit (*half an hour*).
+
+``quantities.py`` asks here as it builds a figure; each check reads the words around one
+number (``prev``/``nxt``/``items``: words with offsets, as ``quantities._Words`` gives them).
+The words each check turns on are language data (``rate_joiner``, ``partitive``, ...).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimledger.nlp.components.measures import code_of
+from claimledger.nlp.components.nocount import is_year
+from claimledger.nlp.lexicon import Lexicon
+
+
+def rate_part(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]], raw: str, lex: Lexicon) -> bool:
+    """*one in three visits*, *2 in 5 adults*: a smaller number, a ``rate_joiner`` and a larger one
+    state a rate, which FORMAT.md leaves out (both numbers), as it does rate denominators. A span of
+    time after the second (*45 in 12 months*) or a larger first (*killed 45 in 3 attacks*) is no rate."""
+    joiners = lex.word_class("rate_joiner")
+    value = _rate_value(raw, lex)
+    if value is None:
+        return False
+    if len(nxt) > 1 and nxt[0][2] in joiners and (other := _rate_value(nxt[1][2], lex)) is not None:
+        after = nxt[2][2] if len(nxt) > 2 else ""
+        return value < other and not is_year(nxt[1][2]) and after not in lex.units.get("time_unit", ())
+    if len(prev) > 1 and prev[-1][2] in joiners and (other := _rate_value(prev[-2][2], lex)) is not None:
+        after = nxt[0][2] if nxt else ""
+        return other < value and not is_year(raw) and after not in lex.units.get("time_unit", ())
+    return False
+
+
+def _rate_value(word: str, lex: Lexicon) -> float | None:
+    """A whole number in digits or a number word, *one* included (not the article *a*)."""
+    if word.isdigit():
+        return float(word)
+    if word.lower() in lex.word_class("indefinite_article"):
+        return None
+    nums = lex.numbers
+    return nums.get("unit", {}).get(word.lower(), nums.get("article", {}).get(word.lower()))
+
+
+def of_a_whole(nxt: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """Whether a fraction is followed by a ``partitive`` word and the whole it is a share of (*a
+    quarter of citizens*, *tre fjärdedelar av väljarna*), not a unit it measures (*a quarter of a
+    mile*)."""
+    if len(nxt) < 2 or nxt[0][2] not in lex.word_class("partitive"):
+        return False
+    k = 2 if nxt[1][2] in lex.word_class("indefinite_article") and len(nxt) > 2 else 1
+    return code_of(nxt[k][2], lex.lang) is None
+
+
+def label_after_noun(doc: Doc | None, text: str, s: int, raw: str) -> bool:
+    """*civil police posts 542*, *Studio 54*, *room 12*: a bare integer right after a noun or name
+    (a space between, nothing counted after it) labels what the noun names; a count stands after a
+    verb, a preposition or a colon (*killed 45*, *rose to 45*, *deaths: 45*)."""
+    if not raw.isdigit() or doc is None or not doc.has_annotation("POS") or text[s - 1 : s] != " ":
+        return False
+    if text[s + len(raw) : s + len(raw) + 3].lstrip()[:1] in {"/", "-", "–", "—"}:
+        return False  # 'Fördelningen 60 / 40': a split of two figures, each a share
+    span = doc.char_span(s, s + len(raw), alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    if token is None or token.i == 0 or token.idx != s:
+        return False
+    before = token.doc[token.i - 1]
+    return before.pos_ in {"NOUN", "PROPN"} and before.idx + len(before.text) == s - 1
+
+
+def half_a(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> int | None:
+    """Where the fraction word at ``n`` stands before an article and a unit or scale (*half an hour*,
+    *half a million*): the article's end, so the article is not read as a count of its own."""
+    if n + 2 >= len(items) or items[n + 1][2] not in lex.numbers.get("article", {}):
+        return None
+    after = items[n + 2][2]
+    return items[n + 1][1] if after in lex.numbers.get("scale", {}) or code_of(after, lex.lang) else None

@@ -1,0 +1,57 @@
+"""English quantities: the classes the Wikinews review documents showed, each on an invented sentence.
+
+Ranks, labels, shares, ages, rates and multipliers count nothing (FORMAT.md's Quantities section);
+*one or two* is a range, *107 or more* a bound, *half an hour* a fraction of a unit it measures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]]:
+    analysis = analyze_article(Article(text=text, lang="en"))
+    return [(q.span.of(text), q.value, q.value_max, q.approx, q.counted.of(text) if q.counted else None)
+            for q in analysis.quantities]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rank after '#' is an ordinal
+    ("The mill is the #4 producer and has been #2 for years.", []),
+    # a bare integer right after a noun or name labels it; after a verb, a preposition or a colon it counts
+    ("Guards at border huts 318 and 319 saw nothing, and the band played at Club 77.", []),
+    ("The toll rose to 45 on Monday.", [("45", 45.0, None, "exact", "toll")]),
+    ("Rebels killed 45 near the border.", [("45", 45.0, None, "exact", None)]),
+    ("Injured: 45 by Friday.", [("45", 45.0, None, "exact", None)]),
+    # a fraction of a whole is a share, left out; of a unit, and a mixed number, it measures
+    ("Only a quarter of residents voted, and two-thirds of members stayed away.", []),
+    ("It took nearly half an hour to drive half a mile.",
+     [("nearly half", 0.5, None, "under", "hour"), ("half", 0.5, None, "exact", "mile")]),
+    ("The city has half a million residents.", [("half a million", 5e5, None, "exact", "residents")]),
+    ("They waited one and a half years.", [("one and a half", 1.5, None, "exact", "years")]),
+    ("Add 1/4 cup of milk and boil for 2½ hours.",
+     [("1/4", 0.25, None, "exact", "cup"), ("2½", 2.5, None, "exact", "hours")]),
+    # an age before 'year old' is left out
+    ("A 23 year old driver and a nine-month-old calf were hurt.", []),
+    # 'one or two' is a range; 'or more' / 'or fewer' bound the figure
+    ("The club won one or two games and 4 or 5 cups.",
+     [("one or two", 1.0, 2.0, "range", "games"), ("4 or 5", 4.0, 5.0, "range", "cups")]),
+    ("The blast killed 12 or more and hurt one or more guards.",
+     [("12 or more", 12.0, None, "over", None), ("one or more", 1.0, None, "over", "guards")]),
+    ("Groups of 20 or fewer may enter.", [("20 or fewer", 20.0, None, "under", None)]),
+    # a rate (smaller in larger) is left out, both numbers; a larger first number is a count
+    ("One in four voters agreed, and 2 in 5 adults did too.", []),
+    ("Rebels killed 45 in 3 attacks.", [("45", 45.0, None, "exact", None), ("3", 3.0, None, "exact", "attacks")]),
+    ("Sales grew 3 in 12 months.", [("3", 3.0, None, "exact", None), ("12", 12.0, None, "exact", "months")]),
+    # a multiplier is no count
+    ("Prices rose a hundred fold.", []),
+    # what is counted follows an editor's closing bracket
+    ('"[Five] days later, it ended," she said.', [("Five", 5.0, None, "exact", "days")]),
+    # a digit after a unit in capitals is a figure, not part of a name
+    ("The card runs at 2.5 GHz 8 MB cache.", [("2.5", 2.5, None, "exact", "GHz"), ("8", 8.0, None, "exact", "MB")]),
+])
+def test_english_review_classes(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _figures(text) == expected
