@@ -52,6 +52,20 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]
     ('"[Five] days later, it ended," she said.', [("Five", 5.0, None, "exact", "days")]),
     # a digit after a unit in capitals is a figure, not part of a name
     ("The card runs at 2.5 GHz 8 MB cache.", [("2.5", 2.5, None, "exact", "GHz"), ("8", 8.0, None, "exact", "MB")]),
+    # a mixed number with a space before the fraction sign; 'dozen' scales the number before it
+    ("He served 5 ½ years and sold two dozen hats.",
+     [("5 ½", 5.5, None, "exact", "years"), ("two dozen", 24.0, None, "exact", "hats")]),
 ])
 def test_english_review_classes(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # classes from PolNeAR train texts (no gold there; judged by FORMAT.md), on invented sentences
+    ("The 9/11 panel met; the bolt is 3/16 of an inch.", [("3/16", 0.1875, None, "exact", "inch")]),
+    ('<post post-id="918273645546372819"> and 45 people.', [("45", 45.0, None, "exact", "people")]),
+    ("He cites ThirtyFive and leads by 9 points. [538.] The poll [12] ends.", [("9", 9.0, None, "exact", "points")]),
+    ("The board saw Lind, then 44, as a driver, and Moss, now 61, agreed.", []),
+])
+def test_english_train_classes(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text) == expected

@@ -38,6 +38,8 @@ def age_after_name(text: str, prev: list[tuple[int, int, str]], e: int, raw: str
     """*Zoe Anderson, 24, was…*, *Hartley, 37, from…*, *Lena Berg, 65 år,*: a number set off by
     commas right after a name (a time unit may follow it) is the person's age, which FORMAT.md
     leaves out."""
+    if len(prev) > 2 and prev[-1][2] in lex.word_class("time_adverb") and prev[-2][2] == ",":
+        prev = prev[:-1]  # 'Fiorina, then 44, as': the age she was then
     if not raw.isdigit() or int(raw) > 120 or len(prev) < 2 or prev[-1][2] != ",":
         return False
     if not text[prev[-2][0]].isupper() or not prev[-2][2].isalpha():
@@ -99,6 +101,8 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return True
     if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
         return True  # '08', '007', '0771': a code, a number or a short year, never a count
+    if len(raw) > 12 and raw.isdigit():
+        return True  # '758855648595419140': an identifier; no count is written in 13 bare digits
     year_like = is_year(raw)
     if year_like and nxt and nxt[0][2].endswith("s") and (unit := code_of(nxt[0][2][:-1], lex.lang)) is not None:
         return unit.code == "a"  # '2012 års modell': the year's, a year
@@ -347,8 +351,9 @@ def verb_like(doc: Doc | None, span: tuple[int, int]) -> bool:
 def bracketed(text: str, prev: list[tuple[int, int, str]], s: int, e: int, lex: Lexicon) -> bool:
     """An integer alone in brackets (*(4) Mustasch*, *Malmö (8)*) ranks or refers; after a figure's
     unit or number (*18 miljoner kronor (21)*) it is the figure to compare with, and counts."""
-    if text[s - 1 : s] != "(" or text[e : e + 1] != ")":
-        return False
+    closer = {"(": ")", "[": "]"}.get(text[s - 1 : s])
+    if closer is None or not (text[e : e + 1] == closer or text[e : e + 2] == "." + closer):
+        return False  # '[538.]': a reference in square brackets too
     before = prev[-2][2] if len(prev) > 1 else ""
     scale = lex.numbers.get("scale", {})
     return not (before.isdigit() or before in scale or code_of(before, lex.lang) is not None)

@@ -62,7 +62,7 @@ def _patterns(lang: str, decimal: str) -> tuple[re.Pattern[str], ...]:
     sci = re.compile(rf"{lead}{sign}(?P<num>{num})(?:[eE](?P<exp>[{MINUS}+]?\d{{1,3}})"
                      rf"|\s?[×x]\s?10(?:\^|\*\*)?(?P<exp10>[{MINUS}+]?\d{{1,3}}))(?!\w|[.,/]\d)")
     fraction = re.compile(rf"{lead}(?:(?P<whole>\d+)\s)?(?P<top>\d{{1,3}})/(?P<bottom>\d{{1,3}})(?![\w/.,]\d|\w)")
-    vulgar = re.compile(rf"{lead}(?P<whole>\d+)?(?P<frac>[{_VULGAR}])(?![\d])")
+    vulgar = re.compile(rf"{lead}(?:(?P<whole>\d+) ?)?(?P<frac>[{_VULGAR}])(?![\d])")  # '2½', '5 ½ years'
     signed = re.compile(rf"{lead}(?P<neg>[{MINUS}])(?P<num>{num})(?![\w]|[.:]\d)")
     scales = "|".join(sorted(SUFFIX_SCALES, key=len, reverse=True))
     scaled = re.compile(rf"{lead}{sign}(?P<num>{num})(?P<scale>{scales})(?![\w])", re.IGNORECASE)
@@ -106,6 +106,8 @@ def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit]) -> Preset | 
         top, bottom = int(groups["top"]), int(groups["bottom"])
         if bottom == 0 or top >= bottom and not groups["whole"] or (groups["whole"] and top >= bottom):
             return None  # '24/7', '1/0': not a fraction
+        if top > 1 and bottom > 10 and bottom & (bottom - 1) and not groups["whole"]:
+            return None  # '9/11': a date or a name; fractions in prose halve or count to tenths (3/16 in)
         return Preset(m.start(), m.end(), m.start(), m.end(), int(groups["whole"] or 0) + top / bottom, None)
     if "frac" in groups:
         value = int(groups["whole"] or 0) + unicodedata.numeric(groups["frac"])

@@ -167,7 +167,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
                 phrase_end = half
             continue
         if w not in vague and w not in units and w not in articles and w not in multi_vague:
-            if len(w) > 5 and w[:3] in number_prefixes(lex) and (joined_value := concatenated(w, lex)) is not None:
+            if (len(w) > 5 and w[:3] in number_prefixes(lex) and text[s + 1 : e].islower()
+                    and (joined_value := concatenated(w, lex)) is not None):  # not 'FiveThirtyEight', a name
                 hits.append((s, e, joined_value, False))  # 'tvåhundrafemtio'
             continue  # the common case, decided by one set look-up
         k = bisect_right(starts, s) - 1
