@@ -156,7 +156,8 @@ def hyphen_measures(text: str, lex: Lexicon) -> list[Preset]:
         if any(after.startswith(x) for x in ages):
             continue
         raw = m.group("num").lower()
-        value = spelled[raw] if raw in spelled else float(raw.replace(",", "."))
+        digits = raw.replace(",", "") if "point" in lex.word_class("decimal_mark") else raw.replace(",", ".")
+        value = spelled[raw] if raw in spelled else float(digits)  # '4,200-foot': a thousands comma in English
         out.append(Preset(m.start(), m.end(), m.start("num"), m.end("num"), value,
                           forms[m.group("unit").lower()].code, (m.start("unit"), m.end("unit"))))
     return out

@@ -154,8 +154,8 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
     if (n > 0 and items[n - 1][2] in lex.word_class("partitive") and items[n][2] in lex.word_class("indefinite_article")
             and nxt and nxt[0] not in scale):
         return False  # 'three quarters of a mile', 'most of a mile': the unit a share is of, not one of it
-    if nxt and (nxt[0] in scale or is_measure(nxt[0], lex)):
-        return True  # 'a gallon'
+    if nxt and ((nxt[0] in scale and len(nxt[0]) > 2) or (is_measure(nxt[0], lex) and len(nxt[0]) > 1)):
+        return True  # 'a gallon', 'a million'; not 'an M.F.A.' (a letter for a scale or unit follows digits only)
     if nxt and nxt[0] in lex.numbers.get("denominator", {}):  # 'one sixth.', 'a third of', not 'a third connection'
         return len(nxt) == 1 or not nxt[1].isalpha() or nxt[1] in lex.word_class("partitive")
     if nxt and (len(nxt) > 1 and nxt[1] in scale and (
