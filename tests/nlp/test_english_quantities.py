@@ -52,6 +52,13 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]
     ('"[Five] days later, it ended," she said.', [("Five", 5.0, None, "exact", "days")]),
     # a digit after a unit in capitals is a figure, not part of a name
     ("The card runs at 2.5 GHz 8 MB cache.", [("2.5", 2.5, None, "exact", "GHz"), ("8", 8.0, None, "exact", "MB")]),
+    # 'one' counts where another number counts the same noun close by, or a span of time beside it
+    ("Troops fired 36 shells at the posts after the rebels fired one shell at the town.",
+     [("36", 36.0, None, "exact", "shells"), ("one", 1.0, None, "exact", "shell")]),
+    ("They had only two weeks to build it and only one day to test it.",
+     [("two", 2.0, None, "exact", "weeks"), ("one", 1.0, None, "exact", "day")]),
+    ("Two weeks later, they left. One day he returned.", [("Two", 2.0, None, "exact", "weeks")]),
+    ("One man said 45 people died.", [("45", 45.0, None, "exact", "people")]),
     # a mixed number with a space before the fraction sign; 'dozen' scales the number before it
     ("He served 5 ½ years and sold two dozen hats.",
      [("5 ½", 5.5, None, "exact", "years"), ("two dozen", 24.0, None, "exact", "hats")]),

@@ -57,7 +57,7 @@ from claimledger.nlp.components.numerals import (
     word_range,
     word_run,
 )
-from claimledger.nlp.components.shares import half_a, label_after_noun, of_a_whole, rate_part
+from claimledger.nlp.components.shares import half_a, label_after_noun, of_a_whole, one_in_contrast, rate_part
 from claimledger.nlp.lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|[^\w\s]", re.UNICODE)
@@ -184,7 +184,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             hits.append((s, e, nums["vague"][w], True))
         elif w in nums.get("unit", {}):
             hits.append((s, e, nums["unit"][w], False))
-        elif w in nums.get("article", {}) and counts_as_number(words.items, n, lex):
+        elif w in nums.get("article", {}) and (counts_as_number(words.items, n, lex)
+                                               or one_in_contrast(words.items, n, lex)):
             hits.append((s, e, nums["article"][w], False))
     hits.sort()
     out: list[FoundQuantity] = []

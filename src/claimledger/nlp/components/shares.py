@@ -75,3 +75,29 @@ def half_a(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> int | Non
         return None
     after = items[n + 2][2]
     return items[n + 1][1] if after in lex.numbers.get("scale", {}) or code_of(after, lex.lang) else None
+
+
+def one_in_contrast(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bool:
+    """*fired 36 shells ... fired one shell*, *only two weeks to build it and only one day to test
+    it*: *one* (not the article *a*) before a noun that another number counts close by (the same
+    noun, or a span of time beside another span in the same sentence) enters a count, as FORMAT.md
+    has it (*seized one, sank two*)."""
+    if items[n][2] in lex.word_class("indefinite_article") or n + 1 >= len(items):
+        return False
+    noun = items[n + 1][2]
+    if not noun.isalpha() or len(noun) < 3:
+        return False
+    forms = {noun, noun + "s", noun + "es"}
+    spans = lex.units.get("time_unit", frozenset())
+    units = lex.numbers.get("unit", {})
+    for k in range(max(0, n - 40), min(len(items) - 1, n + 40)):
+        word, after = items[k][2], items[k + 1][2]
+        if k == n or not (word.isdigit() or units.get(word, 0) > 1):
+            continue
+        if after in forms:
+            return True
+        if noun in spans and after in spans:
+            between = items[min(k, n) : max(k, n)]
+            if not any(w in ".!?;" for _s, _e, w in between):
+                return True
+    return False
