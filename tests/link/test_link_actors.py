@@ -228,3 +228,28 @@ def test_origins_a_relay_verb_keeps_the_body_it_cites() -> None:
     """*Yonhap cited the NIS as …*: the cited body is inside the relay's own content, and counts."""
     found = _origins("Yonhap news agency cited the National Intelligence Service as saying that the troops left.")
     assert ("South Korea's intelligence service (NIS)", "citing") in found
+
+
+def test_origins_bare_surname_is_the_full_name_the_article_gives() -> None:
+    """*Clinton said* is the person the article named in full, the nearest before it where two
+    share the surname, so one person is one actor (and listed as a person), not *clinton* beside
+    *hillary clinton*."""
+    found = _origins("Hillary Clinton spoke in Iowa on Monday. \"We will win,\" Clinton said. "
+                     "Bill Clinton, her husband, was also there. Clinton told reporters the economy was strong.")
+    assert found == [("hillary clinton", "full-name"), ("bill clinton", "full-name")]
+    # a sentence-opening word or a cue word before the surname is no given name
+    later = _origins("Mark Reyes leads the union. According to Reyes, the strike will go on. "
+                     "But Reyes said talks may resume.")
+    assert [actor for actor, _rule in later] == ["mark reyes", "mark reyes"]
+    # no full name in the article: the surname stays as it is
+    assert _origins("Okafor said the bridge would reopen in May.") == [("okafor", "named")]
+
+
+def test_origins_a_later_name_is_only_the_speaker_it_named() -> None:
+    """A name inside an earlier source that is not the speaker's own (*Obama* in *Obama on
+    Climate Change*, *Clarke* in *Clarke's new company*) does not make later *Obama said* that
+    speaker."""
+    found = _origins("Obama on Climate Change: \"We must act,\" the video says.\n\nObama said the planet was warming.")
+    assert ("obama", "named") in found and found.count(("climate change", "named")) <= 1
+    owned = _origins("Clarke's new company said it would hire 40 miners.\n\nClarke said the mine was safe.")
+    assert owned[-1][0] != owned[0][0]

@@ -30,7 +30,9 @@ from claimledger.model import Attribution
 RELAYS = frozenset({"agency", "outlet"})
 RELAY_RULES = ("briefing", "citing")
 """Rules by which a named person was found to speak for a body (*lawmaker Park after an NIS briefing*)."""
-PERSON_RULES = ("named", "surname")
+FULL_NAME = "full-name"
+"""The rule by which a bare surname is the full name its article gives (*Clinton*: *Hillary Clinton*)."""
+PERSON_RULES = ("named", "surname", FULL_NAME)
 """Rules that leave a claim with a named person and no body behind them."""
 _POSSESSIVE = re.compile(r"(\w[\w.-]*)['’]s?\s+\w")
 
@@ -295,3 +297,57 @@ def person_name(src: str, data: LinkData) -> str | None:
             break
         run.insert(0, low.replace("-", ""))
     return " ".join(run) if len(run) >= 2 else None
+
+
+FULL_NAME_REACH = 3
+"""Capitalised words before a surname that may still be the person's given names (*Mary Ann Smith*)."""
+
+
+def full_name(surname: str, text: str, at: int, data: LinkData) -> str | None:
+    """The person a bare surname names (*Clinton said*): the full name that ends in it nearest
+    before ``at`` (*Hillary Clinton* in the paragraph above), else the only full name ending in it
+    anywhere in the article; None when the article never writes one. News names a person in
+    full first and by surname after, so one person is one actor, not *clinton* beside
+    *hillary clinton*; where two people share the surname, the one named last is meant."""
+    word = surname.strip()
+    if not WORD_RUN.fullmatch(word) or not word[:1].isupper():
+        return None
+    stop = _no_given_name(data)
+    written = word_starts(text)
+    found: list[tuple[int, str]] = []
+    for start in written.get(word, ()):
+        given: list[str] = []
+        end = start
+        while len(given) < FULL_NAME_REACH:
+            m = re.search(r"([^\W\d_][\w'’.-]*) $", text[max(0, end - 40) : end])
+            low = m.group(1).lower() if m else ""
+            if (m is None or not m.group(1)[:1].isupper() or low in stop or "." in low
+                    or low in written):  # a word the article also writes in lower case is no given name
+                break
+            given.insert(0, low.replace("-", ""))
+            end -= len(m.group(0))
+        if given:
+            found.append((start, " ".join([*given, word.lower().replace("-", "")])))
+    before = [name for start, name in found if start < at]
+    if before:
+        return before[-1]
+    names = {name for _s, name in found}
+    return names.pop() if len(names) == 1 else None
+
+
+_NOT_NAMES = ("honorific", "determiner", "coordinator", "subordinator", "relative", "subject_pronoun", "time_prep",
+              "locative", "weekday", "month", "possessive", "negation", "source_prep", "hearsay_prep", "relay_prep",
+              "conjunction", "contrast", "adjunct_prep", "setting_prep", "complementizer", "expletive",
+              "person_pronoun")
+
+
+_NO_GIVEN_NAME: dict[str, frozenset[str]] = {}
+
+
+def _no_given_name(data: LinkData) -> frozenset[str]:
+    """Capitalised words that start a sentence or a title, never a name (*But*, *Enligt*, *Senator*);
+    built once per language."""
+    if data.lang not in _NO_GIVEN_NAME:
+        _NO_GIVEN_NAME[data.lang] = frozenset(data.roles).union(data.lex.cue_words(), data.words("source_stop"),
+                                                                *(data.words(name) for name in _NOT_NAMES))
+    return _NO_GIVEN_NAME[data.lang]

@@ -10,7 +10,9 @@ words it rests on:
   the one body of that kind in that country.
 - ``person->body``: a person in the tables speaks for their parent body.
 - ``surname``: *Park* is the *lawmaker Park Sun-won* quoted earlier in the article;
-  ``introduced``: *Cho* is the *NIS director Cho Tae-yong* named earlier, quoted or not.
+  ``introduced``: *Cho* is the *NIS director Cho Tae-yong* named earlier, quoted or not;
+  ``full-name``: failing both, *Clinton* is the *Hillary Clinton* the article names in full
+  (the nearest before, else the only one), so a person is one actor however often cited.
 - ``citing`` / ``briefing``: a relay word in the sentence, outside the claim itself (*citing
   the NIS*, *after an NIS briefing*), names the actor behind a relaying or briefed speaker.
 - ``scoped``: a body named without its country (*polisen*, *the interior minister*,
@@ -29,14 +31,18 @@ from __future__ import annotations
 import re
 
 from claimledger.link.actors import (
+    FULL_NAME,
+    PERSON_RULES,
     RELAYS,
     WORD_RUN,
     _by_kind_and_country,
     _countryless,
     _speaker,
     body,
+    full_name,
     last_actor,
     match_actor,
+    person_name,
     word_starts,
 )
 from claimledger.link.data import ActorInfo, LinkData, actors
@@ -163,6 +169,10 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
             actor, rule, words = names[last], "surname", f"{actor} = {names[last]}"
         elif actor and rule == "named" and " " not in actor and (intro := _introduced(text, a, data)):
             actor, rule, words = intro  # *Cho* is the *NIS director Cho Tae-yong* named earlier
+        elif (actor and rule == "named" and " " not in actor and a.source
+              and (full := full_name(a.source.of(text), text, a.source.start, data))):
+            # *Clinton* is the *Hillary Clinton* the article names in full
+            actor, rule, words = full, FULL_NAME, f"{a.source.of(text).strip()} = {full}"
         info = actors().get(actor or "")
         relay = info is not None and info.kind in RELAYS
         if relay or rule in ("named", "none") or a.anonymous:
@@ -191,10 +201,14 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
             actor = None
         if actor and _unsaid(a, text, data):
             actor, rule, words = None, NOT_SAID, a.cue.of(text)
-        if a.source and actor and rule != "surname":
-            # later *Park* or *Koskimäki* is whoever this named person turned out to be
+        if a.source and actor and rule not in ("surname", FULL_NAME):
+            # later *Park* or *Koskimäki* is whoever this named person turned out to be; only a
+            # name of the actor's or the speaker's own counts: *Obama* in *Obama on Climate
+            # Change* or *Clarke* in *Clarke's new company* is not who speaks
+            named = set(f"{actor} {person_name(a.source.of(text), data) or ''}".lower().split())
             for name in re.findall(r"\b[A-ZÅÄÖ][\w-]{2,}", a.source.of(text)):
-                names.setdefault(name.lower(), actor)
+                if name.lower() in named:
+                    names.setdefault(name.lower(), actor)
         out[a.id] = Origin(analysis.article.id, a.id, actor, speaker, rule, words)
         outer = out.get(a.via or "")
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
@@ -225,7 +239,7 @@ def _unsaid(a: Attribution, text: str, data: LinkData) -> bool:
 def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Origin:
     """A named speaker outside the tables whose content holds another attribution relays it:
     *according to lawmaker Park* around *the NIS director said* is the NIS."""
-    if o.rule not in ("named", "surname") or o.actor in actors():
+    if o.rule not in PERSON_RULES or o.actor in actors():
         return o
     inner = next((out[b.id] for b in analysis.attributions if b.via == o.attribution_id
                   and out[b.id].actor and out[b.id].actor in actors()), None)

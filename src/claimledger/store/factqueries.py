@@ -33,6 +33,8 @@ from claimledger.store.schema import facts as F
 from claimledger.store.schema import origins as O
 from claimledger.store.schema import quantities as Q
 
+FULL_NAME_RULE = "full-name"
+"""The origin rule by which the linker read a bare surname as the full name its article gives (``link.actors``)."""
 FACT_KEYS = ("id", "kind", "variable", "label", "value", "value_max", "approx", "unit", "date", "lang",
              "independent", "grade", "mentions", "articles")
 
@@ -178,15 +180,17 @@ def actors(conn: Connection, *, lang: str | None = None, limit: int | None = Non
     """Originating actors (copies and relays collapsed), most claims first.
 
     Keys: actor, claims (attributions it is behind), by_lang ({lang: claims}), facts
-    (distinct facts with a mention by it), kind (its most frequent source kind, or None).
+    (distinct facts with a mention by it), kind (its most frequent source kind, or None; a
+    *person* wherever a bare surname was read as the full name the article gives, rule
+    ``full-name``: a source's words alone cannot tell *Clinton said* from *Reuters said*).
     With ``lang``, only articles in that language count.
     """
     stmt = (
-        select(O.c.actor, A.c.lang, T.c.source_kind, func.count().label("n"))
+        select(O.c.actor, A.c.lang, T.c.source_kind, O.c.rule, func.count().label("n"))
         .join(A, A.c.id == O.c.article_id)
         .outerjoin(T, and_(T.c.article_id == O.c.article_id, T.c.id == O.c.attribution_id))
         .where(O.c.actor.is_not(None))
-        .group_by(O.c.actor, A.c.lang, T.c.source_kind)
+        .group_by(O.c.actor, A.c.lang, T.c.source_kind, O.c.rule)
     )
     fstmt = select(FM.c.actor, func.count(FM.c.fact_id.distinct())).where(FM.c.actor.is_not(None))
     if lang:
@@ -194,15 +198,19 @@ def actors(conn: Connection, *, lang: str | None = None, limit: int | None = Non
         fstmt = fstmt.join(A, A.c.id == FM.c.article_id).where(func.lower(A.c.lang) == lang.lower())
     by_lang: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    for name, art_lang, source_kind, n in conn.execute(stmt):
+    people: set[str] = set()
+    for name, art_lang, source_kind, rule, n in conn.execute(stmt):
         by_lang[name][art_lang] += n
+        if rule == FULL_NAME_RULE:
+            people.add(name)
         if source_kind:
             kinds[name][source_kind] += n
     fact_counts = {name: int(n) for name, n in conn.execute(fstmt.group_by(FM.c.actor))}
     out: list[dict[str, Any]] = [
         {"actor": name, "claims": sum(langs.values()), "by_lang": dict(sorted(langs.items())),
          "facts": fact_counts.get(name, 0),
-         "kind": min(kinds[name].items(), key=lambda kv: (-kv[1], kv[0]))[0] if kinds[name] else None}
+         "kind": "person" if name in people else (
+             min(kinds[name].items(), key=lambda kv: (-kv[1], kv[0]))[0] if kinds[name] else None)}
         for name, langs in by_lang.items()
     ]
     out.sort(key=lambda d: (-d["claims"], d["actor"]))
