@@ -78,6 +78,9 @@ def test_english_review_classes(text: str, expected: list[tuple[object, ...]]) -
     ("Donors put hundreds of millions of dollars into it.",
      [("hundreds of millions", 1e8, None, "over", "dollars")]),
     ("He leads among voters under age 45.", []),
+    # a scale word glued to the figure, with or without a currency sign
+    ("Donors made more than 2.5million gifts, and he raised $12.2million.",
+     [("more than 2.5million", 2.5e6, None, "over", "gifts"), ("$12.2million", 1.22e7, None, "exact", None)]),
 ])
 def test_english_train_classes(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text) == expected

@@ -78,6 +78,13 @@ class Preset:
 
 
 @cache
+def _money_scales(lang: str) -> dict[str, float]:
+    """Scale letters and the language's scale words glued to money (*$5.5bn*, *$12.2million*)."""
+    words = {w: v for w, v in load(lang).numbers.get("scale", {}).items() if w.isalpha() and len(w) > 2}
+    return {**MONEY_SCALES, **words}
+
+
+@cache
 def _money_pattern(lang: str, decimal: str) -> re.Pattern[str] | None:
     forms = unit_forms(lang)
     before = sorted((f for f, u in forms.items() if u.before and u.kind == "currency"), key=len, reverse=True)
@@ -85,7 +92,7 @@ def _money_pattern(lang: str, decimal: str) -> re.Pattern[str] | None:
         return None
     signs = "|".join(re.escape(f) if not f.isalpha() else rf"\b{re.escape(f)}\b" for f in before)
     number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?" if decimal != "comma" else r"\d+(?:,\d+)?"
-    glued = "|".join(sorted(MONEY_SCALES, key=len, reverse=True))
+    glued = "|".join(sorted(_money_scales(lang), key=len, reverse=True))
     return re.compile(rf"(?P<cur>{signs})\s?(?P<num>[-\u2212]?(?:{number}))(?P<glued>{glued})?(?![\w])", re.IGNORECASE)
 
 
@@ -101,7 +108,7 @@ def money_before(text: str, lang: str, decimal: str) -> list[Preset]:
         raw = raw.replace("\u2212", "-")
         value = float(raw.replace(",", "") if decimal != "comma" else raw.replace(",", "."))
         if m.group("glued"):
-            value *= MONEY_SCALES[m.group("glued").lower()]
+            value *= _money_scales(lang)[m.group("glued").lower()]
         unit = forms[m.group("cur").lower()]
         # the number runs to the glued scale, so what follows it (*million*) can still multiply it
         out.append(Preset(m.start(), m.end(), m.start("num"), m.end(), value, unit.code))

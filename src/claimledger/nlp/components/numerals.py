@@ -28,7 +28,7 @@ from collections.abc import Callable
 from functools import cache
 
 from claimledger.nlp.components.measures import SUFFIX_SCALES, Preset, Unit, unit_forms
-from claimledger.nlp.lexicon import Lexicon
+from claimledger.nlp.lexicon import Lexicon, load
 
 GROUP = "[ \u00a0\u2009\u202f]"
 MINUS = "-\u2212"
@@ -64,7 +64,7 @@ def _patterns(lang: str, decimal: str) -> tuple[re.Pattern[str], ...]:
     fraction = re.compile(rf"{lead}(?:(?P<whole>\d+)\s)?(?P<top>\d{{1,3}})/(?P<bottom>\d{{1,3}})(?![\w/.,]\d|\w)")
     vulgar = re.compile(rf"{lead}(?:(?P<whole>\d+) ?)?(?P<frac>[{_VULGAR}])(?![\d])")  # '2½', '5 ½ years'
     signed = re.compile(rf"{lead}(?P<neg>[{MINUS}])(?P<num>{num})(?![\w]|[.:]\d)")
-    scales = "|".join(sorted(SUFFIX_SCALES, key=len, reverse=True))
+    scales = "|".join(sorted(_scales(lang), key=len, reverse=True))
     scaled = re.compile(rf"{lead}{sign}(?P<num>{num})(?P<scale>{scales})(?![\w])", re.IGNORECASE)
     forms = sorted((f for f, u in unit_forms(lang).items() if u.after and u.kind != "percent"
                     and len(f) > 1 and " " not in f), key=len, reverse=True)
@@ -88,14 +88,21 @@ def numeral_presets(text: str, lang: str, decimal: str, taken: list[Preset]) -> 
         for m in pattern.finditer(text):
             if 1 in used[m.start() : m.end()]:
                 continue
-            found = _preset(m, decimal, forms)
+            found = _preset(m, decimal, forms, _scales(lang))
             if found is not None:
                 out.append(found)
                 used[found.start : found.end] = b"\x01" * (found.end - found.start)
     return out
 
 
-def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit]) -> Preset | None:
+@cache
+def _scales(lang: str) -> dict[str, float]:
+    """Scale letters (*5.5bn*) and the language's scale words, which may be glued on too (*2.5million*)."""
+    words = {w: v for w, v in load(lang).numbers.get("scale", {}).items() if w.isalpha() and len(w) > 2}
+    return {**SUFFIX_SCALES, **words}
+
+
+def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit], scales: dict[str, float]) -> Preset | None:
     groups = m.groupdict()
     negative = -1.0 if groups.get("neg") else 1.0
     if "exp" in groups:
@@ -114,7 +121,7 @@ def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit]) -> Preset | 
         return Preset(m.start(), m.end(), m.start(), m.end(), value, None)
     value = negative * number_value(groups["num"], decimal)
     if "scale" in groups:
-        scaled = value * SUFFIX_SCALES[groups["scale"].lower()]
+        scaled = value * scales[groups["scale"].lower()]
         return Preset(m.start(), m.end(), m.start(), m.end(), scaled, None)
     if "unit" in groups:
         if groups["space"] and not groups["power"] and not any(c in _POWERS for c in groups["unit"]):
