@@ -253,3 +253,11 @@ def test_origins_a_later_name_is_only_the_speaker_it_named() -> None:
     assert ("obama", "named") in found and found.count(("climate change", "named")) <= 1
     owned = _origins("Clarke's new company said it would hire 40 miners.\n\nClarke said the mine was safe.")
     assert owned[-1][0] != owned[0][0]
+
+
+def test_origins_a_person_named_before_another_is_not_their_title() -> None:
+    """*Republican Donald Trump and Democrat Hillary Clinton*: the words before *Hillary Clinton*
+    name another person, not a body she speaks for, so *Clinton said* is her, not his office."""
+    found = _origins("Republican Donald Trump and Democrat Hillary Clinton met in a debate on Monday.\n\n"
+                     "Clinton said the economy was strong.")
+    assert found == [("hillary clinton", "full-name")]

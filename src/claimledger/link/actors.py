@@ -21,6 +21,7 @@ from claimledger.link.features import sentence
 from claimledger.link.scope import (
     _WORD,
     countries_in,
+    country_words,
     match_scoped,
     scoped_aliases,
     words_of,
@@ -338,16 +339,17 @@ def full_name(surname: str, text: str, at: int, data: LinkData) -> str | None:
 _NOT_NAMES = ("honorific", "determiner", "coordinator", "subordinator", "relative", "subject_pronoun", "time_prep",
               "locative", "weekday", "month", "possessive", "negation", "source_prep", "hearsay_prep", "relay_prep",
               "conjunction", "contrast", "adjunct_prep", "setting_prep", "complementizer", "expletive",
-              "person_pronoun")
+              "person_pronoun", "affiliation")
 
 
 _NO_GIVEN_NAME: dict[str, frozenset[str]] = {}
 
 
 def _no_given_name(data: LinkData) -> frozenset[str]:
-    """Capitalised words that start a sentence or a title, never a name (*But*, *Enligt*, *Senator*);
-    built once per language."""
+    """Capitalised words that start a sentence or stand before a name without being part of it
+    (*But*, *Enligt*, *Senator*, *Russian*, *Democrat*); built once per language."""
     if data.lang not in _NO_GIVEN_NAME:
         _NO_GIVEN_NAME[data.lang] = frozenset(data.roles).union(data.lex.cue_words(), data.words("source_stop"),
+                                                                country_words(data.lang),
                                                                 *(data.words(name) for name in _NOT_NAMES))
     return _NO_GIVEN_NAME[data.lang]

@@ -122,10 +122,16 @@ def _introduced(text: str, a: Attribution, data: LinkData) -> tuple[str, str, st
         gap = text[max(0, at - INTRO_CHARS) : at]
         cut = max(gap.rfind(mark) for mark in ".,;:\n\"”“")
         window = gap[cut + 1 :] if cut >= 0 else " ".join(gap.split()[-INTRO_WORDS:])
+        # a title stands right before its name: *Trump and Democrat Hillary* or *… said that
+        # President Barack* introduce no one by the words before the coordinator or complementizer
+        words = window.split()
+        joins = data.words("coordinator") | data.words("complementizer") | data.words("conjunction")
+        window = " ".join(words[max((i + 1 for i, w in enumerate(words) if w.lower() in joins), default=0) :])
         if not window.strip():
             continue
         hit = _by_kind_and_country(window, data) or match_actor(window, data)
-        if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
+        kind = actors().get(hit[0], ActorInfo("", "")).kind if hit else ""
+        if hit and kind not in RELAYS and kind != "person":  # one person is not another's title
             return body(hit[0]), "introduced", f"{name} = {window.strip()}"
     return None
 
