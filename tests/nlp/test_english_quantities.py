@@ -78,6 +78,8 @@ def test_english_review_classes(text: str, expected: list[tuple[object, ...]]) -
     ("Donors put hundreds of millions of dollars into it.",
      [("hundreds of millions", 1e8, None, "over", "dollars")]),
     ("He leads among voters under age 45.", []),
+    # a name runs on to the noun it names in what is counted
+    ("The museum holds over 9,000 Ansel Adams prints.", [("over 9,000", 9000.0, None, "over", "Ansel Adams prints")]),
     # a scale word glued to the figure, with or without a currency sign
     ("Donors made more than 2.5million gifts, and he raised $12.2million.",
      [("more than 2.5million", 2.5e6, None, "over", "gifts"), ("$12.2million", 1.22e7, None, "exact", None)]),

@@ -349,8 +349,10 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         prev_tag = pos_at(doc, words[n - 1][0], words[n - 1][1])
         genitive = prev_tag in {"NOUN", "PROPN"} and prev_word.endswith("s")
         name_compound = doc.text[words[n - 1][0]].isupper() and "-" in word and word.split("-")[-1].islower()
-        if prev_tag in {"NOUN", "PROPN", "X"} and not genitive and not name_compound:
-            break  # but 'sex Star wars-filmerna': a name that opens a compound goes on into it
+        named_head = prev_tag == "PROPN" and pos_at(doc, s, e) in {"NOUN", "PROPN"} and _is_word(word)
+        if prev_tag in {"NOUN", "PROPN", "X"} and not genitive and not name_compound and not named_head:
+            break  # but 'sex Star wars-filmerna': a name that opens a compound goes on into it, and a
+            # name runs on to the noun it names ('28,000 Andy Warhol photographs')
         if not _is_word(word) or word in stop or pos_at(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
             break
         end = e
