@@ -1,5 +1,6 @@
 """Numbers that state a share, a rate or a label rather than a count (FORMAT.md leaves them out),
-and a fraction that measures with a unit (*half an hour*).
+a fraction that measures with a unit (*half an hour*), and *one* where it enters a count
+(*fired 36 shells ... fired one shell*).
 
 ``quantities.py`` asks here as it builds a figure; each check reads the words around one
 number (``prev``/``nxt``/``items``: words with offsets, as ``quantities._Words`` gives them).
