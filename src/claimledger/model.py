@@ -212,6 +212,11 @@ class Copy:
     reason: str = ""
 
 
+FULL_NAME_RULE = "full-name"
+"""The ``Origin.rule`` of a bare surname read as the full name its article gives (*Clinton*:
+*Hillary Clinton*): the linker writes it, the actor listing reads it as a person."""
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Who is behind one attribution once relays collapse (*Yonhap citing the NIS* -> the NIS).

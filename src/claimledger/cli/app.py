@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 import typer
 
-from claimledger.errors import ClaimledgerError, LedgerDamageWarning
+from claimledger.errors import ClaimledgerError, LedgerDamageWarning, debugging
 from claimledger.safetext import visible
 
 app = typer.Typer(
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             print(visible(_usage_line(e)), file=sys.stderr)
             return 2
-        if os.environ.get("CLAIMLEDGER_DEBUG"):
+        if debugging():
             raise
         say(f"internal error: {type(e).__name__}: {e} (CLAIMLEDGER_DEBUG=1 shows more)")
         return 3

@@ -26,14 +26,12 @@ from claimledger.link.scope import (
     scoped_aliases,
     words_of,
 )
-from claimledger.model import Attribution
+from claimledger.model import FULL_NAME_RULE, Attribution
 
 RELAYS = frozenset({"agency", "outlet"})
 RELAY_RULES = ("briefing", "citing")
 """Rules by which a named person was found to speak for a body (*lawmaker Park after an NIS briefing*)."""
-FULL_NAME = "full-name"
-"""The rule by which a bare surname is the full name its article gives (*Clinton*: *Hillary Clinton*)."""
-PERSON_RULES = ("named", "surname", FULL_NAME)
+PERSON_RULES = ("named", "surname", FULL_NAME_RULE)
 """Rules that leave a claim with a named person and no body behind them."""
 _POSSESSIVE = re.compile(r"(\w[\w.-]*)['’]s?\s+\w")
 

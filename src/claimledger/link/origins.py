@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 
 from claimledger.link.actors import (
-    FULL_NAME,
     PERSON_RULES,
     RELAYS,
     WORD_RUN,
@@ -48,7 +47,7 @@ from claimledger.link.actors import (
 from claimledger.link.data import ActorInfo, LinkData, actors
 from claimledger.link.features import sentence
 from claimledger.link.scope import SCOPE_LEAD, article_scope, countries_in, lead_country
-from claimledger.model import Analysis, Attribution, Origin, Span
+from claimledger.model import FULL_NAME_RULE, Analysis, Attribution, Origin, Span
 
 BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
 """How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
@@ -178,7 +177,7 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         elif (actor and rule == "named" and " " not in actor and a.source
               and (full := full_name(a.source.of(text), text, a.source.start, data))):
             # *Clinton* is the *Hillary Clinton* the article names in full
-            actor, rule, words = full, FULL_NAME, f"{a.source.of(text).strip()} = {full}"
+            actor, rule, words = full, FULL_NAME_RULE, f"{a.source.of(text).strip()} = {full}"
         info = actors().get(actor or "")
         relay = info is not None and info.kind in RELAYS
         if relay or rule in ("named", "none") or a.anonymous:
@@ -207,7 +206,7 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
             actor = None
         if actor and _unsaid(a, text, data):
             actor, rule, words = None, NOT_SAID, a.cue.of(text)
-        if a.source and actor and rule not in ("surname", FULL_NAME):
+        if a.source and actor and rule not in ("surname", FULL_NAME_RULE):
             # later *Park* or *Koskimäki* is whoever this named person turned out to be; only a
             # name of the actor's or the speaker's own counts: *Obama* in *Obama on Climate
             # Change* or *Clarke* in *Clarke's new company* is not who speaks

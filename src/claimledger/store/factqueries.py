@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select, tuple_
 
 from claimledger.errors import StoreError, UsageError
+from claimledger.model import FULL_NAME_RULE
 from claimledger.store.links import FACT_KINDS, chunks
 from claimledger.store.queries import damaged
 from claimledger.store.schema import articles as A
@@ -33,8 +34,6 @@ from claimledger.store.schema import facts as F
 from claimledger.store.schema import origins as O
 from claimledger.store.schema import quantities as Q
 
-FULL_NAME_RULE = "full-name"
-"""The origin rule by which the linker read a bare surname as the full name its article gives (``link.actors``)."""
 FACT_KEYS = ("id", "kind", "variable", "label", "value", "value_max", "approx", "unit", "date", "lang",
              "independent", "grade", "mentions", "articles")
 
