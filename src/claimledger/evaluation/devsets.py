@@ -32,6 +32,8 @@ SETS = {
     "sv-web2012-heldout2": [str(Path(__file__).parent / "data" / "sv-web2012-heldout2.jsonl")],
     # Swedish figures: 60 fresh Webbnyheter 2012 sentences with numbers, quantities only (evaluation/data/README.md)
     "sv-quantities-heldout": [str(Path(__file__).parent / "data" / "sv-quantities-heldout.jsonl")],
+    # a third fresh draw of 70 such sentences (seed 3131), quantities only (evaluation/data/README.md)
+    "sv-quantities-heldout2": [str(Path(__file__).parent / "data" / "sv-quantities-heldout2.jsonl")],
     # English Wikinews (GUM's news documents) annotated before any rule saw it, never tuned on
     "en-wikinews-heldout": [str(Path(__file__).parent / "data" / "en-wikinews-heldout.jsonl")],
 }
