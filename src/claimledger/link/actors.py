@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases
+from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases, offices
 from claimledger.link.features import sentence
 from claimledger.link.scope import (
     _WORD,
@@ -88,7 +88,7 @@ def last_actor(text: str, data: LinkData, kind: str, upto: int | None = None) ->
     """The table body named last in ``text`` (before character ``upto``, if given) whose kind is
     ``kind`` (``any``: any but outlets)."""
     # the whole article (``upto`` given) is scanned once and kept; a window is scanned as it is
-    hits = _named_in_article(text, data.lang) if upto is not None else _named(text, data.lang)
+    hits = _named_in_article(text, data.lang, data.day) if upto is not None else _named(text, data.lang, data.day)
     for end, found, alias in reversed(hits):
         if upto is not None and end > upto:
             continue
@@ -98,8 +98,8 @@ def last_actor(text: str, data: LinkData, kind: str, upto: int | None = None) ->
     return None
 
 
-def _named(text: str, lang: str) -> tuple[tuple[int, str, str], ...]:
-    """Every table body the text names, in order: (end offset, body, alias as written in the table)."""
+def _named(text: str, lang: str, day: str) -> tuple[tuple[int, str, str], ...]:
+    """Every table body the text names, in order: (end offset, body on ``day``, alias as written in the table)."""
     matches = list(_WORD.finditer(text))
     words = [m.group().lower().replace("’", "'") for m in matches]
     index = _aliases(lang)
@@ -107,7 +107,7 @@ def _named(text: str, lang: str) -> tuple[tuple[int, str, str], ...]:
     for i, w in enumerate(words):
         for canonical, alias in index.get(w, ()):
             if tuple(words[i : i + len(alias)]) == alias:
-                out.append((matches[i + len(alias) - 1].end(), body(canonical), " ".join(alias)))
+                out.append((matches[i + len(alias) - 1].end(), body(canonical, day), " ".join(alias)))
                 break
     return tuple(out)
 
@@ -164,7 +164,7 @@ def _by_role(src: str, data: LinkData, scope: str | None, text: str = "", at: in
         if scope and name == "body" and k == kind:
             hit = match_scoped(form, scope, data)
             if hit:
-                return body(hit[0]), "role+scope", f"{kind} in {scope}"
+                return body(hit[0], data.day), "role+scope", f"{kind} in {scope}"
     # else the body of that kind named last before the speaker; not a government: every country named is one
     hit = last_actor(text, data, kind, upto=at) if at and kind != "government" else None
     return (hit[0], "role+earlier", f"{kind}: {hit[1]}") if hit else None
@@ -195,12 +195,18 @@ def _by_kind_and_country(text: str, data: LinkData) -> tuple[str, str] | None:
     return None
 
 
-def body(canonical: str) -> str:
-    """The body an actor speaks for: a person's parent, else the actor itself."""
+def body(canonical: str, day: str = "") -> str:
+    """The body an actor speaks for: a person's office on ``day`` (an ISO day) where
+    ``lang/offices.tsv`` dates their terms, and the person themselves on a day outside every term
+    (*Trump said* in 2016 is no White House claim); a person's parent in ``lang/actors.tsv`` when
+    no terms are listed or the day is unknown; any other actor is its own body."""
     info = actors().get(canonical)
-    if info and info.kind == "person" and info.parent:
-        return info.parent
-    return canonical
+    if info is None or info.kind != "person":
+        return canonical
+    terms = offices().get(canonical)
+    if terms and day:
+        return next((b for start, end, b in terms if start <= day and (not end or day < end)), canonical)
+    return info.parent or canonical
 
 
 def _countryless(alias: str, data: LinkData) -> bool:
@@ -218,12 +224,12 @@ def resolve(words: str, data: LinkData, scope: str | None) -> tuple[str, str, st
         # *polisen* is the Swedish police in a Swedish story, the Finnish police in a Finnish one
         scoped = match_scoped(hit[1], scope, data)
         if scoped and scoped[0] != hit[0]:
-            return body(scoped[0]), "scoped", scoped[1]
+            return body(scoped[0], data.day), "scoped", scoped[1]
     if hit:
-        return body(hit[0]), "person->body" if body(hit[0]) != hit[0] else "table", hit[1]
+        return body(hit[0], data.day), "person->body" if body(hit[0], data.day) != hit[0] else "table", hit[1]
     hit = match_scoped(words, scope, data)
     if hit:
-        return body(hit[0]), "scoped", hit[1]
+        return body(hit[0], data.day), "scoped", hit[1]
     return None
 
 
@@ -235,8 +241,8 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
         hit = match_actor(src, data) if src else None
         scoped = match_scoped(hit[1], scope, data) if hit and _countryless(hit[1], data) else None
         if scoped and scoped[0] != a.actor_id:
-            return body(scoped[0]), "scoped", scoped[1]  # the pipeline read *polisen* as its own country's
-        return body(a.actor_id), "table", a.actor_id
+            return body(scoped[0], data.day), "scoped", scoped[1]  # the pipeline read *polisen* as its own country's
+        return body(a.actor_id, data.day), "table", a.actor_id
     owned = _owned(src)  # *Armenia's defence ministry*: named, in either spelling of it below
     for phrase in (src, a.actor_id or ""):
         found = phrase and (resolve(phrase, data, scope) or (not owned and _definite(phrase, a, text, data, earlier))

@@ -125,7 +125,7 @@ def own_page(analysis: Analysis, data: LinkData) -> Origin | None:
     hit = match_actor(outlet, data) if outlet.strip() else None
     if hit is None or hit[1] != " ".join(words_of(outlet)):
         return None  # only the whole outlet name is the body's name: *RBC-Ukraine* is no ministry
-    if actors().get(body(hit[0]), ActorInfo("", "")).kind in RELAYS:
+    if actors().get(body(hit[0], data.day), ActorInfo("", "")).kind in RELAYS:
         return None
-    return Origin(analysis.article.id, "", body(hit[0]), body(hit[0]), "own-page", outlet.strip())
+    return Origin(analysis.article.id, "", body(hit[0], data.day), body(hit[0], data.day), "own-page", outlet.strip())
 

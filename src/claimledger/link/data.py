@@ -2,13 +2,15 @@
 
 Everything here comes from data files under ``claimledger/lang/`` (``concepts.tsv``,
 ``unitfactors.tsv``, ``actors.tsv``, ``roles.tsv``, ``capitals.tsv`` per language, and the language-neutral
-``lang/actors.tsv`` with each actor's kind, country and parent body), so a new language
+``lang/actors.tsv`` with each actor's kind, country and parent body, and ``lang/offices.tsv`` with
+the dated terms of people whose office changed), so a new language
 is a new folder, never new code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from claimledger.lang import languages, table
@@ -43,6 +45,14 @@ class LinkData:
     """Country -> its capital's names (``capitals.tsv``), the first the one a figure's place is."""
     weekday_order: tuple[str, ...] = ()
     """The ``weekday`` word class in file order: Monday first, each name's inflections after the seven."""
+    day: str = ""
+    """The ISO day of the article being linked, '' when unknown (``on``): a person speaks for the
+    office they held that day (``offices``)."""
+
+    def on(self, published: str | None) -> LinkData:
+        """This language's data as read for an article published then (an ISO date or timestamp)."""
+        day = published[:10] if published and _ISO_DAY.match(published) else ""
+        return self if day == self.day else replace(self, day=day)
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex.word_class(name)
@@ -132,6 +142,20 @@ def actors() -> dict[str, ActorInfo]:
         for canonical, kind, _aliases in load_lexicon(lang).actors:
             out.setdefault(canonical, ActorInfo(canonical, kind))
     return out
+
+
+@cache
+def offices() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Person -> their dated terms, (from, to, body) each, from ``lang/offices.tsv``; ``to`` is
+    exclusive and '' while the person is still in office."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in table(None, "offices.tsv"):
+        row = row + [""] * (4 - len(row))
+        out.setdefault(row[0], []).append((row[2], row[3], row[1]))
+    return {person: tuple(terms) for person, terms in out.items()}
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @cache

@@ -88,7 +88,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     """Every link decision for one new article (see the module docstring)."""
     art = analysis.article
     bands, copy = copy_decision(view, art)
-    data = load(art.lang)
+    data = load(art.lang).on(art.published)  # a person speaks for the office held that day
     if not data.lex.cues:
         return LinkPlan(art.id, copy, bands)
     scope = origins_of.speaker_scope(analysis, data)

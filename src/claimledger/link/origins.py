@@ -92,7 +92,7 @@ def _relay_target(sent: str, data: LinkData, outside: str | None = None) -> tupl
 def _first_body(text: str, data: LinkData) -> tuple[str, str] | None:
     hit = _by_kind_and_country(text, data) or match_actor(text, data)
     if hit and actors().get(hit[0], ActorInfo("", "")).kind not in RELAYS:
-        return body(hit[0]), hit[1]
+        return body(hit[0], data.day), hit[1]
     return None
 
 
@@ -131,7 +131,7 @@ def _introduced(text: str, a: Attribution, data: LinkData) -> tuple[str, str, st
         hit = _by_kind_and_country(window, data) or match_actor(window, data)
         kind = actors().get(hit[0], ActorInfo("", "")).kind if hit else ""
         if hit and kind not in RELAYS and kind != "person":  # one person is not another's title
-            return body(hit[0]), "introduced", f"{name} = {window.strip()}"
+            return body(hit[0], data.day), "introduced", f"{name} = {window.strip()}"
     return None
 
 
@@ -147,7 +147,7 @@ def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
         hit = match_actor(a.source.of(text), data) if a.source else None
         if hit and _countryless(hit[1], data):
             continue  # *polisen* names no country: it cannot tell which one the story is about
-        info = table.get(body(hit[0]), ActorInfo("", "")) if hit else ActorInfo("", "")
+        info = table.get(body(hit[0], data.day), ActorInfo("", "")) if hit else ActorInfo("", "")
         if info.kind in RELAYS:  # an outlet's seat is not the story's, unless nothing else tells
             outlets.append(info.country)
         elif info.country:

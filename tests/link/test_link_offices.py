@@ -1,0 +1,58 @@
+"""Dated offices: a person speaks for a body only while they hold its office (``lang/offices.tsv``).
+
+The same sentence about the same person is the White House's claim in one year and the person's own
+in another; an undated article keeps the office the tables give as held now.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimledger.lang import table
+from claimledger.link.actors import body
+from claimledger.link.data import actors, offices
+
+
+def test_every_office_row_names_a_person_and_a_known_body_in_order() -> None:
+    known = actors()
+    rows = table(None, "offices.tsv")
+    assert len(rows) >= 40
+    for person, terms in offices().items():
+        assert known[person].kind == "person", person
+        ordered = sorted(terms)
+        for start, end, office in ordered:
+            assert office in known, (person, office)
+            assert len(start) == 10 and start[4] == start[7] == "-", (person, start)
+            assert not end or start < end, (person, start, end)
+        # terms of one person never overlap: a day names at most one office
+        for (_s1, e1, _b1), (s2, _e2, _b2) in zip(ordered, ordered[1:], strict=False):
+            assert e1 and e1 <= s2, (person, e1, s2)
+
+
+def test_body_follows_the_article_day() -> None:
+    assert body("Donald Trump", "2016-10-09") == "Donald Trump"  # a candidate speaks for himself
+    assert body("Donald Trump", "2018-05-01") == "White House"
+    assert body("Donald Trump", "2021-01-20") == "Donald Trump"  # the day a term ends is not in it
+    assert body("Joe Biden", "2019-06-01") == "Joe Biden"
+    assert body("Vladimir Putin", "2010-03-01") == "Russian government"  # prime minister then
+    assert body("Donald Trump") == actors()["Donald Trump"].parent  # no day: the office held now
+    # a person with no dated terms keeps the table's parent every day; a body is its own
+    assert body("Dmitry Peskov", "2001-01-01") == "Kremlin"
+    assert body("Kremlin", "2001-01-01") == "Kremlin"
+
+
+def test_the_ledger_counts_a_figure_by_who_held_office_that_day(tmp_path: Path) -> None:
+    from claimledger.analyze import ingest_articles
+    from claimledger.ledger import Ledger
+    from claimledger.model import Article
+
+    text = "Donald Trump said on Monday that 5,000 jobs would be created at the new plant in Ohio."
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        for i, day in enumerate(["2016-09-12", "2019-09-16", ""]):
+            ingest_articles(ledger, [Article(text=text.replace("5,000", f"{5 + i},000"), lang="en",
+                                             published=day or None, raw_ref=f"a{i}")])
+        by_actor = {a["actor"]: a for a in ledger.actors()}
+    assert "donald trump" in {name.lower() for name in by_actor}
+    assert "White House" in by_actor
+    trump = next(a for name, a in by_actor.items() if name.lower() == "donald trump")
+    assert trump["claims"] == 1 and by_actor["White House"]["claims"] == 2
