@@ -232,11 +232,11 @@ def test_origins_a_relay_verb_keeps_the_body_it_cites() -> None:
 
 def test_origins_bare_surname_is_the_full_name_the_article_gives() -> None:
     """*Clinton said* is the person the article named in full, the nearest before it where two
-    share the surname, so one person is one actor (and listed as a person), not *clinton* beside
-    *hillary clinton*."""
-    found = _origins("Hillary Clinton spoke in Iowa on Monday. \"We will win,\" Clinton said. "
-                     "Bill Clinton, her husband, was also there. Clinton told reporters the economy was strong.")
-    assert found == [("hillary clinton", "full-name"), ("bill clinton", "full-name")]
+    share the surname, so one person is one actor (and listed as a person), not *okafor* beside
+    *grace okafor* (a person of the actor tables is that table actor: ``test_link_offices``)."""
+    found = _origins("Grace Okafor spoke in Iowa on Monday. \"We will win,\" Okafor said. "
+                     "Daniel Okafor, her husband, was also there. Okafor told reporters the economy was strong.")
+    assert found == [("grace okafor", "full-name"), ("daniel okafor", "full-name")]
     # a sentence-opening word or a cue word before the surname is no given name
     later = _origins("Mark Reyes leads the union. According to Reyes, the strike will go on. "
                      "But Reyes said talks may resume.")
@@ -246,11 +246,12 @@ def test_origins_bare_surname_is_the_full_name_the_article_gives() -> None:
 
 
 def test_origins_a_later_name_is_only_the_speaker_it_named() -> None:
-    """A name inside an earlier source that is not the speaker's own (*Obama* in *Obama on
-    Climate Change*, *Clarke* in *Clarke's new company*) does not make later *Obama said* that
+    """A name inside an earlier source that is not the speaker's own (*Mensah* in *Mensah on
+    Climate Change*, *Clarke* in *Clarke's new company*) does not make later *Mensah said* that
     speaker."""
-    found = _origins("Obama on Climate Change: \"We must act,\" the video says.\n\nObama said the planet was warming.")
-    assert ("obama", "named") in found and found.count(("climate change", "named")) <= 1
+    found = _origins("Mensah on Climate Change: \"We must act,\" the video says.\n\n"
+                     "Mensah said the planet was warming.")
+    assert ("mensah", "named") in found and found.count(("climate change", "named")) <= 1
     owned = _origins("Clarke's new company said it would hire 40 miners.\n\nClarke said the mine was safe.")
     assert owned[-1][0] != owned[0][0]
 
@@ -260,4 +261,4 @@ def test_origins_a_person_named_before_another_is_not_their_title() -> None:
     name another person, not a body she speaks for, so *Clinton said* is her, not his office."""
     found = _origins("Republican Donald Trump and Democrat Hillary Clinton met in a debate on Monday.\n\n"
                      "Clinton said the economy was strong.")
-    assert found == [("hillary clinton", "full-name")]
+    assert found == [("Hillary Clinton", "table")]

@@ -56,3 +56,24 @@ def test_the_ledger_counts_a_figure_by_who_held_office_that_day(tmp_path: Path) 
     assert "White House" in by_actor
     trump = next(a for name, a in by_actor.items() if name.lower() == "donald trump")
     assert trump["claims"] == 1 and by_actor["White House"]["claims"] == 2
+
+
+def test_a_bare_surname_of_a_table_person_is_that_person_on_that_day() -> None:
+    from claimledger.link import origins as origins_of
+    from claimledger.link.data import load
+    from claimledger.model import Article
+    from claimledger.nlp.records import analyze_article
+
+    text = ("Hillary Clinton met donors in Ohio on Tuesday. Clinton said the plan would cost $40 billion. "
+            "Obama said on Monday that the economy had added 200,000 jobs.")
+
+    def found(day: str) -> list[str | None]:
+        analysis = analyze_article(Article(text=text, lang="en", published=day))
+        data = load("en").on(day)
+        return [o.actor for o in origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data))]
+
+    # a candidate in 2016 speaks for herself, under the table's name, not a second lower-case actor
+    assert found("2016-05-03") == ["Hillary Clinton", "White House"]
+    # the Secretary of State in 2011 speaks for her department; Obama, out of office, for himself
+    assert found("2018-05-03") == ["Hillary Clinton", "Barack Obama"]
+    assert found("2011-05-03")[0] == "US State Department"

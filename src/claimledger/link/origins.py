@@ -176,8 +176,10 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
             actor, rule, words = intro  # *Cho* is the *NIS director Cho Tae-yong* named earlier
         elif (actor and rule == "named" and " " not in actor and a.source
               and (full := full_name(a.source.of(text), text, a.source.start, data))):
-            # *Clinton* is the *Hillary Clinton* the article names in full
-            actor, rule, words = full, FULL_NAME_RULE, f"{a.source.of(text).strip()} = {full}"
+            # *Clinton* is the *Hillary Clinton* the article names in full, and a person of the
+            # tables speaks for the office held that day, as when named in full
+            actor, rule, words = _in_tables(full, data) or (full, FULL_NAME_RULE, full)
+            words = f"{a.source.of(text).strip()} = {words}"
         info = actors().get(actor or "")
         relay = info is not None and info.kind in RELAYS
         if relay or rule in ("named", "none") or a.anonymous:
@@ -219,6 +221,15 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
             relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
     return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+def _in_tables(name: str, data: LinkData) -> tuple[str, str, str] | None:
+    """A full name that is a person of the actor tables: (the body they speak for, rule, canonical)."""
+    hit = match_actor(name, data)
+    if hit is None or actors().get(hit[0], ActorInfo("", "")).kind != "person" or hit[1] != name:
+        return None
+    office = body(hit[0], data.day)
+    return office, "person->body" if office != hit[0] else "table", hit[0]
 
 
 NOT_SAID = "not-said"
