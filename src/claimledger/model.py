@@ -216,6 +216,10 @@ FULL_NAME_RULE = "full-name"
 """The ``Origin.rule`` of a bare surname read as the full name its article gives (*Clinton*:
 *Hillary Clinton*): the linker writes it, the actor listing reads it as a person."""
 
+SURNAME_RULE = "surname"
+"""The ``Origin.rule`` of a bare surname that an earlier source of the article named in full
+(*Graham* after *Sen. Lindsey Graham*): a person too, whatever the lone word suggests."""
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:

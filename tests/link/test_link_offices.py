@@ -77,3 +77,22 @@ def test_a_bare_surname_of_a_table_person_is_that_person_on_that_day() -> None:
     # the Secretary of State in 2011 speaks for her department; Obama, out of office, for himself
     assert found("2018-05-03") == ["Hillary Clinton", "Barack Obama"]
     assert found("2011-05-03")[0] == "US State Department"
+
+
+def test_actor_listing_names_people_as_written_and_as_people(tmp_path: Path) -> None:
+    """A person outside the tables is stored in lower case for matching, listed as the article
+    writes the name, and is a person even where only the bare surname stands before the cue."""
+    from claimledger.analyze import ingest_articles
+    from claimledger.ledger import Ledger
+    from claimledger.link.data import with_table_kinds
+    from claimledger.model import Article
+
+    text = ("Council member Grace McAllister (D-Ohio) said the budget would grow by $40 million. "
+            "The mayor disagreed. McAllister said 300 teachers would be hired. "
+            "McAllister told reporters that 12 schools would reopen.")
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        ingest_articles(ledger, [Article(text=text, lang="en", published="2024-03-01", raw_ref="a")])
+        rows = {r["actor"]: r for r in with_table_kinds(ledger.actors())}
+    assert "grace mcallister" in rows, rows
+    row = rows["grace mcallister"]
+    assert row["name"] == "Grace McAllister" and row["kind"] == "person" and row["claims"] == 3

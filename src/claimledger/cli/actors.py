@@ -31,17 +31,13 @@ def actors(
 ) -> None:
     """List originating actors, most claims first, with their claims per language and facts; a body
     in the actor tables shows the kind they give it, any other the kind its sources' words suggest."""
-    from claimledger.link.data import actors as actor_table
+    from claimledger.link.data import with_table_kinds
     from claimledger.store import Ledger
 
     fmt = output_format(as_json, as_nl, as_csv)
     with Ledger(ledger, readonly=True) as store:
         rows = store.actors(lang=lang, limit=limit)
-    table = actor_table()
-    for r in rows:  # a body in the actor tables is of the kind the tables give, whatever its sources' words
-        info = table.get(r["actor"])
-        if info is not None:
-            r["kind"] = info.kind
+    with_table_kinds(rows)
     if fmt != "table":
         emit_rows(rows, fmt)
         return
@@ -50,7 +46,7 @@ def actors(
         t.add_column(col, overflow="fold", min_width=6, justify="right" if col in ("claims", "facts") else "left")
     for r in rows:
         langs = " · ".join(f"{k} {n}" for k, n in r["by_lang"].items())
-        t.add_row(safe(r["actor"], "bold"), safe(r["kind"]) if r["kind"] else Text("-", style="dim"),
+        t.add_row(safe(r["name"], "bold"), safe(r["kind"]) if r["kind"] else Text("-", style="dim"),
                   str(r["claims"]), safe(langs), str(r["facts"]))
     out.print(t)
 

@@ -26,12 +26,12 @@ from claimledger.link.scope import (
     scoped_aliases,
     words_of,
 )
-from claimledger.model import FULL_NAME_RULE, Attribution
+from claimledger.model import FULL_NAME_RULE, SURNAME_RULE, Attribution
 
 RELAYS = frozenset({"agency", "outlet"})
 RELAY_RULES = ("briefing", "citing")
 """Rules by which a named person was found to speak for a body (*lawmaker Park after an NIS briefing*)."""
-PERSON_RULES = ("named", "surname", FULL_NAME_RULE)
+PERSON_RULES = ("named", SURNAME_RULE, FULL_NAME_RULE)
 """Rules that leave a claim with a named person and no body behind them."""
 _POSSESSIVE = re.compile(r"(\w[\w.-]*)['’]s?\s+\w")
 
@@ -290,8 +290,9 @@ def word_starts(text: str) -> dict[str, tuple[int, ...]]:
 def person_name(src: str, data: LinkData) -> str | None:
     """The name in a speaker's words, without the title or role before it and the time after it:
     *lawmaker Park Sun-won* and *South Korean parliamentarian Park Sunwon on Wednesday* are both
-    ``park sunwon``, so one person is one actor across articles."""
-    words = re.findall(r"[\w'’-]+", src)
+    ``park sunwon``, so one person is one actor across articles. A bracket after the name (party and
+    state, age) is no part of it."""
+    words = re.findall(r"[\w'’-]+", src.split("(")[0])  # *Sen. Ted Cruz (R-Tex.)*: no party tag
     time = data.words("weekday") | data.words("month") | data.words("time_prep")
     while words and words[-1].lower() in time:
         words.pop()

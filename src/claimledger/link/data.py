@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from typing import Any
 
 from claimledger.lang import languages, table
 from claimledger.nlp.lexicon import Lexicon
@@ -142,6 +143,17 @@ def actors() -> dict[str, ActorInfo]:
         for canonical, kind, _aliases in load_lexicon(lang).actors:
             out.setdefault(canonical, ActorInfo(canonical, kind))
     return out
+
+
+def with_table_kinds(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Actor listing rows with the kind the actor tables give a table actor, whatever the words
+    of its sources suggest (a listing's ``kind`` is read off those words otherwise)."""
+    table = actors()
+    for r in rows:
+        info = table.get(r["actor"])
+        if info is not None:
+            r["kind"] = info.kind
+    return rows
 
 
 @cache

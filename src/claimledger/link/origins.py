@@ -47,7 +47,7 @@ from claimledger.link.actors import (
 from claimledger.link.data import ActorInfo, LinkData, actors
 from claimledger.link.features import sentence
 from claimledger.link.scope import SCOPE_LEAD, article_scope, countries_in, lead_country
-from claimledger.model import FULL_NAME_RULE, Analysis, Attribution, Origin, Span
+from claimledger.model import FULL_NAME_RULE, SURNAME_RULE, Analysis, Attribution, Origin, Span
 
 BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
 """How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
@@ -171,14 +171,15 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         speaker = actor
         last = actor.split()[-1] if actor else ""
         if actor and rule == "named" and last in names:
-            actor, rule, words = names[last], "surname", f"{actor} = {names[last]}"
+            known = names[last] or ""
+            actor, rule, words = names[last], SURNAME_RULE, f"{actor} = {_as_written(known, text, a.cue.start)}"
         elif actor and rule == "named" and " " not in actor and (intro := _introduced(text, a, data)):
             actor, rule, words = intro  # *Cho* is the *NIS director Cho Tae-yong* named earlier
         elif (actor and rule == "named" and " " not in actor and a.source
               and (full := full_name(a.source.of(text), text, a.source.start, data))):
             # *Clinton* is the *Hillary Clinton* the article names in full, and a person of the
             # tables speaks for the office held that day, as when named in full
-            actor, rule, words = _in_tables(full, data) or (full, FULL_NAME_RULE, full)
+            actor, rule, words = _in_tables(full, data) or (full, FULL_NAME_RULE, _as_written(full, text, a.cue.start))
             words = f"{a.source.of(text).strip()} = {words}"
         info = actors().get(actor or "")
         relay = info is not None and info.kind in RELAYS
@@ -208,7 +209,7 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
             actor = None
         if actor and _unsaid(a, text, data):
             actor, rule, words = None, NOT_SAID, a.cue.of(text)
-        if a.source and actor and rule not in ("surname", FULL_NAME_RULE):
+        if a.source and actor and rule not in (SURNAME_RULE, FULL_NAME_RULE):
             # later *Park* or *Koskimäki* is whoever this named person turned out to be; only a
             # name of the actor's or the speaker's own counts: *Obama* in *Obama on Climate
             # Change* or *Clarke* in *Clarke's new company* is not who speaks
@@ -221,6 +222,15 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
             relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
     return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+def _as_written(name: str, text: str, before: int) -> str:
+    """A person's name as the article last wrote it before ``before`` (*Ted Cruz* for the key
+    *ted cruz*), so a listing can show it as written; the key itself where the text never spells
+    it out so (*park sunwon* from *Park Sun-won*)."""
+    pattern = r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b"
+    found = [m.group() for m in re.finditer(pattern, text[:before], re.IGNORECASE) if m.group() != m.group().lower()]
+    return found[-1] if found else name
 
 
 def _in_tables(name: str, data: LinkData) -> tuple[str, str, str] | None:

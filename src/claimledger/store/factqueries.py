@@ -14,6 +14,7 @@ was printed, ``sources``/``independent`` how many actors stand behind it.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -22,7 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select, tuple_
 
 from claimledger.errors import StoreError, UsageError
-from claimledger.model import FULL_NAME_RULE
+from claimledger.model import FULL_NAME_RULE, SURNAME_RULE
 from claimledger.store.links import FACT_KINDS, chunks
 from claimledger.store.queries import damaged
 from claimledger.store.schema import articles as A
@@ -178,10 +179,11 @@ def fact(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
 def actors(conn: Connection, *, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Originating actors (copies and relays collapsed), most claims first.
 
-    Keys: actor, claims (attributions it is behind), by_lang ({lang: claims}), facts
+    Keys: actor (the stored name, which every actor query takes), name (that name as the
+    articles write it, ``written_names``), claims (attributions it is behind), by_lang ({lang: claims}), facts
     (distinct facts with a mention by it), kind (its most frequent source kind, or None; a
-    *person* wherever a bare surname was read as the full name the article gives, rule
-    ``full-name``: a source's words alone cannot tell *Clinton said* from *Reuters said*).
+    *person* wherever a bare surname was read as the full name the article gives, rules
+    ``full-name`` and ``surname``: a source's words alone cannot tell *Clinton said* from *Reuters said*).
     With ``lang``, only articles in that language count.
     """
     stmt = (
@@ -200,7 +202,7 @@ def actors(conn: Connection, *, lang: str | None = None, limit: int | None = Non
     people: set[str] = set()
     for name, art_lang, source_kind, rule, n in conn.execute(stmt):
         by_lang[name][art_lang] += n
-        if rule == FULL_NAME_RULE:
+        if rule in (FULL_NAME_RULE, SURNAME_RULE):
             people.add(name)
         if source_kind:
             kinds[name][source_kind] += n
@@ -213,7 +215,32 @@ def actors(conn: Connection, *, lang: str | None = None, limit: int | None = Non
         for name, langs in by_lang.items()
     ]
     out.sort(key=lambda d: (-d["claims"], d["actor"]))
-    return out if limit is None else out[: max(0, limit)]
+    out = out if limit is None else out[: max(0, limit)]
+    written = written_names(conn, [d["actor"] for d in out])
+    for d in out:
+        d["name"] = written.get(d["actor"], d["actor"])
+    return out
+
+
+WRITTEN_SAMPLE = 50
+"""Source phrases read per actor to find how its name is written: the name is in nearly every one."""
+
+
+def written_names(conn: Connection, names: list[str]) -> dict[str, str]:
+    """A stored actor name in lower case (*don fowler*, kept so for matching across articles)
+    as the articles write it (*Don Fowler*): the commonest capitalised run of its words in the
+    source phrases it came from. Table actors are stored as written and are left out; a name
+    no phrase spells out (*park sunwon* from *Park Sun-won*) stays as stored."""
+    wanted = [n for n in names if n == n.lower() and any(ch.isalpha() for ch in n)]
+    out: dict[str, str] = {}
+    for name in wanted:
+        pattern = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b", re.IGNORECASE)
+        seen: Counter[str] = Counter()
+        for words in conn.scalars(select(O.c.words).where(O.c.actor == name).limit(WRITTEN_SAMPLE)):
+            seen.update(m.group() for m in pattern.finditer(words or "") if m.group() != m.group().lower())
+        if seen:
+            out[name] = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return out
 
 
 def is_actor(conn: Connection, name: str) -> bool:

@@ -94,8 +94,11 @@ def article(request: Request, article_id: str) -> Response:
 @router.get("/actors.json", include_in_schema=False)
 @router.get("/api/v1/actors", summary="Actors (JSON)")
 def actors(request: Request, lang: Text = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Response:
+    from claimledger.link.data import with_table_kinds
+
     with reading(request) as conn:
-        rows = cached(request, f"actors|{lang}|{limit}", conn, lambda: factqueries.actors(conn, lang=lang, limit=limit))
+        rows = cached(request, f"actors|{lang}|{limit}", conn,
+                      lambda: with_table_kinds(factqueries.actors(conn, lang=lang, limit=limit)))
     return render(request, "actors.html", {"actors": rows, "lang": lang})
 
 
