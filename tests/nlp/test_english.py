@@ -731,3 +731,31 @@ def test_free_relative_cue_takes_no_quotation_after_it() -> None:
     rows = _rows('Professor Lane said he is worried by what they found. "Children here get half the iodine they need," '
                  'he said.')
     assert not any(r[1] == "found" for r in rows), rows
+
+
+def test_belief_inside_reported_speech_is_an_entry_of_its_own() -> None:
+    # FORMAT.md: nested attributions are separate entries; a hedge with no holder ('appears to') is not one
+    rows = _rows("The coach said she believed the new rules had made the league fairer.")
+    assert ("she", "believed", "the new rules had made the league fairer", "estimated", False) in rows
+    assert any(r[1] == "said" for r in rows)
+    assert not any(r[1] == "appears to" for r in _rows("The study says the decline appears to be due to the drought."))
+
+
+def test_comma_lead_names_the_speaker_of_the_quoted_paragraph_after_it() -> None:
+    text = ("The mayor said the bridge was safe. The engineer stated,\n\n"
+            "\"The cables were worn out. Nobody checked them for years.\"")
+    assert (("The engineer", "stated", "The cables were worn out. Nobody checked them for years.", "asserted", False)
+            in _rows(text))
+
+
+def test_signed_pull_quote_is_no_continuation() -> None:
+    text = ("The mayor said the bridge was safe.\n\n"
+            "\"So far, the city has won. But it is a long game.\" - Anna Berg")
+    assert _rows(text) == [("The mayor", "said", "the bridge was safe", "asserted", False)]
+
+
+def test_object_content_that_ends_inside_a_quotation_runs_to_its_closing_mark() -> None:
+    text = ('The critic characterized the dispute as "another small fight in a war the firm has waged for '
+            'ten years, since the early days of the web. Lawsuits were filed -- an all-out war."')
+    row = _by_cue(text, "characterized")
+    assert row[2].endswith("an all-out war.\""), row

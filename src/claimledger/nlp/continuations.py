@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp import lexicon, pipeline
+from claimledger.nlp.components.cuefinder import find_cues
 from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import colon_lead
 
 CONTINUATION = "continuation"
@@ -78,11 +80,13 @@ def adjacent(before: pipeline.Block, after: pipeline.Block) -> bool:
 
 def lead_into(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> Placed | None:
     """'X sa:' at the end of paragraph ``b``, and what X said in the next one."""
-    lead = colon_lead(block_doc(b), lex, pipeline.has_tags(block_doc(b)))
-    if lead is None:
-        return None
     doc = block_doc(nxt)
     opens = lex.word_class("quote_open") | lex.word_class("dash")
+    lead = colon_lead(block_doc(b), lex, pipeline.has_tags(block_doc(b)))
+    if lead is None and next((t.text for t in doc if not t.is_space), None) in lex.word_class("quote_open"):
+        lead = comma_lead(block_doc(b), lex)
+    if lead is None:
+        return None
     start = next((t.i for t in doc if not t.is_space and t.text not in opens), None)
     if start is None:
         return None
@@ -91,6 +95,28 @@ def lead_into(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> P
         return None
     found = Found(lead.cue, (start, end), lead.source, lead.certainty, lead.kind, lead.rule)
     return Placed(found, nxt, b)
+
+
+def comma_lead(doc: Doc, lex: lexicon.Lexicon) -> Found | None:
+    """*X stated,* closing a paragraph whose next paragraph opens with a quotation: the cue stands
+    right before the comma and its subject is the speaker (the caller checks the quotation)."""
+    toks = [t for t in doc if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != "," or not pipeline.has_tags(doc):
+        return None
+    comma = toks[-1].i
+    sent = toks[-1].sent
+    cues = [c for c in find_cues(doc, sent, lex, True) if c[2].kind == "verb" and c[1] == comma]
+    if not cues:
+        return None
+    c0, c1, cue = cues[-1]
+    head = doc[c1 - 1]
+    if head.pos_ not in {"VERB", "AUX"} or any(c.i > head.i and c.dep_ not in {"punct", "prep", "advmod", "npadvmod"}
+                                               for c in head.children):
+        return None  # 'and asked him,': the verb has an argument of its own after it
+    source = SentenceRules(doc, sent, lex, True).np_before(c0)
+    if source is None:
+        return None
+    return Found((c0, c1), (comma + 1, comma + 1), source, cue.certainty, cue.kind, "comma-lead")
 
 
 def continuation(b: pipeline.Block, before: list[Placed], lex: lexicon.Lexicon) -> Placed | None:
@@ -106,9 +132,26 @@ def continuation(b: pipeline.Block, before: list[Placed], lex: lexicon.Lexicon) 
     speaker = prev[-1]
     start = first.i + 1
     end = body_end(doc, start, lex)
-    if end - start < 3:
+    if end - start < 3 or _signed(doc, start, lex):
         return None
     return _taking_speaker(speaker, b, (start, end))
+
+
+def _signed(doc: Doc, start: int, lex: lexicon.Lexicon) -> bool:
+    """*"…" - Anna Berg*, *"…" Anonymous blogger, "Title"*: a name (words with no verb) after the
+    quotation's closing mark says who said it, so it is no continuation of the paragraph before."""
+    closing = lex.word_class("quote_close")
+    k = next((t.i for t in doc[start:] if t.text in closing and t.i > start
+              and (p := _previous_word(doc, t.i)) is not None and p.text in _SENTENCE_END), None)
+    if k is None:
+        return False
+    tail = []
+    for t in doc[k + 1:]:
+        if t.text in closing or t.text in lex.word_class("quote_open"):
+            break
+        tail.append(t)
+    words = [t for t in tail if not t.is_space and not t.is_punct]
+    return bool(words) and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _taking_speaker(speaker: Placed, b: pipeline.Block, content: Range) -> Placed:

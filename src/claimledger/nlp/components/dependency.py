@@ -100,6 +100,9 @@ class _Sentence(AsideSentence):
             content, rule = self.relative_head(v, source)
         if content is None:
             return None
+        wide = self.widen_to_quotes(content)  # 'as "a war that …, since …. Lawsuits …"': the quotation runs on
+        if any(not self.doc[x].is_punct for x in range(content[1], wide[1])):
+            content = (content[0], wide[1])
         content = self.clip_to_sentence(content)
         if c0 <= content[0] < c1:  # 'shows that …': the cue's own words stay out of the content
             content = (c1, content[1])
@@ -410,7 +413,7 @@ def _drop_embedded(found: list[Found]) -> list[Found]:
     """
     out = []
     for f in found:
-        if (f.rule in _WEAK or f.certainty == "estimated") and any(
+        if (f.rule in _WEAK or (f.certainty == "estimated" and f.source is None)) and any(
             g is not f and g.rule not in _WEAK and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
             for g in found
         ):
