@@ -759,3 +759,24 @@ def test_object_content_that_ends_inside_a_quotation_runs_to_its_closing_mark() 
             'ten years, since the early days of the web. Lawsuits were filed -- an all-out war."')
     row = _by_cue(text, "characterized")
     assert row[2].endswith("an all-out war.\""), row
+
+
+def test_lead_into_a_quotation_stops_where_the_quotation_closes() -> None:
+    text = ("The engineer stated,\n\n"
+            "\"The cables were worn out. Nobody checked them for years.\" Barnes asserted that the officials knew it.")
+    row = _by_cue(text, "stated")
+    assert row[2] == "The cables were worn out. Nobody checked them for years.", row
+
+
+def test_quotation_of_whole_sentences_after_a_verb_is_still_the_speakers() -> None:
+    # 'We need to "…. …," X said': the verb before the mark does not make the quotation its object
+    text = ('She says the issue is complicated. We need to "make sure there is enough iodine in the food. '
+            'But we have got to make sure people do not get too much," Ms Berg said.')
+    row = _by_cue(text, "said")
+    assert row[0] == "Ms Berg" and "enough iodine in the food" in row[2] and "too much" in row[2], row
+
+
+def test_a_proper_name_given_with_called_is_no_claim() -> None:
+    text = "Months later, after having left the inner circle within the church called the Blue Order, he moved."
+    assert not any(r[1] == "called" for r in _rows(text))
+    assert ("The senator", "called", "Smith a liar", "asserted", False) in _rows("The senator called Smith a liar.")

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from claimledger.nlp import lexicon, pipeline
 from claimledger.nlp.components.cuefinder import find_cues
 from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.quotes import quote_regions
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import colon_lead
 
@@ -91,6 +92,9 @@ def lead_into(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> P
     if start is None:
         return None
     end = body_end(doc, start, lex)
+    region = quote_regions(doc, lex).region(start - 1) if start > 0 else None
+    if region is not None and region[1] < end:  # '"…" X asserted that …': the quotation, not what follows it
+        end = body_end(doc, start, lex, region[1])
     if end - start < 2:
         return None
     found = Found(lead.cue, (start, end), lead.source, lead.certainty, lead.kind, lead.rule)

@@ -136,6 +136,8 @@ class ObjectSentence(QuotedSentence):
             # called Acme' names a thing
             if v.dep_ in _NAMING and not self.doc[v.i - 1].is_punct:
                 return None, ""
+            if oprds[-1].pos_ == "PROPN" and self.q.region(oprds[-1].i) is None:
+                return None, ""  # 'the group called the Sea Org' however parsed: a proper name given, not a claim
             return self.trim(*self.widen_to_quotes((c1, oprds[-1].right_edge.i + 1))), "dep-object"
         for c in v.children:
             if c.i < v.i:

@@ -76,9 +76,10 @@ class QuotedSentence(ParsedSentence):
         """A quotation before the cue that is not the cue's: the subject of the cue itself ('"Great Thaw"
         presented …'), or the object of a verb before it ('what X branded "a scandal," nurses warn …')."""
         d = self.doc
+        speech = any(d[x].text in _FULL_STOP for x in range(r[0] + 1, r[1] - 2))  # whole sentences: someone's words
         for x in range(r[0], r[1]):
             t = d[x]
-            if t.is_punct or r[0] <= t.head.i < r[1] or t.head.i == t.i:
+            if t.is_punct or r[0] <= t.head.i < r[1] or t.head.i == t.i or (speech and t.head.i != v.i):
                 continue
             if t.head.i == v.i:
                 if t.dep_ in _SUBJ | _SUBJ_PASS:
