@@ -93,6 +93,12 @@ def test_actor_listing_names_people_as_written_and_as_people(tmp_path: Path) -> 
     with Ledger(tmp_path / "l.sqlite") as ledger:
         ingest_articles(ledger, [Article(text=text, lang="en", published="2024-03-01", raw_ref="a")])
         rows = {r["actor"]: r for r in with_table_kinds(ledger.actors())}
+        facts = [f for f in ledger.facts() if "grace mcallister" in f["sources"]]
+        detail = ledger.fact(facts[0]["id"]) if facts else {"mentions": []}
     assert "grace mcallister" in rows, rows
     row = rows["grace mcallister"]
     assert row["name"] == "Grace McAllister" and row["kind"] == "person" and row["claims"] == 3
+    # the facts it stands behind name it as written too, beside the stored key
+    assert facts and all(f["source_names"][f["sources"].index("grace mcallister")] == "Grace McAllister"
+                         for f in facts)
+    assert {m["actor_name"] for m in detail["mentions"] if m["actor"] == "grace mcallister"} == {"Grace McAllister"}

@@ -31,7 +31,7 @@ def actor(
     if fmt != "table":
         emit_rows(rows, fmt)
         return
-    who = rows[0]["actor"] if rows else name
+    who = rows[0]["actor_name"] if rows else name
     t, kept = fitted(COLUMNS, title=Text.assemble(safe(who, "bold"), f": {len(rows)} claim(s)"), show_lines=True)
     for r in rows:
         certainty = r["certainty"] or ""

@@ -36,7 +36,7 @@ def header(f: dict[str, Any]) -> Table:
         ("variable", safe(variable(f["variable"]))),
         ("figure", safe(figure(f["value"], f["value_max"], f["approx"], f["unit"]))),
         ("date", day(f["date"])),
-        ("sources", safe(", ".join(f["sources"]) or "(unattributed)")),
+        ("sources", safe(", ".join(f["source_names"]) or "(unattributed)")),
         ("independent", str(f["independent"])),
         ("grade", str(f["grade"])),
         *([("admiralty", safe(f["admiralty"]["words"] + "\n" + "\n".join(f["admiralty"]["evidence"]),
@@ -63,7 +63,7 @@ def mentions_table(mentions: list[dict[str, Any]]) -> Table:
         if m["value"] is not None:
             record.append(f"\n= {figure(m['value'], m['value_max'], m['approx'])}", style="yellow")
         span = "" if m["start"] is None else f"{m['start']}:{m['end']}"
-        source = safe(m["actor"]) if m["actor"] else Text("(unattributed)", style="dim")
+        source = safe(m["actor_name"]) if m["actor"] else Text("(unattributed)", style="dim")
         why = Text.assemble(safe(m["reason"]), (f"\nscore {m['score']:.2f}", "dim"))
         t.add_row(article, record, span, source, why)
     return t

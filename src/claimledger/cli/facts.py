@@ -48,7 +48,7 @@ def facts_table(rows: list[dict[str, Any]], width: int = 60) -> Table:
             "variable / label": safe(what, "bold" if r["variable"] else ""),
             "value": safe(figure(r["value"], r["value_max"], r["approx"], r["unit"])),
             "date": day(r["date"]),
-            "sources": safe(", ".join(r["sources"])) if r["sources"] else Text("(unattributed)", style="dim"),
+            "sources": safe(", ".join(r["source_names"])) if r["sources"] else Text("(unattributed)", style="dim"),
             "indep.": str(r["independent"]),
             "grade": str(r["grade"]),
             "ment./art.": f"{r['mentions']}/{r['articles']}",

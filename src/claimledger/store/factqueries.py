@@ -111,7 +111,8 @@ def facts(
     mention whose originating actor contains those words (case-insensitive); ``lang``
     facts mentioned in an article of that language; ``kind`` is ``quantity`` or ``claim``.
     Keys: id, kind, variable, label, value, value_max, approx, unit, date, lang, sources
-    (list), independent, grade, mentions, articles, contested, langs (list).
+    (list), source_names (the same as written), independent, grade, mentions, articles,
+    contested, langs (list).
     """
     stmt = select(F).order_by(F.c.mentions.desc(), F.c.date, F.c.id)  # off ix_facts_mentions_date_id, sorted per count
     if contested:
@@ -129,7 +130,7 @@ def facts(
     langs = _langs(conn, (f["id"] for f in found))
     for f in found:
         f["langs"] = langs.get(f["id"], [])
-    return found
+    return named(conn, found, "sources", "source_names")
 
 
 def fact(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
@@ -137,7 +138,7 @@ def fact(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
 
     ``mentions`` (a list here): article_id, title, outlet, published, lang, copy_of, kind (``q`` a
     quantity, ``a`` an attribution), record_id, date, text, start, end (the quantity's
-    span, or the attribution's content), actor, value, value_max, approx, score, reason;
+    span, or the attribution's content), actor, actor_name (as written), value, value_max, approx, score, reason;
     earliest published first. ``links``: kind, direction (``out`` this fact is ``a``,
     ``in`` it is ``b``), other (the other fact's id), other_label, reason.
     """
@@ -173,7 +174,8 @@ def fact(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
         stmt = (select(L.c.kind, L.c.reason, other.label("other"), F.c.label.label("other_label"))
                 .join(F, F.c.id == other).where(mine == fid).order_by(L.c.kind, other))
         out["links"] += [{"direction": direction, **r} for r in conn.execute(stmt).mappings()]
-    return out
+    named(conn, out["mentions"], "actor", "actor_name")
+    return named(conn, [out], "sources", "source_names")[0]
 
 
 def actors(conn: Connection, *, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -215,11 +217,22 @@ def actors(conn: Connection, *, lang: str | None = None, limit: int | None = Non
         for name, langs in by_lang.items()
     ]
     out.sort(key=lambda d: (-d["claims"], d["actor"]))
-    out = out if limit is None else out[: max(0, limit)]
-    written = written_names(conn, [d["actor"] for d in out])
-    for d in out:
-        d["name"] = written.get(d["actor"], d["actor"])
-    return out
+    return named(conn, out if limit is None else out[: max(0, limit)], "actor", "name")
+
+
+def named(conn: Connection, rows: list[dict[str, Any]], field: str, into: str) -> list[dict[str, Any]]:
+    """``rows`` with ``into`` beside ``field``: the stored actor name (or list of names) in it as
+    the articles write it (``written_names``), for people to read; ``field`` stays the key that
+    actor queries and links take."""
+    def listed(value: Any) -> list[str]:
+        return [k for k in (value if isinstance(value, list) else [value]) if isinstance(k, str) and k]
+
+    written = written_names(conn, sorted({k for r in rows for k in listed(r.get(field))}))
+    for r in rows:
+        value = r.get(field)
+        r[into] = [written.get(k, k) for k in listed(value)] if isinstance(value, list) else (
+            written.get(value, value) if isinstance(value, str) else value)
+    return rows
 
 
 WRITTEN_SAMPLE = 50
@@ -271,7 +284,7 @@ def actor(conn: Connection, name: str, *, keys: Iterable[tuple[str, str]] | None
     """Every claim whose originating actor is ``name``, earliest published first.
 
     ``name`` matches ignoring case, else as the one actor containing it. Keys: actor,
-    article_id, attribution_id, title, lang, published, outlet, speaker, source, cue,
+    actor_name (as written), article_id, attribution_id, title, lang, published, outlet, speaker, source, cue,
     content, certainty, rule, words. With ``keys`` ((article id, attribution id) pairs): only those.
     """
     who = resolve_actor(conn, name)
@@ -289,7 +302,7 @@ def actor(conn: Connection, name: str, *, keys: Iterable[tuple[str, str]] | None
         stmt = stmt.where(O.c.article_id.in_(sorted({a for a, _ in pairs})),
                           tuple_(O.c.article_id, O.c.attribution_id).in_(pairs))
     stmt = stmt.order_by(A.c.published.asc().nulls_last(), A.c.added_at, O.c.article_id, T.c.seq)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    return named(conn, [dict(r) for r in conn.execute(stmt).mappings()], "actor", "actor_name")
 
 
 def _resolve_variable(conn: Connection, target: str) -> str:

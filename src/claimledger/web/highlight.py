@@ -43,7 +43,7 @@ class _Mark:
 def _marks(view: dict[str, Any]) -> list[_Mark]:
     out = []
     for a in view["attributions"]:
-        who = a["actor"] or a["source_text"] or "no source named"
+        who = a.get("actor_name") or a["actor"] or a["source_text"] or "no source named"
         said = f"{a['certainty']} claim, by {who}"
         actor = f"/actors/{quote(a['actor'], safe='')}" if a["actor"] else None
         for kind in ("source", "cue", "content"):
