@@ -31,6 +31,7 @@ from claimledger.safetext import json_text, safe_uri
 from claimledger.store.admiralty import Admiralty, admiralty
 from claimledger.store.exports import records
 from claimledger.store.exports.select import Filters, fact_pages
+from claimledger.store.factqueries import named
 
 CONTEXT = "https://schema.org"
 PERSON_KINDS = frozenset({"person", "witness", "expert"})
@@ -67,7 +68,8 @@ def review(fact: dict[str, Any], mentions: list[dict[str, Any]], grade: Admiralt
         "@type": "Claim",
         "@id": f"urn:claimledger:fact:{fid}",
         "text": fact["label"],
-        "author": [{"@type": "Person" if s in person else "Organization", "name": s} for s in fact["sources"]],
+        "author": [{"@type": "Person" if s in person else "Organization", "name": name}
+                   for s, name in zip(fact["sources"], fact.get("source_names") or fact["sources"], strict=True)],
         "appearance": appearances,
         "additionalProperty": [
             _prop("admiralty", grade.code), _prop("reliability", grade.reliability),
@@ -105,6 +107,7 @@ def stream(conn: Connection, f: Filters, progress: Callable[[int], None] | None 
     yield '{"@context": "https://schema.org", "@graph": [\n'
     first = True
     for facts in fact_pages(conn, f):
+        named(conn, facts, "sources", "source_names")  # authors as the articles write them
         ids = [x["id"] for x in facts]
         grades = admiralty(conn, facts)
         by_fact: dict[str, list[dict[str, Any]]] = defaultdict(list)
