@@ -102,3 +102,22 @@ def test_actor_listing_names_people_as_written_and_as_people(tmp_path: Path) -> 
     assert facts and all(f["source_names"][f["sources"].index("grace mcallister")] == "Grace McAllister"
                          for f in facts)
     assert {m["actor_name"] for m in detail["mentions"] if m["actor"] == "grace mcallister"} == {"Grace McAllister"}
+
+
+def test_a_name_only_a_pronoun_stood_for_is_found_in_the_article(tmp_path: Path) -> None:
+    """An actor whose every source phrase is a pronoun the pipeline resolved (*she said*) is
+    named as its article writes the name."""
+    from sqlalchemy import update
+
+    from claimledger.analyze import ingest_articles
+    from claimledger.ledger import Ledger
+    from claimledger.model import Article
+    from claimledger.store.schema import origins
+
+    text = "Council member Grace McAllister said the budget would grow by $40 million."
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        ingest_articles(ledger, [Article(text=text, lang="en", published="2024-03-01", raw_ref="a")])
+        with ledger.engine.begin() as conn:  # as when the pipeline read *She said* as her
+            conn.execute(update(origins).where(origins.c.actor == "grace mcallister").values(words="She"))
+        rows = {r["actor"]: r for r in ledger.actors()}
+    assert rows["grace mcallister"]["name"] == "Grace McAllister"

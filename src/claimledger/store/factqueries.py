@@ -242,8 +242,9 @@ WRITTEN_SAMPLE = 50
 def written_names(conn: Connection, names: list[str]) -> dict[str, str]:
     """A stored actor name in lower case (*don fowler*, kept so for matching across articles)
     as the articles write it (*Don Fowler*): the commonest capitalised run of its words in the
-    source phrases it came from. Table actors are stored as written and are left out; a name
-    no phrase spells out (*park sunwon* from *Park Sun-won*) stays as stored."""
+    source phrases it came from, else in the text of a few of its articles (a pronoun resolved
+    to it). Table actors are stored as written and are left out; a name the text never spells
+    out (*park sunwon* from *Park Sun-won*) stays as stored."""
     wanted = [n for n in names if n == n.lower() and any(ch.isalpha() for ch in n)]
     out: dict[str, str] = {}
     for name in wanted:
@@ -251,9 +252,18 @@ def written_names(conn: Connection, names: list[str]) -> dict[str, str]:
         seen: Counter[str] = Counter()
         for words in conn.scalars(select(O.c.words).where(O.c.actor == name).limit(WRITTEN_SAMPLE)):
             seen.update(m.group() for m in pattern.finditer(words or "") if m.group() != m.group().lower())
+        if not seen:  # a pronoun (*she said*) resolved to the name: the articles' text has it
+            texts = select(A.c.text).where(A.c.id.in_(
+                select(O.c.article_id).where(O.c.actor == name).limit(WRITTEN_ARTICLES).scalar_subquery()))
+            for text in conn.scalars(texts):
+                seen.update(m.group() for m in pattern.finditer(text or "") if m.group() != m.group().lower())
         if seen:
             out[name] = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     return out
+
+
+WRITTEN_ARTICLES = 3
+"""Articles whose text is searched for a name that no source phrase spells out."""
 
 
 def is_actor(conn: Connection, name: str) -> bool:
