@@ -780,3 +780,17 @@ def test_a_proper_name_given_with_called_is_no_claim() -> None:
     text = "Months later, after having left the inner circle within the church called the Blue Order, he moved."
     assert not any(r[1] == "called" for r in _rows(text))
     assert ("The senator", "called", "Smith a liar", "asserted", False) in _rows("The senator called Smith a liar.")
+
+
+def test_a_conjunct_cue_that_says_nothing_does_not_end_the_content() -> None:
+    text = ("After the clash, the North stated it would attack any speakers playing songs and would respond, "
+            "firmly, within two days if the songs do not stop.")
+    row = _by_cue(text, "stated")
+    assert row[2].endswith("if the songs do not stop"), row
+
+
+def test_told_in_a_statement_that_is_the_verbs_claim() -> None:
+    text = ("Steve White, a spokesman for the sheriff, told the Weekly in a statement that the case was "
+            "treated as theft.")
+    assert _rows(text) == [("Steve White, a spokesman for the sheriff", "told", "that the case was treated as theft",
+                            "asserted", False)]

@@ -69,8 +69,10 @@ class AsideSentence(ObjectSentence):
                         c.dep_ in _SUBJ and c.i < x for c in t.children) and d[t.left_edge.i].lower_ in self.contrast:
                     # 'said A, while B said C', 'say A, though others say C': B's claim, not part of A
                     cut = t.left_edge.i
-                elif t.dep_ != "conj" or any(c.dep_ in _SUBJ for c in t.children) or self._shares_clause(v, t, lo, hi):
-                    continue  # 'said she did not condone it and hoped …': a verb of what is said goes on with it
+                elif (t.dep_ != "conj" or any(c.dep_ in _SUBJ for c in t.children) or self._shares_clause(v, t, lo, hi)
+                      or not any(c.dep_ in _COMP | _OBJ | _XCOMP for c in t.children)):
+                    continue  # 'said she did not condone it and hoped …': a verb of what is said goes on with it;
+                    # 'would attack X and would respond, …, within days': a cue that says nothing is no claim
                 while cut > lo and (d[cut - 1].dep_ in {"cc", "mark"} or d[cut - 1].is_punct):
                     cut -= 1
                 return cut

@@ -210,8 +210,10 @@ class _Sentence(AsideSentence):
         if c is not None:
             return self.trim(*self.widen_to_quotes(self.subtree(c))), [], "dep-inverted"
         mark = next((t for t in self.doc[c1:v.right_edge.i + 1] if t.dep_ == "mark" and t.lower_ in self.comp
-                     and t.head.dep_ in _RELATIVE and self.q.region(t.i) is None), None)
-        if mark is not None and not self.cue_tokens & set(range(c1, mark.i)):
+                     and (t.head.dep_ in _RELATIVE or self.means_noun_clause(v, t.head))
+                     and self.q.region(t.i) is None), None)
+        means = {mark.head.head.i} if mark is not None and self.means_noun_clause(v, mark.head) else set()
+        if mark is not None and not (self.cue_tokens - means) & set(range(c1, mark.i)):
             # 'told the audience at his fundraiser for veterans that he …': the parser hung the reported
             # clause on the last noun as a relative clause, but a relative clause has no complementizer
             hi = self._cut_at_later_cue(v, mark.i, v.right_edge.i + 1)

@@ -54,6 +54,9 @@ class ObjectSentence(QuotedSentence):
         n = next((d[i] for i in range(c0, c1) if d[i].pos_ in {"NOUN", "PROPN"}), None)
         if n is None or self.q.region(n.i) is not None:
             return None
+        if n.dep_ in {"pobj", "obj"} and n.head.dep_ == "prep" and n.head.head.i in self.cue_tokens and any(
+                self.means_noun_clause(n.head.head, c) for c in n.children):
+            return None  # 'told X in a statement that …': the verb's claim, the noun says how
         source = self._noun_holder(n)
         clause = next((c for c in n.rights if c.dep_ in {"acl", "ccomp", "relcl", "appos"} and c.pos_ in {"VERB", "AUX"}
                        and any(g.dep_ == "mark" and g.i < c1 for g in c.children)), None)
@@ -68,6 +71,13 @@ class ObjectSentence(QuotedSentence):
             return None
         content = self.clip_to_sentence(self.widen_to_quotes(content))
         return Found((n.i, n.i + 1), content, source, cue.certainty, cue.kind, rule)
+
+    def means_noun_clause(self, v: Token, c: Token) -> bool:
+        """'told X in a statement that …': the clause hangs on the noun of a phrase on the cue verb ``v``
+        that says how it was said; what it holds is what the verb reports."""
+        n = c.head
+        return (c.dep_ == "acl" and n.dep_ in {"pobj", "obj"} and n.head.dep_ == "prep"
+                and n.head.head.i == v.i and v.i in self.cue_tokens)
 
     def _noun_holder(self, n: Token) -> Range | None:
         """Whose stance a noun names: a possessive (*Trump's*, *her*) or a *by*/*from* phrase."""
