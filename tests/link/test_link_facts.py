@@ -63,6 +63,25 @@ def test_facts_increment_is_not_the_total(linked) -> None:  # type: ignore[no-un
     assert _fact_of(ledger, b)["variable"].endswith("increment")
 
 
+def test_facts_the_rest_of_a_group_is_no_rival_to_its_part(linked) -> None:  # type: ignore[no-untyped-def]
+    """*the other five* beside *three* of one count is the rest of the group: a fact of its own
+    kind, no contradiction; in Swedish as in English."""
+    ledger, add = linked
+    a = add("Three protesters were arrested in the square, the interior ministry said on Monday.",
+            published="2025-03-03")
+    b = add("The other five protesters were arrested at the station, the police said on Monday.",
+            published="2025-03-03")
+    fa, fb = _fact_of(ledger, a), _fact_of(ledger, b)
+    assert fb["variable"].endswith("rest") and not fa["variable"].endswith("rest")
+    assert not fa["contested"] and not fb["contested"]
+    c = add("Tre demonstranter greps på torget, uppger inrikesministeriet.", lang="sv", published="2025-03-03")
+    d = add("Övriga fem demonstranter greps vid stationen, säger polisen.", lang="sv", published="2025-03-03")
+    assert _fact_of(ledger, d)["variable"].endswith("rest") and not _fact_of(ledger, d)["contested"]
+    # without the word for the rest, the same two figures are rivals
+    e = add("Five protesters were arrested at the station, the police said on Monday.", published="2025-03-03")
+    assert _fact_of(ledger, e)["contested"]
+
+
 def test_facts_contradiction_same_day_different_sources(linked) -> None:  # type: ignore[no-untyped-def]
     ledger, add = linked
     a = add("At least 95 people were killed in the floods, the government said on Wednesday.",

@@ -80,7 +80,7 @@ def day(value: str | None) -> Text:
     return Text("undated", style="dim") if not value or value == UNDATED else safe(value)
 
 
-FIGURE_KINDS = ("total", "increment", "planned")
+FIGURE_KINDS = ("total", "increment", "planned", "rest")
 
 
 def variable(value: str | None) -> str:

@@ -65,9 +65,9 @@ def contradicts(a: State, b: State, concept_kind: str, revised: bool = False) ->
     fa, fb = a.fact, b.fact
     if fa.id == fb.id or fa.kind != "quantity" or fb.kind != "quantity" or fa.variable != fb.variable:
         return None
-    concept, _scope, _inc = _parts(fa.variable)
-    if concept is None or fa.value is None or fb.value is None:
-        return None
+    concept, _scope, figure = _parts(fa.variable)
+    if concept is None or fa.value is None or fb.value is None or figure == "rest":
+        return None  # *the other five* and *the other three* may both hold: they are parts
     if days_apart(fa.date, fb.date) > (WINDOW_DAYS if concept_kind != "event" else window("event")):
         return None  # figures about one fixed event are compared whenever they were reported
     if concept_kind not in DISPUTED:

@@ -162,8 +162,8 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
         return 0.0
     if item.scope and scope and not same_place(item.scope, scope):
         return 0.0
-    if item.concept and concept and "increment" in (figure, item.figure) and figure != item.figure:
-        return 0.0  # *another 1,500* is not the total; a plan and a total may be one figure read twice
+    if item.concept and concept and {"increment", "rest"} & {figure, item.figure} and figure != item.figure:
+        return 0.0  # *another 1,500*, *the other five* are no total; a plan and a total may be one figure
     if (item.approx == "range") != (f.approx == "range"):
         return 0.0  # *10,000-12,000* is its own figure, not *10,000* nor *12,000*
     if item.vague != is_vague(f.label, f.lang or ""):

@@ -68,12 +68,15 @@ class Item:
     """Every name of the item's article (``story`` holds only the most used)."""
     vague: bool = False
     """A vague amount (*dozens of*, *hundreds of thousands*): a fact of its own kind."""
+    rest: bool = False
+    """The rest of a group (*the other five suspects*, *övriga fem*): a part, never the total."""
     certainty: str = "asserted"
 
     @property
     def figure(self) -> str:
-        """What kind of figure: a total, an increment (*another 1,500*) or a plan (*plans to send 10,000*)."""
-        return "planned" if self.planned else "increment" if self.increment else "total"
+        """What kind of figure: a total, an increment (*another 1,500*), a plan (*plans to send
+        10,000*) or the rest of a group (*the other five*)."""
+        return "planned" if self.planned else "increment" if self.increment else "rest" if self.rest else "total"
 
     @property
     def variable(self) -> str | None:
@@ -362,6 +365,7 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
     )
     around = f" {' '.join(bw[-PLAN_REACH:] + aw[:4]).lower()} "
     planned = any(f" {phrase} " in around for phrase in data.words("planned"))
+    rest = bool(bw) and bw[-1].lower() in data.words("remainder")  # *the other five*, *övriga fem*
     window = [w for w in bw[-6:] + aw[:6] if len(w) > 3 and not _NUMBER.search(w)]
     return Item(
         record_id=q.id,
@@ -374,6 +378,7 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
         scope=_scope(_stop_at_number(list(reversed(bw)), frozenset({";"}))[::-1], _stop_at_number(aw), data, country),
         increment=increment,
         planned=planned,
+        rest=rest,
         value=value,
         value_max=vmax,
         approx=q.approx,
