@@ -794,3 +794,10 @@ def test_told_in_a_statement_that_is_the_verbs_claim() -> None:
             "treated as theft.")
     assert _rows(text) == [("Steve White, a spokesman for the sheriff", "told", "that the case was treated as theft",
                             "asserted", False)]
+
+
+def test_feel_and_theorize_with_a_clause_are_estimates() -> None:
+    assert _by_cue("The coach felt the referee had been unfair to her team.", "felt") == (
+        "The coach", "felt", "the referee had been unfair to her team", "estimated", False)
+    assert _by_cue("Posts on the forum theorized that a power cut had caused the crash.", "theorized")[3] == "estimated"
+    assert not _rows("The coach felt a sharp pain in her knee.")
