@@ -134,6 +134,23 @@ def test_co_sources_each_body_in_a_coordinated_source_is_a_source() -> None:
     assert claimed.co_sources(analysis.attributions[0], text, data, origin.actor) == ("Elering",)
 
 
+def test_co_sources_each_person_in_a_coordinated_source_is_a_source() -> None:
+    """*Okafor and Lindqvist said*: two people, each by the full name the article gave, and a
+    title or a party tag is no part of a name; a list of common nouns names nobody."""
+    text = ("Senator Grace Okafor and Rep. Anders Lindqvist visited the port on Monday.\n\n"
+            "Okafor and Lindqvist said the harbour would need 40 million dollars of repairs.\n\n"
+            "Protesters and civic leaders said 300 jobs were at risk.")
+    analysis = analyze_article(Article(text=text, lang="en", published="2025-01-06"))
+    data = load("en")
+    found = origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data))
+    said = [a for a in analysis.attributions if a.source and a.source.of(text).startswith("Okafor")][0]
+    origin = next(o for o in found if o.attribution_id == said.id)
+    assert origin.actor == "grace okafor"
+    assert claimed.co_sources(said, text, data, origin.actor) == ("anders lindqvist",)
+    crowd = [a for a in analysis.attributions if a.source and a.source.of(text).startswith("Protesters")][0]
+    assert claimed.co_sources(crowd, text, data, "protesters and civic leaders") == ()
+
+
 def test_scope_two_word_country_names() -> None:
     from claimledger.link.scope import countries_in
 

@@ -261,6 +261,9 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
     if a.actor_id:
         honorific = data.words("honorific")
         name = " ".join(w for w in a.actor_id.split() if w not in honorific) or a.actor_id
+        people = coordinated_names(src, data)
+        if len(people) > 1:
+            return people[0].lower(), "named", src  # *Grassley and Leahy said*: each a source (``co_sources``)
         if " " not in name and _written_as(name, text):
             return None, "common-noun", src  # *Details:*, *Quote*, *reports*: a word, not a name
         return person_name(src, data) or name, "named", src
@@ -291,8 +294,9 @@ def person_name(src: str, data: LinkData) -> str | None:
     """The name in a speaker's words, without the title or role before it and the time after it:
     *lawmaker Park Sun-won* and *South Korean parliamentarian Park Sunwon on Wednesday* are both
     ``park sunwon``, so one person is one actor across articles. A bracket after the name (party and
-    state, age) is no part of it."""
-    words = re.findall(r"[\w'’-]+", src.split("(")[0])  # *Sen. Ted Cruz (R-Tex.)*: no party tag
+    state, age) and a title's abbreviation before it (*Sen.*) are no part of it."""
+    # *Sen. Ted Cruz (R-Tex.)*, *Texas Gov. Greg Abbott*: the name follows the title, before the bracket
+    words = re.findall(r"[\w'’-]+", _TITLE_ABBREVIATION.split(_BRACKETED.sub(" ", src))[-1])
     time = data.words("weekday") | data.words("month") | data.words("time_prep")
     while words and words[-1].lower() in time:
         words.pop()
@@ -303,6 +307,50 @@ def person_name(src: str, data: LinkData) -> str | None:
             break
         run.insert(0, low.replace("-", ""))
     return " ".join(run) if len(run) >= 2 else None
+
+
+def coordinated_names(src: str, data: LinkData) -> list[str]:
+    """The names, as written, of a source that coordinates people (*Grassley and Leahy*, *Sen.
+    Ann Lee and Rep. Tom Ortiz*): each part's name without title or role; [] unless every part is
+    one, after words of those kinds (*protesters and civic leaders* names nobody, nor *officials
+    in neighbouring Castilla-La Mancha and Andalusia*)."""
+    joins = data.words("coordinator")
+    parts: list[list[str]] = [[]]
+    for w in re.findall(r"[\w'’.-]+|[,|]", _TITLE_ABBREVIATION.sub(" | ", _BRACKETED.sub(" ", src))):
+        if w.lower() in joins or w == ",":
+            parts.append([])
+        elif w == "|":
+            parts[-1] = []  # *Texas Gov. Greg Abbott*: the name follows the title
+        else:
+            parts[-1].append(w)
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return []
+    stop = data.words("determiner") | data.words("honorific") | frozenset(data.roles)
+    names = []
+    for part in parts:
+        lead = 0  # determiners, titles and roles before the name
+        while lead < len(part) and (part[lead].lower() in stop or part[lead].lower().rstrip(".") in stop):
+            lead += 1
+        run = part[lead:]
+        # a name is a short run of capitalised words: *Department of Health* or a body's kind
+        # word (*Ministry*, *Police*) makes the source no list of people
+        if (not run or len(run) > NAME_WORDS or not all(w[:1].isupper() for w in run)
+                or _kind_of(tuple(w.lower() for w in run), data) not in (None, "person")):
+            return []
+        names.append(" ".join(w.rstrip(".") for w in run))
+    return names
+
+
+_TITLE_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z][a-z]{1,4}\.(?=\s)")
+"""A short capitalised abbreviation before a name is a title (*Sen.*, *Gov.*, *Gen.*), not the
+name; an initial (*George W. Bush*) is one letter and stays."""
+
+_BRACKETED = re.compile(r"\([^)]*\)?")
+"""A bracket after a name (party and state, age), closed or cut off where the source ends."""
+
+NAME_WORDS = 4
+"""A person's name in a coordinated source is at most this many words."""
 
 
 FULL_NAME_REACH = 3

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimledger.link.actors import PERSON_RULES, RELAYS, body, match_actor, resolve
+from claimledger.link.actors import PERSON_RULES, RELAYS, body, coordinated_names, full_name, match_actor, resolve
 from claimledger.link.data import ActorInfo, LinkData, actors
 from claimledger.link.features import sentence
 from claimledger.link.scope import _WORD, words_of
@@ -30,9 +30,9 @@ def recall_relays(origins: list[Origin], relayed: dict[str, str]) -> list[Origin
 
 
 def co_sources(a: Attribution, text: str, data: LinkData, primary: str | None) -> tuple[str, ...]:
-    """Table bodies named beside the main one in a coordinated source (*operators Fingrid of
-    Finland and Elering of Estonia have said*): each is a source of what is said. Outlets and
-    agencies are left out, since what they report is not theirs."""
+    """Table bodies and people named beside the main one in a coordinated source (*operators
+    Fingrid of Finland and Elering of Estonia have said*, *Grassley and Leahy said*): each is a
+    source of what is said. Outlets and agencies are left out, since what they report is not theirs."""
     if a.source is None or primary is None:
         return ()
     joins = data.words("coordinator")
@@ -50,6 +50,13 @@ def co_sources(a: Attribution, text: str, data: LinkData, primary: str | None) -
         kind = actors().get(hit[0], ActorInfo("", "")).kind if hit else ""
         if hit and hit[0] != primary and hit[0] not in out and kind not in RELAYS:
             out.append(hit[0])
+    # people named side by side (*Grassley and Leahy said*): each one a source, by full name
+    # where the article gives it
+    for name in coordinated_names(a.source.of(text), data)[1:]:
+        person = full_name(name, text, a.source.start, data) if " " not in name else None
+        key = person or name.lower()
+        if not match_actor(name, data) and key != primary and key not in out:
+            out.append(key)
     return tuple(out)
 
 

@@ -176,7 +176,7 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         elif actor and rule == "named" and " " not in actor and (intro := _introduced(text, a, data)):
             actor, rule, words = intro  # *Cho* is the *NIS director Cho Tae-yong* named earlier
         elif (actor and rule == "named" and " " not in actor and a.source
-              and (full := full_name(a.source.of(text), text, a.source.start, data))):
+              and (full := full_name(_written_word(actor, a.source.of(text)), text, a.source.start, data))):
             # *Clinton* is the *Hillary Clinton* the article names in full, and a person of the
             # tables speaks for the office held that day, as when named in full
             actor, rule, words = _in_tables(full, data) or (full, FULL_NAME_RULE, _as_written(full, text, a.cue.start))
@@ -222,6 +222,11 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
             relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
     return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+
+
+def _written_word(word: str, source: str) -> str:
+    """The source's word that is ``word`` as written (*King* in *both King and Schultz*), or the whole source."""
+    return next((w for w in WORD_RUN.findall(source) if w.lower() == word), source)
 
 
 def _as_written(name: str, text: str, before: int) -> str:
