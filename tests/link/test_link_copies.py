@@ -88,3 +88,26 @@ def test_copies_same_figures_in_another_story_is_not_a_copy() -> None:
     other = ("Exports rose to 8,700 tonnes in March, 7,300 in April and 11,000 in May; imports were 15,000, "
              "15,000 and 130,000 tonnes, and stocks 13,500, 100,000 and 21,000 tonnes at the end of June.")
     assert copies.decide(art(other), [art(FIGURES)]) is None
+
+
+def test_copies_signature_is_datasketchs_minhash() -> None:
+    """Our MinHash is the one the stored bands were made with (datasketch 2, 64 permutations,
+    seed 7): the same values for any set of grams, the largest value for none, and bands pinned
+    to the values a ledger holds, so an upgrade never strands its copy_bands."""
+    import random
+
+    grams = {"the army said", "army said on", "said on monday"}
+    assert copies.signature(grams)[:4] == [209372500, 1627860804, 1263067445, 371595391]
+    assert copies.signature(set()) == [0xFFFFFFFF] * copies.PERMUTATIONS
+    assert copies.bands("Troops crossed the river at dawn, the army said on Monday.")[:2] == (
+        "T0:ebfbc48c0df64fb0e06b0292", "T1:bccfac521836f7d87ab823f3")
+    try:
+        from datasketch import MinHash
+    except ImportError:  # pragma: no cover - the values above still hold
+        return
+    rng = random.Random(5)
+    for n in (1, 3, 40, 400):
+        some = {f"ord{rng.random()} å {i}" for i in range(n)}
+        sig = MinHash(num_perm=copies.PERMUTATIONS, seed=7)
+        sig.update_batch([g.encode("utf-8") for g in some])
+        assert copies.signature(some) == [int(v) for v in sig.hashvalues]

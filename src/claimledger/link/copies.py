@@ -1,6 +1,6 @@
 """Syndicated copies: which stored article a new one republishes, and why we think so.
 
-Candidates come from MinHash LSH (datasketch) over word 3-grams: each article's signature is
+Candidates come from MinHash LSH (as datasketch computes it) over word 3-grams: each article's signature is
 cut into bands, the store indexes the band keys, and a new article meets only the articles
 it shares a band with, never all pairs. A candidate is then verified on the two texts:
 
@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import cache, lru_cache
+from typing import Any
 
 from claimledger.lang import languages
 from claimledger.link.data import actors, neutral_aliases
@@ -53,17 +54,53 @@ def shingles(ws: Sequence[str], n: int = 3) -> set[str]:
     return {" ".join(ws[i : i + n]) for i in range(max(1, len(ws) - n + 1))} if ws else set()
 
 
-def _band_keys(tag: str, grams: set[str]) -> list[str]:
-    # datasketch is imported here, not at the top: its package loads SciPy's integrators for LSH
-    # tuning we do not use, half a second that commands which never link (facts, show, serve) skip
-    from datasketch import MinHash
+_SEED = 7
+_FMIX = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+"""MurmurHash3's 32-bit finalizer: shifts and multipliers."""
 
-    sig = MinHash(num_perm=PERMUTATIONS, seed=7)
-    sig.update_batch([g.encode("utf-8") for g in grams])
-    values = sig.hashvalues
+
+@cache
+def _permutations() -> tuple[Any, Any]:
+    """The affine permutations ``h -> a*h + b mod 2**32`` of the signature (``a`` odd), drawn as
+    datasketch 2's ``MinHash(num_perm=PERMUTATIONS, seed=7)`` (its default ``affine32`` scheme) draws them."""
+    import numpy as np
+
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return a, b
+
+
+def signature(grams: Set[str]) -> list[int]:
+    """The MinHash signature of a set of 3-grams: for each permutation, the least permuted hash.
+
+    The same values as datasketch 2's ``MinHash(num_perm=64, seed=7)`` fed the UTF-8 grams (SHA-1's
+    first four bytes, little-endian, pre-mixed by MurmurHash3's finalizer, then each affine
+    permutation), computed here because importing datasketch loads SciPy's integrators for
+    LSH tuning we never use: half a second of every process that links. An empty set has the
+    largest value everywhere."""
+    import numpy as np
+
+    if not grams:
+        return [0xFFFFFFFF] * PERMUTATIONS
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(g.encode("utf-8")).digest()[:4] for g in grams]), dtype="<u4")
+    hv = hv.astype(np.uint32).reshape(-1, 1)
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = _permutations()
+    return [int(v) for v in (hv * a + b).min(axis=0)]
+
+
+def _band_keys(tag: str, grams: Set[str]) -> list[str]:
+    values = signature(grams)
     out = []
     for b in range(PERMUTATIONS // ROWS):
-        chunk = ",".join(str(int(v)) for v in values[b * ROWS : (b + 1) * ROWS])
+        chunk = ",".join(str(v) for v in values[b * ROWS : (b + 1) * ROWS])
         out.append(f"{tag}{b}:" + hashlib.sha1(chunk.encode()).hexdigest()[:24])
     return out
 
@@ -74,10 +111,18 @@ def bands(text: str) -> tuple[str, ...]:
     The lead's bands catch a short trimmed copy whose Jaccard with the whole original is
     low although the original holds all of it.
     """
-    ws = words(text)
+    _ws, grams, lead = _grams(text)
     nums = figures(text)
     by_figures = _band_keys("N", shingles(nums, 2)) if len(nums) >= REWRITE_NUMBERS else []
-    return tuple(_band_keys("T", shingles(ws)) + _band_keys("L", _lead(ws)) + by_figures)
+    return tuple(_band_keys("T", grams) + _band_keys("L", lead) + by_figures)
+
+
+@lru_cache(maxsize=8)
+def _grams(text: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """A text's words, word 3-grams and lead 3-grams: what ``bands`` and then ``decide`` read of
+    one new article (computed once for both)."""
+    ws = words(text)
+    return tuple(ws), frozenset(shingles(ws)), frozenset(_lead(ws))
 
 
 def figures(text: str) -> list[str]:
@@ -98,7 +143,7 @@ def _in_order(a: Sequence[str], b: Sequence[str]) -> float:
     return prev[-1] / min(len(a), len(b))
 
 
-def containment(a: set[str], b: set[str]) -> float:
+def containment(a: Set[str], b: Set[str]) -> float:
     """Shared shingles over the smaller set: 1.0 when one text is inside the other."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
@@ -141,19 +186,18 @@ def _lead(ws: list[str]) -> set[str]:
 
 def decide(new: Article, candidates: Sequence[Article]) -> Copy | None:
     """The copy decision for ``new`` against stored candidates (earliest verified original wins)."""
-    nw = words(new.text)
-    ns, nlead, ncredit = shingles(nw), _lead(nw), credit(new.text)
+    nw, ns, nlead = _grams(new.text)
+    ncredit = credit(new.text)
     best: Copy | None = None
     for old in candidates:
         if old.id == new.id or old.lang != new.lang:
             continue
-        ow = words(old.text)
+        ow, os_, olead = _grams(old.text)
         original = old.copy_of or old.id
         if ow == nw:
             return Copy(new.id, original, "exact", 1.0, ncredit, "the same words as the original")
-        os_ = shingles(ow)
         c = containment(ns, os_)
-        lead = containment(nlead, _lead(ow))
+        lead = containment(nlead, olead)
         ocredit = credit(old.text)
         shared = ncredit if ncredit and ncredit == ocredit else None
         found: Copy | None = None
@@ -177,7 +221,7 @@ def _content(ws: Sequence[str]) -> set[str]:
     return {w for w in ws if len(w) > 3 and not w.isdigit()}
 
 
-def _rewrite(new: Article, old: Article, nw: list[str], ow: list[str], original: str,
+def _rewrite(new: Article, old: Article, nw: Sequence[str], ow: Sequence[str], original: str,
              shared: str | None) -> Copy | None:
     """A copy rewritten sentence by sentence: the same figures in the same order, the same words."""
     nf, of = figures(new.text), figures(old.text)
