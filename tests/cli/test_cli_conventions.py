@@ -174,3 +174,19 @@ def test_cli_conventions_reader_leaving_the_pipe_is_not_an_error(linked: SimpleN
     cmd = f"{sys.executable} -m claimledger export --ledger '{linked.path}' | head -c 10"
     res = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, timeout=120)
     assert "Traceback" not in res.stderr and "internal error" not in res.stderr
+
+
+def test_cli_conventions_a_run_registers_only_its_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`claimledger predict …` imports and builds the predict command alone; `--help` (or a
+    command that does not exist) still lists every command in one order, whatever ran before."""
+    from claimledger.cli import app as cli_app
+
+    assert cli_app._command(["-q", "predict", "x.jsonl"]) == "predict"
+    assert cli_app._command(["--help"]) is None
+    assert cli_app._command(["predic"]) is None
+    cli_app.app.registered_commands.clear()
+    assert main(["predict", "--help"]) == 0
+    assert [c.name for c in cli_app.app.registered_commands] == ["predict"]
+    assert main(["--help"]) == 0
+    assert [c.name for c in cli_app.app.registered_commands] == list(cli_app.COMMANDS)
+    assert "predict-links" in capsys.readouterr().out

@@ -62,34 +62,45 @@ def _root(
     render.QUIET = quiet
 
 
-def _register() -> None:
-    from claimledger.cli import (
-        actor,
-        actors,
-        analyze,
-        articles,
-        batch,
-        claims,
-        copies,
-        diff,
-        evaluate,
-        export,
-        fact,
-        facts,
-        history,
-        predict,
-        predict_links,
-        relink,
-        serve,
-        show,
-        watch,
-    )
+COMMANDS = {
+    "analyze": "analyze", "articles": "articles", "claims": "claims", "show": "show", "facts": "facts",
+    "fact": "fact", "history": "history", "actors": "actors", "actor": "actor", "copies": "copies",
+    "relink": "relink", "diff": "diff", "export": "export", "predict": "predict",
+    "predict-links": "predict_links", "eval": "evaluate", "serve": "serve", "import": "batch", "watch": "watch",
+}
+"""Command name -> the module under ``claimledger.cli`` that defines it, in the order ``--help`` lists them."""
+_ROOT_FLAGS = frozenset({"--quiet", "-q"})
 
-    if app.registered_commands:
+
+def _command(argv: list[str]) -> str | None:
+    """The command ``argv`` runs, when it names one after nothing but ``--quiet``; else None."""
+    for arg in argv:
+        if arg in _ROOT_FLAGS:
+            continue
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def _register(argv: list[str] | None = None) -> None:
+    """Register the command ``argv`` runs, or every command when it runs none (``--help``, a typo).
+
+    One command's module is all a run imports: the others pull in what they print with and
+    typer builds each one's options, a tenth of a second that ``predict`` or ``analyze`` would
+    pay for nothing. A later call for another command (tests run several in one process) adds
+    its module; a call that needs them all registers them all again, in ``COMMANDS`` order."""
+    from importlib import import_module
+
+    have = {c.name for c in app.registered_commands}
+    name = _command(sys.argv[1:] if argv is None else argv)
+    if name is not None:
+        if name not in have:
+            import_module(f"claimledger.cli.{COMMANDS[name]}").register(app)
         return
-    for module in (analyze, articles, claims, show, facts, fact, history, actors, actor, copies, relink, diff, export,
-                   predict, predict_links, evaluate, serve, batch, watch):
-        module.register(app)
+    if have == set(COMMANDS):
+        return
+    app.registered_commands.clear()
+    for module in COMMANDS.values():
+        import_module(f"claimledger.cli.{module}").register(app)
 
 
 def say(message: object) -> None:
@@ -122,7 +133,7 @@ def _usage_line(e: Any) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status instead of raising."""
-    _register()
+    _register(argv)
     warnings.showwarning = _show_warning
     try:
         result = app(args=argv, standalone_mode=False, prog_name="claimledger")
