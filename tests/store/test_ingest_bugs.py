@@ -101,3 +101,38 @@ def test_ingest_linker_bug_raises_under_debug(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setenv("CLAIMLEDGER_DEBUG", "1")
     with Ledger(tmp_path / "l.sqlite") as ledger, pytest.raises(ValueError):
         ingest_articles(ledger, _articles()[:1])
+
+
+def test_ingest_collector_paused_until_the_first_article_then_frozen(monkeypatch: pytest.MonkeyPatch,
+                                                                      tmp_path: Path) -> None:
+    """The garbage collector sleeps while the first article loads the models and tables, then
+    what they built is frozen out of its sight and it collects as before, even when the batch fails."""
+    import gc
+    import sys
+
+    pipeline = sys.modules["claimledger.analyze"]  # the package's ``analyze`` attribute is the function
+    monkeypatch.setattr(pipeline, "_SETTLED", [])
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # the test process keeps its own collector as it is
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    real = claimledger.nlp.records.analyze_article
+
+    def spy(article: Article, settings: object = None) -> Analysis:
+        seen.append(gc.get_threshold())
+        return real(article, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(claimledger.nlp.records, "analyze_article", spy)
+    arts = [Article(text=f"The council said on Monday that {n} bridges were closed.", lang="en") for n in (3, 4)]
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        ingest_articles(ledger, arts)
+    assert seen[0][0] == 0 and seen[1] == before  # paused for the first, collecting for the second
+    assert gc.get_threshold() == before and pipeline._SETTLED == [True]
+    monkeypatch.setattr(pipeline, "_SETTLED", [])
+
+    def broken(article: Article, settings: object = None) -> Analysis:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(claimledger.nlp.records, "analyze_article", broken)
+    with Ledger(tmp_path / "m.sqlite") as ledger, pytest.raises(KeyboardInterrupt):
+        ingest_articles(ledger, arts)
+    assert gc.get_threshold() == before
