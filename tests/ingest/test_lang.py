@@ -52,3 +52,31 @@ def test_lang_declared_language_only_fills_in_for_und() -> None:
 def test_lang_explicit_lang_overrides_detection(read: Read, raw_dir: Path) -> None:
     (article,) = read([raw_dir / "nordkorea-ryssland.txt"], lang="en").articles
     assert article.lang == "en"
+
+
+def test_lang_unpacked_model_is_kept_and_ranks_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The identifier unpacked once is kept under the cache folder; the next process maps it from
+    there and ranks every text exactly as the unpacked one did. A cache folder that cannot be
+    written, or a damaged kept copy, only costs the unpacking again."""
+    from claimledger.ingest import lang
+
+    texts = ["Regeringen meddelade i går att fyra broar stängs över vintern.",
+             "The harbour authority said three ferries would stop running in March."]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    lang._identifier.cache_clear()
+    try:
+        unpacked = lang._identifier()
+        assert type(unpacked.nb_ptc).__name__ == "ndarray"
+        [kept] = (tmp_path / "cache" / "claimledger").glob("langid-*")
+        lang._identifier.cache_clear()
+        mapped = lang._identifier()
+        assert type(mapped.nb_ptc).__name__ == "memmap"
+        assert [mapped.rank(t) for t in texts] == [unpacked.rank(t) for t in texts]
+        (kept / "row.bin").write_bytes(b"\0")  # damaged: its DFA no longer fits its outputs
+        assert lang._cached(kept) is None
+        (tmp_path / "ro").write_text("a file where the cache folder should go")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "ro"))
+        lang._identifier.cache_clear()
+        assert lang._identifier().rank(texts[0]) == unpacked.rank(texts[0])
+    finally:
+        lang._identifier.cache_clear()

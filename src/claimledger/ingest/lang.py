@@ -19,7 +19,14 @@ byline is not evidence. The model is loaded once, lazily, because it takes a mom
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
+import json
+import os
+import shutil
+import tempfile
+from array import array
+from pathlib import Path
 from typing import Any
 
 from claimledger.lang import table
@@ -45,14 +52,84 @@ def _identifier() -> Any:
     widened them to float32 for the product: on an article of 5,000 characters that
     widening was 1.6 of the 3 ms detection took. Widened once here (57 MB), the rows
     gathered are the same float32 numbers, so the scores are bit for bit the same.
+
+    The model ships LZMA-compressed: unpacking it took most of a second of every process that
+    detects a language. Unpacked once, it is kept under the user's cache folder (``_cached``)
+    and later processes map it from there: the same arrays, so the same scores.
     """
     import numpy
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
+    path = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else MODEL_DIR / MODEL_FILE
+    folder = _cache_folder(path)
+    if folder is not None and (found := _cached(folder)) is not None:
+        ptc, pc, classes, nextmove, row, output = found
+        return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     if getattr(identifier, "nb_ptc", None) is not None and identifier.nb_ptc.dtype == numpy.float16:
         identifier.nb_ptc = identifier.nb_ptc.astype(numpy.float32)
+    if folder is not None:
+        _keep(folder, identifier)
     return identifier
+
+
+_CACHE_FORMAT = "1"
+_CACHE_FILES = ("ptc.npy", "pc.npy", "output.npy", "nextmove.bin", "row.bin", "meta.json")
+
+
+def _cache_folder(model: Path) -> Path | None:
+    """Where the unpacked model lives: ``$XDG_CACHE_HOME`` (or ``~/.cache``) ``/claimledger``, one
+    folder per model file's content, so a new py3langid model is unpacked anew."""
+    try:
+        digest = hashlib.sha1(model.read_bytes()).hexdigest()[:16]
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (OSError, RuntimeError):  # no model file to hash, or no home folder
+        return None
+    return root / "claimledger" / f"langid-{_CACHE_FORMAT}-{digest}"
+
+
+def _cached(folder: Path) -> tuple[Any, Any, list[str], array[int], array[int], list[int]] | None:
+    """The unpacked model's arrays, the feature table mapped read-only; None if they are not all there."""
+    import numpy
+
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        ptc = numpy.load(folder / "ptc.npy", mmap_mode="r")
+        pc = numpy.load(folder / "pc.npy")
+        output = numpy.load(folder / "output.npy").tolist()
+        nextmove, row = array(meta["nextmove"]), array(meta["row"])
+        nextmove.frombytes((folder / "nextmove.bin").read_bytes())
+        row.frombytes((folder / "row.bin").read_bytes())
+        classes = [str(c) for c in meta["classes"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if ptc.dtype != numpy.float32 or ptc.ndim != 2 or ptc.shape[1] != len(classes) or len(output) != len(row):
+        return None
+    return ptc, pc, classes, nextmove, row, output
+
+
+def _keep(folder: Path, identifier: Any) -> None:
+    """Write the unpacked model under ``folder`` (a temporary folder renamed into place, so a reader
+    never sees half of it); nothing when that cannot be done (a read-only home, a full disk)."""
+    import numpy
+
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    except OSError:
+        return
+    try:
+        numpy.save(tmp / "ptc.npy", numpy.ascontiguousarray(identifier.nb_ptc, dtype=numpy.float32))
+        numpy.save(tmp / "pc.npy", identifier.nb_pc)
+        numpy.save(tmp / "output.npy", numpy.asarray(identifier.tk_output, dtype=numpy.int64))
+        (tmp / "nextmove.bin").write_bytes(identifier.tk_nextmove.tobytes())
+        (tmp / "row.bin").write_bytes(identifier.tk_row.tobytes())
+        meta = {"nextmove": identifier.tk_nextmove.typecode, "row": identifier.tk_row.typecode,
+                "classes": list(identifier.nb_classes)}
+        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        tmp.rename(folder)
+    except OSError:  # written by another process meanwhile, or no room: the next run tries again
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def has_letters(sample: str, count: int) -> bool:
