@@ -137,31 +137,42 @@ def _neutral(text: str, lang: str) -> frozenset[str]:
 
 
 def _neutral_seq(text: str, lang: str) -> list[str]:
-    data = load(lang)
-    countries, pairs = country_words(lang), country_pairs(lang)
-    dates = data.words("month") | data.words("weekday")
+    pairs = country_pairs(lang)
     out = []
-    matches = list(re.finditer(r"[\w'’]+", text))
+    matches = [(m.start(), _word_terms(m.group(), lang)) for m in re.finditer(r"[\w'’]+", text)]
     paired = -1
-    for i, m in enumerate(matches):
+    for i, (start, (low, country, concept, name)) in enumerate(matches):
         if i == paired:
             continue  # the second word of a two-word country name
-        w = m.group()
-        low = w.lower().replace("’", "'")
-        nxt = matches[i + 1].group().lower().replace("’", "'") if i + 1 < len(matches) else ""
-        found = data.concept_of(w)
-        if (low, nxt) in pairs:
-            out.append(f"k:{pairs[(low, nxt)]}")
+        pair = pairs.get((low, matches[i + 1][1][0] if i + 1 < len(matches) else ""))
+        if pair is not None:
+            out.append(f"k:{pair}")
             paired = i + 1
-        elif low in countries and (len(low) > 3 or w.isupper()):
-            out.append(f"k:{countries[low]}")
-        elif found:
-            if found[1] != "measure":  # a unit word means something only beside a figure (*ha*, *mil*)
-                out.append(f"c:{found[0]}")
-        elif (w[:1].isupper() and len(w) > 2 and low not in dates and not _NUMBER.search(w)
-              and not _starts_sentence(text, m.start())):
-            out.append(f"n:{low[:5]}")
+        elif country is not None:
+            out.append(country)
+        elif concept is not None:
+            if concept:  # a unit word means something only beside a figure (*ha*, *mil*): ''
+                out.append(concept)
+        elif name is not None and not _starts_sentence(text, start):
+            out.append(name)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(w: str, lang: str) -> tuple[str, str | None, str | None, str | None]:
+    """What one word can be in ``_neutral_seq``, whatever its neighbours: its lower case, the
+    country it names alone (``k:FI``), the concept it names (``c:cables``; '' for a unit word,
+    which names none there) and the name it is when no sentence starts with it (``n:eagle``)."""
+    data = load(lang)
+    low = w.lower().replace("’", "'")
+    countries = country_words(lang)
+    country = f"k:{countries[low]}" if low in countries and (len(low) > 3 or w.isupper()) else None
+    found = data.concept_of(w)
+    concept = (f"c:{found[0]}" if found[1] != "measure" else "") if found else None
+    dates = data.words("month") | data.words("weekday")
+    name = (f"n:{low[:5]}" if w[:1].isupper() and len(w) > 2 and low not in dates and not _NUMBER.search(w)
+            else None)
+    return low, country, concept, name
 
 
 @lru_cache(maxsize=256)
