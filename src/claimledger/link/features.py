@@ -137,41 +137,30 @@ def _neutral(text: str, lang: str) -> frozenset[str]:
 
 
 def _neutral_seq(text: str, lang: str) -> list[str]:
-    pairs = country_pairs(lang)
-    out = []
+    pairs, out, paired = country_pairs(lang), [], -1
     matches = [(m.start(), _word_terms(m.group(), lang)) for m in re.finditer(r"[\w'’]+", text)]
-    paired = -1
     for i, (start, (low, country, concept, name)) in enumerate(matches):
         if i == paired:
             continue  # the second word of a two-word country name
-        pair = pairs.get((low, matches[i + 1][1][0] if i + 1 < len(matches) else ""))
-        if pair is not None:
+        if (pair := pairs.get((low, matches[i + 1][1][0] if i + 1 < len(matches) else ""))) is not None:
             out.append(f"k:{pair}")
             paired = i + 1
-        elif country is not None:
-            out.append(country)
-        elif concept is not None:
-            if concept:  # a unit word means something only beside a figure (*ha*, *mil*): ''
-                out.append(concept)
-        elif name is not None and not _starts_sentence(text, start):
-            out.append(name)
+        elif term := country or concept or (name if name and concept is None and not _starts_sentence(text, start)
+                                            else None):
+            out.append(term)
     return out
 
 
 @lru_cache(maxsize=65536)
 def _word_terms(w: str, lang: str) -> tuple[str, str | None, str | None, str | None]:
-    """What one word can be in ``_neutral_seq``, whatever its neighbours: its lower case, the
-    country it names alone (``k:FI``), the concept it names (``c:cables``; '' for a unit word,
-    which names none there) and the name it is when no sentence starts with it (``n:eagle``)."""
-    data = load(lang)
-    low = w.lower().replace("’", "'")
-    countries = country_words(lang)
+    """A word's lower case and the term it is in ``_neutral_seq`` whatever its neighbours: the country
+    it names alone (``k:FI``), else its concept (``c:cables``; '' for a unit word, which means something
+    only beside a figure: *ha*, *mil*), else the name it is unless it starts a sentence (``n:eagle``)."""
+    data, low, countries = load(lang), w.lower().replace("’", "'"), country_words(lang)
     country = f"k:{countries[low]}" if low in countries and (len(low) > 3 or w.isupper()) else None
-    found = data.concept_of(w)
-    concept = (f"c:{found[0]}" if found[1] != "measure" else "") if found else None
-    dates = data.words("month") | data.words("weekday")
-    name = (f"n:{low[:5]}" if w[:1].isupper() and len(w) > 2 and low not in dates and not _NUMBER.search(w)
-            else None)
+    concept = (f"c:{found[0]}" if found[1] != "measure" else "") if (found := data.concept_of(w)) else None
+    name = (f"n:{low[:5]}" if w[:1].isupper() and len(w) > 2 and not _NUMBER.search(w)
+            and low not in data.words("month") | data.words("weekday") else None)
     return low, country, concept, name
 
 
