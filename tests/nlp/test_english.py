@@ -801,3 +801,8 @@ def test_feel_and_theorize_with_a_clause_are_estimates() -> None:
         "The coach", "felt", "the referee had been unfair to her team", "estimated", False)
     assert _by_cue("Posts on the forum theorized that a power cut had caused the crash.", "theorized")[3] == "estimated"
     assert not _rows("The coach felt a sharp pain in her knee.")
+
+
+def test_reports_as_the_head_of_the_source_is_hearsay() -> None:
+    row = _by_cue("Recent reports have revealed that the mayor left the city in May.", "revealed")
+    assert row[3] == "reported", row

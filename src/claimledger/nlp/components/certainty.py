@@ -92,7 +92,8 @@ def is_anonymous(source: str | None, lex: Lexicon) -> bool:
 def certainty(base: Certainty, kind: str, source: str | None, content: str, lex: Lexicon) -> Certainty:
     """The cue's certainty, moved by hearsay sources, hedges in the content and denials."""
     src = _words(source or "")
-    if base == "asserted" and src and src[0] in lex.word_class("hearsay_source"):
+    if base == "asserted" and src and (src[0] in lex.word_class("hearsay_source")
+                                       or src[-1] in lex.word_class("hearsay_source")):  # 'recent reports'
         return "reported"
     words = _possessive_have(_words(content), lex)
     if base == "asserted" and any(w in lex.word_class("estimate_source") for w in src):
