@@ -191,6 +191,11 @@ def _counted(text: str, lang: str) -> list[tuple[str, str | None]]:
     # Swedish 'under' before a span of time is 'during': no approximation, and no part of the figure
     ("Bron var stängd under tre veckor, och under 40 bilar kom fram.", "sv",
      [("tre", "veckor"), ("under 40", "bilar")]),
+    # a year of history after a year word is a year, but a count before its noun; a year-like number
+    # that is the subject of its verb counts ('2000 died', no subject after the verb); comparatives
+    ("The fort was built in 1540 and rebuilt in 1790.", "en", []),
+    ("A poll of 1450 pupils was held. In the flood 2000 died.", "en", [("1450", "pupils"), ("2000", "died")]),
+    ("They hired ten more nurses and 12 fewer guards.", "en", [("ten", "nurses"), ("12", "guards")]),
 ])
 def test_ages_scores_and_counted_nouns(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
     assert _counted(text, lang) == expected

@@ -133,6 +133,32 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Hon har bott där i över ett år.", [("över ett", 1, "over", "år")]),
     # 'respektive' between number words: the unit after the second is the first's too
     ("Lagen fick tre respektive fem poäng.", [("tre", 3, "exact", "poäng"), ("fem", 5, "exact", "poäng")]),
+    # review round of seed 8484: years of history (1000-1799) are years; before a verb only where the
+    # clause's subject follows the verb, else the number is the subject and counts
+    ("1621 grundade kungen staden vid älven.", []),
+    ("Borgen brändes 1564 av danska trupper.", []),
+    ("1450 togs in på sjukhus och 30 avled.", [("1450", 1450, "exact", "togs"), ("30", 30, "exact", "avled")]),
+    ("Tornet byggdes omkring 900 e.Kr. och revs 1350 f.Kr. enligt sägnen.", []),
+    # ages: after 'åldern', 'yngre/äldre än', and after a range ('mellan 2 och 5 års ålder')
+    ("Eleverna i åldern 7-12 år fick gratis lunch.", []),
+    ("Förmånen gäller den som är äldre än 65 år.", []),
+    ("Mellan 3 och 6 års ålder lär sig barn mycket.", []),
+    ("Bygget tog mellan 3 och 6 år.", [("mellan 3 och 6", 3, "range", "år")]),
+    # page and volume references; 'dryga' is 'over'; 'en procent' is one percent
+    ("Mer om detta står på s 42 och 44 i boken.", []),
+    ("Tabellen finns i Vol. 3 av serien.", []),
+    ("Exporten utgör dryga tre procent av landets inkomster.", [("dryga tre", 3, "over", "procent")]),
+    ("Målet är att biståndet ska vara en procent av inkomsten.", [("en", 1, "exact", "procent")]),
+    # what is counted: after a comparative quantifier ('fler', 'färre'), and after an adverb of degree
+    ("I år kom 40 fler deltagare än i fjol.", [("40", 40, "exact", "deltagare")]),
+    ("Klubben tog tre mycket viktiga poäng i helgen.", [("tre", 3, "exact", "mycket viktiga poäng")]),
+    ("De 10 mest sålda böckerna var deckare.", [("10", 10, "exact", "mest sålda böckerna")]),
+    ("Efter krisen 2009 kraftigt försvagade banker fick stöd.", []),
+    # half of a unit measures ('en halv timme', as 'half an hour'); a share in words before a verb is left out;
+    # a participle or adjective the tagger made a verb runs on to its noun
+    ("Hon vann med nästan en halv sekund.", [("nästan en halv", 0.5, "under", "sekund")]),
+    ("Fyra femtedelar flyttar inom ett år.", []),
+    ("Två konkreta åtgärder föreslås.", [("Två", 2, "exact", "konkreta åtgärder")]),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected

@@ -229,6 +229,8 @@ def counted_after(
     if i >= len(nxt):
         return None, None
     first = nxt[i]
+    if first[2] in stop and i + 1 < len(nxt) and _comparative_before_noun(doc, first, nxt[i + 1]):
+        i, first = i + 1, nxt[i + 1]  # '60 miljoner fler analfabeter', 'ten more days': the noun counted
     for n in (2, 1):  # 'per cent', 'nautical miles' before 'miles'
         group = [x[2] for x in nxt[i : i + n]]  # '°C' is two words to the word pattern: tried with no space too
         if i + n <= len(nxt) and (found := code_of(" ".join(group), lex.lang) or code_of("".join(group), lex.lang)):
@@ -284,6 +286,21 @@ def _adverbial(token: Token, lex: Lexicon) -> bool:
             and any(token.text.lower().endswith(x) for x in endings))
 
 
+def _comparative_before_noun(doc: Doc | None, word: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
+    """A comparative quantifier right before a noun (*fler analfabeter*, *färre platser*)."""
+    token = _token(doc, word[0], word[1]) if doc is not None and doc.has_annotation("POS") else None
+    return (token is not None and ("Cmp" in token.morph.get("Degree", []) or token.tag_ in {"JJR", "RBR"})
+            and token.pos_ in {"ADJ", "ADV"}
+            and pos_at(token.doc, after[0], after[1]) == "NOUN")
+
+
+def _degree_adverb(token: Token) -> bool:
+    """An adverb before one or two adjectives and their noun (*riktigt tunga poäng*)."""
+    rest = [t.pos_ for t in token.doc[token.i + 1 : token.i + 4]]
+    return len(rest) > 1 and rest[0] == "ADJ" and ("NOUN" in rest[1:] and "ADJ" not in rest[rest.index("NOUN"):]
+                                                   and all(p == "ADJ" for p in rest[1 : rest.index("NOUN")]))
+
+
 def _is_word(word: str) -> bool:
     """Letters, or letters joined by hyphens (*SL-bussar*, *EU-länderna*)."""
     return word.replace("-", "").isalpha()
@@ -331,14 +348,17 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         if "Inf" in form and "Pass" not in token.morph.get("Voice", []) and after is not None and after.pos_ in {
                 "ADP", "PART", "ADV", "DET", "SCONJ"}:
             return None  # 'över 50 anses tyda på': an infinitive with its complement is no participle
-        if "Fin" not in form or "Pass" in token.morph.get("Voice", []):
+        if "Fin" not in form and after is not None and after.pos_ == "NOUN":
+            tag = "ADJ"  # 'två konkreta åtgärder', 'tre skadade personer': an attribute before its noun
+        elif "Fin" not in form or "Pass" in token.morph.get("Voice", []):
             return (first[0], first[1])
-        if _finite_before(token) or _determined_number(token):
+        elif _finite_before(token) or _determined_number(token):
             return (first[0], first[1])  # 'lade tio säckar', 'sina 13 säsonger': a noun the tagger missed
-        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        elif after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return None
         tag = "ADJ"
+    if tag == "ADV" and token is not None and _degree_adverb(token):
+        tag = "ADJ"  # 'två riktigt tunga poäng': an adverb of degree opens the adjectives of the noun
     if tag not in {"ADJ", "NOUN", "PROPN", "X"}:
         return None
     if tag == "ADJ" and token is not None and _adverbial(token, lex):

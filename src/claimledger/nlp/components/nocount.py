@@ -11,18 +11,19 @@ data (``number_marker``, ``year_marker``, ``month``, ``not_a_count``, ``clock``,
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from claimledger.nlp.components.measures import code_of, function_words, unit_forms
-from claimledger.nlp.lexicon import Lexicon, load
+from claimledger.nlp.components.ages import age_after_name, age_list, age_stated, num_value
+from claimledger.nlp.components.measures import code_of, function_words
+from claimledger.nlp.lexicon import Lexicon
 from claimledger.nlp.spans import mark_before
 
 
 def is_year(raw: str) -> bool:
-    """Digits that could be a year of modern news (1800-2099)."""
-    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
+    """Digits that could be a year (1000-2099): news writes history's years too (*1538 varnade
+    inkvisitionen*, *förstördes 1632 under kriget*); a count of that size stays one before its noun."""
+    return bool(re.fullmatch(r"1\d\d\d|20\d\d", raw))
 
 
 def after_month(prev: list[tuple[int, int, str]], months: frozenset[str]) -> bool:
@@ -31,44 +32,6 @@ def after_month(prev: list[tuple[int, int, str]], months: frozenset[str]) -> boo
     if len(words) >= 2 and words[-1] == "." and words[-2] in months:
         return True
     return len(words) >= 3 and words[-1] == "," and words[-2].isdigit() and len(words[-2]) <= 2 and words[-3] in months
-
-
-def age_after_name(text: str, prev: list[tuple[int, int, str]], e: int, raw: str,
-                    nxt: list[tuple[int, int, str]], lex: Lexicon) -> bool:
-    """*Zoe Anderson, 24, was…*, *Hartley, 37, from…*, *Lena Berg, 65 år,*: a number set off by
-    commas right after a name (a time unit may follow it) is the person's age, which FORMAT.md
-    leaves out."""
-    if len(prev) > 2 and prev[-1][2] in lex.word_class("time_adverb") and prev[-2][2] == ",":
-        prev = prev[:-1]  # 'Fiorina, then 44, as': the age she was then
-    if not raw.isdigit() or int(raw) > 120 or len(prev) < 2 or prev[-1][2] != ",":
-        return False
-    if not text[prev[-2][0]].isupper() or not prev[-2][2].isalpha():
-        return False
-    if len(nxt) >= 2 and nxt[0][2] in lex.units.get("time_unit", ()) and nxt[1][2] == ",":
-        return True
-    return text[e : e + 1] == ","
-
-
-def age_stated(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]], lex: Lexicon) -> bool:
-    """*Han är 77 år.*, *she was 40 years old*, *mannen, som är 45 år,*: a number of years that
-    a person pronoun (or *som* after one) is said to be is an age, which FORMAT.md leaves out. A
-    number of years followed by more words (*det är tio år sedan*, *straffet blir fyra år*) is a
-    duration and counts: the subject must be a person word and the years must end the clause.
-    A time adverb may stand between subject and verb (*som nu är 2 år*)."""
-    w = lex.word_class
-    if len(prev) < 2 or prev[-1][2] not in w("age_copula"):
-        return False
-    k = -3 if len(prev) > 2 and prev[-2][2] in w("time_adverb") else -2
-    if prev[k][2] not in w("age_subject"):
-        return False
-    unit = code_of(nxt[0][2], lex.lang) if nxt else None
-    if unit is None or unit.code != "a":
-        return False
-    if len(prev) > -k and prev[k - 1][2] in w("subordinator"):
-        return True  # 'När hon var sju år flyttade familjen': the clause ends at the years
-    after = nxt[1][2] if len(nxt) > 1 else ""
-    return (after == "" or not after[0].isalnum() or after in w("age_word") or after in w("conjunction")
-            or after in w("subordinator"))
 
 
 def name_part(text: str, prev: list[tuple[int, int, str]], s: int, raw: str, lex: Lexicon) -> bool:
@@ -111,8 +74,12 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     if prev_word in lex.word_class("rank_sign") and prev[-1][1] == s:
         return True  # '#2 browser', 'it has been #3': a rank, not a count
     markers = lex.word_class("number_marker")
+    # after a year word a modern year (1800-2099) is one whatever follows; an older one only where
+    # no noun it could count follows ('i 1632', not 'a survey of 1709 schoolchildren')
+    older = year_like and not re.fullmatch(r"1[89]\d\d|20\d\d", raw)
     if (prev_word in markers or (len(prev) > 1 and f"{prev[-2][2]} {prev_word}" in markers)
-            or (year_like and prev_word in lex.word_class("year_marker"))):
+            or (year_like and prev_word in lex.word_class("year_marker")
+                and not (older and _content_word_after(text, nxt, lex)))):
         return True
     months = lex.word_class("month")
     if prev_word in months or (nxt and nxt[0][2] in months) or after_month(prev, months):
@@ -132,8 +99,7 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return True  # 'i Tre Kronor', 'De Tre Vännerna': a number word in capitals inside a sentence names
     if raw.isdigit() and (bracketed(text, prev, s, e, lex) or list_number(text, s, e, nxt) or day_month(text, s, e)):
         return True  # '(4) Mustasch', 'förlag (6).': a rank or a reference in brackets; '10 Michel de Montaigne'
-    after_text = text[e : e + 24].lower()  # room for the longest not_a_count form and a space
-    if any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ())):
+    if not_a_count_after(text, e, lex):
         return True
     if nxt and nxt[0][2] in lex.units.get("clock", ()) and re.fullmatch(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?", raw):
         return True  # '2 pm', '2.13 am': a clock time ('2.1 pm' is a length)
@@ -142,8 +108,18 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
     if decimal == "comma" and re.fullmatch(r"\d{1,2}\.\d\d", text[s : e + 3].split()[0] if e + 3 <= len(text) else ""):
         return True
     # a year-like number counts only before a lower-case word that is no function word ('1500 soldiers')
-    return year_like and not vague and (not nxt or not nxt[0][2].isalpha() or not text[nxt[0][0]].islower()
-                                        or nxt[0][2] in function_words(lex))
+    return year_like and not vague and not _content_word_after(text, nxt, lex)
+
+
+def _content_word_after(text: str, nxt: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """Whether a lower-case word that is no function word follows (what a number could count)."""
+    return bool(nxt) and nxt[0][2].isalpha() and text[nxt[0][0]].islower() and nxt[0][2] not in function_words(lex)
+
+
+def not_a_count_after(text: str, e: int, lex: Lexicon) -> bool:
+    """Whether words that ``not_a_count`` lists follow ``text[e]`` (*år gammal*, *års ålder*, *f.Kr.*)."""
+    after_text = text[e : e + 24].lower()  # room for the longest not_a_count form and a space
+    return any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ()))
 
 
 def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bool:
@@ -154,13 +130,17 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
     if (n > 0 and items[n - 1][2] in lex.word_class("partitive") and items[n][2] in lex.word_class("indefinite_article")
             and nxt and nxt[0] not in scale):
         return False  # 'three quarters of a mile', 'most of a mile': the unit a share is of, not one of it
-    if nxt and ((nxt[0] in scale and len(nxt[0]) > 2) or (is_measure(nxt[0], lex) and len(nxt[0]) > 1)):
-        return True  # 'a gallon', 'a million'; not 'an M.F.A.' (a letter for a scale or unit follows digits only)
+    unit = code_of(nxt[0], lex.lang) if nxt else None
+    if nxt and ((nxt[0] in scale and len(nxt[0]) > 2)
+                or (unit is not None and unit.kind in ("measure", "percent") and len(nxt[0]) > 1)):
+        return True  # 'a gallon', 'a million', 'en procent'; not 'an M.F.A.' (a letter for a unit follows digits only)
     if nxt and nxt[0] in lex.numbers.get("denominator", {}):  # 'one sixth.', 'a third of', not 'a third connection'
         return len(nxt) == 1 or not nxt[1].isalpha() or nxt[1] in lex.word_class("partitive")
     if nxt and (len(nxt) > 1 and nxt[1] in scale and (
             (nxt[0],) in lex.approx.get("over", ()) or nxt[0] in lex.numbers.get("fraction", {}))):
         return True  # 'en miljard', 'en dryg miljard', 'en halv miljon'
+    if len(nxt) > 1 and nxt[0] in lex.numbers.get("fraction", {}) and code_of(nxt[1], lex.lang) is not None:
+        return True  # 'en halv timme', 'ett halvt år': half of a unit measures, as 'half an hour'
     fractions = lex.numbers.get("fraction", {})
     later = [w for _, _, w in items[n + 1 : n + 5]]
     if (len(later) == 4 and later[0] in lex.word_class("number_joiner") and later[1] in lex.numbers.get("article", {})
@@ -216,55 +196,11 @@ def is_measure(word: str, lex: Lexicon) -> bool:
     return found is not None and found.kind == "measure"
 
 
-def _num_value(word: str, lex: Lexicon) -> float | None:
-    """A small number in digits or one number word (*28*, *fyra*), else None."""
-    if word.isdigit() and len(word) <= 3:
-        return float(word)
-    return lex.numbers.get("unit", {}).get(word.lower())
-
-
-@cache
-def _list_pattern(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """(after the first number: the rest of a list of numbers and *år*; before a number: the
-    list's earlier numbers back to the comma that opens it), for ``age_list``."""
-    lex = load(lang)
-    joiners = sorted(lex.word_class("list_joiner"), key=len, reverse=True)
-    year_words = [f for f, u in unit_forms(lang).items() if u.code == "a" and u.after and f.isalpha()]
-    if not joiners or not year_words:
-        return None
-    words = sorted((w for w, v in lex.numbers.get("unit", {}).items() if v <= 120 and w.isalpha()), key=len,
-                   reverse=True)
-    num = r"(?:\d{1,3}|" + "|".join(map(re.escape, words)) + r")\b"
-    words_joined = "|".join(re.escape(j) + (r"\b" if j[-1].isalpha() else "") for j in joiners)
-    join = rf"(?:\s*,\s*|\s+(?:{words_joined})\s+)"
-    years = "|".join(map(re.escape, year_words))
-    forward = re.compile(rf"(?:{join}{num})*\s+(?:{years})\b", re.IGNORECASE)
-    backward = re.compile(rf"(?<=[^\W\d_]),\s*(?:{num}{join})*$", re.IGNORECASE)
-    return forward, backward
-
-
-def age_list(text: str, s: int, e: int, lex: Lexicon) -> bool:
-    """*fyra respektive åtta år gamla*, *Två män, 28 och 61 år, har gripits*, *kvinnan, 34 år,*:
-    numbers joined by commas or ``list_joiner`` words that end in years said to be an age
-    (*år gamla*: ``age_word``) or that stand as an aside between commas after a noun are ages,
-    each of them, which FORMAT.md leaves out."""
-    patterns = _list_pattern(lex.lang)
-    if patterns is None or _num_value(text[s:e], lex) is None:
-        return False
-    m = patterns[0].match(text, e)
-    if m is None:
-        return False
-    after = text[m.end() : m.end() + 12].lstrip().lower()
-    if any(after.startswith(w) and not after[len(w) : len(w) + 1].isalpha() for w in lex.word_class("age_word")):
-        return True
-    return after.startswith(",") and patterns[1].search(text, max(0, s - 80), s) is not None
-
-
 def clock_words(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]], raw: str, lex: Lexicon) -> bool:
     """*halv åtta*, *kvart över tre*, *vid fyra på morgonen*: an hour from 1 to 12 after a word
     that splits the hour (``clock_before``) or before a part of the day (``clock_after``) is a
     time of day, which FORMAT.md leaves out."""
-    value = _num_value(raw, lex)
+    value = num_value(raw, lex)
     if value is None or not 1 <= value <= 12:
         return False
     before, after = lex.units.get("clock_before", frozenset()), lex.units.get("clock_after", frozenset())
@@ -336,10 +272,16 @@ def verb_like(doc: Doc | None, span: tuple[int, int]) -> bool:
     """Whether the word at ``span`` that follows a year-like number is a verb: tagged so, or an
     adjective the tagger made of a verb (*visades 2001 vallfärdade drygt*, *först 2022 väntas
     bygget*), which stands before no noun, or before a definite one that no attributive
-    adjective could take without a determiner; *2000 skadade personer* is a count."""
+    adjective could take without a determiner; *2000 skadade personer* is a count. Before a verb
+    the number is a year only where a subject follows the verb (*1563 hade Venedigs befolkning*,
+    *2012 ökade intäkterna*: the clause inverted after a fronted time); where none does, the number
+    is the verb's subject and counts (*1607 togs in på sjukhus*, *1200 died in the fire*)."""
     token = _token_at(doc, (span[0], span[1], ""))
-    if token is None or token.pos_ == "VERB":
-        return token is not None
+    if token is None:
+        return False
+    if token.pos_ == "VERB":  # a year before the verb inverts the clause: its subject follows the verb
+        after = next((t for t in token.doc[token.i + 1 :] if t.pos_ not in {"ADV", "PART"}), None)
+        return after is not None and after.pos_ in {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"}
     if token.pos_ != "ADJ" or (token.i > 1 and token.doc[token.i - 2].pos_ == "DET"):
         return False  # 'de 2000 första dagarna': a determiner before the number makes the phrase definite
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -400,21 +342,6 @@ def bare_label(text: str, s: int, end: int, raw: str, lex: Lexicon) -> bool:
     if raw.lower() in lex.word_class("noun_homograph"):  # but 'de sex i besättningen': a determiner makes it a number
         return mark_word_before(text, s) not in lex.word_class("determiner") | lex.word_class("possessive")
     return raw.isdigit() and not text[end:].strip(" .") and not is_year(raw)
-
-
-def age_group(doc: Doc | None, start: int, lex: Lexicon) -> bool:
-    """*flickor mellan 7 och 17 år*, *personer mellan 65 och 69 år*: a range of years (the caller
-    checks the unit) right after a noun in the plural names the age of those it describes, an
-    age, left out; a span of time stands after a verb or a preposition (*pågick i mellan 5 och 10
-    år*)."""
-    if doc is None or not doc.has_annotation("POS"):
-        return False
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or span[0].i == 0:
-        return False
-    before = doc[span[0].i - 1]  # a unit is no one of an age ('39 procent under två år')
-    return (before.pos_ == "NOUN" and "Plur" in before.morph.get("Number", [])
-            and code_of(before.text, lex.lang) is None)
 
 
 def bare_adjective(doc: Doc | None, counted: tuple[int, int]) -> bool:

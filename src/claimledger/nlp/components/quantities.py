@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from claimledger.model import Approx
+from claimledger.nlp.components.ages import age_group
 from claimledger.nlp.components.measures import (
     Preset,
     change_pair,
@@ -28,18 +29,19 @@ from claimledger.nlp.components.measures import (
     determined,
     hyphen_measures,
     money_before,
+    pos_at,
     shared_unit,
     singular_noun,
     time_span,
 )
 from claimledger.nlp.components.nocount import (
-    age_group,
     bare_adjective,
     bare_label,
     counts_as_number,
     is_measure,
     is_year,
     no_count,
+    not_a_count_after,
     open_end,
     placing,
     verb_like,
@@ -57,7 +59,14 @@ from claimledger.nlp.components.numerals import (
     word_range,
     word_run,
 )
-from claimledger.nlp.components.shares import half_a, label_after_noun, of_a_whole, one_in_contrast, rate_part
+from claimledger.nlp.components.shares import (
+    after_copula,
+    half_a,
+    label_after_noun,
+    of_a_whole,
+    one_in_contrast,
+    rate_part,
+)
 from claimledger.nlp.lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|[^\w\s]", re.UNICODE)
@@ -255,9 +264,10 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     scale = nums.get("scale", {})
     conj, fractions = lex.word_class("conjunction"), nums.get("fraction", {})
     denominators = nums.get("denominator", {})
+    share = False  # a fraction in words ('tre fjärdedelar'): a share unless a unit follows
     if nxt and nxt[0][2] in denominators and nxt[0][0] <= e + 1 and not vague and value == int(value):
         value /= denominators[nxt[0][2]]  # 'two thirds', 'tre fjärdedelar'
-        end = nxt[0][1]
+        end, share = nxt[0][1], True
         nxt = nxt[1:]
     if (len(nxt) >= 3 and nxt[0][2] in conj and nxt[1][2] in nums.get("article", {}) and nxt[2][2] in fractions
             and not vague):
@@ -268,6 +278,9 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         value = value * nums["fraction"][nxt[0][2]] * scale[nxt[1][2]] if value else scale[nxt[1][2]] / 2
         end, own_scale = nxt[1][1], True
         nxt = nxt[2:]
+    elif (raw.lower() in nums.get("article", {}) and len(nxt) > 1 and nxt[0][2] in fractions
+          and code_of(nxt[1][2], lex.lang) is not None):
+        value, end, nxt = value * fractions[nxt[0][2]], nxt[0][1], nxt[1:]  # 'en halv timme': half an hour
     elif nxt and nxt[0][2] in scale and vague and nxt[0][0] <= e + 1:
         value *= scale[nxt[0][2]]  # 'tiotals miljoner', 'tens of millions': ten million and more
         end = nxt[0][1]
@@ -352,6 +365,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     elif (len(nxt) >= 2 and nxt[0][2] in joiners and not raw[:1].isdigit() and not vague
           and (hi := small_number(nxt[1][2], nums)) > 0 and value < hi):
         value_max, approx, end, nxt = hi, "range", nxt[1][1], nxt[2:]  # 'tre – fem år', 'mellan tre och fem'
+    if approx == "range" and not_a_count_after(text, end, lex):
+        return None  # 'mellan 1 och 10 års ålder': what follows the range says age, as after one number
     bound, taken = ("", 0) if approx == "range" or vague else open_end(nxt, lex)
     if taken:  # '107 or more', 'one or more donations'
         end, nxt = nxt[taken - 1][1], nxt[taken:]
@@ -393,6 +408,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
         counted = count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
+    if share and unit is None and value < 1 and not after_copula(words.before(start, 1), lex, doc):
+        return None  # 'Tre fjärdedelar väljer ort': a share (FORMAT.md); 'risken är en sjättedel' a value
     if approx in {"range", "over", "under"} and unit == "a" and age_group(doc, start, lex):
         return None  # 'flickor mellan 7 och 17 år', 'barn under 16 år': an age group
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
@@ -408,10 +425,11 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                             or unit is None and (start, end) == (s, e) and label_after_noun(doc, text, s, raw)):
         return None
     if (is_year(raw) and unit is None and not vague and start == s
-            and (counted is None or counted[0] < s or verb_like(doc, counted)
+            and (counted is None or counted[0] < s or verb_like(doc, counted) or pos_at(doc, *counted) == "ADV"
                  or (determined(text, prev, lex) and singular_noun(doc, counted, lex)))):
         # '2012 ökade intäkterna', 'a 2015 study', 'the operator's 2019 assessment': a year-like
-        # number before a verb, or between a determiner and a noun in the singular, names a year
+        # number before a verb or an adverb ('bankkrisen 2008 hårt sargade'), or between a determiner
+        # and a noun in the singular, names a year
         # (so many of something take the plural: '2000 workers'; '2000 staff' has no determiner)
         return None
     if bare_pair and counted is None and unit is None and start == s:

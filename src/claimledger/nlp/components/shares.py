@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimledger.nlp.components.measures import code_of
+from claimledger.nlp.components.measures import code_of, pos_at
 from claimledger.nlp.components.nocount import is_year
 from claimledger.nlp.lexicon import Lexicon
 
@@ -102,3 +102,9 @@ def one_in_contrast(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> 
             if not any(w in ".!?;" for _s, _e, w in between):
                 return True
     return False
+
+
+def after_copula(prev: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None) -> bool:
+    """Whether the word before is a copula (``copula``; where the language lists none, a tagged AUX)."""
+    copula = lex.word_class("copula")
+    return bool(prev) and (prev[-1][2] in copula if copula else pos_at(doc, prev[-1][0], prev[-1][1]) == "AUX")
