@@ -114,3 +114,15 @@ def test_warc_from_stdin(read: Read, sample: Path) -> None:
     batch = read(["-"], stdin=io.BytesIO(sample.read_bytes()))
     assert len(batch.articles) == 19
     assert all(isinstance(a, Article) and a.raw_ref.startswith("<stdin>#offset=") for a in batch.articles)
+
+
+def test_warc_and_feed_readers_load_only_when_needed() -> None:
+    """Reading pages imports neither warcio nor feedparser (a twentieth of a second of every start);
+    the first archive read imports warcio."""
+    import subprocess
+    import sys
+
+    code = ("import sys, claimledger.ingest, claimledger.analyze; "
+            "print(sorted(m for m in ('warcio', 'feedparser') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -34,8 +34,6 @@ from collections.abc import Callable, Iterator
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import feedparser
-
 from claimledger.errors import EMPTY, NO_TEXT, NOT_A_FEED, UNSAFE_XML, InputError
 from claimledger.model import Article, RawDoc
 
@@ -160,6 +158,8 @@ def _parse(raw: RawDoc) -> Any:
     """feedparser's result for a feed already judged safe; its exceptions pass to the caller."""
     # The feed's own URL lets feedparser resolve relative entry links against it.
     base = {"content-location": raw.uri} if raw.uri.startswith(("http://", "https://")) else {}
+    import feedparser  # here, not at the top: a run of pages never reads a feed
+
     data = _replace_surrogate_refs(raw.data)
     return feedparser.parse(data, response_headers=base, sanitize_html=True, resolve_relative_uris=True)
 

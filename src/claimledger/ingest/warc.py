@@ -24,24 +24,31 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeadersParserException
 
 from claimledger.errors import BAD_ARCHIVE, TOO_LARGE, TRUNCATED, InputError
 from claimledger.model import RawDoc
 
 _ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 _NOT_ARTICLES = ("/robots.txt", "/ads.txt", "/app-ads.txt", "/humans.txt", "/security.txt", "/sitemap.txt")
-# What warcio raises on damaged input: its own errors, and plain Python errors when a
-# record header is cut off (a missing WARC-Target-URI surfaces as AttributeError).
-_WARCIO_FAILURES = (
-    ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, OSError, ValueError,
-    AttributeError, TypeError, KeyError, IndexError,
-)  # fmt: skip
+
+
+@cache
+def _warcio() -> tuple[Any, type[Exception], tuple[type[BaseException], ...]]:
+    """warcio's ``ArchiveIterator``, its ``ArchiveLoadFailed``, and what it raises on damaged input:
+    its own errors, and plain Python errors when a record header is cut off (a missing
+    WARC-Target-URI surfaces as AttributeError). Imported when an archive is first read: a run
+    of pages or feeds never needs it (a twentieth of a second of every start)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
+    return ArchiveIterator, ArchiveLoadFailed, (
+        ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, OSError, ValueError,
+        AttributeError, TypeError, KeyError, IndexError,
+    )  # fmt: skip
 
 
 def _header_params(value: str) -> tuple[str, str | None]:
@@ -94,7 +101,8 @@ def iter_warc(stream: BinaryIO, name: str, *, size: int | None, max_bytes: int,
     offsets still the file's; ``end``: the byte where the next shard's records start, where
     this read stops.
     """
-    iterator = ArchiveIterator(stream)
+    archive_iterator, _failed, failures = _warcio()
+    iterator = archive_iterator(stream)
     # warcio writes a multi-line warning to stderr for each record whose Content-Length
     # looks wrong; a hostile archive would flood the terminal past our one-line errors.
     # Silenced here (the instance attribute shadows the class's text) and counted below.
@@ -109,7 +117,7 @@ def iter_warc(stream: BinaryIO, name: str, *, size: int | None, max_bytes: int,
             iterator.read_to_end(record)  # also fixes the record's offset
         except StopIteration:
             break
-        except _WARCIO_FAILURES as exc:
+        except failures as exc:
             yield _damaged(name, count, stream, size, exc)
             return
         offset = iterator.get_record_offset()
@@ -156,7 +164,7 @@ def _damaged(name: str, count: int, stream: BinaryIO, size: int | None, exc: Bas
         at_end = size is None or stream.tell() >= size
     except (OSError, ValueError):
         at_end = True
-    if count == 0 and isinstance(exc, ArchiveLoadFailed):
+    if count == 0 and isinstance(exc, _warcio()[1]):
         return InputError(name, BAD_ARCHIVE, f"not a readable WARC archive ({_first_line(exc)})")
     if at_end:
         return InputError(name, TRUNCATED, f"archive truncated after {_records(count)} ({_first_line(exc)})")
@@ -192,16 +200,17 @@ def record_offsets(path: Path) -> list[int]:
     """Where each record of the archive starts, in bytes (for cutting it into batch shards);
     empty when the archive cannot be read to its end (then it is read whole, and its damage
     reported as usual)."""
+    archive_iterator, _failed, failures = _warcio()
     try:
         with path.open("rb") as fh:
-            iterator = ArchiveIterator(fh)
+            iterator = archive_iterator(fh)
             iterator.INC_RECORD = ""
             out = []
             for record in iterator:
                 out.append(iterator.get_record_offset())
                 iterator.read_to_end(record)
             return out
-    except (*_WARCIO_FAILURES, OSError):
+    except failures:  # OSError among them
         return []
 
 
