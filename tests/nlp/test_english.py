@@ -806,3 +806,8 @@ def test_feel_and_theorize_with_a_clause_are_estimates() -> None:
 def test_reports_as_the_head_of_the_source_is_hearsay() -> None:
     row = _by_cue("Recent reports have revealed that the mayor left the city in May.", "revealed")
     assert row[3] == "reported", row
+
+
+def test_subject_of_the_clause_before_then_says_speaks() -> None:
+    text = "The governor jokingly offered the man a job as minister, then says he will welcome advice from anyone."
+    assert _by_cue(text, "says")[:3] == ("The governor", "says", "he will welcome advice from anyone")

@@ -60,7 +60,7 @@ class _Sentence(AsideSentence):
         if source is None and v.dep_ == "ROOT" and not any(c.dep_ in _SUBJ_PASS for c in v.children):
             source = self.subject_before(v)
         if source is None:
-            source = self.name_before_colon(c1)  # 'Said Ellis: "…"
+            source = self.name_before_colon(c1) or self.coordinate_subject(v)  # 'Said Ellis: "…"
         if source is None and any(c.dep_ in _SUBJ and c.i < v.i and self._quoted_label(c.i) for c in v.children):
             return None  # 'the "Great Thaw" presented …': a quoted name is the subject, and no speaker
         if source is None and self.infinitive(v):

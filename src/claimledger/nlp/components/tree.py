@@ -239,6 +239,15 @@ class ParsedSentence:
             i += 1
         return self.trim(i, max(j, end))
 
+    def coordinate_subject(self, v: Token) -> Range | None:
+        """'X offered the man a job, then says he …': the parser made the clause before a complement of a
+        subjectless cue that has a complement of its own after it; that clause's subject speaks."""
+        if v.dep_ != "ROOT" or not any(c.dep_ in _COMP and c.i > v.i for c in v.children):
+            return None
+        pre = next((c for c in v.children if c.dep_ in _COMP and c.i < v.i and self.q.region(c.i) is None), None)
+        subj = next((g for g in pre.children if g.dep_ in _SUBJ), None) if pre is not None else None
+        return self.np(subj) if subj is not None else None
+
     def np(self, tok: Token, drop_acl: Token | None = None) -> Range | None:
         lo, hi = self.subtree(tok, _SOURCE_DROP)
         if drop_acl is not None:
