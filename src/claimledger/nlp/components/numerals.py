@@ -315,3 +315,14 @@ def vague_phrases(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
     result = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
     _MULTI_VAGUE[lex.lang] = result
     return result
+
+
+def word_ranges(items: list[tuple[int, int, str]], lex: Lexicon) -> list[Preset]:
+    """*sex-sju kvinnor*, *two-three days*: a range written as one hyphenated word (``items``: the
+    block's words with offsets)."""
+    units = lex.numbers.get("unit", {})
+    out = []
+    for s, e, w in items:
+        if "-" in w and (r := word_range(w, units)) is not None:
+            out.append(Preset(s, e, s, e, r[0], None, None, r[1]))
+    return out

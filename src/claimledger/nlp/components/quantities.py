@@ -19,7 +19,6 @@ from spacy.tokens import Doc
 from claimledger.model import Approx
 from claimledger.nlp.components.ages import age_group
 from claimledger.nlp.components.measures import (
-    Preset,
     change_pair,
     code_of,
     colon_money,
@@ -56,7 +55,7 @@ from claimledger.nlp.components.numerals import (
     spelled_number,
     unit_range,
     vague_phrases,
-    word_range,
+    word_ranges,
     word_run,
 )
 from claimledger.nlp.components.shares import (
@@ -144,7 +143,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     scale = nums.get("scale", {})
     for m in _digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
         hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))
-    found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex) + _word_ranges(words, lex)
+    found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex) + word_ranges(words.items, lex)
     found += colon_money(text, lex.lang)
     presets = {p.number_start: p for p in found + numeral_presets(text, lex.lang, decimal, found)}
     hits = [h for h in hits if not any(p.start <= h[0] < p.end for p in presets.values())]
@@ -436,13 +435,3 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
     value = float(f"{value:.12g}")  # '16,4' times a million is 16400000, not 16399999.999999998
     return FoundQuantity(start, end, value, approx, value_max, counted, unit)
-
-
-def _word_ranges(words: _Words, lex: Lexicon) -> list[Preset]:
-    """*sex-sju kvinnor*, *two-three days*: a range written as one hyphenated word."""
-    units = lex.numbers.get("unit", {})
-    out = []
-    for s, e, w in words.items:
-        if "-" in w and (r := word_range(w, units)) is not None:
-            out.append(Preset(s, e, s, e, r[0], None, None, r[1]))
-    return out
