@@ -76,7 +76,8 @@ def test_facts_the_rest_of_a_group_is_no_rival_to_its_part(linked) -> None:  # t
     assert not fa["contested"] and not fb["contested"]
     c = add("Tre demonstranter greps på torget, uppger inrikesministeriet.", lang="sv", published="2025-03-03")
     d = add("Övriga fem demonstranter greps vid stationen, säger polisen.", lang="sv", published="2025-03-03")
-    assert _fact_of(ledger, d)["variable"].endswith("rest") and not _fact_of(ledger, d)["contested"]
+    assert _fact_of(ledger, d)["variable"].endswith("rest")
+    assert not _fact_of(ledger, c)["contested"] and not _fact_of(ledger, d)["contested"]
     # without the word for the rest, the same two figures are rivals
     e = add("Five protesters were arrested at the station, the police said on Monday.", published="2025-03-03")
     assert _fact_of(ledger, e)["contested"]

@@ -35,6 +35,7 @@ from sqlalchemy import (
 
 from claimledger.errors import UsageError
 from claimledger.store import factqueries, queries
+from claimledger.store.names import named, written_names
 from claimledger.store.schema import articles as A
 from claimledger.store.schema import attributions as T
 from claimledger.store.schema import copies as C
@@ -203,7 +204,7 @@ def _page(conn: Connection, stmt: Select[Any], limit: int) -> tuple[list[dict[st
     found = [dict(r) for r in conn.execute(stmt.limit(limit + 1)).mappings()]
     for r in found:
         r["anonymous"] = bool(r["anonymous"])
-    return factqueries.named(conn, found[:limit], "actor", "actor_name"), len(found) > limit
+    return named(conn, found[:limit], "actor", "actor_name"), len(found) > limit
 
 
 def _matches(conn: Connection, words: list[str]) -> ColumnElement[bool]:
@@ -279,7 +280,7 @@ def article_view(conn: Connection, id_or_prefix: str) -> dict[str, Any]:
                           .where(C.c.original_id == article_id).order_by(C.c.article_id)).mappings().all()
     return {
         "article": {"id": art.id, "lang": art.lang, "title": art.title, "text": art.text, **dict(meta)},
-        "attributions": factqueries.named(conn, spans, "actor", "actor_name"),
+        "attributions": named(conn, spans, "actor", "actor_name"),
         "quantities": figures,
         "copy": dict(copy) if copy else None,
         "copies": [dict(c) for c in copies],
@@ -306,6 +307,6 @@ def actor_view(conn: Connection, name: str, *, limit: int) -> dict[str, Any]:
                           .order_by(O.c.published.desc(), O.c.article_id.desc(), O.c.attribution_id.desc())
                           .limit(max(0, limit))).all()
     keys = [(r.article_id, r.attribution_id) for r in latest]
-    return {"actor": who, "name": factqueries.written_names(conn, [who]).get(who, who),
+    return {"actor": who, "name": written_names(conn, [who]).get(who, who),
             "total": sum(months.values()), "by_month": months,
             "claims": factqueries.actor(conn, who, keys=keys) if keys else []}

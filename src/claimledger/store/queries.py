@@ -32,6 +32,7 @@ from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 from claimledger.errors import LedgerDamageWarning, StoreError, UsageError
 from claimledger.model import CERTAINTIES, Analysis, Attribution, Mention, Quantity
 from claimledger.store import rows
+from claimledger.store.names import named
 from claimledger.store.schema import articles as A
 from claimledger.store.schema import attributions as T
 from claimledger.store.schema import mentions as M
@@ -250,7 +251,7 @@ def summary(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     attributions); certainty ({certainty: n} for every certainty, zeros included, in
     model order); languages ({lang: articles}, most first); top_sources (list of
     {"source": actor, "count": n}: the ``top`` originating actors by claims once the ledger is
-    linked, else the most frequent source words).
+    linked, named as the articles write them, else the most frequent source words).
     """
     out: dict[str, Any] = dict(counts(conn))
     out["anonymous"] = int(conn.scalar(select(func.count()).select_from(T).where(T.c.anonymous)) or 0)
@@ -268,6 +269,8 @@ def summary(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         select(column, n).where(column.is_not(None)).group_by(column).order_by(n.desc(), column).limit(top)
     )
     out["top_sources"] = [{"source": s, "count": int(k)} for s, k in sources]
+    if linked:  # an actor as the articles write it (*Bernie Sanders*, stored *bernie sanders*)
+        named(conn, out["top_sources"], "source", "source")
     return out
 
 

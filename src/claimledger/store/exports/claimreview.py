@@ -31,7 +31,7 @@ from claimledger.safetext import json_text, safe_uri
 from claimledger.store.admiralty import Admiralty, admiralty
 from claimledger.store.exports import records
 from claimledger.store.exports.select import Filters, fact_pages
-from claimledger.store.factqueries import named
+from claimledger.store.names import named
 
 CONTEXT = "https://schema.org"
 PERSON_KINDS = frozenset({"person", "witness", "expert"})
