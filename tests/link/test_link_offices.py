@@ -95,9 +95,11 @@ def test_actor_listing_names_people_as_written_and_as_people(tmp_path: Path) -> 
         rows = {r["actor"]: r for r in with_table_kinds(ledger.actors())}
         facts = [f for f in ledger.facts() if "grace mcallister" in f["sources"]]
         detail = ledger.fact(facts[0]["id"]) if facts else {"mentions": []}
+        top = [row["source"] for row in ledger.summary()["top_sources"]]
     assert "grace mcallister" in rows, rows
     row = rows["grace mcallister"]
     assert row["name"] == "Grace McAllister" and row["kind"] == "person" and row["claims"] == 3
+    assert top[0] == "Grace McAllister"  # analyze's summary of who says what
     # the facts it stands behind name it as written too, beside the stored key
     assert facts and all(f["source_names"][f["sources"].index("grace mcallister")] == "Grace McAllister"
                          for f in facts)
