@@ -147,6 +147,7 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     # page and volume references; 'dryga' is 'over'; 'en procent' is one percent
     ("Mer om detta står på s 42 och 44 i boken.", []),
     ("Tabellen finns i Vol. 3 av serien.", []),
+    ("Namn: Eva. Ålder: 44 år. Bor: Umeå.", []),
     ("Exporten utgör dryga tre procent av landets inkomster.", [("dryga tre", 3, "over", "procent")]),
     ("Målet är att biståndet ska vara en procent av inkomsten.", [("en", 1, "exact", "procent")]),
     # what is counted: after a comparative quantifier ('fler', 'färre'), and after an adverb of degree
