@@ -811,3 +811,11 @@ def test_reports_as_the_head_of_the_source_is_hearsay() -> None:
 def test_subject_of_the_clause_before_then_says_speaks() -> None:
     text = "The governor jokingly offered the man a job as minister, then says he will welcome advice from anyone."
     assert _by_cue(text, "says")[:3] == ("The governor", "says", "he will welcome advice from anyone")
+
+
+def test_colon_lead_with_a_manner_participle_names_the_speaker_of_the_next_paragraph() -> None:
+    text = ("The president tweeted using his official account:\n\n"
+            "\"Cool robot, Sam. Want to bring it to the capital? We should inspire more kids like you.\"")
+    assert _rows(text) == [("The president", "tweeted",
+                            "Cool robot, Sam. Want to bring it to the capital? We should inspire more kids like you.",
+                            "asserted", False)]

@@ -102,25 +102,36 @@ def lead_into(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> P
 
 
 def comma_lead(doc: Doc, lex: lexicon.Lexicon) -> Found | None:
-    """*X stated,* closing a paragraph whose next paragraph opens with a quotation: the cue stands
-    right before the comma and its subject is the speaker (the caller checks the quotation)."""
+    """*X stated,* (or *X tweeted using his account:*, which ``colon_lead`` leaves) closing a paragraph
+    whose next paragraph opens with a quotation: a verb cue with nothing said after it but how, where
+    or when, and its subject is the speaker (the caller checks the quotation)."""
     toks = [t for t in doc if not t.is_space]
-    if len(toks) < 3 or toks[-1].text != "," or not pipeline.has_tags(doc):
+    if len(toks) < 3 or toks[-1].text not in {",", ":"} or not pipeline.has_tags(doc):
         return None
-    comma = toks[-1].i
+    mark = toks[-1].i
     sent = toks[-1].sent
-    cues = [c for c in find_cues(doc, sent, lex, True) if c[2].kind == "verb" and c[1] == comma]
+    cues = [c for c in find_cues(doc, sent, lex, True) if c[2].kind == "verb" and (
+        c[1] == mark or (toks[-1].text == ":" and all(doc[c[1] - 1].is_ancestor(doc[x]) for x in range(c[1], mark))))]
     if not cues:
         return None
     c0, c1, cue = cues[-1]
     head = doc[c1 - 1]
-    if head.pos_ not in {"VERB", "AUX"} or any(c.i > head.i and c.dep_ not in {"punct", "prep", "advmod", "npadvmod"}
+    if head.pos_ not in {"VERB", "AUX"} or any(c.i > head.i and c.dep_ not in _HOW and not _manner(c)
                                                for c in head.children):
         return None  # 'and asked him,': the verb has an argument of its own after it
     source = SentenceRules(doc, sent, lex, True).np_before(c0)
     if source is None:
         return None
-    return Found((c0, c1), (comma + 1, comma + 1), source, cue.certainty, cue.kind, "comma-lead")
+    return Found((c0, c1), (mark + 1, mark + 1), source, cue.certainty, cue.kind, "comma-lead")
+
+
+_HOW = frozenset({"punct", "prep", "advmod", "npadvmod"})
+"""What may follow a lead's cue and say nothing: where, when, how."""
+
+
+def _manner(c: Token) -> bool:
+    """*using his account*: a participle on the cue that says how, with no clause said in it."""
+    return c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VBG" and not any(g.dep_ in {"ccomp", "mark"} for g in c.subtree)
 
 
 def continuation(b: pipeline.Block, before: list[Placed], lex: lexicon.Lexicon) -> Placed | None:
