@@ -106,3 +106,27 @@ def test_dialect_other_process_reads_while_a_write_is_open(filled: Ledger, ledge
     seen = json.loads(done.stdout)
     assert seen["counts"] == {"articles": 3, "attributions": 8, "quantities": 6, "mentions": 3}
     assert seen["sources"] == ["The ministry", "officials who asked not to be named", "The operator"]
+
+
+def test_dialect_upsert_sent_to_the_driver_stores_what_sqlalchemy_stored(ledger: Ledger) -> None:
+    """Rows of one shape go to SQLite as one prepared upsert; rows of mixed shapes take SQLAlchemy's
+    way. Either way the same rows come back: replaced or kept by key, a flag stored as 0 or 1."""
+    from claimledger.store.schema import fact_keys, facts
+
+    def fact(fid: str, label: str, contested: bool, **more: object) -> dict[str, object]:
+        return {"id": fid, "kind": "claim", "variable": None, "label": label, "date": "2024-05-02",
+                "value": None, "value_max": None, "approx": None, "unit": None, "lang": "en", "sources": "[]",
+                "independent": 1, "grade": 3, "mentions": 1, "articles": 1, "contested": contested, **more}
+
+    with ledger._writing() as conn:
+        dialect.upsert(conn, facts, [fact("f1", "bridges shut", True), fact("f2", "ferries stop", False)],
+                       replace=True)
+        dialect.upsert(conn, facts, [fact("f1", "bridges closed", False), fact("f3", "x", True, pipeline="p")],
+                       replace=True)  # the second row has a key the first lacks: SQLAlchemy's way, which ignores it
+        dialect.upsert(conn, fact_keys, [{"key": "t|bridge", "fact_id": "f1", "date": "2024-05-02"},
+                                         {"key": "t|bridge", "fact_id": "f1", "date": "2024-05-09"}], replace=False)
+        got = conn.execute(text("SELECT id, label, contested, typeof(contested), pipeline FROM facts ORDER BY id"))
+        assert [tuple(r) for r in got] == [("f1", "bridges closed", 0, "integer", None),
+                                           ("f2", "ferries stop", 0, "integer", None),
+                                           ("f3", "x", 1, "integer", None)]
+        assert [tuple(r) for r in conn.execute(text("SELECT key, date FROM fact_keys"))] == [("t|bridge", "2024-05-02")]

@@ -237,6 +237,20 @@ def _upsert_statement(name: str, table: Table, replace: bool) -> Any:
     return stmt.on_conflict_do_nothing(index_elements=keys)
 
 
+def _differs() -> bool:
+    raise KeyError("rows with other keys")
+
+
+@lru_cache(maxsize=256)
+def _sqlite_upsert_sql(table: Table, replace: bool, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The SQLite upsert for rows of exactly ``keys``, as SQL text and the key of each ``?`` in order:
+    sent to the driver as it is, the rows skip SQLAlchemy's per-row parameter processing (some 400
+    rows an article; every link column is text or a number, which the driver binds alike)."""
+    compiled = _upsert_statement("sqlite", table, replace).compile(dialect=sqlite_dialect.dialect(),
+                                                                   column_keys=list(keys))
+    return compiled.string, tuple(compiled.positiontup or ())
+
+
 def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
     """Insert ``rows``; a row whose primary key is stored already replaces it (``replace``) or is skipped.
 
@@ -255,6 +269,15 @@ def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, re
     if not rows:
         return
     name = conn.dialect.name
+    if name == "sqlite" and conn.dialect.paramstyle == "qmark":
+        sql, order = _sqlite_upsert_sql(table, replace, tuple(rows[0]))
+        try:  # every row with the first row's keys (as many, and each there), or SQLAlchemy's way
+            params = [tuple(row[k] for k in order) for row in rows if len(row) == len(order) or _differs()]
+        except KeyError:
+            params = None
+        if params is not None:
+            conn.exec_driver_sql(sql, params)
+            return
     if name in ("sqlite", "postgresql"):
         conn.execute(_upsert_statement(name, table, replace), rows)
         return
