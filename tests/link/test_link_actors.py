@@ -279,3 +279,13 @@ def test_origins_a_person_named_before_another_is_not_their_title() -> None:
     found = _origins("Republican Donald Trump and Democrat Hillary Clinton met in a debate on Monday.\n\n"
                      "Clinton said the economy was strong.")
     assert found == [("Hillary Clinton", "table")]
+
+
+def test_origins_a_description_that_names_a_person_is_that_person() -> None:
+    """*The chief, Grace Okafor, said*: the description names her, so it is not the person quoted
+    before it, and a later *Ms. Okafor* is her too, not that other person."""
+    text = ("Governor Daniel Mensah's top aide told reporters on Monday that 40 towns were flooded.\n\n"
+            "The chief, Grace Okafor, said the repairs would cost $20 million.\n\n"
+            "Ms. Okafor said 300 workers would be hired.")
+    found = _origins(text)
+    assert [actor for actor, _rule in found[1:]] == ["grace okafor", "grace okafor"]

@@ -168,6 +168,11 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
     relayed: dict[str, str] = {}
     for a in analysis.attributions:
         actor, rule, words = _speaker(a, text, data, scope, [o.actor for o in out.values() if o.actor])
+        if (rule == "definite" and actors().get(actor or "", ActorInfo("", "person")).kind == "person" and a.source
+                and (person := person_name(a.source.of(text), data)) and person != (actor or "").lower()):
+            # *The chief, Paul Manafort* is the person the description names, not another person
+            # quoted before (a body's official still speaks for the body: *the agency's head, Cho*)
+            actor, rule, words = _in_tables(person, data) or (person, "named", a.source.of(text))
         speaker = actor
         last = actor.split()[-1] if actor else ""
         if actor and rule == "named" and last in names:
@@ -213,10 +218,16 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
             # later *Park* or *Koskimäki* is whoever this named person turned out to be; only a
             # name of the actor's or the speaker's own counts: *Obama* in *Obama on Climate
             # Change* or *Clarke* in *Clarke's new company* is not who speaks
-            named = set(f"{actor} {person_name(a.source.of(text), data) or ''}".lower().split())
+            # a table body stands for the person it names (*NIS director Cho*: later *Cho* is the
+            # NIS); a person or another actor only for its own words, and the person for theirs
+            person = person_name(a.source.of(text), data) or ""
+            in_tables = actors().get(actor, ActorInfo("", "person")).kind != "person"
+            named = set(f"{actor} {person if in_tables else ''}".lower().split())
             for name in re.findall(r"\b[A-ZÅÄÖ][\w-]{2,}", a.source.of(text)):
                 if name.lower() in named:
                     names.setdefault(name.lower(), actor)
+                elif not in_tables and name.lower() in person.split():
+                    names.setdefault(name.lower(), person)
         out[a.id] = Origin(analysis.article.id, a.id, actor, speaker, rule, words)
         outer = out.get(a.via or "")
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
