@@ -6,11 +6,13 @@ line carries, so a gold file can be fed in as it is.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from claimledger.analyze import pause_gc, settle
 from claimledger.gold import to_gold
 from claimledger.model import Article
 from claimledger.nlp.records import analyze_article
@@ -18,11 +20,22 @@ from claimledger.safetext import json_text
 
 
 def predict_docs(docs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """One FORMAT.md prediction per input document, same ids, same order."""
-    for d in docs:
-        article = Article(text=d["text"], lang=d.get("lang") or "und", url=d.get("url"),
-                          title=d.get("title"), published=d.get("published"))
-        yield to_gold(analyze_article(article), doc_id=str(d["id"]))
+    """One FORMAT.md prediction per input document, same ids, same order.
+
+    The collector waits as ``analyze`` makes it wait (``pause_gc``, ``settle``): until the first
+    document is done, then it no longer walks what start-up built."""
+    paused = pause_gc()
+    try:
+        for d in docs:
+            article = Article(text=d["text"], lang=d.get("lang") or "und", url=d.get("url"),
+                              title=d.get("title"), published=d.get("published"))
+            prediction = to_gold(analyze_article(article), doc_id=str(d["id"]))
+            settle(paused)
+            paused = None
+            yield prediction
+    finally:
+        if paused is not None:
+            gc.set_threshold(*paused)
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
