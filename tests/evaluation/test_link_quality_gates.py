@@ -21,8 +21,10 @@ FLOORS = {
     # concept terms every claim of a story holds: the candidates per article they cost grew with the ledger;
     # 0.44 once a short claim that several facts hold wholly joins the one sharing most terms; 0.50 once
     # Swedish passives kept to their own clause; sources 0.71 -> 0.78 once negated speech acts (*has not commented*)
-    # stopped counting as sources; 0.80 once a cited source (citing officials) became an entry of its own
-    "clusters-dev": {"copy": 0.95, "same_fact": 0.86, "bcubed": 0.86, "cross_language": 0.48, "sources": 0.78,
+    # stopped counting as sources; 0.80 once a cited source (citing officials) became an entry of its own;
+    # 0.778 (one fact of 45) when noun-phrase contents followed FORMAT.md (*police questioning the crew* is
+    # no claim): that article's mentions align differently; dev2 unchanged
+    "clusters-dev": {"copy": 0.95, "same_fact": 0.86, "bcubed": 0.86, "cross_language": 0.48, "sources": 0.77,
                      "history_cover": 0.80, "history_precision": 0.78},
     # history coverage on dev2 went from 0.50 to 0.40 when histories began to leave out parts of a running
     # count (six of the dead in one care home): precision rose from 0.26 to 0.45 for it; 0.67 / 0.92 once a

@@ -55,21 +55,22 @@ def wikinews_scores() -> dict:
 
 
 def test_en_wikinews_heldout_floors(wikinews_scores: dict) -> None:
-    assert wikinews_scores["attributions"]["strict"]["f1"] >= 0.64
-    assert wikinews_scores["attributions"]["match"]["f1"] >= 0.69
+    # .667 / .712 before noun-phrase contents followed FORMAT.md, .690 / .737 after
+    assert wikinews_scores["attributions"]["strict"]["f1"] >= 0.67
+    assert wikinews_scores["attributions"]["match"]["f1"] >= 0.72
     assert wikinews_scores["attributions"]["certainty_acc"] >= 0.95
     assert wikinews_scores["quantities"]["strict"]["f1"] >= 0.89
 
 
 def test_en_wikinews_dev_floors() -> None:
     """The 15 English Wikinews review articles (evaluation/data/README.md; tuned on): .779 before the
-    round that annotated them, .815 after it."""
+    round that annotated them, .819 after it, .838 once noun-phrase contents followed FORMAT.md."""
     path = Path(__file__).resolve().parents[2] / "src/claimledger/evaluation/data/en-wikinews-dev.jsonl"
     docs = read_gold(path)
     preds = {p["id"]: p for p in predict_docs(docs)}
     s = score({d["id"]: d for d in docs}, preds)
-    assert s["attributions"]["strict"]["f1"] >= 0.79
-    assert s["attributions"]["match"]["f1"] >= 0.80
+    assert s["attributions"]["strict"]["f1"] >= 0.82
+    assert s["attributions"]["match"]["f1"] >= 0.83
     assert s["attributions"]["certainty_acc"] >= 0.95
     assert s["quantities"]["strict"]["f1"] >= 0.90
 

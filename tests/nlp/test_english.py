@@ -329,7 +329,9 @@ def polnear_scores(shared: Path) -> dict:
     if not path.is_file():
         pytest.skip(f"{POLNEAR_DEV} is not in ../shared")
     docs = read_gold(path)
-    preds = {p["id"]: p for p in predict_docs(docs)}
+    with pytest.MonkeyPatch.context() as mp:  # PolNeAR's gold follows its own convention for object contents
+        mp.setenv("CLAIMLEDGER_CONTENTS", "polnear")
+        preds = {p["id"]: p for p in predict_docs(docs)}
     return score({d["id"]: d for d in docs}, preds)
 
 
@@ -387,6 +389,7 @@ def test_hyphenated_given_names_are_one_token_for_the_parser() -> None:
 # ----- issue 10: recall on English (each rule class, on sentences written for these tests) -----
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 @pytest.mark.parametrize(("text", "source", "cue", "content"), [
     ("The harbour master defended the new ferry timetable.",
      "The harbour master", "defended", "the new ferry timetable"),
@@ -459,6 +462,21 @@ def test_a_quotation_on_each_side_of_the_cue_is_an_entry_each() -> None:
     _entries_begin(text, [("the coach", "said", '"Unquestionably'), ("the coach", "said", '"We lost to a good team')])
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The harbour master defended the new ferry timetable.", []),
+    ("The governor praised the plan in an interview published Saturday.", []),
+    ("The ministry announced the start of a public inquiry.", []),
+    ("The ministry announced three deaths on Monday.", [("The ministry", "announced", "three deaths")]),
+    ("The ministry denied the report on Monday.", [("The ministry", "denied", "the report")]),
+    ("The mayor called the plan a stunt.", [("The mayor", "called", "the plan a stunt")]),
+])
+def test_by_default_a_noun_object_is_a_claim_only_where_format_md_says(text: str, expected: list) -> None:
+    """FORMAT.md: a noun phrase is a content only when it stands for a claim (*denied the
+    report*); an event or a thing praised is none; a count put forward and a name given are."""
+    assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 def test_infinitive_stance_is_a_plan_not_a_held_stance() -> None:
     rows = _rows("The council plans to attack the harbour budget next week.")
     assert "attack" not in [r[1] for r in rows]
@@ -569,6 +587,7 @@ def test_a_reported_clause_ending_in_a_colon_takes_the_quotation_after_it() -> N
     assert content.startswith("that some kind of deal") and content.endswith("overlap.\u201d")
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 @pytest.mark.parametrize(("text", "cue", "content"), [
     ("The senator defended him on cable news.", "defended", "him"),
     ("The governor praised the plan in an interview published Saturday.", "praised", "the plan"),
@@ -580,6 +599,7 @@ def test_an_object_content_ends_before_when_where_and_how(text: str, cue: str, c
     assert _by_cue(text, cue)[2] == content
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 @pytest.mark.parametrize(("text", "cue", "content"), [
     ("She blamed the delay on a faulty signal.", "blamed", "the delay on a faulty signal"),
     ("The paper chided the mayor on Monday for leaving the city during the flood.", "chided",
@@ -619,6 +639,7 @@ def test_a_fallback_cue_takes_its_subject_from_the_parse_not_the_words_before_it
     assert src == "Sen. Ana Reyes" and content.startswith("her of making false statements")
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 @pytest.mark.parametrize(("text", "cue", "source"), [
     ("Mitt Romney opened the rally with a speech denouncing the governor.", "denouncing", "Mitt Romney"),
     ("Reyes praised the groups that sided with Lamb and bankrolled ads attacking the mayor.", "attacking",
@@ -819,3 +840,15 @@ def test_colon_lead_with_a_manner_participle_names_the_speaker_of_the_next_parag
     assert _rows(text) == [("The president", "tweeted",
                             "Cool robot, Sam. Want to bring it to the capital? We should inspire more kids like you.",
                             "asserted", False)]
+
+
+def test_the_contents_setting_switches_the_convention_and_refuses_a_typo(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimledger.errors import SettingError
+
+    text = "The harbour master defended the new ferry timetable."
+    assert _rows(text) == []
+    monkeypatch.setenv("CLAIMLEDGER_CONTENTS", "PolNeAR")
+    assert [row[2] for row in _rows(text)] == ["the new ferry timetable"]
+    monkeypatch.setenv("CLAIMLEDGER_CONTENTS", "polner")
+    with pytest.raises(SettingError, match="CLAIMLEDGER_CONTENTS"):
+        _rows(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import claimledger
 
 
@@ -22,6 +24,7 @@ def test_a_reported_clause_hung_inside_the_subject_is_the_content() -> None:
 
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 def test_a_title_case_headline_is_read_as_running_text() -> None:
     # in Title Case the tagger takes *Claims* and *Warns* for names; their capitals are lowered for the parse only
     cases = (("Report Claims Agency Ignored Warnings", ("Report", "Claims", "Agency Ignored Warnings")),
@@ -105,11 +108,13 @@ def test_a_contrasting_clause_with_its_own_speaker_ends_the_content() -> None:
 # ----- what a stance verb's object holds ------------------------------------------------------
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 def test_support_takes_its_object_as_the_stance() -> None:
     assert _found("Most rural voters support stricter limits on campaign money.") == [
         ("Most rural voters", "support", "stricter limits on campaign money")]
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 def test_an_object_with_an_infinitive_is_what_the_holder_wants() -> None:
     assert _found("Kane wants the council to fund two more clinics.") == [
         ("Kane", "wants", "the council to fund two more clinics")]
@@ -181,6 +186,7 @@ def test_who_puts_out_a_statement_saying_something_is_its_source() -> None:
     assert ("a voice", "saying", "“Can voters trust this man?”") in found
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 def test_an_aside_after_an_object_content_is_not_part_of_it() -> None:
     found = _found("Several senators reaffirmed their opposition to the plan, underscoring the split in the party.")
     assert ("Several senators", "reaffirmed", "their opposition to the plan") in found
@@ -193,6 +199,7 @@ def test_an_aside_after_an_object_content_is_not_part_of_it() -> None:
     assert [t for s, c, t in found if c == "told"][0].startswith("the story of the old mill, which was “falling")
 
 
+@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 def test_an_infinitive_that_is_a_cue_itself_stays_in_the_object_content() -> None:
     # *vote for* is a cue of its own; what Lee urged is still the whole request
     assert ("Lee", "urged", "Democrats to vote for the other deal instead") in _found(

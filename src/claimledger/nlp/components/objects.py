@@ -134,9 +134,11 @@ class ObjectSentence(QuotedSentence):
                 if obj is not None:
                     lo, hi = self.subtree(obj)
                     return self.trim(lo, self._object_tail(v, obj.i, hi)), "dep-prep"
-        if form in self.np_content and any(c.dep_ in _AGENT for c in v.children):
+        if any(c.dep_ in _AGENT for c in v.children):
             subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
-            if subj is not None:  # 'Trump is backed by few papers': the papers back Trump
+            # 'Trump is backed by few papers': the papers back Trump; 'the information was confirmed by X'
+            if subj is not None and (form in self.np_content or subj.lower_ in self.claim_nouns or is_count(subj)
+                                     or self._claim_object(subj)):
                 return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
         oprds = [c for c in v.rights if c.dep_ == "oprd"]  # 'the plan, which she called "a stunt"'
         if oprds and form in self.np_content and not any(c.dep_ in _OBJ and c.i > v.i for c in v.children):
@@ -159,10 +161,18 @@ class ObjectSentence(QuotedSentence):
                 return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act', '… the bill passed'
             if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
                 continue
-            if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns):
+            if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns or is_count(c)
+                                   or self._claim_object(c)):
                 lo, hi = self.subtree(c)
                 return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
         return None, ""
+
+    def _claim_object(self, obj: Token) -> bool:
+        """A noun phrase that holds a claim whatever the verb: a noun with its *that* clause
+        (*rejected the suggestion that Russia was involved*) or a thing said to be something
+        (*criticized her remarks as unfounded accusations*)."""
+        return any((c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ in self.comp for m in c.children))
+                   or (c.dep_ == "prep" and c.lower_ in self.as_mark) for c in obj.children)
 
     def _object_tail(self, v: Token, after: int, hi: int) -> int:
         """Where an object content ends: what the verb governs after it belongs to it ('called it a
@@ -192,6 +202,13 @@ class ObjectSentence(QuotedSentence):
             return True  # 'showed it by joking that …': how, not what
         obj = next((c for c in g.children if c.dep_ in {"pobj", "obj"}), None)
         return g.lower_ in self.setting_prep and obj is not None and _setting(obj, self.settings)
+
+
+def is_count(obj: Token) -> bool:
+    """An object that is a count (*announced three deaths*, *reported 40*): a figure put forward, so
+    a claim whatever the verb; *one of those meetings* names a thing."""
+    return any(t.dep_ == "nummod" for t in obj.subtree) or (
+        obj.pos_ == "NUM" and not any(c.dep_ == "prep" for c in obj.children))
 
 
 def _setting(t: Token, settings: frozenset[str]) -> bool:

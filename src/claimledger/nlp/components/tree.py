@@ -17,6 +17,7 @@ from claimledger.nlp.components.found import Range
 from claimledger.nlp.components.quotes import quote_regions
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
+from claimledger.settings import contents_convention
 
 _SUBJ = {"nsubj", "csubj", "nsubj:outer"}
 _SUBJ_PASS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -50,7 +51,9 @@ class ParsedSentence:
         self.cue_tokens = {i for c0, c1, _ in cues for i in range(c0, c1)}
         self.cue_starts = sorted(c0 for c0, _, _ in cues)
         w = lex.word_class
-        self.np_content = w("np_content")
+        # which stance verbs take a noun phrase as their content: FORMAT.md's few, or PolNeAR's many
+        polnear = contents_convention() == "polnear"
+        self.np_content = (w("np_content_polnear") or w("np_content")) if polnear else w("np_content")
         self.to_content = w("to_content")
         self.recipient_object = w("recipient_object")
         self.comp = w("complementizer")
