@@ -14,9 +14,10 @@ counted 16,300*): ``claimed.py``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
-from claimledger.link.data import ActorInfo, LinkData, actors, neutral_aliases, offices
+from claimledger.link.data import ActorInfo, LinkData, actors, load, neutral_aliases, offices
 from claimledger.link.features import sentence
 from claimledger.link.scope import (
     _WORD,
@@ -366,6 +367,20 @@ def full_name(surname: str, text: str, at: int, data: LinkData) -> str | None:
     word = surname.strip()
     if not WORD_RUN.fullmatch(word) or not word[:1].isupper():
         return None
+    found = _full_names(word, text, data.lang)
+    before = bisect_left(found, (at, ""))
+    if before:
+        return found[before - 1][1]
+    names = {name for _s, name in found}
+    return names.pop() if len(names) == 1 else None
+
+
+@lru_cache(maxsize=256)
+def _full_names(word: str, text: str, lang: str) -> tuple[tuple[int, str], ...]:
+    """Every full name ending in ``word`` that an article writes, with where it stands, in text
+    order; found once per article and surname, so a text that repeats *Smith said* a thousand
+    times is read once for it, not once per repetition."""
+    data = load(lang)
     stop = _no_given_name(data)
     written = word_starts(text)
     found: list[tuple[int, str]] = []
@@ -382,11 +397,7 @@ def full_name(surname: str, text: str, at: int, data: LinkData) -> str | None:
             end -= len(m.group(0))
         if given:
             found.append((start, " ".join([*given, word.lower().replace("-", "")])))
-    before = [name for start, name in found if start < at]
-    if before:
-        return before[-1]
-    names = {name for _s, name in found}
-    return names.pop() if len(names) == 1 else None
+    return tuple(found)
 
 
 _NOT_NAMES = ("honorific", "determiner", "coordinator", "subordinator", "relative", "subject_pronoun", "time_prep",

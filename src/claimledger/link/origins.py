@@ -29,6 +29,8 @@ Named speakers outside the tables keep their own normalised words as actor (titl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from claimledger.link.actors import (
     PERSON_RULES,
@@ -44,7 +46,7 @@ from claimledger.link.actors import (
     person_name,
     word_starts,
 )
-from claimledger.link.data import ActorInfo, LinkData, actors
+from claimledger.link.data import ActorInfo, LinkData, actors, load
 from claimledger.link.features import sentence
 from claimledger.link.scope import SCOPE_LEAD, article_scope, countries_in, lead_country
 from claimledger.model import FULL_NAME_RULE, SURNAME_RULE, Analysis, Attribution, Origin, Span
@@ -113,10 +115,22 @@ def _introduced(text: str, a: Attribution, data: LinkData) -> tuple[str, str, st
     if not src or " " in src.strip():
         return None
     upto, name = (a.source or a.cue).start, src.strip()
+    return next((found for at, found in _introductions(name, text, data.lang, data.day) if at + len(name) <= upto),
+                None)
+
+
+@lru_cache(maxsize=256)
+def _introductions(name: str, text: str, lang: str, day: str) -> tuple[tuple[int, tuple[str, str, str]], ...]:
+    """Every place the article writes ``name`` after words that introduce a body, in text order,
+    with what ``_introduced`` makes of it: read once per article and name, so a text that repeats
+    *Cho said* a thousand times is not read again for each."""
+    data = load(lang).on(day or None)
     if WORD_RUN.fullmatch(name):  # the article's word index, built once: no scan of the text per speaker
-        starts = [at for at in word_starts(text).get(name, ()) if at + len(name) <= upto]
+        starts: list[int] = list(word_starts(text).get(name, ()))
     else:
-        starts = [m.start() for m in re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, 0, upto)]
+        starts = [m.start() for m in re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text)]
+    joins = data.words("coordinator") | data.words("complementizer") | data.words("conjunction")
+    out = []
     for at in starts:
         gap = text[max(0, at - INTRO_CHARS) : at]
         cut = max(gap.rfind(mark) for mark in ".,;:\n\"”“")
@@ -124,15 +138,14 @@ def _introduced(text: str, a: Attribution, data: LinkData) -> tuple[str, str, st
         # a title stands right before its name: *Trump and Democrat Hillary* or *… said that
         # President Barack* introduce no one by the words before the coordinator or complementizer
         words = window.split()
-        joins = data.words("coordinator") | data.words("complementizer") | data.words("conjunction")
         window = " ".join(words[max((i + 1 for i, w in enumerate(words) if w.lower() in joins), default=0) :])
         if not window.strip():
             continue
         hit = _by_kind_and_country(window, data) or match_actor(window, data)
         kind = actors().get(hit[0], ActorInfo("", "")).kind if hit else ""
         if hit and kind not in RELAYS and kind != "person":  # one person is not another's title
-            return body(hit[0], data.day), "introduced", f"{name} = {window.strip()}"
-    return None
+            out.append((at, (body(hit[0], data.day), "introduced", f"{name} = {window.strip()}")))
+    return tuple(out)
 
 
 def speaker_scope(analysis: Analysis, data: LinkData) -> str | None:
@@ -244,9 +257,40 @@ def _as_written(name: str, text: str, before: int) -> str:
     """A person's name as the article last wrote it before ``before`` (*Ted Cruz* for the key
     *ted cruz*), so a listing can show it as written; the key itself where the text never spells
     it out so (*park sunwon* from *Park Sun-won*)."""
-    pattern = r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b"
-    found = [m.group() for m in re.finditer(pattern, text[:before], re.IGNORECASE) if m.group() != m.group().lower()]
-    return found[-1] if found else name
+    written = _written_forms(name, text)
+    i = bisect_left(written, (before, ""))
+    return written[i - 1][1] if i else name
+
+
+@lru_cache(maxsize=1024)
+def _written_forms(name: str, text: str) -> tuple[tuple[int, str], ...]:
+    """Where an article writes a person's name with capitals, and how: found once per article and
+    name from the places of its last word, so linking stays linear in the article's length however
+    often a long text repeats *Smith said*."""
+    words = name.split()
+    if not words:
+        return ()
+    ending = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"$", re.IGNORECASE)
+    out = []
+    for at in _lower_word_starts(text).get(words[-1], ()):
+        end = at + len(words[-1])
+        m = ending.search(text, max(0, end - NAME_SPAN), end)
+        if m is not None and m.group() != m.group().lower():
+            out.append((at, m.group()))
+    return tuple(out)
+
+
+NAME_SPAN = 120
+"""The most characters a person's written name spans."""
+
+
+@lru_cache(maxsize=8)
+def _lower_word_starts(text: str) -> dict[str, tuple[int, ...]]:
+    """Where each word of an article starts, by its lower case: one scan for all its names."""
+    found: dict[str, list[int]] = {}
+    for m in WORD_RUN.finditer(text):
+        found.setdefault(m.group().lower(), []).append(m.start())
+    return {w: tuple(at) for w, at in found.items()}
 
 
 def _in_tables(name: str, data: LinkData) -> tuple[str, str, str] | None:
