@@ -210,6 +210,13 @@ def body(canonical: str, day: str = "") -> str:
     return info.parent or canonical
 
 
+def spoken_for(canonical: str, words: str, data: LinkData) -> tuple[str, str, str]:
+    """(actor, rule, words) for a table actor named: the body it speaks for on the article's day,
+    with rule ``person->body`` where that is not the actor itself, else ``table``."""
+    office = body(canonical, data.day)
+    return office, "person->body" if office != canonical else "table", words
+
+
 def _countryless(alias: str, data: LinkData) -> bool:
     """Whether a table alias names a body without its country (*polisen*, *the government*)."""
     return tuple(alias.split()) in scoped_aliases(data.lang)
@@ -227,7 +234,7 @@ def resolve(words: str, data: LinkData, scope: str | None) -> tuple[str, str, st
         if scoped and scoped[0] != hit[0]:
             return body(scoped[0], data.day), "scoped", scoped[1]
     if hit:
-        return body(hit[0], data.day), "person->body" if body(hit[0], data.day) != hit[0] else "table", hit[1]
+        return spoken_for(hit[0], hit[1], data)
     hit = match_scoped(words, scope, data)
     if hit:
         return body(hit[0], data.day), "scoped", hit[1]
@@ -282,12 +289,13 @@ WORD_RUN = re.compile(r"[\w-]+")
 
 
 @lru_cache(maxsize=8)
-def word_starts(text: str) -> dict[str, tuple[int, ...]]:
-    """Where each word of an article starts (as written, hyphenated ones whole), in text order:
-    one scan for all its speakers, whether a word occurs at all or where it was first named."""
+def word_starts(text: str, folded: bool = False) -> dict[str, tuple[int, ...]]:
+    """Where each word of an article starts (as written, hyphenated ones whole, or by its lower
+    case when ``folded``), in text order: one scan for all its speakers, whether a word occurs at
+    all or where it was first named."""
     found: dict[str, list[int]] = {}
     for m in WORD_RUN.finditer(text):
-        found.setdefault(m.group(), []).append(m.start())
+        found.setdefault(m.group().lower() if folded else m.group(), []).append(m.start())
     return {w: tuple(at) for w, at in found.items()}
 
 

@@ -44,6 +44,7 @@ from claimledger.link.actors import (
     last_actor,
     match_actor,
     person_name,
+    spoken_for,
     word_starts,
 )
 from claimledger.link.data import ActorInfo, LinkData, actors, load
@@ -272,7 +273,7 @@ def _written_forms(name: str, text: str) -> tuple[tuple[int, str], ...]:
         return ()
     ending = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"$", re.IGNORECASE)
     out = []
-    for at in _lower_word_starts(text).get(words[-1], ()):
+    for at in word_starts(text, folded=True).get(words[-1], ()):
         end = at + len(words[-1])
         m = ending.search(text, max(0, end - NAME_SPAN), end)
         if m is not None and m.group() != m.group().lower():
@@ -284,22 +285,12 @@ NAME_SPAN = 120
 """The most characters a person's written name spans."""
 
 
-@lru_cache(maxsize=8)
-def _lower_word_starts(text: str) -> dict[str, tuple[int, ...]]:
-    """Where each word of an article starts, by its lower case: one scan for all its names."""
-    found: dict[str, list[int]] = {}
-    for m in WORD_RUN.finditer(text):
-        found.setdefault(m.group().lower(), []).append(m.start())
-    return {w: tuple(at) for w, at in found.items()}
-
-
 def _in_tables(name: str, data: LinkData) -> tuple[str, str, str] | None:
     """A full name that is a person of the actor tables: (the body they speak for, rule, canonical)."""
     hit = match_actor(name, data)
     if hit is None or actors().get(hit[0], ActorInfo("", "")).kind != "person" or hit[1] != name:
         return None
-    office = body(hit[0], data.day)
-    return office, "person->body" if office != hit[0] else "table", hit[0]
+    return spoken_for(hit[0], hit[0], data)
 
 
 NOT_SAID = "not-said"

@@ -137,8 +137,7 @@ class ObjectSentence(QuotedSentence):
         if any(c.dep_ in _AGENT for c in v.children):
             subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None)
             # 'Trump is backed by few papers': the papers back Trump; 'the information was confirmed by X'
-            if subj is not None and (form in self.np_content or subj.lower_ in self.claim_nouns or is_count(subj)
-                                     or self._claim_object(subj)):
+            if subj is not None and self._content_noun(form, subj):
                 return self.trim(*self.subtree(subj, _SOURCE_DROP)), "dep-passive"
         oprds = [c for c in v.rights if c.dep_ == "oprd"]  # 'the plan, which she called "a stunt"'
         if oprds and form in self.np_content and not any(c.dep_ in _OBJ and c.i > v.i for c in v.children):
@@ -161,11 +160,16 @@ class ObjectSentence(QuotedSentence):
                 return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act', '… the bill passed'
             if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
                 continue
-            if c.dep_ in _OBJ and (form in self.np_content or c.lower_ in self.claim_nouns or is_count(c)
-                                   or self._claim_object(c)):
+            if c.dep_ in _OBJ and self._content_noun(form, c):
                 lo, hi = self.subtree(c)
                 return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
         return None, ""
+
+    def _content_noun(self, form: str, n: Token) -> bool:
+        """Whether a cue's noun phrase (its object, or a passive's subject) is its content: for a
+        cue whose noun phrases are contents (``np_content``), always; else a claim noun, a count
+        or a noun phrase that holds a claim (``_claim_object``)."""
+        return form in self.np_content or n.lower_ in self.claim_nouns or is_count(n) or self._claim_object(n)
 
     def _claim_object(self, obj: Token) -> bool:
         """A noun phrase that holds a claim whatever the verb: a noun with its *that* clause
