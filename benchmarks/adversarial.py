@@ -128,6 +128,19 @@ def _repeat_cue(rng: random.Random, lang: str, size: int) -> str:
     return _fill(rng, size, lambda: CHAIN[lang])
 
 
+def _claims(rng: random.Random, lang: str, size: int) -> str:
+    """Short attributed sentences with a figure each, paragraph after paragraph: one article that
+    makes thousands of facts, each of which the linker must place among all the others."""
+    said = {"sv": "sade", "en": "said"}[lang]
+    counted = FILLER[lang][0]
+    speakers = [n for n in NAMES[lang] if n[0].isupper()]
+
+    def piece() -> str:
+        return f"{rng.choice(speakers)} {said} {rng.randint(1, 9999)} {counted} {' '.join(FILLER[lang][1:5])}."
+
+    return _fill(rng, size, piece, sep="\n\n")
+
+
 def _one_word_lines(rng: random.Random, lang: str, size: int) -> str:
     words = _cue_forms(lang) + list(NAMES[lang]) + ['"', "–", ":", "10"]
     return _fill(rng, size, lambda: rng.choice(words), sep="\n")
@@ -231,6 +244,7 @@ for _lang in ("sv", "en"):
         f"number-words-{_lang}": Family(_lang, _number_words, "number words, scales and joiners in endless runs"),
         f"title-case-{_lang}": Family(_lang, _title_case, "one Title Case line of cue words, names and dashes"),
         f"names-digits-{_lang}": Family(_lang, _names_digits, "names before digits, ages between commas"),
+        f"claims-{_lang}": Family(_lang, _claims, "thousands of short attributed figures: facts for the linker"),
         f"quote-runs-{_lang}": Family(_lang, _quote_runs, "a speaker, then sentence after sentence opening quotes"),
     })
 

@@ -1,7 +1,8 @@
 """Seconds per KB and peak memory of ``analyze`` on adversarial text, beside ordinary news.
 
-One row per family (see ``adversarial.py``) and size, each measured in its own process so
-the peak RSS is that family's alone; ordinary news (the Swedish dev articles, PolNeAR for
+Each text is analysed, then stored and linked into a fresh SQLite ledger (the two times are
+printed apart; s/KB is their sum). One row per family (see ``adversarial.py``) and size, each
+measured in its own process so the peak RSS is that family's alone; ordinary news (the Swedish dev articles, PolNeAR for
 English, else ``examples/``) is concatenated to the same size and measured the same way. The
 target: every family at least half the speed per KB of ordinary news in its language, and
 peak memory at most 600 MB, at 100 KB and at 1 MB alike. Prints figures, asserts nothing.
@@ -59,16 +60,25 @@ def text_for(name: str, size: int) -> tuple[str, str]:
 
 def child(name: str, size: int) -> None:
     """Measure one family at one size in this process and print one JSON line."""
+    import tempfile
+
+    from claimledger.link import link_article
     from claimledger.model import Article
     from claimledger.nlp.records import analyze_article
+    from claimledger.store import Ledger
 
     lang, text = text_for(name, size)
     analyze_article(Article(text="Enligt TT sa han att 10 personer dog.", lang=lang))  # load outside the timing
     t = time.perf_counter()
-    a = analyze_article(Article(text=text, lang=lang))
+    a = analyze_article(Article(text=text, lang=lang, published="2024-10-18"))
     secs = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp, Ledger(Path(tmp) / "l.sqlite") as ledger:
+        t = time.perf_counter()
+        ledger.add(a, link=link_article)
+        link_secs = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": secs, "peak_mb": peak, "records": len(a.attributions) + len(a.quantities)}))
+    print(json.dumps({"seconds": secs, "link_seconds": link_secs, "peak_mb": peak,
+                      "records": len(a.attributions) + len(a.quantities)}))
 
 
 def measure(name: str, size: int, timeout: float) -> dict[str, float] | None:
@@ -87,9 +97,10 @@ def measure(name: str, size: int, timeout: float) -> dict[str, float] | None:
 def row(name: str, size: int, r: dict[str, float] | None, base: float, timeout: float) -> str:
     if r is None:
         return f"{name:<22}{size / 1000:>7.0f}{'> ' + str(int(timeout)):>9}"
-    per_kb = r["seconds"] / (size / 1000)
-    return (f"{name:<22}{size / 1000:>7.0f}{r['seconds']:>9.2f}{per_kb:>9.4f}{per_kb / base:>12.2f}"
-            f"{r['peak_mb']:>9.0f}{r['records']:>9.0f}")
+    total = r["seconds"] + r["link_seconds"]
+    per_kb = total / (size / 1000)
+    return (f"{name:<22}{size / 1000:>7.0f}{r['seconds']:>9.2f}{r['link_seconds']:>9.2f}{per_kb:>9.4f}"
+            f"{per_kb / base:>12.2f}{r['peak_mb']:>9.0f}{r['records']:>9.0f}")
 
 
 def run_group(lang: str, names: list[str], size: int, timeout: float) -> None:
@@ -98,7 +109,7 @@ def run_group(lang: str, names: list[str], size: int, timeout: float) -> None:
     first = measure(f"ordinary-{lang}", size, timeout)
     results = [(name, measure(name, size, timeout)) for name in names]
     last = measure(f"ordinary-{lang}", size, timeout)
-    runs = [r["seconds"] for r in (first, last) if r is not None]
+    runs = [r["seconds"] + r["link_seconds"] for r in (first, last) if r is not None]
     base = sum(runs) / len(runs) / (size / 1000) if runs else float("nan")
     for name, r in [(f"ordinary-{lang}", first), *results, (f"ordinary-{lang}", last)]:
         print(row(name, size, r, base, timeout), flush=True)
@@ -116,7 +127,8 @@ def main() -> int:
         child(args.child, sizes[0])
         return 0
     names = [n for n in args.families.split(",") if n] or list(adversarial.FAMILIES)
-    print(f"{'family':<22}{'KB':>7}{'s':>9}{'s/KB':>9}{'x ordinary':>12}{'peak MB':>9}{'records':>9}")
+    print(f"{'family':<22}{'KB':>7}{'analyze':>9}{'link':>9}{'s/KB':>9}{'x ordinary':>12}{'peak MB':>9}"
+          f"{'records':>9}")
     for size in sizes:
         for lang in ("sv", "en"):
             group = [n for n in names if adversarial.FAMILIES[n].lang == lang]

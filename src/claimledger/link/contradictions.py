@@ -24,6 +24,10 @@ from claimledger.model import Fact, FactLink
 WINDOW_DAYS = 3
 DISPUTED = frozenset({"count", "outcome", "event"})
 """Concept kinds whose figures can be in dispute."""
+MAX_RIVALS = 20
+"""Contradictions one fact takes from one article's linking. Real stories give a figure a few
+rivals; a text of thousands of clashing figures would otherwise store one link per pair (the
+square of their number), and the fact is contested after its first."""
 PART_RATIO = 6.0
 """Rival estimates of one count differ by less than this factor (*782,000* against *2.3 million*);
 a figure this many times smaller is a part of the other (*two* of the dead in one region)."""
@@ -108,9 +112,15 @@ def grade(state: State, contested: bool) -> int:
     return 3 if _articles(state) >= 2 else 6
 
 
-def finish(state: State, links: Iterable[FactLink]) -> Fact:
-    """A touched fact with its counts, sources and grade recomputed from its mentions and links."""
-    contested = any(lk.a == state.fact.id or lk.b == state.fact.id for lk in links if lk.kind != "revision")
+def contested(links: Iterable[FactLink]) -> set[str]:
+    """The facts a contradiction or a denial stands against (a revision contests nothing)."""
+    return {f for lk in links if lk.kind != "revision" for f in (lk.a, lk.b)}
+
+
+def finish(state: State, against: set[str]) -> Fact:
+    """A touched fact with its counts, sources and grade recomputed from its mentions and from
+    ``against``, the facts its links contest (``contested``)."""
+    contested = state.fact.id in against
     sources = tuple(sorted(_sources(state)))
     from dataclasses import replace
 
@@ -130,6 +140,7 @@ def find(touched: Sequence[State], others: Sequence[State], kinds: dict[str, str
     """Contradiction and revision links between touched facts and every other fact in view."""
     out: list[FactLink] = []
     seen: set[tuple[str, str]] = set()
+    rivals: dict[str, int] = {}
     # both kinds of link need one variable with a concept: only such pairs are looked at, so an
     # article's facts are matched in linear time, not each against every fact in view
     by_variable: dict[str, list[State]] = {}
@@ -141,14 +152,20 @@ def find(touched: Sequence[State], others: Sequence[State], kinds: dict[str, str
         if concept is None or a.fact.variable is None:
             continue
         for b in by_variable.get(a.fact.variable, ()):
+            if rivals.get(a.fact.id, 0) >= MAX_RIVALS:
+                break
+            if a.fact.id == b.fact.id or rivals.get(b.fact.id, 0) >= MAX_RIVALS:
+                continue
             key = tuple(sorted((a.fact.id, b.fact.id)))
-            if a.fact.id == b.fact.id or key in seen:
+            if key in seen:
                 continue
             seen.add(key)  # type: ignore[arg-type]
             is_revised = a.fact.id in revised or b.fact.id in revised
             why = contradicts(a, b, kinds.get(concept or "", "count"), is_revised)
             if why:
                 out.append(FactLink(key[0], key[1], "contradiction", why))
+                rivals[a.fact.id] = rivals.get(a.fact.id, 0) + 1
+                rivals[b.fact.id] = rivals.get(b.fact.id, 0) + 1
             elif (is_revised and a.fact.variable == b.fact.variable and concept
                   and _sources(a) & _sources(b) and a.fact.value != b.fact.value):
                 old, new = sorted((a.fact, b.fact), key=lambda f: f.date)

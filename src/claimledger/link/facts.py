@@ -19,8 +19,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claimledger.link.data import load
-from claimledger.link.features import Item, content_terms, is_vague, neutral_terms
+from claimledger.link.features import Item, is_vague
 from claimledger.link.scope import independence_root
+from claimledger.link.terms import content_terms, neutral_terms
 from claimledger.model import Fact, FactMention, record_id
 
 WINDOW_DAYS = 7
@@ -109,9 +110,12 @@ def truth_interval(value: float, value_max: float | None, approx: str | None) ->
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Whether two intervals share a value; two spans that only touch at an end do not."""
-    eps = 1e-9 * max([1.0, *(abs(x) for x in (*a, *b) if x != float("inf"))])
+    """Whether two intervals share a value; two spans that only touch at an end do not.
+
+    The rounding margin is taken at the values that meet, so a wide range elsewhere (up to
+    a trillion) widens no margin around a small figure."""
     lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    eps = 1e-9 * max([1.0, *(abs(x) for x in (lo, hi) if x != float("inf"))])
     if lo < hi - eps:
         return True
     point = a[0] == a[1] or b[0] == b[1]
@@ -131,9 +135,34 @@ class State:
     loaded: int = 0
     """How many of ``mentions`` came from the store; those after them are this article's."""
 
+    _by_root: dict[str, list[FactMention]] = field(default_factory=dict, repr=False)
+    _denying: set[str] = field(default_factory=set, repr=False)
+    _rooted: int = field(default=0, repr=False)
+
     def concept(self) -> str | None:
         c = (self.fact.variable or "?").split("|")[0]
         return None if c == "?" else c
+
+    def own(self, root: str) -> list[FactMention]:
+        """The mentions whose actor has independence root ``root``, in order (kept up as
+        mentions are added, so a fact one source restates a thousand times is not reread
+        at each restatement)."""
+        self._catch_up()
+        return self._by_root.get(root, [])
+
+    def denied_by(self, root: str) -> bool:
+        """Whether one of ``root``'s mentions denies."""
+        self._catch_up()
+        return root in self._denying
+
+    def _catch_up(self) -> None:
+        for m in self.mentions[self._rooted :]:
+            if m.actor:
+                root = independence_root(m.actor)
+                self._by_root.setdefault(root, []).append(m)
+                if "denied" in m.feature("certainty"):
+                    self._denying.add(root)
+        self._rooted = len(self.mentions)
 
 
 def _parts(variable: str | None) -> tuple[str | None, str | None, str]:
@@ -224,8 +253,8 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
     if f.kind != "claim" or days_apart(item.date, f.date) > CLAIM_WINDOW_DAYS:
         return 0.0
     root = independence_root(actor) if actor else None
-    own = [m for m in state.mentions if m.actor and independence_root(m.actor) == root]
-    same_source = root is not None and bool(own)
+    own = state.own(root) if root is not None else []
+    same_source = bool(own)
     if join and item.certainty == "denied" and not same_source:
         return 0.0  # a denial restates what it denies: it is a fact of its own, linked as a denial
     # other sources are held against the first statement only, so common words cannot chain
@@ -244,8 +273,8 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
         theirs = [neutral_terms(t, other) for t in texts]
     least, overlap_bar, jaccard_bar = bars
     # one actor's denials in one story deny one thing (*unfounded*, *baseless claims*, *nothing to do with it*)
-    best = DENIAL_SCORE if (same_source and item.certainty == "denied" and any(
-        "denied" in m.feature("certainty") for m in own)) else 0.0
+    best = DENIAL_SCORE if (same_source and item.certainty == "denied" and root is not None
+                            and state.denied_by(root)) else 0.0
     for terms in theirs:
         common = mine & terms
         shared = len(common)

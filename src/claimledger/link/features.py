@@ -12,22 +12,27 @@ attribution becomes an ``Item`` of content terms. Nothing here compares two item
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from claimledger.link.data import LinkData, load
-from claimledger.link.scope import country_pairs, country_words, names_country
+from claimledger.link.scope import names_country
+from claimledger.link.terms import (
+    _NUMBER,
+    _stem,
+    all_names,
+    content_terms,
+    neutral_terms,
+    proper_names,
+    sentence,
+    story_names,
+    story_neutral,
+    story_terms,
+)
 from claimledger.model import UNDATED, Analysis, Approx, Attribution, MentionKind, Quantity, Span
-from claimledger.nlp.spans import mark_before
 
 _TOKEN = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
-_NUMBER = re.compile(r"\d")
-_STOP_LEN = 4
-STORY_NAMES = 8
-STORY_TERMS = 8
-STORY_NEUTRAL = 6
 PLACE_REACH = 5
 """Words after a locative (*in the eastern region of …*) within which its place is looked for."""
 SCOPE_BEFORE = 10
@@ -96,111 +101,6 @@ def pub_date(published: str | None) -> str:
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return [(start + m.start(), m.group()) for m in _TOKEN.finditer(text[start:end])]
-
-
-def sentence(text: str, span: Span) -> Span:
-    """The sentence (or headline line) around a span: from the last boundary before it to the next after it."""
-    left = max(text.rfind("\n", 0, span.start), *(text.rfind(p, 0, span.start) for p in (". ", "! ", "? ")))
-    start = 0 if left < 0 else left + 1
-    ends = [i for i in (text.find("\n", span.end), *(text.find(p, span.end) for p in (". ", "! ", "? "))) if i >= 0]
-    return Span(start, min(ends) + 1 if ends else len(text))
-
-
-def _stem(word: str) -> str:
-    return word.lower().replace("’", "'")[:6]
-
-
-@lru_cache(maxsize=65536)
-def content_terms(text: str) -> frozenset[str]:
-    """Stemmed content words of a text: the terms two claims must share to state one fact."""
-    return frozenset(_stem(w) for w in re.findall(r"\w+", text) if len(w) > _STOP_LEN and not _NUMBER.search(w))
-
-
-def proper_names(text: str, span: Span) -> frozenset[str]:
-    """Capitalised words inside a span that do not start its sentence: names shared across languages."""
-    out = set()
-    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-ZÅÄÖ][\w-]{2,})", text[span.start : span.end]):
-        out.add(m.group(1).lower())
-    return frozenset(out)
-
-
-def neutral_terms(text: str, data: LinkData) -> frozenset[str]:
-    """What a claim says in words every language shares: the countries it names (*finska* and
-    *Finnish* are ``k:FI``), the concepts its words name (*kabel* and *cable* are
-    ``c:cables``) and its other proper names, first five letters (``n:eagle``)."""
-    return _neutral(text, data.lang)
-
-
-@lru_cache(maxsize=65536)
-def _neutral(text: str, lang: str) -> frozenset[str]:
-    return frozenset(_neutral_seq(text, lang))
-
-
-def _neutral_seq(text: str, lang: str) -> list[str]:
-    pairs, out, paired = country_pairs(lang), [], -1
-    matches = [(m.start(), _word_terms(m.group(), lang)) for m in re.finditer(r"[\w'’]+", text)]
-    for i, (start, (low, country, concept, name)) in enumerate(matches):
-        if i == paired:
-            continue  # the second word of a two-word country name
-        if (pair := pairs.get((low, matches[i + 1][1][0] if i + 1 < len(matches) else ""))) is not None:
-            out.append(f"k:{pair}")
-            paired = i + 1
-        elif term := country or concept or (name if name and concept is None and not _starts_sentence(text, start)
-                                            else None):
-            out.append(term)
-    return out
-
-
-@lru_cache(maxsize=65536)
-def _word_terms(w: str, lang: str) -> tuple[str, str | None, str | None, str | None]:
-    """A word's lower case and the term it is in ``_neutral_seq`` whatever its neighbours: the country
-    it names alone (``k:FI``), else its concept (``c:cables``; '' for a unit word, which means something
-    only beside a figure: *ha*, *mil*), else the name it is unless it starts a sentence (``n:eagle``)."""
-    data, low, countries = load(lang), w.lower().replace("’", "'"), country_words(lang)
-    country = f"k:{countries[low]}" if low in countries and (len(low) > 3 or w.isupper()) else None
-    concept = (f"c:{found[0]}" if found[1] != "measure" else "") if (found := data.concept_of(w)) else None
-    name = (f"n:{low[:5]}" if w[:1].isupper() and len(w) > 2 and not _NUMBER.search(w)
-            and low not in data.words("month") | data.words("weekday") else None)
-    return low, country, concept, name
-
-
-@lru_cache(maxsize=256)
-def story_neutral(text: str, lang: str) -> frozenset[str]:
-    """An article's most used language-neutral terms (``k:FI``, ``c:cables``, ``n:eagle``): what
-    every claim of its story shares in any language, so they alone make no two claims one."""
-    counts = Counter(_neutral_seq(text, lang))
-    return frozenset(t for t, _n in counts.most_common(STORY_NEUTRAL))
-
-
-def _starts_sentence(text: str, at: int) -> bool:
-    before = mark_before(text, at)
-    return before == "" or before in ".!?:\"”»"
-
-
-@lru_cache(maxsize=256)
-def story_names(text: str, lang: str) -> frozenset[str]:
-    """The names an article uses most (*eagle*, *estlink*, *finland*): what tells its story.
-
-    A name is a capitalised word inside a sentence that the article never writes in lower case
-    (so not *The* of a headline) and that is no day or month (*Sunday*, *December*)."""
-    return frozenset(n for n, _c in _name_counts(text, lang).most_common(STORY_NAMES))
-
-
-@lru_cache(maxsize=256)
-def all_names(text: str, lang: str) -> frozenset[str]:
-    """Every name of an article: where another article's story names are looked for."""
-    return frozenset(_name_counts(text, lang))
-
-
-@lru_cache(maxsize=256)
-def _name_counts(text: str, lang: str) -> Counter[str]:
-    data = load(lang)
-    dates = data.words("month") | data.words("weekday")
-    lower = {w for w in re.findall(r"\w+", text) if w[:1].islower()}
-    return Counter(
-        m.group(1).lower() for m in re.finditer(r"\b([A-ZÅÄÖ][\w-]{2,})", text)
-        if not _starts_sentence(text, m.start()) and m.group(1).lower() not in lower
-        and m.group(1).lower() not in dates)
 
 
 def _concept(words: list[str], data: LinkData, measures: bool = False) -> tuple[str, str] | None:
@@ -440,10 +340,3 @@ def attribution_item(analysis: Analysis, a: Attribution, data: LinkData) -> Item
         certainty=a.certainty,
     )
 
-
-@lru_cache(maxsize=256)
-def story_terms(text: str) -> frozenset[str]:
-    """An article's most used content terms (*north*, *korea*, *troops*, *russia*): what every claim
-    of its story shares, so they cannot be what makes two claims one."""
-    counts = Counter(_stem(w) for w in re.findall(r"\w+", text) if len(w) > _STOP_LEN and not _NUMBER.search(w))
-    return frozenset(t for t, _n in counts.most_common(STORY_TERMS))

@@ -19,8 +19,10 @@ from claimledger.link import actors, claimed, contradictions, copies, facts
 from claimledger.link import origins as origins_of
 from claimledger.link.data import LinkData, concept_kinds, load
 from claimledger.link.facts import State
-from claimledger.link.features import Item, attribution_item, fill_ellipsis, pub_date, quantity_item, sentence
-from claimledger.model import Analysis, Article, Copy, Fact, FactLink, FactMention, LinkPlan
+from claimledger.link.features import Item, attribution_item, fill_ellipsis, pub_date, quantity_item
+from claimledger.link.pool import Pool
+from claimledger.link.terms import sentence
+from claimledger.model import Analysis, Article, Copy, Fact, FactLink, FactMention, LinkPlan, Quantity
 
 KEY_TERMS = 6
 """How many of a claim's longest content terms become its blocking keys."""
@@ -110,12 +112,13 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
                 for it in items}
     item_keys = {k: keys(it, o.actor if (o := actor_of[k]) else None)
                  for it in items for k in [it.record_id + it.kind]}
-    states = _candidates(view, items, item_keys, art)
+    states = Pool(_candidates(view, items, item_keys, art), art.lang)
     mentions: list[FactMention] = []
     plan_keys: list[tuple[str, str, str]] = []
     revised: set[str] = set()
     denials: list[tuple[Item, State]] = []
     kinds = concept_kinds(art.lang)
+    q_by_id = {q.id: q for q in analysis.quantities}
     by_id = {a.id: a for a in analysis.attributions}
     co: dict[tuple[str, str | None], tuple[str, ...]] = {}  # an attribution's figures share its co-sources
     for it in items:
@@ -126,29 +129,30 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
             co[(said.id, actor)] = claimed.co_sources(said, art.text, data, actor)
         also = co[(said.id, actor)] if said is not None else ()
         via = origin.speaker if origin and actor and origin.speaker not in (None, actor) else None
-        st, score, why = facts.assign(it, states, art.lang, kinds, actor)
+        st, score, why = facts.assign(it, states.candidates(it, actor), art.lang, kinds, actor)
         if st is None:
             st = State(facts.new_fact(it, art.id, art.lang))
-            states.append(st)
+            states.add(st)
         else:
             facts.refine(st, it, kinds)
         m = facts.mention(it, st.fact.id, art.id, actor, score, why, also, via)
-        st.mentions.append(m)
+        states.mention(st, m)
         st.touched = True
         mentions.append(m)
         plan_keys += [(k, st.fact.id, it.date) for k in item_keys[it.record_id + it.kind]]
-        if it.kind == "q" and _revises(analysis, it, data):
+        if it.kind == "q" and _revises(art.text, q_by_id[it.record_id], data):
             revised.add(st.fact.id)
         if it.kind == "a" and it.certainty == "denied":
             denials.append((it, st))
     touched = [s for s in states if s.touched]
-    links = contradictions.find(touched, states, kinds, revised)
+    links = contradictions.find(touched, list(states), kinds, revised)
     links += _denials(denials, states, art.lang)
     stored_links = view.links_of([s.fact.id for s in touched])
-    finished = tuple(contradictions.finish(s, links + stored_links) for s in touched)
+    against = contradictions.contested(links + stored_links)
+    finished = tuple(contradictions.finish(s, against) for s in touched)
     # facts on the other side of a new link change grade too
     others = {lk.a for lk in links} | {lk.b for lk in links}
-    finished += tuple(contradictions.finish(s, links + stored_links) for s in states
+    finished += tuple(contradictions.finish(s, against) for s in states
                       if not s.touched and s.fact.id in others)
     return LinkPlan(art.id, copy, bands, tuple(origins), finished, tuple(mentions), tuple(plan_keys), tuple(links))
 
@@ -169,18 +173,17 @@ def _candidates(view: View, items: list[Item], item_keys: dict[str, list[str]], 
     return [State(f, list(ms), unseen=max(0, f.mentions - len(ms)), loaded=len(ms)) for f, ms in found.values()]
 
 
-def _revises(analysis: Analysis, item: Item, data: LinkData) -> bool:
-    q = next(q for q in analysis.quantities if q.id == item.record_id)
-    sent = sentence(analysis.article.text, q.span).of(analysis.article.text).lower()
+def _revises(text: str, q: Quantity, data: LinkData) -> bool:
+    sent = sentence(text, q.span).of(text).lower()
     return any(w in sent for w in data.words("revision"))
 
 
-def _denials(denials: list[tuple[Item, State]], states: list[State], lang: str) -> list[FactLink]:
+def _denials(denials: list[tuple[Item, State]], states: Pool, lang: str) -> list[FactLink]:
     """Each denial links to the other claim fact its content overlaps most."""
     out = []
     for it, own in denials:
         best: tuple[float, State | None] = (0.0, None)
-        for st in states:
+        for st in states.candidates(it):
             if st is own or st.fact.kind != "claim" or any(m.record_id == it.record_id for m in st.mentions):
                 continue
             s = facts.claim_score(it, st, lang, join=False)

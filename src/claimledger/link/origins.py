@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
 from claimledger.link.actors import (
@@ -48,8 +49,8 @@ from claimledger.link.actors import (
     word_starts,
 )
 from claimledger.link.data import ActorInfo, LinkData, actors, load
-from claimledger.link.features import sentence
 from claimledger.link.scope import SCOPE_LEAD, article_scope, countries_in, lead_country
+from claimledger.link.terms import sentence
 from claimledger.model import FULL_NAME_RULE, SURNAME_RULE, Analysis, Attribution, Origin, Span
 
 BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
@@ -176,12 +177,11 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
     text = analysis.article.text
     names: dict[str, str | None] = {}
     out: dict[str, Origin] = {}
-    relays_other = {a.via for a in analysis.attributions if a.via} | {
-        a.id for a in analysis.attributions for b in analysis.attributions
-        if b is not a and a.content.start <= b.cue.start < a.content.end}
+    relays_other = {a.via for a in analysis.attributions if a.via} | _holding(analysis.attributions)
     relayed: dict[str, str] = {}
+    earlier: list[str] = []  # the actors of the attributions before, in order
     for a in analysis.attributions:
-        actor, rule, words = _speaker(a, text, data, scope, [o.actor for o in out.values() if o.actor])
+        actor, rule, words = _speaker(a, text, data, scope, earlier)
         if (rule == "definite" and actors().get(actor or "", ActorInfo("", "person")).kind == "person" and a.source
                 and (person := person_name(a.source.of(text), data)) and person != (actor or "").lower()):
             # *The chief, Paul Manafort* is the person the description names, not another person
@@ -243,10 +243,28 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
                 elif not in_tables and name.lower() in person.split():
                     names.setdefault(name.lower(), person)
         out[a.id] = Origin(analysis.article.id, a.id, actor, speaker, rule, words)
+        if actor:
+            earlier.append(actor)
         outer = out.get(a.via or "")
         if outer and actor and outer.actor is None and outer.rule == "relay-only" and outer.speaker:
             relayed.setdefault(outer.speaker, actor)  # a later *it said* of this outlet is this actor
-    return [_through_relay(out[a.id], analysis, out) for a in analysis.attributions]
+    by_via: dict[str, list[Attribution]] = {}
+    for a in analysis.attributions:
+        if a.via:
+            by_via.setdefault(a.via, []).append(a)
+    return [_through_relay(out[a.id], by_via.get(a.id, []), out) for a in analysis.attributions]
+
+
+def _holding(attributions: Sequence[Attribution]) -> set[str]:
+    """The attributions whose content holds another attribution's cue (found by position, so a
+    long article's attributions are not each held against every other)."""
+    cues = sorted(a.cue.start for a in attributions)
+    out = set()
+    for a in attributions:
+        held = bisect_left(cues, a.content.end) - bisect_left(cues, a.content.start)
+        if held - (a.content.start <= a.cue.start < a.content.end) > 0:
+            out.add(a.id)
+    return out
 
 
 def _written_word(word: str, source: str) -> str:
@@ -313,13 +331,13 @@ def _unsaid(a: Attribution, text: str, data: LinkData) -> bool:
     return opens or adverb or (any(w in negation for w in before) and "," not in text[a.cue.start - 20 : a.cue.start])
 
 
-def _through_relay(o: Origin, analysis: Analysis, out: dict[str, Origin]) -> Origin:
-    """A named speaker outside the tables whose content holds another attribution relays it:
-    *according to lawmaker Park* around *the NIS director said* is the NIS."""
+def _through_relay(o: Origin, relayed: list[Attribution], out: dict[str, Origin]) -> Origin:
+    """A named speaker outside the tables whose content holds another attribution (``relayed``:
+    those whose ``via`` it is) relays it: *according to lawmaker Park* around *the NIS director
+    said* is the NIS."""
     if o.rule not in PERSON_RULES or o.actor in actors():
         return o
-    inner = next((out[b.id] for b in analysis.attributions if b.via == o.attribution_id
-                  and out[b.id].actor and out[b.id].actor in actors()), None)
+    inner = next((out[b.id] for b in relayed if out[b.id].actor and out[b.id].actor in actors()), None)
     if inner is None:
         return o
     return Origin(o.article_id, o.attribution_id, inner.actor, o.speaker, "relay", f"{o.speaker} relays {inner.actor}")
