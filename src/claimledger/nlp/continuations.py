@@ -21,6 +21,7 @@ from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.quotes import quote_regions
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import colon_lead
+from claimledger.settings import contents_convention
 
 CONTINUATION = "continuation"
 """The rule name of an entry that takes its speaker from an earlier attribution."""
@@ -222,9 +223,10 @@ def _quote_end(doc: Doc, start: int, opener: str, lex: lexicon.Lexicon, marks: _
 def quotes_within(b: pipeline.Block, placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
     """*"…," Marcus said. "Something odd happened."*: a quotation that opens a sentence after an
     attribution in the same paragraph, with no cue of its own and no other speaker between,
-    takes that attribution's source and cue."""
+    takes that attribution's source and cue. Under PolNeAR's convention (``fragments_kept``) such a
+    quotation is a fragment of the claim before it, no entry of its own."""
     opens = lex.word_class("quote_open") | lex.word_class("dash")
-    if not placed or not any(mark in b.text for mark in opens):
+    if not placed or fragments_kept(lex) or not any(mark in b.text for mark in opens):
         return []
     doc = block_doc(b)
     extents = [_extent(p) for p in placed]
@@ -268,7 +270,10 @@ def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
     next sentence as a fragment of the same claim (PolNeAR's way: the longest fragment is the
     content, the others its parts). FORMAT.md makes such a quotation an entry of its own with the
     same source and cue: each fragment that opens a sentence after the cue becomes one, and the
-    claim keeps its content and its other parts."""
+    claim keeps its content and its other parts. Under PolNeAR's convention (``fragments_kept``) the
+    fragments stay one claim."""
+    if fragments_kept(lex):
+        return placed
     out = []
     for p in placed:
         f = p.found
@@ -284,6 +289,13 @@ def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
         out.append(Placed(Found(f.cue, f.content, f.source, f.certainty, f.kind, f.rule, rest), p.block, p.cue_block))
         out += [_taking_speaker(p, p.block, r) for r in later]
     return out
+
+
+def fragments_kept(lex: lexicon.Lexicon) -> bool:
+    """Whether a quotation split around its cue, or going on in the sentences after it, stays one claim
+    (PolNeAR's convention, setting ``contents=polnear``, for a language that has that convention's
+    words) rather than one entry per quotation that opens a sentence (FORMAT.md's)."""
+    return bool(lex.word_class("np_content_polnear")) and contents_convention() == "polnear"
 
 
 def _closes(doc: Doc, t: Token, lex: lexicon.Lexicon) -> bool:

@@ -89,7 +89,7 @@ class AsideSentence(ObjectSentence):
         if t.tag_ in _NONFINITE_TAGS:
             return True
         subj = next((c for c in h.children if c.dep_ in _SUBJ | _SUBJ_PASS), None)
-        return subj is not None and subj.lower_ in self.person_subjects
+        return subj is not None and subj.lower_ in self.person_subjects and not self.tense_of_cue(t, h, v)
 
     def _cut_aside(self, lo: int, hi: int) -> int:
         """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the

@@ -201,6 +201,8 @@ class _Sentence(AsideSentence):
             lo = self._stolen_subject(v, c, lo)
             hi = self._cut_at_later_cue(v, lo, hi)
             hi = self._cut_aside(lo, hi)
+            while hi > lo + 1 and self.doc[hi - 1].dep_ == "cc":
+                hi -= 1  # 'said she admires X and warned Y': the parse leaves *and* on the clause
             if hi < len(self.doc) and self.doc[hi].text == ":":
                 quote = self.quote_after(hi + 1)  # 'said there was a simple reason: "…"': the quotation spells it out
                 hi = quote[1] if quote is not None and not self.names_a_noun(quote) else hi

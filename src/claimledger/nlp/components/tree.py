@@ -37,6 +37,16 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 """A verb with a tense of its own."""
 
 
+_PAST = frozenset({"VBD"})
+"""The tag of a verb in the past tense."""
+
+
+def _tense(v: Token) -> int:
+    """A clause's tense as its first auxiliary or its verb shows it: 1 past, 2 not (present, modal), 0 none."""
+    tag = next((c for c in v.lefts if c.dep_ in {"aux", "auxpass"}), v).tag_
+    return 1 if tag in _PAST else 2 if tag in _FINITE | {"MD"} else 0
+
+
 _Step = tuple[Range | None, list[Range], str]
 """What one content rule found: the content, other fragments, and the rule's name."""
 
@@ -163,7 +173,7 @@ class ParsedSentence:
                 return self.np(obj)
         if depth < 3 and v.dep_ == "conj" and h.dep_ in _COMP and h.head.i in self.cue_tokens and v.tag_ in _FINITE:
             subj = next((c for c in h.children if c.dep_ in _SUBJ | _SUBJ_PASS), None)
-            if subj is not None and subj.lower_ not in self.person_subjects:
+            if subj is not None and (subj.lower_ not in self.person_subjects or self.tense_of_cue(v, h, h.head)):
                 return self.source_of(h.head, depth + 1)  # 'X said the bridge was safe and warned …': X warns
         if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
             if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN", "VB"}:
@@ -190,6 +200,12 @@ class ParsedSentence:
                     return owner
             return self.np(h, drop_acl=v)
         return None
+
+    def tense_of_cue(self, t: Token, h: Token, v: Token) -> bool:
+        """*said he has not accepted X and suggested Y*: a conjunct ``t`` that the parse hangs on ``h``,
+        the verb of what cue ``v`` reports, is ``v``'s own second verb when it has ``v``'s tense and
+        not ``h``'s clause's (a past beside a present or a modal)."""
+        return t.tag_ in _FINITE and _tense(t) == _tense(v) != _tense(h) != 0
 
     def _with_antecedent(self, v: Token, subj: Token) -> Range | None:
         """'… met Dr. Park, who told him …': a relative pronoun speaks for the noun it follows; the source

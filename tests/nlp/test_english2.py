@@ -1,0 +1,67 @@
+"""More English attributions on sentences written for these tests (``test_english.py`` is full).
+
+No sentence here comes from PolNeAR (its texts carry no licence; see
+shared/data/en/LICENSE-NOTE.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import analyze_text
+
+Row = tuple[str | None, str, str, str, bool]
+
+
+def _rows(text: str) -> list[Row]:
+    a = analyze_text(text, lang="en")
+    t = a.article.text
+    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t), x.certainty, x.anonymous)
+            for x in a.attributions]
+
+
+def _by_cue(text: str, cue: str) -> list[Row]:
+    return [r for r in _rows(text) if r[1] == cue]
+
+
+# ----- a quotation split around its cue, or going on after it -------------------------------
+
+_SPLIT = ('"The ferry will run," the captain said. "We have checked the engines twice this week and the '
+          'weather is calm enough for the crossing."')
+
+
+def test_a_quotation_after_its_cue_is_an_entry_of_its_own_by_default() -> None:
+    said = _by_cue(_SPLIT, "said")
+    assert len(said) == 2, said
+    assert {r[0] for r in said} == {"the captain"}
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_split_quotation_is_one_claim_with_the_longest_fragment() -> None:
+    said = _by_cue(_SPLIT, "said")
+    assert len(said) == 1, said
+    assert said[0][0] == "the captain"
+    assert said[0][2].strip('"').startswith("We have checked the engines twice")
+
+
+# ----- a second verb of the speaker after the reported clause --------------------------------
+
+
+def test_a_past_verb_joined_to_a_present_reported_clause_is_the_speakers_own() -> None:
+    # the parse hangs *suggested* on *seen*; *has seen* is present, *suggested* past like *said*
+    text = "The chairman said he has not seen the report and suggested that the board should wait."
+    said = _by_cue(text, "said")
+    suggested = _by_cue(text, "suggested")
+    assert said and said[0][2] == "he has not seen the report"
+    assert suggested and suggested[0][0] == "The chairman" and suggested[0][2] == "that the board should wait"
+
+
+def test_a_content_does_not_end_on_the_conjunction_before_the_speakers_next_verb() -> None:
+    text = "The senator said she admires the governor's patience and warned that the budget was too tight."
+    assert _by_cue(text, "said")[0][2] == "she admires the governor's patience"
+
+
+def test_a_past_verb_joined_to_a_past_reported_clause_goes_on_with_it() -> None:
+    content = _by_cue("Ms. Reyes said she did not condone violence and hoped that people would find a way to voice "
+                      "concerns peacefully.", "said")[0][2]
+    assert content.endswith("and hoped that people would find a way to voice concerns peacefully")
