@@ -18,7 +18,6 @@ from bisect import bisect_left
 from functools import cache, lru_cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, load, neutral_aliases, offices
-from claimledger.link.features import sentence
 from claimledger.link.scope import (
     _WORD,
     countries_in,
@@ -27,6 +26,7 @@ from claimledger.link.scope import (
     scoped_aliases,
     words_of,
 )
+from claimledger.link.terms import sentence
 from claimledger.model import FULL_NAME_RULE, SURNAME_RULE, Attribution
 
 RELAYS = frozenset({"agency", "outlet"})
