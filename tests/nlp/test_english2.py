@@ -65,3 +65,28 @@ def test_a_past_verb_joined_to_a_past_reported_clause_goes_on_with_it() -> None:
     content = _by_cue("Ms. Reyes said she did not condone violence and hoped that people would find a way to voice "
                       "concerns peacefully.", "said")[0][2]
     assert content.endswith("and hoped that people would find a way to voice concerns peacefully")
+
+
+# ----- plans, requests and pledges: claims only under PolNeAR's convention -------------------
+
+_PLANS = [
+    ("The ferry company plans to add a second boat next summer.", "plans to"),
+    ("The council asked residents to keep their dogs on a lead in the park.", "asked"),
+    ("The union decided to accept the offer after a long meeting.", "decided"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), _PLANS)
+def test_a_plan_or_a_request_is_no_claim_by_default(text: str, cue: str) -> None:
+    assert _rows(text) == []
+
+
+@pytest.mark.usefixtures("polnear_contents")
+@pytest.mark.parametrize(("text", "cue"), _PLANS)
+def test_under_polnear_a_plan_or_a_request_is_an_attribution(text: str, cue: str) -> None:
+    assert [r[1] for r in _rows(text)] == [cue]
+
+
+def test_a_claim_with_an_infinitive_stays_one_by_default() -> None:
+    rows = _rows("The firm claimed to have repaired every bridge in the county.")
+    assert [(r[1], r[2]) for r in rows] == [("claimed", "to have repaired every bridge in the county")]

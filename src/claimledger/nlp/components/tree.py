@@ -64,7 +64,9 @@ class ParsedSentence:
         # which stance verbs take a noun phrase as their content: FORMAT.md's few, or PolNeAR's many
         polnear = contents_convention() == "polnear"
         self.np_content = (w("np_content_polnear") or w("np_content")) if polnear else w("np_content")
-        self.to_content = w("to_content")
+        # which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or PolNeAR's
+        # plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
+        self.to_content = (w("to_content_polnear") or w("to_content")) if polnear else w("to_content")
         self.recipient_object = w("recipient_object")
         self.comp = w("complementizer")
         self.conj = w("conjunction")
@@ -83,6 +85,8 @@ class ParsedSentence:
         self.claim_nouns = w("claim_noun")
         self.not_source = w("colon_not_source")
         self.fallback = w("surface_fallback")
+        if not polnear:  # a plan or a request the parse gives no claim is none for the surface rules either
+            self.fallback = self.fallback - (w("to_content_polnear") - self.to_content)
         self.object_only = w("object_only")
         self.surface: SentenceRules | None = None
 
