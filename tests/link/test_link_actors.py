@@ -289,3 +289,20 @@ def test_origins_a_description_that_names_a_person_is_that_person() -> None:
             "Ms. Okafor said 300 workers would be hired.")
     found = _origins(text)
     assert [actor for actor, _rule in found[1:]] == ["grace okafor", "grace okafor"]
+
+
+def test_co_sources_people_listed_with_their_posts_are_each_a_source() -> None:
+    """*former envoy X and campaign aide Y said*: words before a role belong to the post, not the
+    name; words before a place are no post (*officials in neighbouring A and B*)."""
+    from claimledger.link.actors import coordinated_names
+
+    data = load("en")
+    assert coordinated_names("former U.N. ambassador Grace Okafor and White House aide Tom Ortiz", data) == [
+        "Grace Okafor", "Tom Ortiz"]
+    assert coordinated_names("officials in neighbouring Castilla-La Mancha and Andalusia", data) == []
+
+
+def test_origins_a_name_written_without_its_hyphen_is_the_table_person() -> None:
+    """*Lee Jaemyung* is the *Lee Jae-myung* of the tables, as a key without hyphens is built."""
+    found = _origins("South Korean President Lee Jaemyung said on Monday that 12 drones had crossed the border.")
+    assert found[0][0] is not None and found[0][0] != "lee jaemyung"

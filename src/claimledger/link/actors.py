@@ -59,6 +59,10 @@ def _aliases(lang: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 
     pairs = [(c, a) for c, _k, aliases in load(lang).actors for a in aliases]
     pairs += list(neutral_aliases())
+    # a name keyed without its hyphens (*Park Sunwon*, ``person_name``) is the name with them
+    have = {a for _c, a in pairs}
+    pairs += [(c, joined) for c, a in pairs if any("-" in w for w in a)
+              and (joined := tuple(w.replace("-", "") for w in a)) not in have]
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for canonical, alias in sorted(pairs, key=lambda p: -len(p[1])):
         if alias:
@@ -336,11 +340,17 @@ def coordinated_names(src: str, data: LinkData) -> list[str]:
     if len(parts) < 2:
         return []
     stop = data.words("determiner") | data.words("honorific") | frozenset(data.roles)
+    titles = data.words("honorific") | frozenset(data.roles)
     names = []
     for part in parts:
         lead = 0  # determiners, titles and roles before the name
         while lead < len(part) and (part[lead].lower() in stop or part[lead].lower().rstrip(".") in stop):
             lead += 1
+        # or any words ending in a role or title (*former U.N. ambassador John Bolton*, *White House
+        # aide Sebastian Gorka*): the name is the capitalised run after the last such word
+        last = max((k for k, w in enumerate(part) if w.lower() in titles or w.lower().rstrip(".") in titles),
+                   default=-1)
+        lead = max(lead, last + 1)
         run = part[lead:]
         # a name is a short run of capitalised words: *Department of Health* or a body's kind
         # word (*Ministry*, *Police*) makes the source no list of people
