@@ -9,6 +9,7 @@ words the record stands for. The store's tables mirror these records.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -219,6 +220,20 @@ FULL_NAME_RULE = "full-name"
 SURNAME_RULE = "surname"
 """The ``Origin.rule`` of a bare surname that an earlier source of the article named in full
 (*Graham* after *Sen. Lindsey Graham*): a person too, whatever the lone word suggests."""
+
+
+def name_pattern(key: str) -> str:
+    """A regular expression for a person's stored key (*ted cruz*) as a text may write it: its
+    words in order, any punctuation or space between them (*Ted Cruz*, *TED CRUZ*; match it with
+    ``re.IGNORECASE``). The linker finds a name as written in its article, the store in its
+    source phrases, both with this."""
+    return r"\b" + r"\W+".join(re.escape(w) for w in key.split())
+
+
+def capitalised(written: str) -> bool:
+    """Whether a name as matched is written with a capital anywhere (a lower-case match is a
+    common word, not the name)."""
+    return written != written.lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,9 +40,9 @@ SCOPE_BEFORE = 10
 SCOPE_AFTER = 5
 """How far after a figure its place's locative may come (*46 people have been arrested in the capital*)."""
 OUTCOME_REACH = 5
+"""How many words after a figure an outcome (*killed*, *injured*) may follow whom it befell."""
 PLAN_REACH = 8
 """How many words before a figure a plan word (*plans to send*, *ska skickas*) may stand."""
-"""How many words after a figure an outcome (*killed*, *injured*) may follow whom it befell."""
 
 
 @dataclass(frozen=True, slots=True)

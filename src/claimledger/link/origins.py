@@ -51,7 +51,16 @@ from claimledger.link.actors import (
 from claimledger.link.data import ActorInfo, LinkData, actors, load
 from claimledger.link.scope import SCOPE_LEAD, article_scope, countries_in, lead_country
 from claimledger.link.terms import sentence
-from claimledger.model import FULL_NAME_RULE, SURNAME_RULE, Analysis, Attribution, Origin, Span
+from claimledger.model import (
+    FULL_NAME_RULE,
+    SURNAME_RULE,
+    Analysis,
+    Attribution,
+    Origin,
+    Span,
+    capitalised,
+    name_pattern,
+)
 
 BRIEFING_BEFORE, BRIEFING_AFTER, CITING_AFTER = 100, 60, 120
 """How far from a briefing or citing word (characters) the actor behind a relay is looked for."""
@@ -289,12 +298,12 @@ def _written_forms(name: str, text: str) -> tuple[tuple[int, str], ...]:
     words = name.split()
     if not words:
         return ()
-    ending = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"$", re.IGNORECASE)
+    ending = re.compile(name_pattern(name) + r"$", re.IGNORECASE)
     out = []
     for at in word_starts(text, folded=True).get(words[-1], ()):
         end = at + len(words[-1])
         m = ending.search(text, max(0, end - NAME_SPAN), end)
-        if m is not None and m.group() != m.group().lower():
+        if m is not None and capitalised(m.group()):
             out.append((at, m.group()))
     return tuple(out)
 

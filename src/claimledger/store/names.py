@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from claimledger.model import capitalised, name_pattern
 from claimledger.store.schema import articles as A
 from claimledger.store.schema import origins as O
 
@@ -46,15 +47,15 @@ def written_names(conn: Connection, names: list[str]) -> dict[str, str]:
     wanted = [n for n in names if n == n.lower() and any(ch.isalpha() for ch in n)]
     out: dict[str, str] = {}
     for name in wanted:
-        pattern = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b", re.IGNORECASE)
+        pattern = re.compile(name_pattern(name) + r"\b", re.IGNORECASE)
         seen: Counter[str] = Counter()
         for words in conn.scalars(select(O.c.words).where(O.c.actor == name).limit(WRITTEN_SAMPLE)):
-            seen.update(m.group() for m in pattern.finditer(words or "") if m.group() != m.group().lower())
+            seen.update(m.group() for m in pattern.finditer(words or "") if capitalised(m.group()))
         if not seen:  # a pronoun (*she said*) resolved to the name: the articles' text has it
             texts = select(A.c.text).where(A.c.id.in_(
                 select(O.c.article_id).where(O.c.actor == name).limit(WRITTEN_ARTICLES).scalar_subquery()))
             for text in conn.scalars(texts):
-                seen.update(m.group() for m in pattern.finditer(text or "") if m.group() != m.group().lower())
+                seen.update(m.group() for m in pattern.finditer(text or "") if capitalised(m.group()))
         if seen:
             out[name] = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     return out
