@@ -642,7 +642,7 @@ def test_a_fallback_cue_takes_its_subject_from_the_parse_not_the_words_before_it
 @pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
 @pytest.mark.parametrize(("text", "cue", "source"), [
     ("Mitt Romney opened the rally with a speech denouncing the governor.", "denouncing", "Mitt Romney"),
-    ("Reyes praised the groups that sided with Lamb and bankrolled ads attacking the mayor.", "attacking",
+    ("Reyes met the groups that sided with Lamb and bankrolled ads attacking the mayor.", "attacking",
      "the groups"),
     ("Ana Reyes, who helped launch the movement with a speech denouncing the governor, will not attend.",
      "denouncing", "Ana Reyes"),

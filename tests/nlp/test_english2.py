@@ -90,3 +90,17 @@ def test_under_polnear_a_plan_or_a_request_is_an_attribution(text: str, cue: str
 def test_a_claim_with_an_infinitive_stays_one_by_default() -> None:
     rows = _rows("The firm claimed to have repaired every bridge in the county.")
     assert [(r[1], r[2]) for r in rows] == [("claimed", "to have repaired every bridge in the county")]
+
+
+# ----- one role per word under PolNeAR's convention -------------------------------------------
+
+_NESTED = "The mayor said she suspects the bridge will reopen in May."
+
+
+def test_an_attribution_inside_anothers_content_is_its_own_entry_by_default() -> None:
+    assert sorted(r[1] for r in _rows(_NESTED)) == ["said", "suspects"]
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_an_attribution_inside_anothers_content_is_none() -> None:
+    assert [(r[1], r[2]) for r in _rows(_NESTED)] == [("said", "she suspects the bridge will reopen in May")]

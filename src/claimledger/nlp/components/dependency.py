@@ -387,7 +387,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.surface_rule(c0, c1, cue)
         if f is not None and f.content[0] < f.content[1]:
             out.append(f)
-    return _drop_embedded(out)
+    out = _drop_embedded(out)
+    return _one_role(out) if ctx.one_role else out
 
 
 def _reported_thing(v: Token) -> bool:
@@ -406,6 +407,15 @@ _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "opr
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
 _WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
 """Rules whose cues (*ordered*, *wants to*, *talked about*) report a stance or a plan rather than a claim."""
+
+
+def _one_role(found: list[Found]) -> list[Found]:
+    """Under PolNeAR's convention: an attribution whose cue stands in another's content, fragments or
+    source (*said he suspects …*, *the judges who ruled X said …*) is none of its own."""
+    def within(f: Found, g: Found) -> bool:
+        spans = [g.content, *g.parts, *([g.source] if g.source else [])]
+        return any(r[0] <= f.cue[0] and f.cue[1] <= r[1] for r in spans)
+    return [f for f in found if not any(g is not f and within(f, g) and not within(g, f) for g in found)]
 
 
 def _drop_embedded(found: list[Found]) -> list[Found]:

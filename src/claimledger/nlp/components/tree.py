@@ -63,6 +63,9 @@ class ParsedSentence:
         w = lex.word_class
         # which stance verbs take a noun phrase as their content: FORMAT.md's few, or PolNeAR's many
         polnear = contents_convention() == "polnear"
+        self.one_role = polnear and bool(w("np_content_polnear"))
+        """PolNeAR's convention for a language that has its words: a word is source, cue or content of
+        one attribution at most, so none is annotated inside another's content or source."""
         self.np_content = (w("np_content_polnear") or w("np_content")) if polnear else w("np_content")
         # which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or PolNeAR's
         # plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
