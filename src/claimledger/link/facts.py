@@ -58,6 +58,9 @@ SAME_WORDS = 0.8
 EVENT_WINDOW_DAYS = 45
 """A figure about one fixed event (the crowd at a protest, the cables cut in one night) keeps
 the event's date, so restating it weeks later is the same fact (LINKS.md)."""
+MENTIONS_COMPARED = 64
+"""A figure is held against a fact's latest mentions only, as many as the store loads of a
+stored fact: a figure one article repeats thousands of times is not reread at each repetition."""
 PLACE_PREFIX = 6
 """Place words that agree in this many first letters (and differ by at most two) are one place."""
 LINK_SLACK = 0.025
@@ -201,10 +204,11 @@ def quantity_score(item: Item, state: State, kinds: dict[str, str]) -> float:
     if not overlap(mine, link_interval(f.value, f.value_max, f.approx)):
         return 0.0
     same_value = abs(item.value - f.value) < 1e-9 * max(1.0, f.value)
-    context = max((_agreement(item.context, m, "context") for m in state.mentions), default=0.0)
-    names = max((_agreement(item.names, m, "names") for m in state.mentions), default=0.0)
+    recent = state.mentions[-MENTIONS_COMPARED:]
+    context = max((_agreement(item.context, m, "context") for m in recent), default=0.0)
+    names = max((_agreement(item.names, m, "names") for m in recent), default=0.0)
     # the share of a mention's story names that this item's article names anywhere
-    story = max((_agreement(item.names_all, m, "story") for m in state.mentions), default=0.0)
+    story = max((_agreement(item.names_all, m, "story") for m in recent), default=0.0)
     score = 1.0 + context + 0.5 * names + (0.5 if same_value else 0.0)
     if item.concept is None or concept is None:
         if not same_value or (context < 0.25 and not (_distinctive(item.value) and names >= 0.3)):

@@ -9,7 +9,8 @@ and they say when: a figure only joins a quantity fact whose value interval meet
 or, for a denial, one of its own actor's denials. ``Pool`` keeps the article's new facts
 indexed by exactly those (value bands, terms, denying actors) and hands ``assign`` the facts
 that may score above zero, in the order the full scan would have met them, so every
-decision is the one the full scan made. Stored candidates are few (the store returns only
+decision is the one the full scan made, as long as no band or term holds more than ``REACH``
+of the article's facts. Stored candidates are few (the store returns only
 those under the items' keys) and are always held against the item.
 """
 
@@ -33,6 +34,13 @@ FINE = 100
 """Bands per decade for single figures, whose link intervals span a few per cent at most (*about*)."""
 COARSE = 2
 """Bands per decade for ranges (*10,000-12,000*), which only meet ranges and may span decades."""
+
+
+REACH = 200
+"""The latest facts of a band or a term that an item is held against. Exact below it: an article
+states fewer figures of one value, or claims sharing one term, than this; a text that repeats
+one figure or word thousands of times (a table, a hostile page) is held to the latest only, and
+its linking stays linear."""
 
 
 def _band(x: float, per_decade: int) -> int:
@@ -113,19 +121,19 @@ class Pool:
             if item.value is not None:
                 ranged = item.approx == "range"  # a range only meets a range (``facts.quantity_score``)
                 lo, hi = link_interval(item.value, item.value_max, item.approx)
-                for b in _bands(lo, hi, COARSE if ranged else FINE, 1):
-                    own.update(self._bands.get((ranged, b), ()))
+                for b in _bands(lo, hi, COARSE if ranged else FINE, 0):
+                    own.update(self._bands.get((ranged, b), ())[-REACH:])
                 own = {n for n in own if overlap((lo, hi), self._intervals[n])}  # as ``quantity_score`` asks
         else:
             mine = item.terms | {t for t in item.neutral - item.neutral_story if t.startswith("c:")}
             seen: dict[int, int] = {}
             if len(mine) >= 2:  # every bar asks for two shared terms at least
                 for t in mine:
-                    for n in self._terms.get(t, ()):
+                    for n in self._terms.get(t, ())[-REACH:]:
                         seen[n] = seen.get(n, 0) + 1
             own = {n for n, c in seen.items() if c >= 2}
             if actor and item.certainty == "denied":
-                own.update(self._denying.get(independence_root(actor), ()))
+                own.update(self._denying.get(independence_root(actor), ())[-REACH:])
         return self._states[: self._stored] + [self._states[n] for n in sorted(own)]
 
     def _index_terms(self, n: int, terms: frozenset[str]) -> None:
