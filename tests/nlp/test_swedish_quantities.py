@@ -160,6 +160,35 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Hon vann med nästan en halv sekund.", [("nästan en halv", 0.5, "under", "sekund")]),
     ("Fyra femtedelar flyttar inom ett år.", []),
     ("Två konkreta åtgärder föreslås.", [("Två", 2, "exact", "konkreta åtgärder")]),
+    # review round of seed 4747: a quarter or three quarters of a scale word; 'md' is milliard
+    ("Renoveringen kostade en kvarts miljon kronor.", [("en kvarts miljon", 250000, "exact", "kronor")]),
+    ("Bygget slukade tre fjärdedels miljon kronor.", [("tre fjärdedels miljon", 750000, "exact", "kronor")]),
+    ("Fonden förvaltar 45 md kronor.", [("45 md", 4.5e10, "exact", "kronor")]),
+    # a bound after the number, or after its noun: 'eller fler', 'och uppåt', 'eller mindre'
+    ("Sju eller fler deltagare krävs.", [("Sju eller fler", 7, "over", "deltagare")]),
+    ("Lotterna kostar 20 kronor och uppåt.", [("20", 20, "over", "kronor")]),
+    ("Svaret kommer inom fem dagar eller mindre.", [("fem", 5, "under", "dagar")]),
+    # a scale word after both figures of 'respektive': the unit after the second is the first's too
+    ("De sålde fyra miljoner respektive sex miljoner biljetter.",
+     [("fyra miljoner", 4e6, "exact", "biljetter"), ("sex miljoner", 6e6, "exact", "biljetter")]),
+    # 'en/ett eller två': the low end of a list counts; the noun after the list is each number's
+    ("Varje hushåll har en eller två cyklar.", [("en", 1, "exact", "cyklar"), ("två", 2, "exact", "cyklar")]),
+    ("Fem eller sex tjuvar bröt sig in.", [("Fem", 5, "exact", "tjuvar"), ("sex", 6, "exact", "tjuvar")]),
+    # a bound on years after a copula with a pronoun or a plural subject is an age; after a
+    # singular noun, or with words going on after the years, a span of time
+    ("Den som är under 18 år får inte köpa tobak.", []),
+    ("Båda de gripna är över 30 år.", []),
+    ("Hon var under tre år i fängelse.", [("tre", 3, "exact", "år")]),
+    ("Väntetiden är över ett år.", [("över ett", 1, "over", "år")]),
+    # a deictic time adjective after a number says when, it is not what is counted
+    ("I år kom 12 ansökningar, 30 förra året och kanske 40 nästa år.",
+     [("12", 12, "exact", "ansökningar"), ("30", 30, "exact", None), ("40", 40, "exact", None)]),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected
+
+
+def test_norwegian_bound_after_the_noun() -> None:
+    """The Norwegian twin of '20 kronor och uppåt' (lang/no/approx.tsv ``over_after``)."""
+    gold = to_gold(analyze_article(Article(text="Loddene koster 20 kroner og oppover.", lang="no")), doc_id="t")
+    assert [(q["text"], q["approx"]) for q in gold["quantities"]] == [("20", "over")]

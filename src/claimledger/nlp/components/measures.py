@@ -206,7 +206,7 @@ def counted_after(
 ) -> tuple[tuple[int, int] | None, str | None]:
     """The words naming what is counted: the next noun phrase or participle (*soldater*, *dödats*, *wounded*)."""
     w = lex.word_class
-    stop = function_words(lex) | w("month") | w("subject_pronoun")
+    stop = function_words(lex) | w("month") | w("subject_pronoun") | w("time_deictic")  # '36 förra året'
     skip = w("skip_after_number") | w("aux")
     units = lex.units
     i = 0
@@ -219,6 +219,9 @@ def counted_after(
             i += 1
         else:
             break
+    if (i + 2 < len(nxt) and nxt[i][2] in w("list_joiner") - w("conjunction")
+            and (nxt[i + 1][2].isdigit() or nxt[i + 1][2] in lex.numbers.get("unit", {}))):
+        i += 2  # 'en eller två bilar', 'tre eller fyra personer': the noun after the list is each number's
     if (i + 3 < len(nxt) and nxt[i][2].isdigit() and nxt[i + 1][2] == "-" and nxt[i + 2][2].isalpha()
             and nxt[i][1] == nxt[i + 1][0] and nxt[i + 1][1] == nxt[i + 2][0]):
         i += 3  # 'två 16-åriga flickor', 'three 20-year-old men': an adjective of a number and a word

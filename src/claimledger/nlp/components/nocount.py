@@ -148,10 +148,11 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
         return True  # 'one and a half million', 'one and a half years'
     if items[n][2] in lex.word_class("indefinite_article"):
         return False  # 'about a tropical storm', 'at least a trial': an article, not a count
-    if _open_end(later, lex) or (len(later) > 1 and (later[0],) in lex.approx.get("range_joiner", ())
+    joiners = {w[0] for w in lex.approx.get("range_joiner", ())} | lex.word_class("list_joiner")
+    if _open_end(later, lex) or (len(later) > 1 and later[0] in joiners
                                  and later[0] not in lex.word_class("conjunction")
                                  and (later[1].isdigit() or later[1] in lex.numbers.get("unit", {}))):
-        return True  # 'one or more guards', 'one or two points': the low end of a figure
+        return True  # 'one or more guards', 'one or two points', 'en eller två barn': the low end of a figure
     if _unit_in_list(items, n, lex) or _count_in_list(items, n, lex):
         return True  # 'ett år och tio månader', 'tre månaders och ett års', 'tre män och en kvinna'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])

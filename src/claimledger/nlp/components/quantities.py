@@ -393,13 +393,15 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         approx = bound  # type: ignore[assignment]
     if about_word and prev and prev[-1][2] in nums.get("article", {}):
         start = prev[-1][0]
-    if (not own_scale and approx != "range" and len(nxt) >= 2 and nxt[0][2] in lex.word_class("distributive")
+    if (approx != "range" and len(nxt) >= 2 and nxt[0][2] in lex.word_class("distributive")
             and ((m := _digits(decimal, after_joiner=True).match(text, nxt[1][0])) is not None
-                 or nxt[1][2] in nums.get("unit", {}))):
-        # '5 885 respektive 7 894 miljoner kronor', 'tre respektive fyra poäng': scale and unit are both figures'
-        rest = words.after(m.end() if m is not None else nxt[1][1])
+                 or nxt[1][2] in nums.get("unit", {}))
+            and (rest := words.after(m.end() if m is not None else nxt[1][1])) is not None
+            and (not own_scale or (rest and rest[0][2] in scale))):
+        # '5 885 respektive 7 894 miljoner kronor', 'tre respektive fyra poäng': scale and unit are both
+        # figures'; '2 md respektive 1,4 md pund': the unit after the second scale is the first's too
         if rest and rest[0][2] in scale:
-            value *= scale[rest[0][2]]
+            value *= 1 if own_scale else scale[rest[0][2]]
             rest = rest[1:]
         nxt = rest
     elif not own_scale and approx != "range":
@@ -407,6 +409,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
         counted = count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
+    elif approx == "exact" and counted is not None and counted[0] > end and not bound:
+        approx = open_end(words.after(counted[1]), lex)[0] or approx  # type: ignore[assignment]  # '50 kr och uppåt'
     if share and unit is None and value < 1 and not after_copula(words.before(start, 1), lex, doc):
         return None  # 'Tre fjärdedelar väljer ort': a share (FORMAT.md); 'risken är en sjättedel' a value
     if approx in {"range", "over", "under"} and unit == "a" and age_group(doc, start, lex):
