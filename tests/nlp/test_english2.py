@@ -104,3 +104,17 @@ def test_an_attribution_inside_anothers_content_is_its_own_entry_by_default() ->
 @pytest.mark.usefixtures("polnear_contents")
 def test_under_polnear_an_attribution_inside_anothers_content_is_none() -> None:
     assert [(r[1], r[2]) for r in _rows(_NESTED)] == [("said", "she suspects the bridge will reopen in May")]
+
+
+# ----- where an object content ends -----------------------------------------------------------
+
+
+def test_an_object_content_ends_before_where_it_was_said() -> None:
+    rows = _by_cue("The minister denied the report at a briefing in the capital.", "denied")
+    assert [r[2] for r in rows] == ["the report"]
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_an_object_content_ends_before_when_it_was_said() -> None:
+    rows = _by_cue("The mayor repeated her position on Sunday at a forum in the old town.", "repeated")
+    assert [r[2] for r in rows] == ["her position"]
