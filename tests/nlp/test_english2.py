@@ -118,3 +118,19 @@ def test_an_object_content_ends_before_where_it_was_said() -> None:
 def test_under_polnear_an_object_content_ends_before_when_it_was_said() -> None:
     rows = _by_cue("The mayor repeated her position on Sunday at a forum in the old town.", "repeated")
     assert [r[2] for r in rows] == ["her position"]
+
+
+# ----- evidence: a study or a poll that finds something -----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("A new survey of harbour workers found that most of them walk to work.", "found"),
+    ("The results of the trial revealed that the drug lowers blood pressure.", "revealed"),
+    ("According to a recent poll, most voters favour the new bridge.", "According to"),
+])
+def test_a_study_or_poll_that_finds_something_puts_it_forward_as_evidence(text: str, cue: str) -> None:
+    assert [r[3] for r in _by_cue(text, cue)] == ["reported"]
+
+
+def test_a_person_who_finds_something_asserts_it() -> None:
+    assert [r[3] for r in _by_cue("The inspector found that the railing was loose.", "found")] == ["asserted"]

@@ -112,7 +112,7 @@ class _Sentence(AsideSentence):
             # PolNeAR's convention, and a fair one: the longest fragment is the content
             allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=self._chars, reverse=True)
             content, parts = allp[0], allp[1:]
-        return Found((c0, c1), content, source, cue.certainty, cue.kind, rule, tuple(parts))
+        return Found((c0, c1), content, source, self.evidence(cue, source), cue.kind, rule, tuple(parts))
 
     def event_object(self, v: Token, cue: Cue) -> bool:
         """*revealed one of those meetings*: the parse gives a neutral cue a noun object, with nothing
@@ -282,7 +282,8 @@ class _Sentence(AsideSentence):
         if not frags:
             return None
         frags.sort(key=self._chars, reverse=True)
-        return Found((c0, c1), frags[0], source, cue.certainty, cue.kind, "dep-prep-source", tuple(frags[1:]))
+        return Found((c0, c1), frags[0], source, self.evidence(cue, source), cue.kind, "dep-prep-source",
+                     tuple(frags[1:]))
 
     def _source_to_appositive(self, obj: Token, source: Range) -> Range:
         """*according to the coach, Ana Diaz, in the first game, …*: the source is the noun phrase and

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.model import Certainty
 from claimledger.nlp.components.found import Range
 from claimledger.nlp.components.quotes import quote_regions
 from claimledger.nlp.components.sentence import SentenceRules
@@ -91,6 +92,8 @@ class ParsedSentence:
         if not polnear:  # a plan or a request the parse gives no claim is none for the surface rules either
             self.fallback = self.fallback - (w("to_content_polnear") - self.to_content)
         self.object_only = w("object_only")
+        self.evidence_sources = w("evidence_source")
+        self.evidence_cues = w("evidence_cue")
         self.surface: SentenceRules | None = None
 
     def trim(self, i: int, j: int) -> Range | None:
@@ -207,6 +210,16 @@ class ParsedSentence:
                     return owner
             return self.np(h, drop_acl=v)
         return None
+
+    def evidence(self, cue: Cue, source: Range | None) -> Certainty:
+        """*A new study has revealed …*, *according to a posting*: a study, poll or result that finds or
+        reveals something (its head noun in ``evidence_source``, the cue's lemma in ``evidence_cue``)
+        puts it forward as evidence, reported like *show*; anyone else as the cue says."""
+        if cue.certainty != "asserted" or source is None or cue.lemma not in self.evidence_cues:
+            return cue.certainty
+        words = self.doc[source[0] : source[1]]
+        head = next((t for t in words if t.head.i == t.i or not source[0] <= t.head.i < source[1]), None)
+        return "reported" if head is not None and head.lower_ in self.evidence_sources else cue.certainty
 
     def tense_of_cue(self, t: Token, h: Token, v: Token) -> bool:
         """*said he has not accepted X and suggested Y*: a conjunct ``t`` that the parse hangs on ``h``,
