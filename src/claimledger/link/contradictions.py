@@ -147,11 +147,16 @@ def find(touched: Sequence[State], others: Sequence[State], kinds: dict[str, str
     for b in others:
         if b.fact.variable is not None:
             by_variable.setdefault(b.fact.variable, []).append(b)
+    full: dict[str, int] = {}  # facts of a variable that reached MAX_RIVALS since its list was last pruned
     for a in touched:
         concept, _s, _i = _parts(a.fact.variable)
         if concept is None or a.fact.variable is None:
             continue
-        for b in by_variable.get(a.fact.variable, ()):
+        group = by_variable.get(a.fact.variable, [])
+        if 2 * full.get(a.fact.variable, 0) > len(group):  # skip no longer over them one by one
+            group[:] = [b for b in group if rivals.get(b.fact.id, 0) < MAX_RIVALS]
+            full[a.fact.variable] = 0
+        for b in group:
             if rivals.get(a.fact.id, 0) >= MAX_RIVALS:
                 break
             if a.fact.id == b.fact.id or rivals.get(b.fact.id, 0) >= MAX_RIVALS:
@@ -164,8 +169,9 @@ def find(touched: Sequence[State], others: Sequence[State], kinds: dict[str, str
             why = contradicts(a, b, kinds.get(concept or "", "count"), is_revised)
             if why:
                 out.append(FactLink(key[0], key[1], "contradiction", why))
-                rivals[a.fact.id] = rivals.get(a.fact.id, 0) + 1
-                rivals[b.fact.id] = rivals.get(b.fact.id, 0) + 1
+                for f in (a.fact.id, b.fact.id):
+                    rivals[f] = rivals.get(f, 0) + 1
+                    full[a.fact.variable] = full.get(a.fact.variable, 0) + (rivals[f] == MAX_RIVALS)
             elif (is_revised and a.fact.variable == b.fact.variable and concept
                   and _sources(a) & _sources(b) and a.fact.value != b.fact.value):
                 old, new = sorted((a.fact, b.fact), key=lambda f: f.date)
