@@ -183,6 +183,28 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     # a deictic time adjective after a number says when, it is not what is counted
     ("I år kom 12 ansökningar, 30 förra året och kanske 40 nästa år.",
      [("12", 12, "exact", "ansökningar"), ("30", 30, "exact", None), ("40", 40, "exact", None)]),
+    # 'över/under' as a preposition: before an article and a noun that is no unit, or after a noun
+    # that governs it (not after 'i dag', an adverbial)
+    ("Hon tog över en liten bokhandel.", []),
+    ("Kungen fick makt över fyra län.", [("fyra", 4, "exact", "län")]),
+    ("Han har i dag över 2 miljoner följare.", [("över 2 miljoner", 2e6, "over", "följare")]),
+    # a range with a hyphen: five digits on each side, or a scale after the high end
+    ("Omkring 3000-4000 personer demonstrerade.", [("3000-4000", 3000, "range", "personer")]),
+    ("Om 50 år är vi 9-10 miljarder.", [("50", 50, "exact", "år"), ("9-10 miljarder", 9e9, "range", None)]),
+    # a number word labelling a bare singular noun; not after an adjective or an auxiliary
+    ("Säsong fyra hade premiär i går.", []),
+    ("Skälen är i första hand två.", [("två", 2, "exact", None)]),
+    ("Polisen har gripit tre misstänkta.", [("tre", 3, "exact", "misstänkta")]),
+    # 'år' before a year dates a figure; ages in months or weeks; 'f Kr' without dots
+    ("Staden hade 2 miljoner invånare år 1990 och 3 miljoner år 2010.",
+     [("2 miljoner", 2e6, "exact", "invånare"), ("3 miljoner", 3e6, "exact", None)]),
+    ("Valpar kan lämnas vid 8-10 veckors ålder.", []),
+    ("Staden grundades 700 f Kr.", []),
+    # 'X- och Y-': the counted noun runs over the joined first part; a number opening one is no count
+    ("Skolan har fem låg- och mellanstadieklasser.", [("fem", 5, "exact", "låg- och mellanstadieklasser")]),
+    ("Hyrorna kan två- eller tredubblas.", []),
+    # a year dropped before 'till' does not take the figure after it along
+    ("Exporten steg under 2019 till 45 miljarder kronor.", [("45 miljarder", 4.5e10, "exact", "kronor")]),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected

@@ -234,6 +234,9 @@ def counted_after(
     first = nxt[i]
     if first[2] in stop and i + 1 < len(nxt) and _comparative_before_noun(doc, first, nxt[i + 1]):
         i, first = i + 1, nxt[i + 1]  # '60 miljoner fler analfabeter', 'ten more days': the noun counted
+    if (i + 1 < len(nxt) and first[2] in w("year_marker") and re.fullmatch(r"1[89]\d\d|20\d\d", nxt[i + 1][2])
+            and (found := code_of(first[2], lex.lang)) is not None and found.code == "a"):
+        return None, None  # '20 miljoner år 2000': the year word dates the figure, it is not what is counted
     for n in (2, 1):  # 'per cent', 'nautical miles' before 'miles'
         group = [x[2] for x in nxt[i : i + n]]  # '°C' is two words to the word pattern: tried with no space too
         if i + n <= len(nxt) and (found := code_of(" ".join(group), lex.lang) or code_of("".join(group), lex.lang)):
@@ -249,8 +252,21 @@ def counted_after(
         for _s, e, word in nxt[i + 1 : i + 2]:  # without tags: one more word at most
             if _is_word(word) and word not in stop:
                 end = e
-        return (first[0], end), None
-    return _counted_tagged(nxt[i:], stop, doc, lex), None
+        return _hyphen_pair(nxt, (first[0], end), lex), None
+    found_span = _counted_tagged(nxt[i:], stop, doc, lex)
+    return (_hyphen_pair(nxt, found_span, lex) if found_span is not None else None), None
+
+
+def _hyphen_pair(nxt: list[tuple[int, int, str]], span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """*tre barn- och ungdomsmottagningar*: a first part ending in a hyphen, a list joiner and the
+    word that completes both: the counted thing runs to that word."""
+    k = next((n for n, x in enumerate(nxt) if x[1] == span[1]), None)
+    if k is None or k + 3 >= len(nxt):
+        return span
+    dash, joiner, word = nxt[k + 1], nxt[k + 2], nxt[k + 3]
+    if dash[2] == "-" and dash[0] == span[1] and joiner[2] in lex.word_class("list_joiner") and _is_word(word[2]):
+        return span[0], word[1]
+    return span
 
 
 def _finite_before(token: Token) -> bool:
@@ -381,65 +397,3 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         end = e
     return (first[0], end)
 
-
-def change_pair(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
-    """*ökade från 8,1 till 8,7*, *rose from 40 to 55*: 'från/from' right before the number and a
-    verb of change shortly before it (``change_from``, ``change_verb`` stems): a before and an
-    after, each a figure of its own, where *från 50 till 100 personer* alone is a range."""
-    if not prev or prev[-1][2] not in lex.word_class("change_from"):
-        return False
-    stems = lex.word_class("change_verb")
-    for _s, _e, w in reversed(prev[:-1]):  # back to the clause's start (*sjönk antalet användare på
-        if not w.replace("-", "").isalnum():  # en vecka från 16,4 till 12,4 miljoner*)
-            return False
-        if any(w.startswith(stem) for stem in stems):
-            return True
-    return False
-
-
-def determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
-    """Whether a determiner, a possessive or a genitive mark (*the*, *its*, *operator's*) stands
-    right before the number."""
-    if not prev:
-        return False
-    w = lex.word_class
-    if prev[-1][2] in w("determiner") | w("possessive"):
-        return True
-    return len(prev) > 1 and text[prev[-2][0] : prev[-1][1]].lower() in w("genitive_ending")
-
-
-def count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
-    """A noun that names the count itself (*dödstalet*, *the death toll*, *antalet*) shortly before
-    the number, within the same clause."""
-    stems = lex.word_class("count_head")
-    for s, e, word in reversed(prev):
-        if not word.isalpha() and word not in {"-"}:
-            return None  # punctuation ends the clause
-        if any(word.startswith(stem) for stem in stems):
-            return (s, e)
-    return None
-
-
-def shared_unit(nxt: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
-    """*20, 40 eller 60 procent*, *tre, fyra och fem kilometer*: where the words after a figure are
-    more figures joined by commas and a ``list_joiner`` word and then a unit, the words from that
-    unit on (each figure of the list is in it); else ``nxt`` itself. Counted nouns are not shared:
-    *45 och 50 fall* may be two counts of different things."""
-    joiners = lex.word_class("list_joiner")
-    units = lex.numbers.get("unit", {})
-    i, joined = 0, False
-    while i + 1 < len(nxt) and (nxt[i][2] == "," or nxt[i][2] in joiners) and (
-            nxt[i + 1][2].isdigit() or nxt[i + 1][2] in units):
-        joined = joined or nxt[i][2] in joiners
-        i += 2
-    if not joined or i >= len(nxt) or code_of(nxt[i][2], lex.lang) is None:
-        return nxt
-    return nxt[i:]
-
-
-def time_span(words: str, lex: Lexicon) -> bool:
-    """Whether ``words`` (what a figure counts) is a span of time: *veckor*, or its genitive before
-    a noun of time (*års tid*, *månaders väntan*)."""
-    first = words.split()[0].lower() if words.split() else ""
-    spans = lex.units.get("time_unit", ())
-    return first in spans or (first.endswith("s") and first[:-1] in spans)

@@ -101,6 +101,9 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return True  # '(4) Mustasch', 'förlag (6).': a rank or a reference in brackets; '10 Michel de Montaigne'
     if not_a_count_after(text, e, lex):
         return True
+    if (text[e : e + 1] == "-" and len(nxt) > 2 and nxt[1][2] in lex.word_class("list_joiner")
+            and nxt[2][2].isalpha()):
+        return True  # 'tre- eller fyrdubbla', 'två- och trerumslägenheter': the first part of a compound
     if nxt and nxt[0][2] in lex.units.get("clock", ()) and re.fullmatch(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?", raw):
         return True  # '2 pm', '2.13 am': a clock time ('2.1 pm' is a length)
     if re.match(r"(:e|:a|st\b|nd\b|rd\b|th\b|\.\s?[a-zåäö])", text[e : e + 3]) and not vague:
@@ -157,6 +160,8 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
         return True  # 'ett år och tio månader', 'tre månaders och ett års', 'tre män och en kvinna'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
+    if not (nxt and code_of(nxt[0], lex.lang) is not None):
+        prepositions = prepositions | lex.word_class("approx_preposition")  # 'över ett ämne'; 'över ett år' counts
     return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
                for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ()))
 

@@ -18,20 +18,16 @@ from spacy.tokens import Doc
 
 from claimledger.model import Approx
 from claimledger.nlp.components.ages import age_group
+from claimledger.nlp.components.around import change_pair, count_noun_before, determined, shared_unit, time_span
 from claimledger.nlp.components.measures import (
-    change_pair,
     code_of,
     colon_money,
     concatenated,
-    count_noun_before,
     counted_after,
-    determined,
     hyphen_measures,
     money_before,
     pos_at,
-    shared_unit,
     singular_noun,
-    time_span,
 )
 from claimledger.nlp.components.nocount import (
     bare_adjective,
@@ -64,6 +60,7 @@ from claimledger.nlp.components.shares import (
     label_after_noun,
     of_a_whole,
     one_in_contrast,
+    preposition_of_noun,
     rate_part,
 )
 from claimledger.nlp.lexicon import Lexicon
@@ -218,6 +215,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             consumed_until = tolerance.end() if tolerance else q.end
         else:  # 'vecka 28 och 29', 'vecka 26–28': the second number goes with the first
             tail = joined.match(text, e)
+            if tail and is_year(text[s:e]) and not is_year(tail.group().split()[-1].lstrip("–—-")):
+                tail = None  # 'ökade under 2015 till 221 miljarder': a year, then a figure of its own
             if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in _joiners(lex)
                          or tail.group().split()[0].lower() in lex.word_class("partitive")):  # 'Betyg: 4 av 6'
                 consumed_until = tail.end()
@@ -333,8 +332,11 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         nxt_dash = nxt[0][2] in "-–—"
         m = _digits(decimal, after_joiner=True).match(text, nxt[1][0])
         glued = nxt[0][2] in "-–" and nxt[1][0] == e + 1
-        if m and glued and len(m.group()) >= 4 and m.group().isdigit() and raw.isdigit():
-            return None  # '555-1234', 'B 123-4567': a phone or case number, not a range of counts
+        same = (m is not None and raw.isdigit() and m.group().isdigit() and len(raw) == len(m.group())
+                and int(raw) < int(m.group()) <= 10 * int(raw))
+        if (m and glued and len(m.group()) >= 4 and m.group().isdigit() and raw.isdigit()
+                and not (same and not is_year(raw))):
+            return None  # '555-1234', 'B 123-4567': a phone or case number, not a range ('15000-20000 personer')
         if m is None and nxt_dash and raw.isdigit() and text[nxt[1][1] : nxt[1][1] + 1] == "-":
             return None  # '7–2-ledning', '10–12-åringar': the pair is the first part of a compound word
         if m:
@@ -360,7 +362,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                 if value < 1000 <= hi and hi % 1000 == 0 and len(raw) <= 3 and "000" in m.group():
                     value *= 1000
                 value_max, approx, end, nxt = hi, "range", end_hi, rest
-                bare_pair = nxt_dash and raw.isdigit() and m.group().isdigit() and not own_scale
+                bare_pair = nxt_dash and raw.isdigit() and m.group().isdigit() and not own_scale and end_hi == m.end()
     elif (len(nxt) >= 2 and nxt[0][2] in joiners and not raw[:1].isdigit() and not vague
           and (hi := small_number(nxt[1][2], nums)) > 0 and value < hi):
         value_max, approx, end, nxt = hi, "range", nxt[1][1], nxt[2:]  # 'tre – fem år', 'mellan tre och fem'
@@ -418,6 +420,9 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if (approx == "under" and len(approx_words) == 1 and approx_words[0] in lex.word_class("during")
             and counted is not None and time_span(text[counted[0] : counted[1]], lex)):
         approx, start = "exact", number_start  # 'under två veckor', 'under tre års tid': during, not fewer than
+    elif (counted is not None and counted[0] > end and unit is None and not own_scale
+          and preposition_of_noun(doc, approx_words, start, lex)):
+        approx, start = "exact", number_start  # 'makt över tre provinser': a preposition, not more than
     if counted is not None and text[counted[0] : counted[1]].lower().split()[0] in lex.word_class("multiplier"):
         return None  # 'a thousand fold': a multiplier, not a count
     if raw.lower() in nums.get("article", {}) and counted is not None and bare_adjective(doc, counted):
@@ -425,7 +430,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if counted is None and (value == 1 and not vague
                             or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
                             or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)
-                            or unit is None and (start, end) == (s, e) and label_after_noun(doc, text, s, raw)):
+                            or unit is None and (start, end) == (s, e) and label_after_noun(doc, text, s, raw, lex)):
         return None
     if (is_year(raw) and unit is None and not vague and start == s
             and (counted is None or counted[0] < s or verb_like(doc, counted) or pos_at(doc, *counted) == "ADV"

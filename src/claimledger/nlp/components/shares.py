@@ -9,7 +9,7 @@ The words each check turns on are language data (``rate_joiner``, ``partitive``,
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.measures import code_of, pos_at
 from claimledger.nlp.components.nocount import is_year
@@ -53,11 +53,12 @@ def of_a_whole(nxt: list[tuple[int, int, str]], lex: Lexicon) -> bool:
     return code_of(nxt[k][2], lex.lang) is None
 
 
-def label_after_noun(doc: Doc | None, text: str, s: int, raw: str) -> bool:
+def label_after_noun(doc: Doc | None, text: str, s: int, raw: str, lex: Lexicon) -> bool:
     """*civil police posts 542*, *Studio 54*, *room 12*: a bare integer right after a noun or name
     (a space between, nothing counted after it) labels what the noun names; a count stands after a
-    verb, a preposition or a colon (*killed 45*, *rose to 45*, *deaths: 45*)."""
-    if not raw.isdigit() or doc is None or not doc.has_annotation("POS") or text[s - 1 : s] != " ":
+    verb, a preposition or a colon (*killed 45*, *rose to 45*, *deaths: 45*). A number word labels
+    only after a bare singular noun (*serie två*, *dag tre*, *säsong fem*)."""
+    if not (raw.isdigit() or raw.isalpha()) or doc is None or not doc.has_annotation("POS") or text[s - 1 : s] != " ":
         return False
     if text[s + len(raw) : s + len(raw) + 3].lstrip()[:1] in {"/", "-", "–", "—"}:
         return False  # 'Fördelningen 60 / 40': a split of two figures, each a share
@@ -66,7 +67,23 @@ def label_after_noun(doc: Doc | None, text: str, s: int, raw: str) -> bool:
     if token is None or token.i == 0 or token.idx != s:
         return False
     before = token.doc[token.i - 1]
+    if raw.isalpha() and not _bare_noun_label(token, before, lex):
+        return False
     return before.pos_ in {"NOUN", "PROPN"} and before.idx + len(before.text) == s - 1
+
+
+def _bare_noun_label(token: Token, before: Token, lex: Lexicon) -> bool:
+    """*serie två*, *dag tre*, *division fyra*: a number word after a bare singular noun labels it;
+    not after an adjective (*i första hand tre*: a phrase ends), nor after an auxiliary (*har
+    gripit två*: a supine the tagger made a noun), nor before *mot* and a number (*spel fem mot fyra*)."""
+    if token.pos_ != "NUM" or before.pos_ != "NOUN" or "Sing" not in before.morph.get("Number", []):
+        return False
+    if "Ind" not in before.morph.get("Definite", []):
+        return False
+    doc = token.doc
+    if before.i > 0 and (doc[before.i - 1].pos_ == "ADJ" or doc[before.i - 1].lower_ in lex.word_class("aux")):
+        return False
+    return not (token.i + 2 < len(doc) and doc[token.i + 2].pos_ == "NUM")
 
 
 def half_a(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> int | None:
@@ -108,3 +125,17 @@ def after_copula(prev: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None
     """Whether the word before is a copula (``copula``; where the language lists none, a tagged AUX)."""
     copula = lex.word_class("copula")
     return bool(prev) and (prev[-1][2] in copula if copula else pos_at(doc, prev[-1][0], prev[-1][1]) == "AUX")
+
+
+def preposition_of_noun(doc: Doc | None, approx_words: tuple[str, ...], start: int, lex: Lexicon) -> bool:
+    """*makt över tre provinser*, *kommando över två legioner*: a word that is an approximation or a
+    preposition (``approx_preposition``) right after a noun governs the noun phrase of the number
+    (the caller checks a noun is counted and no unit): a preposition, not *more than*."""
+    if len(approx_words) != 1 or approx_words[0] not in lex.word_class("approx_preposition"):
+        return False
+    if doc is None or not doc.has_annotation("POS"):
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span[0].i < 1 or doc[span[0].i - 1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return span[0].i < 2 or doc[span[0].i - 2].pos_ != "ADP"  # 'i dag över 1 000': the noun is an adverbial's

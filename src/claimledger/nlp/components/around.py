@@ -1,0 +1,74 @@
+"""The words around a figure that decide how it reads: a change from one figure to another
+(*ökade från 8,1 till 8,7*), a determiner before the number, a noun that names the count before it
+(*dödstalet*), a unit shared by a list of figures (*20, 40 eller 60 procent*), and whether what a
+figure counts is a span of time. Split from ``measures.py``, which would pass 450 lines; the
+words each check turns on are language data (``change_verb``, ``count_head``, ``list_joiner``, ...).
+"""
+
+from __future__ import annotations
+
+from claimledger.nlp.components.measures import code_of
+from claimledger.nlp.lexicon import Lexicon
+
+
+def change_pair(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """*ökade från 8,1 till 8,7*, *rose from 40 to 55*: 'från/from' right before the number and a
+    verb of change shortly before it (``change_from``, ``change_verb`` stems): a before and an
+    after, each a figure of its own, where *från 50 till 100 personer* alone is a range."""
+    if not prev or prev[-1][2] not in lex.word_class("change_from"):
+        return False
+    stems = lex.word_class("change_verb")
+    for _s, _e, w in reversed(prev[:-1]):  # back to the clause's start (*sjönk antalet användare på
+        if not w.replace("-", "").isalnum():  # en vecka från 16,4 till 12,4 miljoner*)
+            return False
+        if any(w.startswith(stem) for stem in stems):
+            return True
+    return False
+
+
+def determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """Whether a determiner, a possessive or a genitive mark (*the*, *its*, *operator's*) stands
+    right before the number."""
+    if not prev:
+        return False
+    w = lex.word_class
+    if prev[-1][2] in w("determiner") | w("possessive"):
+        return True
+    return len(prev) > 1 and text[prev[-2][0] : prev[-1][1]].lower() in w("genitive_ending")
+
+
+def count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
+    """A noun that names the count itself (*dödstalet*, *the death toll*, *antalet*) shortly before
+    the number, within the same clause."""
+    stems = lex.word_class("count_head")
+    for s, e, word in reversed(prev):
+        if not word.isalpha() and word not in {"-"}:
+            return None  # punctuation ends the clause
+        if any(word.startswith(stem) for stem in stems):
+            return (s, e)
+    return None
+
+
+def shared_unit(nxt: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """*20, 40 eller 60 procent*, *tre, fyra och fem kilometer*: where the words after a figure are
+    more figures joined by commas and a ``list_joiner`` word and then a unit, the words from that
+    unit on (each figure of the list is in it); else ``nxt`` itself. Counted nouns are not shared:
+    *45 och 50 fall* may be two counts of different things."""
+    joiners = lex.word_class("list_joiner")
+    units = lex.numbers.get("unit", {})
+    i, joined = 0, False
+    while i + 1 < len(nxt) and (nxt[i][2] == "," or nxt[i][2] in joiners) and (
+            nxt[i + 1][2].isdigit() or nxt[i + 1][2] in units):
+        joined = joined or nxt[i][2] in joiners
+        i += 2
+    if not joined or i >= len(nxt) or code_of(nxt[i][2], lex.lang) is None:
+        return nxt
+    return nxt[i:]
+
+
+def time_span(words: str, lex: Lexicon) -> bool:
+    """Whether ``words`` (what a figure counts) is a span of time: *veckor*, or its genitive before
+    a noun of time (*års tid*, *månaders väntan*)."""
+    first = words.split()[0].lower() if words.split() else ""
+    spans = lex.units.get("time_unit", ())
+    return first in spans or (first.endswith("s") and first[:-1] in spans)
