@@ -89,22 +89,26 @@ def _match_actor(text: str, lang: str) -> tuple[str, str] | None:
     return (best[0], " ".join(best[1])) if best else None
 
 
-def last_actor(text: str, data: LinkData, kind: str, upto: int | None = None) -> tuple[str, str] | None:
-    """The table body named last in ``text`` (before character ``upto``, if given) whose kind is
-    ``kind`` (``any``: any but outlets)."""
+def last_actor(text: str, data: LinkData, kind: str, upto: int | None = None,
+               since: int = 0) -> tuple[str, str] | None:
+    """The table body named last in ``text`` (between characters ``since`` and ``upto``, if given)
+    whose kind is ``kind`` (``any``: any but outlets)."""
     # the whole article (``upto`` given) is scanned once and kept; a window is scanned as it is
     hits = _named_in_article(text, data.lang, data.day) if upto is not None else _named(text, data.lang, data.day)
-    for end, found, alias in reversed(hits):
+    for start, end, found, alias in reversed(hits):
         if upto is not None and end > upto:
             continue
+        if start < since:
+            break
         k = actors().get(found, ActorInfo("", "")).kind
         if (kind == "any" and k not in RELAYS and k != "person") or k == kind:
             return found, alias
     return None
 
 
-def _named(text: str, lang: str, day: str) -> tuple[tuple[int, str, str], ...]:
-    """Every table body the text names, in order: (end offset, body on ``day``, alias as written in the table)."""
+def _named(text: str, lang: str, day: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Every table body the text names, in order: (start and end offsets, body on ``day``, alias as
+    written in the table)."""
     matches = list(_WORD.finditer(text))
     words = [m.group().lower().replace("’", "'") for m in matches]
     index = _aliases(lang)
@@ -112,7 +116,8 @@ def _named(text: str, lang: str, day: str) -> tuple[tuple[int, str, str], ...]:
     for i, w in enumerate(words):
         for canonical, alias in index.get(w, ()):
             if tuple(words[i : i + len(alias)]) == alias:
-                out.append((matches[i + len(alias) - 1].end(), body(canonical, day), " ".join(alias)))
+                out.append((matches[i].start(), matches[i + len(alias) - 1].end(), body(canonical, day),
+                            " ".join(alias)))
                 break
     return tuple(out)
 
@@ -147,8 +152,7 @@ def _definite(src: str, a: Attribution, text: str, data: LinkData,
                 if fits and country in (None, info.country):
                     return actor, "definite", f"{src} = {actor}"
             start = a.source.start if a.source else a.cue.start
-            window = text[max(0, sentence(text, a.cue).start - 400) : start]
-            hit = last_actor(window, data, kind)
+            hit = last_actor(text, data, kind, upto=start, since=max(0, sentence(text, a.cue).start - 400))
             if hit:
                 return hit[0], "definite", f"{src} = {hit[1]}"
     return None
@@ -264,7 +268,7 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
     if src.lower() in data.words("person_pronoun") and a.actor_id in (None, src.lower()):
         # *he stated* with no antecedent among the sources: the body named last before it
         at = (a.source or a.cue).start
-        hit = last_actor(text[max(0, at - PRONOUN_BACK) : at], data, "any")
+        hit = last_actor(text, data, "any", upto=at, since=max(0, at - PRONOUN_BACK))
         if hit:
             return hit[0], "pronoun", f"{src} = {hit[1]}"
     function_words = data.words("relative") | data.words("subject_pronoun") | data.words("determiner")
