@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.errors import NO_TEXT, TOO_DEEP, TOO_LARGE, InputError
-from claimledger.ingest.html import choose_title, extract_html, fragment_text, nesting_depth
+from claimledger.ingest.html import choose_title, extract_html, fragment_text, nesting_depth, scan_markup
 from claimledger.model import Article, RawDoc
 
 from .conftest import Read
@@ -130,6 +130,17 @@ def test_html_nesting_depth_ignores_void_optional_and_script_tags() -> None:
     markup = "<div><p>a<p>b<br><img src=x><li>c<script>'<div><div><div>'</script><!-- <div><div> --></div>"
     assert nesting_depth(markup, 400) == 1
     assert nesting_depth("<span>" * 1000, 10) == 11  # stops just past the limit
+
+
+def test_html_scan_markup_finds_a_raw_text_end_tag_in_any_case() -> None:
+    # the script's body holds a <div> that is no element; its end tag is written in mixed case
+    markup = "<div><script>if (a <div) {}</ScRiPt><section><p>Text</section>"
+    assert scan_markup(markup, 400) == (1, 4)
+    # the same where the page holds a character that lowers to two (U+0130) or to 'k' (U+212A)
+    for odd in ("\u0130", "\u212a"):
+        assert scan_markup(f"<div><script>if (a <div) {{}}</ScRiPt><section>{odd}<p>Text</section>", 400) == (1, 4)
+    assert scan_markup("<div><style>p{}", 400) == (1, 2)  # a body never closed runs to the end
+    assert scan_markup("<div><span class='x'", 400) == (1, 1)  # a tag never closed ends the scan
 
 
 def test_html_fragment_text_keeps_blocks_apart_and_drops_scripts() -> None:

@@ -59,7 +59,8 @@ third of the extraction time."""
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)|<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9_:.-]+)""", re.I
 )
-_TOKEN = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*))")
+_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*)([^>]*>)?)")
+"""A comment's start, or a tag's name and (group 4, None where the text has no ``>`` left) the rest up to ``>``."""
 # fmt: off
 _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -72,6 +73,9 @@ _OPTIONAL_END = frozenset({
     "colgroup", "rb", "rt", "rtc", "rp", "caption", "html", "head", "body",
 })
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext"})
+_RAW_END = {name: re.compile("</" + "".join(f"[{c}{c.upper()}]" for c in name)) for name in _RAW_TEXT}
+"""A raw-text element's end tag in any case: exactly where ``markup.lower().find('</' + name)`` is
+when lowering keeps every offset (see ``scan_markup``)."""
 _BLOCKS = frozenset({
     "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
     "table", "section", "article", "figure", "figcaption", "header", "footer", "hr", "dd", "dt",
@@ -132,37 +136,53 @@ def scan_markup(markup: str, max_depth: int, max_elements: int = MAX_ELEMENTS) -
     the page holds. Void elements and elements whose end tag is optional do not count
     towards depth (the parser closes them implicitly); script/style bodies and comments
     are skipped.
+
+    Each tag is matched to its ``>`` by one pattern and the tags come from one ``finditer``,
+    started again only after a comment or a raw-text body is skipped (a few times a page);
+    a tag with no ``>`` after it ends the scan.
     """
-    lower = markup.lower()
+    # where a raw-text body ends: its end tag in any case, as ``markup.lower()`` finds it; lowering the
+    # whole page costs more than the scan, and only two characters (U+0130, U+212A) lower to an ASCII
+    # letter that is not their own, so only a page holding one of them is lowered
+    lower = markup.lower() if "\u0130" in markup or "\u212a" in markup else None
     depth = deepest = pos = elements = 0
-    while match := _TOKEN.search(markup, pos):
-        if match.group(1):
-            end = markup.find("-->", match.end())
-            if end < 0:
+    limit = len(markup)
+    while pos < limit:
+        restart = -1
+        for match in _TAG.finditer(markup, pos):
+            if match.group(1):
+                end = markup.find("-->", match.end())
+                if end < 0:
+                    return deepest, elements
+                restart = end + 3
                 break
-            pos = end + 3
-            continue
-        name = match.group(3).lower()
-        close = markup.find(">", match.end())
-        if close < 0:
+            if match.group(4) is None:  # no '>' closes it
+                return deepest, elements
+            name = match.group(3).lower()
+            if match.group(2):
+                if name not in _VOID and name not in _OPTIONAL_END:
+                    depth = max(0, depth - 1)
+                continue
+            elements += 1
+            if elements > max_elements:
+                return deepest, elements
+            if name in _RAW_TEXT:
+                if lower is not None:
+                    end = lower.find("</" + name, match.end())
+                else:
+                    found = _RAW_END[name].search(markup, match.end())
+                    end = found.start() if found else -1
+                restart = limit if end < 0 else end
+                break
+            if name not in _VOID and name not in _OPTIONAL_END and markup[match.end() - 2] != "/":
+                depth += 1
+                if depth > deepest:
+                    deepest = depth
+                    if deepest > max_depth:
+                        return deepest, elements
+        if restart < 0:
             break
-        pos = close + 1
-        if match.group(2):
-            if name not in _VOID and name not in _OPTIONAL_END:
-                depth = max(0, depth - 1)
-            continue
-        elements += 1
-        if elements > max_elements:
-            break
-        if name in _RAW_TEXT:
-            end = lower.find("</" + name, pos)
-            pos = len(markup) if end < 0 else end
-        elif name not in _VOID and name not in _OPTIONAL_END and markup[close - 1] != "/":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > max_depth:
-                    break
+        pos = restart
     return deepest, elements
 
 
