@@ -229,3 +229,18 @@ def test_word_ranges_and_colon_money(text: str, lang: str, expected: list[tuple[
 ])
 def test_norwegian_counterparts_of_swedish_classes(text: str, lang: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each figure shape is looked for only in a line holding the character it needs (× or e, a slash,
+    # a fraction sign, a minus, a hyphen before a unit, a digit after a currency): all still found
+    ("The probe logged a reading of 2.48×10−5 tesla, then 9.83e-3 tesla an hour later.",
+     [("2.48×10−5", 2.48e-05, None, "exact", None), ("9.83e-3", 0.00983, None, "exact", None)]),
+    ("Crews cleared 2½ kilometres of track while it was −18 °C.",
+     [("2½", 2.5, None, "exact", "km"), ("−18", -18.0, None, "exact", "°C")]),
+    ("The 12-kilometre convoy carried $40m in aid.",
+     [("12-kilometre", 12.0, None, "exact", "km"), ("$40m", 4e7, None, "exact", "USD")]),
+])
+def test_figure_shapes_found_beside_their_marks(text: str, expected: list[tuple[str, float, float | None, str,
+                                                                             str | None]]) -> None:
+    assert _figures(text, "en") == expected

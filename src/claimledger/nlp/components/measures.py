@@ -32,6 +32,8 @@ MONEY_SCALES = {**SUFFIX_SCALES, "t": 1e12}
 """After a currency sign a glued *T* is a trillion (*$2.174T*); elsewhere it is a tonne (*278,000t*)."""
 
 
+_DECIMAL_DIGIT = re.compile(r"\d")
+
 LONGEST_NUMBER_WORD = 48
 """Longer than any number written as one word (*niohundranittionioTusen…* stops well before)."""
 
@@ -99,7 +101,7 @@ def _money_pattern(lang: str, decimal: str) -> re.Pattern[str] | None:
 def money_before(text: str, lang: str, decimal: str) -> list[Preset]:
     """*$5.5bn*, *€3 million*, *SEK 400m*: money whose currency stands before the number."""
     pattern = _money_pattern(lang, decimal)
-    if pattern is None:
+    if pattern is None or not _DECIMAL_DIGIT.search(text):  # the pattern needs a digit
         return []
     forms = unit_forms(lang)
     out = []
@@ -153,7 +155,7 @@ def hyphen_measures(text: str, lex: Lexicon) -> list[Preset]:
     joined to its number by a hyphen; the unit is what is counted. An age (*a 20-year-old*,
     ``not_a_count`` in ``units.tsv``) is none."""
     pattern = _hyphen_pattern(lex.lang)
-    if pattern is None:
+    if pattern is None or "-" not in text:  # the pattern joins number and unit by a hyphen
         return []
     forms, spelled = unit_forms(lex.lang), lex.numbers.get("unit", {})
     ages = [x for x in lex.units.get("not_a_count", ()) if x.startswith("-")]

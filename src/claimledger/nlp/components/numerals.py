@@ -34,6 +34,7 @@ GROUP = "[ \u00a0\u2009\u202f]"
 MINUS = "-\u2212"
 _VULGAR = "".join(c for c in map(chr, range(0xA0, 0x2190)) if unicodedata.category(c) == "No"
                   and unicodedata.name(c, "").startswith("VULGAR FRACTION"))
+_FIGURE_CHAR = re.compile(rf"[\d{re.escape(_VULGAR)}]")
 _POWERS = {"2": "2", "3": "3", "\u00b2": "2", "\u00b3": "3"}
 
 
@@ -55,7 +56,9 @@ def number_value(raw: str, decimal: str) -> float:
 
 
 @cache
-def _patterns(lang: str, decimal: str) -> tuple[re.Pattern[str], ...]:
+def _patterns(lang: str, decimal: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    """Each shape's pattern, with a character class one of whose characters every match holds
+    (None: any text may match): a line without one is not searched for that shape."""
     num = number_body(decimal)
     lead = r"(?<![\w\-\u2212/.:,\u2013\u2014^])"
     sign = rf"(?P<neg>(?<![\w\-\u2212/.:,\u2013\u2014^])[{MINUS}])?"
@@ -70,13 +73,15 @@ def _patterns(lang: str, decimal: str) -> tuple[re.Pattern[str], ...]:
                     and len(f) > 1 and " " not in f), key=len, reverse=True)
     glued = re.compile(rf"{lead}{sign}(?P<num>{num})(?P<space>\s?)(?P<unit>{'|'.join(map(re.escape, forms))})"
                        rf"(?P<power>\^?[23\u00b2\u00b3])?(?![\w^])", re.IGNORECASE) if forms else None
-    return tuple(p for p in (sci, fraction, vulgar, scaled, glued, signed) if p is not None)
+    needs = {sci: "[eE\u00d7x]", fraction: "/", vulgar: f"[{_VULGAR}]", signed: f"[{MINUS}]"}
+    return tuple((p, re.compile(needs[p]) if p in needs else None)
+                 for p in (sci, fraction, vulgar, scaled, glued, signed) if p is not None)
 
 
 def numeral_presets(text: str, lang: str, decimal: str, taken: list[Preset]) -> list[Preset]:
     """The figures of the shapes above in ``text``, none overlapping ``taken`` or each other."""
-    if not any(c.isdigit() for c in text) and not any(c in _VULGAR for c in text):
-        return []
+    if not _FIGURE_CHAR.search(text):
+        return []  # every pattern above needs a decimal digit or a vulgar fraction sign
     # characters already read as a figure: one byte each, so a match is checked in its own
     # length, not against every figure found before it (a line of 9,000 fractions stays linear)
     used = bytearray(len(text))
@@ -84,7 +89,9 @@ def numeral_presets(text: str, lang: str, decimal: str, taken: list[Preset]) -> 
         used[p.start : p.end] = b"\x01" * (min(p.end, len(text)) - p.start)
     out: list[Preset] = []
     forms = unit_forms(lang)
-    for pattern in _patterns(lang, decimal):
+    for pattern, needs in _patterns(lang, decimal):
+        if needs is not None and not needs.search(text):
+            continue
         for m in pattern.finditer(text):
             if 1 in used[m.start() : m.end()]:
                 continue
