@@ -146,3 +146,19 @@ def test_a_count_reported_with_no_one_named_is_hearsay_with_the_whole_clause() -
 
 def test_an_event_reported_with_no_one_named_is_no_claim() -> None:
     assert _rows("The collision was reported on Monday.") == []
+
+
+# ----- a denial verb that refuses someone a thing ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The sailors had been denied shore leave until the storm passed.",
+    "The guards denied them access to the port.",
+])
+def test_a_thing_refused_is_no_claim_denied(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_a_report_denied_is_a_claim_denied() -> None:
+    assert [(r[2], r[3]) for r in _by_cue("The port authority denied the report on Monday.", "denied")] == [
+        ("the report", "denied")]

@@ -88,6 +88,8 @@ class _Sentence(AsideSentence):
                 parts = [after]
         if content is None and swallowed is not None:
             source, content, rule = cut_source, swallowed, "dep-swallowed"
+        if content is None and cue.certainty == "denied" and self._withheld(v):
+            return None  # 'had been denied visas', 'denying them entry': a thing refused, not a claim denied
         if content is None:
             content, rule = self.content_after(v, c1, form)
             if content is not None:  # 'reaffirmed their opposition, underscoring …': an aside ends it
@@ -127,6 +129,13 @@ class _Sentence(AsideSentence):
                 and obj.lower_ not in self.claim_nouns
                 and self.q.region(obj.i) is None
                 and not any(c.i > obj.i and c.dep_ in _OBJECT_ARGS and not self._adjunct(c) for c in v.children))
+
+    @staticmethod
+    def _withheld(v: Token) -> bool:
+        """A denial verb with two objects (*denying them entry*), or a passive one that keeps its object
+        (*were denied visas*), refuses someone a thing."""
+        objects = [c for c in v.children if c.dep_ in _OBJ and c.i > v.i]
+        return bool(objects) and any(c.dep_ == "dative" or c.dep_ in _SUBJ_PASS for c in v.children)
 
     def _quoted_label(self, i: int) -> bool:
         r = self.q.region(i)
