@@ -205,6 +205,15 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Hyrorna kan två- eller tredubblas.", []),
     # a year dropped before 'till' does not take the figure after it along
     ("Exporten steg under 2019 till 45 miljarder kronor.", [("45 miljarder", 4.5e10, "exact", "kronor")]),
+    # en/ett after a word that approximates or else is an adverb or preposition ('snart', 'nära',
+    # 'kring') counts only before a unit
+    ("Regeringen presenterar snart en ny plan.", []),
+    ("Stugan ligger nära en sjö.", []),
+    ("Färjan var försenad i knappt en timme.", [("knappt en", 1, "under", "timme")]),
+    ("Minst en cyklist skadades lätt i en olycka med tre bilar.",
+     [("Minst en", 1, "over", "cyklist"), ("tre", 3, "exact", "bilar")]),
+    # after an auxiliary a noun is the verb's object, not what is counted
+    ("Omkring 200 miljoner har astma.", [("Omkring 200 miljoner", 2e8, "about", None)]),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected

@@ -249,6 +249,9 @@ def counted_after(
     if not _is_word(first[2]) or first[2] in stop:
         return None, None
     tagged = doc is not None and doc.has_annotation("POS")
+    if any(x[2] in w("aux") for x in nxt[:i]) and (pos_at(doc, first[0], first[1]) in {"NOUN", "PROPN"} if tagged else (
+            w("supine_ending") and not any(first[2].endswith(x) for x in w("supine_ending")))):
+        return None, None  # '300 miljoner har malaria': after an auxiliary a noun is the verb's; 'har skadats' counts
     if not tagged:
         end = first[1]
         for _s, e, word in nxt[i + 1 : i + 2]:  # without tags: one more word at most

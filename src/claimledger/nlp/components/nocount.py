@@ -160,9 +160,10 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
         return True  # 'ett år och tio månader', 'tre månaders och ett års', 'tre män och en kvinna'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
-    if not (nxt and code_of(nxt[0], lex.lang) is not None):
-        prepositions = prepositions | lex.word_class("approx_preposition")  # 'över ett ämne'; 'över ett år' counts
-    return any(prev[-len(seq):] == seq and not (len(seq) == 1 and seq[0] in prepositions)
+    if not (nxt and code_of(nxt[0], lex.lang) is not None):  # 'över ett ämne', 'nära en kollaps', 'snart en
+        # ny'; 'över ett år' counts: words that approximate a figure or else are prepositions or adverbs
+        prepositions = prepositions | lex.word_class("approx_preposition") | lex.word_class("approx_adverb")
+    return any(prev[-len(seq):] == seq and " ".join(seq) not in prepositions
                for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ()))
 
 
