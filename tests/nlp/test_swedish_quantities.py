@@ -214,6 +214,13 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
      [("Minst en", 1, "over", "cyklist"), ("tre", 3, "exact", "bilar")]),
     # after an auxiliary a noun is the verb's object, not what is counted
     ("Omkring 200 miljoner har astma.", [("Omkring 200 miljoner", 2e8, "about", None)]),
+    # an age group after a noun of people in the singular (words.tsv age_noun), and after a copula
+    # that opens the clause before its pronoun; a question about a span of time stays a count
+    ("Varje elev under 16 år får gratis busskort.", []),
+    ("Ett barn under tre år ska sitta bakåtvänt.", []),
+    ("Är du under 25 år krävs målsmans underskrift.", []),
+    ("Var hon under två år i fängelse?", [("två", 2, "exact", "år")]),
+    ("Det är över tio år.", [("över tio", 10, "over", "år")]),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected

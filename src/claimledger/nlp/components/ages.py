@@ -106,9 +106,9 @@ def age_group(doc: Doc | None, start: int, lex: Lexicon) -> bool:
     if span is None or span[0].i == 0:
         return False
     before = doc[span[0].i - 1]  # a unit is no one of an age ('39 procent under två år')
-    if (before.pos_ == "NOUN" and "Plur" in before.morph.get("Number", [])
-            and code_of(before.text, lex.lang) is None):
-        return True
+    if (before.pos_ == "NOUN" and ("Plur" in before.morph.get("Number", []) or before.lower_ in lex.word_class(
+            "age_noun")) and code_of(before.text, lex.lang) is None):
+        return True  # 'varje barn under 16 år': a noun of people in the singular too (``age_noun``)
     return _threshold_said(doc, span[0].i, lex)
 
 
@@ -117,14 +117,19 @@ def _threshold_said(doc: Doc, i: int, lex: Lexicon) -> bool:
     at ``i`` opens it) right after a copula whose subject is a pronoun or a plural is an age said
     of people, where the years end the clause; after a singular noun it is a span of time
     (*straffet blev under två år*), and words that go on make a duration (*han var under två år i
-    fängelse*)."""
-    if i < 2 or doc[i - 1].lower_ not in lex.word_class("age_copula"):
+    fängelse*). The copula may open the clause before its pronoun (*Är han eller hon under 18 år*)."""
+    k = i - 1
+    while k > 0 and doc[k].pos_ in {"PRON", "CCONJ"} and doc[k - 1].lower_ not in lex.word_class("age_copula"):
+        k -= 1  # 'Är han eller hon': back over the pronouns to the copula before them
+    inverted = k > 0 and doc[k].pos_ == "PRON" and doc[k - 1].lower_ in lex.word_class("age_copula")
+    if not inverted and (i < 2 or doc[i - 1].lower_ not in lex.word_class("age_copula")):
         return False
-    subject = doc[i - 2]
+    subject = doc[k] if inverted else doc[i - 2]
     plural = "Plur" in subject.morph.get("Number", []) or (  # 'de gripna': an adjective after a plural determiner
         subject.pos_ == "ADJ" and subject.i > 0 and "Plur" in doc[subject.i - 1].morph.get("Number", []))
-    if not (subject.pos_ == "PRON" or (subject.pos_ in {"NOUN", "ADJ"} and plural)):
-        return False
+    if subject.lower_ in lex.word_class("expletive") or not (
+            subject.pos_ == "PRON" or (subject.pos_ in {"NOUN", "ADJ"} and plural)):
+        return False  # 'det är över tio år': no one's age
     years = next((t for t in doc[i : i + 4] if t.pos_ == "NOUN"), None)
     after = years.nbor(1) if years is not None and years.i + 1 < len(doc) else None
     return after is None or after.pos_ in {"PUNCT", "CCONJ", "SCONJ", "VERB", "AUX"} or after.lower_ in lex.word_class(
