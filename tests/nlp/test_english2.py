@@ -136,18 +136,6 @@ def test_a_person_who_finds_something_asserts_it() -> None:
     assert [r[3] for r in _by_cue("The inspector found that the railing was loose.", "found")] == ["asserted"]
 
 
-# ----- an agentless passive that puts a count forward ------------------------------------------
-
-
-def test_a_count_reported_with_no_one_named_is_hearsay_with_the_whole_clause() -> None:
-    rows = _rows("No injuries were reported after the ferry hit the pier.")
-    assert rows == [(None, "reported", "No injuries were reported after the ferry hit the pier", "reported", True)]
-
-
-def test_an_event_reported_with_no_one_named_is_no_claim() -> None:
-    assert _rows("The collision was reported on Monday.") == []
-
-
 # ----- a denial verb that refuses someone a thing ----------------------------------------------
 
 

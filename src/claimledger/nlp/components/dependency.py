@@ -375,7 +375,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
     for c0, c1, cue in cues:
         f: Found | None
         if cue.kind in {"verb", "evidence"}:
-            f = ctx.verb(c0, c1, cue) or ctx.bare_passive(c0, c1, cue)
+            f = ctx.verb(c0, c1, cue)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(ctx.cue_head(c0, c1)) and not ctx.unheld_purpose(ctx.cue_head(c0, c1))
                     and not _reported_thing(ctx.cue_head(c0, c1))

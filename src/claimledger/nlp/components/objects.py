@@ -72,27 +72,6 @@ class ObjectSentence(QuotedSentence):
         content = self.clip_to_sentence(self.widen_to_quotes(content))
         return Found((n.i, n.i + 1), content, source, cue.certainty, cue.kind, rule)
 
-    def bare_passive(self, c0: int, c1: int, cue: Cue) -> Found | None:
-        """*No injuries were reported*, *two deaths were confirmed*: the agentless passive of a report
-        verb (``bare_passive_cue``) whose subject is a count or a noun denied (*no*) puts that count
-        forward with no one named; the content is the clause, cue inside it (FORMAT.md). *The attack
-        was reported* names an event: no claim."""
-        v = self.cue_head(c0, c1)
-        w = self.lex.word_class
-        if (cue.lemma not in w("bare_passive_cue") or v.tag_ != "VBN" or self.q.region(v.i) is not None
-                or any(c.dep_ in _AGENT for c in v.children) or not any(c.dep_ == "auxpass" for c in v.children)):
-            return None
-        subj = next((c for c in v.children if c.dep_ in _SUBJ_PASS and c.i < v.i), None)
-        if subj is None or not (is_count(subj) or any(c.dep_ == "det" and c.lower_ in w("negation")
-                                                      for c in subj.children)):
-            return None
-        lo, hi = self.subtree(v, {"conj", "cc"})
-        content = self.trim(max(lo, self.s), min(hi, self.e))
-        if content is None:
-            return None
-        return Found((c0, c1), content, None, "reported" if cue.certainty == "asserted" else cue.certainty,
-                     cue.kind, "dep-bare-passive")
-
     def means_noun_clause(self, v: Token, c: Token) -> bool:
         """'told X in a statement that …': the clause hangs on the noun of a phrase on the cue verb ``v``
         that says how it was said; what it holds is what the verb reports."""
