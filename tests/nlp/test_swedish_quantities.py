@@ -221,6 +221,10 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Är du under 25 år krävs målsmans underskrift.", []),
     ("Var hon under två år i fängelse?", [("två", 2, "exact", "år")]),
     ("Det är över tio år.", [("över tio", 10, "over", "år")]),
+    # sv-dev: what is counted after 'av' and an approximated whole; an age group after 'gruppen'
+    ("Kustbevakningen bordade 7 av drygt 30 fartyg.",
+     [("7", 7, "exact", "fartyg"), ("drygt 30", 30, "over", "fartyg")]),
+    ("Flest fall finns i gruppen 30 till 39 år.", []),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected
