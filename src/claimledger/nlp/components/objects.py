@@ -160,7 +160,8 @@ class ObjectSentence(QuotedSentence):
                 return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act', '… the bill passed'
             if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
                 continue
-            if c.dep_ in _OBJ and self._content_noun(form, c):
+            if c.dep_ in _OBJ and (self._named_as(v, c) if form in self.lex.word_class("as_object")
+                                   else self._content_noun(form, c)):
                 lo, hi = self.subtree(c)
                 return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
         return None, ""
@@ -170,6 +171,12 @@ class ObjectSentence(QuotedSentence):
         cue whose noun phrases are contents (``np_content``), always; else a claim noun, a count
         or a noun phrase that holds a claim (``_claim_object``)."""
         return form in self.np_content or n.lower_ in self.claim_nouns or is_count(n) or self._claim_object(n)
+
+    def _named_as(self, v: Token, obj: Token) -> bool:
+        """*identified the trawler as the culprit*: for a verb whose object is a claim only so (``as_object``),
+        *as* after the object names what it is."""
+        return any(
+            g.dep_ == "prep" and g.lower_ in self.as_mark and g.i > obj.i for g in v.children)
 
     def _claim_object(self, obj: Token) -> bool:
         """A noun phrase that holds a claim whatever the verb: a noun with its *that* clause
