@@ -87,6 +87,19 @@ def test_a_that_clause_after_an_adverbial_is_still_the_content() -> None:
     assert [c[2].removeprefix("that ") for c in said] == ["prices will fall"]
 
 
+@pytest.mark.parametrize(("text", "inner_cue", "inner_content"), [
+    ("The agency said it had closed the site and feared more leaks would follow.",
+     "feared", "more leaks would follow"),
+    ("The port authority said it had seized the boat's cargo and suspected the trawler was among a fleet of old ships.",
+     "suspected", "the trawler was among a fleet of old ships"),
+])
+def test_a_coordinated_complement_is_one_content_and_the_pronoun_speaks_inside(
+        text: str, inner_cue: str, inner_content: str) -> None:
+    said = _by_cue(text, "said")
+    assert len(said) == 1 and said[0][2].startswith("it had") and said[0][2].endswith(inner_content)
+    inner = _by_cue(text, inner_cue)
+    assert [(c[0], c[2]) for c in inner] == [("it", inner_content)]
+
 
 def test_a_second_claim_of_the_speaker_still_ends_the_first() -> None:
     text = "The mayor said the bridge was safe and warned that the river would rise."

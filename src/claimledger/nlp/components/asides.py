@@ -89,7 +89,8 @@ class AsideSentence(ObjectSentence):
         if t.tag_ in _NONFINITE_TAGS:
             return True
         subj = next((c for c in h.children if c.dep_ in _SUBJ | _SUBJ_PASS), None)
-        return subj is not None and subj.lower_ in self.person_subjects and not self.tense_of_cue(t, h, v)
+        return (subj is not None and (subj.lower_ in self.person_subjects or self.acting_pronoun(subj, h))
+                and not self.tense_of_cue(t, h, v))  # 'said it had closed the site and feared …'
 
     def _adverbial_after(self, v: Token, c: Token) -> bool:
         """A clause after the cue that a subordinator opens (*said after …*, *said before …*), where a
