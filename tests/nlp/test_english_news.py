@@ -135,3 +135,25 @@ def test_identified_x_as_y_is_an_x_as_y_entry(text: str, entry: tuple[str, str, 
 ])
 def test_identified_without_as_is_no_claim(text: str) -> None:
     assert not _claims(text)
+
+
+def test_a_nested_assessment_inside_a_saying_is_its_own_entry() -> None:
+    text = ("The agency released a statement on Friday saying that it has assessed that the river has already "
+            "begun to rise in four districts.")
+    inner = _by_cue(text, "assessed")
+    assert [(c[0], c[2].removeprefix("that "), c[3]) for c in inner] == [
+        ("it", "the river has already begun to rise in four districts", "estimated")]
+    assert any(c[1] == "saying" and "it has assessed" in c[2] for c in _claims(text))
+
+
+def test_an_assessment_of_a_thing_is_no_claim() -> None:
+    assert not _claims("Inspectors assessed the damage on Monday.")
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("The company has previously denied using child labour in its factories.",
+     ("The company", "denied", "using child labour in its factories", "denied")),
+    ("He admitted taking the money.", ("He", "admitted", "taking the money", "asserted")),
+])
+def test_a_gerund_after_deny_or_admit_is_the_claim(text: str, entry: tuple[str, str, str, str]) -> None:
+    assert entry in _claims(text)

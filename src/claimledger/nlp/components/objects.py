@@ -153,7 +153,8 @@ class ObjectSentence(QuotedSentence):
         for c in v.children:
             if c.i < v.i:
                 continue
-            if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
+            if c.dep_ in _XCOMP and (form in self.to_content or c.tag_ == "VBG" and form in self.lex.word_class(
+                    "gerund_content")):  # 'declined to comment': a cue may be the plan; 'denied using X': the claim
                 return self.trim(*self.subtree(c)), "dep-infinitive"
             if c.dep_ in _COMP and form in self.to_content | self.np_content and (
                     c.tag_ in _NONFINITE or any(g.tag_ == "TO" for g in c.lefts)):
