@@ -157,3 +157,25 @@ def test_an_assessment_of_a_thing_is_no_claim() -> None:
 ])
 def test_a_gerund_after_deny_or_admit_is_the_claim(text: str, entry: tuple[str, str, str, str]) -> None:
     assert entry in _claims(text)
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("The trawler, suspected of cutting the line, was towed to port.",
+     (None, "suspected of", "cutting the line", "estimated")),
+    ("The man, accused of stealing cars, was released on Monday.", (None, "accused of", "stealing cars", "alleged")),
+])
+def test_a_reduced_passive_with_a_gerund_is_a_claim_held_by_no_one(
+        text: str, entry: tuple[None, str, str, str]) -> None:
+    assert entry in _claims(text)
+
+
+def test_a_reduced_suspicion_inside_a_saying_is_its_own_entry() -> None:
+    text = ("The police are investigating the vessel Aurora, suspected of damaging the power cable, and have found "
+            "marks on the seabed, inspector Ola Berg said on Sunday.")
+    claims = _claims(text)
+    assert (None, "suspected of", "damaging the power cable", "estimated") in claims
+    assert any(c[0] == "inspector Ola Berg" and "suspected of damaging" in c[2] for c in claims)
+
+
+def test_figures_reported_on_a_day_are_no_claim() -> None:
+    assert not _claims("The figures reported on Sunday were lower than expected.")

@@ -52,6 +52,9 @@ class _Sentence(AsideSentence):
             return None  # a cue inside a quotation is part of what someone else says
         form = " ".join(cue.words)
         d = self.doc
+        reduced = self.reduced_claim(v, cue)  # 'the ship, suspected of cutting the line, …'
+        if reduced is not None:
+            return reduced
         if self.reduced_passive(v):
             return None  # 'figures reported on Sunday', 'papers cited by X': the noun is what is reported
         if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":

@@ -167,6 +167,20 @@ class ObjectSentence(QuotedSentence):
                 return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
         return None, ""
 
+    def reduced_claim(self, v: Token, cue: Cue) -> Found | None:
+        """*The trawler, suspected of cutting the line, was towed*: a participle set off after its noun
+        with *of* and a gerund is a passive cue inside the claim, held by no one named; its content is
+        the gerund's clause (FORMAT.md: in a relative clause, from the verb after the cue)."""
+        d = self.doc
+        if not (v.tag_ == "VBN" and v.dep_ == "acl" and v.head.i < v.i and d[v.i - 1].text == ","):
+            return None
+        of = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in self.lex.word_class(
+            "charge_prep")), None)
+        gerund = next((g for g in of.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if of else None
+        content = self.trim(gerund.i, gerund.right_edge.i + 1) if of is not None and gerund is not None else None
+        return Found((v.i, of.i + 1), content, None, cue.certainty, "passive", "dep-reduced-passive") if (
+            of is not None and content is not None) else None
+
     def _content_noun(self, form: str, n: Token) -> bool:
         """Whether a cue's noun phrase (its object, or a passive's subject) is its content: for a
         cue whose noun phrases are contents (``np_content``), always; else a claim noun, a count
