@@ -89,7 +89,23 @@ class AsideSentence(ObjectSentence):
         if t.tag_ in _NONFINITE_TAGS:
             return True
         subj = next((c for c in h.children if c.dep_ in _SUBJ | _SUBJ_PASS), None)
-        return subj is not None and subj.lower_ in self.person_subjects and not self.tense_of_cue(t, h, v)
+        return (subj is not None and (subj.lower_ in self.person_subjects or self.acting_pronoun(subj, h))
+                and not self.tense_of_cue(t, h, v))  # 'said it had closed the site and feared …'
+
+    def _adverbial_after(self, v: Token, c: Token) -> bool:
+        """A clause after the cue that a subordinator opens (*said after …*, *said before …*), where a
+        clause before the cue is what was said: the parse takes that adverbial for the complement."""
+        if self.comp_child(v, after=False) is None or v.i + 1 >= self.e:
+            return False
+        return any(t.lower_ in self.subordinators and t.dep_ in {"mark", "prep"}
+                   for t in (self.doc[c.left_edge.i], self.doc[v.i + 1]))
+
+    def _own_speaker(self, r: Range) -> bool:
+        """Whether words after a colon are a sentence with its own speaker: the main verb is a cue
+        (outside quotation marks) whose subject stands there too."""
+        d = self.doc
+        return any(d[x].dep_ == "ROOT" and self.q.region(x) is None and any(
+            c.dep_ in _SUBJ and r[0] <= c.i < x for c in d[x].children) for x in self.cue_tokens if r[0] <= x < r[1])
 
     def _cut_aside(self, lo: int, hi: int) -> int:
         """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the

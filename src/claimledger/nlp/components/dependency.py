@@ -26,7 +26,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.components.asides import AsideSentence
-from claimledger.nlp.components.found import Found, Range, bracket_around
+from claimledger.nlp.components.found import Found, Range, bracket_around, drop_embedded, one_role
 from claimledger.nlp.components.objects import _RELATIVE, is_count
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import RULES
@@ -52,6 +52,9 @@ class _Sentence(AsideSentence):
             return None  # a cue inside a quotation is part of what someone else says
         form = " ".join(cue.words)
         d = self.doc
+        reduced = self.reduced_claim(v, cue)  # 'the ship, suspected of cutting the line, …'
+        if reduced is not None:
+            return reduced
         if self.reduced_passive(v):
             return None  # 'figures reported on Sunday', 'papers cited by X': the noun is what is reported
         if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":
@@ -196,6 +199,8 @@ class _Sentence(AsideSentence):
     def _complement(self, v: Token, c0: int, c1: int, source: Range | None) -> _Step:
         """'X said (that) …', or the unquoted inversion '…, X said'."""
         c = self.comp_child(v, after=True)
+        if c is not None and self._adverbial_after(v, c):
+            c = None  # 'X, the governor said after the army briefed him': the claim is X, not the event after
         if c is not None:
             lo, hi = self.subtree(c)
             for g in v.rights:  # '… said X, because Y': the parser often hangs Y on the cue
@@ -283,9 +288,11 @@ class _Sentence(AsideSentence):
         inside = bracket_around(d, self.s, self.e, c0, c1)
         if inside:  # *(east, 15,000 according to the unions)*: the phrase speaks for its bracket only
             lo, hi = max(lo, inside[0]), min(hi, inside[1])
-        elif self._closes_sentence(phrase) and not any(head in d[x].subtree for x in self.cue_tokens if x < lo):
-            lo = self.s  # 'A was paid $2; B was paid $3, according to records': it speaks for all the sentence
-            # but a cue whose clause holds the phrase's clause speaks for it first (he said X, according to Y)
+        elif self._closes_sentence(phrase) and not (self.one_role and any(
+                head in d[x].subtree for x in self.cue_tokens if x < lo)):
+            lo = self.s  # 'A was paid $2; B was paid $3, according to records': it speaks for all the sentence,
+            # FORMAT's nesting: 'he said X, according to Y' is Y's relay of his saying (relays.nest_trailing);
+            # PolNeAR's convention: a cue whose clause holds the phrase's clause speaks for it first
         frags = [r for r in (self.trim(lo, phrase[0]), self.trim(phrase[1], hi)) if r]
         frags = [self.trim(*self.clip_to_sentence(self.widen_to_quotes(r))) or r for r in frags]
         if not frags:
@@ -340,8 +347,8 @@ class _Sentence(AsideSentence):
             if end <= k + 1:
                 return None
             content = self.trim(*self.widen_to_quotes((k + 1, end)))
-            if content is None or content[1] - content[0] < 2:
-                return None
+            if content is None or content[1] - content[0] < 2 or self._own_speaker(content):
+                return None  # 'Oslo: the fisheries chief told lawmakers …': a dateline, the sentence names its speaker
             if cue_at[0] != k:
                 verb = self.lex.cues[d[cue_at[0]].lower_][0]
                 return Found(cue_at, content, name, verb.certainty, verb.kind, "dep-colon")
@@ -395,10 +402,15 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.prep(c0, c1, cue) or ctx.surface_rule(c0, c1, cue)
         else:
             f = ctx.surface_rule(c0, c1, cue)
+            inside = ctx.q.region(c0) if f is not None and cue.kind == "passive" else None
+            if f is not None and inside is not None and f.content[1] > inside[1]:  # '"X are believed to Y," he said'
+                f = replace(f, content=ctx.trim(f.content[0], inside[1]) or f.content)
         if f is not None and f.content[0] < f.content[1]:
             out.append(f)
-    out = _drop_embedded(out)
-    return _one_role(out) if ctx.one_role else out
+    beliefs = ctx.lex.word_class("belief_passive")
+    out = drop_embedded(out, frozenset(f.cue for f in out if f.kind == "passive" and any(
+        doc[x].lower_ in beliefs for x in range(*f.cue))))
+    return one_role(out) if ctx.one_role else out
 
 
 def _reported_thing(v: Token) -> bool:
@@ -415,32 +427,3 @@ _NAME_GOES_ON = frozenset({"appos", "conj", "cc"})
 """After a comma, what still belongs to a source: an appositive (*X, head of Y*), a coordinated name."""
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
-_WEAK = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
-"""Rules whose cues (*ordered*, *wants to*, *talked about*) report a stance or a plan rather than a claim."""
-
-
-def _one_role(found: list[Found]) -> list[Found]:
-    """Under PolNeAR's convention: an attribution whose cue stands in another's content, fragments or
-    source (*said he suspects …*, *the judges who ruled X said …*) is none of its own."""
-    def within(f: Found, g: Found) -> bool:
-        spans = [g.content, *g.parts, *([g.source] if g.source else [])]
-        return any(r[0] <= f.cue[0] and f.cue[1] <= r[1] for r in spans)
-    return [f for f in found if not any(g is not f and within(f, g) and not within(g, f) for g in found)]
-
-
-def _drop_embedded(found: list[Found]) -> list[Found]:
-    """A stance or plan inside what someone else is reported to say is part of that content.
-
-    *Trump said he would order a review*: Trump's claim, not a second one by *he* through
-    *order*. Nested speech (*X said Y told him*) stays: that is a relay of its own.
-    """
-    out = []
-    for f in found:
-        if (f.rule in _WEAK or (f.certainty == "estimated" and f.source is None)) and any(
-            g is not f and g.rule not in _WEAK and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
-            for g in found
-        ):
-            continue
-        out.append(f)
-    return out
-

@@ -74,3 +74,35 @@ def fold_hearsay(found: list[Found]) -> list[Found]:
             g = replace(g, certainty=inner.certainty)
         out.append(g)
     return out
+
+
+WEAK_RULES = frozenset({"dep-object", "dep-passive", "dep-infinitive", "dep-prep", "verb-bare"})
+"""Rules whose cues (*ordered*, *wants to*, *talked about*) report a stance or a plan rather than a claim."""
+
+
+def one_role(found: list[Found]) -> list[Found]:
+    """Under PolNeAR's convention: an attribution whose cue stands in another's content, fragments or
+    source (*said he suspects …*, *the judges who ruled X said …*) is none of its own."""
+    def within(f: Found, g: Found) -> bool:
+        spans = [g.content, *g.parts, *([g.source] if g.source else [])]
+        return any(r[0] <= f.cue[0] and f.cue[1] <= r[1] for r in spans)
+    return [f for f in found if not any(g is not f and within(f, g) and not within(g, f) for g in found)]
+
+
+def drop_embedded(found: list[Found], beliefs: frozenset[Range] = frozenset()) -> list[Found]:
+    """A stance or plan inside what someone else is reported to say is part of that content.
+
+    *Trump said he would order a review*: Trump's claim, not a second one by *he* through
+    *order*. Nested speech (*X said Y told him*) stays: that is a relay of its own, and so does a
+    reportative passive (*"troops are believed to have left," he said*: FORMAT's cue inside the claim).
+    """
+    out = []
+    for f in found:
+        if (f.rule in WEAK_RULES or (f.certainty == "estimated" and f.source is None and f.cue not in beliefs)) and any(
+            g is not f and g.rule not in WEAK_RULES and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
+            for g in found
+        ):
+            continue
+        out.append(f)
+    return out
+

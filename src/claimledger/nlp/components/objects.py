@@ -153,23 +153,45 @@ class ObjectSentence(QuotedSentence):
         for c in v.children:
             if c.i < v.i:
                 continue
-            if c.dep_ in _XCOMP and form in self.to_content:  # 'declined to comment': a cue may be the plan
+            if c.dep_ in _XCOMP and (form in self.to_content or c.tag_ == "VBG" and form in self.lex.word_class(
+                    "gerund_content")):  # 'declined to comment': a cue may be the plan; 'denied using X': the claim
                 return self.trim(*self.subtree(c)), "dep-infinitive"
             if c.dep_ in _COMP and form in self.to_content | self.np_content and (
                     c.tag_ in _NONFINITE or any(g.tag_ == "TO" for g in c.lefts)):
                 return self.trim(*self.subtree(c)), "dep-infinitive"  # 'wants the council to act', '… the bill passed'
             if c.i in self.cue_tokens and c.pos_ in {"VERB", "AUX"}:
                 continue
-            if c.dep_ in _OBJ and self._content_noun(form, c):
+            if c.dep_ in _OBJ and (self._named_as(v, c) if form in self.lex.word_class("as_object")
+                                   else self._content_noun(form, c)):
                 lo, hi = self.subtree(c)
                 return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
         return None, ""
+
+    def reduced_claim(self, v: Token, cue: Cue) -> Found | None:
+        """*The trawler, suspected of cutting the line, was towed*: a participle set off after its noun
+        with *of* and a gerund is a passive cue inside the claim, held by no one named; its content is
+        the gerund's clause (FORMAT.md: in a relative clause, from the verb after the cue)."""
+        d = self.doc
+        if not (v.tag_ == "VBN" and v.dep_ == "acl" and v.head.i < v.i and d[v.i - 1].text == ","):
+            return None
+        of = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in self.lex.word_class(
+            "charge_prep")), None)
+        gerund = next((g for g in of.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if of else None
+        content = self.trim(gerund.i, gerund.right_edge.i + 1) if of is not None and gerund is not None else None
+        return Found((v.i, of.i + 1), content, None, cue.certainty, "passive", "dep-reduced-passive") if (
+            of is not None and content is not None) else None
 
     def _content_noun(self, form: str, n: Token) -> bool:
         """Whether a cue's noun phrase (its object, or a passive's subject) is its content: for a
         cue whose noun phrases are contents (``np_content``), always; else a claim noun, a count
         or a noun phrase that holds a claim (``_claim_object``)."""
         return form in self.np_content or n.lower_ in self.claim_nouns or is_count(n) or self._claim_object(n)
+
+    def _named_as(self, v: Token, obj: Token) -> bool:
+        """*identified the trawler as the culprit*: for a verb whose object is a claim only so (``as_object``),
+        *as* after the object names what it is."""
+        return any(
+            g.dep_ == "prep" and g.lower_ in self.as_mark and g.i > obj.i for g in v.children)
 
     def _claim_object(self, obj: Token) -> bool:
         """A noun phrase that holds a claim whatever the verb: a noun with its *that* clause

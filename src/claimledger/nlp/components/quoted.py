@@ -18,6 +18,8 @@ _RELATIVE_CLAUSE = frozenset({"relcl", "acl:relcl"})
 _FULL_STOP = frozenset({".", "!", "?"})
 """Marks that end a sentence inside a quotation's closing mark."""
 _MAX_QUOTE_GAP = 1
+_SOURCE_ASIDE = frozenset({"relcl", "acl:relcl", "appos"})
+"""What a source may carry after it, set off by commas, before its cue (*Park, who …, told*)."""
 """Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
 
@@ -28,9 +30,10 @@ class QuotedSentence(ParsedSentence):
         """A quotation that ends just before the source-and-cue clause (*"…," she said*)."""
         i = v.i - 1
         gap = 0
+        aside = self._source_aside(source)  # 'Park, who sits on the panel, told …': the source's own clause
         while i >= 0 and self.q.region(i) is None:
             t = self.doc[i]
-            if source is not None and source[0] <= i < source[1]:
+            if source is not None and source[0] <= i < source[1] or aside[0] <= i < aside[1]:
                 pass
             elif t.i in self.cue_tokens:
                 return None
@@ -49,6 +52,14 @@ class QuotedSentence(ParsedSentence):
         if self.names_a_noun(r) or self._governed_elsewhere(r, v):
             return None
         return r
+
+    def _source_aside(self, source: Range | None) -> Range:
+        """The relative clause or appositive set off after a source's head (*Park, who sits on …,*)."""
+        if source is None:
+            return (0, 0)
+        head = next((self.doc[x] for x in range(*source) if not source[0] <= self.doc[x].head.i < source[1]), None)
+        asides = [c for c in head.rights if c.dep_ in _SOURCE_ASIDE and c.i >= source[1]] if head is not None else []
+        return (asides[0].left_edge.i, asides[-1].right_edge.i + 1) if asides else (0, 0)
 
     def names_a_noun(self, r: Range) -> bool:
         """'the "Night Train" actress', 'a "one-size-fits-all" approach', 'fame in "Joker"': a quotation

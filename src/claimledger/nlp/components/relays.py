@@ -57,7 +57,35 @@ def _host(f: Found, cue: Token, found: list[Found]) -> Found | None:
 
 
 def relayed(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
-    """``found`` with each *citing X* entry whose X can be a source turned into X's relay of its host's content."""
+    """``found`` with each *citing X* entry whose X can be a source turned into X's relay of its host's
+    content, and each content a trailing *according to X* relays stopped before that phrase."""
+    relay_words = lex.word_class("relay_prep")
+    return nest_trailing(_cited_first(_cited(found, doc, lex), doc, lex, relay_words), doc)
+
+
+def _cited_first(found: list[Found], doc: Doc, lex: Lexicon, relay_words: frozenset[str]) -> list[Found]:
+    """*According to a report by X, citing Y, the ferry ran aground*: the parse leaves *citing Y* at the head
+    of X's content. Each relay is its own entry (FORMAT.md's nesting): Y, through *citing*, and X share the
+    claim after Y's phrase."""
+    out = []
+    for f in found:
+        i, end = f.content
+        comma = next((k for k in range(i + 1, end) if doc[k].text == ","), None)
+        if (f.rule != "dep-prep-source" or doc[i].lower_ not in relay_words or comma is None
+                or comma == i + 1 or not _source_like(doc, (i + 1, comma), lex)):
+            out.append(f)
+            continue
+        claim = (comma + 1, end)
+        out.append(Found(f.cue, claim, f.source, f.certainty, f.kind, f.rule, f.parts))
+        out.append(Found((i, i + 1), claim, (i + 1, comma), f.certainty, "verb", "relay-cited"))
+    made = {f.cue for f in out if f.rule == "relay-cited" and f not in found}
+    return [f for f in out if f.cue not in made or f.rule == "relay-cited"]  # the verb rule's reading goes
+
+
+
+
+def _cited(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
+    """Each *citing X* entry whose X can be a source turned into X's relay of its host's content."""
     relay_words = lex.word_class("relay_prep")
     if not relay_words or not any(doc[f.cue[0]].lower_ in relay_words for f in found):
         return found
@@ -69,4 +97,25 @@ def relayed(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
             out.append(f)
             continue
         out.append(Found(f.cue, host.content, f.content, f.certainty, f.kind, "relay-cited", host.parts))
+    return out
+
+
+def nest_trailing(found: list[Found], doc: Doc) -> list[Found]:
+    """FORMAT.md's nesting: in *The ministry said ten bridges fell, according to the broadcaster* the
+    broadcaster relays the ministry's saying (its content holds *The ministry said*), so the ministry's
+    content stops before *, according to …*: a relay's cue and source are no part of what it relays."""
+    outer = [f for f in found if f.rule == "dep-prep-source"]
+    if not outer:
+        return found
+    out = []
+    for g in found:
+        f = next((f for f in outer if f is not g and f.content[0] <= g.cue[0] and g.cue[1] <= f.content[1]
+                  and g.content[0] < f.cue[0] < g.content[1]), None)
+        if f is not None:
+            end = f.cue[0]
+            while end > g.content[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end > g.content[0]:
+                g = Found(g.cue, (g.content[0], end), g.source, g.certainty, g.kind, g.rule, g.parts)
+        out.append(g)
     return out

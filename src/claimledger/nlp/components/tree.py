@@ -183,7 +183,8 @@ class ParsedSentence:
                 return self.np(obj)
         if depth < 3 and v.dep_ == "conj" and h.dep_ in _COMP and h.head.i in self.cue_tokens and v.tag_ in _FINITE:
             subj = next((c for c in h.children if c.dep_ in _SUBJ | _SUBJ_PASS), None)
-            if subj is not None and (subj.lower_ not in self.person_subjects or self.tense_of_cue(v, h, h.head)):
+            if subj is not None and (subj.lower_ not in self.person_subjects and not self.acting_pronoun(subj, h)
+                                     or self.tense_of_cue(v, h, h.head)):
                 return self.source_of(h.head, depth + 1)  # 'X said the bridge was safe and warned …': X warns
         if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
             if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN", "VB"}:
@@ -226,6 +227,11 @@ class ParsedSentence:
         the verb of what cue ``v`` reports, is ``v``'s own second verb when it has ``v``'s tense and
         not ``h``'s clause's (a past beside a present or a modal)."""
         return t.tag_ in _FINITE and _tense(t) == _tense(v) != _tense(h) != 0
+
+    def acting_pronoun(self, subj: Token, h: Token) -> bool:
+        """*it had seized the cargo*: a pronoun subject of a verb with an object is no expletive *it*."""
+        return (subj.lower_ in self.lex.word_class("subject_pronoun") and h.pos_ == "VERB"
+                and any(c.dep_ in _OBJ for c in h.children))
 
     def _with_antecedent(self, v: Token, subj: Token) -> Range | None:
         """'… met Dr. Park, who told him …': a relative pronoun speaks for the noun it follows; the source

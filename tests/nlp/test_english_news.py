@@ -1,0 +1,181 @@
+"""English wire news: relays, quotes holding reportative passives, and where a content stops.
+
+FORMAT.md's nesting rule (each relay its own entry; the outer entry's content holds the inner
+source and cue) and its *cue inside the claim*, on invented sentences shaped like wire copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    analysis = analyze_article(Article(text=text, lang="en"))
+    return [(a.source.of(text) if a.source else None, a.cue.of(text), a.content.of(text), a.certainty)
+            for a in analysis.attributions]
+
+
+def _by_cue(text: str, cue: str) -> list[tuple[str | None, str, str, str]]:
+    return [c for c in _claims(text) if c[1] == cue]
+
+
+@pytest.mark.parametrize(("text", "inner", "outer"), [
+    ("The ministry said ten bridges had collapsed, according to the broadcaster.",
+     ("The ministry", "said", "ten bridges had collapsed"),
+     ("the broadcaster", "according to", "The ministry said ten bridges had collapsed")),
+    ("Harbour chief Ana Molina told a closed meeting on Monday that her office had found two wrecks near the pier, "
+     "according to councillor Tom Reed who attended the meeting.",
+     ("Harbour chief Ana Molina", "told", "her office had found two wrecks near the pier"),
+     ("councillor Tom Reed", "according to",
+      "Harbour chief Ana Molina told a closed meeting on Monday that her office had found two wrecks near the pier")),
+])
+def test_a_trailing_according_to_relays_the_whole_saying(
+        text: str, inner: tuple[str, str, str], outer: tuple[str, str, str]) -> None:
+    claims = {c[:3] for c in _claims(text)}
+    source, cue, content = inner
+    assert any(c[0] == source and c[1] == cue and c[2].removeprefix("that ") == content for c in claims)
+    assert outer in claims
+
+
+def test_according_to_a_report_citing_someone_is_two_relays() -> None:
+    text = "According to a report by the Gazette, citing a harbour official, the ferry ran aground near the pier."
+    claims = {c[:3] for c in _claims(text)}
+    assert ("a harbour official", "citing", "the ferry ran aground near the pier") in claims
+    assert any(c[1] == "According to" and "Gazette" in (c[0] or "") and c[2] == "the ferry ran aground near the pier"
+               for c in claims)
+    assert not any(c[2].startswith("citing") for c in claims)
+
+
+def test_a_quote_with_reportative_passives_is_one_content_and_their_own_entries() -> None:
+    text = ('The navy spoke on Monday.\n\n"Forty boats are thought to have sunk near the cape... so about 200 sailors '
+            'are believed to be missing," the admiral, who leads the northern fleet, told reporters.')
+    told = _by_cue(text, "told")
+    assert len(told) == 1 and told[0][0] == "the admiral"
+    assert "Forty boats" in told[0][2] and told[0][2].rstrip('",').endswith("are believed to be missing")
+    for cue in ("are thought to", "are believed to"):
+        inner = _by_cue(text, cue)
+        assert len(inner) == 1 and inner[0][0] is None and inner[0][3] == "estimated"
+        assert "the admiral" not in inner[0][2]  # the passive's content stays inside the quotation
+
+
+def test_an_outer_speaker_over_a_reportative_passive_makes_two_entries() -> None:
+    text = "More troops are believed to have crossed the river, said Senator Ann Bell on Tuesday."
+    claims = _claims(text)
+    assert any(c[0] is None and c[1] == "are believed to" and c[3] == "estimated" for c in claims)
+    assert any(c[1] == "said" and c[2] == "More troops are believed to have crossed the river" for c in claims)
+
+
+def test_an_expectation_inside_a_saying_is_no_entry_of_its_own() -> None:
+    text = "The company said repairing the line is expected to take seven months."
+    assert not _by_cue(text, "is expected to")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Prices will fall next year, the minister said before the vote began.", "Prices will fall next year"),
+    ("The toll rose to 30, the governor said after the army briefed him.", "The toll rose to 30"),
+])
+def test_the_adverbial_clause_after_the_cue_is_no_content(text: str, content: str) -> None:
+    said = _by_cue(text, "said")
+    assert [c[2] for c in said] == [content]
+
+
+def test_a_that_clause_after_an_adverbial_is_still_the_content() -> None:
+    said = _by_cue("She said after the meeting that prices will fall.", "said")
+    assert [c[2].removeprefix("that ") for c in said] == ["prices will fall"]
+
+
+@pytest.mark.parametrize(("text", "inner_cue", "inner_content"), [
+    ("The agency said it had closed the site and feared more leaks would follow.",
+     "feared", "more leaks would follow"),
+    ("The port authority said it had seized the boat's cargo and suspected the trawler was among a fleet of old ships.",
+     "suspected", "the trawler was among a fleet of old ships"),
+])
+def test_a_coordinated_complement_is_one_content_and_the_pronoun_speaks_inside(
+        text: str, inner_cue: str, inner_content: str) -> None:
+    said = _by_cue(text, "said")
+    assert len(said) == 1 and said[0][2].startswith("it had") and said[0][2].endswith(inner_content)
+    inner = _by_cue(text, inner_cue)
+    assert [(c[0], c[2]) for c in inner] == [("it", inner_content)]
+
+
+def test_a_second_claim_of_the_speaker_still_ends_the_first() -> None:
+    text = "The mayor said the bridge was safe and warned that the river would rise."
+    said = _by_cue(text, "said")
+    assert [c[2] for c in said] == ["the bridge was safe"]
+
+
+def test_a_dateline_before_a_sentence_with_its_own_speaker_is_no_source() -> None:
+    text = "Oslo: Norway's fisheries chief has told lawmakers that cod stocks have fallen by a third this year."
+    claims = _claims(text)
+    assert not any(c[0] == "Oslo" for c in claims)
+    assert any(c[0] == "Norway's fisheries chief" and c[1] == "told" for c in claims)
+
+
+def test_a_name_before_a_colon_still_speaks_a_plain_sentence() -> None:
+    claims = _claims("Mensah: The harbour will close on Monday.")
+    assert [(c[0], c[2]) for c in claims] == [("Mensah", "The harbour will close on Monday")]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Norway has already identified the trawler as the culprit in the breakage of the cable.",
+     ("Norway", "identified", "the trawler as the culprit in the breakage of the cable")),
+    ("Police identified the victim as a 40-year-old local man.",
+     ("Police", "identified", "the victim as a 40-year-old local man")),
+])
+def test_identified_x_as_y_is_an_x_as_y_entry(text: str, entry: tuple[str, str, str]) -> None:
+    assert entry in {c[:3] for c in _claims(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Engineers have identified three options for the bridge.",
+    "Officials identified the problem on Tuesday.",
+])
+def test_identified_without_as_is_no_claim(text: str) -> None:
+    assert not _claims(text)
+
+
+def test_a_nested_assessment_inside_a_saying_is_its_own_entry() -> None:
+    text = ("The agency released a statement on Friday saying that it has assessed that the river has already "
+            "begun to rise in four districts.")
+    inner = _by_cue(text, "assessed")
+    assert [(c[0], c[2].removeprefix("that "), c[3]) for c in inner] == [
+        ("it", "the river has already begun to rise in four districts", "estimated")]
+    assert any(c[1] == "saying" and "it has assessed" in c[2] for c in _claims(text))
+
+
+def test_an_assessment_of_a_thing_is_no_claim() -> None:
+    assert not _claims("Inspectors assessed the damage on Monday.")
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("The company has previously denied using child labour in its factories.",
+     ("The company", "denied", "using child labour in its factories", "denied")),
+    ("He admitted taking the money.", ("He", "admitted", "taking the money", "asserted")),
+])
+def test_a_gerund_after_deny_or_admit_is_the_claim(text: str, entry: tuple[str, str, str, str]) -> None:
+    assert entry in _claims(text)
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("The trawler, suspected of cutting the line, was towed to port.",
+     (None, "suspected of", "cutting the line", "estimated")),
+    ("The man, accused of stealing cars, was released on Monday.", (None, "accused of", "stealing cars", "alleged")),
+])
+def test_a_reduced_passive_with_a_gerund_is_a_claim_held_by_no_one(
+        text: str, entry: tuple[None, str, str, str]) -> None:
+    assert entry in _claims(text)
+
+
+def test_a_reduced_suspicion_inside_a_saying_is_its_own_entry() -> None:
+    text = ("The police are investigating the vessel Aurora, suspected of damaging the power cable, and have found "
+            "marks on the seabed, inspector Ola Berg said on Sunday.")
+    claims = _claims(text)
+    assert (None, "suspected of", "damaging the power cable", "estimated") in claims
+    assert any(c[0] == "inspector Ola Berg" and "suspected of damaging" in c[2] for c in claims)
+
+
+def test_figures_reported_on_a_day_are_no_claim() -> None:
+    assert not _claims("The figures reported on Sunday were lower than expected.")
