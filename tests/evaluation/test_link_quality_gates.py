@@ -23,8 +23,12 @@ FLOORS = {
     # Swedish passives kept to their own clause; sources 0.71 -> 0.78 once negated speech acts (*has not commented*)
     # stopped counting as sources; 0.80 once a cited source (citing officials) became an entry of its own;
     # 0.778 (one fact of 45) when noun-phrase contents followed FORMAT.md (*police questioning the crew* is
-    # no claim): that article's mentions align differently; dev2 unchanged
-    "clusters-dev": {"copy": 0.95, "same_fact": 0.86, "bcubed": 0.86, "cross_language": 0.48, "sources": 0.77,
+    # no claim): that article's mentions align differently; dev2 unchanged; sources 0.756 (one more fact) and
+    # cross-language 0.471 (one pair of 39) when English relays and coordinations followed FORMAT.md's nesting
+    # (*X said Y, according to Z*: Z's content holds X's saying; *said it had seized X and suspected Y* is one
+    # content): right on the blind wire-news gold of these stories (strict .79 -> .91), and a Swedish
+    # shadow-fleet mention no longer meets the longer English claim; dev2 unchanged
+    "clusters-dev": {"copy": 0.95, "same_fact": 0.86, "bcubed": 0.86, "cross_language": 0.46, "sources": 0.75,
                      "history_cover": 0.80, "history_precision": 0.78},
     # history coverage on dev2 went from 0.50 to 0.40 when histories began to leave out parts of a running
     # count (six of the dead in one care home): precision rose from 0.26 to 0.45 for it; 0.67 / 0.92 once a
