@@ -225,6 +225,9 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Kustbevakningen bordade 7 av drygt 30 fartyg.",
      [("7", 7, "exact", "fartyg"), ("drygt 30", 30, "over", "fartyg")]),
     ("Flest fall finns i gruppen 30 till 39 år.", []),
+    # a number word with a scale after a verb of being is a figure, not a place in a ranking
+    ("Förlusten blev sju miljoner.", [("sju miljoner", 7e6, "exact", None)]),
+    ("Hon blev sju i finalen.", []),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected

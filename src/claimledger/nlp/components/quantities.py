@@ -428,7 +428,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if raw.lower() in nums.get("article", {}) and counted is not None and bare_adjective(doc, counted):
         return None  # 'rasade ner över ett annat': an article before an adjective standing for its noun
     if counted is None and (value == 1 and not vague
-                            or unit is None and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
+                            or unit is None and end == e  # 'blev tre miljoner' is a figure, 'blev tre' a place
+                            and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
                             or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)
                             or unit is None and (start, end) == (s, e) and label_after_noun(doc, text, s, raw, lex)):
         return None
