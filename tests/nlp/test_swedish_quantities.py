@@ -237,3 +237,15 @@ def test_norwegian_bound_after_the_noun() -> None:
     """The Norwegian twin of '20 kronor och uppåt' (lang/no/approx.tsv ``over_after``)."""
     gold = to_gold(analyze_article(Article(text="Loddene koster 20 kroner og oppover.", lang="no")), doc_id="t")
     assert [(q["text"], q["approx"]) for q in gold["quantities"]] == [("20", "over")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Regjeringen legger snart fram en ny plan.", []),
+    ("Han tok over en liten bokhandel.", []),
+    ("Ferja var forsinket i knapt en time.", [("knapt en", "under")]),
+])
+def test_norwegian_article_after_an_approximation(text: str, expected: list[tuple[str, str]]) -> None:
+    """The Norwegian twin of 'snart en ny plan' (lang/no/words.tsv approx_adverb, approx_preposition):
+    en/ett after such a word counts only before a unit, which the language's units.tsv may name alone."""
+    gold = to_gold(analyze_article(Article(text=text, lang="no")), doc_id="t")
+    assert [(q["text"], q["approx"]) for q in gold["quantities"]] == expected

@@ -160,7 +160,8 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
         return True  # 'ett år och tio månader', 'tre månaders och ett års', 'tre män och en kvinna'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
-    if not (nxt and code_of(nxt[0], lex.lang) is not None):  # 'över ett ämne', 'nära en kollaps', 'snart en
+    if not (nxt and (code_of(nxt[0], lex.lang) is not None or any(nxt[0] in lex.units.get(k, ()) for k in (
+            "time_unit", "measure", "percent", "currency")))):  # 'över ett ämne', 'nära en kollaps', 'snart en
         # ny'; 'över ett år' counts: words that approximate a figure or else are prepositions or adverbs
         prepositions = prepositions | lex.word_class("approx_preposition") | lex.word_class("approx_adverb")
     return any(prev[-len(seq):] == seq and " ".join(seq) not in prepositions
