@@ -228,6 +228,8 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     # a number word with a scale after a verb of being is a figure, not a place in a ranking
     ("Förlusten blev sju miljoner.", [("sju miljoner", 7e6, "exact", None)]),
     ("Hon blev sju i finalen.", []),
+    # 'ett antal' is a quantity, not a noun naming the count ('Antalet skadade steg till 14' is one)
+    ("Han äger ett antal hus och tre av dem står tomma.", [("tre", 3, "exact", None)]),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected

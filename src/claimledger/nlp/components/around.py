@@ -41,10 +41,11 @@ def count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[i
     """A noun that names the count itself (*dödstalet*, *the death toll*, *antalet*) shortly before
     the number, within the same clause."""
     stems = lex.word_class("count_head")
+    quantifiers = lex.word_class("quantifier_noun")  # 'ett antal barn', 'stora antal röster': a quantity, not the count
     for s, e, word in reversed(prev):
         if not word.isalpha() and word not in {"-"}:
             return None  # punctuation ends the clause
-        if any(word.startswith(stem) for stem in stems):
+        if any(word.startswith(stem) for stem in stems) and word not in quantifiers:
             return (s, e)
     return None
 
