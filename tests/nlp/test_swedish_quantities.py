@@ -230,6 +230,8 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     ("Hon blev sju i finalen.", []),
     # 'ett antal' is a quantity, not a noun naming the count ('Antalet skadade steg till 14' is one)
     ("Han äger ett antal hus och tre av dem står tomma.", [("tre", 3, "exact", None)]),
+    # after a figure with a scale word, 'och en' and a noun is an article, not the last of a list of counts
+    ("Landet har 12 miljoner och en växande befolkning.", [("12 miljoner", 1.2e7, "exact", None)]),
 ])
 def test_swedish_figures(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert _figures(text) == expected

@@ -195,7 +195,8 @@ def _count_in_list(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> b
     noun, number, after = items[n - 2][2], items[n - 3][2], items[n + 1][2]
     if not (number.isdigit() or number in lex.numbers.get("unit", {})):
         return False
-    return noun.isalpha() and after.isalpha() and code_of(noun, lex.lang) is None and after not in function_words(lex)
+    return (noun.isalpha() and after.isalpha() and code_of(noun, lex.lang) is None and after not in function_words(lex)
+            and noun not in lex.numbers.get("scale", {}))  # '27 miljoner och en stadsbefolkning': an article
 
 
 def is_measure(word: str, lex: Lexicon) -> bool:
