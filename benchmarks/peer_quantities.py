@@ -177,9 +177,13 @@ def claimledger_predict(text: str) -> list[Predicted]:
 
 
 def quantulum_predict(text: str) -> list[Predicted]:
-    """quantulum3's own parse of one sentence (its unit name kept as the unit)."""
-    from quantulum3 import parser
+    """quantulum3's own parse of one sentence (its unit name kept as the unit), without its
+    optional classifier, as on a machine without scikit-learn: the pickled classifier does not
+    load under a newer scikit-learn (which ``make bench`` may bring in with textacy), and the
+    figures stay comparable from run to run."""
+    from quantulum3 import classifier, parser
 
+    classifier.USE_CLF = False
     return [Predicted(float(q.value), None, q.unit.name) for q in parser.parse(text)]
 
 
