@@ -78,7 +78,7 @@ def test_pool_holds_a_figure_only_against_facts_whose_values_can_meet_it(monkeyp
     same = [Item(f"s{k}", "q", "5", "2024-10-18", value=5.0, context=frozenset({f"w{k}"})) for k in range(n)]
     made = _run(same, [None] * n, indexed=True)  # one value, nothing shared: each its own fact
     assert len({f for f, _s in made}) == n
-    assert calls <= pool.REACH * n  # only the latest facts of one value are held against a figure
+    assert calls <= pool.BAND_REACH * 3 * n  # only the latest facts of one value are held against a figure
 
 
 def test_pool_bands_put_neighbouring_values_in_one_band_or_the_next() -> None:

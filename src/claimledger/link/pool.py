@@ -9,8 +9,8 @@ and they say when: a figure only joins a quantity fact whose value interval meet
 or, for a denial, one of its own actor's denials. ``Pool`` keeps the article's new facts
 indexed by exactly those (value bands, terms, denying actors) and hands ``assign`` the facts
 that may score above zero, in the order the full scan would have met them, so every
-decision is the one the full scan made, as long as no band or term holds more than ``REACH``
-of the article's facts. Stored candidates are few (the store returns only
+decision is the one the full scan made, as long as no band or term holds more than
+``BAND_REACH`` or ``REACH`` of the article's facts. Stored candidates are few (the store returns only
 those under the items' keys) and are always held against the item.
 """
 
@@ -37,10 +37,11 @@ COARSE = 2
 
 
 REACH = 200
-"""The latest facts of a band or a term that an item is held against. Exact below it: an article
-states fewer figures of one value, or claims sharing one term, than this; a text that repeats
-one figure or word thousands of times (a table, a hostile page) is held to the latest only, and
-its linking stays linear."""
+"""The latest facts sharing a term that a claim is held against, and ``BAND_REACH`` the latest
+facts of a value band that a figure is. Exact below them: an article states fewer figures of one
+value, or claims sharing one term, than this; a text that repeats one figure or word thousands
+of times (a table, a hostile page) is held to the latest only, and its linking stays linear."""
+BAND_REACH = 64
 
 
 def _band(x: float, per_decade: int) -> int:
@@ -122,7 +123,7 @@ class Pool:
                 ranged = item.approx == "range"  # a range only meets a range (``facts.quantity_score``)
                 lo, hi = link_interval(item.value, item.value_max, item.approx)
                 for b in _bands(lo, hi, COARSE if ranged else FINE, 0):
-                    own.update(self._bands.get((ranged, b), ())[-REACH:])
+                    own.update(self._bands.get((ranged, b), ())[-BAND_REACH:])
                 own = {n for n in own if overlap((lo, hi), self._intervals[n])}  # as ``quantity_score`` asks
         else:
             mine = item.terms | {t for t in item.neutral - item.neutral_story if t.startswith("c:")}
