@@ -102,10 +102,12 @@ cues up by position, so an article's figures cost one sort of its attributions, 
 
 def cues_in(attributions: Sequence[Attribution], span: Span) -> list[Attribution]:
     """The attributions whose cue starts inside ``span``, in their own order."""
-    if not _CUE_ORDER or _CUE_ORDER[0][0] is not attributions:
+    last = _CUE_ORDER[0] if _CUE_ORDER else None  # read once: another thread may replace it
+    if last is None or last[0] is not attributions:
         order = sorted(range(len(attributions)), key=lambda k: attributions[k].cue.start)
-        _CUE_ORDER[:] = [(attributions, [attributions[k].cue.start for k in order], order)]
-    _same, starts, order = _CUE_ORDER[0]
+        last = (attributions, [attributions[k].cue.start for k in order], order)
+        _CUE_ORDER[:] = [last]
+    _same, starts, order = last
     found = order[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
     return [attributions[k] for k in sorted(found)]
 

@@ -163,7 +163,7 @@ class State:
             if m.actor:
                 root = independence_root(m.actor)
                 self._by_root.setdefault(root, []).append(m)
-                if "denied" in m.feature("certainty"):
+                if denies(m):
                     self._denying.add(root)
         self._rooted = len(self.mentions)
 
@@ -243,6 +243,22 @@ def _agreement(mine: frozenset[str], m: FactMention, name: str) -> float:
     return len(mine & other) / min(len(mine), len(other))
 
 
+def claim_terms(text: str, lang: str) -> frozenset[str]:
+    """What a claim fact's text is held to in its own language: its content terms and the
+    concepts it names (``c:cables``)."""
+    return content_terms(text) | {t for t in neutral_terms(text, load(lang)) if t.startswith("c:")}
+
+
+def claim_item_terms(item: Item) -> frozenset[str]:
+    """The same of a claim item: its content terms and the concepts it names beyond its story's."""
+    return item.terms | {t for t in item.neutral - item.neutral_story if t.startswith("c:")}
+
+
+def denies(m: FactMention) -> bool:
+    """Whether a mention denies what it is a mention of."""
+    return "denied" in m.feature("certainty")
+
+
 def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *, join: bool = True) -> float:
     """Term overlap of a claim with a claim fact, 0 below the bar.
 
@@ -266,10 +282,9 @@ def claim_score(item: Item, state: State, lang: str, actor: str | None = None, *
     if same_source:
         texts += [m.text for m in own[:CLAIM_MENTIONS]]
     if f.lang == lang:
-        data = load(lang)
-        mine = item.terms | {t for t in item.neutral - item.neutral_story if t.startswith("c:")}
+        mine = claim_item_terms(item)
         bars = CLAIM_SAME_SOURCE if same_source else (CLAIM_MIN_SHARED, CLAIM_OVERLAP, CLAIM_JACCARD)
-        theirs = [content_terms(t) | {x for x in neutral_terms(t, data) if x.startswith("c:")} for t in texts]
+        theirs = [claim_terms(t, lang) for t in texts]
     else:
         mine = item.neutral
         bars = CROSS_SAME_SOURCE if same_source else CROSS_LANGUAGE

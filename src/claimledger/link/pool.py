@@ -19,11 +19,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from claimledger.link.data import load
-from claimledger.link.facts import State, link_interval, overlap
+from claimledger.link.facts import State, claim_item_terms, claim_terms, denies, link_interval, overlap
 from claimledger.link.features import Item
 from claimledger.link.scope import independence_root
-from claimledger.link.terms import content_terms, neutral_terms
 from claimledger.model import FactMention
 
 _FLOOR = -6.5
@@ -58,11 +56,6 @@ def _bands(lo: float, hi: float, per_decade: int, pad: int) -> range:
     """The bands an interval covers, widened by ``pad`` on each side: ``facts.overlap`` lets two
     intervals that touch within a rounding margin meet, and such a touch may cross a band edge."""
     return range(_band(lo, per_decade) - pad, _band(hi, per_decade) + pad + 1)
-
-
-def _claim_terms(text: str, lang: str) -> frozenset[str]:
-    """What ``facts.claim_score`` reads of a fact's text in the article's language."""
-    return content_terms(text) | {t for t in neutral_terms(text, load(lang)) if t.startswith("c:")}
 
 
 class Pool:
@@ -100,7 +93,7 @@ class Pool:
             for b in _bands(lo, hi, COARSE if ranged else FINE, 1):
                 self._bands.setdefault((ranged, b), []).append(n)
         elif f.kind == "claim":
-            self._index_terms(n, _claim_terms(f.label, f.lang or self._lang))
+            self._index_terms(n, claim_terms(f.label, f.lang or self._lang))
 
     def mention(self, state: State, m: FactMention) -> None:
         """A mention joins a fact; a fact the article made is found by its words from then on."""
@@ -108,8 +101,8 @@ class Pool:
         n = self._own.get(id(state))
         if n is None or state.fact.kind != "claim":
             return
-        self._index_terms(n, _claim_terms(m.text, state.fact.lang or self._lang))
-        if m.actor and "denied" in m.feature("certainty"):
+        self._index_terms(n, claim_terms(m.text, state.fact.lang or self._lang))
+        if m.actor and denies(m):
             ids = self._denying.setdefault(independence_root(m.actor), [])
             if not ids or ids[-1] != n:
                 ids.append(n)
@@ -126,7 +119,7 @@ class Pool:
                     own.update(self._bands.get((ranged, b), ())[-BAND_REACH:])
                 own = {n for n in own if overlap((lo, hi), self._intervals[n])}  # as ``quantity_score`` asks
         else:
-            mine = item.terms | {t for t in item.neutral - item.neutral_story if t.startswith("c:")}
+            mine = claim_item_terms(item)
             seen: dict[int, int] = {}
             if len(mine) >= 2:  # every bar asks for two shared terms at least
                 for t in mine:
