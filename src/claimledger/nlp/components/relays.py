@@ -16,6 +16,8 @@ Which cue words relay is language data (``relay_prep``), and so are the source n
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.certainty import stem_kind
@@ -76,12 +78,10 @@ def _cited_first(found: list[Found], doc: Doc, lex: Lexicon, relay_words: frozen
             out.append(f)
             continue
         claim = (comma + 1, end)
-        out.append(Found(f.cue, claim, f.source, f.certainty, f.kind, f.rule, f.parts))
+        out.append(replace(f, content=claim))
         out.append(Found((i, i + 1), claim, (i + 1, comma), f.certainty, "verb", "relay-cited"))
     made = {f.cue for f in out if f.rule == "relay-cited" and f not in found}
     return [f for f in out if f.cue not in made or f.rule == "relay-cited"]  # the verb rule's reading goes
-
-
 
 
 def _cited(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
@@ -116,6 +116,6 @@ def nest_trailing(found: list[Found], doc: Doc) -> list[Found]:
             while end > g.content[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
                 end -= 1
             if end > g.content[0]:
-                g = Found(g.cue, (g.content[0], end), g.source, g.certainty, g.kind, g.rule, g.parts)
+                g = replace(g, content=(g.content[0], end))
         out.append(g)
     return out
