@@ -306,3 +306,32 @@ def test_origins_a_name_written_without_its_hyphen_is_the_table_person() -> None
     """*Lee Jaemyung* is the *Lee Jae-myung* of the tables, as a key without hyphens is built."""
     found = _origins("South Korean President Lee Jaemyung said on Monday that 12 drones had crossed the border.")
     assert found[0][0] is not None and found[0][0] != "lee jaemyung"
+
+
+def test_a_pronoun_after_a_bare_surname_is_the_person_named_in_full() -> None:
+    """*he* stands for *Okafor*, whom the article first calls *Bayo Okafor*: one actor, the full
+    name, not a second actor *okafor* for every pronoun."""
+    text = ("Bayo Okafor runs a ferry company in the delta. Mr. Okafor said the river had risen overnight. "
+            "He said the boats would stay in port until Friday.")
+    found = _origins(text)
+    assert found[-1][0] == "bayo okafor" and found[-1][1] == "full-name"
+
+
+def test_a_pronoun_never_stands_for_a_common_noun_phrase_of_no_known_kind() -> None:
+    """*The part of the hearing devoted to housing revealed* is no person: a later *he* is the named man
+    before it, not that phrase."""
+    text = ("Marcus Vell rents out flats in the old town. "
+            "Vell said rents had doubled in two years. "
+            "The part of the hearing devoted to housing revealed that the parties were split. "
+            "He said the city had waited too long.")
+    analysis = analyze_article(Article(text=text, lang="en", published="2024-12-27"))
+    he = [a for a in analysis.attributions if a.source and a.source.of(text) == "He"]
+    assert he and he[0].actor_id == "vell"
+
+
+def test_a_negative_source_is_no_antecedent() -> None:
+    text = ("Mayor Lena Ortiz said the bridge was safe. No one said when it would reopen. "
+            "She said repairs would take a week.")
+    analysis = analyze_article(Article(text=text, lang="en", published="2024-12-27"))
+    she = [a for a in analysis.attributions if a.source and a.source.of(text) == "She"]
+    assert she and she[0].actor_id == "mayor lena ortiz"

@@ -204,7 +204,7 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
         elif actor and rule == "named" and " " not in actor and (intro := _introduced(text, a, data)):
             actor, rule, words = intro  # *Cho* is the *NIS director Cho Tae-yong* named earlier
         elif (actor and rule == "named" and " " not in actor and a.source
-              and (full := full_name(_written_word(actor, a.source.of(text)), text, a.source.start, data))):
+              and (full := full_name(_name_as_written(actor, a.source.of(text), text), text, a.source.start, data))):
             # *Clinton* is the *Hillary Clinton* the article names in full, and a person of the
             # tables speaks for the office held that day, as when named in full
             actor, rule, words = _in_tables(full, data) or (full, FULL_NAME_RULE, _as_written(full, text, a.cue.start))
@@ -281,6 +281,22 @@ def _written_word(word: str, source: str) -> str:
     return next((w for w in WORD_RUN.findall(source) if w.lower() == word), source)
 
 
+def _name_as_written(word: str, source: str, text: str) -> str:
+    """``word`` as the source writes it, or, for a pronoun standing for it (*he* said, after
+    *Clarke*), as the article writes it with a capital: who *he* is gets the full name too."""
+    written = _written_word(word, source)
+    if written.lower() == word:
+        return written
+    starts = _folded_starts(text).get(word, ())
+    return next((form for at in starts if (form := text[at : at + len(word)])[:1].isupper()), written)
+
+
+@lru_cache(maxsize=64)
+def _folded_starts(text: str) -> dict[str, tuple[int, ...]]:
+    """The article's words by lower case, read once per article (``word_starts``)."""
+    return word_starts(text, folded=True)
+
+
 def _as_written(name: str, text: str, before: int) -> str:
     """A person's name as the article last wrote it before ``before`` (*Ted Cruz* for the key
     *ted cruz*), so a listing can show it as written; the key itself where the text never spells
@@ -300,7 +316,7 @@ def _written_forms(name: str, text: str) -> tuple[tuple[int, str], ...]:
         return ()
     ending = re.compile(name_pattern(name) + r"$", re.IGNORECASE)
     out = []
-    for at in word_starts(text, folded=True).get(words[-1], ()):
+    for at in _folded_starts(text).get(words[-1], ()):
         end = at + len(words[-1])
         m = ending.search(text, max(0, end - NAME_SPAN), end)
         if m is not None and capitalised(m.group()):

@@ -70,21 +70,40 @@ def actor_key(source: str, lex: Lexicon) -> str | None:
 def resolve_pronouns(sources: Sequence[tuple[str | None, str | None, str | None]], lex: Lexicon) -> list[str | None]:
     """Actor keys for a run of (source words, actor key, source kind) in text order.
 
-    *han/hon/he/she* take the nearest earlier source that is a person (or, failing that,
-    any named one); *de/they/vi/we* the nearest earlier named source of any kind.
+    *han/hon/he/she* take the nearest earlier source that may be a person: one of kind person,
+    or a name (*Clarke*, *Donald Trump*); failing that, the nearest of a kind ``sources.tsv``
+    names (*the ministry*), never a common noun phrase of no known kind (*the section of the
+    debate*). *de/they/vi/we* take the nearest earlier named source of any kind. A negative
+    source (*no one*, *ingen*) is no antecedent.
     """
     person = lex.word_class("person_pronoun")
     group = lex.word_class("group_pronoun")
+    dets = lex.word_class("determiner")
+    dates = lex.word_class("weekday") | lex.word_class("month")
+    negation = lex.word_class("negation")
     out: list[str | None] = []
-    last_person: str | None = None  # the nearest earlier resolved key whose source is a person
+    last_person: str | None = None  # the nearest earlier resolved key whose source may be a person
+    last_body: str | None = None  # ... whose source is of a kind the tables name
     last_any: str | None = None  # the nearest earlier resolved key of any kind
     for text, key, kind in sources:
         words = _words(text or "")
         if key is None and len(words) == 1 and words[0] in person | group:
-            key = (last_person if words[0] in person else None) or last_any
+            key = (last_person or last_body) if words[0] in person else last_any
         out.append(key)
-        if key is not None:
-            last_any = key
-            if kind == "person":
-                last_person = key
+        if key is None or not words or words[0].split("-")[0] in negation:  # *no one said*: nobody to refer to
+            continue
+        last_any = key
+        if kind == "person" or _names_someone(text or "", dets, dates):
+            last_person = key
+        elif kind != "organisation":
+            last_body = key
     return out
+
+
+def _names_someone(source: str, dets: frozenset[str], dates: frozenset[str]) -> bool:
+    """Whether a source's words (up to a comma) past its determiners hold a capitalised word that
+    is no day or month (a name)."""
+    tokens = _WORD.findall(source.split(",")[0])
+    while tokens and tokens[0].lower() in dets:
+        tokens = tokens[1:]
+    return any(t[:1].isupper() and t.lower() not in dates for t in tokens)
