@@ -225,9 +225,14 @@ SURNAME_RULE = "surname"
 def name_pattern(key: str) -> str:
     """A regular expression for a person's stored key (*ted cruz*) as a text may write it: its
     words in order, any punctuation or space between them (*Ted Cruz*, *TED CRUZ*; match it with
-    ``re.IGNORECASE``). The linker finds a name as written in its article, the store in its
-    source phrases, both with this."""
-    return r"\b" + r"\W+".join(re.escape(w) for w in key.split())
+    ``re.IGNORECASE``), and a hyphen or apostrophe the key left out inside a word (*evamarie
+    persson* is *Eva-Marie Persson*, *park sunwon* *Park Sun-won*). The linker finds a name as
+    written in its article, the store in its source phrases, both with this."""
+    return r"\b" + r"\W+".join(_INNER_MARK.join(map(re.escape, w)) for w in key.split())
+
+
+_INNER_MARK = "[-'’]?"
+"""What a key may have dropped between two letters of a word."""
 
 
 def capitalised(written: str) -> bool:

@@ -335,3 +335,25 @@ def test_a_negative_source_is_no_antecedent() -> None:
     analysis = analyze_article(Article(text=text, lang="en", published="2024-12-27"))
     she = [a for a in analysis.attributions if a.source and a.source.of(text) == "She"]
     assert she and she[0].actor_id == "mayor lena ortiz"
+
+
+def test_a_hyphenated_name_is_one_actor_whether_named_in_full_first_or_after_an_apposition() -> None:
+    """*Anna-Lena Berg, an economist,* and later *Ms. Berg* are one actor; the bracketed party
+    and state after a name (*(D-Ore.)*) and the article before a body's name are no part of it."""
+    text = ("Anna-Lena Berg, an economist at the institute, said prices would rise. "
+            "Ms. Berg said wages would follow a year later. "
+            "Sen. Tom Harlan (D-Ore.) said the plan was fair. "
+            "The Harbour Safety Board said the pier was closed.")
+    found = [actor for actor, _rule in _origins(text)]
+    assert found[:2] == ["annalena berg", "annalena berg"]
+    assert found[2] == "tom harlan"
+    assert found[3] == "harbour safety board"
+
+
+def test_a_hyphenated_name_is_shown_as_the_article_writes_it() -> None:
+    import re
+
+    from claimledger.model import name_pattern
+
+    assert re.search(name_pattern("annalena berg"), "said Anna-Lena Berg.", re.IGNORECASE).group() == "Anna-Lena Berg"  # type: ignore[union-attr]
+    assert re.search(name_pattern("park sunwon"), "Park Sun-won said", re.IGNORECASE).group() == "Park Sun-won"  # type: ignore[union-attr]

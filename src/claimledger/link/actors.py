@@ -282,7 +282,8 @@ def _speaker(a: Attribution, text: str, data: LinkData, scope: str | None,
             return people[0].lower(), "named", src  # *Grassley and Leahy said*: each a source (``co_sources``)
         if " " not in name and _written_as(name, text):
             return None, "common-noun", src  # *Details:*, *Quote*, *reports*: a word, not a name
-        return person_name(src, data) or name, "named", src
+        # *Douglas Holtz-Eakin, a former budget director*: the name before the apposition
+        return person_name(src, data) or person_name(src.split(",")[0], data) or name, "named", src
     return None, "none", src
 
 
@@ -322,6 +323,8 @@ def person_name(src: str, data: LinkData) -> str | None:
         low = w.lower()
         if not w[:1].isupper() or low in data.roles or low in data.words("honorific"):
             break
+        if low in data.words("determiner") and len(low) > 1 and len(run) >= 2:
+            break  # *The California Independent System Operator*; but *The Hill* keeps its article
         run.insert(0, low.replace("-", ""))
     return " ".join(run) if len(run) >= 2 else None
 

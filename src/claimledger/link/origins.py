@@ -293,8 +293,14 @@ def _name_as_written(word: str, source: str, text: str) -> str:
 
 @lru_cache(maxsize=64)
 def _folded_starts(text: str) -> dict[str, tuple[int, ...]]:
-    """The article's words by lower case, read once per article (``word_starts``)."""
-    return word_starts(text, folded=True)
+    """The article's words by lower case, and a hyphenated word also without its hyphens as a
+    person's key writes it (*sun-won*, *sunwon*); read once per article (``word_starts``)."""
+    found = word_starts(text, folded=True)
+    joined: dict[str, tuple[int, ...]] = {}
+    for word, starts in found.items():
+        if "-" in word and (bare := word.replace("-", "")) not in found:
+            joined[bare] = tuple(sorted(joined.get(bare, ()) + starts))
+    return found | joined
 
 
 def _as_written(name: str, text: str, before: int) -> str:
@@ -317,7 +323,7 @@ def _written_forms(name: str, text: str) -> tuple[tuple[int, str], ...]:
     ending = re.compile(name_pattern(name) + r"$", re.IGNORECASE)
     out = []
     for at in _folded_starts(text).get(words[-1], ()):
-        end = at + len(words[-1])
+        end = (w.end() if (w := WORD_RUN.match(text, at)) else at + len(words[-1]))  # *Sun-won* for *sunwon*
         m = ending.search(text, max(0, end - NAME_SPAN), end)
         if m is not None and capitalised(m.group()):
             out.append((at, m.group()))
