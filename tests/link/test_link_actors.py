@@ -357,3 +357,13 @@ def test_a_hyphenated_name_is_shown_as_the_article_writes_it() -> None:
 
     assert re.search(name_pattern("annalena berg"), "said Anna-Lena Berg.", re.IGNORECASE).group() == "Anna-Lena Berg"  # type: ignore[union-attr]
     assert re.search(name_pattern("park sunwon"), "Park Sun-won said", re.IGNORECASE).group() == "Park Sun-won"  # type: ignore[union-attr]
+
+
+def test_a_relative_pronoun_ending_a_source_is_no_part_of_its_actor() -> None:
+    """The source keeps *who* as written (FORMAT.md), the actor is *the architect*: one actor with
+    a later *the architect said*."""
+    text = ("The club hired an architect who said the clubhouse would cost less than planned. "
+            "The architect said the bill was never paid.")
+    analysis = analyze_article(Article(text=text, lang="en", published="2024-12-27"))
+    assert [a.source.of(text) for a in analysis.attributions if a.source] == ["an architect who", "The architect"]
+    assert {a.actor_id for a in analysis.attributions} == {"architect"}

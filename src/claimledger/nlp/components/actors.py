@@ -64,6 +64,9 @@ def actor_key(source: str, lex: Lexicon) -> str | None:
     dets = lex.word_class("determiner")
     while len(words) > 1 and words[0] in dets:
         words = words[1:]
+    relative = lex.word_class("relative")
+    while len(words) > 1 and words[-1] in relative:  # *an architect who said*: the source keeps *who*, the actor not
+        words = words[:-1]
     return " ".join(words)
 
 
