@@ -23,7 +23,12 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]
     ("The mill is the #4 producer and has been #2 for years.", []),
     # a bare integer right after a noun or name labels it; after a verb, a preposition or a colon it counts
     ("Guards at border huts 318 and 319 saw nothing, and the band played at Club 77.", []),
-    ("The toll rose to 45 on Monday.", [("45", 45.0, None, "exact", "toll")]),
+    # a noun that names the count is not what it counts (English gold: *the death toll ... more than
+    # a thousand* counts nothing named); the noun phrase of its *of* is, through a genitive
+    ("The toll rose to 45 on Monday.", [("45", 45.0, None, "exact", None)]),
+    ("The move brings the number of Danish medics in the region to 300, officials said.",
+     [("300", 300.0, None, "exact", "Danish medics")]),
+    ("The tally of the club's members reached 300 in May.", [("300", 300.0, None, "exact", "club's members")]),
     ("Rebels killed 45 near the border.", [("45", 45.0, None, "exact", None)]),
     ("Injured: 45 by Friday.", [("45", 45.0, None, "exact", None)]),
     # a fraction of a whole is a share, left out; of a unit, and a mixed number, it measures

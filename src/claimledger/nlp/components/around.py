@@ -7,7 +7,9 @@ words each check turns on are language data (``change_verb``, ``count_head``, ``
 
 from __future__ import annotations
 
-from claimledger.nlp.components.measures import code_of
+from spacy.tokens import Doc
+
+from claimledger.nlp.components.measures import code_of, counted_after
 from claimledger.nlp.lexicon import Lexicon
 
 
@@ -37,17 +39,39 @@ def determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> boo
     return len(prev) > 1 and text[prev[-2][0] : prev[-1][1]].lower() in w("genitive_ending")
 
 
-def count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon) -> tuple[int, int] | None:
-    """A noun that names the count itself (*dödstalet*, *the death toll*, *antalet*) shortly before
-    the number, within the same clause."""
+def count_noun_before(prev: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None = None) -> tuple[int, int] | None:
+    """What a figure counts where a noun that names the count itself (*dödstalet*, *the death toll*,
+    *antalet*) stands shortly before the number, within the same clause: that noun; or, in a
+    language whose gold writes the count's noun apart (``rules`` has ``count_head_apart``: English),
+    the noun phrase of its *of* (*the number of North Korean troops in Russia rose to 3,000*), else
+    nothing (*the death toll rose to 52*)."""
     stems = lex.word_class("count_head")
     quantifiers = lex.word_class("quantifier_noun")  # 'ett antal barn', 'stora antal röster': a quantity, not the count
-    for s, e, word in reversed(prev):
-        if not word.isalpha() and word not in {"-"}:
-            return None  # punctuation ends the clause
+    for i in range(len(prev) - 1, -1, -1):
+        s, e, word = prev[i]
+        if not word.isalpha() and word not in {"-", "'", "’"}:
+            return None  # punctuation ends the clause (a genitive's mark does not)
         if any(word.startswith(stem) for stem in stems) and word not in quantifiers:
-            return (s, e)
+            if "count_head_apart" not in lex.word_class("rules"):
+                return (s, e)
+            rest = prev[i + 1 :]
+            if doc is None or len(rest) < 2 or rest[0][2] not in lex.word_class("partitive"):
+                return None
+            return _of_phrase(rest[1:], lex, doc)
     return None
+
+
+def _of_phrase(words: list[tuple[int, int, str]], lex: Lexicon, doc: Doc) -> tuple[int, int] | None:
+    """The noun phrase after *of*, through a genitive (*Pyongyang's troops*)."""
+    span = counted_after(words, lex, doc)[0]
+    if span is None:
+        return None
+    k = next((n for n, (s, _e, _w) in enumerate(words) if s >= span[1]), len(words))
+    if k + 2 < len(words) and words[k][2] in {"'", "’"} and words[k + 1][2] == "s" and words[k][0] == span[1]:
+        head = counted_after(words[k + 2 :], lex, doc)[0]  # the mark is a genitive_ending's first letter
+        if head is not None and f"{words[k][2]}s" in lex.word_class("genitive_ending"):
+            return (span[0], head[1])
+    return span
 
 
 def shared_unit(nxt: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:

@@ -410,7 +410,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         nxt = shared_unit(nxt, lex)  # '20, 40 eller 60 procent': the unit after the list is each figure's
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
     if counted is None and unit is None:
-        counted = count_noun_before(words.before(start, 12), lex)  # 'dödstalet har stigit till 900'
+        counted = count_noun_before(words.before(start, 12), lex, doc)  # 'dödstalet har stigit till 900'
     elif approx == "exact" and counted is not None and counted[0] > end and not bound:
         approx = open_end(words.after(counted[1]), lex)[0] or approx  # type: ignore[assignment]  # '50 kr och uppåt'
     if share and unit is None and value < 1 and not after_copula(words.before(start, 1), lex, doc):
