@@ -72,3 +72,22 @@ def test_main_writes_both_halves(tmp_path: Path) -> None:
     rows = [json.loads(line) for name in ("review", "heldout")
             for line in (tmp_path / "out" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(r["id"] for r in rows) == ["en-pud-n01001", "en-pud-n02004"]
+
+
+def test_devsets_registers_both_pud_halves() -> None:
+    from claimledger.evaluation.devsets import SETS
+    from claimledger.evaluation.predict import read_gold
+
+    ids: list[set[str]] = []
+    for name in ("en-pud-news-review", "en-pud-news-heldout"):
+        (path,) = SETS[name]
+        docs = read_gold(Path(path))
+        assert len(docs) == 25
+        for d in docs:  # every annotated span stands in the text
+            assert d["id"].startswith("en-pud-n") and "\n" not in d["text"]
+            for a in d["attributions"]:
+                assert all(a[k] is None or a[k] in d["text"] for k in ("source", "cue", "content"))
+            for q in d["quantities"]:
+                assert q["text"] in d["text"]
+        ids.append({d["id"] for d in docs})
+    assert not ids[0] & ids[1]
