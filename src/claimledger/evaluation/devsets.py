@@ -38,6 +38,10 @@ SETS = {
     "en-wikinews-heldout": [str(Path(__file__).parent / "data" / "en-wikinews-heldout.jsonl")],
     # the 15 other GUM Wikinews articles, annotated the same way: the English review set, tuned on
     "en-wikinews-dev": [str(Path(__file__).parent / "data" / "en-wikinews-dev.jsonl")],
+    # UD English PUD news (2-5 sentences of one article each): 25 review documents, tuned on, and 25
+    # held-out ones annotated before any rule saw them, never tuned on (evaluation/data/README.md)
+    "en-pud-news-review": [str(Path(__file__).parent / "data" / "en-pud-news-review.jsonl")],
+    "en-pud-news-heldout": [str(Path(__file__).parent / "data" / "en-pud-news-heldout.jsonl")],
     # PolNeAR again, scored under its own annotation's convention for noun-phrase contents
     # (setting ``contents=polnear``: the object of any stance verb), which FORMAT.md does not share
     "en-polnear-dev/polnear": ["data/en/polnear-dev.jsonl"],
