@@ -251,6 +251,32 @@ def _sqlite_upsert_sql(table: Table, replace: bool, keys: tuple[str, ...]) -> tu
     return compiled.string, tuple(compiled.positiontup or ())
 
 
+@lru_cache(maxsize=256)
+def _sqlite_insert_sql(table: Table, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The plain SQLite ``INSERT`` for rows of exactly ``keys``, as ``_sqlite_upsert_sql`` gives its upsert."""
+    compiled = insert(table).compile(dialect=sqlite_dialect.dialect(), column_keys=list(keys))
+    return compiled.string, tuple(compiled.positiontup or ())
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (a stored key is an ``IntegrityError``, as with ``insert``): on SQLite as driver
+    SQL when every row has the first row's keys, skipping SQLAlchemy's per-row parameter processing
+    as ``upsert`` does (an article's attribution, quantity and mention rows, every article); the
+    same values reach the driver, so the same rows are stored."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite" and conn.dialect.paramstyle == "qmark":
+        sql, order = _sqlite_insert_sql(table, tuple(rows[0]))
+        try:
+            params = [tuple(row[k] for k in order) for row in rows if len(row) == len(order) or _differs()]
+        except KeyError:
+            params = None
+        if params is not None:
+            conn.exec_driver_sql(sql, params)
+            return
+    conn.execute(insert(table), list(rows))
+
+
 def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
     """Insert ``rows``; a row whose primary key is stored already replaces it (``replace``) or is skipped.
 
