@@ -164,3 +164,14 @@ def test_dialect_insert_rows_sent_to_the_driver_stores_what_sqlalchemy_stored(
     assert any(row[-1] == "integer" for row in stored[0][1])
     with pytest.raises(IntegrityError), ledger._writing() as conn:
         dialect.insert_rows(conn, attributions, rows.attribution_rows(en_analysis)[:1])
+
+
+def test_dialect_driver_params_are_each_rows_values_in_statement_order() -> None:
+    """The values sent to the driver, one tuple a row in the order of the statement's ``?``; None
+    (SQLAlchemy's way) as soon as a row lacks a key or has one more."""
+    rows = [{"b": 2, "a": 1}, {"a": 3, "b": None}]
+    assert dialect._driver_params(rows, ("a", "b")) == [(1, 2), (3, None)]
+    assert dialect._driver_params([{"a": "x"}], ("a",)) == [("x",)]
+    assert dialect._driver_params([*rows, {"a": 5}], ("a", "b")) is None
+    assert dialect._driver_params([*rows, {"a": 5, "c": 6}], ("a", "b")) is None
+    assert dialect._driver_params([*rows, {"a": 5, "b": 6, "c": 7}], ("a", "b")) is None

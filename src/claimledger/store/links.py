@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar, get_args
 
-from sqlalchemy import Connection, delete, func, or_, select, update
+from sqlalchemy import Connection, Delete, Table, bindparam, delete, func, or_, select, update
 
 from claimledger.errors import StoreError
 from claimledger.model import (
@@ -297,6 +297,13 @@ def _check(conn: Connection, plan: LinkPlan) -> None:
             raise StoreError(f"{where}: link {link.a} -> {link.b} has unknown kind {link.kind!r}")
 
 
+@lru_cache(maxsize=8)
+def _delete_article_rows(table: Table) -> Delete:
+    """``DELETE FROM table WHERE article_id = :aid``, built once: SQLAlchemy then finds its compiled
+    form by the statement's own cache key, not by building and hashing a new statement each article."""
+    return delete(table).where(table.c.article_id == bindparam("aid"))
+
+
 def save_links(conn: Connection, plan: LinkPlan, linked_at: str, pipeline: str | None = None) -> None:
     """Write what linking one article decided, inside the caller's transaction.
 
@@ -312,7 +319,7 @@ def save_links(conn: Connection, plan: LinkPlan, linked_at: str, pipeline: str |
     aid = plan.article_id
     run = pipeline_version() if pipeline is None else pipeline
     for table in (copies, copy_bands, O):
-        conn.execute(delete(table).where(table.c.article_id == aid))
+        conn.execute(_delete_article_rows(table), {"aid": aid})
     copy_of: dict[str, Any] = {}
     if plan.copy is not None:
         c = plan.copy
