@@ -130,3 +130,48 @@ def test_dialect_upsert_sent_to_the_driver_stores_what_sqlalchemy_stored(ledger:
                                            ("f2", "ferries stop", 0, "integer", None),
                                            ("f3", "x", 1, "integer", None)]
         assert [tuple(r) for r in conn.execute(text("SELECT key, date FROM fact_keys"))] == [("t|bridge", "2024-05-02")]
+
+
+def test_dialect_insert_rows_sent_to_the_driver_stores_what_sqlalchemy_stored(
+        ledger: Ledger, tmp_path: Path, en_analysis: Analysis) -> None:
+    """An article's rows go to SQLite as one prepared insert: the same rows, of the same types (a flag
+    as 0 or 1, a missing span as NULL), as SQLAlchemy's insert stores; a stored key is still refused."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+    from sqlalchemy.exc import IntegrityError
+
+    from claimledger.store import rows
+    from claimledger.store.schema import articles, attributions, quantities
+
+    now = datetime(2024, 5, 2, tzinfo=UTC)
+    batches = [(articles, [rows.article_row(en_analysis.article, now)]),
+               (attributions, rows.attribution_rows(en_analysis)), (quantities, rows.quantity_rows(en_analysis))]
+    assert all(batch for _, batch in batches)
+    with Ledger(tmp_path / "other.sqlite") as other:
+        stored = []
+        for target, fast in ((ledger, True), (other, False)):
+            with target._writing() as conn:
+                for table, batch in batches:
+                    if fast:
+                        dialect.insert_rows(conn, table, batch)
+                    else:
+                        conn.execute(insert(table), batch)
+                stored.append([[tuple(r) for r in conn.execute(text(
+                    f"SELECT *, typeof(anonymous) FROM {t.name}" if t is attributions else f"SELECT * FROM {t.name}"))]
+                    for t, _ in batches])
+    assert stored[0] == stored[1]
+    assert any(row[-1] == "integer" for row in stored[0][1])
+    with pytest.raises(IntegrityError), ledger._writing() as conn:
+        dialect.insert_rows(conn, attributions, rows.attribution_rows(en_analysis)[:1])
+
+
+def test_dialect_driver_params_are_each_rows_values_in_statement_order() -> None:
+    """The values sent to the driver, one tuple a row in the order of the statement's ``?``; None
+    (SQLAlchemy's way) as soon as a row lacks a key or has one more."""
+    rows = [{"b": 2, "a": 1}, {"a": 3, "b": None}]
+    assert dialect._driver_params(rows, ("a", "b")) == [(1, 2), (3, None)]
+    assert dialect._driver_params([{"a": "x"}], ("a",)) == [("x",)]
+    assert dialect._driver_params([*rows, {"a": 5}], ("a", "b")) is None
+    assert dialect._driver_params([*rows, {"a": 5, "c": 6}], ("a", "b")) is None
+    assert dialect._driver_params([*rows, {"a": 5, "b": 6, "c": 7}], ("a", "b")) is None

@@ -41,8 +41,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -251,6 +252,47 @@ def _sqlite_upsert_sql(table: Table, replace: bool, keys: tuple[str, ...]) -> tu
     return compiled.string, tuple(compiled.positiontup or ())
 
 
+@lru_cache(maxsize=256)
+def _values(order: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A row's values in ``order``, as a tuple (KeyError if one is missing): one C call a row."""
+    if len(order) == 1:
+        key = order[0]
+        return lambda row: (row[key],)
+    return itemgetter(*order)
+
+
+def _driver_params(rows: Sequence[dict[str, Any]], order: tuple[str, ...]) -> list[tuple[Any, ...]] | None:
+    """Every row's values in ``order``, or None when a row has other keys than ``order`` (as many, each there)."""
+    values, n = _values(order), len(order)
+    try:
+        return [values(row) for row in rows if len(row) == n or _differs()]
+    except KeyError:
+        return None
+
+
+@lru_cache(maxsize=256)
+def _sqlite_insert_sql(table: Table, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The plain SQLite ``INSERT`` for rows of exactly ``keys``, as ``_sqlite_upsert_sql`` gives its upsert."""
+    compiled = insert(table).compile(dialect=sqlite_dialect.dialect(), column_keys=list(keys))
+    return compiled.string, tuple(compiled.positiontup or ())
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (a stored key is an ``IntegrityError``, as with ``insert``): on SQLite as driver
+    SQL when every row has the first row's keys, skipping SQLAlchemy's per-row parameter processing
+    as ``upsert`` does (an article's attribution, quantity and mention rows, every article); the
+    same values reach the driver, so the same rows are stored."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite" and conn.dialect.paramstyle == "qmark":
+        sql, order = _sqlite_insert_sql(table, tuple(rows[0]))
+        params = _driver_params(rows, order)
+        if params is not None:
+            conn.exec_driver_sql(sql, params)
+            return
+    conn.execute(insert(table), list(rows))
+
+
 def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
     """Insert ``rows``; a row whose primary key is stored already replaces it (``replace``) or is skipped.
 
@@ -271,10 +313,7 @@ def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, re
     name = conn.dialect.name
     if name == "sqlite" and conn.dialect.paramstyle == "qmark":
         sql, order = _sqlite_upsert_sql(table, replace, tuple(rows[0]))
-        try:  # every row with the first row's keys (as many, and each there), or SQLAlchemy's way
-            params = [tuple(row[k] for k in order) for row in rows if len(row) == len(order) or _differs()]
-        except KeyError:
-            params = None
+        params = _driver_params(rows, order)  # every row with the first row's keys, or SQLAlchemy's way
         if params is not None:
             conn.exec_driver_sql(sql, params)
             return

@@ -45,7 +45,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO, TypeVar
 
-from sqlalchemy import Connection, insert, inspect, select
+from sqlalchemy import Connection, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from claimledger.errors import (
@@ -219,10 +219,9 @@ class Ledger:
                     if conn.execute(select(articles.c.id).where(articles.c.id == art.id)).first():
                         return False
                     now = datetime.now(UTC)
-                    conn.execute(insert(articles), [rows.article_row(art, now, stamp)])
+                    dialect.insert_rows(conn, articles, [rows.article_row(art, now, stamp)])
                     for table, batch in records:
-                        if batch:
-                            conn.execute(insert(table), batch)
+                        dialect.insert_rows(conn, table, batch)
                     if link is not None:
                         self._link(conn, link, analysis, now, stamp)
             except IntegrityError:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar, get_args
 
-from sqlalchemy import Connection, delete, func, or_, select, update
+from sqlalchemy import Connection, Delete, Select, Table, bindparam, delete, func, or_, select, update
 
 from claimledger.errors import StoreError
 from claimledger.model import (
@@ -148,6 +148,46 @@ def copy_from(r: Mapping[Any, Any]) -> Copy:
 # -- what the linker may ask -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=16)
+def _query(name: str) -> Select[Any]:
+    """The linker's questions, each built once with its values bound (``:ids`` an expanding list).
+
+    Why: building a statement and hashing it into SQLAlchemy's cache key cost more than SQLite
+    took to answer it; a statement built once is found in that cache by its own memoised key.
+    The SQL sent is the one a statement built each time renders, so the same rows come back.
+    """
+    ids: Any = bindparam("ids", expanding=True)
+    lo: Any = bindparam("lo")
+    hi: Any = bindparam("hi")
+    m = fact_mentions.c
+    if name == "bands":
+        return select(copy_bands.c.article_id, func.count()).where(copy_bands.c.band.in_(ids)).group_by(
+            copy_bands.c.article_id)
+    if name in ("originals", "originals_dated"):
+        stmt = select(A).where(A.c.id.in_(ids), A.c.copy_of.is_(None))
+        return stmt if name == "originals" else stmt.where(or_(A.c.published.is_(None), A.c.published.between(lo, hi)))
+    if name == "keyed":
+        k = fact_keys.c
+        return select(k.fact_id).where(k.key.in_(ids), k.date >= lo, k.date <= hi)
+    if name == "facts":
+        return select(facts).where(facts.c.id.in_(ids))
+    if name == "mentions":
+        latest = func.row_number().over(
+            partition_by=m.fact_id, order_by=(m.date.desc(), m.article_id.desc(), m.kind, m.record_id)
+        ).label("latest")
+        ranked = select(fact_mentions, latest).where(m.fact_id.in_(ids)).subquery()
+        return (select(ranked).where(ranked.c.latest <= MENTIONS_PER_FACT)
+                .order_by(ranked.c.date, ranked.c.article_id, ranked.c.kind, ranked.c.record_id))
+    if name == "links":
+        both: Any = bindparam("ids_b", expanding=True)
+        return select(fact_links).where(or_(fact_links.c.a.in_(ids), fact_links.c.b.in_(both)))
+    if name == "relays":
+        return (select(O.c.speaker, O.c.actor, func.count())
+                .where(O.c.speaker.in_(ids), O.c.rule.in_(bindparam("rules", expanding=True)), O.c.actor.is_not(None))
+                .group_by(O.c.speaker, O.c.actor))
+    raise KeyError(name)
+
+
 class View:
     """What the linker may ask the ledger, bound to the connection of the current write transaction."""
 
@@ -173,18 +213,16 @@ class View:
         """
         shared: dict[str, int] = {}
         for batch in chunks(bands):
-            stmt = (select(copy_bands.c.article_id, func.count()).where(copy_bands.c.band.in_(batch))
-                    .group_by(copy_bands.c.article_id))
-            for aid, n in self._conn.execute(stmt):
+            for aid, n in self._conn.execute(_query("bands"), {"ids": batch}):
                 shared[aid] = shared.get(aid, 0) + int(n)
         shared.pop(exclude, None)
         ranked = sorted(shared, key=lambda a: (-shared[a], a))
         out: list[Article] = []
+        dated = bool(date_lo and date_hi)
         for batch in chunks(ranked):
-            stmt = select(A).where(A.c.id.in_(batch), A.c.copy_of.is_(None))
-            if date_lo and date_hi:
-                stmt = stmt.where(or_(A.c.published.is_(None), A.c.published.between(date_lo, date_hi + "~")))
-            found = {r["id"]: rows.article_from(r) for r in self._conn.execute(stmt).mappings()}
+            values = {"ids": batch, "lo": date_lo, "hi": f"{date_hi}~"} if dated else {"ids": batch}
+            stmt = _query("originals_dated" if dated else "originals")
+            found = {r["id"]: rows.article_from(r) for r in self._conn.execute(stmt, values).mappings()}
             out += [found[a] for a in batch if a in found]
             if len(out) >= limit:
                 break
@@ -213,25 +251,12 @@ class View:
         """
         ids: dict[str, None] = {}
         for batch in chunks(keys):
-            stmt = select(fact_keys.c.fact_id).where(
-                fact_keys.c.key.in_(batch), fact_keys.c.date >= date_lo, fact_keys.c.date <= date_hi
-            )
-            ids.update(dict.fromkeys(self._conn.scalars(stmt)))
+            ids.update(dict.fromkeys(self._conn.scalars(_query("keyed"), {"ids": batch, "lo": date_lo, "hi": date_hi})))
         found: list[Fact] = []
         by_fact: dict[str, list[FactMention]] = {i: [] for i in ids}
         for batch in chunks(ids):
-            found += [fact_from(r) for r in self._conn.execute(select(facts).where(facts.c.id.in_(batch))).mappings()]
-            m = fact_mentions.c
-            latest = func.row_number().over(
-                partition_by=m.fact_id, order_by=(m.date.desc(), m.article_id.desc(), m.kind, m.record_id)
-            ).label("latest")
-            ranked = select(fact_mentions, latest).where(m.fact_id.in_(batch)).subquery()
-            stmt = (
-                select(ranked)
-                .where(ranked.c.latest <= MENTIONS_PER_FACT)
-                .order_by(ranked.c.date, ranked.c.article_id, ranked.c.kind, ranked.c.record_id)
-            )
-            for r in self._conn.execute(stmt).mappings():
+            found += [fact_from(r) for r in self._conn.execute(_query("facts"), {"ids": batch}).mappings()]
+            for r in self._conn.execute(_query("mentions"), {"ids": batch}).mappings():
                 by_fact[r["fact_id"]].append(mention_from(r))
         found.sort(key=lambda f: (f.date, f.id))
         return [(f, by_fact[f.id]) for f in found]
@@ -240,8 +265,7 @@ class View:
         """Every link with one of ``fact_ids`` at either end, once each."""
         found: dict[tuple[str, str, str], FactLink] = {}
         for batch in chunks(fact_ids):
-            stmt = select(fact_links).where(or_(fact_links.c.a.in_(batch), fact_links.c.b.in_(batch)))
-            for r in self._conn.execute(stmt).mappings():
+            for r in self._conn.execute(_query("links"), {"ids": batch, "ids_b": batch}).mappings():
                 found[(r["a"], r["b"], r["kind"])] = link_from(r)
         return [found[k] for k in sorted(found)]
 
@@ -252,11 +276,7 @@ class View:
             return {}
         tally: dict[str, dict[str, int]] = {}
         for batch in chunks(list(speakers)):
-            stmt = (select(O.c.speaker, O.c.actor, func.count()).where(O.c.speaker.in_(batch),
-                                                                      O.c.rule.in_(list(rules)),
-                                                                      O.c.actor.is_not(None))
-                    .group_by(O.c.speaker, O.c.actor))
-            for speaker, actor, n in self._conn.execute(stmt):
+            for speaker, actor, n in self._conn.execute(_query("relays"), {"ids": batch, "rules": list(rules)}):
                 tally.setdefault(speaker, {})[actor] = int(n)
         return {s: min(by.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, by in tally.items()}
 
@@ -297,6 +317,13 @@ def _check(conn: Connection, plan: LinkPlan) -> None:
             raise StoreError(f"{where}: link {link.a} -> {link.b} has unknown kind {link.kind!r}")
 
 
+@lru_cache(maxsize=8)
+def _delete_article_rows(table: Table) -> Delete:
+    """``DELETE FROM table WHERE article_id = :aid``, built once: SQLAlchemy then finds its compiled
+    form by the statement's own cache key, not by building and hashing a new statement each article."""
+    return delete(table).where(table.c.article_id == bindparam("aid"))
+
+
 def save_links(conn: Connection, plan: LinkPlan, linked_at: str, pipeline: str | None = None) -> None:
     """Write what linking one article decided, inside the caller's transaction.
 
@@ -312,7 +339,7 @@ def save_links(conn: Connection, plan: LinkPlan, linked_at: str, pipeline: str |
     aid = plan.article_id
     run = pipeline_version() if pipeline is None else pipeline
     for table in (copies, copy_bands, O):
-        conn.execute(delete(table).where(table.c.article_id == aid))
+        conn.execute(_delete_article_rows(table), {"aid": aid})
     copy_of: dict[str, Any] = {}
     if plan.copy is not None:
         c = plan.copy
