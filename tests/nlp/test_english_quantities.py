@@ -26,6 +26,13 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]
     # a noun that names the count is not what it counts (English gold: *the death toll ... more than
     # a thousand* counts nothing named); the noun phrase of its *of* is, through a genitive
     ("The toll rose to 45 on Monday.", [("45", 45.0, None, "exact", None)]),
+    # money with its sign at both ends of a range is one range; a 24-hour clock time counts nothing;
+    # an infinitive after a modal is the clause's verb, not what is counted
+    ("Tickets cost £30-£50, and the stands cost $5m to $7m.",
+     [("£30-£50", 30.0, 50.0, "range", None), ("$5m to $7m", 5e6, 7e6, "range", None)]),
+    ("The mayor will speak at 22.15 and the polls close at 21.30 GMT.", []),
+    ("The grant is 9 million euros, of which 2.5 million will go to schools.",
+     [("9 million", 9e6, None, "exact", "euros"), ("2.5 million", 2.5e6, None, "exact", None)]),
     ("The move brings the number of Danish medics in the region to 300, officials said.",
      [("300", 300.0, None, "exact", "Danish medics")]),
     ("The tally of the club's members reached 300 in May.", [("300", 300.0, None, "exact", "club's members")]),

@@ -104,7 +104,7 @@ def money_before(text: str, lang: str, decimal: str) -> list[Preset]:
     if pattern is None or not _DECIMAL_DIGIT.search(text):  # the pattern needs a digit
         return []
     forms = unit_forms(lang)
-    out = []
+    out: list[Preset] = []
     for m in pattern.finditer(text):
         raw = m.group("num")
         raw = raw.replace("\u2212", "-")
@@ -112,9 +112,26 @@ def money_before(text: str, lang: str, decimal: str) -> list[Preset]:
         if m.group("glued"):
             value *= _money_scales(lang)[m.group("glued").lower()]
         unit = forms[m.group("cur").lower()]
+        low = out[-1] if out else None
+        if (low is not None and low.unit == unit.code and low.value_max is None and low.value < value
+                and _money_joiner(lang).fullmatch(text, low.end, m.start())):
+            # *£3,000-£5,000*, *$5m to $7m*: the sign at both ends of one range
+            out[-1] = Preset(low.start, m.end(), low.number_start, low.number_end, low.value, unit.code,
+                             value_max=value)
+            continue
         # the number runs to the glued scale, so what follows it (*million*) can still multiply it
         out.append(Preset(m.start(), m.end(), m.start("num"), m.end(), value, unit.code))
     return out
+
+
+@cache
+def _money_joiner(lang: str) -> re.Pattern[str]:
+    """What stands between the two ends of a range of money: a dash, or a range joiner that is no
+    conjunction (*to*; *and* joins a range only after *between*)."""
+    lex = load(lang)
+    words = {w[0] for w in lex.approx.get("range_joiner", ())} - lex.word_class("conjunction")
+    alts = "|".join(re.escape(w) if not w.isalpha() else rf"{re.escape(w)}\b" for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alts or '(?!x)x'})\s*", re.IGNORECASE)
 
 
 @cache
@@ -371,6 +388,8 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         # (*tre topplacerade svenskorna*)
         assert token is not None
         form = token.morph.get("VerbForm", [])
+        if not form and token.tag_.lower() in lex.word_class("infinitive_tag"):
+            form = ["Inf"]  # a model without morphology ('would go'): the fine tag the language lists
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if "Inf" in form and "Pass" not in token.morph.get("Voice", []) and after is not None and after.pos_ in {
                 "ADP", "PART", "ADV", "DET", "SCONJ"}:

@@ -106,6 +106,8 @@ def no_count(text: str, prev: list[tuple[int, int, str]], nxt: list[tuple[int, i
         return True  # 'tre- eller fyrdubbla', 'två- och trerumslägenheter': the first part of a compound
     if nxt and nxt[0][2] in lex.units.get("clock", ()) and re.fullmatch(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?", raw):
         return True  # '2 pm', '2.13 am': a clock time ('2.1 pm' is a length)
+    if clock_24(text, s, raw, prev_word, nxt, lex):
+        return True
     if re.match(r"(:e|:a|st\b|nd\b|rd\b|th\b|\.\s?[a-zåäö])", text[e : e + 3]) and not vague:
         return True
     if decimal == "comma" and re.fullmatch(r"\d{1,2}\.\d\d", text[s : e + 3].split()[0] if e + 3 <= len(text) else ""):
@@ -217,6 +219,18 @@ def clock_words(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]
     if (words and words[-1] in before) or (len(words) > 1 and f"{words[-2]} {words[-1]}" in before):
         return True
     return len(nxt) > 1 and f"{nxt[0][2]} {nxt[1][2]}" in after
+
+
+def clock_24(text: str, s: int, raw: str, prev_word: str, nxt: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """*will speak at 23.45*, *21.30 GMT*: hours and minutes of a 24-hour clock, which FORMAT.md
+    leaves out: after a word that puts a time (``clock_prep``) an hour past noon, so that *at 9.50*
+    may still be a price or a measure, or before a time zone (``clock_zone``) any hour; never
+    with a unit after it or a sign glued before it (*$23.45*)."""
+    m = re.fullmatch(r"([01]?\d|2[0-3])[.:][0-5]\d", raw)
+    if m is None or (s > 0 and not text[s - 1].isspace()) or (nxt and code_of(nxt[0][2], lex.lang) is not None):
+        return False
+    zone = bool(nxt) and nxt[0][2] in lex.units.get("clock_zone", frozenset())
+    return zone or (prev_word in lex.units.get("clock_prep", frozenset()) and int(m.group(1)) >= 13)
 
 
 def rating(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:

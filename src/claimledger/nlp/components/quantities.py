@@ -205,6 +205,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
         if q is not None and preset is not None and preset.unit is not None:
             q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end), unit=preset.unit,
                         counted=preset.counted)
+            if preset.value_max is not None:  # '£3,000-£5,000': a range with the sign at both ends
+                q = replace(q, value_max=preset.value_max, approx="range")
         elif q is not None and preset is not None:  # a figure alone (*1/4*, *4e14*): what follows is read as usual
             q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end))
             if preset.value_max is not None:  # 'sex-sju': a range in one word
