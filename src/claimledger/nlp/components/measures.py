@@ -130,7 +130,8 @@ def _money_joiner(lang: str) -> re.Pattern[str]:
     conjunction (*to*; *and* joins a range only after *between*)."""
     lex = load(lang)
     words = {w[0] for w in lex.approx.get("range_joiner", ())} - lex.word_class("conjunction")
-    alts = "|".join(re.escape(w) if not w.isalpha() else rf"{re.escape(w)}\b" for w in sorted(words, key=len, reverse=True))
+    ordered = sorted(words, key=len, reverse=True)
+    alts = "|".join(re.escape(w) if not w.isalpha() else rf"{re.escape(w)}\b" for w in ordered)
     return re.compile(rf"\s*(?:{alts or '(?!x)x'})\s*", re.IGNORECASE)
 
 
