@@ -179,3 +179,17 @@ def test_a_reduced_suspicion_inside_a_saying_is_its_own_entry() -> None:
 
 def test_figures_reported_on_a_day_are_no_claim() -> None:
     assert not _claims("The figures reported on Sunday were lower than expected.")
+
+
+@pytest.mark.parametrize("text", [
+    "It is fair to say that the harbour will not reopen this year.",
+    "It's hard to think that the ferry has fewer seats than the bus.",
+    "It is important to note that the bridge was closed on Monday.",
+])
+def test_an_extraposed_infinitive_after_an_expletive_it_is_the_writers_hedge(text: str) -> None:
+    # FORMAT.md: *It* is no source, and nobody else holds the claim: the article's own voice
+    assert _claims(text) == []
+
+
+def test_a_pronoun_it_that_stands_for_a_body_still_speaks() -> None:
+    assert _by_cue("The ministry said it was ready to say that the dam would hold.", "said")

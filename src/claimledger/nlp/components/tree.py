@@ -81,7 +81,8 @@ class ParsedSentence:
         self.setting_prep = w("setting_prep")
         self.means_prep = w("means_prep")
         self.settings = w("setting_noun") | w("weekday") | w("month")
-        self.person_subjects = w("subject_pronoun") - w("expletive")
+        self.expletive = w("expletive")
+        self.person_subjects = w("subject_pronoun") - self.expletive
         self.message_nouns = w("message_noun")
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
@@ -186,6 +187,8 @@ class ParsedSentence:
             if subj is not None and (subj.lower_ not in self.person_subjects and not self.acting_pronoun(subj, h)
                                      or self.tense_of_cue(v, h, h.head)):
                 return self.source_of(h.head, depth + 1)  # 'X said the bridge was safe and warned …': X warns
+        if v.dep_ in _XCOMP and self.extraposed(h):
+            return None  # 'It is fair to say that …', 'It is hard to think that …': the writer's own hedge
         if depth < 3 and h.i != v.i and v.dep_ in {"conj", "advcl", "xcomp", "dep"}:
             if v.dep_ == "advcl" and v.tag_ not in {"VBG", "VBN", "VB"}:
                 return None
@@ -211,6 +214,12 @@ class ParsedSentence:
                     return owner
             return self.np(h, drop_acl=v)
         return None
+
+    def extraposed(self, h: Token) -> bool:
+        """Whether ``h`` is a copula with an adjective whose subject is an expletive (*it is fair*,
+        *it's hard*): the infinitive after it has no one who holds what it says."""
+        return (any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in h.children)
+                and any(c.dep_ in _SUBJ and c.lower_ in self.expletive for c in h.children))
 
     def evidence(self, cue: Cue, source: Range | None) -> Certainty:
         """*A new study has revealed …*, *according to a posting*: a study, poll or result that finds or
