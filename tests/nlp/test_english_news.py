@@ -193,3 +193,17 @@ def test_an_extraposed_infinitive_after_an_expletive_it_is_the_writers_hedge(tex
 
 def test_a_pronoun_it_that_stands_for_a_body_still_speaks() -> None:
     assert _by_cue("The ministry said it was ready to say that the dam would hold.", "said")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor left the hall without saying that the plan had failed.",
+    'Analysts warn against reading the dip as a trend. "Nobody knows the real rate."',
+])
+def test_a_gerund_cue_of_what_did_not_happen_says_nothing(text: str) -> None:
+    # FORMAT.md: a cue must put forward a proposition; *without saying X* says none
+    assert _claims(text) == []
+
+
+def test_a_gerund_cue_after_by_is_its_clauses_subjects() -> None:
+    assert _claims("The mayor opened the session by saying that the plan had failed.") == [
+        ("The mayor", "saying", "the plan had failed", "asserted")]

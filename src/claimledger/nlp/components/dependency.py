@@ -57,6 +57,8 @@ class _Sentence(AsideSentence):
             return reduced
         if self.reduced_passive(v):
             return None  # 'figures reported on Sunday', 'papers cited by X': the noun is what is reported
+        if self.unsaid(v):
+            return None
         if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":
             return None  # 'That said, …', 'All told, …': a set phrase that opens the sentence
         source = self.source_of(v)
@@ -385,7 +387,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.verb(c0, c1, cue)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(ctx.cue_head(c0, c1)) and not ctx.unheld_purpose(ctx.cue_head(c0, c1))
-                    and not _reported_thing(ctx.cue_head(c0, c1))
+                    and not _reported_thing(ctx.cue_head(c0, c1)) and not ctx.unsaid(ctx.cue_head(c0, c1))
                     and not ctx.event_object(ctx.cue_head(c0, c1), cue)):
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and f.source is not None and f.source[1] <= c0:

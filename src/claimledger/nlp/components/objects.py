@@ -35,8 +35,6 @@ _NAMING = frozenset({"acl", "amod"})
 """A participle right after its noun (*a party called X*): a name given, not a claim."""
 _NONFINITE = frozenset({"VB", "VBN"})
 """A clause with a subject but no tense of its own (*wants the levy passed*): what the stance is for."""
-_TOPIC_PREP = frozenset({"of", "for", "on", "about", "over", "against", "toward", "towards"})
-"""Prepositions whose object is what a stance noun is about (*support for X*, *criticism of X*)."""
 
 
 class ObjectSentence(QuotedSentence):
@@ -97,14 +95,14 @@ class ObjectSentence(QuotedSentence):
 
     def _noun_topic(self, n: Token, source: Range) -> tuple[Range | None, str]:
         """What a stance noun is about: its infinitive (*decision to run*), else the object of its
-        first topic preposition (*of*, *for*, *on*, *about*, *over*, *against*, *toward*)."""
+        first topic preposition (``topic_prep``: *of*, *for*, *on*, *about*, *over*, *against*)."""
         for c in n.rights:
             if c.i >= source[0] and c.i < source[1]:
                 continue
             if c.dep_ in {"acl", "xcomp"} and c.pos_ in {"VERB", "AUX"} and any(
                     g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 return self.trim(*self.subtree(c)), "dep-noun-infinitive"
-            if c.dep_ == "prep" and c.lower_ in _TOPIC_PREP:
+            if c.dep_ == "prep" and c.lower_ in self.lex.word_class("topic_prep"):
                 obj = next((g for g in c.children if g.dep_ in {"pobj", "obj", "pcomp"}), None)
                 if obj is not None:
                     return self.trim(*self.subtree(obj)), "dep-noun-topic"

@@ -87,6 +87,7 @@ class ParsedSentence:
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
         self.speaker_object_prep = w("speaker_object_prep")
+        self.unsaid_prep = w("unsaid_prep")
         self.claim_nouns = w("claim_noun")
         self.not_source = w("colon_not_source")
         self.fallback = w("surface_fallback")
@@ -214,6 +215,11 @@ class ParsedSentence:
                     return owner
             return self.np(h, drop_acl=v)
         return None
+
+    def unsaid(self, v: Token) -> bool:
+        """*left without saying that …*, *warned against reading it as …*: a gerund cue after a
+        preposition of what did not happen (``unsaid_prep``) says nothing."""
+        return v.dep_ == "pcomp" and v.head.lower_ in self.unsaid_prep
 
     def extraposed(self, h: Token) -> bool:
         """Whether ``h`` is a copula with an adjective whose subject is an expletive (*it is fair*,
