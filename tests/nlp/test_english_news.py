@@ -207,3 +207,16 @@ def test_a_gerund_cue_of_what_did_not_happen_says_nothing(text: str) -> None:
 def test_a_gerund_cue_after_by_is_its_clauses_subjects() -> None:
     assert _claims("The mayor opened the session by saying that the plan had failed.") == [
         ("The mayor", "saying", "the plan had failed", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "The clerk at the desk looked so calm I think he was the owner.",
+    "We believe the council was wrong to close the library.",
+])
+def test_an_unquoted_first_person_hedge_is_the_writers_own_voice(text: str) -> None:
+    # FORMAT.md's own voice, as first-person hedges inside a quotation are no entries either
+    assert _claims(text) == []
+
+
+def test_a_first_person_saying_is_still_a_claim() -> None:
+    assert _claims("I said the plan would fail.") == [("I", "said", "the plan would fail", "asserted")]

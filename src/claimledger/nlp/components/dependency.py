@@ -105,7 +105,7 @@ class _Sentence(AsideSentence):
                 return None  # 'plans to attack the bill', 'refused to endorse him': a stance to come, not held
         if content is None and source is not None and form in self.fallback:
             content, rule = self.relative_head(v, source)
-        if content is None:
+        if content is None or self.writers_hedge(v, cue, source):
             return None
         wide = self.widen_to_quotes(content)  # 'as "a war that …, since …. Lawsuits …"': the quotation runs on
         if any(not self.doc[x].is_punct for x in range(content[1], wide[1])):
@@ -120,6 +120,13 @@ class _Sentence(AsideSentence):
             allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=self._chars, reverse=True)
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, self.evidence(cue, source), cue.kind, rule, tuple(parts))
+
+    def writers_hedge(self, v: Token, cue: Cue, source: Range | None) -> bool:
+        """*The man looked so calm I think he was a guard*: a first-person hedge (``first_person``,
+        an ``estimated`` cue) outside quotation marks is the article's own voice, as inside a
+        quotation it is the speaker's (FORMAT.md: no entry either way)."""
+        return (source is not None and source[1] - source[0] == 1 and cue.certainty == "estimated"
+                and self.doc[source[0]].lower_ in self.writer_pronouns and self.q.region(v.i) is None)
 
     def event_object(self, v: Token, cue: Cue) -> bool:
         """*revealed one of those meetings*: the parse gives a neutral cue a noun object, with nothing
@@ -390,6 +397,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
                     and not _reported_thing(ctx.cue_head(c0, c1)) and not ctx.unsaid(ctx.cue_head(c0, c1))
                     and not ctx.event_object(ctx.cue_head(c0, c1), cue)):
                 f = ctx.surface_rule(c0, c1, cue)
+                if f is not None and ctx.writers_hedge(ctx.cue_head(c0, c1), cue, f.source):
+                    f = None
                 if f is not None and f.source is not None and f.source[1] <= c0:
                     # the surface rule takes the words before the cue; the parse knows its subject
                     # ('has cast X as unqualified and accused her of …': not 'unqualified and')

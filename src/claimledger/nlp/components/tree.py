@@ -71,6 +71,8 @@ class ParsedSentence:
         # which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or PolNeAR's
         # plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
         self.to_content = (w("to_content_polnear") or w("to_content")) if polnear else w("to_content")
+        # *I think …* outside quotation marks is the writer's own hedge under FORMAT.md; PolNeAR annotates it
+        self.writer_pronouns = frozenset() if polnear else w("first_person")
         self.recipient_object = w("recipient_object")
         self.comp = w("complementizer")
         self.conj = w("conjunction")
