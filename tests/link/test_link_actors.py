@@ -367,3 +367,23 @@ def test_a_relative_pronoun_ending_a_source_is_no_part_of_its_actor() -> None:
     analysis = analyze_article(Article(text=text, lang="en", published="2024-12-27"))
     assert [a.source.of(text) for a in analysis.attributions if a.source] == ["an architect who", "The architect"]
     assert {a.actor_id for a in analysis.attributions} == {"architect"}
+
+
+def test_a_source_whose_head_names_no_one_is_no_antecedent_for_he() -> None:
+    """*a majority of Residents* is no person for a later *he*: the capital after a preposition names
+    what the phrase is about, not who speaks."""
+    text = ("Vell said rents had doubled. A majority of Residents said the city had waited too long. "
+            "He said the fund was empty.")
+    analysis = analyze_article(Article(text=text, lang="en", published="2024-12-27"))
+    keys = {a.source.of(text): a.actor_id for a in analysis.attributions if a.source}
+    assert keys["He"] == "vell"
+
+
+def test_the_last_words_of_a_source_are_no_part_of_its_actor() -> None:
+    from claimledger.nlp.components.actors import actor_key
+    from claimledger.nlp.lexicon import load as load_lexicon
+
+    lex = load_lexicon("en")
+    assert actor_key("the study -- which", lex) == "study"
+    assert actor_key("some economists who", lex) == "some economists"
+    assert actor_key("Secretary of State", lex) == "secretary of state"

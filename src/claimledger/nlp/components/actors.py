@@ -64,8 +64,10 @@ def actor_key(source: str, lex: Lexicon) -> str | None:
     dets = lex.word_class("determiner")
     while len(words) > 1 and words[0] in dets:
         words = words[1:]
-    relative = lex.word_class("relative")
-    while len(words) > 1 and words[-1] in relative:  # *an architect who said*: the source keeps *who*, the actor not
+    # *an architect who said*, *the study -- which*, *many of whom*: the source keeps its last words
+    # as written, the actor not
+    trailing = lex.word_class("relative").union(*(lex.word_class(c) for c in _PREPOSITIONS))
+    while len(words) > 1 and (words[-1] in trailing or not any(ch.isalnum() for ch in words[-1])):
         words = words[:-1]
     return " ".join(words)
 
@@ -83,6 +85,7 @@ def resolve_pronouns(sources: Sequence[tuple[str | None, str | None, str | None]
     group = lex.word_class("group_pronoun")
     dets = lex.word_class("determiner")
     dates = lex.word_class("weekday") | lex.word_class("month")
+    preps = frozenset().union(*(lex.word_class(c) for c in _PREPOSITIONS))
     negation = lex.word_class("negation")
     out: list[str | None] = []
     last_person: str | None = None  # the nearest earlier resolved key whose source may be a person
@@ -96,17 +99,23 @@ def resolve_pronouns(sources: Sequence[tuple[str | None, str | None, str | None]
         if key is None or not words or words[0].split("-")[0] in negation:  # *no one said*: nobody to refer to
             continue
         last_any = key
-        if kind == "person" or _names_someone(text or "", dets, dates):
+        if kind == "person" or _names_someone(text or "", dets, dates, preps):
             last_person = key
         elif kind != "organisation":
             last_body = key
     return out
 
 
-def _names_someone(source: str, dets: frozenset[str], dates: frozenset[str]) -> bool:
-    """Whether a source's words (up to a comma) past its determiners hold a capitalised word that
-    is no day or month (a name)."""
+_PREPOSITIONS = ("source_prep", "topic_prep", "hearsay_prep", "locative", "partitive", "setting_prep", "adjunct_prep")
+"""Word classes whose words end a source's head phrase: *data from the American Community Survey*
+and *a majority of Americans* name no one, *Dan Lee at the Review* does."""
+
+
+def _names_someone(source: str, dets: frozenset[str], dates: frozenset[str], preps: frozenset[str]) -> bool:
+    """Whether a source's head phrase (up to a comma or a preposition, past its determiners) holds
+    a capitalised word that is no day or month (a name)."""
     tokens = _WORD.findall(source.split(",")[0])
     while tokens and tokens[0].lower() in dets:
         tokens = tokens[1:]
-    return any(t[:1].isupper() and t.lower() not in dates for t in tokens)
+    head = next((tokens[:i] for i, t in enumerate(tokens) if t in preps), tokens)  # lower case only: *Of Mice*
+    return any(t[:1].isupper() and t.lower() not in dates for t in head)
