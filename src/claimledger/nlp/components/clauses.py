@@ -163,8 +163,10 @@ def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
         return True
     k = c0 - 1
     while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and not r.is_verb(d[k]):
-        if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ") or (question and d[k].lower_ in w("addressee")):
-            return True
+        if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ"
+                and not (k > r.s and d[k - 1].lower_ in w("concessive"))) or (
+                question and d[k].lower_ in w("addressee")):
+            return True  # not 'även om studier tyder på att': a concession grants the claim
         k -= 1
     return False
 
@@ -411,8 +413,8 @@ def adverbials_only(r: SentenceRules, content: Range, source: Range) -> bool:
     and holding no verb (*I dag, på luciadagen, skriver X om Y*), are no claim when the cue's phrase goes on
     after its subject."""
     d = r.doc
-    if not r.tagged or source[1] >= r.e or r.is_quote(d[content[0]]):
-        return False
+    if not r.tagged or source[1] >= r.e or r.is_quote(d[content[0]]) or r.is_quote(d[content[1]]):
+        return False  # 'På en sjö i Finland ”, sade X och skrattade': a quote, whatever its words
     starts = [content[0], *(x + 1 for x in range(*content) if d[x].text == ",")]
     return all(x < content[1] and d[x].pos_ == "ADP" for x in starts) and not any(
         r.is_verb(d[x]) for x in range(*content))

@@ -130,8 +130,10 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     prev = c0 - 1
     while prev >= r.s and r.is_quote(d[prev]):
         prev -= 1
-    if prev >= r.s and (d[prev].text in {",", "!", "?"} or d[prev].text in r.dashes) and prev > r.s:
-        # 'Y, säger X.' / '"Y," said X.'
+    if prev >= r.s and (d[prev].text in {",", "!", "?"} or d[prev].text in r.dashes) and prev > r.s \
+            and not (r.tagged and c1 - c0 > 1 and d[c1 - 1].pos_ == "ADP"):
+        # 'Y, säger X.' / '"Y," said X.'; not after a cue that ends in its preposition (*X, som sitter
+        # häktad, nekar till anklagelserna*): what follows is the preposition's object, not a subject
         source = r.np_after(c1, r.e, "inverted")
         # 'Enligt P4 är det X: – Jag har varit sjuk, säger han': the quote opens at the dash after the colon
         colons = colon_quotes(r, r.s, prev)
@@ -186,8 +188,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         inside = r.trim((c0 + 1, c1 - len(cue.words) + 1))
         if inside is not None and d[inside[0]].lower_ in r.negation:
             return None  # 'går inte heller ut med': nothing is put forward
-        if inside is not None and d[inside[0]].lower_ in r.stop:
-            inside = r.np_before(c0)  # 'varnade i sitt nyårstal för': an adverbial, not the subject
+        if inside is not None and (d[inside[0]].lower_ in r.stop
+                                   or (r.tagged and all(d[x].pos_ == "ADV" for x in range(*inside)))):
+            inside = r.np_before(c0)  # 'varnade i sitt nyårstal för', 'trodde knappt på': an adverbial, not the subject
         if content is None or inside is None:
             return None
         return Found((c0, c1), content, inside, cue.certainty, cue.kind, "verb-split")
