@@ -1034,3 +1034,10 @@ def test_a_concession_puts_its_claim_forward() -> None:
 def test_v2_subject_after_a_fronted_phrase_and_its_auxiliary() -> None:
     src, cue, _, _ = _one("Bara en vecka tidigare hade banken meddelat att räntan skulle höjas.")
     assert (src, cue) == ("banken", "meddelat")
+
+
+def test_a_free_relative_with_its_own_pronoun_subject_says_nothing() -> None:
+    # the tagger calls 'lyfte' a noun; 'hon' is already the relative clause's subject, so it is no V2 subject
+    text = ("Som chef lärde hon sig att svara så att det hon sade lyfte fram det goda i förslaget och att i "
+            "möjligaste mån undvika en svår fråga.")
+    assert _claims(text) == []

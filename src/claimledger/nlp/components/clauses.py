@@ -65,7 +65,9 @@ def free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Found
     t = d[nxt]
     if r.is_quote(t) and sum(r.is_quote(d[x]) for x in range(r.s, c0)) % 2:
         return False  # 'som ” tror på vad de säger ”': the mark closes a quotation around the relative
-    if t.lower_ in r.comp or t.text == ":" or r.is_quote(t) or (r.tagged and t.pos_ in {"PRON", "PROPN", "NOUN"}):
+    own_subject = k + 1 == c0 and d[k].lower_ in w("nominative_pronoun")  # 'det hon sade lyfte': not V2
+    if t.lower_ in r.comp or t.text == ":" or r.is_quote(t) or (
+            r.tagged and t.pos_ in {"PRON", "PROPN", "NOUN"} and not own_subject):
         return None  # 'X sade att', 'I det läget säger han att': the cue's own claim or its V2 subject
     if t.lower_ in w("copula") and nxt + 1 < r.e and d[nxt + 1].lower_ in r.comp:
         content = r.trim((nxt + 2, r.clause_end(nxt + 2, later)))
