@@ -1041,3 +1041,12 @@ def test_a_free_relative_with_its_own_pronoun_subject_says_nothing() -> None:
     text = ("Som chef lärde hon sig att svara så att det hon sade lyfte fram det goda i förslaget och att i "
             "möjligaste mån undvika en svår fråga.")
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Arbetslösheten steg i fjol, enligt SCB, men i år väntas den sjunka igen.",
+    "Räntan var fyra procent i fjol, enligt banken, så vi betalar betydligt mer nu än förr.",
+])
+def test_enligt_between_clauses_speaks_for_the_one_a_conjunction_does_not_link_on(text: str) -> None:
+    found = [f for f in _claims(text) if f[1] == "enligt"]
+    assert [f[2] for f in found] == [text[: text.index(", enligt")]], found

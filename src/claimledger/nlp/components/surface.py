@@ -103,9 +103,17 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         whole = r.trim((start, r.clause_end(source[1], later)))
         if whole:
             return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
-    if tail and tail[1] - tail[0] > head[1] - head[0]:
+    if tail and tail[1] - tail[0] > head[1] - head[0] and not _linked_clause(r, tail):
         return Found((c0, c1), tail, source, cue.certainty, cue.kind, "prep-middle", (head,))
     return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
+
+
+def _linked_clause(r: SentenceRules, tail: Range) -> bool:
+    """'X, enligt SCB, men Y' / ', så vi jobbar': a clause that a conjunction (or an adverb with the
+    subject right after it, not V2) links on is the writer's next step; the phrase speaks for X."""
+    d, i = r.doc, tail[0]
+    return d[i].lower_ in r.conj or (r.tagged and d[i].pos_ == "ADV" and i + 1 < tail[1]
+                                     and d[i + 1].lower_ in r.lex.word_class("nominative_pronoun"))
 
 
 DENIED_NP = 5
