@@ -65,7 +65,9 @@ def free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Found
     t = d[nxt]
     if r.is_quote(t) and sum(r.is_quote(d[x]) for x in range(r.s, c0)) % 2:
         return False  # 'som ” tror på vad de säger ”': the mark closes a quotation around the relative
-    if t.lower_ in r.comp or t.text == ":" or r.is_quote(t) or (r.tagged and t.pos_ in {"PRON", "PROPN", "NOUN"}):
+    own_subject = k + 1 == c0 and d[k].lower_ in w("nominative_pronoun")  # 'det hon sade lyfte': not V2
+    if t.lower_ in r.comp or t.text == ":" or r.is_quote(t) or (
+            r.tagged and t.pos_ in {"PRON", "PROPN", "NOUN"} and not own_subject):
         return None  # 'X sade att', 'I det läget säger han att': the cue's own claim or its V2 subject
     if t.lower_ in w("copula") and nxt + 1 < r.e and d[nxt + 1].lower_ in r.comp:
         content = r.trim((nxt + 2, r.clause_end(nxt + 2, later)))
@@ -163,8 +165,10 @@ def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
         return True
     k = c0 - 1
     while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and not r.is_verb(d[k]):
-        if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ") or (question and d[k].lower_ in w("addressee")):
-            return True
+        if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ"
+                and not (k > r.s and d[k - 1].lower_ in w("concessive"))) or (
+                question and d[k].lower_ in w("addressee")):
+            return True  # not 'även om studier tyder på att': a concession grants the claim
         k -= 1
     return False
 
@@ -411,8 +415,8 @@ def adverbials_only(r: SentenceRules, content: Range, source: Range) -> bool:
     and holding no verb (*I dag, på luciadagen, skriver X om Y*), are no claim when the cue's phrase goes on
     after its subject."""
     d = r.doc
-    if not r.tagged or source[1] >= r.e or r.is_quote(d[content[0]]):
-        return False
+    if not r.tagged or source[1] >= r.e or r.is_quote(d[content[0]]) or r.is_quote(d[content[1]]):
+        return False  # 'På en sjö i Finland ”, sade X och skrattade': a quote, whatever its words
     starts = [content[0], *(x + 1 for x in range(*content) if d[x].text == ",")]
     return all(x < content[1] and d[x].pos_ == "ADP" for x in starts) and not any(
         r.is_verb(d[x]) for x in range(*content))

@@ -76,12 +76,18 @@ class SentenceRules:
         if first.lower_ in self.conj or first.lower_ in self.stop or first.lower_ in self.comp:
             return False
         if self.tagged:
-            return any(self.doc[x].pos_ in {"NOUN", "PROPN", "PRON"} or not self.doc[x].is_lower for x in range(*r))
+            return any(self.doc[x].pos_ in {"NOUN", "PROPN", "PRON"} or not self.doc[x].is_lower
+                       or self._mistagged_name(self.doc[x]) for x in range(*r))
         return True
+
+    @staticmethod
+    def _mistagged_name(t: Token) -> bool:
+        """A web address (*vlt.se*) is a name, whatever a small tagger calls it (punctuation, a verb)."""
+        return t.like_url and any(c.isalpha() for c in t.text)
 
     def is_verb(self, t: Token) -> bool:
         if self.tagged:  # a capitalised word inside a phrase is a name, whatever a small tagger thinks
-            return t.pos_ in _VERB_POS and (t.is_lower or t.i == self.s)
+            return t.pos_ in _VERB_POS and (t.is_lower or t.i == self.s) and not self._mistagged_name(t)
         return t.lower_ in self.clause_verbs or (t.lower_ in self.lex.cues and t.is_lower)
 
     # ----- clause and phrase boundaries -----------------------------------------------
@@ -159,6 +165,8 @@ class SentenceRules:
                 break  # 'säger von Eckermann och skruvar på sig': a second predicate, whatever its tag
             if j > start and mode == "inverted" and (low in self.recipient or low in self.stop):
                 break
+            if j == start + 1 and mode == "inverted" and self._whole_pronoun(start):
+                break  # 'säger han sorgset och': a personal pronoun is the whole subject
             if j > start and mode == "prep" and low in self.stop and low not in self.source_prep:
                 # 'Enligt källor i regeringskansliet har ...': with tags, a preposition followed by a
                 # noun stays in the source until the finite verb closes it
@@ -187,8 +195,13 @@ class SentenceRules:
         d = self.doc
         return (self.tagged and j + 1 < end and (d[j - 1].pos_ in {"PROPN", "PRON"} or d[j - 1].is_title)
                 and d[j + 1].is_lower
-                and d[j + 1].pos_ in {"VERB", "NOUN"}
+                and (d[j + 1].pos_ in {"VERB", "NOUN"} or bool(d[j + 1].morph.get("VerbForm", [])))
                 and (j + 2 == end or d[j + 2].pos_ in {"ADP", "PRON", "ADV", "PART"}))
+
+    def _whole_pronoun(self, i: int) -> bool:
+        """A personal pronoun (*han*, *hon*) is a whole noun phrase, whatever a small tagger calls the next word."""
+        t = self.doc[i]
+        return self.tagged and t.pos_ == "PRON" and t.lower_ in self.lex.word_class("person_pronoun")
 
     def _modifier(self, j: int, end: int) -> bool:
         """An adverb inside the phrase, before the adjective or noun it goes with (*den socialdemokratiskt
@@ -261,7 +274,8 @@ class SentenceRules:
         if relative is not None:
             return self.trim(relative)
         # 'Lärare som arbetar med nyanlända menar': a relative clause's verb belongs to the subject
-        verbs = [x for x in range(i, j) if (self.verbs[x - o] or (x == i + 1 and self._v2_aux(d[x], aux)))
+        late_v2 = "Fin" not in d[k].morph.get("VerbForm", ["Fin"])  # 'Bara veckor tidigare hade Nordea meddelat'
+        verbs = [x for x in range(i, j) if (self.verbs[x - o] or ((x == i + 1 or late_v2) and self._v2_aux(d[x], aux)))
                  and not (x > i and lw[x - 1 - o] in self.rel)]
         if verbs or j - i > _MAX_SOURCE:
             commas = [x for x in range(i, j) if tx[x - o] == ","]
@@ -346,7 +360,8 @@ class SentenceRules:
             return self.tagged and t.pos_ in {"PRON", "SCONJ", "ADV"} and nxt.pos_ in {"PRON", "PROPN", "DET"}
         if t.lower_ in self.conj and t.lower_ not in self.lex.word_class("coordinator"):
             return True  # 'men jag tycker': a new clause, not 'X och Y'
-        return self.tagged and t.pos_ == "SCONJ" and t.lower_ in self.lex.word_class("subordinator")
+        return self.tagged and t.pos_ == "SCONJ" and (
+            t.lower_ in self.lex.word_class("subordinator") or t.lower_ in self.lex.word_class("conditional"))
 
     def subject_between(self, i: int, j: int, before: Range | None = None) -> Range | None:
         """In V2 order (*På måndagen uppgav militären att*) the subject stands between the cue and 'att'.

@@ -103,9 +103,17 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         whole = r.trim((start, r.clause_end(source[1], later)))
         if whole:
             return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
-    if tail and tail[1] - tail[0] > head[1] - head[0]:
+    if tail and tail[1] - tail[0] > head[1] - head[0] and not _linked_clause(r, tail):
         return Found((c0, c1), tail, source, cue.certainty, cue.kind, "prep-middle", (head,))
     return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
+
+
+def _linked_clause(r: SentenceRules, tail: Range) -> bool:
+    """'X, enligt SCB, men Y' / ', så vi jobbar': a clause that a conjunction (or an adverb with the
+    subject right after it, not V2) links on is the writer's next step; the phrase speaks for X."""
+    d, i = r.doc, tail[0]
+    return d[i].lower_ in r.conj or (r.tagged and d[i].pos_ == "ADV" and i + 1 < tail[1]
+                                     and d[i + 1].lower_ in r.lex.word_class("nominative_pronoun"))
 
 
 DENIED_NP = 5
@@ -130,8 +138,10 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     prev = c0 - 1
     while prev >= r.s and r.is_quote(d[prev]):
         prev -= 1
-    if prev >= r.s and (d[prev].text in {",", "!", "?"} or d[prev].text in r.dashes) and prev > r.s:
-        # 'Y, säger X.' / '"Y," said X.'
+    if prev >= r.s and (d[prev].text in {",", "!", "?"} or d[prev].text in r.dashes) and prev > r.s \
+            and not (r.tagged and c1 - c0 > 1 and d[c1 - 1].pos_ == "ADP"):
+        # 'Y, säger X.' / '"Y," said X.'; not after a cue that ends in its preposition (*X, som sitter
+        # häktad, nekar till anklagelserna*): what follows is the preposition's object, not a subject
         source = r.np_after(c1, r.e, "inverted")
         # 'Enligt P4 är det X: – Jag har varit sjuk, säger han': the quote opens at the dash after the colon
         colons = colon_quotes(r, r.s, prev)
@@ -186,8 +196,9 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         inside = r.trim((c0 + 1, c1 - len(cue.words) + 1))
         if inside is not None and d[inside[0]].lower_ in r.negation:
             return None  # 'går inte heller ut med': nothing is put forward
-        if inside is not None and d[inside[0]].lower_ in r.stop:
-            inside = r.np_before(c0)  # 'varnade i sitt nyårstal för': an adverbial, not the subject
+        if inside is not None and (d[inside[0]].lower_ in r.stop
+                                   or (r.tagged and all(d[x].pos_ == "ADV" for x in range(*inside)))):
+            inside = r.np_before(c0)  # 'varnade i sitt nyårstal för', 'trodde knappt på': an adverbial, not the subject
         if content is None or inside is None:
             return None
         return Found((c0, c1), content, inside, cue.certainty, cue.kind, "verb-split")
