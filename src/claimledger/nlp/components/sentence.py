@@ -200,8 +200,7 @@ class SentenceRules:
 
     def _whole_pronoun(self, i: int) -> bool:
         """A personal pronoun (*han*, *hon*) is a whole noun phrase, whatever a small tagger calls the next word."""
-        t = self.doc[i]
-        return self.tagged and t.pos_ == "PRON" and t.lower_ in self.lex.word_class("person_pronoun")
+        return self.tagged and self.doc[i].pos_ == "PRON" and self.doc[i].lower_ in self.lex.word_class("person_pronoun")
 
     def _modifier(self, j: int, end: int) -> bool:
         """An adverb inside the phrase, before the adjective or noun it goes with (*den socialdemokratiskt
