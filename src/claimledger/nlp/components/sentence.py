@@ -39,9 +39,8 @@ class SentenceRules:
         self.clause_verbs, self.source_prep = w("clause_verb"), w("source_prep")
         self.quotes = w("quote_open") | w("quote_close")
         self.dashes = w("dash")
-        self.expletive = w("expletive")
-        self.anaphor = w("anaphor")
-        self.negation = w("negation")
+        self.expletive, self.anaphor, self.negation = w("expletive"), w("anaphor"), w("negation")
+        self.person_pronoun = w("person_pronoun")
         self.cue_starts: set[int] = set()
         self.bare = w("bare_cues")
         # the sentence's words as plain lists: the boundary walks below read them once per cue,
@@ -200,7 +199,7 @@ class SentenceRules:
 
     def _whole_pronoun(self, i: int) -> bool:
         """A personal pronoun (*han*, *hon*) is a whole noun phrase, whatever a small tagger calls the next word."""
-        return self.tagged and self.doc[i].pos_ == "PRON" and self.doc[i].lower_ in self.lex.word_class("person_pronoun")
+        return self.tagged and self.doc[i].pos_ == "PRON" and self.doc[i].lower_ in self.person_pronoun
 
     def _modifier(self, j: int, end: int) -> bool:
         """An adverb inside the phrase, before the adjective or noun it goes with (*den socialdemokratiskt
