@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimledger.nlp.components.found import Range
+from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.objects import ObjectSentence
 from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _PARENTHETICAL, _SUBJ, _SUBJ_PASS, _XCOMP, _Step
+from claimledger.nlp.lexicon import Cue
 
 _PARTICIPLE = frozenset({"advcl", "acl"})
 """Labels an aside takes when it is a participle (*…, linking to a story*), which must then be one."""
@@ -107,6 +108,26 @@ class AsideSentence(ObjectSentence):
         return any(d[x].dep_ == "ROOT" and self.q.region(x) is None and any(
             c.dep_ in _SUBJ and r[0] <= c.i < x for c in d[x].children) for x in self.cue_tokens if r[0] <= x < r[1])
 
+    @property
+    def appearance(self) -> frozenset[str]:
+        """PolNeAR's verbs of how a thing looks (``cue_polnear_appearance``), cues under that convention only."""
+        return self.lex.word_class("cue_polnear_appearance") if self.one_role else frozenset()
+
+    def looks(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        """PolNeAR: *it seems that the vote was close*, *seems like a long shot*: a verb of appearance holds
+        its clause or its *like* phrase, and no one is named to hold it. A verb with neither (*appeared on
+        television*) is no cue, nor one with an adjective (*seemed weaker*), which PolNeAR's annotators
+        read either way (38% strict-right on its training split, against 57% for these)."""
+        v = self.doc[c0]
+        if self.q.region(c0) is not None or c1 - c0 != 1:
+            return None
+        comp = next((c for c in v.rights if c.dep_ in _LOOK_COMPLEMENT or (
+            c.dep_ == "prep" and c.lower_ in self.lex.word_class("appearance_prep"))), None)
+        if comp is None:
+            return None
+        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
+        return Found((c0, c1), content, None, cue.certainty, cue.kind, "dep-looks") if content else None
+
     def _cut_aside(self, lo: int, hi: int) -> int:
         """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the
         reported words is the writer's aside (a non-restrictive relative, a participle), not the claim."""
@@ -159,3 +180,7 @@ class AsideSentence(ObjectSentence):
         return bool(kids) and all(c.dep_ in _ADVERBIAL for c in kids) and all(
             r[0] <= c.left_edge.i and c.right_edge.i < r[1] for c in kids) and not any(
             self.q.region(x) is not None for x in range(*r))
+
+
+_LOOK_COMPLEMENT = frozenset({"ccomp"})
+"""What follows a verb of appearance and holds how things look (*it seems that …*)."""

@@ -400,11 +400,16 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.noun(c0, c1, cue)
         elif cue.kind == "prep":
             f = ctx.prep(c0, c1, cue) or ctx.surface_rule(c0, c1, cue)
+        elif cue.lemma in ctx.appearance:
+            f = ctx.looks(c0, c1, cue)
         else:
             f = ctx.surface_rule(c0, c1, cue)
             inside = ctx.q.region(c0) if f is not None and cue.kind == "passive" else None
             if f is not None and inside is not None and f.content[1] > inside[1]:  # '"X are believed to Y," he said'
                 f = replace(f, content=ctx.trim(f.content[0], inside[1]) or f.content)
+            if (f is not None and ctx.one_role and f.rule == "passive" and f.content[0] < c0 < c1 < f.content[1]
+                    and doc[c1 - 1].tag_ == "TO"):  # PolNeAR: 'X is expected to win' holds 'to win', not X
+                f = replace(f, content=ctx.trim(c1 - 1, f.content[1]) or f.content)
         if f is not None and f.content[0] < f.content[1]:
             out.append(f)
     beliefs = ctx.lex.word_class("belief_passive")

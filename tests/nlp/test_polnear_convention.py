@@ -1,0 +1,73 @@
+"""PolNeAR's own convention (setting ``contents=polnear``): rules that only that convention reads.
+
+Sentences are invented for these tests; none comes from PolNeAR (its texts carry no licence; see
+shared/data/en/LICENSE-NOTE.md). Each rule is checked under ``polnear`` and, where FORMAT.md's
+default reads the sentence differently, under the default too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import analyze_text
+
+Row = tuple[str | None, str, str]
+
+
+def _rows(text: str) -> list[Row]:
+    a = analyze_text(text, lang="en")
+    t = a.article.text
+    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t)) for x in a.attributions]
+
+
+def _by_cue(text: str, cue: str) -> list[Row]:
+    return [r for r in _rows(text) if r[1] == cue]
+
+
+# ----- a raising passive holds its infinitive, not its subject ---------------------------------
+
+_RAISING = "The new ferry terminal is expected to open in the spring after two years of delays."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_raising_passive_holds_its_infinitive_only() -> None:
+    rows = _by_cue(_RAISING, "is expected to")
+    assert rows == [(None, "is expected to", "to open in the spring after two years of delays")]
+
+
+def test_a_raising_passive_keeps_its_subject_by_default() -> None:
+    rows = _by_cue(_RAISING, "is expected to")
+    assert len(rows) == 1 and rows[0][2].startswith("The new ferry terminal"), rows
+
+
+# ----- PolNeAR's own verb cues: a stance toward a thing, read only under its convention ---------
+
+_BACKED = "The dockworkers' union backed the new contract after a long night of talks."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_stance_toward_a_thing_is_an_attribution() -> None:
+    assert _by_cue(_BACKED, "backed") == [("The dockworkers' union", "backed", "the new contract")]
+
+
+def test_a_stance_toward_a_thing_is_no_attribution_by_default() -> None:
+    assert _by_cue(_BACKED, "backed") == []
+
+
+# ----- a verb of appearance holds its clause, and no one holds it --------------------------------
+
+_LOOKS = "After the second recount it seems that the harbour board will keep its chair."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_verb_of_appearance_holds_its_clause_with_no_source() -> None:
+    assert _by_cue(_LOOKS, "seems") == [(None, "seems", "that the harbour board will keep its chair")]
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_verb_of_appearance_with_no_clause_is_no_cue() -> None:
+    assert _by_cue("The harbour master appeared on the morning radio show on Monday.", "appeared") == []
+
+
+def test_a_verb_of_appearance_is_no_cue_by_default() -> None:
+    assert _by_cue(_LOOKS, "seems") == []
