@@ -71,3 +71,32 @@ def test_under_polnear_a_verb_of_appearance_with_no_clause_is_no_cue() -> None:
 
 def test_a_verb_of_appearance_is_no_cue_by_default() -> None:
     assert _by_cue(_LOOKS, "seems") == []
+
+
+# ----- PolNeAR's own stance nouns, with a possessive holder ---------------------------------------
+
+_DECISION = "Readers were angry about the council's decision to close the old library on Fridays."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_stance_noun_with_a_possessive_holder_is_an_attribution() -> None:
+    assert _by_cue(_DECISION, "decision") == [("the council's", "decision", "to close the old library on Fridays")]
+
+
+def test_a_stance_noun_is_no_cue_by_default() -> None:
+    assert _by_cue(_DECISION, "decision") == []
+
+
+# ----- a verb whose content is mostly an object still reports a clause it governs -----------------
+
+_LAMENTED = "The coach lamented that the new stadium stood too far from the town centre."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_an_object_verb_reports_its_that_clause() -> None:
+    assert _by_cue(_LAMENTED, "lamented") == [
+        ("The coach", "lamented", "that the new stadium stood too far from the town centre")]
+
+
+def test_an_object_verb_reports_no_clause_by_default() -> None:
+    assert _by_cue(_LAMENTED, "lamented") == []

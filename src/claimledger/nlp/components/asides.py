@@ -79,6 +79,13 @@ class AsideSentence(ObjectSentence):
                 return cut
         return hi
 
+    def that_clause(self, v: Token) -> bool:
+        """Whether the cue governs a clause after it that a complementizer opens or its own subject starts
+        (*lamented that …*, *brags it is good news*)."""
+        c = self.comp_child(v, after=True)
+        return c is not None and any((m.dep_ == "mark" and m.lower_ in self.comp) or m.dep_ in _SUBJ | _SUBJ_PASS
+                                     for m in c.children)
+
     def _shares_clause(self, v: Token, t: Token, lo: int, hi: int) -> bool:
         """Whether a conjunct cue the parse hangs on a verb of the reported clause is part of it: one
         under the clause's auxiliary (*would do X and support Y*), or one whose subject is a person

@@ -67,7 +67,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
     return out
 
 
-_POLNEAR_CLASSES = {"cue_polnear_verb": ("verb", "asserted"), "cue_polnear_appearance": ("passive", "estimated")}
+_POLNEAR_CLASSES = {"cue_polnear_verb": ("verb", "asserted"), "cue_polnear_noun": ("noun", "asserted"),
+                    "cue_polnear_appearance": ("passive", "estimated")}
 """Word classes (``words.tsv``) of cues PolNeAR annotates and FORMAT.md does not: stances, plans and
 acts toward a thing (*sought the nomination*, *backed the bill*), read only under ``contents=polnear``,
 and kept out of ``cues.tsv`` so that nothing else (line triggers, headline case, the linker) sees them."""
@@ -84,7 +85,7 @@ def polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     for name, (kind, certainty) in _POLNEAR_CLASSES.items():
         for form in sorted(lex.word_class(name)):
             words = tuple(form.split())
-            if not any(c.words == words for c in table.get(words[0], ())):
+            if not any(c.words == words and c.kind == kind for c in table.get(words[0], ())):
                 table.setdefault(words[0], []).append(Cue(words, form, kind, certainty))  # type: ignore[arg-type]
     for options in table.values():
         options.sort(key=lambda c: -len(c.words))

@@ -78,6 +78,8 @@ class _Sentence(AsideSentence):
                 content, parts, rule = step(v, c0, c1, source)
                 if content is not None:
                     break
+        elif content is None and self.one_role and self.that_clause(v):  # PolNeAR: 'lamented that …' too
+            content, parts, rule = self._complement(v, c0, c1, source)
         if source is None and content is not None and content[1] <= c0:
             # '"…," read the email': after the quotation the parser may take the speaker for an object
             speaker = next((c for c in v.rights if c.dep_ in _INVERTED_SPEAKER and c.pos_ in {"NOUN", "PROPN"}), None)
