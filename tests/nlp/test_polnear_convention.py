@@ -100,3 +100,19 @@ def test_under_polnear_an_object_verb_reports_its_that_clause() -> None:
 
 def test_an_object_verb_reports_no_clause_by_default() -> None:
     assert _by_cue(_LAMENTED, "lamented") == []
+
+
+# ----- a question put to someone: the asker, if named, is the source; the topic is the content -----
+
+_ASKED = "Asked about the new toll, the minister said she had not seen the figures."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_question_put_to_someone_holds_its_topic() -> None:
+    assert _by_cue(_ASKED, "Asked") == [(None, "Asked", "about the new toll")]
+    asked = _by_cue("The mayor was asked by reporters whether the bridge would reopen in May.", "asked")
+    assert asked == [("reporters", "asked", "whether the bridge would reopen in May")]
+
+
+def test_a_question_put_to_someone_is_no_attribution_by_default() -> None:
+    assert _by_cue(_ASKED, "Asked") == []

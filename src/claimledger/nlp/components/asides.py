@@ -86,6 +86,22 @@ class AsideSentence(ObjectSentence):
         return c is not None and any((m.dep_ == "mark" and m.lower_ in self.comp) or m.dep_ in _SUBJ | _SUBJ_PASS
                                      for m in c.children)
 
+    def asked(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
+        """PolNeAR: *was asked about the merger*, *Asked whether she would run, …*, *when asked to confirm
+        it*: a question put to someone, who is not its source; the asker is, named in a *by* phrase or not
+        at all. The content is the topic phrase (*about …*), the infinitive or the *if*/*whether* clause."""
+        if (not self.one_role or cue.lemma not in self.lex.word_class("asked_polnear") or v.tag_ != "VBN"
+                or any(c.dep_ in _SUBJ or (c.dep_ in _OBJ and c.i > v.i) for c in v.children)):
+            return None  # 'has asked X about Y': the asker speaks, the ordinary rules read it
+        topic = self.lex.word_class("asked_topic_prep")
+        comp = next((c for c in v.rights if (c.dep_ == "prep" and c.lower_ in topic) or c.dep_ in _XCOMP | _COMP), None)
+        if comp is None or self.q.region(comp.i) is not None:
+            return None
+        agent = next((g for c in v.children if c.dep_ in _AGENT for g in c.children if g.dep_ in {"pobj", "obj"}), None)
+        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
+        source = self.np(agent) if agent is not None else None
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "dep-asked") if content else None
+
     def _shares_clause(self, v: Token, t: Token, lo: int, hi: int) -> bool:
         """Whether a conjunct cue the parse hangs on a verb of the reported clause is part of it: one
         under the clause's auxiliary (*would do X and support Y*), or one whose subject is a person
