@@ -116,3 +116,31 @@ def test_under_polnear_a_question_put_to_someone_holds_its_topic() -> None:
 
 def test_a_question_put_to_someone_is_no_attribution_by_default() -> None:
     assert _by_cue(_ASKED, "Asked") == []
+
+
+# ----- the word that opens a content belongs to it, not to the cue ---------------------------------
+
+_SHOW = "New figures show that the ferry line lost money in May."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_the_complementizer_opens_the_content_not_the_cue() -> None:
+    assert _rows(_SHOW) == [("New figures", "show", "that the ferry line lost money in May")]
+
+
+def test_the_complementizer_stays_with_the_cue_by_default() -> None:
+    assert _rows(_SHOW) == [("New figures", "show that", "the ferry line lost money in May")]
+
+
+# ----- a feeling's noun-phrase object is its content under PolNeAR ---------------------------------
+
+_FELT = "The coach felt a deep sense of relief after the match."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_feeling_holds_its_object() -> None:
+    assert _by_cue(_FELT, "felt") == [("The coach", "felt", "a deep sense of relief")]
+
+
+def test_a_feeling_holds_no_object_by_default() -> None:
+    assert _by_cue(_FELT, "felt") == []
