@@ -144,3 +144,17 @@ def test_under_polnear_a_feeling_holds_its_object() -> None:
 
 def test_a_feeling_holds_no_object_by_default() -> None:
     assert _by_cue(_FELT, "felt") == []
+
+
+# ----- a wish with an infinitive is an attribution under PolNeAR -----------------------------------
+
+_WANTS = "The harbour chief wants to reopen the ferry line in May."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_wish_holds_its_infinitive() -> None:
+    assert _rows(_WANTS) == [("The harbour chief", "wants", "to reopen the ferry line in May")]
+
+
+def test_a_wish_is_no_attribution_by_default() -> None:
+    assert _rows(_WANTS) == []
