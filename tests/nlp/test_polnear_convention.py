@@ -158,3 +158,16 @@ def test_under_polnear_a_wish_holds_its_infinitive() -> None:
 
 def test_a_wish_is_no_attribution_by_default() -> None:
     assert _rows(_WANTS) == []
+
+
+# ----- more verbs whose noun-phrase object is their content under PolNeAR -------------------------
+
+
+@pytest.mark.usefixtures("polnear_contents")
+@pytest.mark.parametrize(("text", "row"), [
+    ("The ferry company denied any wrongdoing.", ("The ferry company", "denied", "any wrongdoing")),
+    ("The audit revealed a large gap in the harbour accounts.",
+     ("The audit", "revealed", "a large gap in the harbour accounts")),
+])
+def test_under_polnear_a_denial_or_a_revelation_holds_its_object(text: str, row: Row) -> None:
+    assert _rows(text) == [row]
