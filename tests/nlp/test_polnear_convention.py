@@ -171,3 +171,17 @@ def test_a_wish_is_no_attribution_by_default() -> None:
 ])
 def test_under_polnear_a_denial_or_a_revelation_holds_its_object(text: str, row: Row) -> None:
     assert _rows(text) == [row]
+
+
+# ----- an adjective of stance with a that-clause ---------------------------------------------------
+
+_CONFIDENT = "The harbour master is confident that the new pier will hold."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_stance_adjective_with_a_clause_is_an_attribution() -> None:
+    assert _rows(_CONFIDENT) == [("The harbour master", "confident", "that the new pier will hold")]
+
+
+def test_a_stance_adjective_is_no_cue_by_default() -> None:
+    assert _rows(_CONFIDENT) == []

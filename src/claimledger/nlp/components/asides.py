@@ -102,6 +102,21 @@ class AsideSentence(ObjectSentence):
         source = self.np(agent) if agent is not None else None
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "dep-asked") if content else None
 
+    def stance_adjective(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        """PolNeAR: *the mayor is confident that the bridge will hold*: an adjective of stance after a
+        copula, with a clause that a complementizer opens, is an attribution; the copula's subject holds it."""
+        a = self.doc[c0]
+        if c1 - c0 != 1 or a.dep_ != "acomp" or self.q.region(c0) is not None:
+            return None
+        comp = next((c for c in a.rights if c.dep_ in _COMP and any(
+            m.dep_ == "mark" and m.lower_ in self.comp for m in c.children)), None)
+        subj = next((g for g in a.head.children if g.dep_ in _SUBJ), None)
+        if comp is None or subj is None:
+            return None
+        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
+        source = self._with_antecedent(a.head, subj) or self.np(subj)
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "dep-stance-adjective") if content else None
+
     def _shares_clause(self, v: Token, t: Token, lo: int, hi: int) -> bool:
         """Whether a conjunct cue the parse hangs on a verb of the reported clause is part of it: one
         under the clause's auxiliary (*would do X and support Y*), or one whose subject is a person
@@ -135,6 +150,11 @@ class AsideSentence(ObjectSentence):
     def appearance(self) -> frozenset[str]:
         """PolNeAR's verbs of how a thing looks (``cue_polnear_appearance``), cues under that convention only."""
         return self.lex.word_class("cue_polnear_appearance") if self.one_role else frozenset()
+
+    @property
+    def stance_adjectives(self) -> frozenset[str]:
+        """PolNeAR's adjectives of stance (``cue_polnear_adjective``), cues under that convention only."""
+        return self.lex.word_class("cue_polnear_adjective") if self.one_role else frozenset()
 
     def looks(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """PolNeAR: *it seems that the vote was close*, *seems like a long shot*: a verb of appearance holds

@@ -68,10 +68,12 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
 
 
 _POLNEAR_CLASSES = {"cue_polnear_verb": ("verb", "asserted"), "cue_polnear_noun": ("noun", "asserted"),
-                    "cue_polnear_appearance": ("passive", "estimated")}
-"""Word classes (``words.tsv``) of cues PolNeAR annotates and FORMAT.md does not: stances, plans and
-acts toward a thing (*sought the nomination*, *backed the bill*), read only under ``contents=polnear``,
-and kept out of ``cues.tsv`` so that nothing else (line triggers, headline case, the linker) sees them."""
+                    "cue_polnear_appearance": ("passive", "estimated"),
+                    "cue_polnear_adjective": ("passive", "asserted")}
+"""Word classes (``words.tsv``) of cues PolNeAR annotates and FORMAT.md does not: stances and acts toward
+a thing (*backed the bill*), stance nouns (*the council's decision to*), how things look (*it seems that*),
+stance adjectives (*is confident that*). Read only under ``contents=polnear``, and kept out of ``cues.tsv``
+so that nothing else (line triggers, headline case, the linker) sees them."""
 _POLNEAR_TABLES: dict[int, tuple[object, dict[str, list[Cue]]]] = {}
 
 

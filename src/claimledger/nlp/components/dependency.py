@@ -404,6 +404,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.prep(c0, c1, cue) or ctx.surface_rule(c0, c1, cue)
         elif cue.lemma in ctx.appearance:
             f = ctx.looks(c0, c1, cue)
+        elif cue.lemma in ctx.stance_adjectives:
+            f = ctx.stance_adjective(c0, c1, cue)
         else:
             f = ctx.surface_rule(c0, c1, cue)
             inside = ctx.q.region(c0) if f is not None and cue.kind == "passive" else None
