@@ -185,3 +185,9 @@ def test_under_polnear_a_stance_adjective_with_a_clause_is_an_attribution() -> N
 
 def test_a_stance_adjective_is_no_cue_by_default() -> None:
     assert _rows(_CONFIDENT) == []
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_an_eager_subject_holds_its_infinitive() -> None:
+    rows = _rows("The ferry union is eager to settle the dispute before the summer.")
+    assert rows == [("The ferry union", "eager", "to settle the dispute before the summer")]

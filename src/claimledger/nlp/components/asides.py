@@ -103,13 +103,16 @@ class AsideSentence(ObjectSentence):
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "dep-asked") if content else None
 
     def stance_adjective(self, c0: int, c1: int, cue: Cue) -> Found | None:
-        """PolNeAR: *the mayor is confident that the bridge will hold*: an adjective of stance after a
-        copula, with a clause that a complementizer opens, is an attribution; the copula's subject holds it."""
+        """PolNeAR: *the mayor is confident that the bridge will hold*, *is eager to run*: an adjective of
+        stance after a copula, with a clause that a complementizer opens (or, for those that take one, an
+        infinitive), is an attribution; the copula's subject holds it."""
         a = self.doc[c0]
         if c1 - c0 != 1 or a.dep_ != "acomp" or self.q.region(c0) is not None:
             return None
         comp = next((c for c in a.rights if c.dep_ in _COMP and any(
             m.dep_ == "mark" and m.lower_ in self.comp for m in c.children)), None)
+        if comp is None and cue.lemma in self.lex.word_class("adjective_to_polnear"):  # 'is eager to run'
+            comp = next((c for c in a.rights if c.dep_ in _XCOMP and any(g.tag_ == "TO" for g in c.lefts)), None)
         subj = next((g for g in a.head.children if g.dep_ in _SUBJ), None)
         if comp is None or subj is None:
             return None
