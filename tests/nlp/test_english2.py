@@ -70,7 +70,7 @@ def test_a_past_verb_joined_to_a_past_reported_clause_goes_on_with_it() -> None:
 # ----- plans, requests and pledges: claims only under PolNeAR's convention -------------------
 
 _PLANS = [
-    ("The ferry company plans to add a second boat next summer.", "plans to"),
+    ("The ferry company plans to add a second boat next summer.", "plans"),  # polnear: *to* opens the content
     ("The council asked residents to keep their dogs on a lead in the park.", "asked"),
     ("The union decided to accept the offer after a long meeting.", "decided"),
 ]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimledger.nlp.components.found import Range
+from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.objects import ObjectSentence
 from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _PARENTHETICAL, _SUBJ, _SUBJ_PASS, _XCOMP, _Step
+from claimledger.nlp.lexicon import Cue
 
 _PARTICIPLE = frozenset({"advcl", "acl"})
 """Labels an aside takes when it is a participle (*…, linking to a story*), which must then be one."""
@@ -78,6 +79,47 @@ class AsideSentence(ObjectSentence):
                 return cut
         return hi
 
+    def that_clause(self, v: Token) -> bool:
+        """Whether the cue governs a clause after it that a complementizer opens or its own subject starts
+        (*lamented that …*, *brags it is good news*)."""
+        c = self.comp_child(v, after=True)
+        return c is not None and any((m.dep_ == "mark" and m.lower_ in self.comp) or m.dep_ in _SUBJ | _SUBJ_PASS
+                                     for m in c.children)
+
+    def asked(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
+        """PolNeAR: *was asked about the merger*, *Asked whether she would run, …*, *when asked to confirm
+        it*: a question put to someone, who is not its source; the asker is, named in a *by* phrase or not
+        at all. The content is the topic phrase (*about …*), the infinitive or the *if*/*whether* clause."""
+        if (not self.one_role or cue.lemma not in self.lex.word_class("asked_polnear") or v.tag_ != "VBN"
+                or any(c.dep_ in _SUBJ or (c.dep_ in _OBJ and c.i > v.i) for c in v.children)):
+            return None  # 'has asked X about Y': the asker speaks, the ordinary rules read it
+        topic = self.lex.word_class("asked_topic_prep")
+        comp = next((c for c in v.rights if (c.dep_ == "prep" and c.lower_ in topic) or c.dep_ in _XCOMP | _COMP), None)
+        if comp is None or self.q.region(comp.i) is not None:
+            return None
+        agent = next((g for c in v.children if c.dep_ in _AGENT for g in c.children if g.dep_ in {"pobj", "obj"}), None)
+        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
+        source = self.np(agent) if agent is not None else None
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "dep-asked") if content else None
+
+    def stance_adjective(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        """PolNeAR: *the mayor is confident that the bridge will hold*, *is eager to run*: an adjective of
+        stance after a copula, with a clause that a complementizer opens (or, for those that take one, an
+        infinitive), is an attribution; the copula's subject holds it."""
+        a = self.doc[c0]
+        if c1 - c0 != 1 or a.dep_ != "acomp" or self.q.region(c0) is not None:
+            return None
+        comp = next((c for c in a.rights if c.dep_ in _COMP and any(
+            m.dep_ == "mark" and m.lower_ in self.comp for m in c.children)), None)
+        if comp is None and cue.lemma in self.lex.word_class("adjective_to_polnear"):  # 'is eager to run'
+            comp = next((c for c in a.rights if c.dep_ in _XCOMP and any(g.tag_ == "TO" for g in c.lefts)), None)
+        subj = next((g for g in a.head.children if g.dep_ in _SUBJ), None)
+        if comp is None or subj is None:
+            return None
+        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
+        source = self._with_antecedent(a.head, subj) or self.np(subj)
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "dep-stance-adjective") if content else None
+
     def _shares_clause(self, v: Token, t: Token, lo: int, hi: int) -> bool:
         """Whether a conjunct cue the parse hangs on a verb of the reported clause is part of it: one
         under the clause's auxiliary (*would do X and support Y*), or one whose subject is a person
@@ -106,6 +148,31 @@ class AsideSentence(ObjectSentence):
         d = self.doc
         return any(d[x].dep_ == "ROOT" and self.q.region(x) is None and any(
             c.dep_ in _SUBJ and r[0] <= c.i < x for c in d[x].children) for x in self.cue_tokens if r[0] <= x < r[1])
+
+    @property
+    def appearance(self) -> frozenset[str]:
+        """PolNeAR's verbs of how a thing looks (``cue_polnear_appearance``), cues under that convention only."""
+        return self.lex.word_class("cue_polnear_appearance") if self.one_role else frozenset()
+
+    @property
+    def stance_adjectives(self) -> frozenset[str]:
+        """PolNeAR's adjectives of stance (``cue_polnear_adjective``), cues under that convention only."""
+        return self.lex.word_class("cue_polnear_adjective") if self.one_role else frozenset()
+
+    def looks(self, c0: int, c1: int, cue: Cue) -> Found | None:
+        """PolNeAR: *it seems that the vote was close*, *seems like a long shot*: a verb of appearance holds
+        its clause or its *like* phrase, and no one is named to hold it. A verb with neither (*appeared on
+        television*) is no cue, nor one with an adjective (*seemed weaker*), which PolNeAR's annotators
+        read either way (38% strict-right on its training split, against 57% for these)."""
+        v = self.doc[c0]
+        if self.q.region(c0) is not None or c1 - c0 != 1:
+            return None
+        comp = next((c for c in v.rights if c.dep_ in _LOOK_COMPLEMENT or (
+            c.dep_ == "prep" and c.lower_ in self.lex.word_class("appearance_prep"))), None)
+        if comp is None:
+            return None
+        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
+        return Found((c0, c1), content, None, cue.certainty, cue.kind, "dep-looks") if content else None
 
     def _cut_aside(self, lo: int, hi: int) -> int:
         """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the
@@ -159,3 +226,7 @@ class AsideSentence(ObjectSentence):
         return bool(kids) and all(c.dep_ in _ADVERBIAL for c in kids) and all(
             r[0] <= c.left_edge.i and c.right_edge.i < r[1] for c in kids) and not any(
             self.q.region(x) is not None for x in range(*r))
+
+
+_LOOK_COMPLEMENT = frozenset({"ccomp"})
+"""What follows a verb of appearance and holds how things look (*it seems that …*)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.lexicon import Cue, Lexicon
+from claimledger.settings import contents_convention
 
 VERB_POS = {"VERB", "AUX"}
 
@@ -16,10 +17,11 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
     """Every cue in the sentence, longest form first, never two over the same token."""
     out: list[tuple[int, int, Cue]] = []
     strict_pos = "lenient_pos" not in lex.word_class("rules")  # a small tagger's slips must not hide a cue
+    table = polnear_cues(lex) if contents_convention() == "polnear" else lex.cues
     k = sent.start
     while k < sent.end:
         match = None
-        for cue in lex.cues.get(doc[k].lower_, ()):
+        for cue in table.get(doc[k].lower_, ()):
             n = len(cue.words)
             if cue.kind == "modal" and n == 2:
                 # hearsay 'ska' + 'ha'/'vara', with a few words between: 'ska roboten ha avfyrats'
@@ -63,6 +65,34 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
         else:
             k += 1
     return out
+
+
+_POLNEAR_CLASSES = {"cue_polnear_verb": ("verb", "asserted"), "cue_polnear_noun": ("noun", "asserted"),
+                    "cue_polnear_appearance": ("passive", "estimated"),
+                    "cue_polnear_adjective": ("passive", "asserted")}
+"""Word classes (``words.tsv``) of cues PolNeAR annotates and FORMAT.md does not: stances and acts toward
+a thing (*backed the bill*), stance nouns (*the council's decision to*), how things look (*it seems that*),
+stance adjectives (*is confident that*). Read only under ``contents=polnear``, and kept out of ``cues.tsv``
+so that nothing else (line triggers, headline case, the linker) sees them."""
+_POLNEAR_TABLES: dict[int, tuple[object, dict[str, list[Cue]]]] = {}
+
+
+def polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
+    """``lex.cues`` with the PolNeAR-only cues added (a stance *asserted*, a look *estimated*; lemma the form),
+    longest form first under each first word; built once per cue table."""
+    cached = _POLNEAR_TABLES.get(id(lex.cues))
+    if cached is not None and cached[0] is lex.cues:
+        return cached[1]
+    table = {w: list(cs) for w, cs in lex.cues.items()}
+    for name, (kind, certainty) in _POLNEAR_CLASSES.items():
+        for form in sorted(lex.word_class(name)):
+            words = tuple(form.split())
+            if not any(c.words == words and c.kind == kind for c in table.get(words[0], ())):
+                table.setdefault(words[0], []).append(Cue(words, form, kind, certainty))  # type: ignore[arg-type]
+    for options in table.values():
+        options.sort(key=lambda c: -len(c.words))
+    _POLNEAR_TABLES[id(lex.cues)] = (lex.cues, table)
+    return table
 
 
 def _supine(t: Token, lex: Lexicon) -> bool:

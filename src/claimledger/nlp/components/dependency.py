@@ -52,7 +52,7 @@ class _Sentence(AsideSentence):
             return None  # a cue inside a quotation is part of what someone else says
         form = " ".join(cue.words)
         d = self.doc
-        reduced = self.reduced_claim(v, cue)  # 'the ship, suspected of cutting the line, …'
+        reduced = self.reduced_claim(v, cue) or self.asked(v, c0, c1, cue)  # 'the ship, suspected of …'
         if reduced is not None:
             return reduced
         if self.reduced_passive(v):
@@ -80,6 +80,8 @@ class _Sentence(AsideSentence):
                 content, parts, rule = step(v, c0, c1, source)
                 if content is not None:
                     break
+        elif content is None and self.one_role and self.that_clause(v):  # PolNeAR: 'lamented that …' too
+            content, parts, rule = self._complement(v, c0, c1, source)
         if source is None and content is not None and content[1] <= c0:
             # '"…," read the email': after the quotation the parser may take the speaker for an object
             speaker = next((c for c in v.rights if c.dep_ in _INVERTED_SPEAKER and c.pos_ in {"NOUN", "PROPN"}), None)
@@ -411,11 +413,18 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             f = ctx.noun(c0, c1, cue)
         elif cue.kind == "prep":
             f = ctx.prep(c0, c1, cue) or ctx.surface_rule(c0, c1, cue)
+        elif cue.lemma in ctx.appearance:
+            f = ctx.looks(c0, c1, cue)
+        elif cue.lemma in ctx.stance_adjectives:
+            f = ctx.stance_adjective(c0, c1, cue)
         else:
             f = ctx.surface_rule(c0, c1, cue)
             inside = ctx.q.region(c0) if f is not None and cue.kind == "passive" else None
             if f is not None and inside is not None and f.content[1] > inside[1]:  # '"X are believed to Y," he said'
                 f = replace(f, content=ctx.trim(f.content[0], inside[1]) or f.content)
+            if (f is not None and ctx.one_role and f.rule == "passive" and f.content[0] < c0 < c1 < f.content[1]
+                    and doc[c1 - 1].tag_ == "TO"):  # PolNeAR: 'X is expected to win' holds 'to win', not X
+                f = replace(f, content=ctx.trim(c1 - 1, f.content[1]) or f.content)
         if f is not None and f.content[0] < f.content[1]:
             out.append(f)
     beliefs = ctx.lex.word_class("belief_passive")

@@ -67,7 +67,8 @@ class ParsedSentence:
         self.one_role = polnear and bool(w("np_content_polnear"))
         """PolNeAR's convention for a language that has its words: a word is source, cue or content of
         one attribution at most, so none is annotated inside another's content or source."""
-        self.np_content = (w("np_content_polnear") or w("np_content")) if polnear else w("np_content")
+        self.np_content = (w("np_content_polnear") or w("np_content")) | w("cue_polnear_verb") if polnear \
+            else w("np_content")  # PolNeAR's own cues (cuefinder.polnear_cues) all take a noun phrase
         # which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or PolNeAR's
         # plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
         self.to_content = (w("to_content_polnear") or w("to_content")) if polnear else w("to_content")
