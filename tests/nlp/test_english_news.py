@@ -220,3 +220,8 @@ def test_an_unquoted_first_person_hedge_is_the_writers_own_voice(text: str) -> N
 
 def test_a_first_person_saying_is_still_a_claim() -> None:
     assert _claims("I said the plan would fail.") == [("I", "said", "the plan would fail", "asserted")]
+
+
+def test_a_warning_against_an_act_is_no_claim() -> None:
+    # FORMAT.md: a directive puts forward no proposition (PolNeAR's convention marks it: cue_polnear_verb)
+    assert _claims("Bankers cautioned against reading the dip as a trend.") == []
