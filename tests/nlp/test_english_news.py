@@ -225,3 +225,12 @@ def test_a_first_person_saying_is_still_a_claim() -> None:
 def test_a_warning_against_an_act_is_no_claim() -> None:
     # FORMAT.md: a directive puts forward no proposition (PolNeAR's convention marks it: cue_polnear_verb)
     assert _claims("Bankers cautioned against reading the dip as a trend.") == []
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("It has been emphasised that the ferry must sail by May.", "emphasised"),
+    ("The mayor criticised the plan and recognised that it had failed.", "recognised"),
+])
+def test_british_spellings_of_cues_are_cues(text: str, cue: str) -> None:
+    # one cues.tsv row serves both spellings (spelling_variant in words.tsv)
+    assert _by_cue(text, cue)

@@ -58,20 +58,31 @@ def _split(cell: str) -> list[str]:
     return [w.strip().lower() for w in cell.split(",") if w.strip()]
 
 
+def _spellings(forms: list[str], variants: list[tuple[str, ...]]) -> list[str]:
+    """``forms`` and each one's other spelling (``spelling_variant`` in words.tsv, *ize:ise*:
+    *criticized* is also *criticised*), so one row serves both spellings of a language."""
+    out = list(forms)
+    for form in forms:
+        out += [form.replace(a, b) for a, b in variants if a in form and form.replace(a, b) not in out]
+    return out
+
+
 @cache
 def load(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (cached). Unknown languages get an empty lexicon, so nothing is found."""
+    raw_words = {row[0]: _split(row[1]) for row in table(lang, "words.tsv")}
+    variants = [tuple(v.split(":", 1)) for v in raw_words.get("spelling_variant", ()) if ":" in v]
     cues: dict[str, list[Cue]] = {}
     for row in table(lang, "cues.tsv"):
         lemma, kind, certainty, forms = row[0], row[1], row[2], row[3]
         if kind not in CUE_KINDS:
             raise ValueError(f"lang/{lang}/cues.tsv: unknown cue kind {kind!r}")
-        for form in _split(forms):
+        for form in _spellings(_split(forms), variants):
             parts = tuple(form.split())
             cues.setdefault(parts[0], []).append(Cue(parts, lemma, kind, certainty))  # type: ignore[arg-type]
     for options in cues.values():
         options.sort(key=lambda c: -len(c.words))
-    words = {row[0]: frozenset(_split(row[1])) for row in table(lang, "words.tsv")}
+    words = {name: frozenset(_spellings(forms, variants)) for name, forms in raw_words.items()}
     numbers: dict[str, dict[str, float]] = {}
     for kind, word, value in table(lang, "numbers.tsv"):
         numbers.setdefault(kind, {})[word.lower()] = float(value)
