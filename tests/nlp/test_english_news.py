@@ -234,3 +234,16 @@ def test_a_warning_against_an_act_is_no_claim() -> None:
 def test_british_spellings_of_cues_are_cues(text: str, cue: str) -> None:
     # one cues.tsv row serves both spellings (spelling_variant in words.tsv)
     assert _by_cue(text, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry has not commented on the reports.",
+    "Police did not confirm the report.",
+    "The club would not comment on the size of the fine.",
+])
+def test_a_negated_cue_with_a_noun_phrase_puts_nothing_forward(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_cue_with_a_noun_phrase_and_no_negation_still_reports() -> None:
+    assert _by_cue("The mayor has commented on the reports.", "commented on")

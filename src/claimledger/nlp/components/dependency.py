@@ -107,7 +107,7 @@ class _Sentence(AsideSentence):
                 return None  # 'plans to attack the bill', 'refused to endorse him': a stance to come, not held
         if content is None and source is not None and form in self.fallback:
             content, rule = self.relative_head(v, source)
-        if content is None or self.writers_hedge(v, cue, source):
+        if content is None or self.writers_hedge(v, cue, source) or self.withheld_comment(v, rule):
             return None
         wide = self.widen_to_quotes(content)  # 'as "a war that …, since …. Lawsuits …"': the quotation runs on
         if any(not self.doc[x].is_punct for x in range(content[1], wide[1])):
@@ -122,13 +122,6 @@ class _Sentence(AsideSentence):
             allp = sorted([content, *(self.clip_to_sentence(p) for p in parts)], key=self._chars, reverse=True)
             content, parts = allp[0], allp[1:]
         return Found((c0, c1), content, source, self.evidence(cue, source), cue.kind, rule, tuple(parts))
-
-    def writers_hedge(self, v: Token, cue: Cue, source: Range | None) -> bool:
-        """*The man looked so calm I think he was a guard*: a first-person hedge (``first_person``,
-        an ``estimated`` cue) outside quotation marks is the article's own voice, as inside a
-        quotation it is the speaker's (FORMAT.md: no entry either way)."""
-        return (source is not None and source[1] - source[0] == 1 and cue.certainty == "estimated"
-                and self.doc[source[0]].lower_ in self.writer_pronouns and self.q.region(v.i) is None)
 
     def event_object(self, v: Token, cue: Cue) -> bool:
         """*revealed one of those meetings*: the parse gives a neutral cue a noun object, with nothing

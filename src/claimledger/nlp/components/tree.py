@@ -24,6 +24,8 @@ _SUBJ = {"nsubj", "csubj", "nsubj:outer"}
 _SUBJ_PASS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
 _COMP = {"ccomp"}
 _XCOMP = {"xcomp"}
+_NP_RULES = frozenset({"dep-object", "dep-prep"})
+"""Rules whose content is the cue's noun-phrase object."""
 _OBJ = {"dobj", "obj"}
 _AGENT = {"agent"}
 _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
@@ -74,6 +76,7 @@ class ParsedSentence:
         self.to_content = (w("to_content_polnear") or w("to_content")) if polnear else w("to_content")
         # *I think …* outside quotation marks is the writer's own hedge under FORMAT.md; PolNeAR annotates it
         self.writer_pronouns = frozenset() if polnear else w("first_person")
+        self.polnear = polnear
         self.recipient_object = w("recipient_object")
         self.comp = w("complementizer")
         self.conj = w("conjunction")
@@ -218,6 +221,18 @@ class ParsedSentence:
                     return owner
             return self.np(h, drop_acl=v)
         return None
+
+    def withheld_comment(self, v: Token, rule: str) -> bool:
+        """*has not commented on the reports*, *did not confirm the report*: a negated cue whose content
+        is a noun phrase puts nothing forward (FORMAT.md); PolNeAR's convention marks it."""
+        return not self.polnear and rule in _NP_RULES and any(c.dep_ == "neg" for c in v.children)
+
+    def writers_hedge(self, v: Token, cue: Cue, source: Range | None) -> bool:
+        """*The man looked so calm I think he was a guard*: a first-person hedge (``first_person``,
+        an ``estimated`` cue) outside quotation marks is the article's own voice, as inside a
+        quotation it is the speaker's (FORMAT.md: no entry either way)."""
+        return (source is not None and source[1] - source[0] == 1 and cue.certainty == "estimated"
+                and self.doc[source[0]].lower_ in self.writer_pronouns and self.q.region(v.i) is None)
 
     def unsaid(self, v: Token) -> bool:
         """*left without saying that …*, *warned against reading it as …*: a gerund cue after a
