@@ -247,3 +247,8 @@ def test_a_negated_cue_with_a_noun_phrase_puts_nothing_forward(text: str) -> Non
 
 def test_a_cue_with_a_noun_phrase_and_no_negation_still_reports() -> None:
     assert _by_cue("The mayor has commented on the reports.", "commented on")
+
+
+def test_an_inverted_speaker_after_a_colon_and_a_quotation_says_the_quotation() -> None:
+    text = "The drivers' union regrets that it was not asked: \"Nobody called us,\" said Ms. Hale."
+    assert _by_cue(text, "said") == [("Ms. Hale", "said", '"Nobody called us,"', "asserted")]

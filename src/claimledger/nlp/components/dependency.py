@@ -227,7 +227,11 @@ class _Sentence(AsideSentence):
             return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-comp"
         c = self.comp_child(v, after=False)
         if c is not None:
-            return self.trim(*self.widen_to_quotes(self.subtree(c))), [], "dep-inverted"
+            lo, hi = self.subtree(c)
+            colon = max((t.i for t in self.doc[lo:hi] if t.text == ":"), default=None)
+            if colon is not None and self.q.region(colon + 1) is not None and self.q.region(colon) is None:
+                lo = colon + 1  # 'X regrets that Y: "…," said Z': Z says the quotation, not X's clause
+            return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-inverted"
         mark = next((t for t in self.doc[c1:v.right_edge.i + 1] if t.dep_ == "mark" and t.lower_ in self.comp
                      and (t.head.dep_ in _RELATIVE or self.means_noun_clause(v, t.head))
                      and self.q.region(t.i) is None), None)
