@@ -252,3 +252,13 @@ def test_a_cue_with_a_noun_phrase_and_no_negation_still_reports() -> None:
 def test_an_inverted_speaker_after_a_colon_and_a_quotation_says_the_quotation() -> None:
     text = "The drivers' union regrets that it was not asked: \"Nobody called us,\" said Ms. Hale."
     assert _by_cue(text, "said") == [("Ms. Hale", "said", '"Nobody called us,"', "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    'The Harbour Workers union regrets that its notes on the wording of the plan were not included: '
+    '"There wasn\'t really any debate," said Ms. Pike.',
+    'The Teachers Alliance regrets that its views on the draft of the code were not heard: '
+    '"There wasn\'t really any debate," said Ms. Pike.',
+])
+def test_a_quotation_a_colon_opens_is_its_speakers_whatever_the_parse_hangs_it_on(text: str) -> None:
+    assert _by_cue(text, "said") == [("Ms. Pike", "said", '"There wasn\'t really any debate,"', "asserted")]

@@ -190,6 +190,7 @@ class _Sentence(AsideSentence):
         if c is not None:
             # a mixed quotation: '"…" to drive up the price, she said' takes in the words around it
             lo, hi = self.subtree(c)
+            lo = self.after_colon(lo, before[0] + 1)
             if lo < before[1] and hi > before[0]:
                 r = self.trim(min(lo, before[0]), max(hi, before[1]))
                 if r is not None:
@@ -228,10 +229,7 @@ class _Sentence(AsideSentence):
         c = self.comp_child(v, after=False)
         if c is not None:
             lo, hi = self.subtree(c)
-            colon = max((t.i for t in self.doc[lo:hi] if t.text == ":"), default=None)
-            if colon is not None and self.q.region(colon + 1) is not None and self.q.region(colon) is None:
-                lo = colon + 1  # 'X regrets that Y: "…," said Z': Z says the quotation, not X's clause
-            return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-inverted"
+            return self.trim(*self.widen_to_quotes((self.after_colon(lo, hi), hi))), [], "dep-inverted"
         mark = next((t for t in self.doc[c1:v.right_edge.i + 1] if t.dep_ == "mark" and t.lower_ in self.comp
                      and (t.head.dep_ in _RELATIVE or self.means_noun_clause(v, t.head))
                      and self.q.region(t.i) is None), None)

@@ -234,6 +234,14 @@ class ParsedSentence:
         return (source is not None and source[1] - source[0] == 1 and cue.certainty == "estimated"
                 and self.doc[source[0]].lower_ in self.writer_pronouns and self.q.region(v.i) is None)
 
+    def after_colon(self, lo: int, hi: int) -> int:
+        """Where a cue's content starts when a colon before ``hi`` opens a quotation: *X regrets that
+        Y: "…," said Z* -- Z says the quotation, not X's clause before the colon."""
+        colon = max((t.i for t in self.doc[lo:hi] if t.text == ":"), default=None)
+        if colon is not None and self.q.region(colon + 1) is not None and self.q.region(colon) is None:
+            return colon + 1
+        return lo
+
     def unsaid(self, v: Token) -> bool:
         """*left without saying that …*, *warned against reading it as …*: a gerund cue after a
         preposition of what did not happen (``unsaid_prep``) says nothing."""
