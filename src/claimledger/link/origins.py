@@ -287,8 +287,11 @@ def _name_as_written(word: str, source: str, text: str) -> str:
     written = _written_word(word, source)
     if written.lower() == word:
         return written
-    starts = _folded_starts(text).get(word, ())
-    return next((form for at in starts if (form := text[at : at + len(word)])[:1].isupper()), written)
+    for at in _folded_starts(text).get(word, ()):
+        form = m.group() if (m := WORD_RUN.match(text, at)) else ""  # *Holtz-Eakin* for *holtzeakin*
+        if form[:1].isupper():
+            return form
+    return written
 
 
 @lru_cache(maxsize=64)

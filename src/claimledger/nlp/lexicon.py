@@ -82,7 +82,8 @@ def load(lang: str) -> Lexicon:
             cues.setdefault(parts[0], []).append(Cue(parts, lemma, kind, certainty))  # type: ignore[arg-type]
     for options in cues.values():
         options.sort(key=lambda c: -len(c.words))
-    words = {name: frozenset(_spellings(forms, variants)) for name, forms in raw_words.items()}
+    words = {name: frozenset(forms if name == "spelling_variant" else _spellings(forms, variants))
+             for name, forms in raw_words.items()}
     numbers: dict[str, dict[str, float]] = {}
     for kind, word, value in table(lang, "numbers.tsv"):
         numbers.setdefault(kind, {})[word.lower()] = float(value)
