@@ -67,9 +67,10 @@ def _of_phrase(words: list[tuple[int, int, str]], lex: Lexicon, doc: Doc) -> tup
     if span is None:
         return None
     k = next((n for n, (s, _e, _w) in enumerate(words) if s >= span[1]), len(words))
-    if k + 2 < len(words) and words[k][2] in {"'", "’"} and words[k + 1][2] == "s" and words[k][0] == span[1]:
-        head = counted_after(words[k + 2 :], lex, doc)[0]  # the mark is a genitive_ending's first letter
-        if head is not None and f"{words[k][2]}s" in lex.word_class("genitive_ending"):
+    if (k + 2 < len(words) and words[k][0] == span[1] and words[k][1] == words[k + 1][0]
+            and words[k][2] + words[k + 1][2] in lex.word_class("genitive_ending")):  # *'s* read as two words
+        head = counted_after(words[k + 2 :], lex, doc)[0]
+        if head is not None:
             return (span[0], head[1])
     return span
 
