@@ -98,9 +98,8 @@ class AsideSentence(ObjectSentence):
         if comp is None or self.q.region(comp.i) is not None:
             return None
         agent = next((g for c in v.children if c.dep_ in _AGENT for g in c.children if g.dep_ in {"pobj", "obj"}), None)
-        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
         source = self.np(agent) if agent is not None else None
-        return Found((c0, c1), content, source, cue.certainty, cue.kind, "dep-asked") if content else None
+        return self._phrase_claim(c0, c1, comp, source, cue, "dep-asked")
 
     def stance_adjective(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """PolNeAR: *the mayor is confident that the bridge will hold*, *is eager to run*: an adjective of
@@ -116,9 +115,14 @@ class AsideSentence(ObjectSentence):
         subj = next((g for g in a.head.children if g.dep_ in _SUBJ), None)
         if comp is None or subj is None:
             return None
-        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
         source = self._with_antecedent(a.head, subj) or self.np(subj)
-        return Found((c0, c1), content, source, cue.certainty, cue.kind, "dep-stance-adjective") if content else None
+        return self._phrase_claim(c0, c1, comp, source, cue, "dep-stance-adjective")
+
+    def _phrase_claim(self, c0: int, c1: int, comp: Token, source: Range | None, cue: Cue, rule: str) -> Found | None:
+        """The attribution whose content is ``comp``'s phrase, an aside at its end cut off; None when
+        nothing is left of it."""
+        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, rule) if content else None
 
     def _shares_clause(self, v: Token, t: Token, lo: int, hi: int) -> bool:
         """Whether a conjunct cue the parse hangs on a verb of the reported clause is part of it: one
@@ -171,8 +175,7 @@ class AsideSentence(ObjectSentence):
             c.dep_ == "prep" and c.lower_ in self.lex.word_class("appearance_prep"))), None)
         if comp is None:
             return None
-        content = self.trim(comp.left_edge.i, self._cut_aside(comp.left_edge.i, comp.right_edge.i + 1))
-        return Found((c0, c1), content, None, cue.certainty, cue.kind, "dep-looks") if content else None
+        return self._phrase_claim(c0, c1, comp, None, cue, "dep-looks")
 
     def _cut_aside(self, lo: int, hi: int) -> int:
         """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the

@@ -389,17 +389,17 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         f: Found | None
         if cue.kind in {"verb", "evidence"}:
             f = ctx.verb(c0, c1, cue)
+            v = ctx.cue_head(c0, c1)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
-                    and not ctx.reduced_passive(ctx.cue_head(c0, c1)) and not ctx.unheld_purpose(ctx.cue_head(c0, c1))
-                    and not _reported_thing(ctx.cue_head(c0, c1)) and not ctx.unsaid(ctx.cue_head(c0, c1))
-                    and not ctx.event_object(ctx.cue_head(c0, c1), cue)):
+                    and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)
+                    and not ctx.unsaid(v) and not ctx.event_object(v, cue)):
                 f = ctx.surface_rule(c0, c1, cue)
-                if f is not None and ctx.writers_hedge(ctx.cue_head(c0, c1), cue, f.source):
+                if f is not None and ctx.writers_hedge(v, cue, f.source):
                     f = None
                 if f is not None and f.source is not None and f.source[1] <= c0:
                     # the surface rule takes the words before the cue; the parse knows its subject
                     # ('has cast X as unqualified and accused her of …': not 'unqualified and')
-                    src = ctx.source_of(ctx.cue_head(c0, c1))
+                    src = ctx.source_of(v)
                     if src is not None and (src[1] <= f.content[0] or src[0] >= f.content[1]):
                         f = replace(f, source=src)
         elif cue.words[0] == ":" or cue.words[0] in ctx.dashes:
