@@ -7,11 +7,15 @@ units.tsv, sources.tsv), not new code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, TypeVar
 
 from claimledger.lang import table
 from claimledger.model import Certainty
+
+T = TypeVar("T")
 
 CUE_KINDS = ("verb", "prep", "passive", "modal", "noun", "evidence", "adverb", "self")
 
@@ -43,6 +47,14 @@ class Lexicon:
     source_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     actors: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = ()
     """(canonical English name, kind, aliases as word tuples) from actors.tsv."""
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def derived(self, name: str, build: Callable[[Lexicon], T]) -> T:
+        """A table built from this lexicon once and kept with it (an index of its cues or aliases, a
+        joined word set): rules ask per sentence or per source, and rebuilding each time costs."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[no-any-return]
 
     def word_class(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())

@@ -21,7 +21,6 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _Index = dict[str, list[tuple[tuple[str, ...], int, str]]]
-_INDEXES: dict[int, tuple[object, _Index]] = {}
 
 
 def _alias_index(lex: Lexicon) -> _Index:
@@ -30,15 +29,15 @@ def _alias_index(lex: Lexicon) -> _Index:
     Why: a source is looked up once per attribution, and trying every alias of every actor
     on each costs thousands of comparisons per record; by first word it is a handful.
     """
-    cached = _INDEXES.get(id(lex.actors))
-    if cached is not None and cached[0] is lex.actors:
-        return cached[1]
+    return lex.derived("actor_aliases", _build_alias_index)
+
+
+def _build_alias_index(lex: Lexicon) -> _Index:
     index: _Index = {}
     for row, (canonical, _kind, aliases) in enumerate(lex.actors):
         for alias in aliases:
             if alias:
                 index.setdefault(alias[0], []).append((alias, row, canonical))
-    _INDEXES[id(lex.actors)] = (lex.actors, index)
     return index
 
 
@@ -66,7 +65,7 @@ def actor_key(source: str, lex: Lexicon) -> str | None:
         words = words[1:]
     # *an architect who said*, *the study -- which*, *many of whom*: the source keeps its last words
     # as written, the actor not
-    trailing = lex.word_class("relative").union(*(lex.word_class(c) for c in _PREPOSITIONS))
+    trailing = lex.word_class("relative") | _prepositions(lex)
     while len(words) > 1 and (words[-1] in trailing or not any(ch.isalnum() for ch in words[-1])):
         words = words[:-1]
     return " ".join(words)
@@ -85,7 +84,7 @@ def resolve_pronouns(sources: Sequence[tuple[str | None, str | None, str | None]
     group = lex.word_class("group_pronoun")
     dets = lex.word_class("determiner")
     dates = lex.word_class("weekday") | lex.word_class("month")
-    preps = frozenset().union(*(lex.word_class(c) for c in _PREPOSITIONS))
+    preps = _prepositions(lex)
     negation = lex.word_class("negation")
     out: list[str | None] = []
     last_person: str | None = None  # the nearest earlier resolved key whose source may be a person
@@ -109,6 +108,11 @@ def resolve_pronouns(sources: Sequence[tuple[str | None, str | None, str | None]
 _PREPOSITIONS = ("source_prep", "topic_prep", "hearsay_prep", "locative", "partitive", "setting_prep", "adjunct_prep")
 """Word classes whose words end a source's head phrase: *data from the American Community Survey*
 and *a majority of Americans* name no one, *Dan Lee at the Review* does."""
+
+
+def _prepositions(lex: Lexicon) -> frozenset[str]:
+    """The words of the ``_PREPOSITIONS`` classes, joined once per lexicon, not once per source."""
+    return lex.derived("prepositions", lambda lx: frozenset().union(*(lx.word_class(c) for c in _PREPOSITIONS)))
 
 
 def _names_someone(source: str, dets: frozenset[str], dates: frozenset[str], preps: frozenset[str]) -> bool:

@@ -44,19 +44,11 @@ def _modal_hearsay(words: list[str], lex: Lexicon) -> bool:
     return False
 
 
-_MODAL_PAIRS: dict[int, tuple[object, tuple[tuple[str, str], ...]]] = {}
-
-
 def _modal_pairs(lex: Lexicon) -> tuple[tuple[str, str], ...]:
-    """The two-word modal cues of ``lex``, found once per cue table: every claim's certainty asks,
+    """The two-word modal cues of ``lex``, found once per lexicon: every claim's certainty asks,
     and walking the whole table (a thousand cues) each time was a tenth of the rules' time."""
-    cached = _MODAL_PAIRS.get(id(lex.cues))
-    if cached is not None and cached[0] is lex.cues:
-        return cached[1]
-    pairs = tuple((c.words[0], c.words[1]) for cues in lex.cues.values() for c in cues
-                  if c.kind == "modal" and len(c.words) == 2)
-    _MODAL_PAIRS[id(lex.cues)] = (lex.cues, pairs)
-    return pairs
+    return lex.derived("modal_pairs", lambda lx: tuple(
+        (c.words[0], c.words[1]) for cues in lx.cues.values() for c in cues if c.kind == "modal" and len(c.words) == 2))
 
 
 def _possessive_have(words: list[str], lex: Lexicon) -> list[str]:

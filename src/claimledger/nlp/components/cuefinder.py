@@ -74,15 +74,13 @@ _POLNEAR_CLASSES = {"cue_polnear_verb": ("verb", "asserted"), "cue_polnear_noun"
 a thing (*backed the bill*), stance nouns (*the council's decision to*), how things look (*it seems that*),
 stance adjectives (*is confident that*). Read only under ``contents=polnear``, and kept out of ``cues.tsv``
 so that nothing else (line triggers, headline case, the linker) sees them."""
-_POLNEAR_TABLES: dict[int, tuple[object, dict[str, list[Cue]]]] = {}
-
-
 def polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     """``lex.cues`` with the PolNeAR-only cues added (a stance *asserted*, a look *estimated*; lemma the form),
-    longest form first under each first word; built once per cue table."""
-    cached = _POLNEAR_TABLES.get(id(lex.cues))
-    if cached is not None and cached[0] is lex.cues:
-        return cached[1]
+    longest form first under each first word; built once per lexicon."""
+    return lex.derived("polnear_cues", _build_polnear_cues)
+
+
+def _build_polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     table = {w: list(cs) for w, cs in lex.cues.items()}
     for name, (kind, certainty) in _POLNEAR_CLASSES.items():
         for form in sorted(lex.word_class(name)):
@@ -91,7 +89,6 @@ def polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
                 table.setdefault(words[0], []).append(Cue(words, form, kind, certainty))  # type: ignore[arg-type]
     for options in table.values():
         options.sort(key=lambda c: -len(c.words))
-    _POLNEAR_TABLES[id(lex.cues)] = (lex.cues, table)
     return table
 
 
