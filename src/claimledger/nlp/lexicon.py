@@ -73,10 +73,7 @@ def _split(cell: str) -> list[str]:
 def _spellings(forms: list[str], variants: list[tuple[str, ...]]) -> list[str]:
     """``forms`` and each one's other spelling (``spelling_variant`` in words.tsv, *ize:ise*:
     *criticized* is also *criticised*), so one row serves both spellings of a language."""
-    out = list(forms)
-    for form in forms:
-        out += [form.replace(a, b) for a, b in variants if a in form and form.replace(a, b) not in out]
-    return out
+    return list(dict.fromkeys([*forms, *(form.replace(a, b) for form in forms for a, b in variants if a in form)]))
 
 
 @cache
