@@ -245,6 +245,24 @@ def test_a_negated_cue_with_a_noun_phrase_puts_nothing_forward(text: str) -> Non
     assert _claims(text) == []
 
 
+@pytest.mark.parametrize(("text", "outer"), [
+    ("The harbour police said they did not know who was behind the fire.",
+     ("The harbour police", "said", "they did not know who was behind the fire", "asserted")),
+    ("The mayor said the council had not confirmed that the bridge would close.",
+     ("The mayor", "said", "the council had not confirmed that the bridge would close", "asserted")),
+])
+def test_a_negated_cue_with_a_clause_states_nothing_but_the_claim_around_it_stands(
+        text: str, outer: tuple[str, str, str, str]) -> None:
+    """*they did not know who …*: the text says the act did not happen, so only the police's own
+    statement is an entry (the inner *know* used to be one, with the wh-clause as its content)."""
+    assert _claims(text) == [outer]
+
+
+def test_a_negation_inside_the_quotation_is_not_the_cue_s() -> None:
+    text = '"Are the repairs finished? Probably not," the engineer said.'
+    assert _by_cue(text, "said") == [("the engineer", "said", '"Are the repairs finished? Probably not,"', "estimated")]
+
+
 def test_a_cue_with_a_noun_phrase_and_no_negation_still_reports() -> None:
     assert _by_cue("The mayor has commented on the reports.", "commented on")
 

@@ -11,6 +11,7 @@ share its keys in its days, not on the size of the ledger. What it decides comes
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Protocol
@@ -86,6 +87,26 @@ HOLLOW_WORDS = 4
 """Words a claim may hold before a negated speech act it wholly is (*they did not | know …*)."""
 
 
+def negated_act(content: str, data: LinkData) -> bool:
+    """Whether a claim's content opens with a speech act its own words negate: *they did not know
+    who was behind the drones*, *it had not confirmed that …*. The extraction states no claim for
+    the negated act itself, so the claim around it is read here: at most ``HOLLOW_WORDS`` words,
+    a negation (``negation`` or a contracted *n't*), a cue that asserts or confirms, and the word
+    that opens its clause (``complementizer``, ``open_question``): *could not rule out* is a hedge."""
+    negation = data.words("negation")
+    words = re.findall(r"[\w'’]+", content.lower())[: HOLLOW_WORDS + 4]
+    for i, w in enumerate(words[: HOLLOW_WORDS + 1]):
+        if w in negation or w.endswith(("n't", "n’t")):
+            after = tuple(words[i + 1 :])
+            cue = next((c for c in data.lex.cues.get(after[0] if after else "", [])
+                        if after[: len(c.words)] == c.words), None)  # longest first: *rule out* before *rule*
+            opener = after[len(cue.words)] if cue is not None and len(after) > len(cue.words) else ""
+            return (cue is not None and cue.kind == "verb" and cue.certainty in ("asserted", "confirmed")
+                    and opener in data.words("complementizer") | data.words("open_question"))
+    return False
+    return False
+
+
 def link_article(view: View, analysis: Analysis) -> LinkPlan:
     """Every link decision for one new article (see the module docstring)."""
     art = analysis.article
@@ -105,6 +126,7 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
     hollow = {a.id for a in analysis.attributions for b in unsaid
               if b is not a and a.content.start <= b.cue.start and b.content.end >= a.content.end
               and len(analysis.article.text[a.content.start : b.cue.start].split()) <= HOLLOW_WORDS}
+    hollow |= {a.id for a in analysis.attributions if negated_act(a.content.of(art.text), data)}
     items += [attribution_item(analysis, a, data) for a in analysis.attributions
               if by_attr[a.id].rule != origins_of.NOT_SAID and a.id not in hollow]
     q_origin = {q.id: claimed.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}

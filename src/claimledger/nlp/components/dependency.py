@@ -107,7 +107,7 @@ class _Sentence(AsideSentence):
                 return None  # 'plans to attack the bill', 'refused to endorse him': a stance to come, not held
         if content is None and source is not None and form in self.fallback:
             content, rule = self.relative_head(v, source)
-        if content is None or self.writers_hedge(v, cue, source) or self.withheld_comment(v, rule):
+        if content is None or self.writers_hedge(v, cue, source) or self.withheld_comment(v, rule, cue.certainty):
             return None
         wide = self.widen_to_quotes(content)  # 'as "a war that …, since …. Lawsuits …"': the quotation runs on
         if any(not self.doc[x].is_punct for x in range(content[1], wide[1])):

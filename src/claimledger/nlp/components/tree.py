@@ -222,10 +222,14 @@ class ParsedSentence:
             return self.np(h, drop_acl=v)
         return None
 
-    def withheld_comment(self, v: Token, rule: str) -> bool:
+    def withheld_comment(self, v: Token, rule: str, certainty: str) -> bool:
         """*has not commented on the reports*, *did not confirm the report*: a negated cue whose content
-        is a noun phrase puts nothing forward (FORMAT.md); PolNeAR's convention marks it."""
-        return not self.polnear and rule in _NP_RULES and any(c.dep_ == "neg" for c in v.children)
+        is a noun phrase puts nothing forward (FORMAT.md); nor does a negated cue that would assert or
+        confirm a clause (*did not know who was behind it*, *did not say whether*), where the text says
+        the act did not happen. A negation inside a quotation (*"… Probably not," she said*) is the
+        quotation's. PolNeAR's convention marks both."""
+        return (not self.polnear and (rule in _NP_RULES or certainty in {"asserted", "confirmed"})
+                and any(c.dep_ == "neg" and self.q.region(c.i) is None for c in v.children))
 
     def writers_hedge(self, v: Token, cue: Cue, source: Range | None) -> bool:
         """*The man looked so calm I think he was a guard*: a first-person hedge (``first_person``,
