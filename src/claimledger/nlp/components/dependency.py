@@ -84,7 +84,8 @@ class _Sentence(AsideSentence):
             content, parts, rule = self._complement(v, c0, c1, source)
         if source is None and content is not None and content[1] <= c0:
             # '"…," read the email': after the quotation the parser may take the speaker for an object
-            speaker = next((c for c in v.rights if c.dep_ in _INVERTED_SPEAKER and c.pos_ in {"NOUN", "PROPN"}), None)
+            speaker = next((c for c in v.rights if c.dep_ in _INVERTED_SPEAKER and c.pos_ in {"NOUN", "PROPN"}
+                            and c.lower_ not in self.when_nouns), None)  # not 'last month'
             speaker = speaker or next((g for c in v.rights if c.dep_ in _COMP for g in c.children if g.dep_ in _SUBJ
                                        and g.left_edge.i == c1 and g.pos_ == "PROPN"), None)  # 'said Moss, half joking'
             source = self.np(speaker) if speaker is not None else self.name_after(c1)
@@ -392,7 +393,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             v = ctx.cue_head(c0, c1)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)
-                    and not ctx.unsaid(v) and not ctx.event_object(v, cue)):
+                    and not ctx.unsaid(v) and not ctx.event_object(v, cue)
+                    and not ctx.withheld_comment(v, "", cue.certainty)):  # 'have not said why': nor by surface
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and ctx.writers_hedge(v, cue, f.source):
                     f = None
@@ -420,7 +422,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             if (f is not None and ctx.one_role and f.rule == "passive" and f.content[0] < c0 < c1 < f.content[1]
                     and doc[c1 - 1].tag_ == "TO"):  # PolNeAR: 'X is expected to win' holds 'to win', not X
                 f = replace(f, content=ctx.trim(c1 - 1, f.content[1]) or f.content)
-        if f is not None and f.content[0] < f.content[1]:
+        asks = f is not None and cue.kind == "verb" and ctx.indirect_question(f.content)
+        if f is not None and f.content[0] < f.content[1] and not asks:
             out.append(f)
     beliefs = ctx.lex.word_class("belief_passive")
     out = drop_embedded(out, frozenset(f.cue for f in out if f.kind == "passive" and any(

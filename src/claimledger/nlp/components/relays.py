@@ -10,6 +10,10 @@ be a source (a name, or a noun the language lists as a source or a document), th
 entry takes that phrase as its source and the host claim's content as its own. Anything else
 (*citing low economic growth*: a reason, not a source) stays as the rules found it.
 
+Two constructions fold into one entry, as the gold sets write them: *X cited Y as saying that Z*
+(X the source, *cited Y as saying* the cue, Z the content) and a denial of a claim noun with its
+clause, *rejected allegations that Z* (Z is what is denied; the noun is no entry of its own).
+
 Which cue words relay is language data (``relay_prep``), and so are the source nouns
 (``anonymous``, ``hearsay_noun``, ``document_noun`` in ``words.tsv``, the stems of ``sources.tsv``).
 """
@@ -25,6 +29,8 @@ from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.lexicon import Lexicon
 
 _ADJUNCT = frozenset({"advcl", "xcomp", "dep", "conj"})
+_OBJ = frozenset({"dobj", "obj"})
+_SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _RELATIVE = frozenset({"relcl", "acl"})
 
 
@@ -62,7 +68,49 @@ def relayed(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
     """``found`` with each *citing X* entry whose X can be a source turned into X's relay of its host's
     content, and each content a trailing *according to X* relays stopped before that phrase."""
     relay_words = lex.word_class("relay_prep")
+    found = _denied_claim_noun(_as_saying(found, doc, lex), doc, lex)
     return nest_trailing(_cited_first(_cited(found, doc, lex), doc, lex, relay_words), doc)
+
+
+def _as_saying(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
+    """*Park cited Cho as saying that X*: one entry, the relay's (as the gold sets write it): its
+    subject is the source, *cited Cho as saying* the cue, X the content; the inner *saying* and the
+    verb's own reading (content *Cho as saying …*) go."""
+    relay_words, as_words = lex.word_class("relay_prep"), lex.word_class("as_clause")
+    out, drop = [], set()
+    for g in found:
+        t = doc[g.cue[0]]
+        prep = t.head if t.dep_ in {"pcomp", "advcl"} else None
+        v = prep.head if prep is not None and prep.lower_ in as_words and prep.dep_ == "prep" else None
+        if v is None or v.lower_ not in relay_words or not any(c.dep_ in _OBJ for c in v.children):
+            out.append(g)
+            continue
+        outer = next((f for f in found if f.cue[0] == v.i), None)
+        subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+        source = outer.source if outer is not None and outer.source else (
+            (subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else None)
+        drop.add(v.i)
+        out.append(Found((v.i, g.cue[1]), g.content, source, g.certainty, "verb", "relay-as-saying", g.parts))
+    return [f for f in out if f.cue[0] not in drop or f.rule == "relay-as-saying"]
+
+
+def _denied_claim_noun(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
+    """*The Kremlin rejected allegations that Russia was behind it*: what is denied is the clause of the
+    claim noun (``claim_noun``) the denial takes as its object, and the noun is no entry of its own."""
+    claim_nouns, comp = lex.word_class("claim_noun"), lex.word_class("complementizer")
+    out, nouns = [], set()
+    for f in found:
+        v = doc[f.cue[0]]
+        n = next((c for c in v.children if c.dep_ in _OBJ and c.lower_ in claim_nouns), None)
+        clause = next((c for c in n.rights if c.dep_ in {"acl", "ccomp"} and any(
+            m.dep_ == "mark" and m.lower_ in comp for m in c.children)), None) if n is not None else None
+        if f.certainty != "denied" or n is None or clause is None or not f.content[0] <= n.i < f.content[1]:
+            out.append(f)
+            continue
+        nouns.add(n.i)
+        mark = next(m for m in clause.children if m.dep_ == "mark")
+        out.append(replace(f, content=(mark.i + 1, min(clause.right_edge.i + 1, f.content[1]))))
+    return [f for f in out if not (f.cue[1] - f.cue[0] == 1 and f.cue[0] in nouns)]
 
 
 def _cited_first(found: list[Found], doc: Doc, lex: Lexicon, relay_words: frozenset[str]) -> list[Found]:
