@@ -337,6 +337,18 @@ def test_cited_as_saying_is_one_relayed_entry(text: str, expected: list) -> None
     assert _claims(text) == expected
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Harbour police arrested the captain on suspicion that he had falsified the logbook.", "Harbour police"),
+    ("Coastguards boarded a trawler carrying frozen fish on suspicion that it had fished in a closed zone.",
+     "Coastguards"),
+    ("The captain was arrested on suspicion that he had falsified the logbook.", None),
+])
+def test_who_acts_on_a_suspicion_holds_it(text: str, source: str | None) -> None:
+    """*detained the ship on suspicion that X*: the actor holds the suspicion, also when the phrase hangs
+    on a participle (*a trawler carrying fish on suspicion …*); a passive names no one."""
+    assert [(c[0], c[1]) for c in _claims(text)] == [(source, "suspicion")]
+
+
 def test_a_negation_inside_the_quotation_is_not_the_cue_s() -> None:
     text = '"Are the repairs finished? Probably not," the engineer said.'
     assert _by_cue(text, "said") == [("the engineer", "said", '"Are the repairs finished? Probably not,"', "estimated")]

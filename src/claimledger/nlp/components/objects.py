@@ -91,6 +91,16 @@ class ObjectSentence(QuotedSentence):
             elif c.dep_ == "prep" and c.lower_ in self.source_prep and c.i > n.i:
                 obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
                 source = self.np(obj) if obj is not None else source
+        if source is None and n.dep_ in {"pobj", "obj"} and n.head.lower_ in self.lex.word_class("grounds_prep"):
+            # 'authorities detained the ship on suspicion it cut the cable': who acts on the grounds holds them
+            v, subj = n.head.head, None
+            for _ in range(3):  # 'seized a ship carrying oil on suspicion …': the phrase may hang on a participle
+                subj = next((g for g in v.children if g.dep_ in _SUBJ), None)
+                if subj is not None or v.dep_ != "acl":
+                    break
+                v = v.head.head if v.head.dep_ in _OBJ else v.head
+            ok = v.pos_ == "VERB" and subj is not None and subj.pos_ in {"NOUN", "PROPN"}
+            source = self.np(subj) if ok and subj is not None else None
         return source
 
     def _noun_topic(self, n: Token, source: Range) -> tuple[Range | None, str]:
