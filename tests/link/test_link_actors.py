@@ -234,11 +234,12 @@ def test_origins_a_surname_is_the_body_its_full_name_was_introduced_with() -> No
             "Lee cited Kim as saying that North Korea plans to send a total of 9,000 soldiers by March.")
     analysis = analyze_article(Article(text=text, lang="en", published="2024-12-27"))
     data = load("en")
-    by_source = {a.source.of(text): o for a, o in zip(
-        analysis.attributions, origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data)),
-        strict=True) if a.source}
-    assert by_source["Kim"].actor == "South Korea's intelligence service (NIS)"
-    assert by_source["Kim"].rule == "introduced"
+    # one entry, Lee's (*cited Kim as saying* its cue); the claim is Kim's, read from inside the cue
+    [(a, o)] = zip(analysis.attributions, origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data)),
+                   strict=True)
+    assert (a.source.of(text) if a.source else None, a.cue.of(text)) == ("Lee", "cited Kim as saying")
+    assert o.actor == "South Korea's intelligence service (NIS)"
+    assert o.rule == "introduced"
 
 
 def test_origins_a_relay_verb_keeps_the_body_it_cites() -> None:

@@ -244,3 +244,15 @@ def test_norwegian_counterparts_of_swedish_classes(text: str, lang: str, expecte
 def test_figure_shapes_found_beside_their_marks(text: str, expected: list[tuple[str, float, float | None, str,
                                                                              str | None]]) -> None:
     assert _figures(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The tanker dragged its anchor behind a 230-metre hull.", None),
+    ("It severed a 105-mile cable between the islands.", None),
+    ("The striker got a 12-month ban.", "month"),
+])
+def test_a_hyphenated_measure_counts_nothing_a_span_of_time_its_unit(text: str, counted: str | None) -> None:
+    """*a 230-metre hull*: the measure qualifies its noun and counts nothing, as the cluster gold writes
+    it (the unit code keeps the metres); *a 12-month ban* counts months."""
+    [q] = analyze_article(Article(text=text, lang="en")).quantities
+    assert (q.counted.of(text) if q.counted else None) == counted

@@ -170,8 +170,10 @@ def _hyphen_pattern(lang: str) -> re.Pattern[str] | None:
 
 def hyphen_measures(text: str, lex: Lexicon) -> list[Preset]:
     """*a 230-metre ship*, *a 12-month ban*, *a two-year period*: a measure or a span of time
-    joined to its number by a hyphen; the unit is what is counted. An age (*a 20-year-old*,
-    ``not_a_count`` in ``units.tsv``) is none."""
+    joined to its number by a hyphen. A span of time counts its unit; a measure that qualifies a
+    noun counts nothing (the unit code keeps what it is measured in), as the cluster gold writes
+    *230-metre*, *105-mile*, *170-kilometer*. An age (*a 20-year-old*, ``not_a_count`` in
+    ``units.tsv``) is none."""
     pattern = _hyphen_pattern(lex.lang)
     if pattern is None or "-" not in text:  # the pattern joins number and unit by a hyphen
         return []
@@ -185,8 +187,9 @@ def hyphen_measures(text: str, lex: Lexicon) -> list[Preset]:
         raw = m.group("num").lower()
         digits = raw.replace(",", "") if "point" in lex.word_class("decimal_mark") else raw.replace(",", ".")
         value = spelled[raw] if raw in spelled else float(digits)  # '4,200-foot': a thousands comma in English
-        out.append(Preset(m.start(), m.end(), m.start("num"), m.end("num"), value,
-                          forms[m.group("unit").lower()].code, (m.start("unit"), m.end("unit"))))
+        unit = forms[m.group("unit").lower()]
+        counted = (m.start("unit"), m.end("unit")) if unit.kind == "time_unit" else None
+        out.append(Preset(m.start(), m.end(), m.start("num"), m.end("num"), value, unit.code, counted))
     return out
 
 
