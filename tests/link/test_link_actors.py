@@ -388,3 +388,13 @@ def test_the_last_words_of_a_source_are_no_part_of_its_actor() -> None:
     assert actor_key("the study -- which", lex) == "study"
     assert actor_key("some economists who", lex) == "some economists"
     assert actor_key("Secretary of State", lex) == "secretary of state"
+
+
+def test_a_company_description_is_the_company_not_the_country_named_since() -> None:
+    """*a spokesperson for the Finnish telecoms group* after *Finland seized the tanker …*: the telecoms
+    group is the company named before (its two last words a company role in roles.tsv), not Finland."""
+    text = ("Finland's Elisa said on Monday that it had repaired both of its cables.\n\n"
+            "Finnish authorities seized the tanker on suspicion that it had damaged the cables.\n\n"
+            '"Both cables work again," a spokesperson for the Finnish telecoms group said on Monday.')
+    found = _origins(text)
+    assert found[-1][0] == "Elisa"

@@ -84,9 +84,12 @@ def test_a_clause_the_main_verb_governs_is_no_parenthetical() -> None:
     assert ("she", "said", "will fail within a year") in _found("The plan, she said, will fail within a year.")
 
 
-def test_quoted_as_saying_gives_the_words_to_the_object() -> None:
+def test_quoted_as_saying_is_one_entry_of_the_relay() -> None:
+    """*X has quoted Y as saying Z*: one entry, X's, whose cue names Y (as the cluster gold writes *Park
+    cited Cho as saying*); the linker reads Y from the cue as the claim's origin."""
     text = "The port authority has quoted witnesses as saying the ship left the harbour on Tuesday."
-    assert ("witnesses", "saying", "the ship left the harbour on Tuesday") in _found(text)
+    claim = ("The port authority", "quoted witnesses as saying", "the ship left the harbour on Tuesday")
+    assert _found(text) == [claim]
     # a means, not a relay: the subject still speaks
     means = _found("He pitched himself by telling voters that he would fix the roads.")
     assert ("He", "telling", "he would fix the roads") in [(s, c, t.removeprefix("that ")) for s, c, t in means]

@@ -256,3 +256,13 @@ def test_a_hyphenated_measure_counts_nothing_a_span_of_time_its_unit(text: str, 
     it (the unit code keeps the metres); *a 12-month ban* counts months."""
     [q] = analyze_article(Article(text=text, lang="en")).quantities
     assert (q.counted.of(text) if q.counted else None) == counted
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Police counted 8,700 marchers in the north (15,000 according to the unions).", "en"),
+    ("Polisen räknade 300, 500 enligt arrangörerna.", "sv"),
+])
+def test_a_prepositional_cue_after_a_figure_is_not_what_it_counts(text: str, lang: str) -> None:
+    """*15,000 according to the unions*: the unions say it; nothing named is counted."""
+    last = analyze_article(Article(text=text, lang=lang)).quantities[-1]
+    assert last.counted is None

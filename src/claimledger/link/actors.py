@@ -139,7 +139,7 @@ def _definite(src: str, a: Attribution, text: str, data: LinkData,
     forms = [" ".join(words), "the " + " ".join(words)]
     country = None
     if len(words) > 1:  # *the Finnish telecoms group*: the head noun's role, in the country named
-        forms.append("the " + words[-1])
+        forms += ["the " + " ".join(words[-2:])] * (len(words) > 2) + ["the " + words[-1]]
         named = countries_in(src, data.lang)
         country = named[0] if named else None
     for form in forms:
