@@ -91,3 +91,16 @@ def test_devsets_registers_both_pud_halves() -> None:
                 assert q["text"] in d["text"]
         ids.append({d["id"] for d in docs})
     assert not ids[0] & ids[1]
+
+
+def test_second_draw_leaves_the_first_alone() -> None:
+    """split2 draws only from documents the first draw left, so the first gold stays valid."""
+    docs = [pud_news.record(f"n01{i:03d}", ["One.", "Two."]) for i in range(152)]
+    first = {d["id"] for half in pud_news.split(docs) for d in half}
+    review2, held2 = pud_news.split2(docs)
+    second = [d["id"] for d in review2 + held2]
+    assert len(review2) == pud_news.CHOSEN2 - pud_news.HELDOUT2 and len(held2) == pud_news.HELDOUT2
+    assert len(set(second)) == len(second) and not first & set(second)
+    rest = {d["id"] for d in pud_news.unused(docs)}
+    assert len(rest) == 152 - 50 - 80 and not rest & (first | set(second))
+    assert [d["id"] for d in pud_news.split2(list(reversed(docs)))[0]] == [d["id"] for d in review2]
