@@ -74,15 +74,16 @@ def test_main_writes_both_halves(tmp_path: Path) -> None:
     assert sorted(r["id"] for r in rows) == ["en-pud-n01001", "en-pud-n02004"]
 
 
-def test_devsets_registers_both_pud_halves() -> None:
+def test_devsets_registers_all_pud_sets() -> None:
     from claimledger.evaluation.devsets import SETS
     from claimledger.evaluation.predict import read_gold
 
     ids: list[set[str]] = []
-    for name in ("en-pud-news-review", "en-pud-news-heldout"):
+    for name, size in (("en-pud-news-review", 25), ("en-pud-news-heldout", 25), ("en-pud-news-review2", 40),
+                       ("en-pud-news-heldout2", 40)):
         (path,) = SETS[name]
         docs = read_gold(Path(path))
-        assert len(docs) == 25
+        assert len(docs) == size
         for d in docs:  # every annotated span stands in the text
             assert d["id"].startswith("en-pud-n") and "\n" not in d["text"]
             for a in d["attributions"]:
@@ -90,7 +91,7 @@ def test_devsets_registers_both_pud_halves() -> None:
             for q in d["quantities"]:
                 assert q["text"] in d["text"]
         ids.append({d["id"] for d in docs})
-    assert not ids[0] & ids[1]
+    assert sum(map(len, ids)) == len(set().union(*ids))  # the four sets are disjoint
 
 
 def test_second_draw_leaves_the_first_alone() -> None:
