@@ -97,6 +97,8 @@ class _Sentence(AsideSentence):
             source, content, rule = cut_source, swallowed, "dep-swallowed"
         if content is None and cue.certainty == "denied" and self._withheld(v):
             return None  # 'had been denied visas', 'denying them entry': a thing refused, not a claim denied
+        if content is None and self.unclaimed_prep_object(v, c1, cue):
+            return None
         if content is None:
             content, rule = self.content_after(v, c1, form)
             if content is not None:  # 'reaffirmed their opposition, underscoring …': an aside ends it
@@ -392,7 +394,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             v = ctx.cue_head(c0, c1)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)
-                    and not ctx.unsaid(v) and not ctx.event_object(v, cue)):
+                    and not ctx.unsaid(v) and not ctx.event_object(v, cue)
+                    and not ctx.unclaimed_prep_object(v, c1, cue)):
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and ctx.writers_hedge(v, cue, f.source):
                     f = None
