@@ -29,3 +29,27 @@ def test_a_neutral_cue_with_a_preposition_and_a_noun_phrase_that_is_no_claim_is_
     # an allegation's object); PolNeAR takes any (its convention row, contents=polnear)
     assert _claims(text) == []
     assert [c for c in _claims(kept) if c[1] == cue]
+
+
+def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
+    analysis = analyze_article(Article(text=text, lang="en"))
+    return [(q.span.of(text), q.value, q.approx, q.counted.of(text) if q.counted else None)
+            for q in analysis.quantities]
+
+
+def test_below_a_figure_bounds_it_from_above() -> None:
+    # approx.tsv: *below* like *under* (FORMAT.md's `under`)
+    assert _figures("Inflation fell below 3% in May, and fares stayed just below £40.") == [
+        ("below 3", 3.0, "under", "%"), ("just below £40", 40.0, "under", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Day three, the crew was back at the dock.",
+    "The square became ground zero for the strike.",
+    "The hosts won game two.",
+])
+def test_a_number_word_after_a_bare_singular_noun_labels_it(text: str) -> None:
+    # as *room 12* for digits: nothing counted, the noun named
+    assert _figures(text) == []
+    assert _figures("The hosts won two games and lost three.") == [
+        ("two", 2.0, "exact", "games"), ("three", 3.0, "exact", None)]
