@@ -53,3 +53,14 @@ def test_a_number_word_after_a_bare_singular_noun_labels_it(text: str) -> None:
     assert _figures(text) == []
     assert _figures("The hosts won two games and lost three.") == [
         ("two", 2.0, "exact", "games"), ("three", 3.0, "exact", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "A club spokesman said reports that the coach would quit were inaccurate.",
+    "The mayor's office said dates floated online -- May or June -- aren't accurate.",
+    "The minister said the story isn't true.",
+])
+def test_a_neutral_verb_saying_a_claim_is_wrong_denies_it(text: str) -> None:
+    # FORMAT.md: a neutral verb whose content says that another claim is false is `denied`
+    said = [c for c in _claims(text) if c[1] == "said"]
+    assert said and said[0][3] == "denied"
