@@ -64,3 +64,15 @@ def test_a_neutral_verb_saying_a_claim_is_wrong_denies_it(text: str) -> None:
     # FORMAT.md: a neutral verb whose content says that another claim is false is `denied`
     said = [c for c in _claims(text) if c[1] == "said"]
     assert said and said[0][3] == "denied"
+
+
+@pytest.mark.parametrize(("text", "content", "certainty"), [
+    ("Police are studying videos alleged to show the raid.", "show the raid", "alleged"),
+    ("The inquiry is also reading angry posts from March, alleged to come from guards in the town.",
+     "come from guards in the town", "alleged"),
+    ("Shares in the firm, expected to report losses, fell.", "report losses", "estimated"),
+])
+def test_a_hearsay_participle_after_its_noun_is_a_cue_inside_the_claim(
+        text: str, content: str, certainty: str) -> None:
+    # FORMAT.md: in a relative clause the content starts at the verb after the cue; no one named holds it
+    assert [(c[0], c[2], c[3]) for c in _claims(text)] == [(None, content, certainty)]

@@ -194,6 +194,26 @@ class ObjectSentence(QuotedSentence):
         return Found((v.i, of.i + 1), content, None, cue.certainty, "passive", "dep-reduced-passive") if (
             of is not None and content is not None) else None
 
+    def reduced_infinitive(self, v: Token, cue: Cue) -> Found | None:
+        """*videos alleged to show the raid*, *a ship said to carry arms*: a participle of a hearsay or
+        belief verb (``reduced_infinitive_cue``) right after its noun, with an infinitive, is a passive
+        cue inside the claim, held by no one named; content from the verb after *to* (FORMAT.md: in a
+        relative clause, from the verb after the cue). A neutral verb so used is hearsay. Set off by a
+        comma the parser may hang it on the main verb (even give it the noun as subject); with no
+        auxiliary it is still one."""
+        after_noun = v.dep_ == "acl" and v.head.i < v.i or v.i > 0 and self.doc[v.i - 1].text == "," and (
+            v.dep_ in {"conj", "ccomp", "advcl"} and self.doc[v.i - 2].pos_ in {"NOUN", "PROPN"})
+        if not (v.tag_ == "VBN" and after_noun and v.lower_ in self.lex.word_class("reduced_infinitive_cue")
+                and not any(c.dep_ in _SUBJ_PASS | {"aux", "auxpass"} for c in v.children)):
+            return None
+        inf = next((c for c in v.rights if c.dep_ in _XCOMP and c.tag_ == "VB"), None)
+        to = next((g for g in inf.lefts if g.tag_ == "TO"), None) if inf is not None else None
+        content = self.trim(inf.i, inf.right_edge.i + 1) if inf is not None and to is not None else None
+        if to is None or content is None:
+            return None
+        certainty = "reported" if cue.certainty == "asserted" else cue.certainty
+        return Found((v.i, to.i + 1), content, None, certainty, "passive", "dep-reduced-infinitive")
+
     def _content_noun(self, form: str, n: Token) -> bool:
         """Whether a cue's noun phrase (its object, or a passive's subject) is its content: for a
         cue whose noun phrases are contents (``np_content``), always; else a claim noun, a count
