@@ -76,3 +76,13 @@ def test_a_hearsay_participle_after_its_noun_is_a_cue_inside_the_claim(
         text: str, content: str, certainty: str) -> None:
     # FORMAT.md: in a relative clause the content starts at the verb after the cue; no one named holds it
     assert [(c[0], c[2], c[3]) for c in _claims(text)] == [(None, content, certainty)]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The tolls will change in May and the service is expected to improve by June.",
+     "the service is expected to improve by June"),
+    ("The rent is expected to rise and the landlord will pay for repairs.", "The rent is expected to rise"),
+])
+def test_a_cue_inside_the_claim_holds_only_its_own_joined_clause(text: str, content: str) -> None:
+    # FORMAT.md: the content is the clause with the cue; a clause joined to it with a subject of its own is not
+    assert [c[2] for c in _claims(text)] == [content]

@@ -9,6 +9,8 @@ Labels are ClearNLP's, as there.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found, Range
@@ -35,6 +37,11 @@ _NAMING = frozenset({"acl", "amod"})
 """A participle right after its noun (*a party called X*): a name given, not a claim."""
 _NONFINITE = frozenset({"VB", "VBN"})
 """A clause with a subject but no tense of its own (*wants the levy passed*): what the stance is for."""
+
+
+def _has_subject(v: Token) -> bool:
+    """Whether a verb has a subject of its own (a clause, not a verb phrase sharing one)."""
+    return any(c.dep_ in _SUBJ | _SUBJ_PASS for c in v.children)
 
 
 class ObjectSentence(QuotedSentence):
@@ -213,6 +220,22 @@ class ObjectSentence(QuotedSentence):
             return None
         certainty = "reported" if cue.certainty == "asserted" else cue.certainty
         return Found((v.i, to.i + 1), content, None, certainty, "passive", "dep-reduced-infinitive")
+
+    def own_clause(self, f: Found | None, c0: int, c1: int) -> Found | None:
+        """*The fares will rise in May and the service is expected to improve*: a passive cue inside
+        the claim, in the second of two joined clauses that has a subject of its own, holds only its
+        own clause; the first stays the writer's."""
+        if f is None or f.kind != "passive":
+            return f
+        v = self.cue_head(c0, c1)
+        lo, hi = f.content
+        if v.dep_ == "conj" and v.head.i < v.i and _has_subject(v) and lo < v.left_edge.i < hi:
+            lo = v.left_edge.i
+        after = [c for c in v.rights if c.dep_ == "conj" and _has_subject(c)]  # '… to rise and the cost will fall'
+        cc = [c.i for c in v.rights if c.dep_ == "cc" and after and c.i < after[0].left_edge.i]
+        if cc and lo < cc[0] < hi:
+            hi = cc[0]
+        return replace(f, content=self.trim(lo, hi) or f.content) if (lo, hi) != f.content else f
 
     def _content_noun(self, form: str, n: Token) -> bool:
         """Whether a cue's noun phrase (its object, or a passive's subject) is its content: for a
