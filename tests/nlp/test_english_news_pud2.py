@@ -86,3 +86,8 @@ def test_a_hearsay_participle_after_its_noun_is_a_cue_inside_the_claim(
 def test_a_cue_inside_the_claim_holds_only_its_own_joined_clause(text: str, content: str) -> None:
     # FORMAT.md: the content is the clause with the cue; a clause joined to it with a subject of its own is not
     assert [c[2] for c in _claims(text)] == [content]
+
+
+def test_a_number_word_label_after_a_copula_counts_nothing() -> None:
+    # *is ground zero*: an English tagger does not slip a verb into a noun there (the Swedish supine does)
+    assert _figures("The valley is ground zero in this fight.") == []
