@@ -74,15 +74,16 @@ def test_main_writes_both_halves(tmp_path: Path) -> None:
     assert sorted(r["id"] for r in rows) == ["en-pud-n01001", "en-pud-n02004"]
 
 
-def test_devsets_registers_both_pud_halves() -> None:
+def test_devsets_registers_all_pud_sets() -> None:
     from claimledger.evaluation.devsets import SETS
     from claimledger.evaluation.predict import read_gold
 
     ids: list[set[str]] = []
-    for name in ("en-pud-news-review", "en-pud-news-heldout"):
+    for name, size in (("en-pud-news-review", 25), ("en-pud-news-heldout", 25), ("en-pud-news-review2", 40),
+                       ("en-pud-news-heldout2", 40)):
         (path,) = SETS[name]
         docs = read_gold(Path(path))
-        assert len(docs) == 25
+        assert len(docs) == size
         for d in docs:  # every annotated span stands in the text
             assert d["id"].startswith("en-pud-n") and "\n" not in d["text"]
             for a in d["attributions"]:
@@ -90,4 +91,17 @@ def test_devsets_registers_both_pud_halves() -> None:
             for q in d["quantities"]:
                 assert q["text"] in d["text"]
         ids.append({d["id"] for d in docs})
-    assert not ids[0] & ids[1]
+    assert sum(map(len, ids)) == len(set().union(*ids))  # the four sets are disjoint
+
+
+def test_second_draw_leaves_the_first_alone() -> None:
+    """split2 draws only from documents the first draw left, so the first gold stays valid."""
+    docs = [pud_news.record(f"n01{i:03d}", ["One.", "Two."]) for i in range(152)]
+    first = {d["id"] for half in pud_news.split(docs) for d in half}
+    review2, held2 = pud_news.split2(docs)
+    second = [d["id"] for d in review2 + held2]
+    assert len(review2) == pud_news.CHOSEN2 - pud_news.HELDOUT2 and len(held2) == pud_news.HELDOUT2
+    assert len(set(second)) == len(second) and not first & set(second)
+    rest = {d["id"] for d in pud_news.unused(docs)}
+    assert len(rest) == 152 - 50 - 80 and not rest & (first | set(second))
+    assert [d["id"] for d in pud_news.split2(list(reversed(docs)))[0]] == [d["id"] for d in review2]

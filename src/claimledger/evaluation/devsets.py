@@ -42,6 +42,9 @@ SETS = {
     # held-out ones annotated before any rule saw them, never tuned on (evaluation/data/README.md)
     "en-pud-news-review": [str(Path(__file__).parent / "data" / "en-pud-news-review.jsonl")],
     "en-pud-news-heldout": [str(Path(__file__).parent / "data" / "en-pud-news-heldout.jsonl")],
+    # a second draw of 40 + 40 from the 102 PUD news documents the first left (seeds 4242 / 2424)
+    "en-pud-news-review2": [str(Path(__file__).parent / "data" / "en-pud-news-review2.jsonl")],
+    "en-pud-news-heldout2": [str(Path(__file__).parent / "data" / "en-pud-news-heldout2.jsonl")],
     # PolNeAR again, scored under its own annotation's convention for noun-phrase contents
     # (setting ``contents=polnear``: the object of any stance verb), which FORMAT.md does not share
     "en-polnear-dev/polnear": ["data/en/polnear-dev.jsonl"],

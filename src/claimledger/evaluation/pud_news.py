@@ -12,6 +12,13 @@ the git directory of a UD_English-PUD clone (read with ``git show HEAD:en_pud-ud
 The draw: ``random.Random(SEED).sample`` of ``CHOSEN`` ids from the sorted ids of the news
 documents of two sentences or more, then ``random.Random(SPLIT_SEED).sample`` of ``HELDOUT`` of
 those (in sorted order) as the held-out half; the rest is the review half.
+
+A second draw (``review2.jsonl``, ``heldout2.jsonl``; seeds fixed before any engine run on these
+texts) takes only the documents the first draw did not choose: ``random.Random(SEED2).sample`` of
+``CHOSEN2`` ids from the sorted ids of the remaining news documents, then
+``random.Random(SPLIT_SEED2).sample`` of ``HELDOUT2`` of those (sorted) as the second held-out
+half; the rest is the second review half. Of the 102 remaining documents 80 are drawn; the other
+22 stay unused for a later round (``unused``).
 """
 
 from __future__ import annotations
@@ -28,6 +35,10 @@ SPLIT_SEED = 1000
 CHOSEN = 50
 HELDOUT = 25
 MIN_SENTENCES = 2
+SEED2 = 4242
+SPLIT_SEED2 = 2424
+CHOSEN2 = 80
+HELDOUT2 = 40
 _FILE = "en_pud-ud-test.conllu"
 
 Docs = list[dict[str, Any]]
@@ -68,6 +79,18 @@ def split(docs: Docs, seed: int = SEED, split_seed: int = SPLIT_SEED, chosen: in
     return [by_id[i] for i in picked if i not in held], [by_id[i] for i in picked if i in held]
 
 
+def split2(docs: Docs) -> tuple[Docs, Docs]:
+    """(review2, held-out2): the second draw over the documents the first ``split`` did not choose."""
+    first = {d["id"] for half in split(docs) for d in half}
+    return split([d for d in docs if d["id"] not in first], SEED2, SPLIT_SEED2, CHOSEN2, HELDOUT2)
+
+
+def unused(docs: Docs) -> Docs:
+    """The documents neither draw chose, kept for a later round (in id order)."""
+    taken = {d["id"] for half in (*split(docs), *split2(docs)) for d in half}
+    return [d for d in docs if d["id"] not in taken]
+
+
 def read_source(source: Path) -> str:
     """The .conllu text: ``source`` itself when it is a file, else ``HEAD:en_pud-ud-test.conllu`` of a git dir."""
     if source.is_file():
@@ -83,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out = Path(args[1])
     out.mkdir(parents=True, exist_ok=True)
-    for name, part in zip(("review", "heldout"), split(news(read_source(Path(args[0])))), strict=True):
+    docs = news(read_source(Path(args[0])))
+    for name, part in zip(("review", "heldout", "review2", "heldout2"), (*split(docs), *split2(docs)),
+                          strict=True):
         with open(out / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             for d in part:
                 fh.write(json.dumps(d, ensure_ascii=False) + "\n")

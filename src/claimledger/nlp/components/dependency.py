@@ -52,7 +52,7 @@ class _Sentence(AsideSentence):
             return None  # a cue inside a quotation is part of what someone else says
         form = " ".join(cue.words)
         d = self.doc
-        reduced = self.reduced_claim(v, cue) or self.asked(v, c0, c1, cue)  # 'the ship, suspected of …'
+        reduced = self.reduced_claim(v, cue) or self.reduced_infinitive(v, cue) or self.asked(v, c0, c1, cue)
         if reduced is not None:
             return reduced
         if self.reduced_passive(v):
@@ -98,6 +98,8 @@ class _Sentence(AsideSentence):
             source, content, rule = cut_source, swallowed, "dep-swallowed"
         if content is None and cue.certainty == "denied" and self._withheld(v):
             return None  # 'had been denied visas', 'denying them entry': a thing refused, not a claim denied
+        if content is None and self.unclaimed_prep_object(v, c1, cue):
+            return None
         if content is None:
             content, rule = self.content_after(v, c1, form)
             if content is not None:  # 'reaffirmed their opposition, underscoring …': an aside ends it
@@ -394,6 +396,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)
                     and not ctx.unsaid(v) and not ctx.event_object(v, cue)
+                    and not ctx.unclaimed_prep_object(v, c1, cue)
                     and not ctx.withheld_comment(v, "", cue.certainty)):  # 'have not said why': nor by surface
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and ctx.writers_hedge(v, cue, f.source):
@@ -415,7 +418,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         elif cue.lemma in ctx.stance_adjectives:
             f = ctx.stance_adjective(c0, c1, cue)
         else:
-            f = ctx.surface_rule(c0, c1, cue)
+            f = ctx.own_clause(ctx.surface_rule(c0, c1, cue), c0, c1)
             inside = ctx.q.region(c0) if f is not None and cue.kind == "passive" else None
             if f is not None and inside is not None and f.content[1] > inside[1]:  # '"X are believed to Y," he said'
                 f = replace(f, content=ctx.trim(f.content[0], inside[1]) or f.content)

@@ -9,6 +9,8 @@ Labels are ClearNLP's, as there.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found, Range
@@ -34,7 +36,14 @@ _ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
 _NAMING = frozenset({"acl", "amod"})
 """A participle right after its noun (*a party called X*): a name given, not a claim."""
 _NONFINITE = frozenset({"VB", "VBN"})
+_CLAUSE_INSIDE = frozenset({"csubj", "csubjpass", "advcl", "relcl", "acl", "ccomp", "conj"})
+"""Relations of a clause inside a content: a question word under one opens no question of the content."""
 """A clause with a subject but no tense of its own (*wants the levy passed*): what the stance is for."""
+
+
+def _has_subject(v: Token) -> bool:
+    """Whether a verb has a subject of its own (a clause, not a verb phrase sharing one)."""
+    return any(c.dep_ in _SUBJ | _SUBJ_PASS for c in v.children)
 
 
 class ObjectSentence(QuotedSentence):
@@ -128,6 +137,21 @@ class ObjectSentence(QuotedSentence):
         head = self.np(h, drop_acl=v)
         return (self.trim(max(head[0], self.s), head[1]) if head else None), "dep-relative-head"
 
+    def unclaimed_prep_object(self, v: Token, c1: int, cue: Cue) -> bool:
+        """*called for calm*, *cares about money*: under FORMAT.md the noun phrase that a neutral cue's
+        own preposition takes is its content only when it stands for a claim (``_content_noun``); a
+        clause (*of lying*) always is, an allegation's object too (*charged with fraud*), and under
+        PolNeAR any noun phrase is."""
+        last = self.doc[c1 - 1]
+        if self.polnear or cue.certainty != "asserted" or not (
+                last.i > v.i and last.dep_ == "prep" and last.head.i == v.i):
+            return False
+        obj = next((g for g in last.children if g.dep_ in {"pobj", "obj"}), None)
+        if obj is None or any(c.dep_ in _COMP | _XCOMP for c in v.children) or self._named_as(v, obj):
+            return False  # 'agreed with X that …', 'pointed to X as proof of …': a claim follows the object
+        return not self._content_noun(" ".join(cue.words), obj) and not any(
+            c.dep_ in _COMP | _XCOMP | {"acl"} for c in obj.children)  # 'called on X to act' is left as it was
+
     def content_after(self, v: Token, c1: int, form: str) -> tuple[Range | None, str]:
         """Content after the cue for verbs that take an object, an infinitive or a preposition."""
         last = self.doc[c1 - 1]
@@ -189,6 +213,42 @@ class ObjectSentence(QuotedSentence):
         return Found((v.i, of.i + 1), content, None, cue.certainty, "passive", "dep-reduced-passive") if (
             of is not None and content is not None) else None
 
+    def reduced_infinitive(self, v: Token, cue: Cue) -> Found | None:
+        """*videos alleged to show the raid*, *a ship said to carry arms*: a participle of a hearsay or
+        belief verb (``reduced_infinitive_cue``) right after its noun, with an infinitive, is a passive
+        cue inside the claim, held by no one named; content from the verb after *to* (FORMAT.md: in a
+        relative clause, from the verb after the cue). A neutral verb so used is hearsay. Set off by a
+        comma the parser may hang it on the main verb (even give it the noun as subject); with no
+        auxiliary it is still one."""
+        after_noun = v.dep_ == "acl" and v.head.i < v.i or v.i > 0 and self.doc[v.i - 1].text == "," and (
+            v.dep_ in {"conj", "ccomp", "advcl"} and self.doc[v.i - 2].pos_ in {"NOUN", "PROPN"})
+        if not (v.tag_ == "VBN" and after_noun and v.lower_ in self.lex.word_class("reduced_infinitive_cue")
+                and not any(c.dep_ in _SUBJ_PASS | {"aux", "auxpass"} for c in v.children)):
+            return None
+        inf = next((c for c in v.rights if c.dep_ in _XCOMP and c.tag_ == "VB"), None)
+        to = next((g for g in inf.lefts if g.tag_ == "TO"), None) if inf is not None else None
+        content = self.trim(inf.i, inf.right_edge.i + 1) if inf is not None and to is not None else None
+        if to is None or content is None:
+            return None
+        certainty = "reported" if cue.certainty == "asserted" else cue.certainty
+        return Found((v.i, to.i + 1), content, None, certainty, "passive", "dep-reduced-infinitive")
+
+    def own_clause(self, f: Found | None, c0: int, c1: int) -> Found | None:
+        """*The fares will rise in May and the service is expected to improve*: a passive cue inside
+        the claim, in the second of two joined clauses that has a subject of its own, holds only its
+        own clause; the first stays the writer's."""
+        if f is None or f.kind != "passive":
+            return f
+        v = self.cue_head(c0, c1)
+        lo, hi = f.content
+        if v.dep_ == "conj" and v.head.i < v.i and _has_subject(v) and lo < v.left_edge.i < hi:
+            lo = v.left_edge.i
+        after = [c for c in v.rights if c.dep_ == "conj" and _has_subject(c)]  # '… to rise and the cost will fall'
+        cc = [c.i for c in v.rights if c.dep_ == "cc" and after and c.i < after[0].left_edge.i]
+        if cc and lo < cc[0] < hi:
+            hi = cc[0]
+        return replace(f, content=self.trim(lo, hi) or f.content) if (lo, hi) != f.content else f
+
     def _content_noun(self, form: str, n: Token) -> bool:
         """Whether a cue's noun phrase (its object, or a passive's subject) is its content: for a
         cue whose noun phrases are contents (``np_content``), always; else a claim noun, a count
@@ -236,6 +296,25 @@ class ObjectSentence(QuotedSentence):
             return True  # 'showed it by joking that …': how, not what
         obj = next((c for c in g.children if c.dep_ in {"pobj", "obj"}), None)
         return g.lower_ in self.setting_prep and obj is not None and _setting(obj, self.settings)
+
+    def indirect_question(self, content: Range) -> bool:
+        """*explained how the camera revealed his process*, *did not disclose how many are missing*: a
+        content that is an open question (its first word in ``open_question``, heading the clause
+        itself, not a clause inside it as in *noted what began as X had grown*) puts nothing forward
+        (FORMAT.md convention of the English sets); a quotation may ask. PolNeAR marks it. A content
+        whose subject is a relative pronoun is a relative clause the parse hung on a verb read as a cue."""
+        first = self.doc[content[0]]
+        if (first.tag_ == "WDT" and first.dep_ in _SUBJ and not self.polnear and first.i + 1 < len(self.doc)
+                and self.doc[first.i + 1].pos_ in {"VERB", "AUX"}):
+            return True  # 'the protein found in red cells that's responsible for …': a relative clause
+        if self.polnear or first.lower_ not in self.open_question or self.q.region(first.i) is not None:
+            return False
+        root, t = self.doc[content[0] : content[1]].root, first
+        while t.i != root.i and t.head.i != t.i:
+            if t.dep_ in _CLAUSE_INSIDE:
+                return False
+            t = t.head
+        return t.i == root.i
 
 
 def is_count(obj: Token) -> bool:

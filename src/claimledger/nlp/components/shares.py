@@ -76,12 +76,17 @@ def _bare_noun_label(token: Token, before: Token, lex: Lexicon) -> bool:
     """*serie två*, *dag tre*, *division fyra*: a number word after a bare singular noun labels it;
     not after an adjective (*i första hand tre*: a phrase ends), nor after an auxiliary (*har
     gripit två*: a supine the tagger made a noun), nor before *mot* and a number (*spel fem mot fyra*)."""
-    if token.pos_ != "NUM" or before.pos_ != "NOUN" or "Sing" not in before.morph.get("Number", []):
+    if token.pos_ != "NUM" or before.pos_ != "NOUN" or not ("Sing" in before.morph.get("Number", [])
+                                                             or before.tag_ == "NN"):  # English: no morph
         return False
-    if "Ind" not in before.morph.get("Definite", []):
-        return False
+    definite = before.morph.get("Definite", [])
     doc = token.doc
-    if before.i > 0 and (doc[before.i - 1].pos_ == "ADJ" or doc[before.i - 1].lower_ in lex.word_class("aux")):
+    if definite and "Ind" not in definite:
+        return False
+    if not definite and before.i > 0 and doc[before.i - 1].pos_ == "DET":
+        return False  # English marks no definiteness on the noun: *Day three*, *ground zero*, not *the boy three*
+    if before.i > 0 and (doc[before.i - 1].pos_ == "ADJ" or definite and doc[before.i - 1].lower_ in lex.word_class(
+            "aux")):  # an English tagger reads *is ground zero* right; the supine slip is the Swedish one
         return False
     return not (token.i + 2 < len(doc) and doc[token.i + 2].pos_ == "NUM")
 

@@ -31,7 +31,6 @@ _AGENT = {"agent"}
 _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
 _SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
 _WH = frozenset({"WDT", "WP"})
-_CLAUSE_INSIDE = frozenset({"csubj", "csubjpass", "advcl", "relcl", "acl", "ccomp", "conj"})
 """Tags of a relative pronoun (*which*, *that*, *who*)."""
 _HUNG = frozenset({"advcl", "nsubj", "csubj"})
 """How the parser may hang a participle (*…, writing "…"*) on the quotation after it."""
@@ -233,25 +232,6 @@ class ParsedSentence:
         quotation's. PolNeAR's convention marks both."""
         return (not self.polnear and (rule in _NP_RULES or certainty in {"asserted", "confirmed"})
                 and any(c.dep_ == "neg" and self.q.region(c.i) is None for c in v.children))
-
-    def indirect_question(self, content: Range) -> bool:
-        """*explained how the camera revealed his process*, *did not disclose how many are missing*: a
-        content that is an open question (its first word in ``open_question``, heading the clause
-        itself, not a clause inside it as in *noted what began as X had grown*) puts nothing forward
-        (FORMAT.md convention of the English sets); a quotation may ask. PolNeAR marks it. A content
-        whose subject is a relative pronoun is a relative clause the parse hung on a verb read as a cue."""
-        first = self.doc[content[0]]
-        if (first.tag_ == "WDT" and first.dep_ in _SUBJ and not self.polnear and first.i + 1 < len(self.doc)
-                and self.doc[first.i + 1].pos_ in {"VERB", "AUX"}):
-            return True  # 'the protein found in red cells that's responsible for …': a relative clause
-        if self.polnear or first.lower_ not in self.open_question or self.q.region(first.i) is not None:
-            return False
-        root, t = self.doc[content[0] : content[1]].root, first
-        while t.i != root.i and t.head.i != t.i:
-            if t.dep_ in _CLAUSE_INSIDE:
-                return False
-            t = t.head
-        return t.i == root.i
 
     def writers_hedge(self, v: Token, cue: Cue, source: Range | None) -> bool:
         """*The man looked so calm I think he was a guard*: a first-person hedge (``first_person``,
