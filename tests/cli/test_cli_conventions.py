@@ -190,3 +190,17 @@ def test_cli_conventions_a_run_registers_only_its_command(capsys: pytest.Capture
     assert main(["--help"]) == 0
     assert [c.name for c in cli_app.app.registered_commands] == list(cli_app.COMMANDS)
     assert "predict-links" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("given, expected", [(None, "1"), ("3", "3")])
+def test_cli_conventions_blas_multiplies_on_one_thread_unless_told(given: str | None, expected: str) -> None:
+    """The models' matrix products run on one OpenBLAS thread (extra ones spin, costing CPU for no
+    speed), set before numpy loads; a user's own OPENBLAS_NUM_THREADS is kept."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    probe = ("import os, sys; from claimledger.cli.app import main; main(['--version']); "
+             "assert 'numpy' not in sys.modules; print(os.environ.get('OPENBLAS_NUM_THREADS'))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == expected

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from claimledger.link.data import ActorInfo, LinkData, actors, load, neutral_aliases, offices
@@ -53,8 +54,11 @@ PRONOUN_BACK = 300
 
 
 @cache
-def _aliases(lang: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    """First word of an alias -> (canonical, alias words), longest first: one dict lookup per word."""
+def _aliases(lang: str) -> tuple[dict[str, tuple[int, ...]], dict[tuple[str, ...], str]]:
+    """The lengths of the aliases each word opens, longest first, and each alias's canonical (the
+    first in the tables). *The* opens a thousand English aliases: a slice per length and a dict
+    lookup at each word, not a comparison with every alias the word opens, which was most of
+    linking's time."""
     from claimledger.nlp.lexicon import load
 
     pairs = [(c, a) for c, _k, aliases in load(lang).actors for a in aliases]
@@ -63,11 +67,13 @@ def _aliases(lang: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     have = {a for _c, a in pairs}
     pairs += [(c, joined) for c, a in pairs if any("-" in w for w in a)
               and (joined := tuple(w.replace("-", "") for w in a)) not in have]
-    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for canonical, alias in sorted(pairs, key=lambda p: -len(p[1])):
+    lengths: dict[str, set[int]] = {}
+    canonical: dict[tuple[str, ...], str] = {}
+    for name, alias in pairs:
         if alias:
-            index.setdefault(alias[0], []).append((canonical, alias))
-    return {w: tuple(v) for w, v in index.items()}
+            canonical.setdefault(alias, name)
+            lengths.setdefault(alias[0], set()).add(len(alias))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}, canonical
 
 
 def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
@@ -78,15 +84,19 @@ def match_actor(text: str, data: LinkData) -> tuple[str, str] | None:
 @lru_cache(maxsize=16384)
 def _match_actor(text: str, lang: str) -> tuple[str, str] | None:
     """``match_actor`` kept per text: a source's words are matched again for each rule that asks."""
-    words = words_of(text)
-    index = _aliases(lang)
-    best: tuple[str, tuple[str, ...]] | None = None
-    for i, w in enumerate(words):
-        for canonical, alias in index.get(w, ()):
-            if words[i : i + len(alias)] == alias and (best is None or len(alias) > len(best[1])):
-                best = (canonical, alias)
-                break
+    hits = [hit for _i, hit in _longest_at(words_of(text), lang)]
+    best = max(hits, key=lambda hit: len(hit[1]), default=None)  # the first of the longest
     return (best[0], " ".join(best[1])) if best else None
+
+
+def _longest_at(words: Sequence[str], lang: str) -> Iterator[tuple[int, tuple[str, tuple[str, ...]]]]:
+    """(i, (canonical, alias)) for each word ``i`` that opens a table alias, the longest there."""
+    lengths, canonical = _aliases(lang)
+    for i, w in enumerate(words):
+        for n in lengths.get(w, ()):
+            if (name := canonical.get(alias := tuple(words[i : i + n]))) is not None and len(alias) == n:
+                yield i, (name, alias)
+                break
 
 
 def last_actor(text: str, data: LinkData, kind: str, upto: int | None = None,
@@ -111,15 +121,8 @@ def _named(text: str, lang: str, day: str) -> tuple[tuple[int, int, str, str], .
     written in the table)."""
     matches = list(_WORD.finditer(text))
     words = [m.group().lower().replace("’", "'") for m in matches]
-    index = _aliases(lang)
-    out = []
-    for i, w in enumerate(words):
-        for canonical, alias in index.get(w, ()):
-            if tuple(words[i : i + len(alias)]) == alias:
-                out.append((matches[i].start(), matches[i + len(alias) - 1].end(), body(canonical, day),
-                            " ".join(alias)))
-                break
-    return tuple(out)
+    return tuple((matches[i].start(), matches[i + len(alias) - 1].end(), body(canonical, day), " ".join(alias))
+                 for i, (canonical, alias) in _longest_at(words, lang))
 
 
 _named_in_article = lru_cache(maxsize=8)(_named)

@@ -53,7 +53,9 @@ from claimledger.link.data import ActorInfo, LinkData, actors, load
 from claimledger.link.scope import SCOPE_LEAD, article_scope, countries_in, lead_country
 from claimledger.link.terms import sentence
 from claimledger.model import (
+    ASCII_MARKS,
     FULL_NAME_RULE,
+    INNER_MARKS,
     SURNAME_RULE,
     Analysis,
     Attribution,
@@ -325,14 +327,24 @@ def _written_forms(name: str, text: str) -> tuple[tuple[int, str], ...]:
     words = name.split()
     if not words:
         return ()
-    ending = re.compile(name_pattern(name) + r"$", re.IGNORECASE)
+    # a key with no quote of its own matches the same places of the text with its right quotes read
+    # as apostrophes (neither a letter, both \W), by a pattern far cheaper to compile
+    plain = "'" not in name and "’" not in name
+    ending = re.compile(name_pattern(name, ASCII_MARKS if plain else INNER_MARKS) + r"$", re.IGNORECASE)
+    searched = _apostrophes(text) if plain else text
     out = []
     for at in _folded_starts(text).get(words[-1], ()):
         end = (w.end() if (w := WORD_RUN.match(text, at)) else at + len(words[-1]))  # *Sun-won* for *sunwon*
-        m = ending.search(text, max(0, end - NAME_SPAN), end)
-        if m is not None and capitalised(m.group()):
-            out.append((at, m.group()))
+        m = ending.search(searched, max(0, end - NAME_SPAN), end)
+        if m is not None and capitalised(written := text[m.start() : m.end()]):
+            out.append((at, written))
     return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _apostrophes(text: str) -> str:
+    """An article with its right quotes as apostrophes, made once for all its names."""
+    return text.replace("’", "'")
 
 
 NAME_SPAN = 120

@@ -5,6 +5,8 @@ is no cue."""
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -17,9 +19,15 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
     """Every cue in the sentence, longest form first, never two over the same token."""
     out: list[tuple[int, int, Cue]] = []
     strict_pos = "lenient_pos" not in lex.word_class("rules")  # a small tagger's slips must not hide a cue
-    table = polnear_cues(lex) if contents_convention() == "polnear" else lex.cues
-    k = sent.start
-    while k < sent.end:
+    polnear = contents_convention() == "polnear"
+    table = polnear_cues(lex) if polnear else lex.cues
+    firsts = lex.derived("polnear_cue_ids" if polnear else "cue_ids", lambda _lex: frozenset(map(get_string_id, table)))
+    free = sent.start  # the first token no cue found yet covers
+    # only a token that can open a cue is looked at: its lower case's id, read for the whole Doc at once
+    for k in [i for i, low in enumerate(doc.to_array(LOWER)[sent.start : sent.end].tolist(), sent.start)
+              if low in firsts]:
+        if k < free:
+            continue
         match = None
         for cue in table.get(doc[k].lower_, ()):
             n = len(cue.words)
@@ -61,9 +69,7 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
             break
         if match:
             out.append(match)
-            k = match[1]
-        else:
-            k += 1
+            free = match[1]
     return out
 
 

@@ -307,6 +307,20 @@ def number_prefixes(lex: Lexicon) -> frozenset[str]:
     return _PREFIXES[lex.lang]
 
 
+def loop_words(lex: Lexicon) -> frozenset[str]:
+    """Every word ``find_quantities`` reads in its pass over a block's words (a unit, article, vague,
+    about or fraction word, a vague phrase's first word): any other word without a hyphen or a
+    number word's first letters is passed over by one set look-up."""
+    nums = lex.numbers
+    return lex.derived("quantity_loop_words", lambda _lex: frozenset().union(
+        *(nums.get(kind, {}) for kind in ("unit", "article", "vague", "about", "fraction")), vague_phrases(lex)))
+
+
+def range_joiners(lex: Lexicon) -> set[str]:
+    """The first words of the words that join a range (*to*, *till*): *vecka 26 till 28* is one figure."""
+    return {w[0] for w in lex.approx.get("range_joiner", ())}
+
+
 _MULTI_VAGUE: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
 
 

@@ -44,9 +44,11 @@ from claimledger.nlp.components.nocount import (
 from claimledger.nlp.components.numerals import (
     GROUP,
     compound_value,
+    loop_words,
     number_prefixes,
     number_value,
     numeral_presets,
+    range_joiners,
     small_number,
     spelled_number,
     unit_range,
@@ -152,7 +154,10 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     vague, units, articles = nums.get("vague", {}), nums.get("unit", {}), nums.get("article", {})
     joiners = lex.word_class("number_joiner")
     abouts, fractions = nums.get("about", {}), nums.get("fraction", {})
+    read, prefixes = loop_words(lex), number_prefixes(lex)
     for n, (s, e, w) in enumerate(words.items):
+        if w not in read and "-" not in w and (len(w) <= 5 or w[:3] not in prefixes):
+            continue  # the common case, decided by one set look-up (the last test below, first)
         if s >= phrase_end and (w in units or w in articles or "-" in w) and (
                 run := _spelled(words, n, lex, joiners)) is not None:
             hits.append((s, words.items[n + run[1] - 1][1], run[0], False))  # 'ninety nine', 'one hundred million'
@@ -219,7 +224,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             tail = joined.match(text, e)
             if tail and is_year(text[s:e]) and not is_year(tail.group().split()[-1].lstrip("–—-")):
                 tail = None  # 'ökade under 2015 till 221 miljarder': a year, then a figure of its own
-            if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in _joiners(lex)
+            if tail and (tail.group().strip()[:1] in "–—-" or tail.group().split()[0].lower() in range_joiners(lex)
                          or tail.group().split()[0].lower() in lex.word_class("partitive")):  # 'Betyg: 4 av 6'
                 consumed_until = tail.end()
     return out
@@ -234,10 +239,6 @@ def _spelled(words: _Words, n: int, lex: Lexicon, joiners: frozenset[str]) -> tu
     if run is None or (run[1] == 2 and words.items[n + 1][2] in lex.numbers.get("scale", {})):
         return None
     return run
-
-
-def _joiners(lex: Lexicon) -> set[str]:
-    return {w[0] for w in lex.approx.get("range_joiner", ())}
 
 
 def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float, vague: bool, decimal: str,
