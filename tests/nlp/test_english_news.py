@@ -349,6 +349,15 @@ def test_who_acts_on_a_suspicion_holds_it(text: str, source: str | None) -> None
     assert [(c[0], c[1]) for c in _claims(text)] == [(source, "suspicion")]
 
 
+def test_an_absolute_with_clause_ends_a_noun_phrase_content() -> None:
+    """*denied involvement, with X criticizing Y*: what is denied ends before the clause that adds
+    another speaker's act, and that clause is the other speaker's entry."""
+    text = "The ministry denied involvement, with its spokesman Ivo Lind dismissing the reports as rumours."
+    claims = _claims(text)
+    assert ("The ministry", "denied", "involvement", "denied") in claims
+    assert any(c[0] == "its spokesman Ivo Lind" for c in claims)
+
+
 def test_a_negation_inside_the_quotation_is_not_the_cue_s() -> None:
     text = '"Are the repairs finished? Probably not," the engineer said.'
     assert _by_cue(text, "said") == [("the engineer", "said", '"Are the repairs finished? Probably not,"', "estimated")]

@@ -276,10 +276,21 @@ class ObjectSentence(QuotedSentence):
                 continue
             if g.dep_ not in _OBJECT_TAIL | _OBJ or (g.i in self.cue_tokens and g.dep_ not in _XCOMP):
                 break  # 'urged voters to vote for X': an infinitive that is a cue itself is still what is urged
+            if self._absolute(g):
+                break  # 'denied involvement, with X criticizing Y': a clause with its own speaker
             if self._adjunct(g):
                 continue  # 'defended him on cable news', 'opposed it as he ran': when, where or why, not what
             hi = max(hi, g.right_edge.i + 1)
         return hi
+
+    def _absolute(self, g: Token) -> bool:
+        """*, with X claiming Y*: a preposition after a comma whose object is a clause with a subject of
+        its own (a gerund with its subject, or a noun with a gerund on it) adds another's act."""
+        if g.dep_ != "prep" or g.i == 0 or self.doc[g.i - 1].text != ",":
+            return False
+        return any((c.dep_ == "pcomp" and c.tag_ == "VBG" and any(x.dep_ in _SUBJ for x in c.children))
+                   or (c.dep_ in {"pobj", "obj"} and any(x.dep_ == "acl" and x.tag_ == "VBG" for x in c.children))
+                   for c in g.children)
 
     def _adjunct(self, g: Token) -> bool:
         """A dependent of the cue that says when, where, how or why: *after …*, *during …*, *on Thursday*,
