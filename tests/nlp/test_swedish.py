@@ -1050,3 +1050,10 @@ def test_a_free_relative_with_its_own_pronoun_subject_says_nothing() -> None:
 def test_enligt_between_clauses_speaks_for_the_one_a_conjunction_does_not_link_on(text: str) -> None:
     found = [f for f in _claims(text) if f[1] == "enligt"]
     assert [f[2] for f in found] == [text[: text.index(", enligt")]], found
+
+
+def test_enligt_inside_a_trailing_relative_clause_speaks_for_that_clause() -> None:
+    """*…, men som enligt SJ blir två timmar försenat*: SJ says the train is late, not the whole sentence
+    about it; a restrictive relative (*Huset som enligt polisen brann …*) keeps its clause as before."""
+    text = "Ett tåg till Uppsala skulle ha gått klockan tio, men som enligt SJ blir två timmar försenat."
+    assert [c for c in _claims(text) if c[1] == "enligt"] == [("SJ", "enligt", "blir två timmar försenat", "asserted")]

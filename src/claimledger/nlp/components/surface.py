@@ -100,6 +100,8 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         comps = [x for x in range(start, c0) if d[x].lower_ in r.comp]
         if comps:  # 'skriver att roboten enligt X ska ...': the embedded claim starts after 'att'
             start = comps[-1] + 1
+        if d[c0 - 1].lower_ in r.rel and c0 - 2 >= r.s and (d[c0 - 2].text == "," or d[c0 - 2].lower_ in r.conj):
+            start = source[1]  # ', men som enligt X blir försenat': a trailing relative clause's own words
         whole = r.trim((start, r.clause_end(source[1], later)))
         if whole:
             return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
