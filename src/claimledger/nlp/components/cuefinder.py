@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.nlp.components.polnear import learned_cue, learned_forms
 from claimledger.nlp.lexicon import Cue, Lexicon
 from claimledger.settings import contents_convention
 
@@ -17,7 +18,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
     """Every cue in the sentence, longest form first, never two over the same token."""
     out: list[tuple[int, int, Cue]] = []
     strict_pos = "lenient_pos" not in lex.word_class("rules")  # a small tagger's slips must not hide a cue
-    table = polnear_cues(lex) if contents_convention() == "polnear" else lex.cues
+    polnear = contents_convention() == "polnear"
+    table = polnear_cues(lex) if polnear else lex.cues
+    learned = learned_forms(lex) if polnear and tagged and doc.has_annotation("DEP") else frozenset()
     k = sent.start
     while k < sent.end:
         match = None
@@ -59,6 +62,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 continue  # 'misstänks för mord': a charge, an event noun, not a claim
             match = (k, k + n, cue)
             break
+        if match is None and doc[k].lower_ in learned:  # a word PolNeAR's frames know (polnear.learned_cue)
+            found = learned_cue(doc[k], lex)
+            match = (k, k + 1, found) if found is not None else None
         if match:
             out.append(match)
             k = match[1]
