@@ -55,3 +55,23 @@ def test_a_learned_form_outside_its_frame_is_no_cue() -> None:
 def test_the_frame_table_holds_counts_only() -> None:
     frames = learned_frames(load("en"))
     assert frames and all(c.words == (f[0],) and c.kind in {"verb", "noun"} for f, c in frames.items())
+
+
+_POLL = "In a study of 40 towns, rents rose faster near the coast."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_study_that_a_clause_stands_in_is_its_source() -> None:
+    assert _rows(_POLL) == [("a study of 40 towns", "In", "rents rose faster near the coast")]
+    assert _rows("In her words, the harbour is too small for the new boats.") == [
+        ("her words", "In", "the harbour is too small for the new boats")]
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_time_phrase_or_a_poll_inside_a_clause_names_no_source() -> None:
+    assert _rows("In the spring, the council opened a new ferry line.") == []
+    assert _rows("The mayor holds a clear lead in the latest polls.") == []
+
+
+def test_a_study_that_a_clause_stands_in_is_no_source_by_default() -> None:
+    assert _rows(_POLL) == []

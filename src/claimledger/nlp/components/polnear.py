@@ -104,10 +104,31 @@ def _read_frames(lex: Lexicon) -> dict[Frame, Cue]:
 
 
 def learned_forms(lex: Lexicon) -> frozenset[str]:
-    """Every form the learned frames name: a word not among them needs no frame built."""
-    return lex.derived("polnear_frame_forms", lambda x: frozenset(f[0] for f in learned_frames(x)))
+    """Every form the learned frames name, and the prepositions of a source phrase: a word not among
+    them needs no frame built."""
+    return lex.derived("polnear_frame_forms", lambda x: frozenset(f[0] for f in learned_frames(x))
+                       | x.word_class("source_in_polnear"))
 
 
 def learned_cue(t: Token, lex: Lexicon) -> Cue | None:
-    """The cue a word makes in its frame (the caller reads it under PolNeAR's convention only)."""
-    return learned_frames(lex).get(frame(t)) if t.pos_ in _KINDS else None
+    """The cue a word makes in its frame, or as the preposition of a source phrase (the caller reads it
+    under PolNeAR's convention only)."""
+    if t.pos_ in _KINDS:
+        return learned_frames(lex).get(frame(t))
+    return _source_phrase(t, lex)
+
+
+def _source_phrase(t: Token, lex: Lexicon) -> Cue | None:
+    """*In a CNN poll last month, she led by ten points*: a preposition (``source_in_polnear``) that opens its
+    sentence, set off by a comma, whose object is a poll, a study or someone's words (``evidence_source``,
+    ``source_in_noun_polnear``) names the source of the clause after it, as *according to* does; PolNeAR's
+    annotators mark it so. Inside a clause (*leads in the polls*) the clause it speaks for is no clear one."""
+    if t.dep_ != "prep" or t.lower_ not in lex.word_class("source_in_polnear"):
+        return None
+    d, after = t.doc, t.right_edge.i + 1
+    if t.i != t.sent.start or after >= t.sent.end or d[after].text != ",":
+        return None  # only the phrase that opens its sentence, set off by a comma, speaks for all of it
+    nouns = lex.word_class("evidence_source") | lex.word_class("source_in_noun_polnear")
+    if not any(c.dep_ == "pobj" and c.lower_ in nouns for c in t.children):
+        return None
+    return Cue((t.lower_,), t.lower_, "prep", "asserted")
