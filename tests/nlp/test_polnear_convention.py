@@ -109,7 +109,7 @@ _ASKED = "Asked about the new toll, the minister said she had not seen the figur
 
 @pytest.mark.usefixtures("polnear_contents")
 def test_under_polnear_a_question_put_to_someone_holds_its_topic() -> None:
-    assert _by_cue(_ASKED, "Asked") == [(None, "Asked", "about the new toll")]
+    assert _by_cue(_ASKED, "Asked about") == [(None, "Asked about", "the new toll")]  # PolNeAR's cue takes *about*
     asked = _by_cue("The mayor was asked by reporters whether the bridge would reopen in May.", "asked")
     assert asked == [("reporters", "asked", "whether the bridge would reopen in May")]
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.nlp.components import dependency
 from claimledger.nlp.components.found import Found, fold_hearsay
+from claimledger.nlp.components.polnear import polnear_bounds
 from claimledger.nlp.components.relays import relayed
 from claimledger.nlp.components.sentence import SentenceRules, find_cues
 from claimledger.nlp.components.surface import headline_colon, surface_attributions
@@ -34,29 +35,13 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     return _without_complementizer(surface_attributions(doc, sent, lex, tagged, cues), doc, lex)
 
 
-def _marker_to_content(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
-    """PolNeAR's convention: a cue form that ends in the word opening its content (*show that*, *plan to*)
-    is the verb, and that word opens the content (*plans | to run*), as PolNeAR's annotators mark it; a
-    cue that a preposition ends (*referring to*) keeps it."""
-    out = []
-    for f in found:
-        c0, c1 = f.cue
-        t = doc[c1 - 1]
-        if (c1 - c0 > 1 and f.content[0] == c1 and doc[c1 - 2].pos_ in {"VERB", "AUX"}
-                and (t.tag_ == "TO" or (t.lower_ in lex.word_class("complementizer") and t.dep_ == "mark"))):
-            parts = tuple((c1 - 1, e) if s == c1 else (s, e) for s, e in f.parts)
-            f = replace(f, cue=(c0, c1 - 1), content=(c1 - 1, f.content[1]), parts=parts)
-        out.append(f)
-    return out
-
-
 def _without_complementizer(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
     """A content after its cue opens after its complementizer (*said that | the bridge fell*), as
     FORMAT.md's gold sets write it in every language; PolNeAR's convention (``contents=polnear``)
     keeps it. A clause that is itself the claim's subject, before the cue, keeps its own."""
     comp = lex.word_class("complementizer")
     if contents_convention() == "polnear":
-        return _marker_to_content(found, doc, lex)
+        return polnear_bounds(found, doc, lex)
     if not comp:
         return found
     out = []

@@ -9,6 +9,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.nlp.components.polnear import learned_cue, learned_forms
 from claimledger.nlp.lexicon import Cue, Lexicon
 from claimledger.settings import contents_convention
 
@@ -21,7 +22,10 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
     strict_pos = "lenient_pos" not in lex.word_class("rules")  # a small tagger's slips must not hide a cue
     polnear = contents_convention() == "polnear"
     table = polnear_cues(lex) if polnear else lex.cues
+    learned = learned_forms(lex) if polnear and tagged and doc.has_annotation("DEP") else frozenset()
     firsts = lex.derived("polnear_cue_ids" if polnear else "cue_ids", lambda _lex: frozenset(map(get_string_id, table)))
+    if learned:  # a word PolNeAR's frames know may open a cue too
+        firsts = firsts | lex.derived("polnear_learned_ids", lambda _lex: frozenset(map(get_string_id, learned)))
     free = sent.start  # the first token no cue found yet covers
     # only a token that can open a cue is looked at: its lower case's id, read for the whole Doc at once
     for k in [i for i, low in enumerate(doc.to_array(LOWER)[sent.start : sent.end].tolist(), sent.start)
@@ -67,6 +71,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 continue  # 'misstänks för mord': a charge, an event noun, not a claim
             match = (k, k + n, cue)
             break
+        if match is None and doc[k].lower_ in learned:  # a word PolNeAR's frames know (polnear.learned_cue)
+            found = learned_cue(doc[k], lex)
+            match = (k, k + 1, found) if found is not None else None
         if match:
             out.append(match)
             free = match[1]

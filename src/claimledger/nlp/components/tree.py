@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.model import Certainty
 from claimledger.nlp.components.found import Range
+from claimledger.nlp.components.polnear import learned_verbs
 from claimledger.nlp.components.quotes import quote_regions
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -69,8 +70,8 @@ class ParsedSentence:
         self.one_role = polnear and bool(w("np_content_polnear"))
         """PolNeAR's convention for a language that has its words: a word is source, cue or content of
         one attribution at most, so none is annotated inside another's content or source."""
-        self.np_content = (w("np_content_polnear") or w("np_content")) | w("cue_polnear_verb") if polnear \
-            else w("np_content")  # PolNeAR's own cues (cuefinder.polnear_cues) all take a noun phrase
+        self.np_content = (w("np_content_polnear") or w("np_content")) | w("cue_polnear_verb") | learned_verbs(lex) \
+            if polnear else w("np_content")  # PolNeAR's own cues (polnear_cues, learned frames) take a noun phrase
         # which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or PolNeAR's
         # plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
         self.to_content = (w("to_content_polnear") or w("to_content")) if polnear else w("to_content")
