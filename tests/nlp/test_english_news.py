@@ -356,6 +356,9 @@ def test_an_absolute_with_clause_ends_a_noun_phrase_content() -> None:
     claims = _claims(text)
     assert ("The ministry", "denied", "involvement", "denied") in claims
     assert any(c[0] == "its spokesman Ivo Lind" for c in claims)
+    # *including* adds no one's act: the object runs on
+    text = "The senator denied the reports, including the one circulating on Monday, at a hearing."
+    assert any(c[2].startswith("the reports, including the one circulating") for c in _claims(text))
 
 
 def test_a_negation_inside_the_quotation_is_not_the_cue_s() -> None:

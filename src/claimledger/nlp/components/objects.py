@@ -284,10 +284,12 @@ class ObjectSentence(QuotedSentence):
         return hi
 
     def _absolute(self, g: Token) -> bool:
-        """*, with X claiming Y*: a preposition after a comma whose object is a clause with a subject of
-        its own (a gerund with its subject, or a noun with a gerund on it) adds another's act."""
-        if g.dep_ != "prep" or g.i == 0 or self.doc[g.i - 1].text != ",":
-            return False
+        """*, with X claiming Y*: a preposition of an absolute clause (``absolute_prep``) after a comma whose
+        object is a clause with a subject of its own (a gerund with its subject, or a noun with a gerund
+        on it) adds another's act."""
+        if (g.dep_ != "prep" or g.i == 0 or self.doc[g.i - 1].text != ","
+                or g.lower_ not in self.lex.word_class("absolute_prep")):
+            return False  # 'X, including the one supporting Y' names more of X
         return any((c.dep_ == "pcomp" and c.tag_ == "VBG" and any(x.dep_ in _SUBJ for x in c.children))
                    or (c.dep_ in {"pobj", "obj"} and any(x.dep_ == "acl" and x.tag_ == "VBG" for x in c.children))
                    for c in g.children)
