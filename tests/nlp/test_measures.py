@@ -266,3 +266,13 @@ def test_a_prepositional_cue_after_a_figure_is_not_what_it_counts(text: str, lan
     """*15,000 according to the unions*: the unions say it; nothing named is counted."""
     last = analyze_article(Article(text=text, lang=lang)).quantities[-1]
     assert last.counted is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Floods hit 15 or so villages in the valley.", ("15 or so", 15.0, "about", "villages")),
+    ("The drones can fly as far as 300 km.", ("as far as 300", 300.0, "under", "km")),
+])
+def test_or_so_after_and_as_far_as_before_a_figure(text: str, expected: tuple) -> None:
+    """*15 or so villages* is an estimate (``about_after``); *as far as 300 km* a bound from above."""
+    [q] = analyze_article(Article(text=text, lang="en")).quantities
+    assert (q.span.of(text), q.value, q.approx, q.counted.of(text) if q.counted else None) == expected

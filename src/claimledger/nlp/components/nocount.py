@@ -378,10 +378,11 @@ def bare_adjective(doc: Doc | None, counted: tuple[int, int]) -> bool:
 
 
 def open_end(nxt: list[tuple[int, int, str]], lex: Lexicon) -> tuple[str, int]:
-    """*107 or more*, *five or fewer*: words after a number (``over_after``, ``under_after``) that
-    make it a bound; the approximation and how many words they take, or ("", 0)."""
+    """*107 or more*, *five or fewer*, *15 or so*: words after a number (``over_after``, ``under_after``,
+    ``about_after``) that make it a bound or an estimate; the approximation and how many words they
+    take, or ("", 0)."""
     words = tuple(w for _s, _e, w in nxt[:3])
-    for kind, approx in (("over_after", "over"), ("under_after", "under")):
+    for kind, approx in (("over_after", "over"), ("under_after", "under"), ("about_after", "about")):
         for seq in lex.approx.get(kind, ()):
             if words[: len(seq)] == seq:
                 return approx, len(seq)
