@@ -276,3 +276,10 @@ def test_or_so_after_and_as_far_as_before_a_figure(text: str, expected: tuple) -
     """*15 or so villages* is an estimate (``about_after``); *as far as 300 km* a bound from above."""
     [q] = analyze_article(Article(text=text, lang="en")).quantities
     assert (q.span.of(text), q.value, q.approx, q.counted.of(text) if q.counted else None) == expected
+
+
+def test_a_prepositional_participle_after_a_figure_is_not_what_it_counts() -> None:
+    """*rose to 52 following the discovery*: *following* opens a phrase of time, as *including* one of parts."""
+    text = "The toll rose to 52 following the discovery of more bodies."
+    [q] = analyze_article(Article(text=text, lang="en")).quantities
+    assert q.counted is None
