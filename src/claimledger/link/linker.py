@@ -104,7 +104,6 @@ def negated_act(content: str, data: LinkData) -> bool:
             return (cue is not None and cue.kind == "verb" and cue.certainty in ("asserted", "confirmed")
                     and opener in data.words("complementizer") | data.words("open_question"))
     return False
-    return False
 
 
 def link_article(view: View, analysis: Analysis) -> LinkPlan:

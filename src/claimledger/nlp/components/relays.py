@@ -108,7 +108,7 @@ def _denied_claim_noun(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found
             out.append(f)
             continue
         nouns.add(n.i)
-        mark = next(m for m in clause.children if m.dep_ == "mark")
+        mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ in comp)
         out.append(replace(f, content=(mark.i + 1, min(clause.right_edge.i + 1, f.content[1]))))
     return [f for f in out if not (f.cue[1] - f.cue[0] == 1 and f.cue[0] in nouns)]
 
