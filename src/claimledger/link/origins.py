@@ -302,7 +302,10 @@ def _name_as_written(word: str, source: str, text: str) -> str:
 def _folded_starts(text: str) -> dict[str, tuple[int, ...]]:
     """The article's words by lower case, and a hyphenated word also without its hyphens as a
     person's key writes it (*sun-won*, *sunwon*); read once per article (``word_starts``)."""
-    found = word_starts(text, folded=True)
+    found: dict[str, tuple[int, ...]] = {}
+    for word, at in word_starts(text).items():  # merged from the words as written (read anyway): in order still
+        low = word.lower()
+        found[low] = tuple(sorted(found[low] + at)) if low in found else at
     joined: dict[str, tuple[int, ...]] = {}
     for word, starts in found.items():
         if "-" in word and (bare := word.replace("-", "")) not in found:
@@ -327,13 +330,16 @@ def _written_forms(name: str, text: str) -> tuple[tuple[int, str], ...]:
     words = name.split()
     if not words:
         return ()
+    starts = _folded_starts(text).get(words[-1], ())
+    if not starts:
+        return ()  # the last word is nowhere in the text: no pattern to compile
     # a key with no quote of its own matches the same places of the text with its right quotes read
     # as apostrophes (neither a letter, both \W), by a pattern far cheaper to compile
     plain = "'" not in name and "’" not in name
     ending = re.compile(name_pattern(name, ASCII_MARKS if plain else INNER_MARKS) + r"$", re.IGNORECASE)
     searched = _apostrophes(text) if plain else text
     out = []
-    for at in _folded_starts(text).get(words[-1], ()):
+    for at in starts:
         end = (w.end() if (w := WORD_RUN.match(text, at)) else at + len(words[-1]))  # *Sun-won* for *sunwon*
         m = ending.search(searched, max(0, end - NAME_SPAN), end)
         if m is not None and capitalised(written := text[m.start() : m.end()]):

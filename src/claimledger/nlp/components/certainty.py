@@ -127,14 +127,37 @@ def stem_kind(source: str, lex: Lexicon) -> SourceKind | None:
     """The kind that a word stem of ``sources.tsv`` names in ``source`` (*intelligence*,
     *military*, *agency*...), or None when no stem matches."""
     words = _words(source)
-    for kind, stems in lex.source_kinds:
-        for stem in stems:
-            if " " in stem:
-                if stem in " ".join(words):
-                    return kind  # type: ignore[return-value]
-            elif any(w == stem or (len(stem) > 3 and w.startswith(stem)) for w in words):
-                return kind  # type: ignore[return-value]
-    return None
+    exact, prefixes, lengths, phrases = _stem_index(lex.source_kinds)
+    # the first row whose stem matches: a one-word stem is a word, or (longer than three letters) its start
+    first = min((row for w in words for row in (exact.get(w), *(prefixes.get(w[:n]) for n in lengths))
+                 if row is not None), default=len(lex.source_kinds))
+    joined = " ".join(words)
+    first = next((row for row, phrase in phrases if row < first and phrase in joined), first)  # a phrase inside
+    return lex.source_kinds[first][0] if first < len(lex.source_kinds) else None  # type: ignore[return-value]
+
+
+_StemIndex = tuple[dict[str, int], dict[str, int], tuple[int, ...], tuple[tuple[int, str], ...]]
+_STEMS: dict[int, tuple[object, _StemIndex]] = {}
+
+
+def _stem_index(kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> _StemIndex:
+    """The table's one-word stems by the first row that has them, those longer than three letters
+    (which also match as a word's start) and their lengths, and its phrases with their rows in
+    order: the first row that matches wins. Built once per table (``stem_kind`` runs for every new
+    source phrase), instead of a test per stem and word."""
+    hit = _STEMS.get(id(kinds))
+    if hit is not None and hit[0] is kinds:
+        return hit[1]
+    exact: dict[str, int] = {}
+    for row, (_kind, stems) in enumerate(kinds):
+        for s in stems:
+            if " " not in s:
+                exact.setdefault(s, row)
+    prefixes = {s: row for s, row in exact.items() if len(s) > 3}
+    phrases = tuple((row, s) for row, (_kind, stems) in enumerate(kinds) for s in stems if " " in s)
+    index = (exact, prefixes, tuple(sorted({len(s) for s in prefixes})), phrases)
+    _STEMS[id(kinds)] = (kinds, index)
+    return index
 
 
 def _source_kind(source: str, anonymous: bool, lex: Lexicon) -> SourceKind | None:

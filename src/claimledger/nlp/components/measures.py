@@ -220,7 +220,11 @@ def concatenated(word: str, lex: Lexicon) -> float | None:
 
 def function_words(lex: Lexicon) -> frozenset[str]:
     """Words that end what a figure counts; among them the first word of a prepositional cue
-    (*15,000 according to the unions*: the unions say it, nothing named is counted)."""
+    (*15,000 according to the unions*: the unions say it, nothing named is counted). Joined once per lexicon."""
+    return lex.derived("function_words", _function_words)
+
+
+def _function_words(lex: Lexicon) -> frozenset[str]:
     w = lex.word_class
     return (w("source_stop") | w("recipient") | w("source_prep") | w("complementizer") | w("relative")
             | w("conjunction") | w("count_stop") | w("aux") | w("determiner")
@@ -231,16 +235,23 @@ def _prep_cue_starts(lex: Lexicon) -> frozenset[str]:
     return frozenset(first for first, cues in lex.cues.items() if any(c.kind == "prep" for c in cues))
 
 
+def _counted_after_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+    """``counted_after``'s stop words, the words it skips and those of them with several words (longest
+    first): joined once per lexicon, not for every figure."""
+    w = lex.word_class
+    stop = function_words(lex) | w("month") | w("subject_pronoun") | w("time_deictic")  # '36 förra året'
+    skip = w("skip_after_number") | w("aux")
+    return stop, skip, tuple(sorted((tuple(x.split()) for x in skip if " " in x), key=len, reverse=True))
+
+
 def counted_after(
     nxt: list[tuple[int, int, str]], lex: Lexicon, doc: Doc | None
 ) -> tuple[tuple[int, int] | None, str | None]:
     """The words naming what is counted: the next noun phrase or participle (*soldater*, *dödats*, *wounded*)."""
     w = lex.word_class
-    stop = function_words(lex) | w("month") | w("subject_pronoun") | w("time_deictic")  # '36 förra året'
-    skip = w("skip_after_number") | w("aux")
+    stop, skip, multi = lex.derived("counted_after_words", _counted_after_words)
     units = lex.units
     i = 0
-    multi = sorted((tuple(x.split()) for x in skip if " " in x), key=len, reverse=True)
     while i < len(nxt):
         seq = next((m for m in multi if tuple(x[2] for x in nxt[i : i + len(m)]) == m), None)
         if seq:

@@ -44,8 +44,8 @@ class SentenceRules:
         self.cue_starts: set[int] = set()
         self.bare = w("bare_cues")
         # the sentence's words as plain lists: the boundary walks below read them once per cue,
-        # and a list is read many times faster than a Token is made
-        words = doc[sent.start : sent.end]
+        # and a list is read many times faster than a Token is made (each Token made once, for all five)
+        words = list(doc[sent.start : sent.end])
         self.texts = [t.text for t in words]
         self.lowers = [t.lower_ for t in words]
         self.puncts = [t.is_punct for t in words]

@@ -55,6 +55,22 @@ _Step = tuple[Range | None, list[Range], str]
 """What one content rule found: the content, other fragments, and the rule's name."""
 
 
+def _joined(lex: Lexicon, polnear: bool) -> tuple[frozenset[str], ...]:
+    """``ParsedSentence``'s word sets that join classes (noun-phrase content verbs, setting and time
+    nouns, person subjects, the surface rules' fallback cues) under one convention: the same for
+    every sentence, so built once and kept with the lexicon rather than joined per sentence."""
+    w = lex.word_class
+    # PolNeAR's own cues (polnear_cues, learned frames) take a noun phrase
+    np_content = (w("np_content_polnear") or w("np_content")) | w("cue_polnear_verb") | learned_verbs(lex) \
+        if polnear else w("np_content")
+    to_content = (w("to_content_polnear") or w("to_content")) if polnear else w("to_content")
+    fallback = w("surface_fallback")
+    if not polnear:  # a plan or a request the parse gives no claim is none for the surface rules either
+        fallback = fallback - (w("to_content_polnear") - to_content)
+    return (np_content, w("setting_noun") | w("weekday") | w("month"), w("subject_pronoun") - w("expletive"),
+            w("time_noun") | w("weekday") | w("month"), fallback)
+
+
 class ParsedSentence:
     """What the rules need to know about one sentence and its block."""
 
@@ -70,8 +86,9 @@ class ParsedSentence:
         self.one_role = polnear and bool(w("np_content_polnear"))
         """PolNeAR's convention for a language that has its words: a word is source, cue or content of
         one attribution at most, so none is annotated inside another's content or source."""
-        self.np_content = (w("np_content_polnear") or w("np_content")) | w("cue_polnear_verb") | learned_verbs(lex) \
-            if polnear else w("np_content")  # PolNeAR's own cues (polnear_cues, learned frames) take a noun phrase
+        # the word sets joined from several classes, once per lexicon and convention (``_joined``)
+        self.np_content, self.settings, self.person_subjects, self.when_nouns, self.fallback = lex.derived(
+            "tree_joined_polnear" if polnear else "tree_joined", lambda x: _joined(x, polnear))
         # which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or PolNeAR's
         # plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
         self.to_content = (w("to_content_polnear") or w("to_content")) if polnear else w("to_content")
@@ -87,21 +104,15 @@ class ParsedSentence:
         self.subordinators = w("subordinator")
         self.setting_prep = w("setting_prep")
         self.means_prep = w("means_prep")
-        self.settings = w("setting_noun") | w("weekday") | w("month")
         self.expletive = w("expletive")
-        self.person_subjects = w("subject_pronoun") - self.expletive
         self.message_nouns = w("message_noun")
         self.dashes = w("dash")
         self.source_prep = w("source_prep")
         self.speaker_object_prep = w("speaker_object_prep")
         self.unsaid_prep = w("unsaid_prep")
         self.open_question = w("open_question")
-        self.when_nouns = w("time_noun") | w("weekday") | w("month")
         self.claim_nouns = w("claim_noun")
         self.not_source = w("colon_not_source")
-        self.fallback = w("surface_fallback")
-        if not polnear:  # a plan or a request the parse gives no claim is none for the surface rules either
-            self.fallback = self.fallback - (w("to_content_polnear") - self.to_content)
         self.object_only = w("object_only")
         self.evidence_sources = w("evidence_source")
         self.evidence_cues = w("evidence_cue")
