@@ -142,7 +142,9 @@ def _definite(src: str, a: Attribution, text: str, data: LinkData,
     forms = [" ".join(words), "the " + " ".join(words)]
     country = None
     if len(words) > 1:  # *the Finnish telecoms group*: the head noun's role, in the country named
-        forms += ["the " + " ".join(words[-2:])] * (len(words) > 2) + ["the " + words[-1]]
+        if len(words) > 2:  # *the telecoms group* before *the group*
+            forms.append("the " + " ".join(words[-2:]))
+        forms.append("the " + words[-1])
         named = countries_in(src, data.lang)
         country = named[0] if named else None
     for form in forms:

@@ -397,7 +397,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
                     and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)
                     and not ctx.unsaid(v) and not ctx.event_object(v, cue)
                     and not ctx.unclaimed_prep_object(v, c1, cue)
-                    and not ctx.withheld_comment(v, "", cue.certainty)):  # 'have not said why': nor by surface
+                    and not ctx.negated_assertion(v, cue.certainty)):  # 'have not said why': nor by surface
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and ctx.writers_hedge(v, cue, f.source):
                     f = None

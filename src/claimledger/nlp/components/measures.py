@@ -228,11 +228,7 @@ def _function_words(lex: Lexicon) -> frozenset[str]:
     w = lex.word_class
     return (w("source_stop") | w("recipient") | w("source_prep") | w("complementizer") | w("relative")
             | w("conjunction") | w("count_stop") | w("aux") | w("determiner")
-            | lex.derived("prep_cue_starts", _prep_cue_starts))
-
-
-def _prep_cue_starts(lex: Lexicon) -> frozenset[str]:
-    return frozenset(first for first, cues in lex.cues.items() if any(c.kind == "prep" for c in cues))
+            | frozenset(first for first, cues in lex.cues.items() if any(c.kind == "prep" for c in cues)))
 
 
 def _counted_after_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:

@@ -26,10 +26,10 @@ from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.certainty import stem_kind
 from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.tree import _OBJ
 from claimledger.nlp.lexicon import Lexicon
 
 _ADJUNCT = frozenset({"advcl", "xcomp", "dep", "conj"})
-_OBJ = frozenset({"dobj", "obj"})
 _SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _RELATIVE = frozenset({"relcl", "acl"})
 

@@ -67,8 +67,8 @@ def _joined(lex: Lexicon, polnear: bool) -> tuple[frozenset[str], ...]:
     fallback = w("surface_fallback")
     if not polnear:  # a plan or a request the parse gives no claim is none for the surface rules either
         fallback = fallback - (w("to_content_polnear") - to_content)
-    return (np_content, w("setting_noun") | w("weekday") | w("month"), w("subject_pronoun") - w("expletive"),
-            w("time_noun") | w("weekday") | w("month"), fallback)
+    return (np_content, to_content, w("setting_noun") | w("weekday") | w("month"),
+            w("subject_pronoun") - w("expletive"), w("time_noun") | w("weekday") | w("month"), fallback)
 
 
 class ParsedSentence:
@@ -87,11 +87,10 @@ class ParsedSentence:
         """PolNeAR's convention for a language that has its words: a word is source, cue or content of
         one attribution at most, so none is annotated inside another's content or source."""
         # the word sets joined from several classes, once per lexicon and convention (``_joined``)
-        self.np_content, self.settings, self.person_subjects, self.when_nouns, self.fallback = lex.derived(
-            "tree_joined_polnear" if polnear else "tree_joined", lambda x: _joined(x, polnear))
-        # which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or PolNeAR's
-        # plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
-        self.to_content = (w("to_content_polnear") or w("to_content")) if polnear else w("to_content")
+        # to_content: which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or
+        # PolNeAR's plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
+        (self.np_content, self.to_content, self.settings, self.person_subjects, self.when_nouns, self.fallback
+         ) = lex.derived("tree_joined_polnear" if polnear else "tree_joined", lambda x: _joined(x, polnear))
         # *I think …* outside quotation marks is the writer's own hedge under FORMAT.md; PolNeAR annotates it
         self.writer_pronouns = frozenset() if polnear else w("first_person")
         self.polnear = polnear
@@ -242,8 +241,15 @@ class ParsedSentence:
         confirm a clause (*did not know who was behind it*, *did not say whether*), where the text says
         the act did not happen. A negation inside a quotation (*"… Probably not," she said*) is the
         quotation's. PolNeAR's convention marks both."""
-        return (not self.polnear and (rule in _NP_RULES or certainty in {"asserted", "confirmed"})
-                and any(c.dep_ == "neg" and self.q.region(c.i) is None for c in v.children))
+        return (not self.polnear and rule in _NP_RULES and self._negated(v)) or self.negated_assertion(v, certainty)
+
+    def negated_assertion(self, v: Token, certainty: str) -> bool:
+        """A negated cue that would assert or confirm (*did not know who …*, *have not said why*): under
+        FORMAT.md no entry, whatever its content; nor may the surface rules read one."""
+        return not self.polnear and certainty in {"asserted", "confirmed"} and self._negated(v)
+
+    def _negated(self, v: Token) -> bool:
+        return any(c.dep_ == "neg" and self.q.region(c.i) is None for c in v.children)
 
     def writers_hedge(self, v: Token, cue: Cue, source: Range | None) -> bool:
         """*The man looked so calm I think he was a guard*: a first-person hedge (``first_person``,
