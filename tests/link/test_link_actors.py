@@ -14,7 +14,7 @@ from claimledger.link import claimed
 from claimledger.link import origins as origins_of
 from claimledger.link.data import load
 from claimledger.link.scope import article_scope, country_words, independence_root, match_scoped
-from claimledger.model import Article
+from claimledger.model import Article, Origin
 from claimledger.nlp.records import analyze_article
 
 
@@ -111,17 +111,30 @@ def test_origins_polisen_in_a_swedish_text_about_finland_is_the_finnish_police()
     assert found[-1][0] == "Finnish police", found
 
 
-def test_quantity_origin_brackets_pair_figures_with_their_cue() -> None:
-    text = ("The French police said there were 8,700 marchers in Strasbourg (15,000 according to the CGT), "
-            "7,300 in Lille (12,000) and 11,000 in Marseille (130,000).")
+def _figure_origins(text: str) -> dict[str, Origin | None]:
+    """Each figure of an English text, by its words, with the origin the linker gives it."""
     analysis = analyze_article(Article(text=text, lang="en", published="2023-05-01"))
     data = load("en")
     scope = origins_of.speaker_scope(analysis, data)
     by_attr = {o.attribution_id: o for o in origins_of.origins(analysis, data, scope)}
-    found = {q.span.of(text): claimed.quantity_origin(analysis, q, by_attr, data, None) for q in analysis.quantities}
+    return {q.span.of(text): claimed.quantity_origin(analysis, q, by_attr, data, None) for q in analysis.quantities}
+
+
+def test_quantity_origin_brackets_pair_figures_with_their_cue() -> None:
+    text = ("The French police said there were 8,700 marchers in Strasbourg (15,000 according to the CGT), "
+            "7,300 in Lille (12,000) and 11,000 in Marseille (130,000).")
+    found = _figure_origins(text)
     who = {k: (o.actor if o else None) for k, o in found.items()}
     assert who["7,300"] == who["11,000"] == "French police", who
     assert who["12,000"] == who["130,000"] == "CGT", who
+
+
+def test_quantity_origin_a_lone_cue_in_brackets_speaks_for_the_brackets_only() -> None:
+    text = ("The last joint march of the six main unions was in 2010, during the debt crisis (the CGT said nearly "
+            "900,000 marched, the police 400,000).")
+    found = _figure_origins(text)
+    assert found["six"] is None, found
+    assert found["nearly 900,000"] is not None and found["nearly 900,000"].actor == "CGT", found
 
 
 def test_co_sources_each_body_in_a_coordinated_source_is_a_source() -> None:

@@ -159,21 +159,26 @@ def test_a_gerund_after_deny_or_admit_is_the_claim(text: str, entry: tuple[str, 
     assert entry in _claims(text)
 
 
-@pytest.mark.parametrize(("text", "entry"), [
-    ("The trawler, suspected of cutting the line, was towed to port.",
-     (None, "suspected of", "cutting the line", "estimated")),
-    ("The man, accused of stealing cars, was released on Monday.", (None, "accused of", "stealing cars", "alleged")),
+def test_a_reduced_allegation_with_a_gerund_is_a_claim_held_by_no_one() -> None:
+    text = "The man, accused of stealing cars, was released on Monday."
+    assert (None, "accused of", "stealing cars", "alleged") in _claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The trawler, suspected of cutting the line, was towed to port.",
+    "Four crew members were barred from leaving the country and are suspected of committing a crime.",
 ])
-def test_a_reduced_passive_with_a_gerund_is_a_claim_held_by_no_one(
-        text: str, entry: tuple[None, str, str, str]) -> None:
-    assert entry in _claims(text)
+def test_a_suspicion_of_a_deed_is_no_entry(text: str) -> None:
+    """The owners' English cluster gold leaves *suspected of X* out each time it occurs (a charge
+    no one is named to hold), while *accused of X* and *is suspected to have* are entries."""
+    assert not [c for c in _claims(text) if "suspected" in c[1]]
 
 
-def test_a_reduced_suspicion_inside_a_saying_is_its_own_entry() -> None:
+def test_a_reduced_suspicion_inside_a_saying_is_the_saying_s() -> None:
     text = ("The police are investigating the vessel Aurora, suspected of damaging the power cable, and have found "
             "marks on the seabed, inspector Ola Berg said on Sunday.")
     claims = _claims(text)
-    assert (None, "suspected of", "damaging the power cable", "estimated") in claims
+    assert not [c for c in claims if c[1] == "suspected of"]
     assert any(c[0] == "inspector Ola Berg" and "suspected of damaging" in c[2] for c in claims)
 
 

@@ -191,3 +191,18 @@ def test_a_stance_adjective_is_no_cue_by_default() -> None:
 def test_under_polnear_an_eager_subject_holds_its_infinitive() -> None:
     rows = _rows("The ferry union is eager to settle the dispute before the summer.")
     assert rows == [("The ferry union", "eager", "to settle the dispute before the summer")]
+
+
+# ----- charges and suspicions: PolNeAR's, not FORMAT.md's ---------------------------------------
+
+_CHARGED = "Jonas Pike, 40, was charged with three counts of fraud."
+_SUSPECTED = "Four crew members were barred from leaving the country and are suspected of committing a crime."
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_charge_and_a_suspicion_are_entries() -> None:
+    assert _by_cue(_CHARGED, "charged with") and _by_cue(_SUSPECTED, "are suspected of")
+
+
+def test_a_charge_and_a_suspicion_are_no_entries_by_default() -> None:
+    assert _rows(_CHARGED) == [] and _rows(_SUSPECTED) == []

@@ -78,9 +78,10 @@ def quantity_origin(analysis: Analysis, q: Quantity, by_attr: dict[str, Origin],
         # the figure is outside the brackets its cue stands in (or inside brackets its cue is not)
         others = [a for a in inside if _bracketed(text, sent.start, a.cue.start) == level]
         return by_attr[others[0].id] if len(others) == 1 else by_attr.get(q.attribution_id)
-    if len(inside) > 1:
+    if inside:
         # 'police saw 8,700 in Strasbourg (15,000 according to the unions), 7,300 in Lille (15,000)':
-        # a figure in brackets goes with the cue in brackets, one outside with the cue outside
+        # a figure in brackets goes with the cue in brackets, one outside with the cue outside; a lone
+        # cue in brackets speaks for the bracket only ('the eight unions marched in 2009 (the CGT counted …)')
         level = _bracketed(text, sent.start, q.span.start)
         inside = [a for a in inside if _bracketed(text, sent.start, a.cue.start) == level]
     if len(inside) == 1:

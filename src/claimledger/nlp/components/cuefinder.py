@@ -82,10 +82,12 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
 
 _POLNEAR_CLASSES = {"cue_polnear_verb": ("verb", "asserted"), "cue_polnear_noun": ("noun", "asserted"),
                     "cue_polnear_appearance": ("passive", "estimated"),
-                    "cue_polnear_adjective": ("passive", "asserted")}
+                    "cue_polnear_adjective": ("passive", "asserted"), "cue_polnear_charge": ("verb", "alleged"),
+                    "cue_polnear_suspicion": ("passive", "estimated")}
 """Word classes (``words.tsv``) of cues PolNeAR annotates and FORMAT.md does not: stances and acts toward
 a thing (*backed the bill*), stance nouns (*the council's decision to*), how things look (*it seems that*),
-stance adjectives (*is confident that*). Read only under ``contents=polnear``, and kept out of ``cues.tsv``
+stance adjectives (*is confident that*), charges and suspicions (*charged with X*, *is suspected of X*:
+the owners' English gold leaves both out). Read only under ``contents=polnear``, and kept out of ``cues.tsv``
 so that nothing else (line triggers, headline case, the linker) sees them."""
 def polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     """``lex.cues`` with the PolNeAR-only cues added (a stance *asserted*, a look *estimated*; lemma the form),

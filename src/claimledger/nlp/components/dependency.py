@@ -57,7 +57,7 @@ class _Sentence(AsideSentence):
             return reduced
         if self.reduced_passive(v):
             return None  # 'figures reported on Sunday', 'papers cited by X': the noun is what is reported
-        if self.unsaid(v):
+        if self.unsaid(v) or self.idiom(v, form):
             return None
         if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":
             return None  # 'That said, …', 'All told, …': a set phrase that opens the sentence
@@ -134,7 +134,7 @@ class _Sentence(AsideSentence):
                 or any(c.dep_ in _COMP for c in v.children)):
             return False  # 'accused X': an allegation about X, whatever follows
         obj = next((c for c in v.rights if c.dep_ in _OBJ), None)
-        count = obj is not None and is_count(obj)  # 'announced three deaths'
+        count = obj is not None and is_count(obj, () if self.polnear else self.lex.units.get("time_unit", ()))
         return (obj is not None and not count and obj.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
                 and obj.lower_ not in self.claim_nouns
                 and self.q.region(obj.i) is None
@@ -395,7 +395,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             v = ctx.cue_head(c0, c1)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)
-                    and not ctx.unsaid(v) and not ctx.event_object(v, cue)
+                    and not ctx.unsaid(v) and not ctx.event_object(v, cue) and not ctx.idiom(v, " ".join(cue.words))
                     and not ctx.unclaimed_prep_object(v, c1, cue)
                     and not ctx.negated_assertion(v, cue.certainty)):  # 'have not said why': nor by surface
                 f = ctx.surface_rule(c0, c1, cue)

@@ -1,0 +1,70 @@
+"""English news: a cue word used for an act that reports nothing, and a count as what is reported.
+
+The owners' cluster gold (FORMAT.md: a noun-phrase content only where the noun phrase stands for a
+claim) leaves out what a naming verb's lone object, a span of time, a charge or a death toll name,
+and keeps a body's count of people. Invented sentences shaped like that copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    analysis = analyze_article(Article(text=text, lang="en"))
+    return [(a.source.of(text) if a.source else None, a.cue.of(text), a.content.of(text), a.certainty)
+            for a in analysis.attributions]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm, which claimed the lives of at least 40 people, moved north on Friday.",
+    "Floods in the valley claimed 12 lives over the weekend.",
+    "The governor declared five days of official mourning.",
+    "The mayor called two days of mourning for the victims.",
+    "The chairman called an emergency meeting for Thursday.",
+    "She described the scene to the court.",
+    "Jonas Pike, 40, was charged with three counts of fraud.",
+    "He was charged with stealing a lorry from the depot.",
+    "Details: The bridge was closed for almost three hours on Monday.",
+    "Background: The port has been shut twice this year.",
+])
+def test_an_act_is_no_attribution(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("The minister called the report a lie.", ("The minister", "called", "the report a lie", "asserted")),
+    ("He described the mayor as a reliable partner.",
+     ("He", "described", "the mayor as a reliable partner", "asserted")),
+    ("The ministry announced three deaths.", ("The ministry", "announced", "three deaths", "asserted")),
+])
+def test_what_a_naming_verb_calls_its_object_and_a_count_are_claims(
+        text: str, entry: tuple[str, str, str, str]) -> None:
+    assert entry in _claims(text)
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("The interior ministry counted 41,000 marchers, including 9,000 in Lyon.",
+     ("The interior ministry", "counted", "41,000 marchers, including 9,000 in Lyon", "asserted")),
+    ("The union had counted nearly 300,000 strikers.", ("The union", "counted", "nearly 300,000 strikers", "asserted")),
+])
+def test_a_body_s_count_of_people_is_its_claim(text: str, entry: tuple[str, str, str, str]) -> None:
+    assert entry in _claims(text)
+
+
+@pytest.mark.parametrize("text", ["Officials counted the ballots on Sunday.", "Every ballot counts."])
+def test_counting_things_or_mattering_is_no_claim(text: str) -> None:
+    assert not [c for c in _claims(text) if c[1].startswith("count")]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Authorities have alerted residents that tap water might be unsafe after the floods.",
+     ("Authorities", "alerted", "tap water might be unsafe after the floods", "asserted")),
+    ("The agency notified airlines that the airspace would close at noon.",
+     ("The agency", "notified", "the airspace would close at noon", "asserted")),
+])
+def test_what_a_telling_verb_tells_its_recipient_is_the_content(text: str, entry: tuple[str, str, str, str]) -> None:
+    assert entry in _claims(text)
