@@ -68,3 +68,24 @@ def test_counting_things_or_mattering_is_no_claim(text: str) -> None:
 ])
 def test_what_a_telling_verb_tells_its_recipient_is_the_content(text: str, entry: tuple[str, str, str, str]) -> None:
     assert entry in _claims(text)
+
+
+def test_an_observer_s_that_clause_is_what_is_observed() -> None:
+    text = "The local paper observed that the slogan had become a national rallying cry."
+    assert ("The local paper", "observed", "the slogan had become a national rallying cry", "asserted") in _claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Citing privacy rules, the officials declined to name the man.",
+    "The firm cut its forecast, citing weak demand in Asia.",
+])
+def test_a_reason_cited_is_no_claim(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Analysts cut their forecasts, citing fears that demand would fall.", "citing"),
+    ("The mayor cited the audit as the reason for the delay.", "cited"),
+])
+def test_a_claim_cited_is_still_one(text: str, cue: str) -> None:
+    assert [c for c in _claims(text) if c[1] == cue]

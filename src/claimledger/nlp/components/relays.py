@@ -28,6 +28,7 @@ from claimledger.nlp.components.certainty import stem_kind
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.tree import _OBJ
 from claimledger.nlp.lexicon import Lexicon
+from claimledger.settings import contents_convention
 
 _ADJUNCT = frozenset({"advcl", "xcomp", "dep", "conj"})
 _SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
@@ -48,6 +49,14 @@ def _source_like(doc: Doc, np: Range, lex: Lexicon) -> bool:
         return True
     nouns = lex.word_class("anonymous") | lex.word_class("hearsay_noun") | lex.word_class("document_noun")
     return head.lower_ in nouns or stem_kind(doc[np[0] : np[1]].text, lex) is not None
+
+
+def _claim_like(doc: Doc, np: Range, lex: Lexicon) -> bool:
+    """Whether what a relay word cites holds a claim: a clause (*citing fears that X*), a claim noun
+    (*citing a report*) or what the thing cited is said to be (*cited the audit as the reason*)."""
+    nouns, comp, as_words = lex.word_class("claim_noun"), lex.word_class("complementizer"), lex.word_class("as_clause")
+    return any(doc[i].lower_ in nouns or (doc[i].dep_ == "mark" and doc[i].lower_ in comp)
+               or (doc[i].dep_ == "prep" and doc[i].lower_ in as_words) for i in range(*np))
 
 
 def _host(f: Found, cue: Token, found: list[Found]) -> Found | None:
@@ -138,9 +147,13 @@ def _cited(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
     if not relay_words or not any(doc[f.cue[0]].lower_ in relay_words for f in found):
         return found
     out = []
+    reasons = contents_convention() != "polnear"
     for f in found:
         cue = doc[f.cue[0]]
-        host = _host(f, cue, found) if cue.lower_ in relay_words and f.cue[1] - f.cue[0] == 1 else None
+        single = cue.lower_ in relay_words and f.cue[1] - f.cue[0] == 1
+        host = _host(f, cue, found) if single else None
+        if single and reasons and not _source_like(doc, f.content, lex) and not _claim_like(doc, f.content, lex):
+            continue  # 'Citing privacy rules, officials declined …': a reason given, no claim (FORMAT.md)
         if host is None or not _source_like(doc, f.content, lex):
             out.append(f)
             continue
