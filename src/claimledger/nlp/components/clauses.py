@@ -76,14 +76,18 @@ def free_relative(r: SentenceRules, c0: int, c1: int, later: list[int]) -> Found
 
 
 def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
-    """A passive that ends its clause (*hur avtalet ska tolkas.*) or is an infinitive (*att kallas*) reports
-    no claim, nor does hearsay *ska*
+    """A passive that ends its clause (*hur avtalet ska tolkas.*), is an infinitive (*att kallas*) or gives
+    a name (``naming_passive`` before a capital, *kallas för Dana*) reports no claim, nor does hearsay *ska*
     in an 'att' clause that no cue governs (*Tanken är att alla ska vara sökbara*: a plan)."""
     d = r.doc
     if cue.kind == "passive" and r.tagged and c0 > r.s and d[c0 - 1].lower_ in r.comp and d[c0 - 1].pos_ == "PART":
         return True  # an infinitive (*rädd för att kallas pensionär*): nobody is said to say anything
     if cue.kind == "passive" and c0 > r.s and d[c0 - 1].lower_ in r.lex.word_class("obligation_aux"):
         return True  # 'Brottet ska rapporteras till Sverige': an infinitive after a modal of duty, no report
+    if cue.kind == "passive" and " ".join(cue.words) in r.lex.word_class("naming_passive"):
+        k = c1 + (c1 < r.e and d[c1].lower_ in r.lex.word_class("naming_prep"))
+        if k < r.e and d[k].text[:1].isupper():
+            return True  # 'Väderfenomenet kallas för Dana': a name given, nothing said of it
     if cue.kind == "passive" and not (c0 > r.s and d[c0 - 1].text == ",") and no_complement(r, c1):
         return True  # 'kan studenterna antas hösten 2013', 'bedöms stabiliteten på': admitted, assessed
     if cue.kind == "passive":
