@@ -302,8 +302,8 @@ class _Sentence(AsideSentence):
             lo = self.s  # 'A was paid $2; B was paid $3, according to records': it speaks for all the sentence,
             # FORMAT's nesting: 'he said X, according to Y' is Y's relay of his saying (relays.nest_trailing);
             # PolNeAR's convention: a cue whose clause holds the phrase's clause speaks for it first
-        frags = [r for r in (self.trim(lo, phrase[0]), self.trim(phrase[1], hi)) if r]
-        frags = [self.trim(*self.clip_to_sentence(self.widen_to_quotes(r))) or r for r in frags]
+        frags = [self.trim(*self.clip_to_sentence(self.widen_to_quotes(r))) or r
+                 for r in self.around(lo, hi, phrase, head)]
         if not frags:
             return None
         frags.sort(key=self._chars, reverse=True)

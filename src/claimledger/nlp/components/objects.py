@@ -213,6 +213,18 @@ class ObjectSentence(QuotedSentence):
                 and not any(g.dep_ in {"oprd", *_XCOMP, *_COMP} and g.i > obj.i for g in v.children)
                 and not self._named_as(v, obj) and not any(self.q.region(t.i) is not None for t in obj.subtree))
 
+    def around(self, lo: int, hi: int, phrase: Range, head: Token) -> list[Range]:
+        """The words of a prepositional cue's clause (tokens ``lo .. hi``) on each side of its phrase. Set
+        off by commas before the verb it hangs on (``head``: *Nearly 800,000 people, according to the
+        police, marched …*), the phrase stands inside the claim, which FORMAT.md writes whole, cue
+        included; PolNeAR's convention keeps the two sides apart, and so does a phrase after its verb
+        (*A paid 25 percent, according to X, and B …*)."""
+        sides = [r for r in (self.trim(lo, phrase[0]), self.trim(phrase[1], hi)) if r]
+        d = self.doc
+        inserted = (len(sides) == 2 and head.i >= phrase[1] and d[phrase[0] - 1].text == ","
+                    and phrase[1] < sides[1][0] and d[phrase[1]].text == ",")
+        return [(sides[0][0], sides[1][1])] if inserted and not self.polnear else sides
+
     def idiom(self, v: Token, form: str) -> bool:
         """*The flood claimed 158 lives*: a cue word whose object (``idiom_object``, the cue form and the
         object's head) gives it a sense that reports nothing."""

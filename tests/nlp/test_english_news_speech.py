@@ -1,0 +1,49 @@
+"""English news: speech verbs of translated copy, and a prepositional cue set off inside its clause.
+
+Wire copy translated from French writes *”…”, rejoiced X*, *exclaimed X*, *greeted X*; the owners'
+cluster gold reads each as X's claim. *Nearly 800,000 people, according to the police, marched …*
+is written whole in that gold (the cue inside the claim). Invented sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import analyze_text
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str]]:
+    a = analyze_text(text, lang="en")
+    t = a.article.text
+    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t)) for x in a.attributions]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("“The turnout beat every forecast”, rejoiced the union leader Marie Roux.", "rejoiced"),
+    ("“Don't give up, the fight goes on”, exclaimed the opposition leader Paul Martin.", "exclaimed"),
+    ("“This is one of the strongest days in years”, greeted the union leader Marie Roux.", "greeted"),
+    ("She underlined that the plan was final.", "underlined"),
+])
+def test_speech_verbs_of_translated_copy_are_cues(text: str, cue: str) -> None:
+    assert [c for c in _claims(text) if c[1] == cue and c[0]]
+
+
+def test_greeting_someone_is_no_claim() -> None:
+    assert _claims("The crowd greeted the president warmly.") == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Nearly 40,000 people, according to the police, marched through Lyon on Monday.",
+     "Nearly 40,000 people, according to the police, marched through Lyon on Monday"),
+    ("The ship, according to investigators, dragged its anchor for 100 km.",
+     "The ship, according to investigators, dragged its anchor for 100 km"),
+])
+def test_a_prepositional_cue_set_off_before_its_verb_stands_inside_the_claim(text: str, content: str) -> None:
+    assert [c[2] for c in _claims(text) if c[1] == "according to"] == [content]
+
+
+def test_a_prepositional_cue_after_its_verb_speaks_for_its_own_conjunct() -> None:
+    text = ("The top group paid 25 percent of the tax, according to the budget office, and the next group "
+            "paid 20 percent.")
+    contents = [c[2] for c in _claims(text) if c[1] == "according to"]
+    assert contents and "budget office" not in contents[0], contents
