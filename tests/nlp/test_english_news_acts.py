@@ -89,3 +89,25 @@ def test_a_reason_cited_is_no_claim(text: str) -> None:
 ])
 def test_a_claim_cited_is_still_one(text: str, cue: str) -> None:
     assert [c for c in _claims(text) if c[1] == cue]
+
+
+def test_an_evidence_verb_of_purpose_is_no_finding() -> None:
+    text = "Thousands marched on Monday, with unions mobilising to show that they are not giving up the fight."
+    assert not [c for c in _claims(text) if c[1].startswith("show")]
+
+
+def test_an_evidence_verb_under_a_raising_verb_is_the_finding() -> None:
+    text = "The first figures seem to show that the turnout was lower than hoped."
+    assert [c for c in _claims(text) if c[1].startswith("show") and c[2] == "the turnout was lower than hoped"]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("It is our understanding that an anchor caused the damage.",
+     ("our", "understanding", "an anchor caused the damage", "estimated")),
+    ("It is the ministry's assessment that the ship caused the damage.",
+     ("the ministry's", "assessment", "the ship caused the damage", "estimated")),
+    ("Our assessment is that the ship caused the damage.", ("Our", "assessment", "the ship caused the damage", "asserted")),
+])
+def test_a_stance_noun_with_the_copula_s_clause_is_its_holder_s_claim(
+        text: str, entry: tuple[str, str, str, str]) -> None:
+    assert entry in _claims(text)

@@ -68,8 +68,8 @@ class _Sentence(AsideSentence):
             source = self.name_before_colon(c1) or self.coordinate_subject(v)  # 'Said Ellis: "…"
         if source is None and any(c.dep_ in _SUBJ and c.i < v.i and self._quoted_label(c.i) for c in v.children):
             return None  # 'the "Great Thaw" presented …': a quoted name is the subject, and no speaker
-        if source is None and self.infinitive(v):
-            return None  # 'a chance to show that he can lead': a purpose no one is named to hold
+        if (source is None or cue.kind == "evidence" and not self.raised(v)) and self.infinitive(v):
+            return None  # 'a chance to show that he can lead', 'marched to show that': a purpose, not a finding
         cut_source, swallowed = self._unswallow(v, source)
         content: Range | None = None
         parts: list[Range] = []

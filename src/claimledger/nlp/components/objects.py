@@ -67,6 +67,10 @@ class ObjectSentence(QuotedSentence):
         source = self._noun_holder(n)
         clause = next((c for c in n.rights if c.dep_ in {"acl", "ccomp", "relcl", "appos"} and c.pos_ in {"VERB", "AUX"}
                        and any(g.dep_ == "mark" and g.i < c1 for g in c.children)), None)
+        if clause is None and n.dep_ in {"attr", "nsubj"} and n.head.pos_ == "AUX":
+            # 'It is our understanding that X', 'Our assessment is that X': the copula takes the clause
+            clause = next((c for c in n.head.rights if c.dep_ == "ccomp" and c.i > n.i and any(
+                g.dep_ == "mark" and g.lower_ in self.comp for g in c.children)), None)
         rule = "dep-noun"
         if clause is not None:
             content = self.trim(max(c1, clause.left_edge.i), clause.right_edge.i + 1)
@@ -224,6 +228,11 @@ class ObjectSentence(QuotedSentence):
         inserted = (len(sides) == 2 and head.i >= phrase[1] and d[phrase[0] - 1].text == ","
                     and phrase[1] < sides[1][0] and d[phrase[1]].text == ",")
         return [(sides[0][0], sides[1][1])] if inserted and not self.polnear else sides
+
+    def raised(self, v: Token) -> bool:
+        """*the figures seem to show that X*: an infinitive under a raising verb (``raising_verb``) is
+        the finding itself, not a purpose (*marched to show that X*)."""
+        return v.head.i != v.i and v.head.lower_ in self.lex.word_class("raising_verb")
 
     def idiom(self, v: Token, form: str) -> bool:
         """*The flood claimed 158 lives*: a cue word whose object (``idiom_object``, the cue form and the
