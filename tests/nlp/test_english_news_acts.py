@@ -106,7 +106,8 @@ def test_an_evidence_verb_under_a_raising_verb_is_the_finding() -> None:
      ("our", "understanding", "an anchor caused the damage", "estimated")),
     ("It is the ministry's assessment that the ship caused the damage.",
      ("the ministry's", "assessment", "the ship caused the damage", "estimated")),
-    ("Our assessment is that the ship caused the damage.", ("Our", "assessment", "the ship caused the damage", "asserted")),
+    ("Our assessment is that the ship caused the damage.",
+     ("Our", "assessment", "the ship caused the damage", "asserted")),
 ])
 def test_a_stance_noun_with_the_copula_s_clause_is_its_holder_s_claim(
         text: str, entry: tuple[str, str, str, str]) -> None:
