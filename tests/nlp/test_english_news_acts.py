@@ -112,3 +112,18 @@ def test_an_evidence_verb_under_a_raising_verb_is_the_finding() -> None:
 def test_a_stance_noun_with_the_copula_s_clause_is_its_holder_s_claim(
         text: str, entry: tuple[str, str, str, str]) -> None:
     assert entry in _claims(text)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("No injuries or deaths were reported in the clashes.", "No injuries or deaths were reported in the clashes"),
+    ("Two people were reported killed in the attack.", "Two people were reported killed in the attack"),
+    ("The power line, which links the two islands, was reported offline.",
+     "The power line, which links the two islands, was reported offline"),
+    ("It was reported that the ship had left the port.", "the ship had left the port"),
+])
+def test_a_bare_reporting_passive_is_hearsay_with_the_clause_as_content(text: str, content: str) -> None:
+    assert (None, "reported", content) in [(c[0], c[1].split()[-1], c[2]) for c in _claims(text)]
+
+
+def test_an_event_reported_to_someone_is_no_claim() -> None:
+    assert _claims("The theft was reported to police on Monday.") == []

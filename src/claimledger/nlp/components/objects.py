@@ -280,11 +280,23 @@ class ObjectSentence(QuotedSentence):
     def own_clause(self, f: Found | None, c0: int, c1: int) -> Found | None:
         """*The fares will rise in May and the service is expected to improve*: a passive cue inside
         the claim, in the second of two joined clauses that has a subject of its own, holds only its
-        own clause; the first stays the writer's."""
+        own clause; the first stays the writer's. A passive whose *to* takes a noun rather than an
+        infinitive (*the theft was reported to police*) reports an event to someone: no claim."""
         if f is None or f.kind != "passive":
             return f
+        last = self.doc[c1 - 1]
+        if last.dep_ == "prep" and last.tag_ != "TO" and any(c.dep_ in {"pobj", "obj"} for c in last.children):
+            return None
         v = self.cue_head(c0, c1)
+        clause = next((c for c in v.rights if c.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ in self.comp for m in c.children)), None)
+        if clause is not None and any(c.dep_ in _SUBJ_PASS and c.lower_ in self.lex.word_class("expletive")
+                                      for c in v.children):  # 'It was reported that X': the clause is the claim
+            return replace(f, content=self.trim(clause.left_edge.i + 1, clause.right_edge.i + 1) or f.content)
         lo, hi = f.content
+        subj = next((c for c in v.lefts if c.dep_ in _SUBJ_PASS and c.tag_ not in _WH), None)
+        if lo >= c0 and subj is not None and subj.left_edge.i < lo:
+            lo = subj.left_edge.i  # 'The cable, which links A and B, was reported offline': past the inserted clause
         if v.dep_ == "conj" and v.head.i < v.i and _has_subject(v) and lo < v.left_edge.i < hi:
             lo = v.left_edge.i
         after = [c for c in v.rights if c.dep_ == "conj" and _has_subject(c)]  # '… to rise and the cost will fall'
