@@ -127,3 +127,8 @@ def test_a_bare_reporting_passive_is_hearsay_with_the_clause_as_content(text: st
 
 def test_an_event_reported_to_someone_is_no_claim() -> None:
     assert _claims("The theft was reported to police on Monday.") == []
+
+
+def test_a_particle_verb_s_plain_object_is_no_claim() -> None:
+    assert _claims("The guide pointed out the murals to the visitors.") == []
+    assert [c for c in _claims("He pointed out that the plan had failed.") if c[2] == "the plan had failed"]

@@ -142,15 +142,16 @@ class ObjectSentence(QuotedSentence):
         return (self.trim(max(head[0], self.s), head[1]) if head else None), "dep-relative-head"
 
     def unclaimed_prep_object(self, v: Token, c1: int, cue: Cue) -> bool:
-        """*called for calm*, *cares about money*: under FORMAT.md the noun phrase that a neutral cue's
-        own preposition takes is its content only when it stands for a claim (``_content_noun``); a
-        clause (*of lying*) always is, an allegation's object too (*charged with fraud*), and under
-        PolNeAR any noun phrase is."""
+        """*called for calm*, *cares about money*, *pointed out the features*: under FORMAT.md the noun
+        phrase that a neutral cue's own preposition or particle takes is its content only when it stands
+        for a claim (``_content_noun``); a clause (*of lying*) always is, an allegation's object too
+        (*accused of fraud*), and under PolNeAR any noun phrase is."""
         last = self.doc[c1 - 1]
         if self.polnear or cue.certainty != "asserted" or not (
-                last.i > v.i and last.dep_ == "prep" and last.head.i == v.i):
+                last.i > v.i and last.dep_ in {"prep", "prt"} and last.head.i == v.i):
             return False
-        obj = next((g for g in last.children if g.dep_ in {"pobj", "obj"}), None)
+        obj = next((g for g in (last.children if last.dep_ == "prep" else v.rights)  # 'pointed out the features'
+                    if g.dep_ in {"pobj", "obj", "dobj"} and g.i > last.i), None)
         if obj is None or any(c.dep_ in _COMP | _XCOMP for c in v.children) or self._named_as(v, obj):
             return False  # 'agreed with X that …', 'pointed to X as proof of …': a claim follows the object
         return not self._content_noun(" ".join(cue.words), obj) and not any(
