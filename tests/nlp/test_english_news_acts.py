@@ -132,3 +132,15 @@ def test_an_event_reported_to_someone_is_no_claim() -> None:
 def test_a_particle_verb_s_plain_object_is_no_claim() -> None:
     assert _claims("The guide pointed out the murals to the visitors.") == []
     assert [c for c in _claims("He pointed out that the plan had failed.") if c[2] == "the plan had failed"]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The teachers' union regrets that its proposals were not included.", "regrets"),
+    ("Unions deplored that the law was passed without a vote.", "deplored"),
+])
+def test_a_stance_verb_with_a_that_clause_is_a_claim(text: str, cue: str) -> None:
+    assert [c for c in _claims(text) if c[1] == cue]
+
+
+def test_regretting_a_thing_is_no_claim() -> None:
+    assert _claims("He regretted his decision.") == []
