@@ -144,3 +144,16 @@ def test_a_stance_verb_with_a_that_clause_is_a_claim(text: str, cue: str) -> Non
 
 def test_regretting_a_thing_is_no_claim() -> None:
     assert _claims("He regretted his decision.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The health agency recommends that every school should test its water.",
+    "Protesters demanded that the minister resign.",
+])
+def test_a_directive_with_its_clause_is_no_claim(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_quotation_a_directive_verb_tags_is_still_the_speaker_s() -> None:
+    text = '"Why has nobody been fired?" the senator demanded.'
+    assert [c for c in _claims(text) if c[0] == "the senator" and c[1] == "demanded"]

@@ -57,7 +57,7 @@ class _Sentence(AsideSentence):
             return reduced
         if self.reduced_passive(v):
             return None  # 'figures reported on Sunday', 'papers cited by X': the noun is what is reported
-        if self.unsaid(v) or self.idiom(v, form):
+        if self.unsaid(v) or self.says_nothing(v, form):
             return None
         if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":
             return None  # 'That said, …', 'All told, …': a set phrase that opens the sentence
@@ -395,8 +395,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
             v = ctx.cue_head(c0, c1)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)
-                    and not ctx.unsaid(v) and not ctx.event_object(v, cue) and not ctx.idiom(v, " ".join(cue.words))
-                    and not ctx.unclaimed_prep_object(v, c1, cue)
+                    and not ctx.unsaid(v) and not ctx.event_object(v, cue)
+                    and not ctx.says_nothing(v, " ".join(cue.words)) and not ctx.unclaimed_prep_object(v, c1, cue)
                     and not ctx.negated_assertion(v, cue.certainty)):  # 'have not said why': nor by surface
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and ctx.writers_hedge(v, cue, f.source):

@@ -235,11 +235,16 @@ class ObjectSentence(QuotedSentence):
         the finding itself, not a purpose (*marched to show that X*)."""
         return v.head.i != v.i and v.head.lower_ in self.lex.word_class("raising_verb")
 
-    def idiom(self, v: Token, form: str) -> bool:
-        """*The flood claimed 158 lives*: a cue word whose object (``idiom_object``, the cue form and the
-        object's head) gives it a sense that reports nothing."""
+    def says_nothing(self, v: Token, form: str) -> bool:
+        """A cue word used for an act that puts nothing forward: an object that gives it another sense
+        (``idiom_object``, the cue form and the object's head: *the flood claimed 158 lives*), or, under
+        FORMAT.md, a directive with the clause it asks for after it (``directive_verb``: *recommends that
+        every country should act*, *demanded that the minister resign*): it asks for a deed rather than
+        stating a claim. A quotation the verb tags (*"Why?" Vitter demanded*) is still the speaker's."""
         pairs = self.lex.word_class("idiom_object")
-        return any(c.dep_ in _OBJ and f"{form} {c.lower_}" in pairs for c in v.children)
+        directive = not self.polnear and form in self.lex.word_class("directive_verb") and any(
+            c.dep_ in _COMP | _XCOMP and c.i > v.i for c in v.children)
+        return directive or any(c.dep_ in _OBJ and f"{form} {c.lower_}" in pairs for c in v.children)
 
     def reduced_claim(self, v: Token, cue: Cue) -> Found | None:
         """*The trawler, suspected of cutting the line, was towed*: a participle set off after its noun
