@@ -47,3 +47,20 @@ def test_a_prepositional_cue_after_its_verb_speaks_for_its_own_conjunct() -> Non
             "paid 20 percent.")
     contents = [c[2] for c in _claims(text) if c[1] == "according to"]
     assert contents and "budget office" not in contents[0], contents
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("“We will win,” he whispered.", "whispered"),
+    ("“It is over,” she sighed.", "sighed"),
+    ("The minister affirmed that the talks would continue.", "affirmed"),
+    ("He swore that he had never met her.", "swore"),
+    ("He reckons the deal will close in May.", "reckons"),
+    ("The company refuted claims that it had polluted the river.", "refuted"),
+])
+def test_manner_of_speaking_and_belief_verbs_are_cues(text: str, cue: str) -> None:
+    assert [c for c in _claims(text) if c[1] == cue and c[0]]
+
+
+@pytest.mark.parametrize("text", ["She swore in the new cabinet.", "He is supposed to arrive on Monday."])
+def test_their_other_senses_are_no_claims(text: str) -> None:
+    assert _claims(text) == []
