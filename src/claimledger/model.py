@@ -154,8 +154,11 @@ class Quantity:
     unit: str | None = None
     attribution_id: str | None = None
     unit_span: Span | None = None
-    """The word that names the unit as written inside the figure (*a 230-* **metre** *ship*): a measure
-    that counts nothing keeps it here, so the linker can convert miles and kilometres."""
+    """The words that name the unit as written, where a rule read the unit from words: joined to the
+    number (*a 230-* **metre** *ship*, *10* **kg**, *8- to 16-* **meter**) or after it (*105* **miles**,
+    *40* **per cent**, the same words as ``counted``). A measure that counts nothing (*230-metre*)
+    keeps its unit word only here, and the linker converts miles and kilometres with it. None for
+    a unit given by a currency sign before the number (*$5*) or by no word at all."""
 
 
 @dataclass(frozen=True, slots=True)

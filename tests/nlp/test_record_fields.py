@@ -42,3 +42,23 @@ def test_a_measure_keeps_the_word_of_its_unit(text: str, figure: str, unit: str,
     assert (q.unit, q.counted) == (unit, None)
     assert q.unit_span is not None and q.unit_span.of(text) == word
     assert q.span.contains(q.unit_span)
+
+
+@pytest.mark.parametrize(("text", "lang", "figure", "word"), [
+    ("The cable runs 105 miles under the strait.", "en", "105", "miles"),
+    ("Prices rose 40 per cent last year, the bank said.", "en", "40", "per cent"),
+    ("Bolaget förlorade 45 miljoner kronor i fjol.", "sv", "45 miljoner", "kronor"),
+])
+def test_a_unit_after_the_figure_is_its_unit_words(text: str, lang: str, figure: str, word: str) -> None:
+    """*105 miles*: the unit's words follow the figure, and are what it counts."""
+    qs = {q.span.of(text): q for q in analyze_article(Article(text=text, lang=lang)).quantities}
+    q = qs[figure]
+    assert q.unit_span is not None and q.unit_span.of(text) == word
+    assert q.unit_span == q.counted
+
+
+def test_a_currency_sign_or_a_counted_noun_is_no_unit_word() -> None:
+    text = "The plant lost $5 million and 300 jobs."
+    qs = {q.span.of(text): q for q in analyze_article(Article(text=text, lang="en")).quantities}
+    assert (qs["$5 million"].unit, qs["$5 million"].unit_span) == ("USD", None)
+    assert (qs["300"].unit, qs["300"].unit_span) == (None, None)

@@ -407,6 +407,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     elif not own_scale and approx != "range":
         nxt = shared_unit(nxt, lex)  # '20, 40 eller 60 procent': the unit after the list is each figure's
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
+    if range_unit is None and unit is not None:
+        unit_at = counted  # '105 miles', '40 per cent': the words counted_after read as the unit
     if counted is None and unit is None:
         counted = count_noun_before(words.before(start, 12), lex, doc)  # 'dödstalet har stigit till 900'
     elif approx == "exact" and counted is not None and counted[0] > end and not bound:
