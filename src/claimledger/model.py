@@ -134,6 +134,10 @@ class Attribution:
     content_parts: tuple[Span, ...] = ()
     confidence: float = 1.0
     rule: str = ""
+    relayed: Span | None = None
+    """The words inside the cue naming whom the source relays (*Lee cited* **Kim** *as saying that
+    X*): the claim comes from them. Set by the rule that read the relay, so the linker need not
+    read the cue's words again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +153,12 @@ class Quantity:
     counted: Span | None = None
     unit: str | None = None
     attribution_id: str | None = None
+    unit_span: Span | None = None
+    """The words that name the unit as written, where a rule read the unit from words: joined to the
+    number (*a 230-* **metre** *ship*, *10* **kg**, *8- to 16-* **meter**) or after it (*105* **miles**,
+    *40* **per cent**, the same words as ``counted``). A measure that counts nothing (*230-metre*)
+    keeps its unit word only here, and the linker converts miles and kilometres with it. None for
+    a unit given by a currency sign before the number (*$5*) or by no word at all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,11 +189,15 @@ class Analysis:
             out += [("cue", a.cue), ("content", a.content)]
             if a.source:
                 out.append(("source", a.source))
+            if a.relayed:
+                out.append(("relayed", a.relayed))
             out += [("hedge", h) for h in a.hedges]
         for q in self.quantities:
             out.append(("quantity", q.span))
             if q.counted:
                 out.append(("counted", q.counted))
+            if q.unit_span:
+                out.append(("unit", q.unit_span))
         out += [("mention", m.span) for m in self.mentions]
         return out
 

@@ -35,7 +35,7 @@ def test_links_migration_0001_ledger_is_upgraded_and_left_unlinked(ledger_path: 
     _ledger_at_0001(ledger_path, sv_analysis)
     with Ledger(ledger_path) as led:
         with led.engine.connect() as conn:
-            assert migrate.current(conn) == migrate.head() == "0007"
+            assert migrate.current(conn) == migrate.head() == "0008"
             assert {"facts", "fact_mentions", "copies"} <= set(inspect(conn).get_table_names())
             assert conn.execute(select(Table("articles", MetaData(), autoload_with=conn).c.linked_at)).all() == [
                 (None,)

@@ -28,7 +28,7 @@ SEARCH = {"claims_fts", "claims_fts_data", "claims_fts_idx", "claims_fts_content
 
 def test_migrations_fresh_ledger_is_at_head(ledger: Ledger) -> None:
     with ledger.engine.connect() as conn:
-        assert migrate.current(conn) == migrate.head() == "0007"
+        assert migrate.current(conn) == migrate.head() == "0008"
         assert set(inspect(conn).get_table_names()) == TABLES | SEARCH
 
 

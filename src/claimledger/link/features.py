@@ -250,11 +250,10 @@ def quantity_item(analysis: Analysis, q: Quantity, data: LinkData, country: str 
     elif outcome and (concept is None or concept[1] == "generic"):
         concept = outcome  # *202 people had been confirmed dead*: the dead, not any people
     value, vmax, unit = q.value, q.value_max, q.unit
-    # '105-mile': the unit written inside the figure (its counted, or for a measure that counts nothing, the word
-    # its hyphen joins)
-    joined = re.search(r"-([^\W\d_]+)$", q.span.of(text)) if q.unit else None
+    # '105-mile': the unit written inside the figure (its counted, or for a measure that counts nothing, the unit
+    # word the quantity rule found; '105 miles' writes it after the figure, where near_after reads it)
     inside = (counted if q.counted and q.span.start <= q.counted.start < q.span.end
-              else [joined.group(1)] if joined else [])
+              else [q.unit_span.of(text)] if q.unit_span and q.span.contains(q.unit_span) else [])
     for w in inside[-1:] + ([" ".join(near_after[:2])] if len(near_after) > 1 else []) + near_after[:1]:
         factor = data.factors.get(w.lower())
         if factor:

@@ -193,7 +193,7 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
     relayed: dict[str, str] = {}
     earlier: list[str] = []  # the actors of the attributions before, in order
     for a in analysis.attributions:
-        a = _cited_inside(a, text, data)
+        a = _cited_inside(a)
         actor, rule, words = _speaker(a, text, data, scope, earlier)
         if (rule == "definite" and actors().get(actor or "", ActorInfo("", "person")).kind == "person" and a.source
                 and (person := person_name(a.source.of(text), data)) and person != (actor or "").lower()):
@@ -365,16 +365,11 @@ def _in_tables(name: str, data: LinkData) -> tuple[str, str, str] | None:
     return spoken_for(hit[0], hit[0], data)
 
 
-def _cited_inside(a: Attribution, text: str, data: LinkData) -> Attribution:
+def _cited_inside(a: Attribution) -> Attribution:
     """*Lee cited Kim as saying that X*: one entry whose source is Lee and whose cue names who Lee
-    relays; the claim comes from Kim (``as_clause`` after a ``relay_prep`` word), so Kim is read as its
-    source here, as if Kim's own *saying* stood alone."""
-    cue = a.cue.of(text)
-    first = cue.split(" ", 1)[0]
-    at = next((m.start() for w in data.words("as_clause") for m in re.finditer(rf" {re.escape(w)} ", cue)), None)
-    if first.lower() not in data.words("relay_prep") or at is None or at <= len(first):
-        return a
-    return replace(a, source=Span(a.cue.start + len(first) + 1, a.cue.start + at))
+    relays (``Attribution.relayed``, set by the rule that read the relay); the claim comes from Kim,
+    so Kim is read as its source here, as if Kim's own *saying* stood alone."""
+    return replace(a, source=a.relayed) if a.relayed is not None else a
 
 
 NOT_SAID = "not-said"

@@ -11,7 +11,7 @@ work on a paragraph's (block's) found attributions and the paragraph before, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -172,7 +172,7 @@ def _signed(doc: Doc, start: int, lex: lexicon.Lexicon) -> bool:
 
 def _taking_speaker(speaker: Placed, b: pipeline.Block, content: Range) -> Placed:
     f = speaker.found
-    found = Found(f.cue, content, f.source, f.certainty, f.kind, CONTINUATION)
+    found = Found(f.cue, content, f.source, f.certainty, f.kind, CONTINUATION, relayed=f.relayed)
     return Placed(found, b, speaker.cue_block or (speaker.block if speaker.block is not b else None))
 
 
@@ -286,7 +286,7 @@ def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
         if f.content in later:  # the claim's own content stays; the fragment before the cue is the new entry
             later = [r for r in fragments if r not in later]
         rest = tuple(r for r in f.parts if r not in later)
-        out.append(Placed(Found(f.cue, f.content, f.source, f.certainty, f.kind, f.rule, rest), p.block, p.cue_block))
+        out.append(Placed(replace(f, parts=rest), p.block, p.cue_block))
         out += [_taking_speaker(p, p.block, r) for r in later]
     return out
 

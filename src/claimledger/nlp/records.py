@@ -92,8 +92,9 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
         for q in figures if figures is not None else find_quantities(b.text, lex, None):
             span = Span(b.offset + q.start, b.offset + q.end)
             counted = Span(b.offset + q.counted[0], b.offset + q.counted[1]) if q.counted else None
+            unit = Span(b.offset + q.unit_span[0], b.offset + q.unit_span[1]) if q.unit_span else None
             quantities.append(Quantity(record_id(article.id, "q", span.start, span.end), article.id, span,
-                                       q.value, q.approx, q.value_max, counted, q.unit))
+                                       q.value, q.approx, q.value_max, counted, q.unit, unit_span=unit))
         if b.doc is None:
             continue
         found = [Placed(f, b) for f in b.doc._.get(ATTRIBUTIONS) or ()]
@@ -164,6 +165,7 @@ def _attribution(article: Article, p: Placed, lex: lexicon.Lexicon, nested: list
     cue_block = p.cue_block or p.block
     cue = _span(cue_block, f.cue)
     source = _span(cue_block, f.source) if f.source else None
+    relayed = _span(cue_block, f.relayed) if f.relayed else None  # inside the cue, so in the cue's block
     content = _span(p.block, f.content)
     parts = tuple(_span(p.block, r) for r in f.parts)
     text = article.text
@@ -183,6 +185,7 @@ def _attribution(article: Article, p: Placed, lex: lexicon.Lexicon, nested: list
         content_parts=parts,
         confidence=rule_confidence(lex.lang, f.rule),
         rule=f.rule,
+        relayed=relayed,
     )
 
 

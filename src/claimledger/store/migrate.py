@@ -30,7 +30,7 @@ from claimledger.store import dialect
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0007"
+HEAD = "0008"
 """The newest revision in ``migrations/versions`` (tests/store/test_links_migration.py checks it)."""
 
 SCRIPTS = Path(__file__).with_name("migrations")

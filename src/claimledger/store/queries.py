@@ -149,7 +149,8 @@ def claims(
     several; ``article`` is an id or an id prefix (every article it starts). Keys: id,
     article_id, source, cue, content, certainty, anonymous, source_kind, actor_id, via,
     confidence, rule, source_start, source_end, cue_start, cue_end, content_start,
-    content_end, lang, title, outlet, published, url.
+    content_end, relayed, relayed_start, relayed_end (whom a relay names inside the cue; None
+    for most claims), lang, title, outlet, published, url.
     """
     stmt = (
         select(
@@ -171,6 +172,9 @@ def claims(
             T.c.cue_end,
             T.c.content_start,
             T.c.content_end,
+            T.c.relayed_text.label("relayed"),
+            T.c.relayed_start,
+            T.c.relayed_end,
             A.c.lang,
             A.c.title,
             A.c.outlet,
@@ -210,7 +214,8 @@ def quantities(
     """Quantities with their words, filtered by article (id or prefix) and counted words.
 
     Keys: id, article_id, text, value, value_max, approx, counted, unit, attribution_id,
-    start, end, counted_start, counted_end, lang.
+    start, end, counted_start, counted_end, unit_text, unit_start, unit_end (the word naming the
+    unit as written, where the figure's rule knew it), lang.
     """
     stmt = (
         select(
@@ -227,6 +232,9 @@ def quantities(
             Q.c.end,
             Q.c.counted_start,
             Q.c.counted_end,
+            Q.c.unit_text,
+            Q.c.unit_start,
+            Q.c.unit_end,
             A.c.lang,
         )
         .join(A, A.c.id == Q.c.article_id)

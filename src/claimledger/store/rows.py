@@ -78,7 +78,7 @@ def problem(record: Attribution | Quantity | Mention, n: int, att_ids: set[str])
     spans: list[tuple[str, Span | None]]
     if isinstance(record, Attribution):
         a = record
-        spans = [("cue", a.cue), ("content", a.content), ("source", a.source)]
+        spans = [("cue", a.cue), ("content", a.content), ("source", a.source), ("relayed", a.relayed)]
         spans += [("hedge/part", s) for s in (*a.hedges, *a.content_parts)]
         if a.certainty not in CERTAINTIES:
             return f"attribution {a.id} has unknown certainty {a.certainty!r}"
@@ -88,7 +88,7 @@ def problem(record: Attribution | Quantity | Mention, n: int, att_ids: set[str])
             return f"attribution {a.id} is relayed via {a.via}, which is not in this article"
     elif isinstance(record, Quantity):
         q = record
-        spans = [("quantity", q.span), ("counted", q.counted)]
+        spans = [("quantity", q.span), ("counted", q.counted), ("unit", q.unit_span)]
         if q.approx not in APPROXES:
             return f"quantity {q.id} has unknown approx {q.approx!r}"
         if q.attribution_id is not None and q.attribution_id not in att_ids:
@@ -169,6 +169,9 @@ def attribution_rows(analysis: Analysis) -> list[Row]:
             "content_parts": _spans_json(a.content_parts),
             "confidence": float(a.confidence),
             "rule": a.rule,
+            "relayed_start": a.relayed.start if a.relayed else None,
+            "relayed_end": a.relayed.end if a.relayed else None,
+            "relayed_text": _slice(text, a.relayed),
         }
         for i, a in enumerate(analysis.attributions)
     ]
@@ -192,6 +195,9 @@ def quantity_rows(analysis: Analysis) -> list[Row]:
             "counted_text": _slice(text, q.counted),
             "unit": q.unit,
             "attribution_id": q.attribution_id,
+            "unit_start": q.unit_span.start if q.unit_span else None,
+            "unit_end": q.unit_span.end if q.unit_span else None,
+            "unit_text": _slice(text, q.unit_span),
         }
         for i, q in enumerate(analysis.quantities)
     ]
@@ -287,6 +293,7 @@ def attribution_from(r: Mapping[Any, Any]) -> Attribution:
         content_parts=_spans_from(r["content_parts"]),
         confidence=r["confidence"],
         rule=r["rule"],
+        relayed=_span(r.get("relayed_start"), r.get("relayed_end")),  # absent from a shard written before 0008
     )
 
 
@@ -301,6 +308,7 @@ def quantity_from(r: Mapping[Any, Any]) -> Quantity:
         counted=_span(r["counted_start"], r["counted_end"]),
         unit=r["unit"],
         attribution_id=r["attribution_id"],
+        unit_span=_span(r.get("unit_start"), r.get("unit_end")),
     )
 
 

@@ -16,9 +16,14 @@ articles may legitimately produce the same record id. Every record row also stor
 records in the order they were written and ``Analysis`` equality holds.
 
 Every span is stored as two integer columns, plus the words it covers (``cue_text``,
-``content_text``, ``source_text``, ``text``, ``counted_text``): denormalised on purpose,
-so that ``claims --source`` and the web pages filter and show text without slicing the
-article in Python, and so a test can check ``text[start:end] == *_text`` row by row.
+``content_text``, ``source_text``, ``text``, ``counted_text``, ``relayed_text``, ``unit_text``):
+denormalised on purpose, so that ``claims --source`` and the web pages filter and show text
+without slicing the article in Python, and so a test can check ``text[start:end] == *_text``
+row by row.
+
+``relayed_*`` on attributions and ``unit_*`` on quantities (migration 0008) are spans too:
+whom a relay names inside its cue, and the word that names a figure's unit; NULL on rows
+older than 0008, whose analysis did not store them.
 
 ``pipeline`` (migration 0006) names the run that wrote a row (``claimledger.version``): on
 ``articles`` for the article and its records, which one run makes together; on the linker's
@@ -114,6 +119,9 @@ attributions = Table(
     Column("content_parts", Text, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("rule", Text, nullable=False),
+    Column("relayed_start", Integer),  # whom a relay names inside the cue (0008; NULL on older rows)
+    Column("relayed_end", Integer),
+    Column("relayed_text", Text),
     PrimaryKeyConstraint("article_id", "id"),
     Index(None, "certainty"),
     Index(None, "actor_id"),
@@ -137,6 +145,9 @@ quantities = Table(
     Column("counted_text", Text),
     Column("unit", String(32)),
     Column("attribution_id", ID),
+    Column("unit_start", Integer),  # the word naming the unit as written (0008; NULL on older rows)
+    Column("unit_end", Integer),
+    Column("unit_text", Text),
     PrimaryKeyConstraint("article_id", "id"),
     Index(None, "counted_text"),
     Index(None, "article_id", "attribution_id"),

@@ -25,6 +25,8 @@ class Found:
     kind: str
     rule: str
     parts: tuple[Range, ...] = ()
+    relayed: Range | None = None
+    """Inside the cue, whom the source relays (*cited* **Kim** *as saying*): ``Attribution.relayed``."""
 
 
 def bracket_around(d: Doc, s: int, e: int, c0: int, c1: int) -> Range | None:

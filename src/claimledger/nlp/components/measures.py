@@ -77,6 +77,8 @@ class Preset:
     unit: str | None
     counted: tuple[int, int] | None = None
     value_max: float | None = None
+    unit_span: tuple[int, int] | None = None
+    """The unit's word as written (*230-* **metre**, *10* **kg**): ``Quantity.unit_span``."""
 
 
 @cache
@@ -188,8 +190,9 @@ def hyphen_measures(text: str, lex: Lexicon) -> list[Preset]:
         digits = raw.replace(",", "") if "point" in lex.word_class("decimal_mark") else raw.replace(",", ".")
         value = spelled[raw] if raw in spelled else float(digits)  # '4,200-foot': a thousands comma in English
         unit = forms[m.group("unit").lower()]
-        counted = (m.start("unit"), m.end("unit")) if unit.kind == "time_unit" else None
-        out.append(Preset(m.start(), m.end(), m.start("num"), m.end("num"), value, unit.code, counted))
+        at = (m.start("unit"), m.end("unit"))
+        counted = at if unit.kind == "time_unit" else None
+        out.append(Preset(m.start(), m.end(), m.start("num"), m.end("num"), value, unit.code, counted, unit_span=at))
     return out
 
 

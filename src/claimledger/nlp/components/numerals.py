@@ -103,6 +103,14 @@ def numeral_presets(text: str, lang: str, decimal: str, taken: list[Preset]) -> 
 
 
 @cache
+def digit_scale(scales: tuple[str, ...]) -> re.Pattern[str]:
+    """Digits joined to a scale word by a hyphen (*12-thousand*), which the digit pattern of
+    ``quantities.py`` leaves out."""
+    words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True) if w.isalpha() and len(w) > 2)
+    return re.compile(rf"(?<![\w\-/.:–—])(\d{{1,3}})-({words})\b", re.IGNORECASE) if words else re.compile(r"(?!x)x")
+
+
+@cache
 def _scales(lang: str) -> dict[str, float]:
     """Scale letters (*5.5bn*) and the language's scale words, which may be glued on too (*2.5million*)."""
     words = {w: v for w, v in load(lang).numbers.get("scale", {}).items() if w.isalpha() and len(w) > 2}
@@ -134,7 +142,8 @@ def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit], scales: dict
         if groups["space"] and not groups["power"] and not any(c in _POWERS for c in groups["unit"]):
             return None  # '10 kg': the extractor reads a spaced unit itself
         unit = forms[groups["unit"].lower()].code + (_POWERS[groups["power"][-1]] if groups["power"] else "")
-        return Preset(m.start(), m.end(), m.start(), m.start("unit"), value, unit, (m.start("unit"), m.end()))
+        return Preset(m.start(), m.end(), m.start(), m.start("unit"), value, unit, (m.start("unit"), m.end()),
+                      unit_span=(m.start("unit"), m.end("unit")))
     return Preset(m.start(), m.end(), m.start(), m.end(), value, None)
 
 
@@ -152,10 +161,12 @@ def _range_pattern(lang: str, decimal: str, joiners: tuple[str, ...]) -> re.Patt
                       rf"(?P<hi>{number_body(decimal)})(?P<h2>-|\s?)(?P<u2>{units})(?![\w])", re.IGNORECASE)
 
 
-def unit_range(text: str, end: int, lang: str, decimal: str, joiners: tuple[str, ...]) -> tuple[float, int, str] | None:
+def unit_range(text: str, end: int, lang: str, decimal: str, joiners: tuple[str, ...]
+               ) -> tuple[float, int, str, tuple[int, int]] | None:
     """The high end of a range whose unit stands at both ends (*44 mg to 50 mg*, *-18 °C to -34 °C*)
     or whose first number hangs on a hyphen (*8- to 16-meter*), read from ``end`` of the low number:
-    (high value, where the range ends, unit code), None where the text is no such range."""
+    (high value, where the range ends, unit code, where the last unit word stands), None where the
+    text is no such range."""
     pattern = _range_pattern(lang, decimal, joiners)
     m = pattern.match(text, end) if pattern is not None else None
     if m is None:
@@ -167,7 +178,7 @@ def unit_range(text: str, end: int, lang: str, decimal: str, joiners: tuple[str,
     if not (same_unit or hanging):
         return None
     hi = number_value(m.group("hi"), decimal) * (-1.0 if m.group("neg") else 1.0)
-    return hi, m.end(), forms[u2.lower()].code
+    return hi, m.end(), forms[u2.lower()].code, (m.start("u2"), m.end("u2"))
 
 
 def word_range(word: str, units: dict[str, float]) -> tuple[float, float] | None:

@@ -44,6 +44,7 @@ from claimledger.nlp.components.nocount import (
 from claimledger.nlp.components.numerals import (
     GROUP,
     compound_value,
+    digit_scale,
     loop_words,
     number_prefixes,
     number_value,
@@ -81,6 +82,7 @@ class FoundQuantity:
     value_max: float | None
     counted: tuple[int, int] | None
     unit: str | None
+    unit_span: tuple[int, int] | None = None
 
 
 @cache
@@ -92,13 +94,6 @@ def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     before = "" if after_joiner else r"(?<![\w\-/.:–—^])(?<!\w\+)(?<!\d,)"  # not the tail of '2.25,44'
     return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w]|[.:/]\d|-[^\W\d_]|-\d+[^\W\d_])")  # not '737-900ER'
-
-
-@cache
-def _digit_scale(scales: tuple[str, ...]) -> re.Pattern[str]:
-    """Digits joined to a scale word by a hyphen (*12-thousand*), which the digit pattern leaves out."""
-    words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True) if w.isalpha() and len(w) > 2)
-    return re.compile(rf"(?<![\w\-/.:–—])(\d{{1,3}})-({words})\b", re.IGNORECASE) if words else re.compile(r"(?!x)x")
 
 
 _LIST_MARK = re.compile(r"\s*\d{1,3}\s*[.):]?\s*")
@@ -140,7 +135,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     for m in _digits(decimal).finditer(text):
         hits.append((m.start(), m.end(), number_value(m.group(), decimal), False))
     scale = nums.get("scale", {})
-    for m in _digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
+    for m in digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
         hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))
     found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex) + word_ranges(words.items, lex)
     found += colon_money(text, lex.lang)
@@ -209,7 +204,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
         q = _build(text, words, lex, preset.start if preset else s, e, value, is_vague, decimal, doc)
         if q is not None and preset is not None and preset.unit is not None:
             q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end), unit=preset.unit,
-                        counted=preset.counted)
+                        counted=preset.counted, unit_span=preset.unit_span)
             if preset.value_max is not None:  # '£3,000-£5,000': a range with the sign at both ends
                 q = replace(q, value_max=preset.value_max, approx="range")
         elif q is not None and preset is not None:  # a figure alone (*1/4*, *4e14*): what follows is read as usual
@@ -326,10 +321,10 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
     if not (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
         joiners -= lex.word_class("conjunction")  # '45 and 50 cases' are two figures; 'between 45 and 50' one
-    range_unit = None
+    range_unit, unit_at = None, None
     bare_pair = False  # two bare numbers joined by a dash: a range only if something counted follows
     if (ranged := unit_range(text, e, lex.lang, decimal, tuple(sorted(joiners)))) is not None and not vague:
-        hi, end, range_unit = ranged  # '44 mg to 50 mg', '-18 °C to -34 °C', '8- to 16-meter'
+        hi, end, range_unit, unit_at = ranged  # '44 mg to 50 mg', '-18 °C to -34 °C', '8- to 16-meter'
         value, value_max, approx, nxt = min(value, hi), max(value, hi), "range", words.after(end)
     elif len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
         nxt_dash = nxt[0][2] in "-–—"
@@ -412,6 +407,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     elif not own_scale and approx != "range":
         nxt = shared_unit(nxt, lex)  # '20, 40 eller 60 procent': the unit after the list is each figure's
     counted, unit = counted_after(nxt, lex, doc) if range_unit is None else (None, range_unit)
+    if range_unit is None and unit is not None:
+        unit_at = counted  # '105 miles', '40 per cent': the words counted_after read as the unit
     if counted is None and unit is None:
         counted = count_noun_before(words.before(start, 12), lex, doc)  # 'dödstalet har stigit till 900'
     elif approx == "exact" and counted is not None and counted[0] > end and not bound:
@@ -447,4 +444,4 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if bare_pair and counted is None and unit is None and start == s:
         return None  # '97–104', 'setsiffrorna 3–11, 4–11': a score or result, nothing counted
     value = float(f"{value:.12g}")  # '16,4' times a million is 16400000, not 16399999.999999998
-    return FoundQuantity(start, end, value, approx, value_max, counted, unit)
+    return FoundQuantity(start, end, value, approx, value_max, counted, unit, unit_at)

@@ -99,7 +99,9 @@ def _as_saying(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
         source = outer.source if outer is not None and outer.source else (
             (subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else None)
         drop.add(v.i)
-        out.append(Found((v.i, g.cue[1]), g.content, source, g.certainty, "verb", "relay-as-saying", g.parts))
+        obj = next(c for c in v.children if c.dep_ in _OBJ)  # whom the subject relays: Attribution.relayed
+        out.append(Found((v.i, g.cue[1]), g.content, source, g.certainty, "verb", "relay-as-saying", g.parts,
+                         (obj.left_edge.i, obj.right_edge.i + 1)))
     return [f for f in out if f.cue[0] not in drop or f.rule == "relay-as-saying"]
 
 

@@ -5,7 +5,8 @@ JSONL is one article per line in the format of ``shared/eval/FORMAT.md`` (``id``
 ``anonymous``, ``quantities`` with ``text``/``value``/``approx``/``counted``), so an
 export can be scored by ``score.py`` or diffed against a gold set as it is. Everything
 else the ledger knows rides along in extra keys the scorer ignores: record ids,
-character spans (``*_span`` as ``[start, end]``), source kind, actor, relay, hedges,
+character spans (``*_span`` as ``[start, end]``: a relay's ``relayed_span``, a figure's
+``unit_span`` too), source kind, actor, relay, hedges,
 confidence, the article's provenance, and its mentions. A reader can therefore rebuild
 every record from an export without the database.
 
@@ -41,6 +42,7 @@ CSV_COLUMNS = (
     "article_id", "attribution_id", "lang", "source", "cue", "content", "certainty", "anonymous",
     "source_kind", "actor_id", "via", "confidence",
     "source_start", "source_end", "cue_start", "cue_end", "content_start", "content_end",
+    "relayed", "relayed_start", "relayed_end",
 )  # fmt: skip
 
 
@@ -68,6 +70,7 @@ def article_json(an: Analysis) -> dict[str, Any]:
             source_span=_pair(a.source),
             cue_span=_pair(a.cue),
             content_span=_pair(a.content),
+            relayed_span=_pair(a.relayed),
             source_kind=a.source_kind,
             actor_id=a.actor_id,
             via=a.via,
@@ -79,6 +82,7 @@ def article_json(an: Analysis) -> dict[str, Any]:
     for qrow, q in zip(out["quantities"], an.quantities, strict=True):
         qrow.setdefault("value_max", None)
         qrow.update(id=q.id, span=_pair(q.span), counted_span=_pair(q.counted), unit=q.unit,
+                    unit_span=_pair(q.unit_span),
                     attribution_id=q.attribution_id)
     out["mentions"] = [
         {"text": m.span.of(text), "label": m.label, "id": m.id, "span": _pair(m.span), "actor_id": m.actor_id,
@@ -129,10 +133,10 @@ def stream_csv(conn: Connection, f: Filters, progress: Callable[[int], None] | N
 
 
 def _cells(an: Analysis, a: Any) -> tuple[object, ...]:
-    text, src = an.article.text, a.source
+    text, src, rel = an.article.text, a.source, a.relayed
     return (
         an.article.id, a.id, an.article.lang, src.of(text) if src else "", a.cue.of(text), a.content.of(text),
         a.certainty, "true" if a.anonymous else "false", a.source_kind or "", a.actor_id or "", a.via or "",
         a.confidence, src.start if src else "", src.end if src else "", a.cue.start, a.cue.end, a.content.start,
-        a.content.end,
+        a.content.end, rel.of(text) if rel else "", rel.start if rel else "", rel.end if rel else "",
     )

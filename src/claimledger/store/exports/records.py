@@ -33,7 +33,8 @@ def claims(conn: Connection, article_ids: Sequence[str], f: Filters) -> list[dic
         select(T.c.id, T.c.article_id, T.c.seq, T.c.source_text.label("source"), T.c.cue_text.label("cue"),
                T.c.content_text.label("content"), T.c.certainty, T.c.anonymous, T.c.source_kind, T.c.actor_id,
                T.c.via, T.c.confidence, T.c.rule, T.c.source_start, T.c.source_end, T.c.cue_start, T.c.cue_end,
-               T.c.content_start, T.c.content_end, A.c.lang, A.c.title, A.c.outlet, A.c.published, A.c.url,
+               T.c.content_start, T.c.content_end, T.c.relayed_text.label("relayed"), T.c.relayed_start,
+               T.c.relayed_end, A.c.lang, A.c.title, A.c.outlet, A.c.published, A.c.url,
                A.c.added_at, O.c.actor)
         .join(A, A.c.id == T.c.article_id)
         .outerjoin(O, and_(O.c.article_id == T.c.article_id, O.c.attribution_id == T.c.id))
@@ -54,7 +55,7 @@ def quantities(conn: Connection, article_ids: Sequence[str]) -> list[dict[str, A
     stmt = (
         select(Q.c.id, Q.c.article_id, Q.c.seq, Q.c.text, Q.c.value, Q.c.value_max, Q.c.approx,
                Q.c.counted_text.label("counted"), Q.c.unit, Q.c.attribution_id, Q.c.start, Q.c.end,
-               Q.c.counted_start, Q.c.counted_end, A.c.lang)
+               Q.c.counted_start, Q.c.counted_end, Q.c.unit_text, Q.c.unit_start, Q.c.unit_end, A.c.lang)
         .join(A, A.c.id == Q.c.article_id)
         .where(Q.c.article_id.in_(article_ids))
         .order_by(A.c.added_at, A.c.id, Q.c.seq)
