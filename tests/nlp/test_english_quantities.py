@@ -98,3 +98,12 @@ def test_english_review_classes(text: str, expected: list[tuple[object, ...]]) -
 ])
 def test_english_train_classes(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("All eight of France's main unions joined the march.", "main unions"),
+    ("Two of the country's largest banks failed.", "largest banks"),
+    ("Three of its commanders were killed.", "commanders"),
+])
+def test_a_partitive_whole_s_owner_is_not_what_is_counted(text: str, counted: str) -> None:
+    assert [f[4] for f in _figures(text)] == [counted]

@@ -267,6 +267,9 @@ def counted_after(
         i += 3  # 'två 16-åriga flickor', 'three 20-year-old men': an adjective of a number and a word
     if 0 < i < len(nxt) - 1 and nxt[i - 1][2] in w("partitive") and nxt[i][2] in w("determiner") | w("possessive"):
         i += 1  # 'three of its commanders', 'tre av hans soldater': the whole's determiner
+    if 0 < i < len(nxt) - 3 and (nxt[i - 1][2] in w("partitive") or i > 1 and nxt[i - 2][2] in w("partitive")) and (
+            nxt[i + 1][2] + nxt[i + 2][2] in w("genitive_ending")):
+        i += 3  # 'eight of France's main unions', 'two of the country's banks': the owner named before the whole
     if 0 < i < len(nxt) - 1 and nxt[i - 1][2] in w("partitive"):
         i += next((len(seq) for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ())
                    if tuple(x[2] for x in nxt[i : i + len(seq)]) == seq), 0)  # '44 av mer än 50 robotar'
