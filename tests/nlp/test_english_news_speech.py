@@ -64,3 +64,10 @@ def test_manner_of_speaking_and_belief_verbs_are_cues(text: str, cue: str) -> No
 @pytest.mark.parametrize("text", ["She swore in the new cabinet.", "He is supposed to arrive on Monday."])
 def test_their_other_senses_are_no_claims(text: str) -> None:
     assert _claims(text) == []
+
+
+def test_a_clause_the_parse_splits_on_the_cue_goes_on_to_its_predicate() -> None:
+    text = ("Recent reports have revealed that a defector from the elite group within the church called the "
+            "Guard was first persuaded to travel back to a building in Ohio, where he was arrested.")
+    contents = [c[2] for c in _claims(text) if c[1] == "revealed"]
+    assert contents and "was first persuaded to travel back" in contents[0], contents

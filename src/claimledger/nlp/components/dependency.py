@@ -214,7 +214,7 @@ class _Sentence(AsideSentence):
             for g in v.rights:  # '… said X, because Y': the parser often hangs Y on the cue
                 if g.i < hi or g.is_punct or g.dep_ == "cc":
                     continue
-                second = g.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ in self.comp for m in g.children)
+                second = self.goes_on(g)
                 if (g.dep_ not in {"advcl", "prep", "npadvmod", "advmod"} and not second) or g.i in self.cue_tokens:
                     break  # but 'said that A, but that B': a second clause of the same cue goes on with it
                 hi = g.right_edge.i + 1

@@ -230,6 +230,14 @@ class ObjectSentence(QuotedSentence):
                     and phrase[1] < sides[1][0] and d[phrase[1]].text == ",")
         return [(sides[0][0], sides[1][1])] if inserted and not self.polnear else sides
 
+    def goes_on(self, g: Token) -> bool:
+        """Whether a dependent the parse hangs on the cue after its clause still belongs to what is said: a
+        second clause of the same cue (*said that A, but that B*), or a clause with no subject of its own,
+        whose subject the parse left in the first (*revealed that a defector called the Sea Org was
+        persuaded to …*: *called* and *persuaded* both on the cue)."""
+        return (g.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ in self.comp for m in g.children)) or (
+            g.dep_ == "ccomp" and not any(c.dep_ in _SUBJ | _SUBJ_PASS | {"mark"} for c in g.children))
+
     def raised(self, v: Token) -> bool:
         """*the figures seem to show that X*: an infinitive under a raising verb (``raising_verb``) is
         the finding itself, not a purpose (*marched to show that X*)."""
