@@ -1,0 +1,38 @@
+"""Swedish news: particle and passive cues, a name given, and where an *enligt* source ends.
+
+The owners' Swedish cluster gold reads *slog fast att X* and *beskrivs som X* as claims, *kallas för
+Dana* as a name given, and *enligt DR främst till X* as DR's *främst till X*. Invented sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import analyze_text
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    a = analyze_text(text, lang="sv")
+    t = a.article.text
+    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t), x.certainty) for x in a.attributions]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Kommunens säkerhetschef slog fast att branden inte var anlagd.",
+     ("Kommunens säkerhetschef", "slog fast", "branden inte var anlagd", "asserted")),
+    ("Polisen fastslog att bilen hade stulits.", ("Polisen", "fastslog", "bilen hade stulits", "asserted")),
+    ("Stormen beskrivs som den värsta på femtio år.",
+     (None, "beskrivs", "Stormen beskrivs som den värsta på femtio år", "reported")),
+])
+def test_a_particle_verb_and_a_describing_passive_are_cues(text: str, entry: tuple[str | None, str, str, str]) -> None:
+    assert entry in _claims(text)
+
+
+def test_a_passive_that_gives_a_name_is_no_claim() -> None:
+    assert not [c for c in _claims("Ovädret kallas för Ingrid och har fällt tusentals träd.") if c[1] == "kallas"]
+    assert [c for c in _claims("Beslutet kallas för ett svek av oppositionen.") if c[1] == "kallas"]
+
+
+def test_a_focus_adverb_ends_an_enligt_source() -> None:
+    text = "Flygen leddes om till andra flygplatser, enligt SVT främst till Malmö och Göteborg."
+    assert [c[0] for c in _claims(text) if c[1] == "enligt"] == ["SVT"]
