@@ -418,7 +418,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
         elif cue.lemma in ctx.stance_adjectives:
             f = ctx.stance_adjective(c0, c1, cue)
         else:
-            f = ctx.own_clause(ctx.surface_rule(c0, c1, cue), c0, c1)
+            f = ctx.passive_reading(ctx.surface_rule(c0, c1, cue), c0, c1)
             inside = ctx.q.region(c0) if f is not None and cue.kind == "passive" else None
             if f is not None and inside is not None and f.content[1] > inside[1]:  # '"X are believed to Y," he said'
                 f = replace(f, content=ctx.trim(f.content[0], inside[1]) or f.content)

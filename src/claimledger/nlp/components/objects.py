@@ -291,11 +291,16 @@ class ObjectSentence(QuotedSentence):
         certainty = "reported" if cue.certainty == "asserted" else cue.certainty
         return Found((v.i, to.i + 1), content, None, certainty, "passive", "dep-reduced-infinitive")
 
-    def own_clause(self, f: Found | None, c0: int, c1: int) -> Found | None:
-        """*The fares will rise in May and the service is expected to improve*: a passive cue inside
-        the claim, in the second of two joined clauses that has a subject of its own, holds only its
-        own clause; the first stays the writer's. A passive whose *to* takes a noun rather than an
-        infinitive (*the theft was reported to police*) reports an event to someone: no claim."""
+    def passive_reading(self, f: Found | None, c0: int, c1: int) -> Found | None:
+        """What a passive cue inside the claim (as the surface rule read it) holds, by the parse:
+
+        - nothing, where its *to* takes a noun rather than an infinitive (*the theft was reported to
+          police*: an event reported to someone);
+        - the *that* clause of an expletive subject (*It was reported that X*);
+        - its subject, past a relative clause set off before the cue (*The cable, which links A and B,
+          was reported offline*);
+        - only its own clause, in the second of two joined clauses with a subject each (*The fares
+          will rise in May and the service is expected to improve*: the first stays the writer's)."""
         if f is None or f.kind != "passive":
             return f
         last = self.doc[c1 - 1]
