@@ -107,3 +107,11 @@ def test_english_train_classes(text: str, expected: list[tuple[object, ...]]) ->
 ])
 def test_a_partitive_whole_s_owner_is_not_what_is_counted(text: str, counted: str) -> None:
     assert [f[4] for f in _figures(text)] == [counted]
+
+
+@pytest.mark.parametrize(("text", "approx"), [
+    ("The trip took more or less 45 minutes.", "about"),
+    ("Attendance was closer to 40,000.", "under"),
+])
+def test_how_exact_a_figure_is_put(text: str, approx: str) -> None:
+    assert [f[3] for f in _figures(text)] == [approx]
