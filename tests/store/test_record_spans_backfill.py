@@ -86,9 +86,11 @@ def test_backfill_reads_only_what_the_old_linker_read(target: str | Path) -> Non
     """The old reading, frozen: a relay verb first and *as* after the relayed words; a unit word after
     a hyphen at the figure's end. A cue of another shape, a glued unit (*10kg*), a unit after the
     figure (*105 miles*) and a figure without a unit stay NULL: the linker before 0008 read nothing
-    there, or read it after the figure, where it still does."""
+    there, or read it after the figure, where it still does. A spelled *Twenty-four* with a unit gets
+    the *four* the old reading took for a unit word, since that is how the linker read it."""
     t = ("Senator Lee quoted Mayor Kim as saying that a 10kg parcel and a 230-metre ship were lost. "
-         "Kim was quoted as saying the ship had sailed 105 miles with twenty-five sailors.")
+         "Kim was quoted as saying the ship had sailed 105 miles with twenty-five sailors. "
+         "Twenty-four per cent of the cargo was insured.")
     art = Article(text=t, lang="en", published="2026-12-01", raw_ref="tests/ship.txt")
     aid = art.id
 
@@ -102,7 +104,8 @@ def test_backfill_reads_only_what_the_old_linker_read(target: str | Path) -> Non
     qs = (Quantity("q1", aid, find(t, "10kg"), 10.0, "exact", unit="kg"),
           Quantity("q2", aid, find(t, "230-metre"), 230.0, "exact", unit="m"),
           Quantity("q3", aid, find(t, "105"), 105.0, "exact", counted=find(t, "miles"), unit="mi"),
-          Quantity("q4", aid, find(t, "twenty-five"), 25.0, "exact", counted=find(t, "sailors")))
+          Quantity("q4", aid, find(t, "twenty-five"), 25.0, "exact", counted=find(t, "sailors")),
+          Quantity("q5", aid, find(t, "Twenty-four"), 24.0, "exact", counted=find(t, "per cent"), unit="%"))
     _ledger_at_0007(target, Analysis(art, atts, qs))
     with Ledger(target) as led:
         back = led.analysis(aid)
@@ -110,4 +113,4 @@ def test_backfill_reads_only_what_the_old_linker_read(target: str | Path) -> Non
         ("b1", "Mayor Kim"), ("b2", None)]
     assert back.attributions[0].relayed == find(t, "Mayor Kim")
     assert [(q.id, q.unit_span) for q in back.quantities] == [
-        ("q1", None), ("q2", find(t, "metre")), ("q3", None), ("q4", None)]
+        ("q1", None), ("q2", find(t, "metre")), ("q3", None), ("q4", None), ("q5", find(t, "four"))]

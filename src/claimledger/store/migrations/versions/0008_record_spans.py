@@ -23,7 +23,9 @@ would stay in miles):
   attribution is read so, whatever its rule, as the old linker read them; in practice only
   ``relay-as-saying`` cues have that shape.
 - a quantity with a unit whose words end in a hyphen and a word (*105-mile*, ``UNIT_JOINED``)
-  names its unit with that word. What the quantity rules store besides (a glued *10kg*, the unit
+  names its unit with that word, even where the old reading took a number's part for it (*four* of
+  *Twenty-four per cent*): the linker read it so, and re-analysis stores no such span. What the
+  quantity rules store besides (a glued *10kg*, the unit
   after the figure in *105 miles*) the old linker did not read, or read from the text after the
   figure anyway: those stay NULL until the article is analysed again.
 
