@@ -22,8 +22,9 @@ without slicing the article in Python, and so a test can check ``text[start:end]
 row by row.
 
 ``relayed_*`` on attributions and ``unit_*`` on quantities (migration 0008) are spans too:
-whom a relay names inside its cue, and the word that names a figure's unit; NULL on rows
-older than 0008, whose analysis did not store them.
+whom a relay names inside its cue, and the word that names a figure's unit. On rows older
+than 0008 the migration filled them as the linker then read them from the text (a relay's
+*cited Kim as saying*, a hyphenated *105-mile*), and left the rest NULL.
 
 ``pipeline`` (migration 0006) names the run that wrote a row (``claimledger.version``): on
 ``articles`` for the article and its records, which one run makes together; on the linker's
@@ -119,7 +120,7 @@ attributions = Table(
     Column("content_parts", Text, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("rule", Text, nullable=False),
-    Column("relayed_start", Integer),  # whom a relay names inside the cue (0008; NULL on older rows)
+    Column("relayed_start", Integer),  # whom a relay names inside the cue (0008; older rows as 0008 filled them)
     Column("relayed_end", Integer),
     Column("relayed_text", Text),
     PrimaryKeyConstraint("article_id", "id"),
@@ -145,7 +146,7 @@ quantities = Table(
     Column("counted_text", Text),
     Column("unit", String(32)),
     Column("attribution_id", ID),
-    Column("unit_start", Integer),  # the word naming the unit as written (0008; NULL on older rows)
+    Column("unit_start", Integer),  # the word naming the unit as written (0008; older rows as 0008 filled them)
     Column("unit_end", Integer),
     Column("unit_text", Text),
     PrimaryKeyConstraint("article_id", "id"),
