@@ -174,14 +174,14 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
 def elided_in_list(before: list[tuple[int, int, str]], after: list[tuple[int, int, str]], lex: Lexicon) -> bool:
     """*two owned by Elisa and one by CITIC*, *two in Lyon and one in Paris*: *one* after a ``number_joiner``
     (the last of ``before``, the words before it) with a number shortly before that, and no noun of its
-    own after it (``after``: a function word, a mark or the end; not a ``partitive``, *one of them*) is the
-    last count of a list whose noun the text gives once; it counts with nothing named."""
+    own after it (``after``: a function word, a mark or the end) is the last count of a list whose noun
+    the text gives once; it counts with nothing named."""
     units = lex.numbers.get("unit", {})
     if len(before) < 2 or before[-1][2] not in lex.word_class("number_joiner"):
         return False
     nxt = after[0][2] if after else ""
     counts = any(w.isdigit() or w in units for _, _, w in before[:-1])
-    return counts and (not nxt.isalpha() or nxt in function_words(lex)) and nxt not in lex.word_class("partitive")
+    return counts and (not nxt.isalpha() or nxt in function_words(lex))
 
 
 def _unit_in_list(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bool:
