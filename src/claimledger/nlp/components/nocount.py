@@ -158,8 +158,7 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
                                  and later[0] not in lex.word_class("conjunction")
                                  and (later[1].isdigit() or later[1] in lex.numbers.get("unit", {}))):
         return True  # 'one or more guards', 'one or two points', 'en eller två barn': the low end of a figure
-    if _unit_in_list(items, n, lex) or _count_in_list(items, n, lex) or elided_in_list(
-            items[max(0, n - 8) : n], items[n + 1 : n + 2], lex):
+    if _unit_in_list(items, n, lex) or _count_in_list(items, n, lex):
         return True  # 'ett år och tio månader', 'tre månaders och ett års', 'tre män och en kvinna'
     prev = tuple(w for _, _, w in items[max(0, n - 2) : n])
     prepositions = lex.word_class("source_stop")
@@ -169,19 +168,6 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
         prepositions = prepositions | lex.word_class("approx_preposition") | lex.word_class("approx_adverb")
     return any(prev[-len(seq):] == seq and " ".join(seq) not in prepositions
                for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ()))
-
-
-def elided_in_list(before: list[tuple[int, int, str]], after: list[tuple[int, int, str]], lex: Lexicon) -> bool:
-    """*two owned by Elisa and one by CITIC*, *two in Lyon and one in Paris*: *one* after a ``number_joiner``
-    (the last of ``before``, the words before it) with a number shortly before that, and no noun of its
-    own after it (``after``: a function word, a mark or the end) is the last count of a list whose noun
-    the text gives once; it counts with nothing named."""
-    units = lex.numbers.get("unit", {})
-    if len(before) < 2 or before[-1][2] not in lex.word_class("number_joiner"):
-        return False
-    nxt = after[0][2] if after else ""
-    counts = any(w.isdigit() or w in units for _, _, w in before[:-1])
-    return counts and (not nxt.isalpha() or nxt in function_words(lex))
 
 
 def _unit_in_list(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bool:

@@ -33,7 +33,6 @@ from claimledger.nlp.components.nocount import (
     bare_adjective,
     bare_label,
     counts_as_number,
-    elided_in_list,
     is_measure,
     is_year,
     no_count,
@@ -428,7 +427,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         return None  # 'a thousand fold': a multiplier, not a count
     if raw.lower() in nums.get("article", {}) and counted is not None and bare_adjective(doc, counted):
         return None  # 'rasade ner över ett annat': an article before an adjective standing for its noun
-    if counted is None and (value == 1 and not vague and not elided_in_list(words.before(s, 8), words.after(e)[:1], lex)
+    if counted is None and (value == 1 and not vague
                             or unit is None and end == e  # 'blev tre miljoner' is a figure, 'blev tre' a place
                             and placing(words.before(s, 5), words.after(e)[:2], raw, lex, doc)
                             or unit is None and (start, end) == (s, e) and bare_label(text, s, end, raw, lex)
