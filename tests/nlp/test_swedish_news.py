@@ -36,3 +36,15 @@ def test_a_passive_that_gives_a_name_is_no_claim() -> None:
 def test_a_focus_adverb_ends_an_enligt_source() -> None:
     text = "Flygen leddes om till andra flygplatser, enligt SVT främst till Malmö och Göteborg."
     assert [c[0] for c in _claims(text) if c[1] == "enligt"] == ["SVT"]
+
+
+def test_det_and_a_cue_opening_a_paragraph_attributes_the_one_sentence_paragraph_before() -> None:
+    text = ("Hamnen kommer att stängas i minst tre veckor efter branden.\n\n"
+            "Det bekräftar Sjöfartsverket i ett pressmeddelande.")
+    assert ("Sjöfartsverket", "bekräftar", "Hamnen kommer att stängas i minst tre veckor efter branden",
+            "confirmed") in _claims(text)
+
+
+def test_det_after_a_paragraph_that_already_names_its_speaker_is_no_second_entry() -> None:
+    text = "– Vi stänger hamnen i tre veckor, säger hamnchefen Eva Lind.\n\nDet säger hon till SVT."
+    assert len([c for c in _claims(text) if c[2].startswith("Vi stänger hamnen")]) == 1

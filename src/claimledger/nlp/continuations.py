@@ -102,6 +102,35 @@ def lead_into(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> P
     return Placed(found, nxt, b)
 
 
+def anaphoric_lead(b: pipeline.Block, nxt: pipeline.Block, lex: lexicon.Lexicon) -> Placed | None:
+    """*Ryssland kommer att betala ett högt pris.* ¶ *Det betonar Andrij Jermak.*: a paragraph that
+    opens with an anaphor (``anaphor``) and a verb cue says that paragraph ``b``, one sentence long, is
+    its source's claim. Within one paragraph the sentence rules read it so (``verb-anaphoric``); they
+    see one paragraph at a time, so the paragraph break is bridged here. The caller asks only where
+    ``b`` has no attribution of its own (else *det* takes up that saying, already an entry)."""
+    doc, before = block_doc(nxt), block_doc(b)
+    toks = [t for t in doc if not t.is_space]
+    if len(toks) < 3 or toks[0].lower_ not in lex.word_class("anaphor"):
+        return None
+    sent, tagged = toks[0].sent, pipeline.has_tags(doc)
+    cue = next(((c0, c1, c) for c0, c1, c in find_cues(doc, sent, lex, tagged) if c0 == toks[1].i and c.kind == "verb"),
+               None)
+    sents = list(before.sents) if len(before) else []
+    last = sents[0] if len(sents) == 1 else None  # of a longer paragraph, what *det* takes in is unclear
+    if cue is None or last is None:
+        return None
+    c0, c1, found_cue = cue
+    rules = SentenceRules(doc, sent, lex, tagged)
+    source = rules.np_after(c1, sent.end, "inverted")
+    end = last.end
+    while end > last.start and (before[end - 1].is_punct or before[end - 1].is_space):
+        end -= 1
+    if source is None or not rules.nominal(source) or end - last.start < 3:
+        return None
+    claim = Found((c0, c1), (last.start, end), source, found_cue.certainty, found_cue.kind, "verb-anaphoric")
+    return Placed(claim, b, nxt)
+
+
 def comma_lead(doc: Doc, lex: lexicon.Lexicon) -> Found | None:
     """*X stated,* (or *X tweeted using his account:*, which ``colon_lead`` leaves) closing a paragraph
     whose next paragraph opens with a quotation: a verb cue with nothing said after it but how, where

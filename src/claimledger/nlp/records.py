@@ -20,6 +20,7 @@ from claimledger.nlp.components.quantities import find_quantities
 from claimledger.nlp.continuations import (
     Placed,
     adjacent,
+    anaphoric_lead,
     block_doc,
     continuation,
     extend_quotes,
@@ -110,6 +111,9 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
                 if current.lead is not None:
                     cue = current.lead.found.cue
                     pending.found = [p for p in pending.found if p.found.cue != cue]
+                back = anaphoric_lead(pending.block, b, lex) if not pending.found else None
+                if back is not None and not any(p.found.cue == back.found.cue for p in current.found):
+                    pending.found.append(back)  # 'X. ¶ Det säger Y.': Y's claim is the paragraph before's
             before = settle(pending)
         pending = current
     if pending is not None:
