@@ -48,3 +48,8 @@ def test_det_and_a_cue_opening_a_paragraph_attributes_the_one_sentence_paragraph
 def test_det_after_a_paragraph_that_already_names_its_speaker_is_no_second_entry() -> None:
     text = "– Vi stänger hamnen i tre veckor, säger hamnchefen Eva Lind.\n\nDet säger hon till SVT."
     assert len([c for c in _claims(text) if c[2].startswith("Vi stänger hamnen")]) == 1
+
+
+def test_flaggar_for_att_signals_a_claim() -> None:
+    text = "Banken flaggar samtidigt för att räntan kan höjas igen i vår."
+    assert [c for c in _claims(text) if c[1].startswith("flaggar") and c[2] == "räntan kan höjas igen i vår"]
