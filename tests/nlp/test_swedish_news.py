@@ -53,3 +53,9 @@ def test_det_after_a_paragraph_that_already_names_its_speaker_is_no_second_entry
 def test_flaggar_for_att_signals_a_claim() -> None:
     text = "Banken flaggar samtidigt för att räntan kan höjas igen i vår."
     assert [c for c in _claims(text) if c[1].startswith("flaggar") and c[2] == "räntan kan höjas igen i vår"]
+
+
+def test_an_acronym_opening_a_sentence_is_a_source_not_a_verb() -> None:
+    text = ("Stormen drar in över landet och med det finns risk för fallande träd. "
+            "SMHI varnar för att det kan bli mycket blåsigt i fjällen.")
+    assert [c for c in _claims(text) if c[0] == "SMHI" and c[1] == "varnar för"]

@@ -76,17 +76,18 @@ class SentenceRules:
             return False
         if self.tagged:
             return any(self.doc[x].pos_ in {"NOUN", "PROPN", "PRON"} or not self.doc[x].is_lower
-                       or self._mistagged_name(self.doc[x]) for x in range(*r))
+                       or self._mistagged(self.doc[x]) for x in range(*r))
         return True
 
     @staticmethod
-    def _mistagged_name(t: Token) -> bool:
+    def _mistagged(t: Token) -> bool:
         """A web address (*vlt.se*) is a name, whatever a small tagger calls it (punctuation, a verb)."""
         return t.like_url and any(c.isalpha() for c in t.text)
 
     def is_verb(self, t: Token) -> bool:
-        if self.tagged:  # a capitalised word inside a phrase is a name, whatever a small tagger thinks
-            return t.pos_ in _VERB_POS and (t.is_lower or t.i == self.s) and not self._mistagged_name(t)
+        if self.tagged:  # a capitalised word inside a phrase is a name, whatever a small tagger thinks; so is
+            # an acronym opening the sentence ('SMHI varnar för att …')
+            return t.pos_ in _VERB_POS and (t.is_lower or t.i == self.s and not t.is_upper) and not self._mistagged(t)
         return t.lower_ in self.clause_verbs or (t.lower_ in self.lex.cues and t.is_lower)
 
     # ----- clause and phrase boundaries -----------------------------------------------
