@@ -33,7 +33,8 @@ HEADER = """# PolNeAR filter: logistic-regression weights over hashed features o
 # Model card. Trained by scripts/polnear_learned.py on polnear-train.jsonl only (PolNeAR v1.0.0, Newell,
 # Margolin and Ruths, LREC 2018; 840 training articles), which carries no licence (shared/data/en/
 # LICENSE-NOTE.md): its texts belong to their publishers. No text is stored here: only crc32 buckets of
-# feature strings (rule names, lower-case words, tags, dependency labels) and their weights. Label: the prediction is a strict match of a gold one.
+# feature strings (rule names, lower-case words, tags, dependency labels) and their weights. Label: the
+# prediction is a strict match of a gold one.
 # {card}
 # Rows: buckets, bias and threshold, then bucket<TAB>weight.
 """
@@ -42,10 +43,10 @@ PROPOSER = """# PolNeAR proposer: logistic-regression weights over hashed featur
 # attribution (contents=polnear only). Model card. Trained by scripts/polnear_learned.py on polnear-train.jsonl
 # only (PolNeAR v1.0.0, Newell, Margolin and Ruths, LREC 2018; 840 training articles), which carries no
 # licence (shared/data/en/LICENSE-NOTE.md): its texts belong to their publishers. No text is stored here:
-# only crc32 buckets of feature strings (lower-case words, tags, dependency labels) and their weights. Label: the candidate is a strict match of a
-# gold attribution the rules miss.
+# only crc32 buckets of feature strings (lower-case words, tags, dependency labels) and their weights.
+# Label: the candidate is a strict match of a gold attribution the rules miss.
 # {card}
-# Rows: buckets, bias and threshold, then bucket<TAB>weight.
+# Rows: buckets, bias, threshold (and at the end the cascade's gate), then bucket<TAB>weight.
 """
 BUCKETS = 1 << 18
 Row = dict[str, Any]
@@ -256,6 +257,27 @@ def main() -> None:
     write(a.out / "polnear_proposer.tsv", PROPOSER, f"l2 {l2b:g}, threshold {t2:.2f} chosen on {folded}: held-out "
           f"{line(filtered)} -> {line(both)} (filtered -> with proposals).", [r for x in arts for r in x["cands"]],
           l2b, t2)
+    gate(a.out / "polnear_proposer.tsv", [r for x in arts for r in x["cands"]])
+
+
+def gate(path: Path, cands: list[Row], margin: float = 0.25) -> None:
+    """Append the proposer's cascade gate: ``margin`` under the lowest logit that a proposed candidate's word
+    gives by its own features (those before ``arg=``), so no train proposal is lost by it."""
+    w: dict[int, float] = {}
+    head: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            k, v = line.split("\t")
+            (w.__setitem__(int(k), float(v)) if k.isdigit() else head.__setitem__(k, float(v)))
+
+    def logit(feats: list[str]) -> float:
+        return head["bias"] + sum(w.get(crc32(x.encode()) % int(head["buckets"]), 0.0) for x in feats)
+
+    lowest = min(logit(c["features"][: next(i for i, x in enumerate(c["features"]) if x.startswith("arg="))])
+                 for c in cands if 1.0 / (1.0 + np.exp(-logit(c["features"]))) >= head["threshold"])
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f"gate\t{lowest - margin:.4f}\n")
+    print(f"gate {lowest - margin:.4f} -> {path}")
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def test_under_polnear_the_filter_drops_a_headline_speaker(monkeypatch: pytest.M
 def test_the_tables_hold_hashed_weights_and_their_model_card_only(name: str) -> None:
     rows = table("en", name)
     assert rows and all(len(r) == 2 for r in rows)
-    assert all(r[0].isdigit() or r[0] in {"buckets", "bias", "threshold"} for r in rows)
+    assert all(r[0].isdigit() or r[0] in {"buckets", "bias", "threshold", "gate"} for r in rows)
     assert all(float(r[1]) == float(r[1]) for r in rows)  # numbers, no text
     header = resources.files("claimledger.lang").joinpath("en", name).read_text(encoding="utf-8")
     card = " ".join(line.lstrip("# ") for line in header.splitlines() if line.startswith("#"))

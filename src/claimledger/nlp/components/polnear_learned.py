@@ -28,6 +28,7 @@ convention, and without the tables nothing is dropped or proposed.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from zlib import crc32
 
@@ -51,6 +52,9 @@ class FilterModel:
     bias: float
     threshold: float
     weights: dict[int, float]
+    gate: float = -math.inf
+    """The proposer's cascade: a word whose own features give a logit below this has none of its arguments
+    scored (the script sets it under the lowest such logit of any word it proposes on train)."""
     seen: dict[str, float] = field(default_factory=dict, compare=False)
     """Each feature string's weight once looked up: most recur (*pos=VERB*, *arg=dobj*) and hashing costs."""
 
@@ -78,7 +82,8 @@ class FilterModel:
 
 def read_model(lang: str | None, name: str) -> FilterModel | None:
     """The hashed logistic regression of ``lang/<lang>/<name>``, or None where there is none: rows
-    ``buckets``, ``bias`` and ``threshold`` with their value, then one row per bucket with a weight."""
+    ``buckets``, ``bias``, ``threshold`` (and the proposer's ``gate``) with their value, then one row per
+    bucket with a weight."""
     head: dict[str, float] = {}
     weights: dict[int, float] = {}
     for row in table(lang, name):
@@ -88,7 +93,8 @@ def read_model(lang: str | None, name: str) -> FilterModel | None:
             head[row[0]] = float(row[1])
     if not weights or "buckets" not in head:
         return None
-    return FilterModel(int(head["buckets"]), head.get("bias", 0.0), head.get("threshold", 0.0), weights)
+    return FilterModel(int(head["buckets"]), head.get("bias", 0.0), head.get("threshold", 0.0), weights,
+                       head.get("gate", -math.inf))
 
 
 def _model(lex: Lexicon, name: str) -> FilterModel | None:
@@ -190,10 +196,13 @@ def proposed(doc: Doc, sent: Span, lex: Lexicon, found: list[Found]) -> list[Fou
     if m is None:
         return []
     words: dict[int, float] = {}  # each word's share of the logit, by its feature list
+
+    def worth(frame: list[str]) -> bool:  # a word whose own share is below the gate has no argument read
+        words[id(frame)] = m.bias + m.partial(frame)
+        return words[id(frame)] >= m.gate
+
     scored = []
-    for n, (f, frame, arg) in enumerate(candidates(doc, sent, found)):
-        if id(frame) not in words:
-            words[id(frame)] = m.bias + m.partial(frame)
+    for n, (f, frame, arg) in enumerate(candidates(doc, sent, found, worth)):
         scored.append((m.sigmoid(words[id(frame)] + m.partial(arg)), n, f))
     out = []
     taken: set[int] = set()  # one attribution per cue word: its best-scored argument
@@ -230,8 +239,10 @@ def _arguments(t: Token) -> list[tuple[str, Range, int]]:
     return out
 
 
-def candidates(doc: Doc, sent: Span, found: list[Found]) -> list[Candidate]:
-    """Every word no cue of ``found`` covers, once for each argument it takes, with its features."""
+def candidates(doc: Doc, sent: Span, found: list[Found],
+               worth: Callable[[list[str]], bool] | None = None) -> list[Candidate]:
+    """Every word no cue of ``found`` covers, once for each argument it takes, with its features; only
+    the words ``worth`` passes by their own features, where it is given."""
     covered = {i for f in found for i in range(*f.cue)}
     contents = [f.content for f in found]
     pos, quotes = doc.to_array([POS, IS_QUOTE])[sent.start : sent.end].T.tolist()  # no Token made per word
@@ -246,6 +257,8 @@ def candidates(doc: Doc, sent: Span, found: list[Found]) -> list[Candidate]:
         holder = _holder(t)
         source = _subtree(holder) if holder is not None else None
         frame = _frame(t, holder, len(args), quoted, contents, ents, sent.start)
+        if worth is not None and not worth(frame):
+            continue
         for label, content, end in args:
             if content[1] - content[0] > _LONGEST or (source and source[0] < content[1] and content[0] < source[1]):
                 continue
