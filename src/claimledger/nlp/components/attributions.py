@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from claimledger.nlp.components import dependency
 from claimledger.nlp.components.found import Found, fold_hearsay
 from claimledger.nlp.components.polnear import polnear_bounds
+from claimledger.nlp.components.polnear_learned import kept, proposed
 from claimledger.nlp.components.relays import relayed
 from claimledger.nlp.components.sentence import SentenceRules, find_cues
 from claimledger.nlp.components.surface import headline_colon, surface_attributions
@@ -23,7 +24,17 @@ from claimledger.settings import contents_convention
 
 
 def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[Found]:
-    """All attributions of one sentence."""
+    """All attributions of one sentence. Under PolNeAR's convention the learned models weigh in: the filter
+    drops what the annotators seldom mark, and the proposer adds acts that no cue names, judged beside
+    what the rules found."""
+    found = _rule_attributions(doc, sent, lex, tagged)
+    if contents_convention() != "polnear":
+        return found
+    extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
+    return kept(found, doc, lex) + extra
+
+
+def _rule_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[Found]:
     cues = find_cues(doc, sent, lex, tagged)
     if not cues:
         colon = headline_colon(SentenceRules(doc, sent, lex, tagged))
