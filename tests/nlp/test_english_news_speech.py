@@ -71,3 +71,13 @@ def test_a_clause_the_parse_splits_on_the_cue_goes_on_to_its_predicate() -> None
             "Guard was first persuaded to travel back to a building in Ohio, where he was arrested.")
     contents = [c[2] for c in _claims(text) if c[1] == "revealed"]
     assert contents and "was first persuaded to travel back" in contents[0], contents
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("The senator was quoted as saying that the bill would pass.",
+     ("The senator", "was quoted as saying", "the bill would pass")),
+    ("Park cited Cho as saying that the north plans to send troops.",
+     ("Park", "cited Cho as saying", "the north plans to send troops")),
+])
+def test_a_speaker_quoted_as_saying_is_the_source_in_either_voice(text: str, entry: tuple[str, str, str]) -> None:
+    assert entry in _claims(text)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.certainty import stem_kind
 from claimledger.nlp.components.found import Found, Range
-from claimledger.nlp.components.tree import _OBJ
+from claimledger.nlp.components.tree import _OBJ, _SUBJ_PASS
 from claimledger.nlp.lexicon import Lexicon
 from claimledger.settings import contents_convention
 
@@ -84,13 +84,22 @@ def relayed(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
 def _as_saying(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
     """*Park cited Cho as saying that X*: one entry, the relay's (as the gold sets write it): its
     subject is the source, *cited Cho as saying* the cue, X the content; the inner *saying* and the
-    verb's own reading (content *Cho as saying …*) go."""
+    verb's own reading (content *Cho as saying …*) go. In the passive (*Cho was quoted as saying that X*)
+    the subject is who said it, and *was quoted as saying* the cue."""
     relay_words, as_words = lex.word_class("relay_prep"), lex.word_class("as_clause")
     out, drop = [], set()
     for g in found:
         t = doc[g.cue[0]]
         prep = t.head if t.dep_ in {"pcomp", "advcl"} else None
         v = prep.head if prep is not None and prep.lower_ in as_words and prep.dep_ == "prep" else None
+        said_by = next((c for c in v.children if c.dep_ in _SUBJ_PASS), None) if v is not None else None
+        if v is not None and v.lower_ in relay_words and said_by is not None and g.source is None:
+            # 'The senator was quoted as saying that X': the passive's subject said it, through the whole phrase
+            first = min([v.i, *(c.i for c in v.lefts if c.dep_ in {"aux", "auxpass"})])
+            drop.add(v.i)
+            out.append(Found((first, g.cue[1]), g.content, (said_by.left_edge.i, said_by.right_edge.i + 1),
+                             g.certainty, "verb", "relay-as-saying", g.parts))
+            continue
         if v is None or v.lower_ not in relay_words or not any(c.dep_ in _OBJ for c in v.children):
             out.append(g)
             continue
