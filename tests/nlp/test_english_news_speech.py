@@ -81,3 +81,8 @@ def test_a_clause_the_parse_splits_on_the_cue_goes_on_to_its_predicate() -> None
 ])
 def test_a_speaker_quoted_as_saying_is_the_source_in_either_voice(text: str, entry: tuple[str, str, str]) -> None:
     assert entry in _claims(text)
+
+
+def test_a_cue_s_base_form_is_a_cue_too() -> None:
+    text = "Prosecutors allege that the firm hid the losses."
+    assert ("Prosecutors", "allege", "the firm hid the losses") in _claims(text)
