@@ -86,3 +86,9 @@ def test_a_speaker_quoted_as_saying_is_the_source_in_either_voice(text: str, ent
 def test_a_cue_s_base_form_is_a_cue_too() -> None:
     text = "Prosecutors allege that the firm hid the losses."
     assert ("Prosecutors", "allege", "the firm hid the losses") in _claims(text)
+
+
+def test_a_newsroom_that_understands_reports_hearsay() -> None:
+    assert ("The BBC", "understands", "the minister will resign on Friday") in _claims(
+        "The BBC understands that the minister will resign on Friday.")
+    assert _claims("I understand your concern.") == []
