@@ -92,3 +92,12 @@ def test_a_newsroom_that_understands_reports_hearsay() -> None:
     assert ("The BBC", "understands", "the minister will resign on Friday") in _claims(
         "The BBC understands that the minister will resign on Friday.")
     assert _claims("I understand your concern.") == []
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The report stresses that the risk is low.", "stresses"),
+    ("She replies that the plan failed.", "replies"),
+    ("The minister reiterates that no deal is possible.", "reiterates"),
+])
+def test_present_tense_reporting_verbs_are_cues(text: str, cue: str) -> None:
+    assert [c for c in _claims(text) if c[1] == cue and c[0]]
