@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.components.asides import AsideSentence
 from claimledger.nlp.components.found import Found, Range, bracket_around, drop_embedded, one_role
-from claimledger.nlp.components.objects import _RELATIVE, is_count
+from claimledger.nlp.components.objects import _RELATIVE
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import RULES
 from claimledger.nlp.components.tree import (
@@ -134,7 +134,7 @@ class _Sentence(AsideSentence):
                 or any(c.dep_ in _COMP for c in v.children)):
             return False  # 'accused X': an allegation about X, whatever follows
         obj = next((c for c in v.rights if c.dep_ in _OBJ), None)
-        count = obj is not None and is_count(obj, () if self.polnear else self.lex.units.get("time_unit", ()))
+        count = obj is not None and self.counts(obj)  # 'announced three deaths'
         return (obj is not None and not count and obj.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
                 and obj.lower_ not in self.claim_nouns
                 and self.q.region(obj.i) is None

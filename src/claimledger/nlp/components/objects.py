@@ -69,8 +69,8 @@ class ObjectSentence(QuotedSentence):
                        and any(g.dep_ == "mark" and g.i < c1 for g in c.children)), None)
         if clause is None and n.dep_ in {"attr", "nsubj"} and n.head.pos_ == "AUX":
             # 'It is our understanding that X', 'Our assessment is that X': the copula takes the clause
-            clause = next((c for c in n.head.rights if c.dep_ == "ccomp" and c.i > n.i and any(
-                g.dep_ == "mark" and g.lower_ in self.comp for g in c.children)), None)
+            clause = next((c for c in n.head.rights
+                           if c.dep_ == "ccomp" and c.i > n.i and comp_mark(c, self.comp) is not None), None)
         rule = "dep-noun"
         if clause is not None:
             content = self.trim(max(c1, clause.left_edge.i), clause.right_edge.i + 1)
@@ -235,7 +235,7 @@ class ObjectSentence(QuotedSentence):
         second clause of the same cue (*said that A, but that B*), or a clause with no subject of its own,
         whose subject the parse left in the first (*revealed that a defector called the Sea Org was
         persuaded to …*: *called* and *persuaded* both on the cue)."""
-        return (g.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ in self.comp for m in g.children)) or (
+        return (g.dep_ == "conj" and comp_mark(g, self.comp) is not None) or (
             g.dep_ == "ccomp" and not any(c.dep_ in _SUBJ | _SUBJ_PASS | {"mark"} for c in g.children))
 
     def raised(self, v: Token) -> bool:
@@ -307,8 +307,7 @@ class ObjectSentence(QuotedSentence):
         if last.dep_ == "prep" and last.tag_ != "TO" and any(c.dep_ in {"pobj", "obj"} for c in last.children):
             return None
         v = self.cue_head(c0, c1)
-        clause = next((c for c in v.rights if c.dep_ == "ccomp" and any(
-            m.dep_ == "mark" and m.lower_ in self.comp for m in c.children)), None)
+        clause = next((c for c in v.rights if c.dep_ == "ccomp" and comp_mark(c, self.comp) is not None), None)
         if clause is not None and any(c.dep_ in _SUBJ_PASS and c.lower_ in self.lex.word_class("expletive")
                                       for c in v.children):  # 'It was reported that X': the clause is the claim
             return replace(f, content=self.trim(clause.left_edge.i + 1, clause.right_edge.i + 1) or f.content)
@@ -328,8 +327,12 @@ class ObjectSentence(QuotedSentence):
         """Whether a cue's noun phrase (its object, or a passive's subject) is its content: for a
         cue whose noun phrases are contents (``np_content``), always; else a claim noun, a count
         or a noun phrase that holds a claim (``_claim_object``)."""
-        return form in self.np_content or n.lower_ in self.claim_nouns or is_count(
-            n, () if self.polnear else self.lex.units.get("time_unit", ())) or self._claim_object(n)
+        return form in self.np_content or n.lower_ in self.claim_nouns or self.counts(n) or self._claim_object(n)
+
+    def counts(self, obj: Token) -> bool:
+        """``is_count`` as this convention reads it: under FORMAT.md a span of time (the language's time
+        units: *declared three days of mourning*) is no figure put forward; PolNeAR's convention counts it."""
+        return is_count(obj, () if self.polnear else self.lex.units.get("time_unit", ()))
 
     def _told(self, obj: Token) -> Range | None:
         """*alerted citizens that the water might be unsafe*: the parse may hang the *that* clause on the
@@ -339,7 +342,7 @@ class ObjectSentence(QuotedSentence):
         clause = next((c for c in obj.rights if c.dep_ in {"acl", "ccomp", "relcl"}), None)
         if clause is None:
             return None
-        mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in self.comp), None)
+        mark = comp_mark(clause, self.comp)
         return (mark.i + 1, clause.right_edge.i + 1) if mark is not None else None
 
     def _named_as(self, v: Token, obj: Token) -> bool:
@@ -352,7 +355,7 @@ class ObjectSentence(QuotedSentence):
         """A noun phrase that holds a claim whatever the verb: a noun with its *that* clause
         (*rejected the suggestion that Russia was involved*) or a thing said to be something
         (*criticized her remarks as unfounded accusations*)."""
-        return any((c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ in self.comp for m in c.children))
+        return any((c.dep_ in {"acl", "ccomp"} and comp_mark(c, self.comp) is not None)
                    or (c.dep_ == "prep" and c.lower_ in self.as_mark) for c in obj.children)
 
     def _object_tail(self, v: Token, after: int, hi: int) -> int:
@@ -415,6 +418,11 @@ class ObjectSentence(QuotedSentence):
                 return False
             t = t.head
         return t.i == root.i
+
+
+def comp_mark(t: Token, comp: frozenset[str]) -> Token | None:
+    """The complementizer (``complementizer``: *that*) that opens clause ``t``, if one does."""
+    return next((m for m in t.children if m.dep_ == "mark" and m.lower_ in comp), None)
 
 
 def is_count(obj: Token, time_units: frozenset[str] | tuple[str, ...] = ()) -> bool:

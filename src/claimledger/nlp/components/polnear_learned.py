@@ -44,6 +44,7 @@ _FILTER = "polnear_filter.tsv"
 _PROPOSER = "polnear_proposer.tsv"
 _SEEN = 200_000
 
+
 @dataclass(frozen=True, slots=True)
 class FilterModel:
     """Hashed feature weights: a feature's weight is ``weights.get(crc32(feature) % buckets, 0)``."""
@@ -300,7 +301,7 @@ def _argument(doc: Doc, t: Token, label: str, content: Range, contents: list[Ran
     lo, hi = content
     lem = t.lower_
     span = doc[lo:hi]
-    root = next((x for x in span if not lo <= x.head.i < hi or x.head.i == x.i), doc[lo])
+    root = _root(doc, content)
     ent = next((x.ent_type_ for x in span if x.ent_type_), "none") if ents else "none"
     shared = any(a < hi and lo < b for a, b in contents)
     verb = any(x.pos_ in {"VERB", "AUX"} for x in span)

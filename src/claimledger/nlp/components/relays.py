@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.certainty import stem_kind
 from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.objects import comp_mark
 from claimledger.nlp.components.tree import _OBJ, _SUBJ_PASS
 from claimledger.nlp.lexicon import Lexicon
 from claimledger.settings import contents_convention
@@ -122,13 +123,14 @@ def _denied_claim_noun(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found
     for f in found:
         v = doc[f.cue[0]]
         n = next((c for c in v.children if c.dep_ in _OBJ and c.lower_ in claim_nouns), None)
-        clause = next((c for c in n.rights if c.dep_ in {"acl", "ccomp"} and any(
-            m.dep_ == "mark" and m.lower_ in comp for m in c.children)), None) if n is not None else None
-        if f.certainty != "denied" or n is None or clause is None or not f.content[0] <= n.i < f.content[1]:
+        clause, mark = (None, None) if n is None else next(
+            ((c, m) for c in n.rights if c.dep_ in {"acl", "ccomp"} and (m := comp_mark(c, comp)) is not None),
+            (None, None))
+        if (f.certainty != "denied" or n is None or clause is None or mark is None
+                or not f.content[0] <= n.i < f.content[1]):
             out.append(f)
             continue
         nouns.add(n.i)
-        mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ in comp)
         out.append(replace(f, content=(mark.i + 1, min(clause.right_edge.i + 1, f.content[1]))))
     return [f for f in out if not (f.cue[1] - f.cue[0] == 1 and f.cue[0] in nouns)]
 
