@@ -152,7 +152,7 @@ def features(f: Found, doc: Doc, found: list[Found]) -> list[str]:
     croot = _root(doc, f.content)
     first = doc[lo]
     sent = doc[c0].sent
-    quoted = any(doc.to_array(IS_QUOTE)[sent.start : sent.end].tolist())
+    quoted = any(t.is_quote for t in sent)  # the sentence's tokens only, not the whole Doc's array per claim
     inside = any(g is not f and g.content[0] <= c0 and c1 <= g.content[1] for g in found)
     out = [
         f"rule={rule}", f"kind={f.kind}", f"cert={f.certainty}", f"lem={lem}", f"tag={r.tag_}", f"dep={r.dep_}",
