@@ -1,0 +1,120 @@
+"""Gold kept as character offsets into pages the repository may not hold.
+
+Why: the English news pages under ``../shared/data/raw/html`` are their publishers' text, lent
+for local testing only (that folder's ``SOURCES.md``), yet they are the closest thing we have to
+the wire copy our users read. Their gold is therefore stored *stand-off*: each string of a
+FORMAT.md record (source, cue, content; a quantity's text and what it counts) as the
+``[start, end]`` of its first occurrence in the text claimledger's own HTML reader gives for the
+page, with that text's SHA-256. The repository holds offsets and labels, never the article's
+words; the FORMAT.md records are rebuilt at scoring time from the page in ``../shared``.
+
+The scorer matches strings, not positions, so the first occurrence stands for any other. A
+reader change that alters a page's text fails loudly on the hash, naming the page, rather than
+shifting every span.
+
+``python -m claimledger.evaluation.standoff GOLD.jsonl PAGE.html... > OUT.standoff.jsonl``
+turns full gold (one record per page, in the pages' order) into stand-off lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+_ATTRIBUTION_SPANS = ("source", "cue", "content")
+_QUANTITY_SPANS = ("text", "counted")
+
+
+def page_text(page: Path) -> str:
+    """The text claimledger's reader takes from one HTML page (ValueError naming the page)."""
+    from claimledger.ingest import read_articles
+    from claimledger.model import Article
+
+    for item in read_articles([page]):
+        if isinstance(item, Article):
+            return item.text
+        raise ValueError(f"{page}: {item}")
+    raise ValueError(f"{page}: no article read")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _offsets(text: str, value: Any, where: str) -> list[int] | None:
+    if value is None:
+        return None
+    start = text.find(value)
+    if not value or start < 0:
+        raise ValueError(f"{where}: {value!r} is not in the text")
+    return [start, start + len(value)]
+
+
+def to_standoff(record: dict[str, Any], page: str, text: str) -> dict[str, Any]:
+    """One gold record as offsets into ``text`` (``page`` is its path under ``../shared``)."""
+    if record["text"] != text:
+        raise ValueError(f"{record['id']}: the record's text is not the page's text")
+    where = str(record["id"])
+    attributions = []
+    for a in record.get("attributions", []):
+        row = {k: v for k, v in a.items() if k not in _ATTRIBUTION_SPANS}
+        row.update({k: _offsets(text, a.get(k), where) for k in _ATTRIBUTION_SPANS})
+        attributions.append(row)
+    quantities = []
+    for q in record.get("quantities", []):
+        row = {k: v for k, v in q.items() if k not in _QUANTITY_SPANS}
+        row.update({k: _offsets(text, q.get(k), where) for k in _QUANTITY_SPANS})
+        quantities.append(row)
+    head = {k: record.get(k) for k in ("id", "lang", "url", "published", "title")}
+    return {**head, "page": page, "sha256": _digest(text), "attributions": attributions,
+            "quantities": quantities}
+
+
+def _strings(text: str, row: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    out = {k: v for k, v in row.items() if k not in keys}
+    for k in keys:
+        span = row.get(k)
+        out[k] = None if span is None else text[span[0]:span[1]]
+    return out
+
+
+def from_standoff(row: dict[str, Any], text: str) -> dict[str, Any]:
+    """The FORMAT.md record that a stand-off line and its page's text make."""
+    if _digest(text) != row["sha256"]:
+        raise ValueError(f"{row['page']}: the page's text changed since {row['id']} was annotated "
+                         "(the reader gives other text); re-annotate or pin the reader")
+    head = {k: row.get(k) for k in ("id", "lang", "url", "published", "title")}
+    return {**head, "text": text,
+            "attributions": [_strings(text, a, _ATTRIBUTION_SPANS) for a in row["attributions"]],
+            "quantities": [_strings(text, q, _QUANTITY_SPANS) for q in row["quantities"]]}
+
+
+def read_standoff(path: Path, shared: Path) -> list[dict[str, Any]]:
+    """Gold records for a stand-off file, read against the pages in ``shared``; [] when a page is
+    missing (a checkout without ``../shared`` skips the set, as for every other set)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not all((shared / r["page"]).is_file() for r in rows):
+        return []
+    return [from_standoff(r, page_text(shared / r["page"])) for r in rows]
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print(__doc__.strip().splitlines()[-2], file=sys.stderr)
+        return 2
+    gold = [json.loads(line) for line in Path(argv[0]).read_text(encoding="utf-8").splitlines() if line.strip()]
+    pages = [Path(p) for p in argv[1:]]
+    if len(gold) != len(pages):
+        print(f"{argv[0]}: {len(gold)} records for {len(pages)} pages", file=sys.stderr)
+        return 2
+    for record, page in zip(gold, pages, strict=True):
+        rel = "/".join(page.resolve().parts[-4:])  # data/raw/html/NAME.html under ../shared
+        print(json.dumps(to_standoff(record, rel, page_text(page)), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
