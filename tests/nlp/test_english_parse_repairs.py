@@ -285,3 +285,22 @@ def test_the_object_of_led_or_urged_holds_the_infinitive_cue() -> None:
 def test_a_speaker_after_the_cue_read_as_the_subject_of_an_aside_still_speaks() -> None:
     found = _found("''I'm more skilled with my hands than I am with my brain,'' said Robin Moss, half joking.")
     assert ("Robin Moss", "said", "''I'm more skilled with my hands than I am with my brain,''") in found
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # the tagger reads the participle as a past tense with the noun as its subject
+    ("The storm killed nine people, many feared to still be trapped under the rubble.",
+     "many feared to still be trapped under the rubble"),
+    ("Rescuers found two climbers, both thought to be students from the city.",
+     "both thought to be students from the city"),
+    ("Four men believed to be smugglers were detained at the port.", "be smugglers"),
+])
+def test_a_belief_participle_the_tagger_reads_as_a_past_tense_is_a_passive_cue(text: str, content: str) -> None:
+    # *believe*, *think*, *fear* have no active *X believed to be Y*: no one named holds the claim; set off
+    # after a comma the clause is the claim (cue inside), before the sentence's verb it is a relative
+    assert (None, content) in [(s, c) for s, _, c in _found(text)]
+
+
+def test_an_active_verb_with_an_infinitive_stays_the_subjects() -> None:
+    found = _found("The storm hit the coast, and residents feared to leave their homes.")
+    assert all(c != "residents feared to leave their homes" for _, _, c in found)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found, Range
-from claimledger.nlp.components.quoted import QuotedSentence
+from claimledger.nlp.components.reduced import ReducedSentence
 from claimledger.nlp.components.tree import (
     _AGENT,
     _COMP,
@@ -46,7 +46,7 @@ def _has_subject(v: Token) -> bool:
     return any(c.dep_ in _SUBJ | _SUBJ_PASS for c in v.children)
 
 
-class ObjectSentence(QuotedSentence):
+class ObjectSentence(ReducedSentence):
     """A parsed sentence that also finds what a cue's object, infinitive or preposition holds."""
 
     def noun(self, c0: int, c1: int, cue: Cue) -> Found | None:
@@ -253,43 +253,6 @@ class ObjectSentence(QuotedSentence):
         directive = not self.polnear and form in self.lex.word_class("directive_verb") and any(
             c.dep_ in _COMP | _XCOMP and c.i > v.i for c in v.children)
         return directive or any(c.dep_ in _OBJ and f"{form} {c.lower_}" in pairs for c in v.children)
-
-    def reduced_claim(self, v: Token, cue: Cue) -> Found | None:
-        """*The trawler, suspected of cutting the line, was towed*: a participle set off after its noun
-        with *of* and a gerund is a passive cue inside the claim, held by no one named; its content is
-        the gerund's clause (FORMAT.md: in a relative clause, from the verb after the cue). Only an
-        allegation (*accused of*) is one: the owners' gold leaves a suspicion (*suspected of*) unannotated,
-        though PolNeAR's convention keeps it."""
-        d = self.doc
-        if not (v.tag_ == "VBN" and v.dep_ == "acl" and v.head.i < v.i and d[v.i - 1].text == ","
-                and (self.polnear or cue.certainty == "alleged")):
-            return None
-        of = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in self.lex.word_class(
-            "charge_prep")), None)
-        gerund = next((g for g in of.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if of else None
-        content = self.trim(gerund.i, gerund.right_edge.i + 1) if of is not None and gerund is not None else None
-        return Found((v.i, of.i + 1), content, None, cue.certainty, "passive", "dep-reduced-passive") if (
-            of is not None and content is not None) else None
-
-    def reduced_infinitive(self, v: Token, cue: Cue) -> Found | None:
-        """*videos alleged to show the raid*, *a ship said to carry arms*: a participle of a hearsay or
-        belief verb (``reduced_infinitive_cue``) right after its noun, with an infinitive, is a passive
-        cue inside the claim, held by no one named; content from the verb after *to* (FORMAT.md: in a
-        relative clause, from the verb after the cue). A neutral verb so used is hearsay. Set off by a
-        comma the parser may hang it on the main verb (even give it the noun as subject); with no
-        auxiliary it is still one."""
-        after_noun = v.dep_ == "acl" and v.head.i < v.i or v.i > 0 and self.doc[v.i - 1].text == "," and (
-            v.dep_ in {"conj", "ccomp", "advcl"} and self.doc[v.i - 2].pos_ in {"NOUN", "PROPN"})
-        if not (v.tag_ == "VBN" and after_noun and v.lower_ in self.lex.word_class("reduced_infinitive_cue")
-                and not any(c.dep_ in _SUBJ_PASS | {"aux", "auxpass"} for c in v.children)):
-            return None
-        inf = next((c for c in v.rights if c.dep_ in _XCOMP and c.tag_ == "VB"), None)
-        to = next((g for g in inf.lefts if g.tag_ == "TO"), None) if inf is not None else None
-        content = self.trim(inf.i, inf.right_edge.i + 1) if inf is not None and to is not None else None
-        if to is None or content is None:
-            return None
-        certainty = "reported" if cue.certainty == "asserted" else cue.certainty
-        return Found((v.i, to.i + 1), content, None, certainty, "passive", "dep-reduced-infinitive")
 
     def passive_reading(self, f: Found | None, c0: int, c1: int) -> Found | None:
         """What a passive cue inside the claim (as the surface rule read it) holds, by the parse:

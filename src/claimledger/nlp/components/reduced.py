@@ -1,0 +1,93 @@
+"""Cues inside a claim that a participle carries after its noun (*a ship said to carry arms*,
+*the trawler, accused of cutting the line*): the reduced relative forms of a reportative passive,
+held by no one named.
+
+They are read before any rule that looks for a source, since the parser often hangs such a
+participle on the main verb or even gives it the noun as subject. Labels are ClearNLP's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimledger.nlp.components.found import Found
+from claimledger.nlp.components.quoted import QuotedSentence
+from claimledger.nlp.components.tree import _COMP, _SUBJ, _SUBJ_PASS, _XCOMP
+from claimledger.nlp.lexicon import Cue
+
+
+class ReducedSentence(QuotedSentence):
+    """A parsed sentence that also reads a participle cue reduced after its noun."""
+
+    def reduced_claim(self, v: Token, cue: Cue) -> Found | None:
+        """*The trawler, suspected of cutting the line, was towed*: a participle set off after its noun
+        with *of* and a gerund is a passive cue inside the claim, held by no one named; its content is
+        the gerund's clause (FORMAT.md: in a relative clause, from the verb after the cue). Only an
+        allegation (*accused of*) is one: the owners' gold leaves a suspicion (*suspected of*) unannotated,
+        though PolNeAR's convention keeps it."""
+        d = self.doc
+        if not (v.tag_ == "VBN" and v.dep_ == "acl" and v.head.i < v.i and d[v.i - 1].text == ","
+                and (self.polnear or cue.certainty == "alleged")):
+            return None
+        of = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in self.lex.word_class(
+            "charge_prep")), None)
+        gerund = next((g for g in of.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if of else None
+        content = self.trim(gerund.i, gerund.right_edge.i + 1) if of is not None and gerund is not None else None
+        return Found((v.i, of.i + 1), content, None, cue.certainty, "passive", "dep-reduced-passive") if (
+            of is not None and content is not None) else None
+
+    def reduced_infinitive(self, v: Token, cue: Cue) -> Found | None:
+        """*videos alleged to show the raid*, *a ship said to carry arms*: a participle of a hearsay or
+        belief verb (``reduced_infinitive_cue``) right after its noun, with an infinitive, is a passive
+        cue inside the claim, held by no one named; content from the verb after *to* (FORMAT.md: in a
+        relative clause, from the verb after the cue). A neutral verb so used is hearsay. Set off by a
+        comma the parser may hang it on the main verb (even give it the noun as subject); with no
+        auxiliary it is still one."""
+        after_noun = v.dep_ == "acl" and v.head.i < v.i or v.i > 0 and self.doc[v.i - 1].text == "," and (
+            v.dep_ in {"conj", "ccomp", "advcl"} and self.doc[v.i - 2].pos_ in {"NOUN", "PROPN"})
+        if v.tag_ == "VBD" and v.lower_ in self.lex.word_class("reduced_infinitive_misread"):
+            return self._misread_infinitive(v, cue)
+        if not (v.tag_ == "VBN" and after_noun and v.lower_ in self.lex.word_class("reduced_infinitive_cue")
+                and not any(c.dep_ in _SUBJ_PASS | {"aux", "auxpass"} for c in v.children)):
+            return None
+        inf = self._infinitive(v)
+        content = self.trim(v.i + 2, inf.right_edge.i + 1) if inf is not None else None
+        if inf is None or content is None:
+            return None
+        to = self.doc[v.i + 1]
+        certainty = "reported" if cue.certainty == "asserted" else cue.certainty
+        return Found((v.i, to.i + 1), content, None, certainty, "passive", "dep-reduced-infinitive")
+
+    def _infinitive(self, v: Token) -> Token | None:
+        """The verb of the *to* infinitive right after ``v`` (*said to carry*, *feared to be trapped*); the
+        content starts after *to*, on *be* where there is one (*to be deployed*)."""
+        inf = next((c for c in v.rights if c.dep_ in _XCOMP and c.tag_ in {"VB", "VBN"}), None)
+        to = next((g for g in inf.lefts if g.tag_ == "TO"), None) if inf is not None else None
+        return inf if to is not None and to.i == v.i + 1 else None
+
+    def _misread_infinitive(self, v: Token, cue: Cue) -> Found | None:
+        """*People believed to be tourists were hurt*, *…, many feared to be trapped*: a verb that has no
+        active form with a bare *to* infinitive after its subject (``reduced_infinitive_misread``), which
+        the tagger read as a past tense, is the passive participle all the same. Before the sentence's
+        own verb it is a reduced relative (content from the verb after *to*); standing on its own after
+        a comma it is a clause whose claim holds its subject (content: the whole clause, cue inside)."""
+        inf = self._infinitive(v)
+        subj = next((c for c in v.lefts if c.dep_ in _SUBJ), None)
+        if inf is None or subj is None or any(c.dep_ in _SUBJ_PASS | {"aux", "auxpass"} for c in v.children):
+            return None
+        to = v.i + 1
+        certainty = "reported" if cue.certainty == "asserted" else cue.certainty
+        d = self.doc
+        main = next((c for c in v.rights if c.i > inf.right_edge.i and c.pos_ in {"VERB", "AUX"}
+                     and c.dep_ in _COMP | {"conj"}), None)
+        if main is not None and inf.right_edge.i + 1 == main.left_edge.i:
+            content = self.trim(to + 1, inf.right_edge.i + 1)
+            return Found((v.i, to + 1), content, None, certainty, "passive", "dep-reduced-infinitive") if (
+                content is not None) else None
+        start, end = subj.left_edge.i, inf.right_edge.i
+        alone = start > self.s and d[start - 1].text == "," and (end + 1 >= self.e or d[end + 1].is_punct)
+        if not (alone and (inf.pos_ == "AUX" or any(c.pos_ == "AUX" and c.dep_ in {"aux", "auxpass"} for c in inf.children))):
+            return None  # 'fans feared to look' is active: only *to be*, a passive or a perfect is read
+        content = self.trim(subj.left_edge.i, inf.right_edge.i + 1)
+        return Found((v.i, to + 1), content, None, certainty, "passive", "dep-reduced-infinitive") if (
+            content is not None) else None
