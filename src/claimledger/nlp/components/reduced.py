@@ -86,7 +86,8 @@ class ReducedSentence(QuotedSentence):
                 content is not None) else None
         start, end = subj.left_edge.i, inf.right_edge.i
         alone = start > self.s and d[start - 1].text == "," and (end + 1 >= self.e or d[end + 1].is_punct)
-        if not (alone and (inf.pos_ == "AUX" or any(c.pos_ == "AUX" and c.dep_ in {"aux", "auxpass"} for c in inf.children))):
+        state = inf.pos_ == "AUX" or any(c.pos_ == "AUX" and c.dep_ in {"aux", "auxpass"} for c in inf.children)
+        if not (alone and state):
             return None  # 'fans feared to look' is active: only *to be*, a passive or a perfect is read
         content = self.trim(subj.left_edge.i, inf.right_edge.i + 1)
         return Found((v.i, to + 1), content, None, certainty, "passive", "dep-reduced-infinitive") if (
