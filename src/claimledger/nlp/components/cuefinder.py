@@ -50,6 +50,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                     break
                 continue
             if k + n > sent.end or any(doc[k + m].lower_ != cue.words[m] for m in range(1, n)):
+                if _adverb_gap(doc, k, sent, cue, tagged):
+                    match = (k, k + n + 1, cue)  # 'is also expected to', 'were widely believed to'
+                    break
                 split = _split_particle(doc, k, sent, cue, lex) if n > 1 and cue.kind == "verb" else None
                 if split is None:
                     continue
@@ -81,14 +84,14 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
 
 
 _POLNEAR_CLASSES = {"cue_polnear_verb": ("verb", "asserted"), "cue_polnear_noun": ("noun", "asserted"),
-                    "cue_polnear_appearance": ("passive", "estimated"),
+                    "cue_polnear_appearance": ("passive", "estimated"), "cue_polnear_raising": ("passive", "estimated"),
                     "cue_polnear_adjective": ("passive", "asserted"), "cue_polnear_charge": ("verb", "alleged"),
                     "cue_polnear_suspicion": ("passive", "estimated")}
 """Word classes (``words.tsv``) of cues PolNeAR annotates and FORMAT.md does not: stances and acts toward
-a thing (*backed the bill*), stance nouns (*the council's decision to*), how things look (*it seems that*),
-stance adjectives (*is confident that*), charges and suspicions (*charged with X*, *is suspected of X*:
-the owners' English gold leaves both out). Read only under ``contents=polnear``, and kept out of ``cues.tsv``
-so that nothing else (line triggers, headline case, the linker) sees them."""
+a thing (*backed the bill*), stance nouns (*the council's decision to*), how things look (*it seems that*,
+*X appears to be Y*), stance adjectives (*is confident that*), charges and suspicions (*charged with X*,
+*is suspected of X*: the owners' English gold leaves both out). Read only under ``contents=polnear``, and
+kept out of ``cues.tsv`` so that nothing else (line triggers, headline case, the linker) sees them."""
 def polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     """``lex.cues`` with the PolNeAR-only cues added (a stance *asserted*, a look *estimated*; lemma the form),
     longest form first under each first word; built once per lexicon."""
@@ -204,3 +207,12 @@ def _pos_fits(t: Token, kind: str) -> bool:
     if kind == "noun":
         return t.pos_ in {"NOUN", "PROPN", "DET", "PRON", ""} or not t.is_alpha
     return True
+
+
+def _adverb_gap(doc: Doc, k: int, sent: Span, cue: Cue, tagged: bool) -> bool:
+    """Whether a passive form of three or more words stands at ``k`` with one adverb after its auxiliary
+    (*is also expected to*, *are now thought to*): the form's words are the lexicon's, the adverb any."""
+    n = len(cue.words)
+    return (tagged and cue.kind == "passive" and n >= 3 and k + n + 1 <= sent.end and doc[k + 1].tag_ == "RB"
+            and all(doc[k + 1 + m].lower_ == cue.words[m] for m in range(1, n)))
+

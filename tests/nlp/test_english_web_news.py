@@ -1,0 +1,48 @@
+"""English news: the classes the web-news review set (en-web-news-review: wire copy and newspaper
+pages) showed, each on an invented sentence (FORMAT.md's rules; no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    analysis = analyze_article(Article(text=text, lang="en"))
+    return [(a.source.of(text) if a.source else None, a.cue.of(text), a.content.of(text), a.certainty)
+            for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Inflation in the region is also expected to fall to 3% next year.", "is also expected to",
+     "Inflation in the region is also expected to fall to 3% next year"),
+    ("The rebels were widely believed to have fled north.", "were widely believed to",
+     "The rebels were widely believed to have fled north"),
+    ("Output is projected to shrink by 2% this year.", "is projected to",
+     "Output is projected to shrink by 2% this year"),
+    ("Roads may close again as rivers are forecast to rise overnight.", "are forecast to",
+     "rivers are forecast to rise overnight"),
+])
+def test_a_forecast_passive_is_a_cue_inside_the_claim_held_by_no_one(text: str, cue: str, content: str) -> None:
+    # FORMAT.md: a reportative passive has no source and the whole clause (cue included) as content; an
+    # adverb after the auxiliary is part of the cue; a subordinate clause's claim starts after *as*
+    assert (None, cue, content, "estimated") in _claims(text)
+
+
+def test_a_subject_set_off_by_a_parenthetical_adverb_is_not_an_inverted_speaker() -> None:
+    # 'X, however, claimed Y' is no 'Y, claimed X': the parse gives the verb its subject before the comma
+    claims = _claims("The militia, however, claimed responsibility for the attack on the convoy.")
+    assert [(s, c) for s, c, _, _ in claims] == [("The militia", "claimed")]
+    assert claims[0][2].startswith("responsibility for the attack")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor's brother appears to be the new owner of the club.",
+    "The cables seemed to have been cut by an anchor.",
+])
+def test_an_appearance_verb_is_the_writers_hedge_not_an_attribution(text: str) -> None:
+    # the owners' gold, Wikinews and the web-news gold annotate no bare *appears to* / *seemed to*;
+    # PolNeAR's convention keeps them (cue_polnear_appearance)
+    assert _claims(text) == []
