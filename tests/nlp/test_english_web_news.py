@@ -46,3 +46,17 @@ def test_an_appearance_verb_is_the_writers_hedge_not_an_attribution(text: str) -
     # the owners' gold, Wikinews and the web-news gold annotate no bare *appears to* / *seemed to*;
     # PolNeAR's convention keeps them (cue_polnear_appearance)
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    ("The ferry was late again, according to people who travelled on it.", "reported"),
+    ("The ferry was late again, according to a person on board.", "reported"),
+    ("The ferry was late on 40 days, according to Harbour Board data.", "asserted"),
+    ("The ferry was late on 40 days, according to the Harbour Board.", "asserted"),
+])
+def test_according_to_an_unnamed_source_is_hearsay_and_a_named_ones_data_an_assertion(
+        text: str, certainty: str) -> None:
+    # the owners' and Wikinews gold: 'according to the police' asserted, 'according to its sources' reported;
+    # the web-news gold: 'according to Bank of England data' asserted, 'according to a person at X' reported
+    [(_, cue, _, found)] = _claims(text)
+    assert (cue, found) == ("according to", certainty)

@@ -88,6 +88,9 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
                                        or src[-1] in lex.word_class("hearsay_source")):  # 'recent reports'
         return "reported"
     words = _possessive_have(_words(content), lex)
+    if base == "asserted" and kind == "prep" and "prep_anonymous_hearsay" in lex.word_class("rules") and (
+            is_anonymous(source, lex)):
+        return "reported"  # 'according to people familiar with the talks'
     if base == "asserted" and any(w in lex.word_class("estimate_source") for w in src):
         return "estimated"  # 'enligt den egna prognosen'
     if base == "asserted" and _modal_hearsay(words, lex):

@@ -278,14 +278,15 @@ class ParsedSentence:
                 and any(c.dep_ in _SUBJ and c.lower_ in self.expletive for c in h.children))
 
     def evidence(self, cue: Cue, source: Range | None) -> Certainty:
-        """*A new study has revealed …*, *according to a posting*: a study, poll or result that finds or
-        reveals something (its head noun in ``evidence_source``, the cue's lemma in ``evidence_cue``)
-        puts it forward as evidence, reported like *show*; anyone else as the cue says."""
+        """*A new study has revealed …*, *according to a poll*: a study, poll or result that finds or reveals
+        something (head noun in ``evidence_source``, cue lemma in ``evidence_cue``) is evidence, reported like
+        *show*; after a preposition a body's records are its assertion (``record_source``: *according to X data*)."""
         if cue.certainty != "asserted" or source is None or cue.lemma not in self.evidence_cues:
             return cue.certainty
         words = self.doc[source[0] : source[1]]
         head = next((t for t in words if t.head.i == t.i or not source[0] <= t.head.i < source[1]), None)
-        return "reported" if head is not None and head.lower_ in self.evidence_sources else cue.certainty
+        records = self.lex.word_class("record_source") if cue.kind == "prep" else frozenset()
+        return "reported" if head is not None and head.lower_ in self.evidence_sources - records else cue.certainty
 
     def tense_of_cue(self, t: Token, h: Token, v: Token) -> bool:
         """*said he has not accepted X and suggested Y*: a conjunct ``t`` that the parse hangs on ``h``,
