@@ -60,3 +60,29 @@ def test_according_to_an_unnamed_source_is_hearsay_and_a_named_ones_data_an_asse
     # the web-news gold: 'according to Bank of England data' asserted, 'according to a person at X' reported
     [(_, cue, _, found)] = _claims(text)
     assert (cue, found) == ("according to", certainty)
+
+
+@pytest.mark.parametrize("text", [
+    "A jury found the driver guilty of dangerous driving.",
+    "The tribunal found the landlord liable for the repairs.",
+    "The port authority ordered a full inquiry into the fire.",
+    "The mayor's resignation — announced two days before the vote — has angered the council.",
+])
+def test_a_verdict_an_order_and_a_participle_set_off_by_dashes_claim_nothing(text: str) -> None:
+    # FORMAT.md: verdicts (like *charged with*) and directives are no attribution; a participle between
+    # dashes after its noun is what was announced, not who announced it
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The regulator also cited a shortage of spare parts.",
+     ("The regulator", "cited", "a shortage of spare parts", "asserted")),
+    ("Economists predicted a sharp fall in house prices.",
+     ("Economists", "predicted", "a sharp fall in house prices", "estimated")),
+    ("The farmers had watched the prices and figured they could wait another year.",
+     ("The farmers", "figured", "they could wait another year", "estimated")),
+])
+def test_a_cause_cited_a_prediction_and_a_reckoning_are_claims(
+        text: str, expected: tuple[str, str, str, str]) -> None:
+    # a finite *cited* states a cause (the participle *Citing X, officials declined* gives a reason, no claim)
+    assert expected in _claims(text)

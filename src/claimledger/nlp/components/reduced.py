@@ -12,12 +12,26 @@ from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found
 from claimledger.nlp.components.quoted import QuotedSentence
-from claimledger.nlp.components.tree import _COMP, _SUBJ, _SUBJ_PASS, _XCOMP
+from claimledger.nlp.components.tree import _COMP, _OBJ, _SUBJ, _SUBJ_PASS, _XCOMP
 from claimledger.nlp.lexicon import Cue
 
 
 class ReducedSentence(QuotedSentence):
     """A parsed sentence that also reads a participle cue reduced after its noun."""
+
+    def reduced_passive(self, v: Token) -> bool:
+        """A participle right after the noun it describes (*figures reported on Sunday*): that noun is
+        what is reported, not who reports. A comma before it marks a main verb the parser misread; a
+        dash does not, where the participle's phrase closes with a dash before the sentence's own verb
+        (*The retirement — revealed a day before the deadline — has roiled X*)."""
+        d = self.doc
+        if v.tag_ == "VBN" and v.dep_ == "acl" and v.head.i < v.i and not d[v.i - 1].is_punct:
+            return True
+        if not (v.tag_ in {"VBD", "VBN"} and v.i > self.s and d[v.i - 1].text in self.dashes):
+            return False
+        close = next((x for x in range(v.i + 1, self.e) if d[x].text in self.dashes), None)
+        return close is not None and close + 1 < self.e and d[close + 1].pos_ in {"AUX", "VERB"} and not any(
+            c.dep_ in _OBJ | _COMP and c.i < close for c in v.children)
 
     def reduced_claim(self, v: Token, cue: Cue) -> Found | None:
         """*The trawler, suspected of cutting the line, was towed*: a participle set off after its noun

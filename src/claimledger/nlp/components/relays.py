@@ -154,6 +154,10 @@ def _cited_first(found: list[Found], doc: Doc, lex: Lexicon, relay_words: frozen
     return [f for f in out if f.cue not in made or f.rule == "relay-cited"]  # the verb rule's reading goes
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+"""Tags of a verb that is its clause's predicate, not an adverbial participle."""
+
+
 def _cited(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
     """Each *citing X* entry whose X can be a source turned into X's relay of its host's content."""
     relay_words = lex.word_class("relay_prep")
@@ -165,8 +169,10 @@ def _cited(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
         cue = doc[f.cue[0]]
         single = cue.lower_ in relay_words and f.cue[1] - f.cue[0] == 1
         host = _host(f, cue, found) if single else None
-        if single and reasons and not _source_like(doc, f.content, lex) and not _claim_like(doc, f.content, lex):
-            continue  # 'Citing privacy rules, officials declined …': a reason given, no claim (FORMAT.md)
+        if single and reasons and cue.tag_ not in _FINITE and not _source_like(doc, f.content, lex) and not (
+                _claim_like(doc, f.content, lex)):
+            continue  # 'Citing privacy rules, officials declined …': a reason given, no claim (FORMAT.md);
+            # 'The agency cited a lack of supply' is its own claim about the cause
         if host is None or not _source_like(doc, f.content, lex):
             out.append(f)
             continue

@@ -427,11 +427,6 @@ class ParsedSentence:
         return all((t.pos_ in {"PROPN", "NOUN", "ADJ"} and not t.is_lower) or t.pos_ in {"PART", "ADP", "CCONJ"}
                    for t in words)
 
-    def reduced_passive(self, v: Token) -> bool:
-        """A participle right after the noun it describes (*figures reported on Sunday*): that noun is
-        what is reported, not who reports. A comma before it marks a main verb the parser misread."""
-        return v.tag_ == "VBN" and v.dep_ == "acl" and v.head.i < v.i and not self.doc[v.i - 1].is_punct
-
     @staticmethod
     def infinitive(v: Token) -> bool:
         """*to say*: a verb that names a purpose or a plan rather than something held now."""
