@@ -86,3 +86,10 @@ def test_a_cause_cited_a_prediction_and_a_reckoning_are_claims(
         text: str, expected: tuple[str, str, str, str]) -> None:
     # a finite *cited* states a cause (the participle *Citing X, officials declined* gives a reason, no claim)
     assert expected in _claims(text)
+
+
+def test_billions_of_is_a_vague_amount() -> None:
+    # FORMAT.md: vague amounts (*thousands*, *millions*) count from their scale, approx over
+    analysis = analyze_article(Article(text="The repairs will cost billions of pounds.", lang="en"))
+    [q] = analysis.quantities
+    assert (q.value, q.approx) == (1_000_000_000, "over")
