@@ -93,3 +93,12 @@ def test_billions_of_is_a_vague_amount() -> None:
     analysis = analyze_article(Article(text="The repairs will cost billions of pounds.", lang="en"))
     [q] = analysis.quantities
     assert (q.value, q.approx) == (1_000_000_000, "over")
+
+
+@pytest.mark.parametrize("text", [
+    "Had the police known the man was armed, they would have waited.",
+    "Did the minister say that the plant was safe?",
+])
+def test_a_cue_whose_auxiliary_stands_before_its_subject_asks_or_supposes(text: str) -> None:
+    # a question or an inverted condition puts nothing forward (FORMAT.md: interview questions are no entries)
+    assert _claims(text) == []

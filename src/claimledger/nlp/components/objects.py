@@ -250,13 +250,17 @@ class ObjectSentence(ReducedSentence):
         every country should act*, *demanded that the minister resign*): it asks for a deed rather than
         stating a claim; so does one with a plain object (*ordered an inquiry*). A quotation the verb tags
         (*"Why?" Vitter demanded*) is still the speaker's. A verdict (``verdict_word``: *found him guilty*)
-        is no claim either, as *charged with* is none."""
+        is no claim either, as *charged with* is none; nor a question or a condition, whose auxiliary
+        stands before the subject (*Did she say that X?*, *had they known that X, …*)."""
         pairs = self.lex.word_class("idiom_object")
         directive = not self.polnear and form in self.lex.word_class("directive_verb") and any(
             c.dep_ in _COMP | _XCOMP | _OBJ and c.i > v.i for c in v.children)
         verdict = not self.polnear and any(
             c.dep_ in _COMP | {"oprd", "acomp"} and c.lower_ in self.lex.word_class("verdict_word") for c in v.children)
-        return directive or verdict or any(c.dep_ in _OBJ and f"{form} {c.lower_}" in pairs for c in v.children)
+        subj = next((c for c in v.children if c.dep_ in _SUBJ | _SUBJ_PASS and c.i < v.i), None)
+        inverted = subj is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subj.left_edge.i for c in v.children)
+        return directive or verdict or inverted or any(
+            c.dep_ in _OBJ and f"{form} {c.lower_}" in pairs for c in v.children)
 
     def passive_reading(self, f: Found | None, c0: int, c1: int) -> Found | None:
         """What a passive cue inside the claim (as the surface rule read it) holds, by the parse:
