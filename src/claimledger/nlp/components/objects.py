@@ -258,7 +258,9 @@ class ObjectSentence(ReducedSentence):
         verdict = not self.polnear and any(
             c.dep_ in _COMP | {"oprd", "acomp"} and c.lower_ in self.lex.word_class("verdict_word") for c in v.children)
         subj = next((c for c in v.children if c.dep_ in _SUBJ | _SUBJ_PASS and c.i < v.i), None)
-        inverted = subj is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subj.left_edge.i for c in v.children)
+        inverted = subj is not None and any(  # not after *Nor*, *Never*: an emphatic inversion still asserts
+            c.dep_ in {"aux", "auxpass"} and c.i < subj.left_edge.i and (c.i == self.s or self.doc[c.i - 1].is_punct)
+            for c in v.children)
         return directive or verdict or inverted or any(
             c.dep_ in _OBJ and f"{form} {c.lower_}" in pairs for c in v.children)
 
