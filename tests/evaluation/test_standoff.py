@@ -1,0 +1,70 @@
+"""Stand-off gold: offsets into a page's text, rebuilt against the page (evaluation/standoff.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimledger.evaluation.standoff import from_standoff, main, page_text, read_standoff, to_standoff
+
+PAGE = """<html><head><title>Harbour</title></head><body><article><h1>Ferry strike ends</h1>
+<p>The ferry strike ended on Monday after 12 days, the harbour board said in a statement to reporters.</p>
+<p>"We are glad it is over," said Anna Berg, who chairs the board, adding that about 300 trips were lost.</p>
+</article></body></html>"""
+
+
+@pytest.fixture()
+def page(tmp_path: Path) -> Path:
+    folder = tmp_path / "data" / "raw" / "html"
+    folder.mkdir(parents=True)
+    path = folder / "en-harbour.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+def _gold(text: str) -> dict:
+    return {"id": "en-harbour", "lang": "en", "url": None, "published": None, "title": None, "text": text,
+            "attributions": [{"source": "the harbour board", "cue": "said",
+                              "content": "The ferry strike ended on Monday after 12 days",
+                              "certainty": "asserted", "anonymous": False}],
+            "quantities": [{"text": "12", "value": 12, "approx": "exact", "counted": "days"},
+                           {"text": "about 300", "value": 300, "approx": "about", "counted": None}]}
+
+
+def test_a_record_goes_to_offsets_and_back_unchanged(page: Path) -> None:
+    text = page_text(page)
+    row = to_standoff(_gold(text), "data/raw/html/en-harbour.html", text)
+    assert "text" not in row and "said" not in json.dumps(row)  # no article words are stored
+    assert row["attributions"][0]["cue"] == [text.find("said"), text.find("said") + 4]
+    assert from_standoff(row, text) == _gold(text)
+
+
+def test_a_string_not_in_the_text_is_refused(page: Path) -> None:
+    text = page_text(page)
+    bad = _gold(text)
+    bad["attributions"][0]["source"] = "the port authority"
+    with pytest.raises(ValueError, match="not in the text"):
+        to_standoff(bad, "data/raw/html/en-harbour.html", text)
+
+
+def test_a_page_whose_text_changed_fails_naming_it(page: Path, tmp_path: Path) -> None:
+    text = page_text(page)
+    row = to_standoff(_gold(text), "data/raw/html/en-harbour.html", text)
+    gold = tmp_path / "set.standoff.jsonl"
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert read_standoff(gold, tmp_path)[0]["attributions"][0]["source"] == "the harbour board"
+    page.write_text(PAGE.replace("12 days", "13 days"), encoding="utf-8")
+    with pytest.raises(ValueError, match="en-harbour.html: the page's text changed"):
+        read_standoff(gold, tmp_path)
+    page.unlink()
+    assert read_standoff(gold, tmp_path) == []  # no page, no set (as without ../shared)
+
+
+def test_the_command_writes_one_line_per_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    full = tmp_path / "gold.jsonl"
+    full.write_text(json.dumps(_gold(page_text(page))) + "\n", encoding="utf-8")
+    assert main([str(full), str(page)]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["page"] == "data/raw/html/en-harbour.html"
