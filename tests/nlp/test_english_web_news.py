@@ -102,3 +102,13 @@ def test_billions_of_is_a_vague_amount() -> None:
 def test_a_cue_whose_auxiliary_stands_before_its_subject_asks_or_supposes(text: str) -> None:
     # a question or an inverted condition puts nothing forward (FORMAT.md: interview questions are no entries)
     assert _claims(text) == []
+
+
+def test_a_quotation_with_its_own_cue_after_it_is_not_the_speaker_befores() -> None:
+    # 'X, Jespersen said. "Y," he added.': Y is he-added's, and X stays Jespersen's content, even where the
+    # parser hangs *added* inside the quotation's sentence
+    text = ('The port was closed, Berg said. "The way they sailed yesterday indicates that what they actually '
+            'wanted was to show off," she added.')
+    claims = _claims(text)
+    assert ("Berg", "said", "The port was closed", "asserted") in claims
+    assert [s for s, cue, _, _ in claims if cue == "said"] == ["Berg"]

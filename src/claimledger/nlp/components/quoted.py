@@ -119,7 +119,8 @@ class QuotedSentence(ParsedSentence):
         return r
 
     def claimed_by_later_cue(self, r: Range) -> bool:
-        """A quotation followed by another cue clause (*"…," he added*) is that cue's."""
+        """A quotation followed by another cue clause (*"…," he added*) is that cue's, also where the parse
+        hangs that cue inside the quotation's sentence, beyond this sentence's cues."""
         i = r[1]
         n = len(self.doc)
         seen = 0
@@ -127,7 +128,8 @@ class QuotedSentence(ParsedSentence):
             t = self.doc[i]
             if self.q.region(i) is not None:
                 return False
-            if t.i in self.cue_tokens or (t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"}):
+            if t.i in self.cue_tokens or t.pos_ == "VERB" and (
+                    t.dep_ in {"ROOT", "parataxis"} or self._looks_like_cue(t)):
                 if self.doc[r[1] - 2].text in _FULL_STOP and any(c.dep_ in _COMP | _OBJ and c.i > t.i
                                                                 for c in t.children):
                     return False  # '"… state." She noted a rally …': a new sentence with a claim of its own
