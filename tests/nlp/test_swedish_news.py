@@ -59,3 +59,10 @@ def test_an_acronym_opening_a_sentence_is_a_source_not_a_verb() -> None:
     text = ("Stormen drar in över landet och med det finns risk för fallande träd. "
             "SMHI varnar för att det kan bli mycket blåsigt i fjällen.")
     assert [c for c in _claims(text) if c[0] == "SMHI" and c[1] == "varnar för"]
+
+
+def test_vantas_is_an_expectation_held_by_no_one() -> None:
+    # *väntas* as *förväntas*: a reportative passive, the cue inside the claim (the owners' cluster gold)
+    [(source, cue, content, certainty)] = _claims("Utredningen väntas vara klar i början av maj.")
+    assert (source, cue, certainty) == (None, "väntas", "estimated")
+    assert content == "Utredningen väntas vara klar i början av maj"
