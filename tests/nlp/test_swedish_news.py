@@ -66,3 +66,10 @@ def test_vantas_is_an_expectation_held_by_no_one() -> None:
     [(source, cue, content, certainty)] = _claims("Utredningen väntas vara klar i början av maj.")
     assert (source, cue, certainty) == (None, "väntas", "estimated")
     assert content == "Utredningen väntas vara klar i början av maj"
+
+
+def test_a_relay_phrase_between_the_verb_and_att_leaves_both_the_verbs_claim_and_the_relays() -> None:
+    # FORMAT.md nesting: *X uppger med hänvisning till Y att Z*: X says Z, and Y, through the relay phrase, too
+    claims = _claims("Tidningen uppger med hänvisning till polisen att tre personer har gripits.")
+    assert ("Tidningen", "uppger", "tre personer har gripits", "asserted") in claims
+    assert ("polisen", "med hänvisning till", "tre personer har gripits", "asserted") in claims

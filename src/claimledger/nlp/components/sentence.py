@@ -311,9 +311,8 @@ class SentenceRules:
 
     def _coordinated_subject(self, k: int) -> Range | None:
         """A cue right after 'och'/'men' with no subject of its own (*tvår sina händer och säger att*,
-        *håller med om X, men påpekar att*, *har kallat X skamlig och menat att*) shares the subject of
-        the first predicate: the words from that clause's start to its first verb, when they are a noun
-        phrase."""
+        *håller med om X, men påpekar att*, *har kallat X skamlig och menat att*) shares the subject of the
+        first predicate: the words from that clause's start to its first verb, when they are a noun phrase."""
         d, o, lw = self.doc, self.s, self.lowers
         if not self.tagged:
             return None
@@ -441,10 +440,11 @@ class SentenceRules:
 
     def find_comp(self, i: int, end: int) -> int | None:
         """A complementizer ('att', 'that') within a few words after the cue, before any comma or other cue."""
-        d = self.doc
+        d, relays = self.doc, self.lex.word_class("relay_prep")
         for x in range(i, min(end, i + 10)):
             if d[x].lower_ in self.comp:
                 return x
-            if d[x].text in {",", ";", ":"} or self.is_quote(d[x]) or x in self.cue_starts:
-                return None
+            if d[x].text in {",", ";", ":"} or self.is_quote(d[x]) or x in self.cue_starts and not any(
+                    " ".join(t.lower_ for t in d[x : x + len(f.split())]) == f for f in relays):
+                return None  # but *uppger med hänvisning till Y att Z*: through a relay phrase Z is still said
         return None

@@ -86,6 +86,10 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if inside:  # '(öst, 15 000 enligt facken)': the phrase speaks for its bracket only
         content = r.trim((inside[0], c0)) or r.trim((source[1], inside[1]))
         return Found((c0, c1), content, source, certainty, cue.kind, "prep-bracket") if content else None
+    if c0 - 1 in r.cue_starts and source[1] < r.e and d[source[1]].lower_ in r.comp:
+        # 'SVT uppger med hänvisning till Flightradar att X': the relay passes on what the verb says
+        content = r.trim((source[1] + 1, r.clause_end(source[1] + 1, later)))
+        return Found((c0, c1), content, source, cue.certainty, cue.kind, "prep-relay") if content else None
     start = trailing_claim_start(r, c0)
     head = r.trim((start, c0))
     tail = r.trim((source[1], r.e)) if source[1] < r.e - 1 else None
