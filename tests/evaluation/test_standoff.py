@@ -68,3 +68,30 @@ def test_the_command_writes_one_line_per_page(page: Path, tmp_path: Path, capsys
     assert main([str(full), str(page)]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert json.loads(line)["page"] == "data/raw/html/en-harbour.html"
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Harbour news</title>
+<link>http://example.org/</link><description>d</description>
+<item><title>One</title><link>http://example.org/1</link><description>The first ferry left late on Monday, the harbour
+board said, and the second one did not leave at all until the storm had passed over the islands.</description></item>
+<item><title>Two</title><link>http://example.org/2</link><description>About 300 trips were lost in the strike, Anna Berg
+said on Tuesday, and the board expects that the timetable will be back to normal by the end of May.</description></item>
+</channel></rss>"""
+
+
+def test_an_entry_of_a_feed_is_addressed_by_its_number(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "raw" / "feeds"
+    folder.mkdir(parents=True)
+    feed = folder / "harbour.rss.xml"
+    feed.write_text(FEED, encoding="utf-8")
+    text = page_text(feed, 1)
+    assert text.startswith("About 300 trips") and page_text(feed, 0).startswith("The first ferry")
+    record = {"id": "harbour-1", "lang": "en", "url": None, "published": None, "title": None, "text": text,
+              "attributions": [{"source": "Anna Berg", "cue": "said",
+                                "content": "About 300 trips were lost in the strike",
+                                "certainty": "asserted", "anonymous": False}], "quantities": []}
+    row = to_standoff(record, "data/raw/feeds/harbour.rss.xml", text, 1)
+    gold = tmp_path / "feed.standoff.jsonl"
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    [back] = read_standoff(gold, tmp_path)
+    assert back["text"] == text and back["attributions"] == record["attributions"]

@@ -13,7 +13,8 @@ reader change that alters a page's text fails loudly on the hash, naming the pag
 shifting every span.
 
 ``python -m claimledger.evaluation.standoff GOLD.jsonl PAGE.html... > OUT.standoff.jsonl``
-turns full gold (one record per page, in the pages' order) into stand-off lines.
+turns full gold (one record per page, in the pages' order) into stand-off lines; ``FEED.xml#K``
+names entry K (from 0) of a feed.
 """
 
 from __future__ import annotations
@@ -28,16 +29,18 @@ _ATTRIBUTION_SPANS = ("source", "cue", "content")
 _QUANTITY_SPANS = ("text", "counted")
 
 
-def page_text(page: Path) -> str:
-    """The text claimledger's reader takes from one HTML page (ValueError naming the page)."""
+def page_text(page: Path, entry: int = 0) -> str:
+    """The text claimledger's reader takes from one HTML page, or from entry ``entry`` (counted from 0)
+    of a feed or other file of several articles (ValueError naming the page)."""
     from claimledger.ingest import read_articles
     from claimledger.model import Article
 
-    for item in read_articles([page]):
-        if isinstance(item, Article):
+    for k, item in enumerate(read_articles([page])):
+        if not isinstance(item, Article):
+            raise ValueError(f"{page}: {item}")
+        if k == entry:
             return item.text
-        raise ValueError(f"{page}: {item}")
-    raise ValueError(f"{page}: no article read")
+    raise ValueError(f"{page}: no article {entry} read")
 
 
 def _digest(text: str) -> str:
@@ -53,8 +56,9 @@ def _offsets(text: str, value: Any, where: str) -> list[int] | None:
     return [start, start + len(value)]
 
 
-def to_standoff(record: dict[str, Any], page: str, text: str) -> dict[str, Any]:
-    """One gold record as offsets into ``text`` (``page`` is its path under ``../shared``)."""
+def to_standoff(record: dict[str, Any], page: str, text: str, entry: int = 0) -> dict[str, Any]:
+    """One gold record as offsets into ``text`` (``page`` is its path under ``../shared``; ``entry`` which of
+    its articles, for a feed)."""
     if record["text"] != text:
         raise ValueError(f"{record['id']}: the record's text is not the page's text")
     where = str(record["id"])
@@ -69,8 +73,8 @@ def to_standoff(record: dict[str, Any], page: str, text: str) -> dict[str, Any]:
         row.update({k: _offsets(text, q.get(k), where) for k in _QUANTITY_SPANS})
         quantities.append(row)
     head = {k: record.get(k) for k in ("id", "lang", "url", "published", "title")}
-    return {**head, "page": page, "sha256": _digest(text), "attributions": attributions,
-            "quantities": quantities}
+    where_in = {"page": page, "entry": entry} if entry else {"page": page}
+    return {**head, **where_in, "sha256": _digest(text), "attributions": attributions, "quantities": quantities}
 
 
 def _strings(text: str, row: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
@@ -98,7 +102,7 @@ def read_standoff(path: Path, shared: Path) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if not all((shared / r["page"]).is_file() for r in rows):
         return []
-    return [from_standoff(r, page_text(shared / r["page"])) for r in rows]
+    return [from_standoff(r, page_text(shared / r["page"], r.get("entry", 0))) for r in rows]
 
 
 def main(argv: list[str]) -> int:
@@ -106,13 +110,13 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip().splitlines()[-2], file=sys.stderr)
         return 2
     gold = [json.loads(line) for line in Path(argv[0]).read_text(encoding="utf-8").splitlines() if line.strip()]
-    pages = [Path(p) for p in argv[1:]]
+    pages = [(Path(p), int(k or 0)) for p, _, k in (a.partition("#") for a in argv[1:])]
     if len(gold) != len(pages):
         print(f"{argv[0]}: {len(gold)} records for {len(pages)} pages", file=sys.stderr)
         return 2
-    for record, page in zip(gold, pages, strict=True):
+    for record, (page, entry) in zip(gold, pages, strict=True):
         rel = "/".join(page.resolve().parts[-4:])  # data/raw/html/NAME.html under ../shared
-        print(json.dumps(to_standoff(record, rel, page_text(page)), ensure_ascii=False))
+        print(json.dumps(to_standoff(record, rel, page_text(page, entry), entry), ensure_ascii=False))
     return 0
 
 
