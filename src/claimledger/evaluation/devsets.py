@@ -51,6 +51,10 @@ SETS = {
     # and 7 held out, never tuned on (evaluation/data/README.md)
     "en-web-news-review": [str(Path(__file__).parent / "data" / "en-web-news-review.standoff.jsonl")],
     "en-web-news-heldout": [str(Path(__file__).parent / "data" / "en-web-news-heldout.standoff.jsonl")],
+    # the 54 entries of a Guardian world-news feed in ../shared/data/raw/feeds (standfirst and lead), annotated
+    # blind the same way, stand-off: 27 review, tuned on, and 27 held out, never tuned on
+    "en-feed-news-review": [str(Path(__file__).parent / "data" / "en-feed-news-review.standoff.jsonl")],
+    "en-feed-news-heldout": [str(Path(__file__).parent / "data" / "en-feed-news-heldout.standoff.jsonl")],
     # PolNeAR again, scored under its own annotation's convention for noun-phrase contents
     # (setting ``contents=polnear``: the object of any stance verb), which FORMAT.md does not share
     "en-polnear-dev/polnear": ["data/en/polnear-dev.jsonl"],
