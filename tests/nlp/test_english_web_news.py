@@ -112,3 +112,28 @@ def test_a_quotation_with_its_own_cue_after_it_is_not_the_speaker_befores() -> N
     claims = _claims(text)
     assert ("Berg", "said", "The port was closed", "asserted") in claims
     assert [s for s, cue, _, _ in claims if cue == "said"] == ["Berg"]
+
+
+@pytest.mark.parametrize("text", [
+    "The fishermen called for the harbour fees to be scrapped.",
+    "The governor has vowed to rebuild every bridge.",
+    "Expect prices to rise as the winter comes.",
+])
+def test_a_request_a_vow_and_a_bidding_claim_nothing(text: str) -> None:
+    # FORMAT.md: directives and requests are no attribution; no FORMAT gold annotates *called for* or
+    # *vowed to* (PolNeAR's convention keeps them)
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The navy signalled that it was ready to escort the ferries.",
+     ("The navy", "signalled", "it was ready to escort the ferries", "asserted")),
+    ("She criticised the board for what she termed a reckless gamble with pensions.",
+     ("she", "termed", "a reckless gamble with pensions", "asserted")),
+    ("The mayor is widely tipped to win a third term.",
+     (None, "is widely tipped to", "The mayor is widely tipped to win a third term", "estimated")),
+    ("Voters go to the polls in a vote forecasted to return the ruling party.",
+     (None, "forecasted to", "return the ruling party", "estimated")),
+])
+def test_british_forms_and_forecasts_are_cues(text: str, expected: tuple[str | None, str, str, str]) -> None:
+    assert expected in _claims(text)

@@ -251,17 +251,19 @@ class ObjectSentence(ReducedSentence):
         stating a claim; so does one with a plain object (*ordered an inquiry*). A quotation the verb tags
         (*"Why?" Vitter demanded*) is still the speaker's. A verdict (``verdict_word``: *found him guilty*)
         is no claim either, as *charged with* is none; nor a question or a condition, whose auxiliary
-        stands before the subject (*Did she say that X?*, *had they known that X, …*)."""
+        stands before the subject (*Did she say that X?*, *had they known that X, …*), nor a bidding that
+        opens its sentence (*Expect dissent to rise*)."""
         pairs = self.lex.word_class("idiom_object")
         directive = not self.polnear and form in self.lex.word_class("directive_verb") and any(
-            c.dep_ in _COMP | _XCOMP | _OBJ and c.i > v.i for c in v.children)
+            c.dep_ in _COMP | _XCOMP | _OBJ | {"prep", "advcl"} and c.i > v.i for c in v.children)  # 'called for X'
         verdict = not self.polnear and any(
             c.dep_ in _COMP | {"oprd", "acomp"} and c.lower_ in self.lex.word_class("verdict_word") for c in v.children)
         subj = next((c for c in v.children if c.dep_ in _SUBJ | _SUBJ_PASS and c.i < v.i), None)
         inverted = subj is not None and any(  # not after *Nor*, *Never*: an emphatic inversion still asserts
             c.dep_ in {"aux", "auxpass"} and c.i < subj.left_edge.i and (c.i == self.s or self.doc[c.i - 1].is_punct)
             for c in v.children)
-        return directive or verdict or inverted or any(
+        imperative = v.tag_ == "VB" and v.i == self.s and not any(c.dep_ in _SUBJ for c in v.children)  # 'Expect X'
+        return directive or verdict or inverted or imperative or any(
             c.dep_ in _OBJ and f"{form} {c.lower_}" in pairs for c in v.children)
 
     def passive_reading(self, f: Found | None, c0: int, c1: int) -> Found | None:
