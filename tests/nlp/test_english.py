@@ -12,6 +12,7 @@ import pytest
 
 from claimledger.analyze import analyze_text
 from claimledger.model import Analysis
+from claimledger.nlp.lexicon import load
 
 Row = tuple[str | None, str, str, str, bool]
 
@@ -641,7 +642,14 @@ def test_a_fallback_cue_takes_its_subject_from_the_parse_not_the_words_before_it
     assert src == "Sen. Ana Reyes" and content.startswith("her of making false statements")
 
 
-@pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
+@pytest.fixture
+def without_polnear_filter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules alone under PolNeAR's convention: the learned filter (polnear_learned.kept), retrained on
+    PolNeAR train from time to time, may drop an attribution whose reading a rule's test checks."""
+    monkeypatch.setitem(load("en")._derived, "polnear_filter.tsv", None)
+
+
+@pytest.mark.usefixtures("polnear_contents", "without_polnear_filter")  # FORMAT.md has no such content
 @pytest.mark.parametrize(("text", "cue", "source"), [
     ("Mitt Romney opened the rally with a speech denouncing the governor.", "denouncing", "Mitt Romney"),
     ("Reyes met the groups that sided with Lamb and bankrolled ads attacking the mayor.", "attacking",

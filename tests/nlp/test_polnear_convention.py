@@ -206,3 +206,12 @@ def test_under_polnear_a_charge_and_a_suspicion_are_entries() -> None:
 
 def test_a_charge_and_a_suspicion_are_no_entries_by_default() -> None:
     assert _rows(_CHARGED) == [] and _rows(_SUSPECTED) == []
+
+
+# ----- the complementizer that opens a content stays with it -------------------------------------
+
+
+@pytest.mark.usefixtures("polnear_contents")
+def test_under_polnear_a_content_keeps_the_complementizer_left_before_it() -> None:
+    rows = _rows("Critics dismissed the assertion that the new bridge is unsafe.")
+    assert ("Critics", "dismissed", "that the new bridge is unsafe") in rows

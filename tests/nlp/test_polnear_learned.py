@@ -8,7 +8,10 @@ shared/data/en/LICENSE-NOTE.md).
 
 from __future__ import annotations
 
+import importlib.util
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,13 +29,13 @@ def _rows(text: str) -> list[Row]:
     return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t)) for x in a.attributions]
 
 
-_SIGNED = "The party leader signed the pledge to lower fares."
+_SIGNED = "The party leader signed the pledge to rebuild the harbour."
 
 
 def test_under_polnear_the_proposer_reads_an_act_no_cue_names(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _rows(_SIGNED) == []  # FORMAT.md's convention: no claim, and nothing proposed
     monkeypatch.setenv("CLAIMLEDGER_CONTENTS", "polnear")
-    assert _rows(_SIGNED) == [("The party leader", "signed", "the pledge to lower fares")]
+    assert _rows(_SIGNED) == [("The party leader", "signed", "the pledge to rebuild the harbour")]
 
 
 @pytest.mark.usefixtures("polnear_contents")
@@ -67,3 +70,30 @@ def test_the_tables_hold_hashed_weights_and_their_model_card_only(name: str) -> 
     assert "polnear-train" in card and "no licence" in card and "No text is stored" in card
     model = read_model("en", name)
     assert model is not None and 0.0 < model.threshold < 1.0 and len(model.weights) > 1000
+
+
+def _script() -> Any:
+    """scripts/polnear_learned.py, which writes the tables (no package: loaded from its path)."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / "polnear_learned.py"
+    spec = importlib.util.spec_from_file_location("polnear_learned_script", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_gives_no_weight_to_a_bucket_fewer_rows_have_than_min_count() -> None:
+    # bucket 1 in every row and always true; bucket 2 in one row only; row 3 holds rare buckets alone
+    rows = [([1, 2], True), ([1], True), ([1], True), ([3], False), ([0], False), ([0], False), ([0], False)]
+    w, _ = _script().train(rows, 1e-4, epochs=50, min_count=3, buckets=8)
+    assert w[1] > 0 > w[0] and w[2] == 0.0 and w[3] == 0.0
+    w, _ = _script().train(rows, 1e-4, epochs=50, buckets=8)
+    assert w[2] != 0.0  # without the floor, one row is enough
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_the_model_cards_give_the_held_out_and_the_in_sample_figures(name: str) -> None:
+    header = resources.files("claimledger.lang").joinpath("en", name).read_text(encoding="utf-8")
+    assert "held-out" in header and "in-sample" in header  # the gap between them is what overfits
+    model = read_model("en", name)
+    assert model is not None and model.buckets <= 1 << 16 and max(model.weights) < model.buckets

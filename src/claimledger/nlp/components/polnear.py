@@ -42,8 +42,25 @@ def _marker_to_content(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found
 
 def polnear_bounds(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
     """Cue and content bounded as PolNeAR marks them: the word that opens a content goes to it, the
-    preposition of a topic to the cue."""
-    return topic_to_cue(_marker_to_content(found, doc, lex), doc, lex)
+    preposition of a topic to the cue, the complementizer left outside both to the content."""
+    return _opening_mark(topic_to_cue(_marker_to_content(found, doc, lex), doc, lex), doc, lex)
+
+
+def _opening_mark(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
+    """PolNeAR's content keeps the complementizer that opens its clause (*her insistence | that X*, *fears |
+    that X*): where the rules left it between the cue and the content, outside both, the content takes it
+    back, if the parse has it mark a verb inside the content (on PolNeAR train, all 840 articles, exact
+    content F1 .6177 -> .6193, strict and content unchanged)."""
+    comp = lex.word_class("complementizer")
+    out = []
+    for f in found:
+        lo, hi = f.content
+        if lo > f.cue[1] and not f.parts:
+            t = doc[lo - 1]
+            if t.lower_ in comp and t.dep_ == "mark" and lo <= t.head.i < hi:
+                f = replace(f, content=(lo - 1, hi))
+        out.append(f)
+    return out
 
 
 def topic_to_cue(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
