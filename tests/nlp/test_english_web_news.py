@@ -137,3 +137,11 @@ def test_a_request_a_vow_and_a_bidding_claim_nothing(text: str) -> None:
 ])
 def test_british_forms_and_forecasts_are_cues(text: str, expected: tuple[str | None, str, str, str]) -> None:
     assert expected in _claims(text)
+
+
+def test_a_stance_noun_raised_by_someone_is_theirs_and_a_name_after_a_trailing_cue_its_speaker() -> None:
+    assert ("Engineers", "concerns", "the old bridge may not survive another winter", "asserted") in _claims(
+        "Engineers have raised concerns that the old bridge may not survive another winter.")
+    # 'X, reported the BBC.': the parser makes *reported* a second verb of X with the name as its object
+    assert _claims("The ferry ran aground near the harbour on Monday, reported the Harbour Times.") == [
+        ("the Harbour Times", "reported", "The ferry ran aground near the harbour on Monday", "asserted")]

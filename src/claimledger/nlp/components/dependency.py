@@ -52,7 +52,7 @@ class _Sentence(AsideSentence):
             return None  # a cue inside a quotation is part of what someone else says
         form = " ".join(cue.words)
         d = self.doc
-        reduced = self.reduced_claim(v, cue) or self.reduced_infinitive(v, cue) or self.asked(v, c0, c1, cue)
+        reduced = self.reduced_reading(v, c0, c1, cue) or self.asked(v, c0, c1, cue)
         if reduced is not None:
             return reduced
         if self.reduced_passive(v):

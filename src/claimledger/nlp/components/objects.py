@@ -91,7 +91,8 @@ class ObjectSentence(ReducedSentence):
                 and n.head.head.i == v.i and v.i in self.cue_tokens)
 
     def _noun_holder(self, n: Token) -> Range | None:
-        """Whose stance a noun names: a possessive (*Trump's*, *her*) or a *by*/*from* phrase."""
+        """Whose stance a noun names: a possessive (*Trump's*, *her*), a *by*/*from* phrase, or the subject of a
+        verb that voices it (``voicing_verb``: *raised concerns that*)."""
         source = None
         for c in n.children:
             if c.dep_ == "poss" and c.tag_ == "PRP$" and n.dep_ in _OBJ | {"pobj", "obj"}:
@@ -104,6 +105,10 @@ class ObjectSentence(ReducedSentence):
             elif c.dep_ == "prep" and c.lower_ in self.source_prep and c.i > n.i:
                 obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
                 source = self.np(obj) if obj is not None else source
+        if source is None and n.dep_ in _OBJ and n.head.lower_ in self.lex.word_class("voicing_verb"):
+            # 'Experts have raised concerns that X': who voices the stance holds it
+            subj = next((g for g in n.head.children if g.dep_ in _SUBJ and g.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+            source = self.np(subj) if subj is not None else None
         if source is None and n.dep_ in {"pobj", "obj"} and n.head.lower_ in self.lex.word_class("grounds_prep"):
             # 'authorities detained the ship on suspicion it cut the cable': who acts on the grounds holds them
             v, subj = n.head.head, None

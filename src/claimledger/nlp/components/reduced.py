@@ -33,6 +33,29 @@ class ReducedSentence(QuotedSentence):
         return close is not None and close + 1 < self.e and d[close + 1].pos_ in {"AUX", "VERB"} and not any(
             c.dep_ in _OBJ | _COMP and c.i < close for c in v.children)
 
+    def reduced_reading(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
+        """The readings of a cue that the parse hides: a participle reduced after its noun, or an inverted
+        speaker the parser took for an object."""
+        return self.reduced_claim(v, cue) or self.reduced_infinitive(v, cue) or self._inverted_object(v, c0, c1, cue)
+
+    def _inverted_object(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
+        """*The ship sank on Monday, reported the BBC.*: the parser makes the cue a second verb of the clause
+        before, with the speaker as its object. A cue after a comma with no subject of its own, whose object is
+        a name that ends the sentence, says that clause."""
+        d = self.doc
+        if not (v.dep_ == "conj" and v.head.i < v.i and v.i - 1 > self.s and d[v.i - 1].text == ","
+                and not any(c.dep_ in _SUBJ | _SUBJ_PASS for c in v.children)):
+            return None
+        obj = next((c for c in v.rights if c.dep_ in _OBJ), None)
+        end = self.e
+        while end > self.s and (d[end - 1].is_punct or d[end - 1].is_space):
+            end -= 1
+        if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != c1 or obj.right_edge.i + 1 != end:
+            return None
+        content = self.trim(self.s, v.i - 1)
+        return Found((c0, c1), content, (obj.left_edge.i, end), cue.certainty, cue.kind, "dep-inverted") if (
+            content is not None) else None
+
     def reduced_claim(self, v: Token, cue: Cue) -> Found | None:
         """*The trawler, suspected of cutting the line, was towed*: a participle set off after its noun
         with *of* and a gerund is a passive cue inside the claim, held by no one named; its content is
