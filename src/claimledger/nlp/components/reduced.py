@@ -1,9 +1,14 @@
-"""Cues inside a claim that a participle carries after its noun (*a ship said to carry arms*,
-*the trawler, accused of cutting the line*): the reduced relative forms of a reportative passive,
-held by no one named.
+"""Readings of a cue that the parse hides, read before any rule that looks for a source:
 
-They are read before any rule that looks for a source, since the parser often hangs such a
-participle on the main verb or even gives it the noun as subject. Labels are ClearNLP's.
+- a cue inside a claim that a participle carries after its noun (*a ship said to carry arms*,
+  *the trawler, accused of cutting the line*): the reduced relative forms of a reportative passive,
+  held by no one named, which the parser often hangs on the main verb or even gives the noun as
+  subject;
+- a participle that only describes its noun (*figures reported on Sunday*, *the retirement —
+  revealed a day before — has roiled X*): no attribution at all;
+- an inverted speaker the parser took for the cue's object (*X, reported the BBC.*).
+
+Labels are ClearNLP's.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from claimledger.nlp.lexicon import Cue
 
 
 class ReducedSentence(QuotedSentence):
-    """A parsed sentence that also reads a participle cue reduced after its noun."""
+    """A parsed sentence that also reads the cues whose parse hides what they are."""
 
     def reduced_passive(self, v: Token) -> bool:
         """A participle right after the noun it describes (*figures reported on Sunday*): that noun is
