@@ -82,7 +82,8 @@ def is_anonymous(source: str | None, lex: Lexicon) -> bool:
 
 
 def certainty(base: Certainty, kind: str, source: str | None, content: str, lex: Lexicon) -> Certainty:
-    """The cue's certainty, moved by hearsay sources, hedges in the content and denials."""
+    """The cue's certainty, moved by hearsay sources (and, where the language's rules say so, by any
+    unnamed source of a prepositional cue: ``prep_anonymous_hearsay``), hedges in the content and denials."""
     src = _words(source or "")
     if base == "asserted" and src and (src[0] in lex.word_class("hearsay_source")
                                        or src[-1] in lex.word_class("hearsay_source")):  # 'recent reports'
