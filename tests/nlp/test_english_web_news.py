@@ -145,3 +145,9 @@ def test_a_stance_noun_raised_by_someone_is_theirs_and_a_name_after_a_trailing_c
     # 'X, reported the BBC.': the parser makes *reported* a second verb of X with the name as its object
     assert _claims("The ferry ran aground near the harbour on Monday, reported the Harbour Times.") == [
         ("the Harbour Times", "reported", "The ferry ran aground near the harbour on Monday", "asserted")]
+
+
+def test_a_speaker_inside_a_relative_clause_says_the_predicate_after_the_cue() -> None:
+    # the parser gives *warn* both *that* and *forecasters* as subjects and makes *could become* the root
+    claims = _claims("Islanders were bracing for a heavy storm that forecasters warn could become a hurricane.")
+    assert ("forecasters", "warn", "could become a hurricane", "asserted") in claims

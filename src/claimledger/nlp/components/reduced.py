@@ -6,7 +6,9 @@
   subject;
 - a participle that only describes its noun (*figures reported on Sunday*, *the retirement —
   revealed a day before — has roiled X*): no attribution at all;
-- an inverted speaker the parser took for the cue's object (*X, reported the BBC.*).
+- an inverted speaker the parser took for the cue's object (*X, reported the BBC.*), and a speaker
+  inside a relative clause whose claim the parser made the sentence's root (*a storm that experts
+  warn could become a hurricane*).
 
 Labels are ClearNLP's.
 """
@@ -41,7 +43,30 @@ class ReducedSentence(QuotedSentence):
     def reduced_reading(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
         """The readings of a cue that the parse hides: a participle reduced after its noun, or an inverted
         speaker the parser took for an object."""
-        return self.reduced_claim(v, cue) or self.reduced_infinitive(v, cue) or self._inverted_object(v, c0, c1, cue)
+        return (self.reduced_claim(v, cue) or self.reduced_infinitive(v, cue) or self._inverted_object(v, c0, c1, cue)
+                or self._gapped_relative(v, c0, c1, cue))
+
+    def _gapped_relative(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
+        """*a storm that forecasters warn could become a hurricane*: the parser gives the cue both the relative
+        word and the speaker as subjects, and makes the predicate after the cue the sentence's root. The
+        relative word is that predicate's subject: the speaker says the predicate (as in *which officials
+        said was flooded*, which the parser reads right)."""
+        d = self.doc
+        if v.dep_ != "relcl" or v.i + 1 >= self.e or d[v.i + 1].pos_ not in {"AUX", "VERB"}:
+            return None
+        subjects = [c for c in v.children if c.dep_ in _SUBJ and c.i < v.i]
+        speaker = next((c for c in subjects if c.pos_ in {"NOUN", "PROPN"}), None)
+        if speaker is None or not any(c.tag_ in {"WDT", "WP"} for c in subjects) or any(
+                c.i > v.i and c.dep_ in _COMP | _OBJ | _XCOMP for c in v.children):
+            return None
+        head = d[v.i + 1] if d[v.i + 1].dep_ not in {"aux", "auxpass"} else d[v.i + 1].head
+        if head.i < v.i or head.right_edge.i < v.i + 1:
+            return None
+        end = min(head.right_edge.i + 1, self.e)  # up to the sentence's own verb, where the relative ends early
+        end = next((x for x in range(head.i + 1, end) if d[x].tag_ in {"VBZ", "VBP", "VBD", "MD"}), end)
+        content = self.trim(v.i + 1, end)
+        return Found((c0, c1), content, self.np(speaker), cue.certainty, cue.kind, "dep-comp") if (
+            content is not None) else None
 
     def _inverted_object(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
         """*The ship sank on Monday, reported the BBC.*: the parser makes the cue a second verb of the clause
