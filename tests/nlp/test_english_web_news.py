@@ -151,3 +151,16 @@ def test_a_speaker_inside_a_relative_clause_says_the_predicate_after_the_cue() -
     # the parser gives *warn* both *that* and *forecasters* as subjects and makes *could become* the root
     claims = _claims("Islanders were bracing for a heavy storm that forecasters warn could become a hurricane.")
     assert ("forecasters", "warn", "could become a hurricane", "asserted") in claims
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ferries were cancelled and a 5km queue reported at the port of Dover.",
+     (None, "reported", "a 5km queue reported at the port of Dover", "reported")),
+    ("Three climbers feared dead after avalanche in the Alps",
+     (None, "feared", "Three climbers feared dead after avalanche in the Alps", "estimated")),
+])
+def test_a_headline_passive_without_its_auxiliary_is_a_cue_inside_the_claim(
+        text: str, expected: tuple[str | None, str, str, str]) -> None:
+    # feed and headline style drops *is* / *are*; in running text *figures reported on Sunday showed X* stays none
+    assert expected in _claims(text)
+    assert _claims("Figures reported on Sunday showed a rise in exports.") == []

@@ -44,7 +44,28 @@ class ReducedSentence(QuotedSentence):
         """The readings of a cue that the parse hides: a participle reduced after its noun, or an inverted
         speaker the parser took for an object."""
         return (self.reduced_claim(v, cue) or self.reduced_infinitive(v, cue) or self._inverted_object(v, c0, c1, cue)
-                or self._gapped_relative(v, c0, c1, cue))
+                or self._gapped_relative(v, c0, c1, cue) or self._headline_participle(v, c0, c1, cue))
+
+    def _headline_participle(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
+        """Headline and standfirst style drops the auxiliary: *10km queue reported at frontier*, *Heavy
+        rain expected this weekend*, *Two soldiers feared dead*. A participle of ``headline_passive`` after a
+        noun phrase that is no argument of any verb (the noun is the clause's root or a conjunct of it) is
+        a passive cue inside the claim, held by no one named; so is a belief participle read as the root
+        with only a state after it (*feared dead*). In running text the noun is an argument (*figures
+        reported on Sunday showed X*: ``reduced_passive``)."""
+        if v.lower_ not in self.lex.word_class("headline_passive") or v.tag_ not in {"VBN", "VBD"} or any(
+                c.dep_ in _OBJ | _COMP | _XCOMP | {"aux", "auxpass", "mark"} for c in v.children):
+            return None
+        noun = v.head if v.dep_ == "acl" and v.head.i < v.i and v.head.dep_ in {"ROOT", "conj"} else None
+        if noun is None and v.dep_ in {"ROOT", "conj"} and v.lower_ in self.lex.word_class("belief_passive"):
+            state = any(c.dep_ in {"oprd", "acomp"} and c.i == v.i + 1 for c in v.children)
+            subj = next((c for c in v.lefts if c.dep_ in _SUBJ and c.pos_ in {"NOUN", "PROPN"}), None)
+            noun = subj if state else None
+        if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        content = self.trim(noun.left_edge.i, v.right_edge.i + 1)
+        certainty = "reported" if cue.certainty == "asserted" else cue.certainty
+        return Found((c0, c1), content, None, certainty, "passive", "dep-headline-passive") if content else None
 
     def _gapped_relative(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
         """*a storm that forecasters warn could become a hurricane*: the parser gives the cue both the relative
