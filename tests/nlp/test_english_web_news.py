@@ -164,3 +164,10 @@ def test_a_headline_passive_without_its_auxiliary_is_a_cue_inside_the_claim(
     # feed and headline style drops *is* / *are*; in running text *figures reported on Sunday showed X* stays none
     assert expected in _claims(text)
     assert _claims("Figures reported on Sunday showed a rise in exports.") == []
+
+
+def test_one_before_a_unit_of_time_is_a_duration_but_not_the_adverb_one_day() -> None:
+    # FORMAT.md keeps durations with a numeral (*over two months*); *one* is the numeral, *a week* an article
+    analysis = analyze_article(Article(text="Protests grew one week after the vote. One day, he left.", lang="en"))
+    assert [(q.value, q.approx) for q in analysis.quantities] == [(1, "exact")]
+    assert analysis.quantities[0].span.of(analysis.article.text) == "one"
