@@ -157,7 +157,6 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
             and nxt[1].isalpha() and nxt[1] not in lex.word_class("subject_pronoun") | lex.word_class("determiner")):
         return True  # 'one week after', 'only one day to test it': a duration with a numeral (not 'a week'); not
         # the adverb 'one day.', 'One day, he …', 'One day he returned', 'one day the war will end'
-
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())} | lex.word_class("list_joiner")
     if _open_end(later, lex) or (len(later) > 1 and later[0] in joiners
                                  and later[0] not in lex.word_class("conjunction")
