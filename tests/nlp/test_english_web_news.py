@@ -171,3 +171,11 @@ def test_one_before_a_unit_of_time_is_a_duration_but_not_the_adverb_one_day() ->
     analysis = analyze_article(Article(text="Protests grew one week after the vote. One day, he left.", lang="en"))
     assert [(q.value, q.approx) for q in analysis.quantities] == [(1, "exact")]
     assert analysis.quantities[0].span.of(analysis.article.text) == "one"
+
+
+def test_one_first_in_a_list_of_counts_counts() -> None:
+    # FORMAT.md: *one* counts where it enters a count, as in a list with other numbers
+    analysis = analyze_article(Article(text="The shell hit a school, killing one teacher and injuring six pupils.",
+                                       lang="en"))
+    assert [(q.value, q.counted.of(analysis.article.text) if q.counted else None) for q in analysis.quantities] == [
+        (1, "teacher"), (6, "pupils")]

@@ -157,6 +157,9 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
             and nxt[1].isalpha() and nxt[1] not in lex.word_class("subject_pronoun") | lex.word_class("determiner")):
         return True  # 'one week after', 'only one day to test it': a duration with a numeral (not 'a week'); not
         # the adverb 'one day.', 'One day, he …', 'One day he returned', 'one day the war will end'
+    if items[n][2] in lex.word_class("numeral_one") and n + 3 < len(items) and items[n + 2][2] in lex.word_class(
+            "coordinator") and any(_is_number(items[k][2], lex) for k in range(n + 3, min(n + 5, len(items)))):
+        return True  # 'killing one person and injuring seven others': the first of a list of counts
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())} | lex.word_class("list_joiner")
     if _open_end(later, lex) or (len(later) > 1 and later[0] in joiners
                                  and later[0] not in lex.word_class("conjunction")
@@ -396,3 +399,6 @@ def open_end(nxt: list[tuple[int, int, str]], lex: Lexicon) -> tuple[str, int]:
 def _open_end(later: list[str], lex: Lexicon) -> bool:
     return open_end([(0, 0, w) for w in later], lex)[1] > 0
 
+
+def _is_number(word: str, lex: Lexicon) -> bool:
+    return word.isdigit() or word in lex.numbers.get("unit", {})
