@@ -179,3 +179,9 @@ def test_one_first_in_a_list_of_counts_counts() -> None:
                                        lang="en"))
     assert [(q.value, q.counted.of(analysis.article.text) if q.counted else None) for q in analysis.quantities] == [
         (1, "teacher"), (6, "pupils")]
+
+
+def test_a_denied_noun_phrase_ends_before_the_time_it_was_denied() -> None:
+    # 'in the summer of 2004' dates the denial, not the rumours (FORMAT.md's noun-phrase content)
+    claims = _claims("After denying takeover rumours in the summer of 2019, the chairman sold the club.")
+    assert ("the chairman", "denying", "takeover rumours", "denied") in claims

@@ -211,6 +211,9 @@ class ObjectSentence(ReducedSentence):
             if c.dep_ in _OBJ and (self._named_as(v, c) if form in self.lex.word_class("as_object")
                                    else self._content_noun(form, c)):
                 lo, hi = self.subtree(c)
+                dated = next((g for g in reversed(list(c.rights)) if g.dep_ == "prep"), None)
+                if dated is not None and dated.right_edge.i + 1 == hi and self._when(dated):
+                    hi = dated.i  # 'denied the rumours in the summer of 2004': when, hung on the object
                 return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
         return None, ""
 
@@ -363,6 +366,13 @@ class ObjectSentence(ReducedSentence):
         return any((c.dep_ == "pcomp" and c.tag_ == "VBG" and any(x.dep_ in _SUBJ for x in c.children))
                    or (c.dep_ in {"pobj", "obj"} and any(x.dep_ == "acl" and x.tag_ == "VBG" for x in c.children))
                    for c in g.children)
+
+    def _when(self, g: Token) -> bool:
+        """A preposition phrase that only dates something (*in the summer of 2004*, *on Monday*, *in 2019*)."""
+        obj = next((c for c in g.children if c.dep_ in {"pobj", "obj"}), None)
+        times = self.lex.word_class("time_noun") | self.lex.word_class("weekday") | self.lex.word_class("month")
+        return g.lower_ in self.setting_prep and obj is not None and (
+            obj.lower_ in times | self.lex.word_class("season_name") or obj.like_num)
 
     def _adjunct(self, g: Token) -> bool:
         """A dependent of the cue that says when, where, how or why: *after …*, *during …*, *on Thursday*,
