@@ -185,3 +185,8 @@ def test_a_denied_noun_phrase_ends_before_the_time_it_was_denied() -> None:
     # 'in the summer of 2004' dates the denial, not the rumours (FORMAT.md's noun-phrase content)
     claims = _claims("After denying takeover rumours in the summer of 2019, the chairman sold the club.")
     assert ("the chairman", "denying", "takeover rumours", "denied") in claims
+
+
+def test_a_date_between_the_object_and_the_rest_of_the_content_does_not_end_it() -> None:
+    claims = _claims("The grid operator forecast electricity demand Monday at near record levels.")
+    assert ("The grid operator", "forecast", "electricity demand Monday at near record levels", "estimated") in claims

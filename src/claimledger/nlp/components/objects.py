@@ -345,8 +345,8 @@ class ObjectSentence(ReducedSentence):
         """Where an object content ends: what the verb governs after it belongs to it ('called it a
         lie', 'urged voters to stay home', 'criticized X for Y', 'pointed to X as proof of Y')."""
         for g in v.rights:
-            if g.i <= after or g.is_punct:
-                continue
+            if g.i <= after or g.is_punct or g.dep_ == "npadvmod" and self._dated(g):
+                continue  # 'forecast demand Monday at near-record levels': a date between does not end it
             if g.dep_ not in _OBJECT_TAIL | _OBJ or (g.i in self.cue_tokens and g.dep_ not in _XCOMP):
                 break  # 'urged voters to vote for X': an infinitive that is a cue itself is still what is urged
             if self._absolute(g):
@@ -370,9 +370,12 @@ class ObjectSentence(ReducedSentence):
     def _when(self, g: Token) -> bool:
         """A preposition phrase that only dates something (*in the summer of 2004*, *on Monday*, *in 2019*)."""
         obj = next((c for c in g.children if c.dep_ in {"pobj", "obj"}), None)
-        times = self.lex.word_class("time_noun") | self.lex.word_class("weekday") | self.lex.word_class("month")
-        return g.lower_ in self.setting_prep and obj is not None and (
-            obj.lower_ in times | self.lex.word_class("season_name") or obj.like_num)
+        return g.lower_ in self.setting_prep and obj is not None and (self._dated(obj) or obj.like_num)
+
+    def _dated(self, t: Token) -> bool:
+        """A word that names a time: a day, a month, a season, *week*, *year* (``time_noun``)."""
+        return t.lower_ in self.lex.word_class("time_noun") | self.lex.word_class("weekday") | self.lex.word_class(
+            "month") | self.lex.word_class("season_name")
 
     def _adjunct(self, g: Token) -> bool:
         """A dependent of the cue that says when, where, how or why: *after …*, *during …*, *on Thursday*,
