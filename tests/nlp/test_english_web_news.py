@@ -190,3 +190,10 @@ def test_a_denied_noun_phrase_ends_before_the_time_it_was_denied() -> None:
 def test_a_date_between_the_object_and_the_rest_of_the_content_does_not_end_it() -> None:
     claims = _claims("The grid operator forecast electricity demand Monday at near record levels.")
     assert ("The grid operator", "forecast", "electricity demand Monday at near record levels", "estimated") in claims
+
+
+def test_a_passive_accusation_is_a_cue_inside_the_claim() -> None:
+    # the Wikinews and web-news gold: *He is accused of X* holds the whole clause, the cue inside it
+    [(source, cue, content, certainty)] = _claims("The captain is accused of leaving the harbour without a pilot.")
+    assert (source, certainty) == (None, "alleged")
+    assert content == "The captain is accused of leaving the harbour without a pilot"

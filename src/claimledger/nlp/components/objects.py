@@ -170,6 +170,9 @@ class ObjectSentence(ReducedSentence):
             obj = next((g for g in last.children if g.dep_ in {"pobj", "pcomp", "obj"}), None)
             if obj is not None:
                 lo, hi = self.subtree(obj)
+                held = next((c for c in v.lefts if c.dep_ in _SUBJ_PASS), None) if not self.polnear else None
+                if held is not None and any(c.dep_ == "auxpass" for c in v.children):
+                    lo = held.left_edge.i  # 'He is accused of X': the cue stands inside the claim (FORMAT.md)
                 return self.trim(lo, self._object_tail(v, last.i, hi)), "dep-prep"
             if last.dep_ == "prt":
                 obj = next((g for g in v.children if g.dep_ in _OBJ and g.i > last.i), None)
