@@ -197,3 +197,15 @@ def test_a_passive_accusation_is_a_cue_inside_the_claim() -> None:
     [(source, cue, content, certainty)] = _claims("The captain is accused of leaving the harbour without a pilot.")
     assert (source, certainty) == (None, "alleged")
     assert content == "The captain is accused of leaving the harbour without a pilot"
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry line added two boats, the harbour board said on Monday, with about 900 passengers a day expected "
+    "to use them by June.",
+    "The line added two boats, with 900 passengers expected to use them by June.",
+])
+def test_an_expectation_in_a_with_clause_holds_the_whole_clause(text: str) -> None:
+    # the owners' gold: *with around 10,000 soldiers total expected to be deployed* is the whole absolute clause
+    expected = [c for c in _claims(text) if c[1] == "expected to"]
+    assert [(s, c.split()[-2], cert) for s, _, c, cert in expected] == [(None, "by", "estimated")]
+    assert "passengers" in expected[0][2] and expected[0][2].endswith("by June")

@@ -135,11 +135,25 @@ class ReducedSentence(QuotedSentence):
             v.dep_ in {"conj", "ccomp", "advcl"} and self.doc[v.i - 2].pos_ in {"NOUN", "PROPN"})
         if v.tag_ == "VBD" and v.lower_ in self.lex.word_class("reduced_infinitive_misread"):
             return self._misread_infinitive(v, cue)
+        subj = next((c for c in v.lefts if c.dep_ in _SUBJ), None)
+        if (v.tag_ == "VBN" and v.dep_ == "pcomp" and v.head.lower_ in self.lex.word_class("absolute_prep")
+                and subj is not None and v.lower_ in self.lex.word_class("reduced_infinitive_cue")):
+            inf = self._infinitive(v)  # 'with 10,000 soldiers expected to be deployed', parsed as with + clause
+            content = self.trim(subj.left_edge.i, inf.right_edge.i + 1) if inf is not None else None
+            certainty = "reported" if cue.certainty == "asserted" else cue.certainty
+            return Found((v.i, v.i + 2), content, None, certainty, "passive", "dep-reduced-infinitive") if (
+                content is not None) else None
         if not (v.tag_ == "VBN" and after_noun and v.lower_ in self.lex.word_class("reduced_infinitive_cue")
                 and not any(c.dep_ in _SUBJ_PASS | {"aux", "auxpass"} for c in v.children)):
             return None
         inf = self._infinitive(v)
-        content = self.trim(v.i + 2, inf.right_edge.i + 1) if inf is not None else None
+        noun = v.head if v.dep_ == "acl" else None
+        if noun is not None and noun.dep_ == "npadvmod":
+            noun = noun.head  # 'with 900 passengers a day expected to': the parser hangs it on the measure
+        absolute = noun is not None and noun.dep_ in {"pobj", "obj"} and noun.head.lower_ in self.lex.word_class(
+            "absolute_prep")  # 'with 10,000 troops expected to be deployed': a clause of its own, whole
+        start = noun.left_edge.i if absolute and noun is not None else v.i + 2
+        content = self.trim(start, inf.right_edge.i + 1) if inf is not None else None
         if inf is None or content is None:
             return None
         to = self.doc[v.i + 1]
