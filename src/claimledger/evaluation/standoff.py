@@ -29,18 +29,26 @@ _ATTRIBUTION_SPANS = ("source", "cue", "content")
 _QUANTITY_SPANS = ("text", "counted")
 
 
-def page_text(page: Path, entry: int = 0) -> str:
-    """The text claimledger's reader takes from one HTML page, or from entry ``entry`` (counted from 0)
-    of a feed or other file of several articles (ValueError naming the page)."""
+def page_texts(page: Path) -> list[str]:
+    """The texts claimledger's reader takes from one file: an HTML page's one article, a feed's entries
+    in order (ValueError naming the page)."""
     from claimledger.ingest import read_articles
     from claimledger.model import Article
 
-    for k, item in enumerate(read_articles([page])):
+    texts = []
+    for item in read_articles([page]):
         if not isinstance(item, Article):
             raise ValueError(f"{page}: {item}")
-        if k == entry:
-            return item.text
-    raise ValueError(f"{page}: no article {entry} read")
+        texts.append(item.text)
+    return texts
+
+
+def page_text(page: Path, entry: int = 0, texts: list[str] | None = None) -> str:
+    """The text of entry ``entry`` (counted from 0) of a page, from ``texts`` when the page was read already."""
+    texts = page_texts(page) if texts is None else texts
+    if not 0 <= entry < len(texts):
+        raise ValueError(f"{page}: no article {entry} read")
+    return texts[entry]
 
 
 def _digest(text: str) -> str:
@@ -102,7 +110,11 @@ def read_standoff(path: Path, shared: Path) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if not all((shared / r["page"]).is_file() for r in rows):
         return []
-    return [from_standoff(r, page_text(shared / r["page"], r.get("entry", 0))) for r in rows]
+    read: dict[str, list[str]] = {}  # a feed's entries share one file: read it once
+    for r in rows:
+        if r["page"] not in read:
+            read[r["page"]] = page_texts(shared / r["page"])
+    return [from_standoff(r, page_text(shared / r["page"], r.get("entry", 0), read[r["page"]])) for r in rows]
 
 
 def main(argv: list[str]) -> int:

@@ -153,12 +153,13 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
         return True  # 'one and a half million', 'one and a half years'
     if items[n][2] in lex.word_class("indefinite_article"):
         return False  # 'about a tropical storm', 'at least a trial': an article, not a count
-    if (items[n][2] in lex.word_class("numeral_one") and len(nxt) > 1 and nxt[0] in lex.units.get("time_unit", ())
+    one = items[n][2] in lex.word_class("numeral_one")
+    if (one and len(nxt) > 1 and nxt[0] in lex.units.get("time_unit", ())
             and nxt[1].isalpha() and nxt[1] not in lex.word_class("subject_pronoun") | lex.word_class("determiner")):
         return True  # 'one week after', 'only one day to test it': a duration with a numeral (not 'a week'); not
         # the adverb 'one day.', 'One day, he …', 'One day he returned', 'one day the war will end'
-    if items[n][2] in lex.word_class("numeral_one") and n + 3 < len(items) and items[n + 2][2] in lex.word_class(
-            "coordinator") and any(_is_number(items[k][2], lex) for k in range(n + 3, min(n + 5, len(items)))):
+    if one and n + 3 < len(items) and items[n + 2][2] in lex.word_class("coordinator") and any(
+            _is_number(items[k][2], lex) for k in range(n + 3, min(n + 5, len(items)))):
         return True  # 'killing one person and injuring seven others': the first of a list of counts
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())} | lex.word_class("list_joiner")
     if _open_end(later, lex) or (len(later) > 1 and later[0] in joiners
@@ -185,7 +186,7 @@ def _unit_in_list(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bo
         return bool(w) and (code_of(w, lex.lang) is not None or code_of(w.removesuffix("s"), lex.lang) is not None)
 
     def number(k: int) -> bool:
-        return 0 <= k < len(items) and (items[k][2].isdigit() or items[k][2] in lex.numbers.get("unit", {}))
+        return 0 <= k < len(items) and _is_number(items[k][2], lex)
 
     joined = lex.word_class("conjunction") | lex.word_class("number_joiner")
     if not unit(n + 1):
@@ -202,7 +203,7 @@ def _count_in_list(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> b
     if n < 3 or n + 1 >= len(items) or items[n - 1][2] not in lex.word_class("coordinator"):
         return False
     noun, number, after = items[n - 2][2], items[n - 3][2], items[n + 1][2]
-    if not (number.isdigit() or number in lex.numbers.get("unit", {})):
+    if not _is_number(number, lex):
         return False
     return (noun.isalpha() and after.isalpha() and code_of(noun, lex.lang) is None and after not in function_words(lex)
             and noun not in lex.numbers.get("scale", {}))  # '27 miljoner och en stadsbefolkning': an article
@@ -401,4 +402,5 @@ def _open_end(later: list[str], lex: Lexicon) -> bool:
 
 
 def _is_number(word: str, lex: Lexicon) -> bool:
+    """A figure in digits or a number word of the language (*seven*, *tre*)."""
     return word.isdigit() or word in lex.numbers.get("unit", {})

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found
 from claimledger.nlp.components.quoted import QuotedSentence
-from claimledger.nlp.components.tree import _COMP, _OBJ, _SUBJ, _SUBJ_PASS, _XCOMP
+from claimledger.nlp.components.tree import _COMP, _FINITE, _OBJ, _SUBJ, _SUBJ_PASS, _XCOMP
 from claimledger.nlp.lexicon import Cue
 
 
@@ -84,7 +84,7 @@ class ReducedSentence(QuotedSentence):
         if head.i < v.i or head.right_edge.i < v.i + 1:
             return None
         end = min(head.right_edge.i + 1, self.e)  # up to the sentence's own verb, where the relative ends early
-        end = next((x for x in range(head.i + 1, end) if d[x].tag_ in {"VBZ", "VBP", "VBD", "MD"}), end)
+        end = next((x for x in range(head.i + 1, end) if d[x].tag_ in _FINITE | {"MD"}), end)
         content = self.trim(v.i + 1, end)
         return Found((c0, c1), content, self.np(speaker), cue.certainty, cue.kind, "dep-comp") if (
             content is not None) else None

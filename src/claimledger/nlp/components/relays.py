@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from claimledger.nlp.components.certainty import stem_kind
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.objects import comp_mark
-from claimledger.nlp.components.tree import _OBJ, _SUBJ_PASS
+from claimledger.nlp.components.tree import _FINITE, _OBJ, _SUBJ_PASS
 from claimledger.nlp.lexicon import Lexicon
 from claimledger.settings import contents_convention
 
@@ -152,10 +152,6 @@ def _cited_first(found: list[Found], doc: Doc, lex: Lexicon, relay_words: frozen
         out.append(Found((i, i + 1), claim, (i + 1, comma), f.certainty, "verb", "relay-cited"))
     made = {f.cue for f in out if f.rule == "relay-cited" and f not in found}
     return [f for f in out if f.cue not in made or f.rule == "relay-cited"]  # the verb rule's reading goes
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-"""Tags of a verb that is its clause's predicate, not an adverbial participle."""
 
 
 def _cited(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:

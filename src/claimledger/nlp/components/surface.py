@@ -152,9 +152,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # 'Enligt P4 är det X: – Jag har varit sjuk, säger han': the quote opens at the dash after the colon
         colons = colon_quotes(r, r.s, prev)
         content = r.trim((r.skip_open(colons[-1] + 1 if colons else r.s, prev), prev))
-        subject_before = d.has_annotation("DEP") and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.i < prev and c.pos_ in {"NOUN", "PROPN"}
-            and not any(r.is_quote(d[x]) for x in range(r.s, c0)) for c in d[c0].children)
+        subject_before = d.has_annotation("DEP") and not any(r.is_quote(d[x]) for x in range(r.s, c0)) and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.i < prev and c.pos_ in {"NOUN", "PROPN"} for c in d[c0].children)
         if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None \
                 and not adverbials_only(r, content, source) and not subject_before:
             # 'I dag, på luciadagen, skriver X om Y'; 'The Taliban, however, claimed X': the parse's subject
