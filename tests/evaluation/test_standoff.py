@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
@@ -95,3 +97,29 @@ def test_an_entry_of_a_feed_is_addressed_by_its_number(tmp_path: Path) -> None:
     gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
     [back] = read_standoff(gold, tmp_path)
     assert back["text"] == text and back["attributions"] == record["attributions"]
+
+
+def test_a_corpus_record_is_found_by_its_id(tmp_path: Path) -> None:
+    """A corpus file of FORMAT.md records (PolNeAR's shape) is a page whose texts are found by record
+    id; the stand-off line names the record and holds no words of it."""
+    folder = tmp_path / "data" / "en"
+    folder.mkdir(parents=True)
+    text = "The ferry strike ended on Monday after 12 days, the harbour board said; about 300 trips were lost."
+    other = {"id": "corpus-a", "text": "Nothing here was said by anyone.", "attributions": [], "quantities": []}
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text(json.dumps(other) + "\n" + json.dumps({**_gold(text), "id": "corpus-b"}) + "\n",
+                      encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(_gold(text)) + "\n", encoding="utf-8")
+    out = tmp_path / "set.standoff.jsonl"
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main([str(gold), f"{corpus}#corpus-b"]) == 0
+    out.write_text(buffer.getvalue(), encoding="utf-8")
+    row = json.loads(buffer.getvalue())
+    assert row["page"] == "data/en/corpus.jsonl" and row["record"] == "corpus-b" and "ferry" not in buffer.getvalue()
+    [back] = read_standoff(out, tmp_path)
+    assert back == _gold(text)
+    corpus.write_text(json.dumps(other) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no record corpus-b"):
+        read_standoff(out, tmp_path)

@@ -55,6 +55,11 @@ SETS = {
     # blind the same way, stand-off: 27 review, tuned on, and 27 held out, never tuned on
     "en-feed-news-review": [str(Path(__file__).parent / "data" / "en-feed-news-review.standoff.jsonl")],
     "en-feed-news-heldout": [str(Path(__file__).parent / "data" / "en-feed-news-heldout.standoff.jsonl")],
+    # 10 PolNeAR training articles of 300-600 words annotated again, blind, by FORMAT.md (not PolNeAR's
+    # broader convention), stand-off into ../shared's corpus file (its text is not ours to hold):
+    # 5 review, tuned on, and 5 held out, never tuned on (evaluation/data/README.md)
+    "en-polnear-format-review": [str(Path(__file__).parent / "data" / "en-polnear-format-review.standoff.jsonl")],
+    "en-polnear-format-heldout": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout.standoff.jsonl")],
     # PolNeAR again, scored under its own annotation's convention for noun-phrase contents
     # (setting ``contents=polnear``: the object of any stance verb), which FORMAT.md does not share
     "en-polnear-dev/polnear": ["data/en/polnear-dev.jsonl"],

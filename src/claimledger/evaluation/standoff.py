@@ -14,7 +14,9 @@ shifting every span.
 
 ``python -m claimledger.evaluation.standoff GOLD.jsonl PAGE.html... > OUT.standoff.jsonl``
 turns full gold (one record per page, in the pages' order) into stand-off lines; ``FEED.xml#K``
-names entry K (from 0) of a feed.
+names entry K (from 0) of a feed, and ``CORPUS.jsonl#ID`` the record ``ID`` of a corpus file in
+FORMAT.md's shape (PolNeAR's articles, whose licence forbids copying their text into the
+repository: its text is the record's ``text``, as the corpus holds it).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _QUANTITY_SPANS = ("text", "counted")
 def page_texts(page: Path) -> list[str]:
     """The texts claimledger's reader takes from one file: an HTML page's one article, a feed's entries
     in order (ValueError naming the page)."""
+    if page.suffix == ".jsonl":
+        raise ValueError(f"{page}: a corpus file is read by record id, not by entry")
     from claimledger.ingest import read_articles
     from claimledger.model import Article
 
@@ -51,6 +55,17 @@ def page_text(page: Path, entry: int = 0, texts: list[str] | None = None) -> str
     return texts[entry]
 
 
+def corpus_texts(corpus: Path) -> dict[str, str]:
+    """Each record's ``text`` by ``id``, for a corpus file of FORMAT.md records (one JSON object a line)."""
+    out = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                record = json.loads(line)
+                out[str(record["id"])] = record["text"]
+    return out
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -64,9 +79,9 @@ def _offsets(text: str, value: Any, where: str) -> list[int] | None:
     return [start, start + len(value)]
 
 
-def to_standoff(record: dict[str, Any], page: str, text: str, entry: int = 0) -> dict[str, Any]:
+def to_standoff(record: dict[str, Any], page: str, text: str, entry: int | str = 0) -> dict[str, Any]:
     """One gold record as offsets into ``text`` (``page`` is its path under ``../shared``; ``entry`` which of
-    its articles, for a feed)."""
+    its articles, for a feed, or the id of its record, for a corpus file)."""
     if record["text"] != text:
         raise ValueError(f"{record['id']}: the record's text is not the page's text")
     where = str(record["id"])
@@ -81,7 +96,11 @@ def to_standoff(record: dict[str, Any], page: str, text: str, entry: int = 0) ->
         row.update({k: _offsets(text, q.get(k), where) for k in _QUANTITY_SPANS})
         quantities.append(row)
     head = {k: record.get(k) for k in ("id", "lang", "url", "published", "title")}
-    where_in = {"page": page, "entry": entry} if entry else {"page": page}
+    where_in: dict[str, Any] = {"page": page}
+    if isinstance(entry, str):
+        where_in["record"] = entry
+    elif entry:
+        where_in["entry"] = entry
     return {**head, **where_in, "sha256": _digest(text), "attributions": attributions, "quantities": quantities}
 
 
@@ -111,10 +130,21 @@ def read_standoff(path: Path, shared: Path) -> list[dict[str, Any]]:
     if not all((shared / r["page"]).is_file() for r in rows):
         return []
     read: dict[str, list[str]] = {}  # a feed's entries share one file: read it once
+    corpora: dict[str, dict[str, str]] = {}
+    out = []
     for r in rows:
+        page = shared / r["page"]
+        if "record" in r:
+            if r["page"] not in corpora:
+                corpora[r["page"]] = corpus_texts(page)
+            if r["record"] not in corpora[r["page"]]:
+                raise ValueError(f"{page}: no record {r['record']}")
+            out.append(from_standoff(r, corpora[r["page"]][r["record"]]))
+            continue
         if r["page"] not in read:
-            read[r["page"]] = page_texts(shared / r["page"])
-    return [from_standoff(r, page_text(shared / r["page"], r.get("entry", 0), read[r["page"]])) for r in rows]
+            read[r["page"]] = page_texts(page)
+        out.append(from_standoff(r, page_text(page, r.get("entry", 0), read[r["page"]])))
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -122,13 +152,16 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip().splitlines()[-2], file=sys.stderr)
         return 2
     gold = [json.loads(line) for line in Path(argv[0]).read_text(encoding="utf-8").splitlines() if line.strip()]
-    pages = [(Path(p), int(k or 0)) for p, _, k in (a.partition("#") for a in argv[1:])]
+    pages = [(Path(p), k if p.endswith(".jsonl") else int(k or 0)) for p, _, k in (a.partition("#") for a in argv[1:])]
     if len(gold) != len(pages):
         print(f"{argv[0]}: {len(gold)} records for {len(pages)} pages", file=sys.stderr)
         return 2
     for record, (page, entry) in zip(gold, pages, strict=True):
-        rel = "/".join(page.resolve().parts[-4:])  # data/raw/html/NAME.html under ../shared
-        print(json.dumps(to_standoff(record, rel, page_text(page, entry), entry), ensure_ascii=False))
+        if isinstance(entry, str):  # a corpus record: data/en/NAME.jsonl under ../shared
+            rel, text = "/".join(page.resolve().parts[-3:]), corpus_texts(page)[entry]
+        else:  # data/raw/html/NAME.html under ../shared
+            rel, text = "/".join(page.resolve().parts[-4:]), page_text(page, entry)
+        print(json.dumps(to_standoff(record, rel, text, entry), ensure_ascii=False))
     return 0
 
 
