@@ -31,6 +31,8 @@ SETS = {
     "sv-web2012-heldout": [str(Path(__file__).parent / "data" / "sv-web2012-heldout.jsonl")],
     # a second draw from the same source, annotated the same way (evaluation/data/README.md)
     "sv-web2012-heldout2": [str(Path(__file__).parent / "data" / "sv-web2012-heldout2.jsonl")],
+    # a review draw from the corpus's training half, annotated blind the same way, tuned on (evaluation/data/README.md)
+    "sv-web2012-review3": [str(Path(__file__).parent / "data" / "sv-web2012-review3.jsonl")],
     # Swedish figures: 60 fresh Webbnyheter 2012 sentences with numbers, quantities only (evaluation/data/README.md)
     "sv-quantities-heldout": [str(Path(__file__).parent / "data" / "sv-quantities-heldout.jsonl")],
     # a third fresh draw of 70 such sentences (seed 3131), quantities only (evaluation/data/README.md)
