@@ -33,3 +33,29 @@ def test_a_hope_is_a_wish_not_a_claim(text: str) -> None:
 def test_polnear_still_marks_a_hope(text: str) -> None:
     # PolNeAR annotates intentions and wishes (cue_polnear_verb)
     assert [cue for _, cue, _, _ in _claims(text)] in (["hoping"], ["hope"])
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    ("The harbour board argued that the new pier would pay for itself.", "alleged"),
+    ("The mayor has long maintained that the ferry contract was fair.", "alleged"),
+    ("The minister played down the idea that the port would close.", "denied"),
+    ("The company brushed off the allegations of price fixing.", "denied"),
+])
+def test_arguing_and_maintaining_are_claims_and_brushing_off_a_denial(text: str, certainty: str) -> None:
+    # FORMAT.md: alleged for *claims, alleges* (the web-news and political-news gold: *argued*, *has long
+    # maintained*); denied for *denies, rejects* (the owners' *brushed the allegations*, *played down the idea*)
+    assert [found for _, _, _, found in _claims(text)] == [certainty]
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    ("The pastor said the town had been led astray by false prophets.", "asserted"),
+    ("The driver said he had been stopped with a fake passport.", "asserted"),
+    ("The mayor said the reports were false.", "denied"),
+    ("The mayor said the reports were patently false.", "denied"),
+    ("The mayor said he was tired of baseless accusations.", "denied"),
+    ("The council called the charges fabricated.", "denied"),
+])
+def test_a_false_thing_is_no_denial_unless_a_claim_is_called_false(text: str, certainty: str) -> None:
+    # FORMAT.md: a neutral verb is denied when its content says another claim is false (*said the claim
+    # was false*); *false prophets* or *a fake passport* call no claim false
+    assert [found for _, _, _, found in _claims(text)] == [certainty]

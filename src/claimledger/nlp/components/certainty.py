@@ -101,9 +101,32 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
             return "reported"
         if _has_phrase(words, lex.word_class("hedge_estimated"), first=12):
             return "estimated"
-        if kind == "verb" and _has_phrase(words, lex.word_class("denial")):
+        if kind == "verb" and _denies(words, lex):
             return "denied"
     return base
+
+
+def _denies(words: list[str], lex: Lexicon) -> bool:
+    """Whether a content says that another claim is false: a denial phrase (``denial``: *not true*), or
+    an adjective of ``denial_adjective`` as the predicate (after ``copula``, one *-ly* adverb allowed:
+    *is patently false*; after a claim noun: *called the charges fabricated*), before a claim noun
+    (*baseless accusations*) or closing the content. The
+    same adjective before any other noun (*false prophets*, *a fake passport*) denies nothing."""
+    if _has_phrase(words, lex.word_class("denial")):
+        return True
+    adjectives = lex.word_class("denial_adjective")
+    if not adjectives:
+        return False
+    claims, copula = lex.word_class("claim_noun"), lex.word_class("copula")
+    for k, w in enumerate(words):
+        if w not in adjectives:
+            continue
+        before = words[k - 1] if k else ""
+        if before.endswith("ly") and k > 1:
+            before = words[k - 2]
+        if before in copula or before in claims or k == len(words) - 1 or words[k + 1] in claims:
+            return True
+    return False
 
 
 _KINDS: dict[tuple[int, str, bool], tuple[Lexicon, SourceKind | None]] = {}
