@@ -59,3 +59,16 @@ def test_a_false_thing_is_no_denial_unless_a_claim_is_called_false(text: str, ce
     # FORMAT.md: a neutral verb is denied when its content says another claim is false (*said the claim
     # was false*); *false prophets* or *a fake passport* call no claim false
     assert [found for _, _, _, found in _claims(text)] == [certainty]
+
+
+def test_a_quotation_split_by_its_cue_is_two_entries() -> None:
+    # FORMAT.md's continuation quotes; the Wikinews and political-news gold write '"A," X said, "B."' as two
+    claims = _claims('"The ferry will run every day of the week," the mayor said, "but not on Sundays in winter."')
+    assert [(s, c) for s, c, _, _ in claims] == [("the mayor", "said"), ("the mayor", "said")]
+    assert [content.strip('",') for _, _, content, _ in claims] == [
+        "The ferry will run every day of the week", "but not on Sundays in winter."]
+
+
+def test_a_split_quotations_short_piece_stays_with_the_claim() -> None:
+    claims = _claims('"Hopefully," the mayor said, "the ferry will run again before the winter."')
+    assert len(claims) == 1 and "ferry will run again" in claims[0][2]

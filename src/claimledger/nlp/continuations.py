@@ -296,9 +296,10 @@ def quotes_within(b: pipeline.Block, placed: list[Placed], lex: lexicon.Lexicon)
 
 def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
     """*"…," he said. "Something odd happened."*: a rule may keep the quotation that opens the
-    next sentence as a fragment of the same claim (PolNeAR's way: the longest fragment is the
-    content, the others its parts). FORMAT.md makes such a quotation an entry of its own with the
-    same source and cue: each fragment that opens a sentence after the cue becomes one, and the
+    next sentence, or that resumes after the cue (*"…," he said, "but not on Sundays."*), as a
+    fragment of the same claim (PolNeAR's way: the longest fragment is the content, the others its
+    parts). FORMAT.md makes such a quotation an entry of its own with the same source and cue (the
+    Wikinews and political-news gold write a split quotation as two): each such fragment becomes one, and the
     claim keeps its content and its other parts. Under PolNeAR's convention (``fragments_kept``) the
     fragments stay one claim."""
     if fragments_kept(lex):
@@ -308,16 +309,32 @@ def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
         f = p.found
         doc = block_doc(p.block)
         fragments = sorted([f.content, *f.parts])
-        later = [r for r in fragments if r[0] >= f.cue[1] and _opens_sentence(doc, r[0], lex)] if f.parts else []
+        opens = lex.word_class("quote_open")
+        after = [r for r in fragments if r[0] >= f.cue[1]] if f.parts else []
+        later = [r for r in after if _opens_sentence(doc, r[0], lex)]
+        resumed = not later and [r for r in after if doc[r[0]].text in opens]
+        later = later or resumed or []
         if not later or len(later) == len(fragments):
             out.append(p)
             continue
         if f.content in later:  # the claim's own content stays; the fragment before the cue is the new entry
             later = [r for r in fragments if r not in later]
+        if resumed:  # a split quotation's short piece (*"Hopefully," he said, "…"*) stays a part of the claim
+            later = [r for r in later if _words(doc, r) >= _SPLIT_MIN_WORDS]
+            if not later:
+                out.append(p)
+                continue
         rest = tuple(r for r in f.parts if r not in later)
         out.append(Placed(replace(f, parts=rest), p.block, p.cue_block))
         out += [_taking_speaker(p, p.block, r) for r in later]
     return out
+
+
+_SPLIT_MIN_WORDS = 3
+
+
+def _words(doc: Doc, r: Range) -> int:
+    return sum(1 for t in doc[r[0] : r[1]] if t.is_alpha)
 
 
 def fragments_kept(lex: lexicon.Lexicon) -> bool:
