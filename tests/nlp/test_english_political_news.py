@@ -72,3 +72,10 @@ def test_a_quotation_split_by_its_cue_is_two_entries() -> None:
 def test_a_split_quotations_short_piece_stays_with_the_claim() -> None:
     claims = _claims('"Hopefully," the mayor said, "the ferry will run again before the winter."')
     assert len(claims) == 1 and "ferry will run again" in claims[0][2]
+
+
+def test_as_reported_by_an_outlet_whose_comma_the_parser_hangs_on_it() -> None:
+    # 'As reported by X, Y': the parser may attach the comma to the agent, inside the aside
+    text = "As reported by Coastal Journalism, the former harbour master was made aware of his duty to inspect the doors."
+    assert _claims(text) == [("Coastal Journalism", "reported", "the former harbour master was made aware of his duty "
+                                                                "to inspect the doors", "asserted")]

@@ -44,6 +44,8 @@ class AsideSentence(ObjectSentence):
                 or any(c.dep_ in _COMP | _OBJ | _XCOMP for c in v.children)):
             return None, ""
         before, after = v.left_edge.i - 1, v.right_edge.i + 1
+        if d[v.right_edge.i].text == ",":
+            after -= 1  # 'As reported by Western Journalism, X': the parser may hang the comma on the agent
         if not ((v.i < h.i and after < len(d) and d[after].text == ",")
                 or (v.i > h.i and before >= 0 and d[before].text == ",")):
             return None, ""
