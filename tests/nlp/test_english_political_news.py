@@ -76,6 +76,7 @@ def test_a_split_quotations_short_piece_stays_with_the_claim() -> None:
 
 def test_as_reported_by_an_outlet_whose_comma_the_parser_hangs_on_it() -> None:
     # 'As reported by X, Y': the parser may attach the comma to the agent, inside the aside
-    text = "As reported by Coastal Journalism, the former harbour master was made aware of his duty to inspect the doors."
+    text = ("As reported by Coastal Journalism, the former harbour master was made aware of his duty "
+            "to inspect the doors.")
     assert _claims(text) == [("Coastal Journalism", "reported", "the former harbour master was made aware of his duty "
                                                                 "to inspect the doors", "asserted")]
