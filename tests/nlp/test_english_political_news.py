@@ -80,3 +80,17 @@ def test_as_reported_by_an_outlet_whose_comma_the_parser_hangs_on_it() -> None:
             "to inspect the doors.")
     assert _claims(text) == [("Coastal Journalism", "reported", "the former harbour master was made aware of his duty "
                                                                 "to inspect the doors", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("The harbour board released figures showing that ferry traffic fell by a third.",
+     ("figures", "showing", "ferry traffic fell by a third", "reported")),
+    ("The leaflet included polling data showing the mayor leading the race.",
+     ("polling data", "showing", "the mayor leading the race", "reported")),
+])
+def test_data_that_shows_something_is_the_source_not_whoever_released_it(
+        text: str, entry: tuple[str, str, str, str]) -> None:
+    # FORMAT.md's evidence (*bilder visar*, *the first figures show*): the figures show, reported; a
+    # statement's owner still speaks for it (*His office put out a statement saying X*)
+    assert _claims(text) == [entry]
+    assert _claims("His office put out a statement saying the minister would resign.")[0][0] == "His office"

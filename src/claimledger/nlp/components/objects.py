@@ -15,16 +15,7 @@ from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.reduced import ReducedSentence
-from claimledger.nlp.components.tree import (
-    _AGENT,
-    _COMP,
-    _OBJ,
-    _SOURCE_DROP,
-    _SUBJ,
-    _SUBJ_PASS,
-    _WH,
-    _XCOMP,
-)
+from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _SOURCE_DROP, _SUBJ, _SUBJ_PASS, _WH, _XCOMP
 from claimledger.nlp.lexicon import Cue
 
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
@@ -36,9 +27,9 @@ _ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
 _NAMING = frozenset({"acl", "amod"})
 """A participle right after its noun (*a party called X*): a name given, not a claim."""
 _NONFINITE = frozenset({"VB", "VBN"})
+"""A clause with a subject but no tense of its own (*wants the levy passed*): what the stance is for."""
 _CLAUSE_INSIDE = frozenset({"csubj", "csubjpass", "advcl", "relcl", "acl", "ccomp", "conj"})
 """Relations of a clause inside a content: a question word under one opens no question of the content."""
-"""A clause with a subject but no tense of its own (*wants the levy passed*): what the stance is for."""
 
 
 def _has_subject(v: Token) -> bool:
@@ -195,6 +186,9 @@ class ObjectSentence(ReducedSentence):
             if oprds[-1].pos_ == "PROPN" and self.q.region(oprds[-1].i) is None:
                 return None, ""  # 'the group called the Sea Org' however parsed: a proper name given, not a claim
             return self.trim(*self.widen_to_quotes((c1, oprds[-1].right_edge.i + 1))), "dep-object"
+        small = self._small_clause(v, form)
+        if small is not None:
+            return small, "dep-object"
         for c in v.children:
             if c.i < v.i:
                 continue
@@ -219,6 +213,15 @@ class ObjectSentence(ReducedSentence):
                     hi = dated.i  # 'denied the rumours in the summer of 2004': when, hung on the object
                 return self.trim(lo, self._object_tail(v, c.i, hi)), "dep-object"
         return None, ""
+
+    def _small_clause(self, v: Token, form: str) -> Range | None:
+        """*data showing him leading the race* (``small_clause_content``): the object and its participle."""
+        obj = next((c for c in v.rights if c.dep_ in _OBJ), None)
+        part = next((c for c in (*v.rights, *(obj.rights if obj is not None else ())) if c.tag_ == "VBG"
+                     and (c.dep_ in _XCOMP or c.dep_ == "acl" and c.head.i == obj.i)), None)  # type: ignore[union-attr]
+        if form not in self.lex.word_class("small_clause_content") or obj is None or part is None or part.i < obj.i:
+            return None
+        return self.trim(obj.left_edge.i, part.right_edge.i + 1)
 
     def _names_only(self, v: Token, obj: Token, form: str) -> bool:
         """*called an election*, *described the scene*: under FORMAT.md a naming or describing verb

@@ -225,7 +225,8 @@ class ParsedSentence:
             verb = h.head if h.dep_ in _OBJ else None
             if h.dep_ == "pobj" and h.lower_ in self.message_nouns and h.head.dep_ == "prep":
                 verb = h.head.head  # 'opened with a speech denouncing X': who gave the speech denounces
-            if v.tag_ == "VBG" and verb is not None and depth < 3 and verb.pos_ in {"VERB", "AUX"}:
+            if v.tag_ == "VBG" and verb is not None and depth < 3 and verb.pos_ in {"VERB", "AUX"} \
+                    and h.lower_ not in self.evidence_sources:  # 'released figures showing X': the figures show
                 # 'His office put out a statement saying …': who put it out speaks, not the paper
                 owner = self.source_of(verb, depth + 1)
                 if owner is None or self.doc[owner[0]].tag_ in _WH or self.doc[owner[1] - 1].tag_ in _WH:
