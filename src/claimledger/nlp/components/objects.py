@@ -217,9 +217,11 @@ class ObjectSentence(ReducedSentence):
     def _small_clause(self, v: Token, form: str) -> Range | None:
         """*data showing him leading the race* (``small_clause_content``): the object and its participle."""
         obj = next((c for c in v.rights if c.dep_ in _OBJ), None)
-        part = next((c for c in (*v.rights, *(obj.rights if obj is not None else ())) if c.tag_ == "VBG"
-                     and (c.dep_ in _XCOMP or c.dep_ == "acl" and c.head.i == obj.i)), None)  # type: ignore[union-attr]
-        if form not in self.lex.word_class("small_clause_content") or obj is None or part is None or part.i < obj.i:
+        if form not in self.lex.word_class("small_clause_content") or obj is None:
+            return None
+        part = next((c for c in (*v.rights, *obj.rights) if c.tag_ == "VBG"
+                     and (c.dep_ in _XCOMP or c.dep_ == "acl" and c.head.i == obj.i)), None)
+        if part is None or part.i < obj.i:
             return None
         return self.trim(obj.left_edge.i, part.right_edge.i + 1)
 
