@@ -115,3 +115,16 @@ def test_a_partitive_whole_s_owner_is_not_what_is_counted(text: str, counted: st
 ])
 def test_how_exact_a_figure_is_put(text: str, approx: str) -> None:
     assert [f[3] for f in _figures(text)] == [approx]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number joined by a hyphen to the noun it counts (the Wikinews *three-nation*, the political-news
+    # *three-way*, *30-second*): that noun is what is counted
+    ("It is a three-way race with a 30-second ad on every channel.",
+     [("three-way", 3.0, None, "exact", "way"), ("30-second", 30.0, None, "exact", "second")]),
+    # a number word after the hyphen makes one number; a fraction and a multiple count nothing
+    ("Twenty-seven boats left, two-thirds of them full, after an 18-fold rise in fares.",
+     [("Twenty-seven", 27.0, None, "exact", "boats")]),
+])
+def test_a_number_joined_to_its_noun_by_a_hyphen(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

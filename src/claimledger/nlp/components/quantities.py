@@ -48,6 +48,7 @@ from claimledger.nlp.components.numerals import (
     loop_words,
     number_prefixes,
     number_value,
+    hyphen_counts,
     numeral_presets,
     range_joiners,
     small_number,
@@ -139,6 +140,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
         hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))
     found = money_before(text, lex.lang, decimal) + hyphen_measures(text, lex) + word_ranges(words.items, lex)
     found += colon_money(text, lex.lang)
+    found += hyphen_counts(text, lex, found)
     presets = {p.number_start: p for p in found + numeral_presets(text, lex.lang, decimal, found)}
     hits = [h for h in hits if not any(p.start <= h[0] < p.end for p in presets.values())]
     hits += [(p.number_start, p.number_end, p.value, False) for p in presets.values()]
@@ -208,7 +210,8 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
             if preset.value_max is not None:  # '£3,000-£5,000': a range with the sign at both ends
                 q = replace(q, value_max=preset.value_max, approx="range")
         elif q is not None and preset is not None:  # a figure alone (*1/4*, *4e14*): what follows is read as usual
-            q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end))
+            q = replace(q, start=min(q.start, preset.start), end=max(q.end, preset.end),
+                        counted=preset.counted or q.counted)  # 'a three-way race': the noun it is joined to
             if preset.value_max is not None:  # 'sex-sju': a range in one word
                 q = replace(q, value_max=preset.value_max, approx="range")
         if q is not None:
