@@ -103,3 +103,10 @@ def test_data_that_shows_something_is_the_source_not_whoever_released_it(
 def test_calling_on_someone_is_a_directive(text: str) -> None:
     # FORMAT.md names *calls on* among the directives, which are no attribution; no gold set annotates it
     assert _claims(text) == []
+
+
+def test_the_paragraph_after_a_colon_lead_is_read_even_with_no_cue_or_figure() -> None:
+    # 'X wrote:' closing a paragraph: the next paragraph is what X wrote, though nothing in it alone
+    # (no cue word, figure or quotation mark) would have it parsed
+    text = "The mayor wrote:\n\nWe will not close the pier this winter.\n"
+    assert _claims(text) == [("The mayor", "wrote", "We will not close the pier this winter.", "asserted")]

@@ -305,6 +305,7 @@ def _pieces(text: str, lang: str) -> Iterator[tuple[Block, bool]]:
     """Every non-empty line (or window of a long line) with its offset, and whether it is worth parsing."""
     triggers, quotes = _triggers(lang)
     n = 0
+    led = False  # the line before ended in a colon ('X wrote:'): this one may be all that X wrote
     for m in _LINE.finditer(text):
         line = m.group()
         if not line.strip():
@@ -314,7 +315,8 @@ def _pieces(text: str, lang: str) -> Iterator[tuple[Block, bool]]:
             piece = line[a:b]
             if piece.strip():
                 block = Block(m.start() + a, piece, None, n, k, k == len(cuts) - 1)
-                yield block, _worth_parsing(piece, triggers, quotes)
+                yield block, (led and k == 0) or _worth_parsing(piece, triggers, quotes)
+        led = line.rstrip().endswith(":")
         n += 1
 
 
