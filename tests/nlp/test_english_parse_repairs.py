@@ -140,6 +140,7 @@ def test_a_cue_in_a_relative_clause_with_nothing_said_after_it_reports_its_noun(
     assert _found("A carbon price could replace the many rules small firms hate so much.") == []
 
 
+@pytest.mark.usefixtures("polnear_contents")  # a dash signature is a cue under PolNeAR's convention only
 def test_a_closing_mark_typed_at_the_start_of_a_line_opens_the_quotation() -> None:
     text = ("Readers wrote in after the debate.\n\n"
             "”It scares me. The whole night scared me.” ― Lee Park\n“Nobody told us anything.” ―\u00a0Sam Ortiz\n")

@@ -51,8 +51,9 @@ _HEADLINE = "Mayor Lund: The Bridge Must Be Rebuilt\n\nWork on the old bridge st
 
 
 def test_under_polnear_the_filter_drops_a_headline_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
-    # PolNeAR's annotators seldom mark a title's 'Name: words' as an attribution; FORMAT.md's sets do
-    assert _rows(_HEADLINE) == [("Mayor Lund", ":", "The Bridge Must Be Rebuilt")]
+    # PolNeAR's annotators seldom mark a title's 'Name: words' as an attribution, and the filter drops it
+    # there; FORMAT.md's sets never write a bare colon as a cue (attributions._worded)
+    assert _rows(_HEADLINE) == []
     monkeypatch.setenv("CLAIMLEDGER_CONTENTS", "polnear")
     assert _rows(_HEADLINE) == []
     assert _rows("The mayor told reporters that the pool would close.") == [
