@@ -110,3 +110,10 @@ def test_the_paragraph_after_a_colon_lead_is_read_even_with_no_cue_or_figure() -
     # (no cue word, figure or quotation mark) would have it parsed
     text = "The mayor wrote:\n\nWe will not close the pier this winter.\n"
     assert _claims(text) == [("The mayor", "wrote", "We will not close the pier this winter.", "asserted")]
+
+
+def test_a_hearsay_adverb_in_a_relative_clause_holds_the_clauses_whole_verb_group() -> None:
+    # FORMAT.md: in a relative clause the content starts at the verb after the cue; it ends where the main
+    # clause's verb begins, not at the relative clause's own auxiliaries
+    claims = _claims("For the mayor, who reportedly has been itching to leave the council, the key question is money.")
+    assert claims == [(None, "reportedly", "has been itching to leave the council", "reported")]

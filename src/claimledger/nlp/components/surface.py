@@ -279,8 +279,11 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     if c0 > r.s and (d[c0 - 1].lower_ in r.rel or relative_adverbial(r, c0)):
         # 'Fartyget som misstänks ligga bakom kabelbrotten har flyttats': with no comma, the relative
         # clause ends where the main clause's auxiliary and verb begin
-        end = next((x for x in range(c1 + 1, end - 1) if d[x].pos_ == "AUX" and d[x + 1].pos_ in {"VERB", "AUX"}),
-                   end)
+        own = c1  # the clause's own verb group right after the cue ('who reportedly has been itching to …')
+        while own < end and d[own].pos_ in {"AUX", "VERB", "PART"}:
+            own += 1
+        end = next((x for x in range(max(c1 + 1, own), end - 1)
+                    if d[x].pos_ == "AUX" and d[x + 1].pos_ in {"VERB", "AUX"}), end)
         content = r.trim((c1, end))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
     start = r.clause_start(c0)
