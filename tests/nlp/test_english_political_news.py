@@ -117,3 +117,12 @@ def test_a_hearsay_adverb_in_a_relative_clause_holds_the_clauses_whole_verb_grou
     # clause's verb begins, not at the relative clause's own auxiliaries
     claims = _claims("For the mayor, who reportedly has been itching to leave the council, the key question is money.")
     assert claims == [(None, "reportedly", "has been itching to leave the council", "reported")]
+
+
+@pytest.mark.parametrize("text", [
+    "The council has not publicly accused the ferry company of hiding the reports.",
+    "The mayor did not claim that the pier was safe.",
+])
+def test_an_accusation_or_claim_that_was_not_made_is_no_entry(text: str) -> None:
+    # FORMAT.md convention of the English sets: a negated cue puts nothing forward
+    assert _claims(text) == []

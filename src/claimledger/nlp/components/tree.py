@@ -245,9 +245,10 @@ class ParsedSentence:
         return (not self.polnear and rule in _NP_RULES and self._negated(v)) or self.negated_assertion(v, certainty)
 
     def negated_assertion(self, v: Token, certainty: str) -> bool:
-        """A negated cue that would assert or confirm (*did not know who …*, *have not said why*): under
-        FORMAT.md no entry, whatever its content; nor may the surface rules read one."""
-        return not self.polnear and certainty in {"asserted", "confirmed"} and self._negated(v)
+        """A negated cue that would assert, confirm or allege (*did not know who …*, *have not said why*,
+        *has not publicly accused X of Y*): under FORMAT.md no entry, whatever its content (the act did
+        not happen); nor may the surface rules read one. A belief's negation is its hedge (*tror inte*)."""
+        return not self.polnear and certainty in {"asserted", "confirmed", "alleged"} and self._negated(v)
 
     def _negated(self, v: Token) -> bool:
         return any(c.dep_ == "neg" and self.q.region(c.i) is None for c in v.children)
