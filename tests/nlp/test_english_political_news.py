@@ -126,3 +126,13 @@ def test_a_hearsay_adverb_in_a_relative_clause_holds_the_clauses_whole_verb_grou
 def test_an_accusation_or_claim_that_was_not_made_is_no_entry(text: str) -> None:
     # FORMAT.md convention of the English sets: a negated cue puts nothing forward
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Asked if she believed the mayor wanted the pier to close, the minister said she did not know.",
+     [("the minister", "said")]),
+    ("We asked our readers what they thought the mayor was doing wrong.", []),
+])
+def test_a_belief_inside_a_question_claims_nothing(text: str, kept: list[tuple[str, str]]) -> None:
+    # FORMAT.md convention of the English sets: questions are no entries, nor is a cue in the clause asked about
+    assert [(s, c) for s, c, _, _ in _claims(text)] == kept

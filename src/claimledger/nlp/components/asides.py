@@ -225,6 +225,18 @@ class AsideSentence(ObjectSentence):
         frags.sort(key=self._chars, reverse=True)
         return frags[0], frags[1:], "dep-parenthetical"
 
+    def in_question(self, v: Token) -> bool:
+        """*Asked if she believed X*, *We asked readers what they thought X*: a cue in the clause a
+        question verb (``question_verb``) asks about, opened by *if* or a question word
+        (``open_question``), is part of the question and claims nothing (FORMAT.md convention of the
+        English sets: questions are no entries). PolNeAR marks it."""
+        h = v.head
+        if (self.polnear or v.dep_ not in _COMP | {"advcl"} or h.i == v.i
+                or h.lower_ not in self.lex.word_class("question_verb")):
+            return False
+        subj = next((c.left_edge.i for c in v.children if c.dep_ in _SUBJ and c.i < v.i), v.i)
+        return any(self.doc[k].lower_ in self.open_question for k in range(min(h.i + 1, subj), subj))
+
     def _adverbial_of(self, h: Token, r: Range) -> bool:
         """Whether ``r`` holds nothing but adverbials of ``h`` (a *when* clause, a time, a place)."""
         kids = [c for c in h.children if r[0] <= c.i < r[1] and not c.is_punct]

@@ -57,7 +57,7 @@ class _Sentence(AsideSentence):
             return reduced
         if self.reduced_passive(v):
             return None  # 'figures reported on Sunday', 'papers cited by X': the noun is what is reported
-        if self.unsaid(v) or self.says_nothing(v, form):
+        if self.unsaid(v) or self.says_nothing(v, form) or self.in_question(v):
             return None
         if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":
             return None  # 'That said, …', 'All told, …': a set phrase that opens the sentence
@@ -397,7 +397,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
                     and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)
                     and not ctx.unsaid(v) and not ctx.event_object(v, cue)
                     and not ctx.says_nothing(v, " ".join(cue.words)) and not ctx.unclaimed_prep_object(v, c1, cue)
-                    and not ctx.negated_assertion(v, cue.certainty)):  # 'have not said why': nor by surface
+                    and not ctx.negated_assertion(v, cue.certainty) and not ctx.in_question(v)):  # nor by surface
                 f = ctx.surface_rule(c0, c1, cue)
                 if f is not None and ctx.writers_hedge(v, cue, f.source):
                     f = None
