@@ -136,3 +136,15 @@ def test_an_accusation_or_claim_that_was_not_made_is_no_entry(text: str) -> None
 def test_a_belief_inside_a_question_claims_nothing(text: str, kept: list[tuple[str, str]]) -> None:
     # FORMAT.md convention of the English sets: questions are no entries, nor is a cue in the clause asked about
     assert [(s, c) for s, c, _, _ in _claims(text)] == kept
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "certainty"), [
+    ("The senator repeated his charge that the mayor had been weak on crime.", "charge",
+     "the mayor had been weak on crime", "alleged"),
+    ("He dismissed the argument that the pier was unsafe.", "argument", "the pier was unsafe", "alleged"),
+])
+def test_a_charge_or_argument_that_x_is_a_claim_noun(text: str, cue: str, content: str, certainty: str) -> None:
+    # like *claim that*, *allegation that* (FORMAT.md: alleged for claims); a relative *that* is no cue
+    assert any(c == cue and body == content and found == certainty for _, c, body, found in _claims(text))
+    relative = _claims("The senator dismissed the charges that were filed on Monday.")
+    assert [c for _, c, _, _ in relative] == ["dismissed"]
