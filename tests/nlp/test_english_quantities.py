@@ -128,3 +128,16 @@ def test_how_exact_a_figure_is_put(text: str, approx: str) -> None:
 ])
 def test_a_number_joined_to_its_noun_by_a_hyphen(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a money range with its sign at both ends, after 'between'
+    ("Donations between $1,001 and $5,000 rose.", [("between $1,001 and $5,000", 1001.0, 5000.0, "range", None)]),
+    # 'as high as' is an upper bound (like 'up to'); 'a few thousand' a vague amount (FORMAT.md: over)
+    ("Turnout was as high as 42 percent, with a few thousand voters.",
+     [("as high as 42", 42.0, None, "under", "percent"), ("a few thousand", 1000.0, None, "over", "voters")]),
+    # a scale word joined to its noun counts it (the PUD and political-news gold: *a billion-dollar*)
+    ("It was a billion-dollar deficit.", [("billion-dollar", 1e9, None, "exact", "dollar")]),
+])
+def test_money_ranges_bounds_and_vague_amounts_of_political_news(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

@@ -362,8 +362,9 @@ def word_ranges(items: list[tuple[int, int, str]], lex: Lexicon) -> list[Preset]
 
 @cache
 def _hyphen_count_pattern(lang: str) -> re.Pattern[str] | None:
-    words = sorted((w for w, v in load(lang).numbers.get("unit", {}).items() if v >= 2 and w.isalpha()),
-                   key=len, reverse=True)
+    nums = load(lang).numbers
+    words = sorted((w for w, v in {**nums.get("unit", {}), **nums.get("scale", {})}.items() if v >= 2 and w.isalpha()
+                    and len(w) > 2), key=len, reverse=True)  # 'a three-way race', 'a billion-dollar deficit'
     if not words:
         return None
     spelled = "|".join(map(re.escape, words))
@@ -380,7 +381,8 @@ def hyphen_counts(text: str, lex: Lexicon, taken: list[Preset]) -> list[Preset]:
     pattern = _hyphen_count_pattern(lex.lang) if "hyphen_count" in lex.word_class("rules") else None
     if pattern is None or "-" not in text:
         return []
-    spelled, skip = lex.numbers.get("unit", {}), lex.word_class("hyphen_not_counted") | lex.word_class("multiplier")
+    spelled = {**lex.numbers.get("unit", {}), **lex.numbers.get("scale", {})}
+    skip = lex.word_class("hyphen_not_counted") | lex.word_class("multiplier")
     skip = skip | {w for table in lex.numbers.values() for w in table}  # 'twenty-seven', '12-thousand': one number
     out = []
     for m in pattern.finditer(text):
@@ -391,3 +393,12 @@ def hyphen_counts(text: str, lex: Lexicon, taken: list[Preset]) -> list[Preset]:
         noun = (m.start("noun"), m.end("noun"))
         out.append(Preset(m.start(), m.end(), m.start("num"), m.end("num"), value, None, noun))
     return out
+
+
+def past_sign(nxt: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The words after a range's joiner with a currency sign glued to the next number left out
+    (*between $1,001 and $5,000*: the second sign is the range's, as the first is)."""
+    sign = nxt[1][2] if len(nxt) >= 3 else ""
+    if sign in lex.units.get("currency", ()) and not sign.isalpha() and nxt[2][0] == nxt[1][1]:
+        return [nxt[0], *nxt[2:]]
+    return nxt

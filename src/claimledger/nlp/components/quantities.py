@@ -50,6 +50,7 @@ from claimledger.nlp.components.numerals import (
     number_prefixes,
     number_value,
     numeral_presets,
+    past_sign,
     range_joiners,
     small_number,
     spelled_number,
@@ -320,8 +321,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         nxt = nxt[2:]
     if value != int(value) and not re.search(r"\d[.,]\d", raw) and of_a_whole(nxt, lex):
         return None  # 'a quarter of citizens', 'tre fjärdedelar av väljarna': a share, which FORMAT.md leaves out
-    # a range: 'mellan 200 och 300', '10–12 000', '50 till 100'
-    joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
+    joiners = {w[0] for w in lex.approx.get("range_joiner", ())}  # a range: 'mellan 200 och 300', '10–12 000'
     if not (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
         joiners -= lex.word_class("conjunction")  # '45 and 50 cases' are two figures; 'between 45 and 50' one
     range_unit, unit_at = None, None
@@ -329,7 +329,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if (ranged := unit_range(text, e, lex.lang, decimal, tuple(sorted(joiners)))) is not None and not vague:
         hi, end, range_unit, unit_at = ranged  # '44 mg to 50 mg', '-18 °C to -34 °C', '8- to 16-meter'
         value, value_max, approx, nxt = min(value, hi), max(value, hi), "range", words.after(end)
-    elif len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", nxt[1][2]):
+    elif len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", (nxt := past_sign(nxt, lex))[1][2]):
         nxt_dash = nxt[0][2] in "-–—"
         m = _digits(decimal, after_joiner=True).match(text, nxt[1][0])
         glued = nxt[0][2] in "-–" and nxt[1][0] == e + 1
