@@ -1,0 +1,37 @@
+"""Swedish clause shapes from the blind review draws sv-web2012-review3 and -review4.
+
+The annotators' conventions are in ``evaluation/data/README.md``; every sentence here is written for
+the test, none is taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import analyze_text
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    a = analyze_text(text, lang="sv")
+    t = a.article.text
+    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t), x.certainty) for x in a.attributions]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Som Anna Berg påpekar finns det en stor risk för översvämningar i området.",
+     ("Anna Berg", "påpekar", "finns det en stor risk för översvämningar i området", "asserted")),
+    ("Som regeringen skriver i sitt förslag måste skatten höjas nästa år.",
+     ("regeringen", "skriver", "måste skatten höjas nästa år", "asserted")),
+    ("Som kommunalrådet (S) sade till lokalradion är bygget redan försenat.",
+     ("kommunalrådet", "sade", "är bygget redan försenat", "asserted")),
+    ("Även i norr, som ministern uttryckte det, handlar det om att bygga fler spår.",
+     ("ministern", "uttryckte", "Även i norr, som ministern uttryckte det, handlar det om att bygga fler spår",
+      "asserted")),
+])
+def test_a_som_aside_reports_the_clause_it_is_set_into(text: str, entry: tuple[str | None, str, str, str]) -> None:
+    assert _claims(text) == [entry]
+
+
+def test_a_som_aside_with_a_generic_subject_or_after_its_noun_is_none() -> None:
+    assert _claims("Som man säger är det bättre sent än aldrig.") == []
+    assert _claims("Beslutet, som ministern kommenterade, innebär stora förändringar för skolan.") == []
