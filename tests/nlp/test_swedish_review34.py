@@ -35,3 +35,9 @@ def test_a_som_aside_reports_the_clause_it_is_set_into(text: str, entry: tuple[s
 def test_a_som_aside_with_a_generic_subject_or_after_its_noun_is_none() -> None:
     assert _claims("Som man säger är det bättre sent än aldrig.") == []
     assert _claims("Beslutet, som ministern kommenterade, innebär stora förändringar för skolan.") == []
+
+
+def test_a_belief_inside_a_comparative_clause_is_no_entry() -> None:
+    claims = _claims("Nästan hälften svarar att jobbet är tyngre än de först trodde att det skulle vara.")
+    assert [c[1] for c in claims] == ["svarar"]
+    assert _claims("Kostnaden blev högre än vad kommunen hade räknat med att den skulle bli.") == []

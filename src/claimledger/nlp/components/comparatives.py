@@ -69,3 +69,16 @@ def as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> 
     if content is None:
         return False
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-as-aside")
+
+
+def in_than_clause(r: SentenceRules, c0: int) -> bool:
+    """Whether the cue at ``c0`` stands in a comparative clause (``comparison_word``: *större än (vad) vi trodde
+    att det skulle bli*): what is believed there is the comparison's gap, no proposition of its own."""
+    d, than = r.doc, r.lex.word_class("comparison_word")
+    if not than:
+        return False
+    k = c0
+    while k > r.s and c0 - k <= _MAX_SUBJECT and not d[k - 1].is_punct and d[k - 1].lower_ not in than and not (
+            r.is_verb(d[k - 1]) and not (r.tagged and d[k - 1].pos_ == "AUX")):
+        k -= 1  # the subject, adverbs and an auxiliary: 'än kommunen hade räknat med'
+    return k < c0 and k > r.s and d[k - 1].lower_ in than

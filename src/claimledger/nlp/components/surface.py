@@ -39,7 +39,7 @@ from claimledger.nlp.components.clauses import (
 from claimledger.nlp.components.colons import colon_continuation, colon_quotes, late_colon
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
-from claimledger.nlp.components.comparatives import as_aside
+from claimledger.nlp.components.comparatives import as_aside, in_than_clause
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -142,6 +142,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     aside = as_aside(r, c0, c1, cue, later)  # 'Som X påpekar, Y', ', som X uttryckte det,'
     if aside is not None:
         return aside if isinstance(aside, Found) else None
+    if in_than_clause(r, c0):  # 'roligare än de trodde att det skulle vara'
+        return None
     gap = free_relative(r, c0, c1, later)
     if gap is not None:
         return gap if isinstance(gap, Found) else None
