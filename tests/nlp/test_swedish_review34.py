@@ -41,3 +41,9 @@ def test_a_belief_inside_a_comparative_clause_is_no_entry() -> None:
     claims = _claims("Nästan hälften svarar att jobbet är tyngre än de först trodde att det skulle vara.")
     assert [c[1] for c in claims] == ["svarar"]
     assert _claims("Kostnaden blev högre än vad kommunen hade räknat med att den skulle bli.") == []
+
+
+def test_an_evidence_verb_after_a_dash_names_its_evidence_after_it() -> None:
+    text = "Skolan är näst bäst i länet – Lund är bäst – visar Skolverkets nya jämförelser av betygen."
+    assert _claims(text) == [("Skolverkets nya jämförelser av betygen", "visar",
+                              "Skolan är näst bäst i länet – Lund är bäst", "reported")]

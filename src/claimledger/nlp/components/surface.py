@@ -317,8 +317,9 @@ def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
 
 def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
-    if c0 > r.s + 1 and d[c0 - 1].text == "," and len(cue.words) == 1:
-        # 'Stormarna fördubblade avbrotten, visar uppgifter från X.': the evidence names itself after the cue
+    if c0 > r.s + 1 and (d[c0 - 1].text == "," or d[c0 - 1].text in r.dashes) and len(cue.words) == 1:
+        # 'Stormarna fördubblade avbrotten, visar uppgifter från X.': the evidence names itself after the
+        # cue; so after a dash that closes an aside (*Y – Z är bäst – visar X*)
         source = r.np_after(c1, r.e, "inverted")
         content = r.trim((r.skip_open(r.s, c0 - 1), c0 - 1))
         if source and content and r.nominal(source) and (source[1] == r.e or trailing_phrase(r, source[1])):
