@@ -47,3 +47,11 @@ def test_an_evidence_verb_after_a_dash_names_its_evidence_after_it() -> None:
     text = "Skolan är näst bäst i länet – Lund är bäst – visar Skolverkets nya jämförelser av betygen."
     assert _claims(text) == [("Skolverkets nya jämförelser av betygen", "visar",
                               "Skolan är näst bäst i länet – Lund är bäst", "reported")]
+
+
+def test_a_finite_predicate_after_an_infinitive_claim_is_the_main_clauses() -> None:
+    [entry] = _claims("Han förnekar att ha tagit pengarna och lämnade sedan rättssalen i all hast.")
+    assert entry == ("Han", "förnekar", "ha tagit pengarna", "denied")
+    # a finite 'att' clause keeps its coordinate: one claim
+    assert _claims("Han säger att han tog pengarna och lämnade rättssalen.")[0][2] == (
+        "han tog pengarna och lämnade rättssalen")

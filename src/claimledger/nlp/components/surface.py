@@ -40,6 +40,7 @@ from claimledger.nlp.components.colons import colon_continuation, colon_quotes, 
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
 from claimledger.nlp.components.comparatives import as_aside, in_than_clause
+from claimledger.nlp.components.coordination import infinitive_end
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -230,7 +231,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             # 'Förlaget, som säger att appen är ett sätt att ..., ger även ut': the relative clause
             # closes at the comma after which the main clause's verb goes on
             end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
-        end = contrast_end(r, comp + 1, end)
+        end = infinitive_end(r, comp + 1, contrast_end(r, comp + 1, end))  # 'att ha sett X och jagas av Y'
         content = r.trim((comp + 1, next(iter(colon_quotes(r, comp + 1, end)), end)))  # ': – Vad är ...': a quote
         if content is None:
             return None

@@ -1,0 +1,37 @@
+"""Where a claim that is an infinitive phrase ends when a finite predicate is joined on after it.
+
+*Hon anklagar sig själv för att inte ha förutsett X och jagas av Y*: the *att* clause's verb is an
+infinitive, which has no tense, so a verb with tense after *och* / *men* cannot be the infinitive's
+coordinate; it is the main clause's second predicate, the writer's next statement. A finite clause
+(*säger att han tog X och lämnade Y*) keeps its coordinate: that is one claim. Read from the tagger's
+VerbForm, so a language whose model gives none is unchanged.
+"""
+
+from __future__ import annotations
+
+from claimledger.nlp.components.sentence import SentenceRules
+
+_LOOKAHEAD = 3
+"""Words (a negation, adverbs) between the complementizer and the verb it opens."""
+
+
+def _form(r: SentenceRules, x: int) -> list[str]:
+    return list(r.doc[x].morph.get("VerbForm", []))
+
+
+def infinitive_end(r: SentenceRules, start: int, end: int) -> int:
+    """The end of the content ``start .. end`` when it opens with an infinitive: before a link word
+    (``predicate_link``) that a finite verb follows; else ``end``."""
+    d = r.doc
+    if not r.tagged:
+        return end
+    first = next((x for x in range(start, min(end, start + _LOOKAHEAD + 1)) if d[x].pos_ in {"VERB", "AUX"}), None)
+    if first is None or "Inf" not in _form(r, first):
+        return end
+    link = r.lex.word_class("predicate_link")
+    for x in range(first + 1, end - 1):
+        if "Fin" in _form(r, x) and x > first + 1:
+            if d[x - 1].lower_ in link:
+                return x - 1
+            return end  # a finite verb of a clause inside the phrase ('att visa att hon vet'): leave it
+    return end
