@@ -55,3 +55,8 @@ def test_a_finite_predicate_after_an_infinitive_claim_is_the_main_clauses() -> N
     # a finite 'att' clause keeps its coordinate: one claim
     assert _claims("Han säger att han tog pengarna och lämnade rättssalen.")[0][2] == (
         "han tog pengarna och lämnade rättssalen")
+
+
+def test_a_relative_clause_on_the_whole_after_an_infinitive_claim_is_the_writers() -> None:
+    assert _claims("Han säger sig vara helt oskyldig – vilket åklagaren bestrider.") == [
+        ("Han", "säger sig", "vara helt oskyldig", "alleged")]

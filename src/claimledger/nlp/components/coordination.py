@@ -3,7 +3,9 @@
 *Hon anklagar sig själv för att inte ha förutsett X och jagas av Y*: the *att* clause's verb is an
 infinitive, which has no tense, so a verb with tense after *och* / *men* cannot be the infinitive's
 coordinate; it is the main clause's second predicate, the writer's next statement. A finite clause
-(*säger att han tog X och lämnade Y*) keeps its coordinate: that is one claim. Read from the tagger's
+(*säger att han tog X och lämnade Y*) keeps its coordinate: that is one claim. Nor does a relative
+clause on the whole (*säger sig vara chockad – vilket upprör partiet*) belong to an infinitive's claim:
+it comments on the saying. Read from the tagger's
 VerbForm, so a language whose model gives none is unchanged.
 """
 
@@ -30,6 +32,8 @@ def infinitive_end(r: SentenceRules, start: int, end: int) -> int:
         return end
     link = r.lex.word_class("predicate_link")
     for x in range(first + 1, end - 1):
+        if (d[x].text == "," or d[x].text in r.dashes) and d[x + 1].lower_ in r.lex.word_class("sentential_relative"):
+            return x  # 'säger sig vara chockad – vilket upprör': the writer's comment on it
         if "Fin" in _form(r, x) and x > first + 1:
             if d[x - 1].lower_ in link:
                 return x - 1

@@ -358,7 +358,7 @@ def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         source = r.np_after(c1, r.e, "inverted")
         start = source[1] if source else c1
     start = past_aside(r, start)  # 'säger sig, enligt polisen, inte känna offret'
-    content = r.trim((start, r.clause_end(start, later)))
+    content = r.trim((start, infinitive_end(r, start, r.clause_end(start, later))))
     if source is None or content is None:
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
