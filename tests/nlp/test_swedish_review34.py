@@ -60,3 +60,8 @@ def test_a_finite_predicate_after_an_infinitive_claim_is_the_main_clauses() -> N
 def test_a_relative_clause_on_the_whole_after_an_infinitive_claim_is_the_writers() -> None:
     assert _claims("Han säger sig vara helt oskyldig – vilket åklagaren bestrider.") == [
         ("Han", "säger sig", "vara helt oskyldig", "alleged")]
+
+
+def test_a_relative_clause_with_no_relative_word_belongs_to_the_enligt_source() -> None:
+    assert _claims("Enligt de uppgifter vi har fått är skolan stängd hela veckan.") == [
+        ("de uppgifter vi har fått", "Enligt", "är skolan stängd hela veckan", "reported")]
