@@ -65,3 +65,14 @@ def test_a_relative_clause_on_the_whole_after_an_infinitive_claim_is_the_writers
 def test_a_relative_clause_with_no_relative_word_belongs_to_the_enligt_source() -> None:
     assert _claims("Enligt de uppgifter vi har fått är skolan stängd hela veckan.") == [
         ("de uppgifter vi har fått", "Enligt", "är skolan stängd hela veckan", "reported")]
+
+
+def test_misstankar_om_att_is_a_noun_cue_of_suspicion() -> None:
+    assert _claims("Skolan gjorde en anmälan med anledning av misstankar om att en elev hade blivit hotad.") == [
+        (None, "misstankar", "en elev hade blivit hotad", "estimated")]
+
+
+def test_a_noun_cue_that_is_the_subject_ends_its_claim_before_the_main_predicate() -> None:
+    assert _claims("Rapporterna om att bron rasat har ännu inte bekräftats av kommunen.") == [
+        (None, "Rapporterna", "bron rasat", "reported")]
+    assert _claims("Uppgifterna om att chefen har avgått har inte bekräftats.")[0][2] == "chefen har avgått"

@@ -39,3 +39,19 @@ def infinitive_end(r: SentenceRules, start: int, end: int) -> int:
                 return x - 1
             return end  # a finite verb of a clause inside the phrase ('att visa att hon vet'): leave it
     return end
+
+
+def subject_claim_end(r: SentenceRules, c0: int, start: int, end: int) -> int:
+    """The end of a noun cue's claim when the noun phrase is the sentence's subject (*Rapporterna om att
+    gisslan dött har inte kommenterats*): the main clause's finite verb, the last before ``end``, closes
+    it; a claim of one word, or a sentence with no full stop (a headline, which may lack a predicate),
+    keeps ``end``."""
+    d = r.doc
+    if not r.tagged or r.e >= len(d) or d[r.e].text not in r.lex.word_class("sentence_end_mark"):
+        return end
+    if any(d[x].pos_ not in {"DET", "ADJ"} for x in range(r.skip_open(r.s, c0), c0)):
+        return end  # the noun phrase is no subject opening the sentence: 'med anledning av misstankar om att'
+    finite = [x for x in range(start, end) if "Fin" in _form(r, x) and not d[x - 1].is_punct]
+    if not finite or finite[-1] - start < 2 or any(d[x].is_punct for x in range(start, finite[-1])):
+        return end
+    return finite[-1]

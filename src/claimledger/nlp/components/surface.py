@@ -41,7 +41,7 @@ from claimledger.nlp.components.colons import colon_continuation, colon_quotes, 
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
 from claimledger.nlp.components.comparatives import as_aside, in_than_clause
-from claimledger.nlp.components.coordination import infinitive_end
+from claimledger.nlp.components.coordination import infinitive_end, subject_claim_end
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -309,7 +309,7 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
 
 def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
-    content = r.trim((c1, r.clause_end(c1, later)))
+    content = r.trim((c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later))))  # 'Rapporterna om att X har'
     if content is None:
         return None
     source = None
