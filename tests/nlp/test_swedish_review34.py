@@ -76,3 +76,18 @@ def test_a_noun_cue_that_is_the_subject_ends_its_claim_before_the_main_predicate
     assert _claims("Rapporterna om att bron rasat har ännu inte bekräftats av kommunen.") == [
         (None, "Rapporterna", "bron rasat", "reported")]
     assert _claims("Uppgifterna om att chefen har avgått har inte bekräftats.")[0][2] == "chefen har avgått"
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Polisen pekar ut två män som misstänkta.", ("Polisen", "pekar ut", "två män som misstänkta", "alleged")),
+    ("Utredarna pekade på fredagen ut piloten som ansvarig för olyckan.",
+     ("Utredarna", "pekade på fredagen ut", "piloten som ansvarig för olyckan", "alleged")),
+    ("Till en början pekades en ung man ut som skyldig till branden.",
+     (None, "pekades en ung man ut", "Till en början pekades en ung man ut som skyldig till branden", "alleged")),
+])
+def test_peka_ut_som_labels_its_object(text: str, entry: tuple[str | None, str, str, str]) -> None:
+    assert _claims(text) == [entry]
+
+
+def test_peka_ut_with_no_predicative_points_at_a_thing() -> None:
+    assert _claims("Han pekade ut vägen till stationen.") == []

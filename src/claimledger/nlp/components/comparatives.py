@@ -82,3 +82,12 @@ def in_than_clause(r: SentenceRules, c0: int) -> bool:
             r.is_verb(d[k - 1]) and not (r.tagged and d[k - 1].pos_ == "AUX")):
         k -= 1  # the subject, adverbs and an auxiliary: 'än kommunen hade räknat med'
     return k < c0 and k > r.s and d[k - 1].lower_ in than
+
+
+def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
+    """Whether a labelling cue (``labelling_cue``: *pekar ut*) has an object and *som* + a predicative as
+    its claim (*pekar ut två män som skyldiga*: the men are guilty); with no *som* it points at a thing
+    (*pekade ut vägen*), no claim."""
+    d, w = r.doc, r.lex.word_class
+    return " ".join(cue.words) in w("labelling_cue") and any(
+        d[x].lower_ in w("as_clause") for x in range(content[0] + 1, content[1] - 1))

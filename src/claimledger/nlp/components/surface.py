@@ -40,7 +40,7 @@ from claimledger.nlp.components.clauses import (
 from claimledger.nlp.components.colons import colon_continuation, colon_quotes, late_colon
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
-from claimledger.nlp.components.comparatives import as_aside, in_than_clause
+from claimledger.nlp.components.comparatives import as_aside, in_than_clause, labelled
 from claimledger.nlp.components.coordination import infinitive_end, subject_claim_end
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules
@@ -260,8 +260,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if r.tagged and nothing_said(r, content):
         return None  # 'Han sade inget djärvt': a negative pronoun, no verb before the comma
     quoted = r.is_quote(d[start]) if start < r.e else False
-    if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np
-            and not clause_without_att(r, start if fronted is None else c1)):
+    if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np and not labelled(r, cue, content)
+            and not clause_without_att(r, start if fronted is None else c1)):  # 'pekar ut X som skyldig': a label
         return None
     if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue") and d[start].text not in r.dashes
             and d[start - 1].text != ":"
