@@ -91,3 +91,11 @@ def test_peka_ut_som_labels_its_object(text: str, entry: tuple[str | None, str, 
 
 def test_peka_ut_with_no_predicative_points_at_a_thing() -> None:
     assert _claims("Han pekade ut vägen till stationen.") == []
+
+
+def test_a_quote_after_a_quote_no_one_is_named_for_has_no_speaker() -> None:
+    text = ("– Vid sjutiden hörde vi en röst i högtalaren som meddelade att tåget var inställt.\n\n"
+            "– Det här är helt oacceptabelt för alla resenärer.")
+    assert not [c for c in _claims(text) if c[2].startswith("Det här är helt")]
+    text = "– Tåget är inställt i kväll, säger Anna Berg.\n\n– Vi vet inte när nästa tåg går."
+    assert ("Anna Berg", "säger", "Vi vet inte när nästa tåg går.", "asserted") in _claims(text)
