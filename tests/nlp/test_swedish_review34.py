@@ -99,3 +99,9 @@ def test_a_quote_after_a_quote_no_one_is_named_for_has_no_speaker() -> None:
     assert not [c for c in _claims(text) if c[2].startswith("Det här är helt")]
     text = "– Tåget är inställt i kväll, säger Anna Berg.\n\n– Vi vet inte när nästa tåg går."
     assert ("Anna Berg", "säger", "Vi vet inte när nästa tåg går.", "asserted") in _claims(text)
+
+
+def test_sta_fast_vid_att_maintains_a_claim() -> None:
+    assert ("Hon", "stod fast vid", "hon var oskyldig till brottet", "asserted") in _claims(
+        "Hon stod fast vid att hon var oskyldig till brottet.")
+    assert _claims("Regeringen står fast vid beslutet.") == []  # a decision, no proposition
