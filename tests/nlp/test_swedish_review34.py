@@ -105,3 +105,19 @@ def test_sta_fast_vid_att_maintains_a_claim() -> None:
     assert ("Hon", "stod fast vid", "hon var oskyldig till brottet", "asserted") in _claims(
         "Hon stod fast vid att hon var oskyldig till brottet.")
     assert _claims("Regeringen står fast vid beslutet.") == []  # a decision, no proposition
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Allt fler bedömare räknar med kraftigt stigande priser.",
+     ("Allt fler bedömare", "räknar med", "kraftigt stigande priser", "estimated")),
+    ("Banken förutspår en ovanligt svag krona.", ("Banken", "förutspår", "en ovanligt svag krona", "estimated")),
+    ("Fjällräddarna väntar sig stora snömängder.", ("Fjällräddarna", "väntar sig", "stora snömängder", "estimated")),
+])
+def test_a_forecast_verb_forecasts_a_described_state_of_things(text: str,
+                                                               entry: tuple[str | None, str, str, str]) -> None:
+    assert _claims(text) == [entry]
+
+
+def test_a_forecast_verb_with_a_name_or_pronoun_is_whom_one_counts_on() -> None:
+    assert _claims("Vi räknar med honom i matchen.") == []
+    assert _claims("Hon tror på Gud.") == []

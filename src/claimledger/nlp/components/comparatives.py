@@ -85,9 +85,18 @@ def in_than_clause(r: SentenceRules, c0: int) -> bool:
 
 
 def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
-    """Whether a labelling cue (``labelling_cue``: *pekar ut*) has an object and *som* + a predicative as
-    its claim (*pekar ut två män som skyldiga*: the men are guilty); with no *som* it points at a thing
-    (*pekade ut vägen*), no claim."""
+    """Whether a noun phrase after the cue is its claim: a labelling cue (``labelling_cue``: *pekar ut*)
+    with an object and *som* + a predicative (*pekar ut två män som skyldiga*: the men are guilty; with no
+    *som* it points at a thing, *pekade ut vägen*), or a forecast (``forecast_cue``: *räknar med*,
+    *förutspår*, *väntar sig*) whose object is a described state of things (*räknar med mer ekonomiska
+    stimulanser*, *förutspår en låg ränta*: an adjective, or a degree adverb, says what is expected); a
+    name or a pronoun is whom one counts on (*räknar med honom*, *tror på Gud*), no forecast."""
     d, w = r.doc, r.lex.word_class
-    return " ".join(cue.words) in w("labelling_cue") and any(
-        d[x].lower_ in w("as_clause") for x in range(content[0] + 1, content[1] - 1))
+    words = " ".join(cue.words)
+    if words in w("labelling_cue"):
+        return any(d[x].lower_ in w("as_clause") for x in range(content[0] + 1, content[1] - 1))
+    if words not in w("forecast_cue") or not r.tagged or d[content[0]].pos_ in {"PRON", "PROPN"}:
+        return False
+    phrase = next((x for x in range(content[0] + 1, content[1]) if d[x].pos_ in {"ADP", "SCONJ", "PUNCT"}),
+                  content[1])
+    return any(d[x].pos_ in {"ADJ", "ADV"} for x in range(content[0], phrase))  # 'ovanligt svag': a degree
