@@ -121,3 +121,10 @@ def test_a_forecast_verb_forecasts_a_described_state_of_things(text: str,
 def test_a_forecast_verb_with_a_name_or_pronoun_is_whom_one_counts_on() -> None:
     assert _claims("Vi räknar med honom i matchen.") == []
     assert _claims("Hon tror på Gud.") == []
+
+
+def test_ser_det_is_a_view_only_in_a_som_aside() -> None:
+    assert _claims("Som vi ser det har regeringen misslyckats med skolan.") == [
+        ("vi", "ser det", "har regeringen misslyckats med skolan", "estimated")]
+    assert _claims("Polisen ser det som ett allvarligt hot.") == []
+    assert _claims("Så här ser det ut i dag.") == []

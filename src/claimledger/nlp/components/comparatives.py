@@ -36,7 +36,16 @@ def _subject_start(r: SentenceRules, c0: int) -> tuple[int, int] | None:
 
 def as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | bool | None:
     """The claim of a reporting verb in an aside *som X V (det)*: None where the cue stands in no such
-    clause, False where the clause reports nothing (an idiom, or no clause around it), else the entry."""
+    clause, False where the clause reports nothing (an idiom, or no clause around it), else the entry.
+    A cue of the ``aside_only_cue`` class (*som jag ser det*) is one only in such an aside or before a
+    colon (*ser det så här: Y*, read before this); elsewhere (*ser det som ett hot*) False."""
+    found = _as_aside(r, c0, c1, cue, later)
+    if found is None and " ".join(cue.words) in r.lex.word_class("aside_only_cue"):
+        return False
+    return found
+
+
+def _as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | bool | None:
     d, w = r.doc, r.lex.word_class
     subject = _subject_start(r, c0)
     if subject is None:
