@@ -128,3 +128,10 @@ def test_ser_det_is_a_view_only_in_a_som_aside() -> None:
         ("vi", "ser det", "har regeringen misslyckats med skolan", "estimated")]
     assert _claims("Polisen ser det som ett allvarligt hot.") == []
     assert _claims("Så här ser det ut i dag.") == []
+
+
+def test_a_passive_in_a_second_predicate_after_an_adverb_is_its_own_entry() -> None:
+    claims = _claims("Enligt polisen var det en granne som larmade och sedan tros ha lämnat platsen.")
+    assert ("polisen", "Enligt", "var det en granne som larmade och sedan tros ha lämnat platsen",
+            "asserted") in claims
+    assert (None, "tros", "sedan tros ha lämnat platsen", "estimated") in claims

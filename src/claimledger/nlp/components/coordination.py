@@ -11,6 +11,7 @@ VerbForm, so a language whose model gives none is unchanged.
 
 from __future__ import annotations
 
+from claimledger.nlp.components.found import Range
 from claimledger.nlp.components.sentence import SentenceRules
 
 _LOOKAHEAD = 3
@@ -55,3 +56,23 @@ def subject_claim_end(r: SentenceRules, c0: int, start: int, end: int) -> int:
     if not finite or finite[-1] - start < 2 or any(d[x].is_punct for x in range(start, finite[-1])):
         return end
     return finite[-1]
+
+
+def linked_clause(r: SentenceRules, tail: Range) -> bool:
+    """'X, enligt SCB, men Y' / ', så vi jobbar': a clause that a conjunction (or an adverb with the
+    subject right after it, not V2) links on is the writer's next step; the phrase speaks for X."""
+    d, i = r.doc, tail[0]
+    return d[i].lower_ in r.conj or (r.tagged and d[i].pos_ == "ADV" and i + 1 < tail[1]
+                                     and d[i + 1].lower_ in r.lex.word_class("nominative_pronoun"))
+
+
+def second_predicate(r: SentenceRules, c0: int) -> int | None:
+    """Where the clause the cue at ``c0`` opens starts, when a conjunction or a comma joins it on, an
+    adverb between or not (*uppges ha hittats och sägs avslöja*: at the cue; *som dödade X och därefter
+    tros ha anslutit*, *men nu uppges staden kontrolleras*: at the adverb): a passive there claims that
+    clause, not the one before it. None where no link stands before the cue. The adverb is looked past
+    only where the language's rules say its verb comes second (``v2``: a fronted adverb opens the clause)."""
+    d = r.doc
+    v2 = "v2" in r.lex.word_class("rules")
+    k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and d[c0 - 1].pos_ == "ADV")
+    return k + 1 if c0 > r.s and k >= r.s and (d[k].lower_ in r.conj or d[k].text == ",") else None

@@ -41,7 +41,7 @@ from claimledger.nlp.components.colons import colon_continuation, colon_quotes, 
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
 from claimledger.nlp.components.comparatives import as_aside, in_than_clause, labelled
-from claimledger.nlp.components.coordination import infinitive_end, subject_claim_end
+from claimledger.nlp.components.coordination import infinitive_end, linked_clause, second_predicate, subject_claim_end
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -115,17 +115,9 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         whole = r.trim((start, r.clause_end(source[1], later)))
         if whole:
             return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
-    if tail and tail[1] - tail[0] > head[1] - head[0] and not _linked_clause(r, tail):
+    if tail and tail[1] - tail[0] > head[1] - head[0] and not linked_clause(r, tail):
         return Found((c0, c1), tail, source, cue.certainty, cue.kind, "prep-middle", (head,))
     return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
-
-
-def _linked_clause(r: SentenceRules, tail: Range) -> bool:
-    """'X, enligt SCB, men Y' / ', så vi jobbar': a clause that a conjunction (or an adverb with the
-    subject right after it, not V2) links on is the writer's next step; the phrase speaks for X."""
-    d, i = r.doc, tail[0]
-    return d[i].lower_ in r.conj or (r.tagged and d[i].pos_ == "ADV" and i + 1 < tail[1]
-                                     and d[i + 1].lower_ in r.lex.word_class("nominative_pronoun"))
 
 
 DENIED_NP = 5
@@ -295,10 +287,11 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         content = r.trim((c1, end))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
     start = r.clause_start(c0)
-    if c0 > r.s and (d[c0 - 1].lower_ in r.conj or d[c0 - 1].text == ","):
+    second = second_predicate(r, c0)
+    if second is not None:  # 'och därefter tros ha anslutit sig': at the adverb before it
         # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
         # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
-        start = c0
+        start = second
     subordinate = r.lex.word_class("subordinator")
     start = next((x + 1 for x in range(c0 - 1, start - 1, -1)
                   if d[x].lower_ in subordinate and d[x].pos_ == "SCONJ"), start)
