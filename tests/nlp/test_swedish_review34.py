@@ -135,3 +135,11 @@ def test_a_passive_in_a_second_predicate_after_an_adverb_is_its_own_entry() -> N
     assert ("polisen", "Enligt", "var det en granne som larmade och sedan tros ha lämnat platsen",
             "asserted") in claims
     assert (None, "tros", "sedan tros ha lämnat platsen", "estimated") in claims
+
+
+def test_a_subject_with_a_relative_clause_set_off_by_commas_is_no_inverted_claim() -> None:
+    text = "Den statliga tidningen, vars uppgift är att försvara regeringen, beskriver protesterna som ett uppror."
+    assert _claims(text) == [("Den statliga tidningen", "beskriver", "protesterna som ett uppror", "asserted")]
+    # a predicate after the relative clause's closing comma makes the words before the cue a claim
+    text = "Flera soldater, som är emot regimen, har tagit på sig attacken, rapporterar AFP."
+    assert [c[:2] for c in _claims(text)] == [("AFP", "rapporterar")]

@@ -76,3 +76,16 @@ def second_predicate(r: SentenceRules, c0: int) -> int | None:
     v2 = "v2" in r.lex.word_class("rules")
     k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and d[c0 - 1].pos_ == "ADV")
     return k + 1 if c0 > r.s and k >= r.s and (d[k].lower_ in r.conj or d[k].text == ",") else None
+
+
+def relative_aside(r: SentenceRules, content: Range) -> bool:
+    """Whether the words before a comma and a cue are a noun phrase and a relative clause set off by commas
+    (*KCNA, vars enda syfte är att hylla regimen, beskriver övningen som*): the cue's subject with an aside,
+    not a claim with the cue inverted after it (tagged languages only). Where a predicate follows the relative
+    clause's closing comma (*Soldater, som är emot X, har tagit på sig Y, rapporterar AFP*), it is the claim."""
+    d = r.doc
+    comma = next((x for x in range(*content) if d[x].text == ","), None)
+    return (r.tagged and comma is not None and comma > content[0] and comma + 1 < content[1]
+            and d[comma + 1].lower_ in r.rel and not r.is_quote(d[content[0]])
+            and not any(r.is_verb(d[x]) or d[x].pos_ == "AUX" for x in range(content[0], comma))
+            and not any(d[x].text == "," for x in range(comma + 2, content[1])))  # ', som …, har tagit': a clause

@@ -41,7 +41,13 @@ from claimledger.nlp.components.colons import colon_continuation, colon_quotes, 
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
 from claimledger.nlp.components.comparatives import as_aside, in_than_clause, labelled
-from claimledger.nlp.components.coordination import infinitive_end, linked_clause, second_predicate, subject_claim_end
+from claimledger.nlp.components.coordination import (
+    infinitive_end,
+    linked_clause,
+    relative_aside,
+    second_predicate,
+    subject_claim_end,
+)
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -158,7 +164,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         subject_before = d.has_annotation("DEP") and not any(r.is_quote(d[x]) for x in range(r.s, c0)) and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.i < prev and c.pos_ in {"NOUN", "PROPN"} for c in d[c0].children)
         if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None \
-                and not adverbials_only(r, content, source) and not subject_before:
+                and not adverbials_only(r, content, source) and not subject_before and not relative_aside(r, content):
             # 'I dag, på luciadagen, skriver X om Y'; 'The Taliban, however, claimed X': the parse's subject
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
     if c0 == r.s and d[c0].is_lower and r.sent_before is not None:
