@@ -143,3 +143,8 @@ def test_a_subject_with_a_relative_clause_set_off_by_commas_is_no_inverted_claim
     # a predicate after the relative clause's closing comma makes the words before the cue a claim
     text = "Flera soldater, som är emot regimen, har tagit på sig attacken, rapporterar AFP."
     assert [c[:2] for c in _claims(text)] == [("AFP", "rapporterar")]
+
+
+def test_a_trailing_enligt_after_a_dash_apposition_speaks_for_the_whole_clause() -> None:
+    assert _claims("Den nya satsningen gäller järnvägen – den största i landets historia, enligt ministern.") == [
+        ("ministern", "enligt", "Den nya satsningen gäller järnvägen – den största i landets historia", "asserted")]

@@ -103,14 +103,16 @@ def trailing_claim_start(r: SentenceRules, c0: int) -> int:
     """Start of the claim a trailing 'enligt X' speaks for: its clause, and the clause before it when its
     own clause is a second predicate (*…, men har inte haft några effekter, enligt X*: one subject), a
     subordinate clause (*Det är halt, eftersom det snöat, enligt X*), or has no verb after ', men'
-    (*Beslutet fattades enhälligt, men efter en lång diskussion, enligt X*)."""
+    (*Beslutet fattades enhälligt, men efter en lång diskussion, enligt X*), or is a verbless apposition
+    after a dash (*Satsningen är på klimat – den största i historien, enligt X*)."""
     d = r.doc
     start = r.clause_start(c0)
     if not r.tagged or start <= r.s + 1:
         return start
     verbless = not any(r.is_verb(d[x]) or d[x].pos_ == "AUX" for x in range(start, c0))
     if ("Fin" in d[start].morph.get("VerbForm", []) or d[start - 1].lower_ in r.lex.word_class("subordinator")
-            or (verbless and d[start - 1].lower_ in r.lex.word_class("contrast"))):
+            or (verbless and d[start - 1].lower_ in r.lex.word_class("contrast"))
+            or (verbless and d[start - 1].text in r.dashes)):  # 'är på miljö – den största i historien, enligt X'
         return r.clause_start(start - 2)
     return start
 
