@@ -148,3 +148,12 @@ def test_a_subject_with_a_relative_clause_set_off_by_commas_is_no_inverted_claim
 def test_a_trailing_enligt_after_a_dash_apposition_speaks_for_the_whole_clause() -> None:
     assert _claims("Den nya satsningen gäller järnvägen – den största i landets historia, enligt ministern.") == [
         ("ministern", "enligt", "Den nya satsningen gäller järnvägen – den största i landets historia", "asserted")]
+
+
+def test_a_dash_quote_after_a_colon_or_an_ellipsis_is_its_own() -> None:
+    claims = _claims("Även i norr, som ministern uttryckte det, handlar det om att bygga fler spår: – De som åker "
+                     "från Kil ska inte behöva vänta, sade hon.")
+    assert ("ministern", "uttryckte", "Även i norr, som ministern uttryckte det, handlar det om att bygga fler spår",
+            "asserted") in claims
+    claims = _claims("Skolan har för få lärare och för... – Alla som vill ska kunna plugga här, säger rektorn.")
+    assert claims == [("rektorn", "säger", "Alla som vill ska kunna plugga här", "asserted")]

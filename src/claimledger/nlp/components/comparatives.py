@@ -10,6 +10,7 @@ the sentence it stands in (the blind Swedish gold writes it so). A generic subje
 
 from __future__ import annotations
 
+from claimledger.nlp.components.colons import colon_quotes
 from claimledger.nlp.components.found import Found
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue
@@ -77,7 +78,9 @@ def _as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) ->
         content = r.trim((r.skip_open(r.s, som), r.clause_end(after + 1, later)))
     if content is None:
         return False
-    return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-as-aside")
+    quote = colon_quotes(r, content[0], content[1])  # '…, handlar det om X: – De resenärer …': the quote's own
+    content = r.trim((content[0], quote[0])) if quote else content
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-as-aside") if content else False
 
 
 def in_than_clause(r: SentenceRules, c0: int) -> bool:

@@ -380,15 +380,16 @@ RULES = {
 
 
 def _pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
-    """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis
-    before a capital ends a sentence the splitter ran on (cut-off text, a new sentence); so does a full
+    """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis before
+    a capital or a dash ends a sentence the splitter ran on (cut-off text, a new sentence); so does a full
     stop of its own before a dash or a capital (*runt lunch. – Det tog*, *enligt vd:n. Assa Abloys*)."""
-    marks, stops = lex.word_class("sentence_end_ellipsis"), lex.word_class("sentence_end_mark")
+    w = lex.word_class
+    marks, stops, dashes = w("sentence_end_ellipsis"), w("sentence_end_mark"), w("dash")
     if not marks and not stops:
         return [sent]
-    cuts = [t.i + 1 for t in sent[:-1] if (t.text in marks and doc[t.i + 1].is_title) or (
-        t.text in stops and t.i > sent.start and len(doc[t.i - 1]) > 1
-        and (doc[t.i + 1].is_title or doc[t.i + 1].text in lex.word_class("dash")))]
+    opens = [t.i + 1 for t in sent[:-1] if doc[t.i + 1].is_title or doc[t.i + 1].text in dashes]
+    cuts = [i for i in opens if doc[i - 1].text in marks or (
+        doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1)]
     bounds = [sent.start, *cuts, sent.end]
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
