@@ -1,6 +1,6 @@
 """Cues in a comparative clause: *som X påpekar, Y* reports Y; *större än vi trodde* reports nothing.
 
-A comparative clause opened by the manner word (``as_clause``: Swedish *som*) and holding a subject
+A comparative clause opened by the manner word (``as_aside_word``: Swedish *som*) and holding a subject
 and a reporting verb, with no object but an anaphor (*som X påpekar*, *som X uttryckte det*), is an
 aside: the clause it is set into is what the subject said (English *as X noted, Y*). Opening the
 sentence, its claim is the main clause after it; set off by commas inside the sentence, the claim is
@@ -28,9 +28,9 @@ def _subject_start(r: SentenceRules, c0: int) -> tuple[int, int] | None:
         end = next((x for x in range(c0 - 2, r.s - 1, -1) if d[x].text == "("), c0)
     k = end
     while k > r.s and end - k < _MAX_SUBJECT and not d[k - 1].is_punct and not r.is_verb(d[k - 1]) \
-            and d[k - 1].lower_ not in r.lex.word_class("as_clause"):
+            and d[k - 1].lower_ not in r.lex.word_class("as_aside_word"):
         k -= 1
-    if k == end or k == r.s or d[k - 1].lower_ not in r.lex.word_class("as_clause"):
+    if k == end or k == r.s or d[k - 1].lower_ not in r.lex.word_class("as_aside_word"):
         return None
     return k, end
 
@@ -106,7 +106,7 @@ def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
     d, w = r.doc, r.lex.word_class
     words = " ".join(cue.words)
     if words in w("labelling_cue"):
-        return any(d[x].lower_ in w("as_clause") for x in range(content[0] + 1, content[1] - 1))
+        return any(d[x].lower_ in w("as_aside_word") for x in range(content[0] + 1, content[1] - 1))
     if words not in w("forecast_cue") or not r.tagged or d[content[0]].pos_ in {"PRON", "PROPN"}:
         return False
     phrase = next((x for x in range(content[0] + 1, content[1]) if d[x].pos_ in {"ADP", "SCONJ", "PUNCT"}),
