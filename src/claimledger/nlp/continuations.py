@@ -186,8 +186,9 @@ def _quote_speakers(prev: list[Placed], opens: frozenset[str]) -> list[Placed]:
     """Those of the paragraph before's attributions that name who speaks in it: where that paragraph is a
     quote itself, only one whose content opens the quote (*– X, säger Anna*) or that continues one; a cue
     inside a quote no one is named for (*– … hörde man en röst som meddelade att Y*) reports Y, and leaves
-    the quote's speaker, and so the next quote's, unknown (FORMAT.md: the speaker must be made clear)."""
-    if not prev:
+    the quote's speaker, and so the next quote's, unknown (FORMAT.md: the speaker must be made clear).
+    Under PolNeAR's convention (``contents=polnear``) every attribution of the paragraph before is kept."""
+    if not prev or contents_convention() == "polnear":  # PolNeAR's convention follows a transcript's turns on
         return prev
     doc = block_doc(prev[-1].block)
     first = next((t for t in doc if not t.is_space), None)
