@@ -426,9 +426,12 @@ def test_what_i_meant_was_that_puts_the_att_clause_forward() -> None:
     assert _claims("I det läget säger han att bolaget måste säljas.")[0][:2] == ("han", "säger")
 
 
-def test_an_aside_as_she_put_it_reports_nothing() -> None:
-    assert _claims("Regeringen för, som hon beskrev det, en förvirrad politik.") == []
-    assert _claims("Partiet har, som han sade, en lång väg kvar.") == []
+def test_an_aside_as_she_put_it_reports_the_sentence_it_stands_in() -> None:
+    # the blind review draws' convention (evaluation/data/README.md, sv-web2012-review4): *som X
+    # uttryckte det* is X's entry; round 2 had read it as reporting nothing
+    text = "Regeringen för, som hon beskrev det, en förvirrad politik."
+    assert _claims(text) == [("hon", "beskrev", text[:-1], "asserted")]
+    assert [c[:2] for c in _claims("Partiet har, som han sade, en lång väg kvar.")] == [("han", "sade")]
 
 
 def test_a_condition_inside_the_quote_does_not_stop_the_cue() -> None:
@@ -729,7 +732,10 @@ def test_ska_before_an_s_infinitive_the_tagger_calls_a_supine_is_a_plan() -> Non
 
 
 def test_a_cue_preposition_that_opens_a_time_adverbial_is_no_particle() -> None:
-    assert _claims("Utredarna pekade på fredagen ut föraren som skyldig till olyckan.") == []
+    # not the evidence cue 'pekade på'; the particle verb 'pekade ... ut X som Y' labels its object
+    # (the blind review draw sv-web2012-review3 annotates it, alleged)
+    assert _claims("Utredarna pekade på fredagen ut föraren som skyldig till olyckan.") == [
+        ("Utredarna", "pekade på fredagen ut", "föraren som skyldig till olyckan", "alleged")]
 
 
 @pytest.mark.parametrize(("text", "cue"), [

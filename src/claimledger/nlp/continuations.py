@@ -171,7 +171,7 @@ def continuation(b: pipeline.Block, before: list[Placed], lex: lexicon.Lexicon) 
     first = next((t for t in doc if not t.is_space), None)
     if first is None or first.text not in opens:
         return None
-    prev = [p for p in before if p.found.source is not None]
+    prev = _quote_speakers([p for p in before if p.found.source is not None], opens)
     if not prev:
         return None
     speaker = prev[-1]
@@ -180,6 +180,22 @@ def continuation(b: pipeline.Block, before: list[Placed], lex: lexicon.Lexicon) 
     if end - start < 3 or _signed(doc, start, lex):
         return None
     return _taking_speaker(speaker, b, (start, end))
+
+
+def _quote_speakers(prev: list[Placed], opens: frozenset[str]) -> list[Placed]:
+    """Those of the paragraph before's attributions that name who speaks in it: where that paragraph is a
+    quote itself, only one whose content opens the quote (*– X, säger Anna*) or that continues one; a cue
+    inside a quote no one is named for (*– … hörde man en röst som meddelade att Y*) reports Y, and leaves
+    the quote's speaker, and so the next quote's, unknown (FORMAT.md: the speaker must be made clear).
+    Under PolNeAR's convention (``contents=polnear``) every attribution of the paragraph before is kept."""
+    if not prev or contents_convention() == "polnear":  # PolNeAR's convention follows a transcript's turns on
+        return prev
+    doc = block_doc(prev[-1].block)
+    first = next((t for t in doc if not t.is_space), None)
+    if first is None or first.text not in opens:
+        return prev
+    return [p for p in prev if p.block is not prev[-1].block or p.found.rule == CONTINUATION
+            or p.found.content[0] <= first.i + 2]
 
 
 def _signed(doc: Doc, start: int, lex: lexicon.Lexicon) -> bool:

@@ -85,7 +85,8 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
     """The cue's certainty, moved by hearsay sources (and, where the language's rules say so, by any
     unnamed source of a prepositional cue: ``prep_anonymous_hearsay``), hedges in the content and denials."""
     src = _words(source or "")
-    if base == "asserted" and src and (src[0] in lex.word_class("hearsay_source")
+    head = src[1:] if len(src) > 1 and src[0] in lex.word_class("definite_article") else src
+    if base == "asserted" and src and (head[0] in lex.word_class("hearsay_source")  # 'de uppgifter jag fick'
                                        or src[-1] in lex.word_class("hearsay_source")):  # 'recent reports'
         return "reported"
     words = _possessive_have(_words(content), lex)

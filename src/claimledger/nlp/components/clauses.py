@@ -103,14 +103,16 @@ def trailing_claim_start(r: SentenceRules, c0: int) -> int:
     """Start of the claim a trailing 'enligt X' speaks for: its clause, and the clause before it when its
     own clause is a second predicate (*…, men har inte haft några effekter, enligt X*: one subject), a
     subordinate clause (*Det är halt, eftersom det snöat, enligt X*), or has no verb after ', men'
-    (*Beslutet fattades enhälligt, men efter en lång diskussion, enligt X*)."""
+    (*Beslutet fattades enhälligt, men efter en lång diskussion, enligt X*), or is a verbless apposition
+    after a dash (*Satsningen är på klimat – den största i historien, enligt X*)."""
     d = r.doc
     start = r.clause_start(c0)
     if not r.tagged or start <= r.s + 1:
         return start
     verbless = not any(r.is_verb(d[x]) or d[x].pos_ == "AUX" for x in range(start, c0))
     if ("Fin" in d[start].morph.get("VerbForm", []) or d[start - 1].lower_ in r.lex.word_class("subordinator")
-            or (verbless and d[start - 1].lower_ in r.lex.word_class("contrast"))):
+            or (verbless and d[start - 1].lower_ in r.lex.word_class("contrast"))
+            or (verbless and d[start - 1].text in r.dashes)):  # 'är på miljö – den största i historien, enligt X'
         return r.clause_start(start - 2)
     return start
 
@@ -424,3 +426,18 @@ def adverbials_only(r: SentenceRules, content: Range, source: Range) -> bool:
     starts = [content[0], *(x + 1 for x in range(*content) if d[x].text == ",")]
     return all(x < content[1] and d[x].pos_ == "ADP" for x in starts) and not any(
         r.is_verb(d[x]) for x in range(*content))
+
+
+def contact_relative(r: SentenceRules, source: Range) -> int | None:
+    """The end of a relative clause with no relative word on a fronted 'enligt X' (*Enligt de uppgifter jag
+    fick upptäcktes felet*): after a free-standing article (``definite_article``) and its noun, a subject and
+    a finite verb, then another finite verb: the first is the relative clause's, the second the main
+    clause's. Returns where the main clause starts (the source runs to it), else None."""
+    d = r.doc
+    if not (r.tagged and source[1] - source[0] >= 3 and d[source[0]].lower_ in r.lex.word_class("definite_article")
+            and d[source[1] - 1].pos_ in {"PRON", "NOUN", "PROPN"}):
+        return None
+    finite = [x for x in range(source[1], min(r.e, source[1] + 5)) if "Fin" in d[x].morph.get("VerbForm", [])]
+    if len(finite) < 2 or finite[0] != source[1] or any(d[x].is_punct for x in range(source[1], finite[1])):
+        return None
+    return finite[1]

@@ -53,9 +53,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 if _adverb_gap(doc, k, sent, cue, tagged):
                     match = (k, k + n + 1, cue)  # 'is also expected to', 'were widely believed to'
                     break
-                split = _split_particle(doc, k, sent, cue, lex) if n > 1 and cue.kind == "verb" else None
-                if split is None:
-                    continue
+                split = _split_particle(doc, k, sent, cue, lex) if n > 1 and cue.kind in {"verb", "passive"} else None
+                if split is None or (cue.kind == "passive" and doc[split - 1].pos_ not in {"ADV", "ADP"}):
+                    continue  # a passive splits only before a particle: 'pekades en man ut som'
                 match = (k, split, cue)  # 'går polisen ut med': the subject stands inside the cue
                 break
             if tagged and strict_pos and not _pos_fits(doc[k], cue.kind):

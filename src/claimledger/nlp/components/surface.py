@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from claimledger.nlp.components.clauses import (
     adverbials_only,
     clause_without_att,
+    contact_relative,
     contrast_end,
     directive,
     evidence_v2,
@@ -39,6 +40,14 @@ from claimledger.nlp.components.clauses import (
 from claimledger.nlp.components.colons import colon_continuation, colon_quotes, late_colon
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
+from claimledger.nlp.components.comparatives import as_aside, in_than_clause, labelled
+from claimledger.nlp.components.coordination import (
+    infinitive_end,
+    linked_clause,
+    relative_aside,
+    second_predicate,
+    subject_claim_end,
+)
 from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
@@ -64,6 +73,9 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     cue = replace(cue, certainty=certainty)
     if at_start:
         i = past_relative(r, source[1])  # 'Enligt App Data som mäter trafiken sjönk antalet': the claim at 'sjönk'
+        contact = contact_relative(r, source)
+        if contact is not None:  # 'Enligt de uppgifter jag fick upptäcktes felet': the clause is the source's
+            source, i = (source[0], contact), contact
         modifier = verbless_to_comma(r, i)
         if modifier is not None and d[i].text != ",":
             source, i = (source[0], modifier), modifier  # 'Enligt en källa med insyn i utredningen, som ...'
@@ -109,17 +121,9 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         whole = r.trim((start, r.clause_end(source[1], later)))
         if whole:
             return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
-    if tail and tail[1] - tail[0] > head[1] - head[0] and not _linked_clause(r, tail):
+    if tail and tail[1] - tail[0] > head[1] - head[0] and not linked_clause(r, tail):
         return Found((c0, c1), tail, source, cue.certainty, cue.kind, "prep-middle", (head,))
     return Found((c0, c1), head, source, cue.certainty, cue.kind, "prep-last", (tail,) if tail else ())
-
-
-def _linked_clause(r: SentenceRules, tail: Range) -> bool:
-    """'X, enligt SCB, men Y' / ', så vi jobbar': a clause that a conjunction (or an adverb with the
-    subject right after it, not V2) links on is the writer's next step; the phrase speaks for X."""
-    d, i = r.doc, tail[0]
-    return d[i].lower_ in r.conj or (r.tagged and d[i].pos_ == "ADV" and i + 1 < tail[1]
-                                     and d[i + 1].lower_ in r.lex.word_class("nominative_pronoun"))
 
 
 DENIED_NP = 5
@@ -138,6 +142,11 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     late = late_colon(r, c0, c1, cue)
     if late is not None:  # 'skriver Hamilton bland annat följande: ” Tack för ...'
         return late
+    aside = as_aside(r, c0, c1, cue, later)  # 'Som X påpekar, Y', ', som X uttryckte det,'
+    if aside is not None:
+        return aside if isinstance(aside, Found) else None
+    if in_than_clause(r, c0):  # 'roligare än de trodde att det skulle vara'
+        return None
     gap = free_relative(r, c0, c1, later)
     if gap is not None:
         return gap if isinstance(gap, Found) else None
@@ -155,7 +164,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         subject_before = d.has_annotation("DEP") and not any(r.is_quote(d[x]) for x in range(r.s, c0)) and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.i < prev and c.pos_ in {"NOUN", "PROPN"} for c in d[c0].children)
         if content and source and r.nominal(source) and r.own_comp(source[1], r.e) is None \
-                and not adverbials_only(r, content, source) and not subject_before:
+                and not adverbials_only(r, content, source) and not subject_before and not relative_aside(r, content):
             # 'I dag, på luciadagen, skriver X om Y'; 'The Taliban, however, claimed X': the parse's subject
             return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-inverted")
     if c0 == r.s and d[c0].is_lower and r.sent_before is not None:
@@ -224,7 +233,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             # 'Förlaget, som säger att appen är ett sätt att ..., ger även ut': the relative clause
             # closes at the comma after which the main clause's verb goes on
             end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
-        end = contrast_end(r, comp + 1, end)
+        end = infinitive_end(r, comp + 1, contrast_end(r, comp + 1, end))  # 'att ha sett X och jagas av Y'
         content = r.trim((comp + 1, next(iter(colon_quotes(r, comp + 1, end)), end)))  # ': – Vad är ...': a quote
         if content is None:
             return None
@@ -249,8 +258,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if r.tagged and nothing_said(r, content):
         return None  # 'Han sade inget djärvt': a negative pronoun, no verb before the comma
     quoted = r.is_quote(d[start]) if start < r.e else False
-    if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np
-            and not clause_without_att(r, start if fronted is None else c1)):
+    if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np and not labelled(r, cue, content)
+            and not clause_without_att(r, start if fronted is None else c1)):  # 'pekar ut X som skyldig': a label
         return None
     if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue") and d[start].text not in r.dashes
             and d[start - 1].text != ":"
@@ -287,10 +296,11 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         content = r.trim((c1, end))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
     start = r.clause_start(c0)
-    if c0 > r.s and (d[c0 - 1].lower_ in r.conj or d[c0 - 1].text == ","):
+    second = second_predicate(r, c0)
+    if second is not None:  # 'och därefter tros ha anslutit sig': at the adverb before it
         # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
         # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
-        start = c0
+        start = second
     subordinate = r.lex.word_class("subordinator")
     start = next((x + 1 for x in range(c0 - 1, start - 1, -1)
                   if d[x].lower_ in subordinate and d[x].pos_ == "SCONJ"), start)
@@ -301,7 +311,7 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
 
 def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
-    content = r.trim((c1, r.clause_end(c1, later)))
+    content = r.trim((c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later))))  # 'Rapporterna om att X har'
     if content is None:
         return None
     source = None
@@ -314,8 +324,9 @@ def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
 
 def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
-    if c0 > r.s + 1 and d[c0 - 1].text == "," and len(cue.words) == 1:
-        # 'Stormarna fördubblade avbrotten, visar uppgifter från X.': the evidence names itself after the cue
+    if c0 > r.s + 1 and (d[c0 - 1].text == "," or d[c0 - 1].text in r.dashes) and len(cue.words) == 1:
+        # 'Stormarna fördubblade avbrotten, visar uppgifter från X.': the evidence names itself after the
+        # cue; so after a dash that closes an aside (*Y – Z är bäst – visar X*)
         source = r.np_after(c1, r.e, "inverted")
         content = r.trim((r.skip_open(r.s, c0 - 1), c0 - 1))
         if source and content and r.nominal(source) and (source[1] == r.e or trailing_phrase(r, source[1])):
@@ -353,7 +364,7 @@ def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         source = r.np_after(c1, r.e, "inverted")
         start = source[1] if source else c1
     start = past_aside(r, start)  # 'säger sig, enligt polisen, inte känna offret'
-    content = r.trim((start, r.clause_end(start, later)))
+    content = r.trim((start, infinitive_end(r, start, r.clause_end(start, later))))
     if source is None or content is None:
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
@@ -372,15 +383,16 @@ RULES = {
 
 
 def _pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
-    """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis
-    before a capital ends a sentence the splitter ran on (cut-off text, a new sentence); so does a full
+    """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis before
+    a capital or a dash ends a sentence the splitter ran on (cut-off text, a new sentence); so does a full
     stop of its own before a dash or a capital (*runt lunch. – Det tog*, *enligt vd:n. Assa Abloys*)."""
-    marks, stops = lex.word_class("sentence_end_ellipsis"), lex.word_class("sentence_end_mark")
+    w = lex.word_class
+    marks, stops, dashes = w("sentence_end_ellipsis"), w("sentence_end_mark"), w("dash")
     if not marks and not stops:
         return [sent]
-    cuts = [t.i + 1 for t in sent[:-1] if (t.text in marks and doc[t.i + 1].is_title) or (
-        t.text in stops and t.i > sent.start and len(doc[t.i - 1]) > 1
-        and (doc[t.i + 1].is_title or doc[t.i + 1].text in lex.word_class("dash")))]
+    opens = [t.i + 1 for t in sent[:-1] if doc[t.i + 1].is_title or doc[t.i + 1].text in dashes]
+    cuts = [i for i in opens if doc[i - 1].text in marks or (
+        doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1)]
     bounds = [sent.start, *cuts, sent.end]
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
