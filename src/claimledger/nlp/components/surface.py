@@ -40,16 +40,19 @@ from claimledger.nlp.components.clauses import (
 from claimledger.nlp.components.colons import colon_continuation, colon_quotes, late_colon
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
-from claimledger.nlp.components.comparatives import as_aside, in_than_clause, labelled
-from claimledger.nlp.components.coordination import (
+from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
+from claimledger.nlp.components.sentence import SentenceRules
+from claimledger.nlp.components.subclauses import (
+    as_aside,
+    in_than_clause,
     infinitive_end,
+    labelled,
     linked_clause,
     relative_aside,
     second_predicate,
+    sentence_pieces,
     subject_claim_end,
 )
-from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
-from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 
@@ -382,25 +385,10 @@ RULES = {
 }
 
 
-def _pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
-    """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis before
-    a capital or a dash ends a sentence the splitter ran on (cut-off text, a new sentence); so does a full
-    stop of its own before a dash or a capital (*runt lunch. – Det tog*, *enligt vd:n. Assa Abloys*)."""
-    w = lex.word_class
-    marks, stops, dashes = w("sentence_end_ellipsis"), w("sentence_end_mark"), w("dash")
-    if not marks and not stops:
-        return [sent]
-    opens = [t.i + 1 for t in sent[:-1] if doc[t.i + 1].is_title or doc[t.i + 1].text in dashes]
-    cuts = [i for i in opens if doc[i - 1].text in marks or (
-        doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1)]
-    bounds = [sent.start, *cuts, sent.end]
-    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
-
-
 def surface_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
                          cues: list[tuple[int, int, Cue]]) -> list[Found]:
     """The attributions the surface rules find for a sentence's cues."""
-    pieces = _pieces(doc, sent, lex)
+    pieces = sentence_pieces(doc, sent, lex)
     if len(pieces) == 1:
         return fold_hearsay(_piece_attributions(doc, sent, lex, tagged, cues, None))
     out: list[Found] = []

@@ -1,0 +1,223 @@
+"""Where a surface claim starts and ends around the clauses set into it (Swedish first; the rules
+read the tagger's VerbForm and the language's word classes, so a language without them is unchanged).
+
+**Comparative asides.** Cues in a comparative clause: *som X påpekar, Y* reports Y; *större än vi
+trodde* reports nothing.
+
+A comparative clause opened by the manner word (``as_aside_word``: Swedish *som*) and holding a subject
+and a reporting verb, with no object but an anaphor (*som X påpekar*, *som X uttryckte det*), is an
+aside: the clause it is set into is what the subject said (English *as X noted, Y*). Opening the
+sentence, its claim is the main clause after it; set off by commas inside the sentence, the claim is
+the sentence it stands in (the blind Swedish gold writes it so). A generic subject (``generic_subject``,
+*som man säger*) or none (*som sagt*) is an idiom: nobody is named and nothing is reported.
+
+**Infinitive claims and the predicates after them.** Where a claim that is an infinitive phrase ends
+when a finite predicate is joined on after it.
+
+*Hon anklagar sig själv för att inte ha förutsett X och jagas av Y*: the *att* clause's verb is an
+infinitive, which has no tense, so a verb with tense after *och* / *men* cannot be the infinitive's
+coordinate; it is the main clause's second predicate, the writer's next statement. A finite clause
+(*säger att han tog X och lämnade Y*) keeps its coordinate: that is one claim. Nor does a relative
+clause on the whole (*säger sig vara chockad – vilket upprör partiet*) belong to an infinitive's claim:
+it comments on the saying. Read from the tagger's
+VerbForm, so a language whose model gives none is unchanged.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimledger.nlp.components.colons import colon_quotes
+from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.sentence import SentenceRules
+from claimledger.nlp.lexicon import Cue, Lexicon
+
+_MAX_SUBJECT = 6
+"""Longest subject (tokens) between the manner word and its verb."""
+
+
+def _subject_start(r: SentenceRules, c0: int) -> tuple[int, int] | None:
+    """Where the subject before the cue at ``c0`` starts, past a bracket after it (*X (20 / 11) påpekar*),
+    and where it ends; None if no word of the manner class stands right before it."""
+    d = r.doc
+    end = c0
+    if c0 - 1 > r.s and d[c0 - 1].text == ")":
+        end = next((x for x in range(c0 - 2, r.s - 1, -1) if d[x].text == "("), c0)
+    k = end
+    while k > r.s and end - k < _MAX_SUBJECT and not d[k - 1].is_punct and not r.is_verb(d[k - 1]) \
+            and d[k - 1].lower_ not in r.lex.word_class("as_aside_word"):
+        k -= 1
+    if k == end or k == r.s or d[k - 1].lower_ not in r.lex.word_class("as_aside_word"):
+        return None
+    return k, end
+
+
+def as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | bool | None:
+    """The claim of a reporting verb in an aside *som X V (det)*: None where the cue stands in no such
+    clause, False where the clause reports nothing (an idiom, or no clause around it), else the entry.
+    A cue of the ``aside_only_cue`` class (*som jag ser det*) is one only in such an aside or before a
+    colon (*ser det så här: Y*, read before this); elsewhere (*ser det som ett hot*) False."""
+    found = _as_aside(r, c0, c1, cue, later)
+    if found is None and " ".join(cue.words) in r.lex.word_class("aside_only_cue"):
+        return False
+    return found
+
+
+def _as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | bool | None:
+    d, w = r.doc, r.lex.word_class
+    subject = _subject_start(r, c0)
+    if subject is None:
+        return None
+    k, end = subject
+    som = k - 1
+    opening = r.skip_open(r.s, som) == som and not any(r.is_quote(d[x]) for x in range(r.s, som))
+    if not opening and d[som - 1].text != ",":
+        return None  # 'bilen som han sade var nyservad': a relative clause after its noun
+    source = r.trim((k, end))
+    if source is None or not r.nominal(source):
+        return None
+    if end - k == 1 and d[k].lower_ in w("generic_subject"):
+        return False  # 'som man säger': an idiom, no one's claim
+    after = c1 + (c1 < r.e and d[c1].lower_ in r.anaphor)
+    if opening:
+        start = next((x for x in range(after, min(r.e, after + _MAX_SUBJECT))
+                      if (r.is_verb(d[x]) and not (r.tagged and d[x - 1].pos_ == "ADP")) or d[x].is_punct),
+                     r.e)  # 'Som X sade till TT i går är det': past the adverbials ('går' after 'i' is none)
+        start += start < r.e and d[start].text == ","
+        if start >= r.e or not r.is_verb(d[start]):
+            return None  # no V2 main clause follows the aside
+        content = r.trim((start, r.clause_end(start, later)))
+    else:
+        if after >= r.e or d[after].text != ",":
+            return None  # ', som hon beskrev förslaget': an object relative clause, the noun its claim
+        if after == c1 and r.tagged and d[som - 2].pos_ in {"NOUN", "PROPN", "PRON"}:
+            return None  # 'Beslutet, som ministern kommenterade, ...': with no 'det', a relative clause
+        content = r.trim((r.skip_open(r.s, som), r.clause_end(after + 1, later)))
+    if content is None:
+        return False
+    quote = colon_quotes(r, content[0], content[1])  # '…, handlar det om X: – De resenärer …': the quote's own
+    content = r.trim((content[0], quote[0])) if quote else content
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-as-aside") if content else False
+
+
+def in_than_clause(r: SentenceRules, c0: int) -> bool:
+    """Whether the cue at ``c0`` stands in a comparative clause (``comparison_word``: *större än (vad) vi trodde
+    att det skulle bli*): what is believed there is the comparison's gap, no proposition of its own."""
+    d, than = r.doc, r.lex.word_class("comparison_word")
+    if not than:
+        return False
+    k = c0
+    while k > r.s and c0 - k <= _MAX_SUBJECT and not d[k - 1].is_punct and d[k - 1].lower_ not in than and not (
+            r.is_verb(d[k - 1]) and not (r.tagged and d[k - 1].pos_ == "AUX")):
+        k -= 1  # the subject, adverbs and an auxiliary: 'än kommunen hade räknat med'
+    return k < c0 and k > r.s and d[k - 1].lower_ in than
+
+
+def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
+    """Whether a noun phrase after the cue is its claim: a labelling cue (``labelling_cue``: *pekar ut*)
+    with an object and *som* + a predicative (*pekar ut två män som skyldiga*: the men are guilty; with no
+    *som* it points at a thing, *pekade ut vägen*), or a forecast (``forecast_cue``: *räknar med*,
+    *förutspår*, *väntar sig*) whose object is a described state of things (*räknar med mer ekonomiska
+    stimulanser*, *förutspår en låg ränta*: an adjective, or a degree adverb, says what is expected); a
+    name or a pronoun is whom one counts on (*räknar med honom*, *tror på Gud*), no forecast."""
+    d, w = r.doc, r.lex.word_class
+    words = " ".join(cue.words)
+    if words in w("labelling_cue"):
+        return any(d[x].lower_ in w("as_aside_word") for x in range(content[0] + 1, content[1] - 1))
+    if words not in w("forecast_cue") or not r.tagged or d[content[0]].pos_ in {"PRON", "PROPN"}:
+        return False
+    phrase = next((x for x in range(content[0] + 1, content[1]) if d[x].pos_ in {"ADP", "SCONJ", "PUNCT"}),
+                  content[1])
+    return any(d[x].pos_ in {"ADJ", "ADV"} for x in range(content[0], phrase))  # 'ovanligt svag': a degree
+
+
+_LOOKAHEAD = 3
+"""Words (a negation, adverbs) between the complementizer and the verb it opens."""
+
+
+def _form(r: SentenceRules, x: int) -> list[str]:
+    return list(r.doc[x].morph.get("VerbForm", []))
+
+
+def infinitive_end(r: SentenceRules, start: int, end: int) -> int:
+    """The end of the content ``start .. end`` when it opens with an infinitive: before a link word
+    (``predicate_link``) that a finite verb follows; else ``end``."""
+    d = r.doc
+    if not r.tagged:
+        return end
+    first = next((x for x in range(start, min(end, start + _LOOKAHEAD + 1)) if d[x].pos_ in {"VERB", "AUX"}), None)
+    if first is None or "Inf" not in _form(r, first):
+        return end
+    link = r.lex.word_class("predicate_link")
+    for x in range(first + 1, end - 1):
+        if (d[x].text == "," or d[x].text in r.dashes) and d[x + 1].lower_ in r.lex.word_class("sentential_relative"):
+            return x  # 'säger sig vara chockad – vilket upprör': the writer's comment on it
+        if "Fin" in _form(r, x) and x > first + 1:
+            if d[x - 1].lower_ in link:
+                return x - 1
+            return end  # a finite verb of a clause inside the phrase ('att visa att hon vet'): leave it
+    return end
+
+
+def subject_claim_end(r: SentenceRules, c0: int, start: int, end: int) -> int:
+    """The end of a noun cue's claim when the noun phrase is the sentence's subject (*Rapporterna om att
+    gisslan dött har inte kommenterats*): the main clause's finite verb, the last before ``end``, closes
+    it; a claim of one word, or a sentence with no full stop (a headline, which may lack a predicate),
+    keeps ``end``."""
+    d = r.doc
+    if not r.tagged or r.e >= len(d) or d[r.e].text not in r.lex.word_class("sentence_end_mark"):
+        return end
+    if any(d[x].pos_ not in {"DET", "ADJ"} for x in range(r.skip_open(r.s, c0), c0)):
+        return end  # the noun phrase is no subject opening the sentence: 'med anledning av misstankar om att'
+    finite = [x for x in range(start, end) if "Fin" in _form(r, x) and not d[x - 1].is_punct]
+    if not finite or finite[-1] - start < 2 or any(d[x].is_punct for x in range(start, finite[-1])):
+        return end
+    return finite[-1]
+
+
+def linked_clause(r: SentenceRules, tail: Range) -> bool:
+    """'X, enligt SCB, men Y' / ', så vi jobbar': a clause that a conjunction (or an adverb with the
+    subject right after it, not V2) links on is the writer's next step; the phrase speaks for X."""
+    d, i = r.doc, tail[0]
+    return d[i].lower_ in r.conj or (r.tagged and d[i].pos_ == "ADV" and i + 1 < tail[1]
+                                     and d[i + 1].lower_ in r.lex.word_class("nominative_pronoun"))
+
+
+def second_predicate(r: SentenceRules, c0: int) -> int | None:
+    """Where the clause the cue at ``c0`` opens starts, when a conjunction or a comma joins it on, an
+    adverb between or not (*uppges ha hittats och sägs avslöja*: at the cue; *som dödade X och därefter
+    tros ha anslutit*, *men nu uppges staden kontrolleras*: at the adverb): a passive there claims that
+    clause, not the one before it. None where no link stands before the cue. The adverb is looked past
+    only where the language's rules say its verb comes second (``v2``: a fronted adverb opens the clause)."""
+    d = r.doc
+    v2 = "v2" in r.lex.word_class("rules")
+    k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and d[c0 - 1].pos_ == "ADV")
+    return k + 1 if c0 > r.s and k >= r.s and (d[k].lower_ in r.conj or d[k].text == ",") else None
+
+
+def relative_aside(r: SentenceRules, content: Range) -> bool:
+    """Whether the words before a comma and a cue are a noun phrase and a relative clause set off by commas
+    (*KCNA, vars enda syfte är att hylla regimen, beskriver övningen som*): the cue's subject with an aside,
+    not a claim with the cue inverted after it (tagged languages only). Where a predicate follows the relative
+    clause's closing comma (*Soldater, som är emot X, har tagit på sig Y, rapporterar AFP*), it is the claim."""
+    d = r.doc
+    comma = next((x for x in range(*content) if d[x].text == ","), None)
+    return (r.tagged and comma is not None and comma > content[0] and comma + 1 < content[1]
+            and d[comma + 1].lower_ in r.rel and not r.is_quote(d[content[0]])
+            and not any(r.is_verb(d[x]) or d[x].pos_ == "AUX" for x in range(content[0], comma))
+            and not any(d[x].text == "," for x in range(comma + 2, content[1])))  # ', som …, har tagit': a clause
+
+
+def sentence_pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
+    """'... nervgasen sarin... Folk har upprörts': where the language's data says so, an ellipsis before
+    a capital or a dash ends a sentence the splitter ran on (cut-off text, a new sentence); so does a full
+    stop of its own before a dash or a capital (*runt lunch. – Det tog*, *enligt vd:n. Assa Abloys*)."""
+    w = lex.word_class
+    marks, stops, dashes = w("sentence_end_ellipsis"), w("sentence_end_mark"), w("dash")
+    if not marks and not stops:
+        return [sent]
+    opens = [t.i + 1 for t in sent[:-1] if doc[t.i + 1].is_title or doc[t.i + 1].text in dashes]
+    cuts = [i for i in opens if doc[i - 1].text in marks or (
+        doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1)]
+    bounds = [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
