@@ -34,6 +34,7 @@ SETS = {
     # a review draw from the corpus's training half, annotated blind the same way, tuned on (evaluation/data/README.md)
     "sv-web2012-review3": [str(Path(__file__).parent / "data" / "sv-web2012-review3.jsonl")],
     "sv-web2012-review4": [str(Path(__file__).parent / "data" / "sv-web2012-review4.jsonl")],
+    "sv-web2012-review5": [str(Path(__file__).parent / "data" / "sv-web2012-review5.jsonl")],
     # a third held-out draw from the corpus's test half, annotated blind, never tuned on (evaluation/data/README.md)
     "sv-web2012-heldout3": [str(Path(__file__).parent / "data" / "sv-web2012-heldout3.jsonl")],
     # Swedish figures: 60 fresh Webbnyheter 2012 sentences with numbers, quantities only (evaluation/data/README.md)
