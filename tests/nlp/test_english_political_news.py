@@ -148,3 +148,13 @@ def test_a_charge_or_argument_that_x_is_a_claim_noun(text: str, cue: str, conten
     assert any(c == cue and body == content and found == certainty for _, c, body, found in _claims(text))
     relative = _claims("The senator dismissed the charges that were filed on Monday.")
     assert [c for _, c, _, _ in relative] == ["dismissed"]
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    ("Turnout will fall, according to a survey of 1,300 voters from the Harbour Institute.", "asserted"),
+    ("The storm could reach the coast by Friday, according to forecasts.", "reported"),
+])
+def test_according_to_evidence_a_name_owns_is_its_assertion(text: str, certainty: str) -> None:
+    # the feed-news and political-news gold: a named body's survey or poll asserts; unnamed forecasts are hearsay
+    [(_, cue, _, found)] = _claims(text)
+    assert (cue, found) == ("according to", certainty)

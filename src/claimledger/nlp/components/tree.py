@@ -39,8 +39,6 @@ _NAME_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN"})
 """Words of a noun phrase that names a speaker (*the young woman*, *Ana Reyes*)."""
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 """A verb with a tense of its own."""
-
-
 _PAST = frozenset({"VBD"})
 """The tag of a verb in the past tense."""
 
@@ -282,13 +280,16 @@ class ParsedSentence:
     def evidence(self, cue: Cue, source: Range | None) -> Certainty:
         """*A new study has revealed …*, *according to a poll*: a study, poll or result that finds or reveals
         something (head noun in ``evidence_source``, cue lemma in ``evidence_cue``) is evidence, reported like
-        *show*; after a preposition a body's records are its assertion (``record_source``: *according to X data*)."""
+        *show*; after a preposition a body's records (``record_source``: *according to X data*) and any evidence
+        a name owns (*according to a survey from the CMI*) are its assertion."""
         if cue.certainty != "asserted" or source is None or cue.lemma not in self.evidence_cues:
             return cue.certainty
         words = self.doc[source[0] : source[1]]
         head = next((t for t in words if t.head.i == t.i or not source[0] <= t.head.i < source[1]), None)
-        records = self.lex.word_class("record_source") if cue.kind == "prep" else frozenset()
-        return "reported" if head is not None and head.lower_ in self.evidence_sources - records else cue.certainty
+        if cue.kind == "prep" and (head is None or head.lower_ in self.lex.word_class("record_source")
+                                   or any(t.pos_ == "PROPN" for t in words)):
+            return cue.certainty
+        return "reported" if head is not None and head.lower_ in self.evidence_sources else cue.certainty
 
     def tense_of_cue(self, t: Token, h: Token, v: Token) -> bool:
         """*said he has not accepted X and suggested Y*: a conjunct ``t`` that the parse hangs on ``h``,
