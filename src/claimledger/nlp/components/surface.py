@@ -113,7 +113,9 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     after = source[1] + (source[1] < r.e and d[source[1]].text == ",")
     if tail and after < r.e and d[after].lower_ in r.rel and ("," in {d[c0 - 1].text, d[source[1]].text}):
         tail = None  # 'Y, enligt det besked som X gav', 'Y enligt flygplatsen, som är ...': it describes the source
-    if tail and d[c0 - 1].text != "," and d[source[1]].text != ",":
+    # 'banken ska enligt X, bankens vd, leva upp till': an apposition set off after the source keeps it embedded
+    app = verbless_to_comma(r, source[1] + 1) if tail and d[source[1]].text == "," else None
+    if tail and d[c0 - 1].text != "," and (d[source[1]].text != "," or app is not None):
         # 'Gruppen ska enligt Gladkov ha attackerat två byar': no commas set the phrase off, so the
         # claim is the whole clause around it
         comps = [x for x in range(start, c0) if d[x].lower_ in r.comp]
@@ -121,7 +123,7 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             start = comps[-1] + 1
         if d[c0 - 1].lower_ in r.rel and c0 - 2 >= r.s and (d[c0 - 2].text == "," or d[c0 - 2].lower_ in r.conj):
             start = source[1]  # ', men som enligt X blir försenat': a trailing relative clause's own words
-        whole = r.trim((start, r.clause_end(source[1], later)))
+        whole = r.trim((start, r.clause_end(source[1] if app is None else app + 1, later)))
         if whole:
             return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
     if tail and tail[1] - tail[0] > head[1] - head[0] and not linked_clause(r, tail):
