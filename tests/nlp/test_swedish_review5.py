@@ -19,3 +19,13 @@ def test_an_embedded_enligt_with_an_apposition_claims_the_whole_clause() -> None
     # the apposition set off by commas after the source does not cut the clause in two
     assert _claims("Skolan ska enligt Anna Berg, rektor på skolan, öppna igen i augusti.") == [
         ("Anna Berg", "enligt", "Skolan ska enligt Anna Berg, rektor på skolan, öppna igen i augusti", "asserted")]
+
+
+def test_two_main_clauses_joined_by_och_each_with_its_own_enligt_are_two_claims() -> None:
+    # 'och' followed by a subject and its finite verb opens a second clause with a source of its own
+    assert _claims("Enligt kommunen har vägen reparerats och bussen ska enligt Per Ek gå som vanligt.") == [
+        ("kommunen", "Enligt", "har vägen reparerats", "asserted"),
+        ("Per Ek", "enligt", "bussen ska enligt Per Ek gå som vanligt", "asserted")]
+    # no second subject after 'och': one clause, one claim
+    assert _claims("Enligt kommunen har vägen reparerats och öppnats igen.") == [
+        ("kommunen", "Enligt", "har vägen reparerats och öppnats igen", "asserted")]

@@ -195,6 +195,25 @@ def second_predicate(r: SentenceRules, c0: int) -> int | None:
     return k + 1 if c0 > r.s and k >= r.s and (d[k].lower_ in r.conj or d[k].text == ",") else None
 
 
+def clause_joints(r: SentenceRules, i: int, j: int) -> list[int]:
+    """Conjunctions in ``[i, j)`` with no comma before them that join a second main clause: a subject
+    (a noun phrase) and then its finite verb right after the conjunction (*har åtgärdats och banken ska*).
+    A claim of one clause's 'enligt X' stops at such a joint when the next clause has its own source."""
+    d = r.doc
+    out: list[int] = []
+    if not r.tagged:
+        return out
+    for x in range(max(i, r.s + 1), j):
+        if d[x].lower_ not in r.conj or d[x - 1].text == ",":
+            continue
+        k = x + 1
+        while k < j and d[k].pos_ in {"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"}:
+            k += 1
+        if x + 1 < k < j and "Fin" in d[k].morph.get("VerbForm", []):
+            out.append(x)
+    return out
+
+
 def relative_aside(r: SentenceRules, content: Range) -> bool:
     """Whether the words before a comma and a cue are a noun phrase and a relative clause set off by commas
     (*KCNA, vars enda syfte är att hylla regimen, beskriver övningen som*): the cue's subject with an aside,

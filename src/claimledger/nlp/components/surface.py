@@ -44,6 +44,7 @@ from claimledger.nlp.components.found import Found, Range, bracket_around, fold_
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
+    clause_joints,
     in_than_clause,
     infinitive_end,
     labelled,
@@ -92,6 +93,7 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             elif aside is not None:  # 'Enligt Eva Ek, professor vid KI, har ...': an apposition
                 i = aside + 1
         end = r.clause_end(i, later)
+        end = next((x for x in clause_joints(r, i, end) if any(x < c < end for c in later)), end)
         colons = colon_quotes(r, i, end)  # 'Enligt P4 är det X: – Jag har ...': the quote is the speaker's
         content = r.trim((i, colons[0] if colons else end))
         if content is None:
@@ -118,6 +120,7 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if tail and d[c0 - 1].text != "," and (d[source[1]].text != "," or app is not None):
         # 'Gruppen ska enligt Gladkov ha attackerat två byar': no commas set the phrase off, so the
         # claim is the whole clause around it
+        start = max([start] + [x + 1 for x in clause_joints(r, start, c0)])  # '… och banken ska enligt X'
         comps = [x for x in range(start, c0) if d[x].lower_ in r.comp]
         if comps:  # 'skriver att roboten enligt X ska ...': the embedded claim starts after 'att'
             start = comps[-1] + 1
