@@ -29,3 +29,11 @@ def test_two_main_clauses_joined_by_och_each_with_its_own_enligt_are_two_claims(
     # no second subject after 'och': one clause, one claim
     assert _claims("Enligt kommunen har vägen reparerats och öppnats igen.") == [
         ("kommunen", "Enligt", "har vägen reparerats och öppnats igen", "asserted")]
+
+
+def test_a_genitive_owner_of_a_judgement_noun_is_its_source() -> None:
+    # after a genitive the noun cue stands in its bare form ('bedömning', not 'bedömningen')
+    assert _claims("Den svenska arbetsgivarförbundets hållning är att lönerna ska stiga långsamt.") == [
+        ("Den svenska arbetsgivarförbundets", "hållning", "lönerna ska stiga långsamt", "estimated")]
+    assert _claims("Regeringens bedömning är att skatten måste höjas.") == [
+        ("Regeringens", "bedömning", "skatten måste höjas", "estimated")]

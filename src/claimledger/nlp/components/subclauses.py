@@ -214,6 +214,21 @@ def clause_joints(r: SentenceRules, i: int, j: int) -> list[int]:
     return out
 
 
+def possessor(r: SentenceRules, c0: int) -> Range | None:
+    """The genitive noun phrase that owns a noun cue (*Regeringens bedömning är att X*, *förbundets
+    hållning är att X*): whose judgement it is, so the source. A possessive pronoun (*min bedömning*)
+    is left to the speaker's own attribution; None where no noun or name owns the cue."""
+    d = r.doc
+    k = c0 - 1
+    if not r.tagged or k < r.s or d[k].pos_ not in {"NOUN", "PROPN"} or "Gen" not in d[k].morph.get("Case", []):
+        return None
+    start = k  # its modifiers by their word class (a tagger, no parse): 'Den finlandssvenska språkvårdens'
+    while start > r.s and (d[start - 1].pos_ in {"DET", "ADJ", "NUM"}
+                           or (d[k].pos_ == "PROPN" and d[start - 1].pos_ == "PROPN")):
+        start -= 1
+    return (start, c0)
+
+
 def relative_aside(r: SentenceRules, content: Range) -> bool:
     """Whether the words before a comma and a cue are a noun phrase and a relative clause set off by commas
     (*KCNA, vars enda syfte är att hylla regimen, beskriver övningen som*): the cue's subject with an aside,

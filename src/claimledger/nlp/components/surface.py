@@ -49,6 +49,7 @@ from claimledger.nlp.components.subclauses import (
     infinitive_end,
     labelled,
     linked_clause,
+    possessor,
     relative_aside,
     second_predicate,
     sentence_pieces,
@@ -327,6 +328,7 @@ def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         if d[x].lower_ in r.source_prep:
             source = r.np_after(x + 1, c0, "inverted")
             break
+    source = source or possessor(r, c0)  # 'Regeringens bedömning är att X'
     return Found((c0, c0 + 1), content, source, cue.certainty, cue.kind, "noun")
 
 
