@@ -37,3 +37,9 @@ def test_a_genitive_owner_of_a_judgement_noun_is_its_source() -> None:
         ("Den svenska arbetsgivarförbundets", "hållning", "lönerna ska stiga långsamt", "estimated")]
     assert _claims("Regeringens bedömning är att skatten måste höjas.") == [
         ("Regeringens", "bedömning", "skatten måste höjas", "estimated")]
+
+
+def test_vilken_opens_a_relative_clause_as_vilket_does() -> None:
+    # the common-gender form of the relative pronoun: 'enligt X' inside it speaks for that clause only
+    claims = _claims("Kommunen instämmer i att skolan behöver en ny byggnad, vilken enligt rektorn är det viktigaste.")
+    assert ("rektorn", "enligt", "är det viktigaste", "asserted") in claims
