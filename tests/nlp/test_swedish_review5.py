@@ -43,3 +43,9 @@ def test_vilken_opens_a_relative_clause_as_vilket_does() -> None:
     # the common-gender form of the relative pronoun: 'enligt X' inside it speaks for that clause only
     claims = _claims("Kommunen instämmer i att skolan behöver en ny byggnad, vilken enligt rektorn är det viktigaste.")
     assert ("rektorn", "enligt", "är det viktigaste", "asserted") in claims
+
+
+def test_a_claim_ends_before_a_relative_clause_with_a_source_of_its_own() -> None:
+    # ', vilket enligt Y …' is Y's comment on the claim, not part of what the first speaker says
+    claims = _claims("Kommunen instämmer i att skolan behöver en ny byggnad, vilken enligt rektorn är det viktigaste.")
+    assert ("Kommunen", "instämmer i", "skolan behöver en ny byggnad", "asserted") in claims
