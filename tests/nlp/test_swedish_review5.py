@@ -49,3 +49,11 @@ def test_a_claim_ends_before_a_relative_clause_with_a_source_of_its_own() -> Non
     # ', vilket enligt Y …' is Y's comment on the claim, not part of what the first speaker says
     claims = _claims("Kommunen instämmer i att skolan behöver en ny byggnad, vilken enligt rektorn är det viktigaste.")
     assert ("Kommunen", "instämmer i", "skolan behöver en ny byggnad", "asserted") in claims
+
+
+def test_a_generic_subject_talking_to_itself_is_no_entry() -> None:
+    assert _claims("Ibland säger man till sig själv: ” Nu får det vara nog ”.") == []
+    assert _claims("Då säger man till sig själv att det ordnar sig.") == []
+    # a named speaker talking to herself, and a generic subject talking to someone else, stay entries
+    assert [c[0] for c in _claims("Då säger hon till sig själv att det ordnar sig.")] == ["hon"]
+    assert [c[0] for c in _claims("Man säger till polisen att det ordnar sig.")] == ["Man"]

@@ -229,6 +229,16 @@ def possessor(r: SentenceRules, c0: int) -> Range | None:
     return (start, c0)
 
 
+def generic_self_talk(r: SentenceRules, c1: int, source: Range | None) -> bool:
+    """A subject that names no one (``generic_subject``) telling itself something (*säger man till sig
+    själv: …*) is a thought anyone might have, put forward by nobody: no attribution."""
+    d, w = r.doc, r.lex.word_class
+    if source is None or source[1] - source[0] != 1 or d[source[0]].lower_ not in w("generic_subject"):
+        return False
+    k = source[1] if source[0] >= c1 else c1  # past an inverted subject: 'säger man till sig'
+    return k + 1 < r.e and d[k].lower_ in w("recipient") and d[k + 1].lower_ in w("reflexive")
+
+
 def relative_aside(r: SentenceRules, content: Range) -> bool:
     """Whether the words before a comma and a cue are a noun phrase and a relative clause set off by commas
     (*KCNA, vars enda syfte är att hylla regimen, beskriver övningen som*): the cue's subject with an aside,

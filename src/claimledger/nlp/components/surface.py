@@ -45,6 +45,7 @@ from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
     clause_joints,
+    generic_self_talk,
     in_than_clause,
     infinitive_end,
     labelled,
@@ -435,8 +436,8 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
             subject = found.source if found and found.source else r.np_before(c0)
         if found is None or found.content[0] >= found.content[1]:
             continue
-        if found.source and doc[found.source[0]].lower_ in r.negation:
-            continue  # 'varken polisen eller SOS Alarm rapporterade'
+        if (found.source and doc[found.source[0]].lower_ in r.negation) or generic_self_talk(r, c1, found.source):
+            continue  # 'varken polisen eller SOS Alarm rapporterade', 'säger man till sig själv'
         if found.source is None and found.kind == "verb" and found.certainty == "asserted":
             found = replace(found, certainty="reported")  # 'det är uttalat att': nobody named
         out.append(found)
