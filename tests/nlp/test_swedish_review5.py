@@ -57,3 +57,10 @@ def test_a_generic_subject_talking_to_itself_is_no_entry() -> None:
     # a named speaker talking to herself, and a generic subject talking to someone else, stay entries
     assert [c[0] for c in _claims("Då säger hon till sig själv att det ordnar sig.")] == ["hon"]
     assert [c[0] for c in _claims("Man säger till polisen att det ordnar sig.")] == ["Man"]
+
+
+def test_an_accusation_of_someone_for_something_is_an_entry() -> None:
+    # as 'accused of X' in English: whom, and what they are blamed for (FORMAT.md: anklagar is alleged)
+    assert _claims("Oppositionen anklagade regeringen för svek mot väljarna.") == [
+        ("Oppositionen", "anklagade", "regeringen för svek mot väljarna", "alleged")]
+    assert _claims("Oppositionen anklagade regeringen i går.") == []

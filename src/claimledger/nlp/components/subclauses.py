@@ -114,7 +114,8 @@ def in_than_clause(r: SentenceRules, c0: int) -> bool:
 
 
 def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
-    """Whether a noun phrase after the cue is its claim: a labelling cue (``labelling_cue``: *pekar ut*)
+    """Whether a noun phrase after the cue is its claim: an accusation (``accusation_cue``) of an object
+    for something (*anklagade regeringen för svek*); a labelling cue (``labelling_cue``: *pekar ut*)
     with an object and *som* + a predicative (*pekar ut två män som skyldiga*: the men are guilty; with no
     *som* it points at a thing, *pekade ut vägen*), or a forecast (``forecast_cue``: *räknar med*,
     *förutspår*, *väntar sig*) whose object is a described state of things (*räknar med mer ekonomiska
@@ -124,6 +125,8 @@ def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
     words = " ".join(cue.words)
     if words in w("labelling_cue"):
         return any(d[x].lower_ in w("as_aside_word") for x in range(content[0] + 1, content[1] - 1))
+    if words in w("accusation_cue"):  # 'anklagade regeringen för svek': whom, and for what (charge_prep)
+        return any(d[x].lower_ in w("charge_prep") for x in range(content[0] + 1, content[1] - 1))
     if words not in w("forecast_cue") or not r.tagged or d[content[0]].pos_ in {"PRON", "PROPN"}:
         return False
     phrase = next((x for x in range(content[0] + 1, content[1]) if d[x].pos_ in {"ADP", "SCONJ", "PUNCT"}),
