@@ -105,7 +105,7 @@ class SentenceRules:
         return self.s
 
     def clause_end(self, k: int, later_cues: list[int]) -> int:
-        """End of the clause from ``k``: the sentence end, or before ', och/men' that opens a later cue's clause."""
+        """End of the clause from ``k``: the sentence end, or before ', och/men/vilket' opening a later cue's clause."""
         tx, lw, o = self.texts, self.lowers, self.s
         later = set(later_cues)
         last = max(later_cues, default=-1)
@@ -113,7 +113,7 @@ class SentenceRules:
             t = tx[i - o]
             if t == "," and (
                 (lw[i + 1 - o] in self.conj and last > i) or i + 1 in later
-                or (tx[i + 1 - o] in self.quotes and i + 2 in later)
+                or ((tx[i + 1 - o] in self.quotes or lw[i + 1 - o] in self.rel) and i + 2 in later)
             ):
                 return i
             if t == ";" or (lw[i - o] in self.conj and i + 1 in later and i > k):

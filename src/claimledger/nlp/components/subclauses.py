@@ -114,7 +114,8 @@ def in_than_clause(r: SentenceRules, c0: int) -> bool:
 
 
 def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
-    """Whether a noun phrase after the cue is its claim: a labelling cue (``labelling_cue``: *pekar ut*)
+    """Whether a noun phrase after the cue is its claim: an accusation (``accusation_cue``) of an object
+    for something (*anklagade regeringen för svek*); a labelling cue (``labelling_cue``: *pekar ut*)
     with an object and *som* + a predicative (*pekar ut två män som skyldiga*: the men are guilty; with no
     *som* it points at a thing, *pekade ut vägen*), or a forecast (``forecast_cue``: *räknar med*,
     *förutspår*, *väntar sig*) whose object is a described state of things (*räknar med mer ekonomiska
@@ -124,6 +125,8 @@ def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
     words = " ".join(cue.words)
     if words in w("labelling_cue"):
         return any(d[x].lower_ in w("as_aside_word") for x in range(content[0] + 1, content[1] - 1))
+    if words in w("accusation_cue"):  # 'anklagade regeringen för svek': whom, and for what (charge_prep)
+        return any(d[x].lower_ in w("charge_prep") for x in range(content[0] + 1, content[1] - 1))
     if words not in w("forecast_cue") or not r.tagged or d[content[0]].pos_ in {"PRON", "PROPN"}:
         return False
     phrase = next((x for x in range(content[0] + 1, content[1]) if d[x].pos_ in {"ADP", "SCONJ", "PUNCT"}),
@@ -193,6 +196,50 @@ def second_predicate(r: SentenceRules, c0: int) -> int | None:
     v2 = "v2" in r.lex.word_class("rules")
     k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and d[c0 - 1].pos_ == "ADV")
     return k + 1 if c0 > r.s and k >= r.s and (d[k].lower_ in r.conj or d[k].text == ",") else None
+
+
+def clause_joints(r: SentenceRules, i: int, j: int) -> list[int]:
+    """Conjunctions in ``[i, j)`` with no comma before them that join a second main clause: a subject
+    (a noun phrase) and then its finite verb right after the conjunction (*har åtgärdats och banken ska*).
+    A claim of one clause's 'enligt X' stops at such a joint when the next clause has its own source."""
+    d = r.doc
+    out: list[int] = []
+    if not r.tagged:
+        return out
+    for x in range(max(i, r.s + 1), j):
+        if d[x].lower_ not in r.conj or d[x - 1].text == ",":
+            continue
+        k = x + 1
+        while k < j and d[k].pos_ in {"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"}:
+            k += 1
+        if x + 1 < k < j and "Fin" in d[k].morph.get("VerbForm", []):
+            out.append(x)
+    return out
+
+
+def possessor(r: SentenceRules, c0: int) -> Range | None:
+    """The genitive noun phrase that owns a noun cue (*Regeringens bedömning är att X*, *förbundets
+    hållning är att X*): whose judgement it is, so the source. A possessive pronoun (*min bedömning*)
+    is left to the speaker's own attribution; None where no noun or name owns the cue."""
+    d = r.doc
+    k = c0 - 1
+    if not r.tagged or k < r.s or d[k].pos_ not in {"NOUN", "PROPN"} or "Gen" not in d[k].morph.get("Case", []):
+        return None
+    start = k  # its modifiers by their word class (a tagger, no parse): 'Den finlandssvenska språkvårdens'
+    while start > r.s and (d[start - 1].pos_ in {"DET", "ADJ", "NUM"}
+                           or (d[k].pos_ == "PROPN" and d[start - 1].pos_ == "PROPN")):
+        start -= 1
+    return (start, c0)
+
+
+def generic_self_talk(r: SentenceRules, c1: int, source: Range | None) -> bool:
+    """A subject that names no one (``generic_subject``) telling itself something (*säger man till sig
+    själv: …*) is a thought anyone might have, put forward by nobody: no attribution."""
+    d, w = r.doc, r.lex.word_class
+    if source is None or source[1] - source[0] != 1 or d[source[0]].lower_ not in w("generic_subject"):
+        return False
+    k = source[1] if source[0] >= c1 else c1  # past an inverted subject: 'säger man till sig'
+    return k + 1 < r.e and d[k].lower_ in w("recipient") and d[k + 1].lower_ in w("reflexive")
 
 
 def relative_aside(r: SentenceRules, content: Range) -> bool:

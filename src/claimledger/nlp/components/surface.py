@@ -44,10 +44,13 @@ from claimledger.nlp.components.found import Found, Range, bracket_around, fold_
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
+    clause_joints,
+    generic_self_talk,
     in_than_clause,
     infinitive_end,
     labelled,
     linked_clause,
+    possessor,
     relative_aside,
     second_predicate,
     sentence_pieces,
@@ -92,6 +95,7 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             elif aside is not None:  # 'Enligt Eva Ek, professor vid KI, har ...': an apposition
                 i = aside + 1
         end = r.clause_end(i, later)
+        end = next((x for x in clause_joints(r, i, end) if any(x < c < end for c in later)), end)
         colons = colon_quotes(r, i, end)  # 'Enligt P4 är det X: – Jag har ...': the quote is the speaker's
         content = r.trim((i, colons[0] if colons else end))
         if content is None:
@@ -113,15 +117,18 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     after = source[1] + (source[1] < r.e and d[source[1]].text == ",")
     if tail and after < r.e and d[after].lower_ in r.rel and ("," in {d[c0 - 1].text, d[source[1]].text}):
         tail = None  # 'Y, enligt det besked som X gav', 'Y enligt flygplatsen, som är ...': it describes the source
-    if tail and d[c0 - 1].text != "," and d[source[1]].text != ",":
+    # 'banken ska enligt X, bankens vd, leva upp till': an apposition set off after the source keeps it embedded
+    app = verbless_to_comma(r, source[1] + 1) if tail and d[source[1]].text == "," else None
+    if tail and d[c0 - 1].text != "," and (d[source[1]].text != "," or app is not None):
         # 'Gruppen ska enligt Gladkov ha attackerat två byar': no commas set the phrase off, so the
         # claim is the whole clause around it
+        start = max([start] + [x + 1 for x in clause_joints(r, start, c0)])  # '… och banken ska enligt X'
         comps = [x for x in range(start, c0) if d[x].lower_ in r.comp]
         if comps:  # 'skriver att roboten enligt X ska ...': the embedded claim starts after 'att'
             start = comps[-1] + 1
         if d[c0 - 1].lower_ in r.rel and c0 - 2 >= r.s and (d[c0 - 2].text == "," or d[c0 - 2].lower_ in r.conj):
             start = source[1]  # ', men som enligt X blir försenat': a trailing relative clause's own words
-        whole = r.trim((start, r.clause_end(source[1], later)))
+        whole = r.trim((start, r.clause_end(source[1] if app is None else app + 1, later)))
         if whole:
             return Found((c0, c1), whole, source, certainty, cue.kind, "prep-embedded")
     if tail and tail[1] - tail[0] > head[1] - head[0] and not linked_clause(r, tail):
@@ -322,6 +329,7 @@ def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         if d[x].lower_ in r.source_prep:
             source = r.np_after(x + 1, c0, "inverted")
             break
+    source = source or possessor(r, c0)  # 'Regeringens bedömning är att X'
     return Found((c0, c0 + 1), content, source, cue.certainty, cue.kind, "noun")
 
 
@@ -428,8 +436,8 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
             subject = found.source if found and found.source else r.np_before(c0)
         if found is None or found.content[0] >= found.content[1]:
             continue
-        if found.source and doc[found.source[0]].lower_ in r.negation:
-            continue  # 'varken polisen eller SOS Alarm rapporterade'
+        if (found.source and doc[found.source[0]].lower_ in r.negation) or generic_self_talk(r, c1, found.source):
+            continue  # 'varken polisen eller SOS Alarm rapporterade', 'säger man till sig själv'
         if found.source is None and found.kind == "verb" and found.certainty == "asserted":
             found = replace(found, certainty="reported")  # 'det är uttalat att': nobody named
         out.append(found)
