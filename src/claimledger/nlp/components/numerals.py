@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
+from itertools import accumulate
 
 from claimledger.nlp.components.measures import SUFFIX_SCALES, Preset, Unit, unit_forms
 from claimledger.nlp.lexicon import Lexicon, load
@@ -382,11 +384,14 @@ def hyphen_counts(text: str, lex: Lexicon, taken: list[Preset]) -> list[Preset]:
     if pattern is None or "-" not in text:
         return []
     spelled = {**lex.numbers.get("unit", {}), **lex.numbers.get("scale", {})}
-    skip = lex.word_class("hyphen_not_counted") | lex.word_class("multiplier")
-    skip = skip | {w for table in lex.numbers.values() for w in table}  # 'twenty-seven', '12-thousand': one number
+    skip = lex.derived("hyphen_skip", lambda lx: lx.word_class("hyphen_not_counted") | lx.word_class("multiplier") | {
+        w for table in lx.numbers.values() for w in table})  # 'twenty-seven', '12-thousand': one number
+    spans = sorted((p.start, p.end) for p in taken)
+    ends = list(accumulate((e for _, e in spans), max))  # the furthest end among the spans starting so far
     out = []
     for m in pattern.finditer(text):
-        if m.group("noun").lower() in skip or any(p.start <= m.start() < p.end for p in taken):
+        k = bisect_right(spans, (m.start(), float("inf"))) - 1  # a figure found already covers it: linear, not n*m
+        if m.group("noun").lower() in skip or (k >= 0 and ends[k] > m.start()):
             continue
         raw = m.group("num").lower()
         value = spelled[raw] if raw in spelled else float(raw)
