@@ -321,15 +321,15 @@ def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
     if fragments_kept(lex):
         return placed
     out = []
+    opens = lex.word_class("quote_open")
     for p in placed:
         f = p.found
         doc = block_doc(p.block)
         fragments = sorted([f.content, *f.parts])
-        opens = lex.word_class("quote_open")
         after = [r for r in fragments if r[0] >= f.cue[1]] if f.parts else []
         later = [r for r in after if _opens_sentence(doc, r[0], lex)]
-        resumed = not later and [r for r in after if doc[r[0]].text in opens]
-        later = later or resumed or []
+        resumed = [] if later else [r for r in after if doc[r[0]].text in opens]
+        later = later or resumed
         if not later or len(later) == len(fragments):
             out.append(p)
             continue

@@ -111,8 +111,8 @@ def _denies(words: list[str], lex: Lexicon) -> bool:
     """Whether a content says that another claim is false: a denial phrase (``denial``: *not true*), or
     an adjective of ``denial_adjective`` as the predicate (after ``copula``, one *-ly* adverb allowed:
     *is patently false*; after a claim noun: *called the charges fabricated*), before a claim noun
-    (*baseless accusations*) or closing the content. The
-    same adjective before any other noun (*false prophets*, *a fake passport*) denies nothing."""
+    (*baseless accusations*) or closing the content. The same adjective before any other noun (*false
+    prophets*, *a fake passport*) denies nothing."""
     if _has_phrase(words, lex.word_class("denial")):
         return True
     adjectives = lex.word_class("denial_adjective")

@@ -329,16 +329,16 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if (ranged := unit_range(text, e, lex.lang, decimal, tuple(sorted(joiners)))) is not None and not vague:
         hi, end, range_unit, unit_at = ranged  # '44 mg to 50 mg', '-18 °C to -34 °C', '8- to 16-meter'
         value, value_max, approx, nxt = min(value, hi), max(value, hi), "range", words.after(end)
-    elif len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", (nxt := past_sign(nxt, lex))[1][2]):
-        nxt_dash = nxt[0][2] in "-–—"
-        m = _digits(decimal, after_joiner=True).match(text, nxt[1][0])
-        glued = nxt[0][2] in "-–" and nxt[1][0] == e + 1
+    elif len(nxt) >= 2 and nxt[0][2] in joiners and re.match(r"\d", (pair := past_sign(nxt, lex))[1][2]):
+        nxt_dash = pair[0][2] in "-–—"
+        m = _digits(decimal, after_joiner=True).match(text, pair[1][0])
+        glued = pair[0][2] in "-–" and pair[1][0] == e + 1
         same = (m is not None and raw.isdigit() and m.group().isdigit() and len(raw) == len(m.group())
                 and int(raw) < int(m.group()) <= 10 * int(raw))
         if (m and glued and len(m.group()) >= 4 and m.group().isdigit() and raw.isdigit()
                 and not (same and not is_year(raw))):
             return None  # '555-1234', 'B 123-4567': a phone or case number, not a range ('15000-20000 personer')
-        if m is None and nxt_dash and raw.isdigit() and text[nxt[1][1] : nxt[1][1] + 1] == "-":
+        if m is None and nxt_dash and raw.isdigit() and text[pair[1][1] : pair[1][1] + 1] == "-":
             return None  # '7–2-ledning', '10–12-åringar': the pair is the first part of a compound word
         if m:
             hi = number_value(m.group(), decimal)
@@ -356,7 +356,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                 end_hi = m.end()
             if change:
                 nxt = rest  # the first figure ends at its own number; the second is found on its own
-            elif (hi <= value and nxt[0][2] in "-–—" and raw.isdigit() and m.group().isdigit() and not own_scale
+            elif (hi <= value and pair[0][2] in "-–—" and raw.isdigit() and m.group().isdigit() and not own_scale
                     and not (rest and (rest[0][2] in scale or is_measure(rest[0][2], lex)))):
                 return None  # '8 – 7', '37–27': a score or result (a falling range is no range), no count
             elif value < hi:
