@@ -35,6 +35,8 @@ SETS = {
     "sv-web2012-review3": [str(Path(__file__).parent / "data" / "sv-web2012-review3.jsonl")],
     "sv-web2012-review4": [str(Path(__file__).parent / "data" / "sv-web2012-review4.jsonl")],
     "sv-web2012-review5": [str(Path(__file__).parent / "data" / "sv-web2012-review5.jsonl")],
+    "sv-web2012-review6": [str(Path(__file__).parent / "data" / "sv-web2012-review6.jsonl")],
+    "sv-web2012-review7": [str(Path(__file__).parent / "data" / "sv-web2012-review7.jsonl")],
     # a third held-out draw from the corpus's test half, annotated blind, never tuned on (evaluation/data/README.md)
     "sv-web2012-heldout3": [str(Path(__file__).parent / "data" / "sv-web2012-heldout3.jsonl")],
     # Swedish figures: 60 fresh Webbnyheter 2012 sentences with numbers, quantities only (evaluation/data/README.md)
@@ -61,10 +63,11 @@ SETS = {
     # blind the same way, stand-off: 27 review, tuned on, and 27 held out, never tuned on
     "en-feed-news-review": [str(Path(__file__).parent / "data" / "en-feed-news-review.standoff.jsonl")],
     "en-feed-news-heldout": [str(Path(__file__).parent / "data" / "en-feed-news-heldout.standoff.jsonl")],
-    # 10 PolNeAR training articles of 300-600 words annotated again, blind, by FORMAT.md (not PolNeAR's
+    # PolNeAR training articles of 300-600 words annotated again, blind, by FORMAT.md (not PolNeAR's
     # broader convention), stand-off into ../shared's corpus file (its text is not ours to hold):
-    # 5 review, tuned on, and 5 held out, never tuned on (evaluation/data/README.md)
+    # 35 + 24 review, tuned on, and 15 held out, never tuned on (evaluation/data/README.md)
     "en-polnear-format-review": [str(Path(__file__).parent / "data" / "en-polnear-format-review.standoff.jsonl")],
+    "en-polnear-format-review2": [str(Path(__file__).parent / "data" / "en-polnear-format-review2.standoff.jsonl")],
     "en-polnear-format-heldout": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout.standoff.jsonl")],
     # PolNeAR again, scored under its own annotation's convention for noun-phrase contents
     # (setting ``contents=polnear``: the object of any stance verb), which FORMAT.md does not share
