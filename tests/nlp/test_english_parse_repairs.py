@@ -189,8 +189,8 @@ def test_who_puts_out_a_statement_saying_something_is_its_source() -> None:
     found = _found("His office put out a statement saying the city cannot vet every applicant.")
     assert found == [("His office", "saying", "the city cannot vet every applicant")]
     # a paper that is no verb's object still speaks
-    found = _found("The ad ends with a voice saying: “Can voters trust this man?”")
-    assert ("a voice", "saying", "“Can voters trust this man?”") in found
+    found = _found("The ad ends with a voice saying: “Voters cannot trust this man.”")
+    assert ("a voice", "saying", "“Voters cannot trust this man.”") in found
 
 
 @pytest.mark.usefixtures("polnear_contents")  # PolNeAR's convention: FORMAT.md has no such content
@@ -221,8 +221,8 @@ def test_an_infinitive_that_is_a_cue_itself_stays_in_the_object_content() -> Non
 
 def test_a_quotation_after_the_speakers_sentence_goes_on_with_it() -> None:
     # a no-break space between the sentences is no word
-    text = "“Why do you back him?” Lee asked the senators.\u00a0“What does this say about your party and its leaders?”"
-    assert ("Lee", "asked", "“What does this say about your party and its leaders?”") in _found(text)
+    text = "“You back him,” Lee told the senators.\u00a0“That says a lot about your party and its leaders.”"
+    assert ("Lee", "told", "“That says a lot about your party and its leaders.”") in _found(text)
 
 
 def test_a_participle_after_its_noun_reports_nothing_of_that_noun() -> None:
@@ -260,6 +260,7 @@ def test_an_infinitive_cue_with_no_holder_is_a_purpose_not_a_claim() -> None:
     assert ("Lee", "say", "the vote was fair") in _found("Lee went to the hall to say that the vote was fair.")
 
 
+@pytest.mark.usefixtures("polnear_contents")  # under FORMAT.md a question alone is no entry at all
 def test_a_short_question_before_the_cue_is_what_was_asked_not_a_title() -> None:
     assert ("reporter Ana Ruiz", "asked", "“But why?”") in _found("“But why?” reporter Ana Ruiz asked him.")
 

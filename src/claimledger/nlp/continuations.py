@@ -44,6 +44,36 @@ def block_doc(block: pipeline.Block) -> Doc:
     return block.doc
 
 
+def asks_only(p: Placed) -> bool:
+    """Whether a content is one question and nothing else (*"Do we throw them out?" Trump asked*,
+    *"But why?"*): under FORMAT.md it puts nothing forward, and no gold set of that convention writes
+    one as a content. A question opens with a question word (not *What a …*, an exclamation) or with an
+    auxiliary before its subject; a statement said with a rising tone (*The bad ones, the gang
+    members?*) or one that ends in a question (*X, but is this the best they can do?*) still claims.
+    Read once quotations are extended and split, so that what follows the question (*"How big?" he
+    said. "As big as it needs to be."*) is still the speaker's."""
+    if contents_convention() == "polnear":
+        return False
+    lo, hi = p.found.content
+    toks = [t for t in block_doc(p.block)[lo:hi] if not t.is_quote and not t.is_space]
+    ends = [i for i, t in enumerate(toks) if t.is_punct and t.text in _SENTENCE_END]
+    if not toks or toks[-1].text != "?" or ends != [len(toks) - 1]:
+        return False
+    words = [t for t in toks if not t.is_punct and t.pos_ not in {"CCONJ", "CONJ"}]  # 'But why?'
+    if not words:
+        return False
+    first = words[0]
+    if first.tag_ in _WH_TAGS:
+        return not (len(words) > 1 and words[1].tag_ == "DT")  # 'What a bizarre world …?'
+    verb = first.head if first.dep_ in {"aux", "auxpass"} else first
+    return first.pos_ == "AUX" and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i > first.i
+                                       for c in verb.children)
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+"""Question words (Penn tags; a language whose tagger has none asks nothing here)."""
+
+
 def extend_quotes(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
     """A quote or dash paragraph that spans sentences belongs whole to the cue that closes it.
 

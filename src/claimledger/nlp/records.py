@@ -21,6 +21,7 @@ from claimledger.nlp.continuations import (
     Placed,
     adjacent,
     anaphoric_lead,
+    asks_only,
     block_doc,
     continuation,
     extend_quotes,
@@ -85,7 +86,7 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
             p.cont = continuation(p.block, before[1], lex)
         found = _by_cue(p.found)
         out = p.settled()
-        made.extend(_attribution(article, x, lex, _nested(x, found)) for x in out)
+        made.extend(_attribution(article, x, lex, _nested(x, found)) for x in out if not asks_only(x))
         return p.block, out
 
     for b in pipeline.blocks(article.text, lang):

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.components.asides import AsideSentence
 from claimledger.nlp.components.found import Found, Range, bracket_around, drop_embedded, one_role
-from claimledger.nlp.components.objects import _RELATIVE
+from claimledger.nlp.components.nouns import _RELATIVE
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.surface import RULES
 from claimledger.nlp.components.tree import (
@@ -48,8 +48,8 @@ class _Sentence(AsideSentence):
     def verb(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """A verb cue: its subject is the source; the content is found by the first rule that applies."""
         v = self.cue_head(c0, c1)
-        if self.q.region(v.i) is not None:
-            return None  # a cue inside a quotation is part of what someone else says
+        if self.q.region(v.i) is not None and (cue.kind != "verb" or self.speaker_within(v) is None):
+            return None  # a cue inside a quotation is part of what someone else says, unless it relays
         form = " ".join(cue.words)
         d = self.doc
         reduced = self.reduced_reading(v, c0, c1, cue) or self.asked(v, c0, c1, cue)
@@ -391,7 +391,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
     for c0, c1, cue in cues:
         f: Found | None
         if cue.kind in {"verb", "evidence"}:
-            f = ctx.verb(c0, c1, cue)
+            f = ctx.held_in_quote(ctx.verb(c0, c1, cue), c0)
             v = ctx.cue_head(c0, c1)
             if (f is None and ctx.q.region(c0) is None and " ".join(cue.words) in ctx.fallback
                     and not ctx.reduced_passive(v) and not ctx.unheld_purpose(v) and not _reported_thing(v)

@@ -1,9 +1,9 @@
-"""What a stance verb's object or a stance noun holds: the content after a cue that takes an object,
-an infinitive or a preposition, the noun a relative clause's cue reports on, the clause or topic
-a noun cue governs (*the claim that …*, *her pledge to run*).
+"""What a stance verb's object holds: the content after a cue that takes an object, an infinitive or
+a preposition, and the readings that keep or drop it (a small clause, a name given, a passive).
 
 The questions about the parse itself (subtrees, subjects) are ``tree.ParsedSentence``'s, those about
-quotations ``quoted.QuotedSentence``'s; the rules built from them for every cue are in ``dependency``.
+quotations ``quoted.QuotedSentence``'s, those about stance nouns ``nouns.NounSentence``'s; the rules
+built from them for every cue are in ``dependency``.
 Labels are ClearNLP's, as there.
 """
 
@@ -14,16 +14,12 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found, Range
-from claimledger.nlp.components.reduced import ReducedSentence
+from claimledger.nlp.components.nouns import NounSentence, comp_mark
 from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _SOURCE_DROP, _SUBJ, _SUBJ_PASS, _WH, _XCOMP
 from claimledger.nlp.lexicon import Cue
 
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
 """What may follow a stance verb's object and still be part of the content."""
-_RELATIVE = frozenset({"relcl", "acl:relcl"})
-"""A clause that hangs on a noun it says something about."""
-_ADVERBIAL = frozenset({"npadvmod", "pobj", "obl", "advmod"})
-"""Where a noun names a time, a place or a means (*the day he said*), not a thing said."""
 _NAMING = frozenset({"acl", "amod"})
 """A participle right after its noun (*a party called X*): a name given, not a claim."""
 _NONFINITE = frozenset({"VB", "VBN"})
@@ -37,105 +33,8 @@ def _has_subject(v: Token) -> bool:
     return any(c.dep_ in _SUBJ | _SUBJ_PASS for c in v.children)
 
 
-class ObjectSentence(ReducedSentence):
+class ObjectSentence(NounSentence):
     """A parsed sentence that also finds what a cue's object, infinitive or preposition holds."""
-
-    def noun(self, c0: int, c1: int, cue: Cue) -> Found | None:
-        """*the claim that …*, *his warning that …*: the clause the noun governs; its owner, if named, is the source.
-
-        A cue that is the noun alone (*pledge*, *critique*) also takes what it governs as its
-        content: an infinitive (*her pledge to run*) or a topic (*his critique of the plan*,
-        *their embrace of the bill*), and then needs a holder (*X's*, *by X*, *from X*): a
-        stance noun with neither is a topic word (*the criticism grew*), not an attribution.
-        """
-        d = self.doc
-        n = next((d[i] for i in range(c0, c1) if d[i].pos_ in {"NOUN", "PROPN"}), None)
-        if n is None or self.q.region(n.i) is not None:
-            return None
-        if n.dep_ in {"pobj", "obj"} and n.head.dep_ == "prep" and n.head.head.i in self.cue_tokens and any(
-                self.means_noun_clause(n.head.head, c) for c in n.children):
-            return None  # 'told X in a statement that …': the verb's claim, the noun says how
-        source = self._noun_holder(n)
-        clause = next((c for c in n.rights if c.dep_ in {"acl", "ccomp", "relcl", "appos"} and c.pos_ in {"VERB", "AUX"}
-                       and any(g.dep_ == "mark" and g.i < c1 for g in c.children)), None)
-        if clause is None and n.dep_ in {"attr", "nsubj"} and n.head.pos_ == "AUX":
-            # 'It is our understanding that X', 'Our assessment is that X': the copula takes the clause
-            clause = next((c for c in n.head.rights
-                           if c.dep_ == "ccomp" and c.i > n.i and comp_mark(c, self.comp) is not None), None)
-        rule = "dep-noun"
-        if clause is not None:
-            content = self.trim(max(c1, clause.left_edge.i), clause.right_edge.i + 1)
-        elif c1 - c0 == 1 and source is not None:
-            content, rule = self._noun_topic(n, source)
-        else:
-            return None
-        if content is None:
-            return None
-        content = self.clip_to_sentence(self.widen_to_quotes(content))
-        return Found((n.i, n.i + 1), content, source, cue.certainty, cue.kind, rule)
-
-    def means_noun_clause(self, v: Token, c: Token) -> bool:
-        """'told X in a statement that …': the clause hangs on the noun of a phrase on the cue verb ``v``
-        that says how it was said; what it holds is what the verb reports."""
-        n = c.head
-        return (c.dep_ == "acl" and n.dep_ in {"pobj", "obj"} and n.head.dep_ == "prep"
-                and n.head.head.i == v.i and v.i in self.cue_tokens)
-
-    def _noun_holder(self, n: Token) -> Range | None:
-        """Whose stance a noun names: a possessive (*Trump's*, *her*), a *by*/*from* phrase, or the subject of a
-        verb that voices it (``voicing_verb``: *raised concerns that*)."""
-        source = None
-        for c in n.children:
-            if c.dep_ == "poss" and c.tag_ == "PRP$" and n.dep_ in _OBJ | {"pobj", "obj"}:
-                # 'he stepped up his criticism of X': the verb's subject holds the stance, named
-                v = n.head if n.dep_ in _OBJ else n.head.head
-                subj = next((g for g in v.children if g.dep_ in _SUBJ), None) if v.pos_ in {"VERB", "AUX"} else None
-                source = self.np(subj) if subj is not None else self.np(c)
-            elif c.dep_ == "poss":
-                source = self.np(c)
-            elif c.dep_ == "prep" and c.lower_ in self.source_prep and c.i > n.i:
-                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
-                source = self.np(obj) if obj is not None else source
-        if source is None and n.dep_ in _OBJ and n.head.lower_ in self.lex.word_class("voicing_verb"):
-            # 'Experts have raised concerns that X': who voices the stance holds it
-            subj = next((g for g in n.head.children if g.dep_ in _SUBJ and g.pos_ in {"NOUN", "PROPN", "PRON"}), None)
-            source = self.np(subj) if subj is not None else None
-        if source is None and n.dep_ in {"pobj", "obj"} and n.head.lower_ in self.lex.word_class("grounds_prep"):
-            # 'authorities detained the ship on suspicion it cut the cable': who acts on the grounds holds them
-            v, subj = n.head.head, None
-            for _ in range(3):  # 'seized a ship carrying oil on suspicion …': the phrase may hang on a participle
-                subj = next((g for g in v.children if g.dep_ in _SUBJ), None)
-                if subj is not None or v.dep_ != "acl":
-                    break
-                v = v.head.head if v.head.dep_ in _OBJ else v.head
-            ok = v.pos_ == "VERB" and subj is not None and subj.pos_ in {"NOUN", "PROPN"}
-            source = self.np(subj) if ok and subj is not None else None
-        return source
-
-    def _noun_topic(self, n: Token, source: Range) -> tuple[Range | None, str]:
-        """What a stance noun is about: its infinitive (*decision to run*), else the object of its
-        first topic preposition (``topic_prep``: *of*, *for*, *on*, *about*, *over*, *against*)."""
-        for c in n.rights:
-            if c.i >= source[0] and c.i < source[1]:
-                continue
-            if c.dep_ in {"acl", "xcomp"} and c.pos_ in {"VERB", "AUX"} and any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-                return self.trim(*self.subtree(c)), "dep-noun-infinitive"
-            if c.dep_ == "prep" and c.lower_ in self.lex.word_class("topic_prep"):
-                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj", "pcomp"}), None)
-                if obj is not None:
-                    return self.trim(*self.subtree(obj)), "dep-noun-topic"
-        return None, ""
-
-    def relative_head(self, v: Token, source: Range) -> tuple[Range | None, str]:
-        """'nine odd things the mayor has said about cyclists': a cue in a relative clause with a subject
-        of its own and nothing said after it reports the noun the clause hangs on."""
-        h = v.head
-        if (v.dep_ not in _RELATIVE or h.i >= v.i or h.pos_ not in {"NOUN", "PROPN"} or not h.i < source[0] < v.i
-                or h.dep_ in _ADVERBIAL or any(_says_more(v, c) for c in v.children)):
-            return None, ""
-        head = self.np(h, drop_acl=v)
-        return (self.trim(max(head[0], self.s), head[1]) if head else None), "dep-relative-head"
 
     def unclaimed_prep_object(self, v: Token, c1: int, cue: Cue) -> bool:
         """*called for calm*, *cares about money*, *pointed out the features*: under FORMAT.md the noun
@@ -268,7 +167,8 @@ class ObjectSentence(ReducedSentence):
         (*"Why?" Vitter demanded*) is still the speaker's. A verdict (``verdict_word``: *found him guilty*)
         is no claim either, as *charged with* is none; nor a question or a condition, whose auxiliary
         stands before the subject (*Did she say that X?*, *had they known that X, …*), nor a bidding that
-        opens its sentence (*Expect dissent to rise*)."""
+        opens its sentence (*Expect dissent to rise*). A verb that voices a claim noun with its clause
+        (``voicing_verb``: *repeated the claim that X*) leaves the claim to the noun, held by its subject."""
         pairs = self.lex.word_class("idiom_object")
         directive = not self.polnear and form in self.lex.word_class("directive_verb") and any(
             c.dep_ in _COMP | _XCOMP | _OBJ | {"prep", "advcl"} and c.i > v.i for c in v.children)  # 'called for X'
@@ -279,7 +179,9 @@ class ObjectSentence(ReducedSentence):
             c.dep_ in {"aux", "auxpass"} and c.i < subj.left_edge.i and (c.i == self.s or self.doc[c.i - 1].is_punct)
             for c in v.children)
         imperative = v.tag_ == "VB" and v.i == self.s and not any(c.dep_ in _SUBJ for c in v.children)  # 'Expect X'
-        return directive or verdict or inverted or imperative or any(
+        voiced = v.lower_ in self.lex.word_class("voicing_verb") and any(  # 'repeated the claim that X': the noun's
+            c.dep_ in _OBJ and c.lower_ in self.claim_nouns and self._claim_object(c) for c in v.children)
+        return directive or verdict or inverted or imperative or voiced or any(
             c.dep_ in _OBJ and f"{form} {c.lower_}" in pairs for c in v.children)
 
     def passive_reading(self, f: Found | None, c0: int, c1: int) -> Found | None:
@@ -314,16 +216,6 @@ class ObjectSentence(ReducedSentence):
             hi = cc[0]
         return replace(f, content=self.trim(lo, hi) or f.content) if (lo, hi) != f.content else f
 
-    def _content_noun(self, form: str, n: Token) -> bool:
-        """Whether a cue's noun phrase (its object, or a passive's subject) is its content: for a
-        cue whose noun phrases are contents (``np_content``), always; else a claim noun, a count
-        or a noun phrase that holds a claim (``_claim_object``)."""
-        return form in self.np_content or n.lower_ in self.claim_nouns or self.counts(n) or self._claim_object(n)
-
-    def counts(self, obj: Token) -> bool:
-        """``is_count`` as this convention reads it: under FORMAT.md a span of time (the language's time
-        units: *declared three days of mourning*) is no figure put forward; PolNeAR's convention counts it."""
-        return is_count(obj, () if self.polnear else self.lex.units.get("time_unit", ()))
 
     def _told(self, obj: Token) -> Range | None:
         """*alerted citizens that the water might be unsafe*: the parse may hang the *that* clause on the
@@ -341,13 +233,6 @@ class ObjectSentence(ReducedSentence):
         *as* after the object names what it is."""
         return any(
             g.dep_ == "prep" and g.lower_ in self.as_mark and g.i > obj.i for g in v.children)
-
-    def _claim_object(self, obj: Token) -> bool:
-        """A noun phrase that holds a claim whatever the verb: a noun with its *that* clause
-        (*rejected the suggestion that Russia was involved*) or a thing said to be something
-        (*criticized her remarks as unfounded accusations*)."""
-        return any((c.dep_ in {"acl", "ccomp"} and comp_mark(c, self.comp) is not None)
-                   or (c.dep_ == "prep" and c.lower_ in self.as_mark) for c in obj.children)
 
     def _object_tail(self, v: Token, after: int, hi: int) -> int:
         """Where an object content ends: what the verb governs after it belongs to it ('called it a
@@ -421,30 +306,9 @@ class ObjectSentence(ReducedSentence):
         return t.i == root.i
 
 
-def comp_mark(t: Token, comp: frozenset[str]) -> Token | None:
-    """The complementizer (``complementizer``: *that*) that opens clause ``t``, if one does."""
-    return next((m for m in t.children if m.dep_ == "mark" and m.lower_ in comp), None)
-
-
-def is_count(obj: Token, time_units: frozenset[str] | tuple[str, ...] = ()) -> bool:
-    """An object that is a count (*announced three deaths*, *reported 40*): a figure put forward, so
-    a claim whatever the verb; *one of those meetings* names a thing, and a span of time (``time_units``:
-    *declared three days of mourning*) what is done, not a figure."""
-    if obj.lower_ in time_units:
-        return False
-    return any(t.dep_ == "nummod" for t in obj.subtree) or (
-        obj.pos_ == "NUM" and not any(c.dep_ == "prep" for c in obj.children))
-
-
 def _setting(t: Token, settings: frozenset[str]) -> bool:
     """A noun that names a time, a place or an occasion (*on Thursday*, *in 2018*, *in Iowa*, *in an
     interview*): a name, a number, or a word of ``settings`` (times, occasions, weekdays, months)."""
     return t.pos_ in {"PROPN", "NUM"} or t.lower_ in settings
 
 
-def _says_more(v: Token, c: Token) -> bool:
-    """A dependent of a relative clause's cue that shows the noun is not what is said: an object of
-    its own, a clause after the cue, or a relative pronoun as its subject."""
-    if c.dep_ in _OBJ:
-        return c.tag_ not in _WH
-    return (c.dep_ in _COMP | _XCOMP and c.i > v.i) or (c.dep_ in _SUBJ and c.tag_ in _WH)

@@ -8,23 +8,57 @@ these answers are ``dependency``'s. Labels are ClearNLP's, as in ``tree``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from claimledger.nlp.components.found import Range
-from claimledger.nlp.components.tree import _COMP, _OBJ, _SUBJ, _SUBJ_PASS, ParsedSentence
+from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.tree import _COMP, _FINITE, _OBJ, _SOURCE_DROP, _SUBJ, _SUBJ_PASS, _WH, ParsedSentence
 
 _RELATIVE_CLAUSE = frozenset({"relcl", "acl:relcl"})
 """A clause that hangs on a noun it says something about."""
 _FULL_STOP = frozenset({".", "!", "?"})
 """Marks that end a sentence inside a quotation's closing mark."""
 _MAX_QUOTE_GAP = 1
+"""Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 _SOURCE_ASIDE = frozenset({"relcl", "acl:relcl", "appos"})
 """What a source may carry after it, set off by commas, before its cue (*Park, who …, told*)."""
-"""Tokens (besides punctuation) allowed between a quote's closing mark and the source or cue."""
 
 
 class QuotedSentence(ParsedSentence):
     """A parsed sentence that also answers where its quotations stand against a cue."""
+
+    def speaker_within(self, v: Token) -> Token | None:
+        """The subject of a cue that relays someone else's claim inside a quotation (*"In his heart he
+        thinks he was destined to be president," she said*, *"Some people feel X"*): it stands before the
+        cue in the same quotation and is not the speaker's own first or second person (``first_person``,
+        ``second_person``: *I think*, *you know*, the speaker's frame, no entry), nor a factive cue
+        (``factive_verb``: *they knew that X* asserts X in the speaker's voice). FORMAT.md nests each relay."""
+        r = self.q.region(v.i)
+        subj = next((c for c in v.children if c.dep_ in _SUBJ and c.i < v.i), None)
+        if r is None or subj is None or self.q.region(subj.i) != r or v.tag_ not in _FINITE:
+            return None  # '"… the ISO saying it's congestion"': a participle inside is the speaker's own telling
+        own = self.lex.word_class("first_person") | self.lex.word_class("second_person")
+        if subj.tag_ in _WH or any(t.lower_ in own for t in subj.subtree):
+            return None  # 'people who tell …', 'most of us believe …'
+        return None if v.lower_ in self.lex.word_class("factive_verb") else subj  # 'they knew X': the speaker's
+
+    def held_in_quote(self, f: Found | None, c0: int) -> Found | None:
+        """A relay inside a quotation (``speaker_within``) is held by its subject there, which no source
+        outside a quotation may be (``np``), and says no more than the quotation holds: its content ends
+        where the quotation does."""
+        r = self.q.region(c0)
+        if f is None or r is None:
+            return f
+        subj = self.speaker_within(self.cue_head(*f.cue))
+        lo, hi = self.subtree(subj, _SOURCE_DROP) if subj is not None else (0, 0)
+        source = self.trim(max(lo, r[0] + 1), min(hi, f.cue[0], r[1] - 1))
+        lo, hi = max(f.content[0], r[0] + 1), min(f.content[1], r[1] - 1)
+        while hi > lo and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
+            hi -= 1
+        if hi <= lo or source is None:
+            return None
+        return replace(f, content=(lo, hi), source=source)
 
     def quote_before(self, v: Token, source: Range | None) -> Range | None:
         """A quotation that ends just before the source-and-cue clause (*"…," she said*)."""

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.certainty import stem_kind
 from claimledger.nlp.components.found import Found, Range
-from claimledger.nlp.components.objects import comp_mark
+from claimledger.nlp.components.nouns import comp_mark
 from claimledger.nlp.components.tree import _FINITE, _OBJ, _SUBJ_PASS
 from claimledger.nlp.lexicon import Lexicon
 from claimledger.settings import contents_convention

@@ -1,0 +1,87 @@
+"""English political news, second round: the classes the second FORMAT.md review draw on PolNeAR's
+texts (en-polnear-format-review2) showed, each on an invented sentence (no corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    analysis = analyze_article(Article(text=text, lang="en"))
+    return [(a.source.of(text) if a.source else None, a.cue.of(text), a.content.of(text), a.certainty)
+            for a in analysis.attributions]
+
+
+def test_a_claim_noun_keeps_its_clause_when_the_parser_hangs_it_higher() -> None:
+    # the parse hangs *that he is …* on *be*, not on *claims*; the clause right after the noun is its
+    text = ("Both candidates on the ballot will be targets for Smith's false claims that he's an advocate for "
+            "working people against big banks.")
+    assert ("Smith's", "claims", "he's an advocate for working people against big banks", "alleged") in _claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor is repeating a false claim that she opposed the harbour sale.",
+    "The mayor made the claim that she opposed the harbour sale.",
+])
+def test_who_repeats_or_makes_a_claim_holds_it(text: str) -> None:
+    # FORMAT.md: the noun is the cue, the one who voices it the source; the verb is no second entry
+    assert _claims(text) == [("The mayor", "claim", "she opposed the harbour sale", "alleged")]
+
+
+@pytest.mark.parametrize("text", [
+    '"Do we close the pier or repair it?" the mayor asked.',
+    'The harbour master interjected: "But why would the ferry stop?"',
+])
+def test_a_question_alone_claims_nothing(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_what_follows_a_question_is_still_the_speakers() -> None:
+    text = '"How long is that pier going to be?" the mayor said. "As long as it needs to be."'
+    assert [(s, c) for s, _, c, _ in _claims(text)] == [("the mayor", '"As long as it needs to be."')]
+
+
+@pytest.mark.parametrize("text", [
+    '"The pier will be ready by May, but we will see, right?" the mayor said.',
+    '"The old ferries, the ones that leak?" the mayor asked.',
+    '"What a strange harbour this is, where the ferries never run?" the mayor said.',
+])
+def test_a_statement_said_as_a_question_still_claims(text: str) -> None:
+    # no question word and no auxiliary before the subject: said with a rising tone, still a claim
+    assert len(_claims(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The columnist speculated about the cost of the new pier.",
+    "The governor weighed in on allegations against the harbour board.",
+])
+def test_a_cue_with_only_a_topic_claims_nothing(text: str) -> None:
+    # *speculated about X*: what it is about, not what is claimed
+    assert _claims(text) == []
+
+
+def test_a_weekday_is_no_source() -> None:
+    text = "Wednesday added one more odd turn to the race: the mayor naming a fisherman as her deputy."
+    assert all(s != "Wednesday" for s, _, _, _ in _claims(text))
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    ('"In his heart he thinks he was destined to be mayor," she said.', "he", "thinks",
+     "he was destined to be mayor"),
+    ('"Some people feel the ferry will never run again," the captain said.', "Some people", "feel",
+     "the ferry will never run again"),
+])
+def test_a_relay_inside_a_quotation_is_its_own_entry(text: str, source: str, cue: str, content: str) -> None:
+    # FORMAT.md nests each relay; the speaker's words hold another's claim
+    assert (source, cue, content, "estimated") in _claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    '"I think the ferry will run again," the captain said.',
+    '"You know the ferry will run again," the captain said.',
+])
+def test_the_speakers_own_frame_inside_a_quotation_is_no_relay(text: str) -> None:
+    assert [c for _, c, _, _ in _claims(text)] == ["said"]
