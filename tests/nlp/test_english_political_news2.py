@@ -85,3 +85,25 @@ def test_a_relay_inside_a_quotation_is_its_own_entry(text: str, source: str, cue
 ])
 def test_the_speakers_own_frame_inside_a_quotation_is_no_relay(text: str) -> None:
     assert [c for _, c, _, _ in _claims(text)] == ["said"]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The governor painted her rival as a friend of the banks.", "painted", "her rival as a friend of the banks"),
+    ("She regards the mayor as the town's best hope.", "regards", "the mayor as the town's best hope"),
+])
+def test_a_verb_that_casts_its_object_as_something_claims_the_pair(text: str, cue: str, content: str) -> None:
+    # FORMAT.md review gold: *painting X as Y*, *regards X as Y*: content *X as Y*; the *as* may hang on the object
+    assert [(c, x) for _, c, x, _ in _claims(text)] == [(cue, content)]
+
+
+def test_a_verb_that_casts_needs_its_as() -> None:
+    assert _claims("The governor painted the old ferry last spring.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The new ferries are seen as a failure by now.",
+    "Both harbour masters are considered to be moderates.",
+])
+def test_a_labelling_passive_with_no_one_named_is_estimated(text: str) -> None:
+    [(source, _, content, certainty)] = _claims(text)
+    assert (source, certainty) == (None, "estimated") and content.startswith(text.split()[0])

@@ -197,8 +197,9 @@ class ObjectSentence(NounSentence):
         if f is None or f.kind != "passive":
             return f
         last = self.doc[c1 - 1]
-        if last.dep_ == "prep" and last.tag_ != "TO" and any(c.dep_ in {"pobj", "obj"} for c in last.children):
-            return None
+        if (last.dep_ == "prep" and last.tag_ != "TO" and last.lower_ not in self.as_mark
+                and any(c.dep_ in {"pobj", "obj"} for c in last.children)):
+            return None  # not 'are seen as a failure': what it is held to be
         v = self.cue_head(c0, c1)
         clause = next((c for c in v.rights if c.dep_ == "ccomp" and comp_mark(c, self.comp) is not None), None)
         if clause is not None and any(c.dep_ in _SUBJ_PASS and c.lower_ in self.lex.word_class("expletive")
@@ -230,9 +231,11 @@ class ObjectSentence(NounSentence):
 
     def _named_as(self, v: Token, obj: Token) -> bool:
         """*identified the trawler as the culprit*: for a verb whose object is a claim only so (``as_object``),
-        *as* after the object names what it is."""
-        return any(
-            g.dep_ == "prep" and g.lower_ in self.as_mark and g.i > obj.i for g in v.children)
+        *as* after the object names what it is, however the parser hangs it: on the verb, on the object
+        (*regards the senator as her best hope*), or opening a predicate (*criticizing him as unfit*)."""
+        marks = self.as_mark
+        return any(g.dep_ == "prep" and g.lower_ in marks and g.i > obj.i for g in (*v.children, *obj.children)) or any(
+            c.dep_ in {"advcl", "oprd"} and c.i > obj.i and self.doc[c.left_edge.i].lower_ in marks for c in v.children)
 
     def _object_tail(self, v: Token, after: int, hi: int) -> int:
         """Where an object content ends: what the verb governs after it belongs to it ('called it a
