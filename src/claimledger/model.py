@@ -182,6 +182,13 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     mentions: tuple[Mention, ...] = ()
 
+    def claims(self) -> list[tuple[str | None, str, str, str]]:
+        """Each attribution as the article's words: (source or None, cue, content, certainty), in
+        order; what a reader checks first, and what the tests compare."""
+        t = self.article.text
+        return [(a.source.of(t) if a.source else None, a.cue.of(t), a.content.of(t), a.certainty)
+                for a in self.attributions]
+
     def spans(self) -> list[tuple[str, Span]]:
         """Every (kind, span) this analysis stores, for checks that spans index the text."""
         out: list[tuple[str, Span]] = []

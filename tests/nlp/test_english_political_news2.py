@@ -10,9 +10,7 @@ from claimledger.nlp.records import analyze_article
 
 
 def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
-    analysis = analyze_article(Article(text=text, lang="en"))
-    return [(a.source.of(text) if a.source else None, a.cue.of(text), a.content.of(text), a.certainty)
-            for a in analysis.attributions]
+    return analyze_article(Article(text=text, lang="en")).claims()
 
 
 def test_a_claim_noun_keeps_its_clause_when_the_parser_hangs_it_higher() -> None:

@@ -9,9 +9,7 @@ from claimledger.model import Analysis
 
 
 def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
-    a = analyze_text(text, lang="sv")
-    t = a.article.text
-    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t), x.certainty) for x in a.attributions]
+    return analyze_text(text, lang="sv").claims()
 
 
 def _one(text: str) -> tuple[str | None, str, str, str]:

@@ -12,9 +12,7 @@ from claimledger.analyze import analyze_text
 
 
 def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
-    a = analyze_text(text, lang="sv")
-    t = a.article.text
-    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t), x.certainty) for x in a.attributions]
+    return analyze_text(text, lang="sv").claims()
 
 
 @pytest.mark.parametrize(("text", "entry"), [
