@@ -39,6 +39,7 @@ SETS = {
     "sv-web2012-review7": [str(Path(__file__).parent / "data" / "sv-web2012-review7.jsonl")],
     # a third held-out draw from the corpus's test half, annotated blind, never tuned on (evaluation/data/README.md)
     "sv-web2012-heldout3": [str(Path(__file__).parent / "data" / "sv-web2012-heldout3.jsonl")],
+    "sv-web2012-heldout4": [str(Path(__file__).parent / "data" / "sv-web2012-heldout4.jsonl")],
     # Swedish figures: 60 fresh Webbnyheter 2012 sentences with numbers, quantities only (evaluation/data/README.md)
     "sv-quantities-heldout": [str(Path(__file__).parent / "data" / "sv-quantities-heldout.jsonl")],
     # a third fresh draw of 70 such sentences (seed 3131), quantities only (evaluation/data/README.md)
@@ -65,10 +66,11 @@ SETS = {
     "en-feed-news-heldout": [str(Path(__file__).parent / "data" / "en-feed-news-heldout.standoff.jsonl")],
     # PolNeAR training articles of 300-600 words annotated again, blind, by FORMAT.md (not PolNeAR's
     # broader convention), stand-off into ../shared's corpus file (its text is not ours to hold):
-    # 35 + 24 review, tuned on, and 15 held out, never tuned on (evaluation/data/README.md)
+    # 35 + 24 review, tuned on, and 15 + 15 held out, never tuned on (evaluation/data/README.md)
     "en-polnear-format-review": [str(Path(__file__).parent / "data" / "en-polnear-format-review.standoff.jsonl")],
     "en-polnear-format-review2": [str(Path(__file__).parent / "data" / "en-polnear-format-review2.standoff.jsonl")],
     "en-polnear-format-heldout": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout.standoff.jsonl")],
+    "en-polnear-format-heldout2": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout2.standoff.jsonl")],
     # PolNeAR again, scored under its own annotation's convention for noun-phrase contents
     # (setting ``contents=polnear``: the object of any stance verb), which FORMAT.md does not share
     "en-polnear-dev/polnear": ["data/en/polnear-dev.jsonl"],
