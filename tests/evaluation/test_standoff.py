@@ -99,6 +99,14 @@ def test_an_entry_of_a_feed_is_addressed_by_its_number(tmp_path: Path) -> None:
     assert back["text"] == text and back["attributions"] == record["attributions"]
 
 
+def test_a_feed_entry_with_no_text_takes_no_number(tmp_path: Path) -> None:
+    # a headline-only entry (no description, link not followed) is no article: the next entry with text is 1
+    headline = '<item><title>Storm warning</title><link>http://example.org/0</link></item>\n'
+    feed = tmp_path / "harbour.rss.xml"
+    feed.write_text(FEED.replace("<item><title>Two</title>", headline + "<item><title>Two</title>"), encoding="utf-8")
+    assert page_text(feed, 1).startswith("About 300 trips")
+
+
 def test_a_corpus_record_is_found_by_its_id(tmp_path: Path) -> None:
     """A corpus file of FORMAT.md records (PolNeAR's shape) is a page whose texts are found by record
     id; the stand-off line names the record and holds no words of it."""

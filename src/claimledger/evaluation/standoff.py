@@ -33,17 +33,20 @@ _QUANTITY_SPANS = ("text", "counted")
 
 def page_texts(page: Path) -> list[str]:
     """The texts claimledger's reader takes from one file: an HTML page's one article, a feed's entries
-    in order (ValueError naming the page)."""
+    in order (ValueError naming the page). A feed entry with no text of its own (a headline whose link
+    is not followed) is no article and takes no number: entry K is the K-th entry read with text."""
     if page.suffix == ".jsonl":
         raise ValueError(f"{page}: a corpus file is read by record id, not by entry")
+    from claimledger.errors import NO_TEXT
     from claimledger.ingest import read_articles
     from claimledger.model import Article
 
     texts = []
     for item in read_articles([page]):
-        if not isinstance(item, Article):
+        if isinstance(item, Article):
+            texts.append(item.text)
+        elif page.suffix == ".html" or getattr(item, "code", None) != NO_TEXT:
             raise ValueError(f"{page}: {item}")
-        texts.append(item.text)
     return texts
 
 
