@@ -1,6 +1,6 @@
 """The spaCy pipelines, one per language: the only module that imports spaCy.
 
-Why blocks: an article is cut into lines (paragraphs), and only lines that hold a cue
+Why blocks: an article is cut into lines (paragraphs: ``windows.paragraphs``), and only lines that hold a cue
 word, a number or a quotation are run through the statistical pipeline; the rest are
 never parsed. Sentences never cross a line break, and records index the article text
 through each block's offset. A line too long for one Doc is cut into windows (see
@@ -32,10 +32,9 @@ from claimledger.nlp import lexicon
 from claimledger.nlp.components.factories import ATTRIBUTIONS, QUANTITIES, blank_language, rule_components
 from claimledger.nlp.models import english_model
 from claimledger.nlp.spans import mark_before
-from claimledger.nlp.windows import bound_sentences, windows
+from claimledger.nlp.windows import bound_sentences, paragraphs, windows
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
-_LINE = re.compile(r"[^\n]+")
 _DIGIT = re.compile(r"\d")
 _BATCH = 1000
 """Lines taken at once (spaCy's own batch size): a bound on short lines, as _BATCH_CHARS is on long ones."""
@@ -306,18 +305,22 @@ def _pieces(text: str, lang: str) -> Iterator[tuple[Block, bool]]:
     triggers, quotes = _triggers(lang)
     n = 0
     led = False  # the line before ended in a colon ('X wrote:'): this one may be all that X wrote
-    for m in _LINE.finditer(text):
-        line = m.group()
+    for start, line in paragraphs(text, _double_marks(lang)):
         if not line.strip():
             continue
         cuts = windows(line)
         for k, (a, b) in enumerate(cuts):
             piece = line[a:b]
             if piece.strip():
-                block = Block(m.start() + a, piece, None, n, k, k == len(cuts) - 1)
+                block = Block(start + a, piece, None, n, k, k == len(cuts) - 1)
                 yield block, (led and k == 0) or _worth_parsing(piece, triggers, quotes)
         led = line.rstrip().endswith(":")
         n += 1
+
+
+def _double_marks(lang: str) -> frozenset[str]:
+    lex = lexicon.load(lang)
+    return (lex.word_class("quote_open") | lex.word_class("quote_close")) - lex.word_class("quote_single")
 
 
 def blocks(text: str, lang: str) -> Iterator[Block]:

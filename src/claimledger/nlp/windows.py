@@ -16,6 +16,9 @@ marks 98 tokens), so ordinary text is never cut:
 * a run of more than ``MAX_RUN`` characters without whitespace is cut the same way;
 * a sentence longer than ``MAX_SENTENCE`` tokens is cut (for the parser, before it parses:
   the parser keeps boundaries it is given).
+
+A paragraph is a line, except a quotation broken over up to ``QUOTE_LINES`` lines by single
+newlines, which is one (``paragraphs``).
 """
 
 from __future__ import annotations
@@ -129,3 +132,32 @@ def rule_sentences(doc: Doc) -> Iterator[Span]:
             continue
         for a in range(sent.start, sent.end, MAX_SENTENCE):
             yield doc[a : min(sent.end, a + MAX_SENTENCE)]
+
+
+_LINE = re.compile(r"[^\n]+")
+QUOTE_LINES = 6
+"""The most lines one quotation broken by single newlines is read as one paragraph over."""
+
+
+def paragraphs(text: str, marks: frozenset[str]) -> Iterator[tuple[int, str]]:
+    """The text's lines with their offsets, except that a quotation which opens a line and closes at
+    the end of a later one, the lines between joined by single newlines and holding no mark
+    (*"Skatten höjs från 30 till 35 kronor.\nSkatt införs även …\nSkatten tas ut från 6."*), is one
+    paragraph: one quotation, one content, as a reader and the annotators take it."""
+    found = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text)]
+    count = [sum(line.count(c) for c in marks) for _, _, line in found]
+    i = 0
+    while i < len(found):
+        start, end, line = found[i]
+        stripped = line.strip()
+        j = i
+        if stripped[:1] in marks and count[i] % 2 == 1:
+            for k in range(i + 1, min(len(found), i + QUOTE_LINES)):
+                if found[k][0] != found[k - 1][1] + 1:
+                    break  # a blank line between: paragraphs of their own
+                if count[k]:
+                    tail = found[k][2].rstrip().rstrip(".,;:!?")
+                    j = k if count[k] % 2 == 1 and tail[-1:] in marks else i
+                    break
+        yield start, text[start:found[j][1]]
+        i = j + 1

@@ -287,6 +287,9 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         content = r.trim((r.skip_open(r.s, c0 - 1), c0 - 1))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-inverted") if content else None
     end = r.clause_end(c1, later)
+    if c1 < end and d[c1].lower_ in r.comp and d[c1].pos_ == "SCONJ":  # 'Det sägs att X': the att clause
+        content = r.trim((c1 + 1, end))
+        return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
     comma = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].text == ","), r.s - 1)
     if any(d[x].lower_ in r.rel for x in range(comma + 1, c0)):
         # 'Fartyget, som … och tros tillhöra skuggflottan, är misstänkt': a relative clause ends at its comma;
@@ -311,10 +314,10 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
         # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
         start = second
-    subordinate = r.lex.word_class("subordinator")
+    subordinate = r.lex.word_class("subordinator") | r.comp
     start = next((x + 1 for x in range(c0 - 1, start - 1, -1)
                   if d[x].lower_ in subordinate and d[x].pos_ == "SCONJ"), start)
-    # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
+    # '…, after it was suspected to have …', '… är att man tydligen rusar in': the subordinate clause is the claim
     content = r.trim((r.skip_open(start, c0), contrast_end(r, c1, end)))  # '…, men i hans fall'
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
 
