@@ -70,3 +70,8 @@ def test_an_english_quotation_broken_over_lines_is_one_content() -> None:
             "The money goes to a new quay.")
     [(source, cue, content, _)] = analyze_text(text, lang="en").claims()
     assert (source, cue) == ("The harbour board", "wrote") and content.count("Fares") == 2
+
+
+def test_pointing_out_is_a_reporting_verb() -> None:
+    assert _claims("Hamnbolaget påtalar dock att kajen är en tillfällig lösning.") == [
+        ("Hamnbolaget", "påtalar", "kajen är en tillfällig lösning", "asserted")]
