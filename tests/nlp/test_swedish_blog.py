@@ -75,3 +75,17 @@ def test_an_english_quotation_broken_over_lines_is_one_content() -> None:
 def test_pointing_out_is_a_reporting_verb() -> None:
     assert _claims("Hamnbolaget påtalar dock att kajen är en tillfällig lösning.") == [
         ("Hamnbolaget", "påtalar", "kajen är en tillfällig lösning", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Myndigheten kräver 6.5 miljarder kronor i tillskott.", 6_500_000_000),
+    ("Räntan ligger på 9.5% just nu.", 9.5),
+    ("Biljetten kostar 10.000 kronor.", 10_000),
+])
+def test_a_point_before_one_digit_marks_decimals_in_swedish(text: str, value: float) -> None:
+    # web text often writes *6.5*; a point before one digit groups no thousands and ends no clock time
+    assert [q.value for q in analyze_text(text, lang="sv").quantities] == [value]
+
+
+def test_a_clock_time_with_a_point_is_no_figure() -> None:
+    assert analyze_text("Avgiften tas ut från 6.30 i stället.", lang="sv").quantities == ()

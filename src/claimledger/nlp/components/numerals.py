@@ -37,6 +37,9 @@ MINUS = "-\u2212"
 _VULGAR = "".join(c for c in map(chr, range(0xA0, 0x2190)) if unicodedata.category(c) == "No"
                   and unicodedata.name(c, "").startswith("VULGAR FRACTION"))
 _FIGURE_CHAR = re.compile(rf"[\d{re.escape(_VULGAR)}]")
+_POINT_DECIMAL = re.compile(r"\d+\.\d")
+"""'6.5 miljarder' in a language of decimal commas: a point before one digit groups no thousands and
+ends no clock time (*6.30*), so it marks decimals, as web text often writes them."""
 _POWERS = {"2": "2", "3": "3", "\u00b2": "2", "\u00b3": "3"}
 
 
@@ -51,7 +54,7 @@ def number_value(raw: str, decimal: str) -> float:
     """The value of digits as ``number_body`` or the extractor's digit pattern found them."""
     raw = raw.removesuffix("-tal")
     raw = re.sub(GROUP, "", raw)
-    if decimal == "comma":
+    if decimal == "comma" and not _POINT_DECIMAL.fullmatch(raw):
         raw = raw.replace(".", "")  # '10.000': a point groups thousands where a comma marks decimals
     raw = raw.replace(",", ".") if decimal == "comma" else raw.replace(",", "")
     return float(raw.replace("\u2212", "-"))

@@ -91,7 +91,7 @@ class FoundQuantity:
 def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
     """A number in digits; ``after_joiner`` for the second half of a range (*10–12 000*)."""
     if decimal == "comma":
-        body = rf"\d{{1,3}}(?:{GROUP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![.,]\d)|\d+(?:,\d+)?"
+        body = rf"\d{{1,3}}(?:{GROUP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![.,]\d)|\d+(?:,\d+|\.\d(?![.,]?\d))?"
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     before = "" if after_joiner else r"(?<![\w\-/.:–—^])(?<!\w\+)(?<!\d,)"  # not the tail of '2.25,44'
