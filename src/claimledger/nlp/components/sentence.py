@@ -37,17 +37,14 @@ class SentenceRules:
         self.comp, self.rel, self.conj = w("complementizer"), w("relative"), w("conjunction")
         self.recipient, self.stop = w("recipient"), w("source_stop")
         self.clause_verbs, self.source_prep = w("clause_verb"), w("source_prep")
-        self.quotes = w("quote_open") | w("quote_close")
-        self.dashes = w("dash")
+        self.quotes, self.dashes = w("quote_open") | w("quote_close"), w("dash")
         self.expletive, self.anaphor, self.negation = w("expletive"), w("anaphor"), w("negation")
-        self.person_pronoun = w("person_pronoun")
+        self.person_pronoun, self.bare = w("person_pronoun"), w("bare_cues")
         self.cue_starts: set[int] = set()
-        self.bare = w("bare_cues")
-        # the sentence's words as plain lists: the boundary walks below read them once per cue,
-        # and a list is read many times faster than a Token is made (each Token made once, for all five)
+        # the sentence's words as plain lists: the boundary walks below read them once per cue, and a
+        # list is read many times faster than a Token is made (each Token made once, for all five)
         words = list(doc[sent.start : sent.end])
-        self.texts = [t.text for t in words]
-        self.lowers = [t.lower_ for t in words]
+        self.texts, self.lowers = [t.text for t in words], [t.lower_ for t in words]
         self.puncts = [t.is_punct for t in words]
         self.verbs = [self.is_verb(t) and not (tagged and t.pos_ == "AUX") for t in words]
         self.adverbial = [tagged and t.pos_ in {"ADV", "AUX"} and t.is_lower for t in words]
@@ -313,7 +310,7 @@ class SentenceRules:
         """A cue right after 'och'/'men' with no subject of its own (*tvår sina händer och säger att*,
         *håller med om X, men påpekar att*, *har kallat X skamlig och menat att*) shares the subject of the
         first predicate: the words from that clause's start to its first verb, when they are a noun phrase."""
-        d, o, lw = self.doc, self.s, self.lowers
+        d, o, lw, sp = self.doc, self.s, self.lowers, _SUBJECT_POS
         if not self.tagged:
             return None
         x = k - 1
@@ -326,9 +323,12 @@ class SentenceRules:
         y = x - 1 if self.texts[x - 1 - o] == "," else x
         i = self.clause_start(y)
         while i < y and (self.puncts[i - o] or lw[i - o] in self.conj or d[i].text in self.dashes):
-            i += 1
+            i += 1  # then past a relative word opening a clause with its own subject and verb ('där X hälsade och')
+        i = ([i] + [z for z in range(i + 1, y) if lw[z - 1 - o] in self.rel and not self.puncts[z - 2 - o]
+             and d[z].pos_ in sp and self.verbs[next(x for x in range(z, y + 1) if d[x].pos_ not in sp) - o]])[-1]
         v = next((z for z in range(i, y) if self.verbs[z - o] or d[z].pos_ == "AUX"), None)
-        if (v is not None and v > i and v + 1 < y and all(d[z].pos_ == "ADV" for z in range(i, v))
+        if (v is not None and v > i and v + 1 < y and all(d[z].pos_ == "ADV" or (d[i].pos_ == "ADP" and (
+                z == i or d[z].pos_ in _SUBJECT_POS)) for z in range(i, v))  # or a phrase: 'I X föreslog han'
                 and lw[v + 1 - o] in self.lex.word_class("nominative_pronoun")):
             return (v + 1, v + 2)  # 'Nu kommer de plötsligt och säger att': V2, the pronoun after the verb
         if v is None or v == i or any(d[z].pos_ not in _SUBJECT_POS and not self.is_quote(d[z]) for z in range(i, v)):

@@ -237,7 +237,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return None  # 'erkänner sitt ansvar och fortsätter arbetet med att': the 'att' is another verb's
     if comp is not None:
         before = r.np_before(c0)
-        source = r.subject_between(c1, comp, before) or before
+        linked = c0 - 1 > r.s and d[c0 - 1].lower_ in r.lex.word_class("predicate_link")  # 'och betonade X att': no V2
+        source = (None if linked else r.subject_between(c1, comp, before)) or before
         end = r.clause_end(comp + 1, later)
         if c0 - 2 >= r.s and d[c0 - 1].lower_ in r.rel and d[c0 - 2].text == ",":
             # 'Förlaget, som säger att appen är ett sätt att ..., ger även ut': the relative clause

@@ -1,0 +1,32 @@
+"""Swedish clause shapes from the blind review draws sv-web2012-review6 and -review7.
+
+The annotators' conventions are in ``evaluation/data/README.md``; every sentence here is written for
+the test, none is taken from the corpus.
+"""
+
+from __future__ import annotations
+
+from claimledger.analyze import analyze_text
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    a = analyze_text(text, lang="sv")
+    t = a.article.text
+    return [(x.source.of(t) if x.source else None, x.cue.of(t), x.content.of(t), x.certainty) for x in a.attributions]
+
+
+def test_a_cue_coordinated_inside_a_relative_clause_takes_that_clauses_subject() -> None:
+    # 'där X hälsade och berättade att': X speaks, not the main clause's subject
+    claims = _claims("Mötet började med en film där ordföranden hälsade alla välkomna och berättade att "
+                     "kvällen skulle handla om skolan.")
+    assert [(c[0], c[1]) for c in claims] == [("ordföranden", "berättade")]
+
+
+def test_a_cue_coordinated_after_a_fronted_phrase_takes_the_inverted_subject() -> None:
+    # 'I talet föreslog han X och betonade Y': V2 after a fronted prepositional phrase; a noun after a
+    # coordinated cue is its object, never an inverted subject
+    claims = _claims("I talet föreslog hon en ny skatt och betonade vikten av att skolan får mer pengar.")
+    assert [(c[0], c[1]) for c in claims] == [("hon", "betonade")]
+    # a subject of its own after the fronted phrase is still the source
+    claims = _claims("I talet betonade ministern att skolan får mer pengar.")
+    assert [(c[0], c[1]) for c in claims] == [("ministern", "betonade")]
