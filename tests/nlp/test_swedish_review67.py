@@ -30,3 +30,21 @@ def test_a_cue_coordinated_after_a_fronted_phrase_takes_the_inverted_subject() -
     # a subject of its own after the fronted phrase is still the source
     claims = _claims("I talet betonade ministern att skolan får mer pengar.")
     assert [(c[0], c[1]) for c in claims] == [("ministern", "betonade")]
+
+
+def test_veta_att_is_an_asserted_claim() -> None:
+    # a knowledge verb with an 'att' clause, or after the claim (*…, jag vet*), puts the clause forward
+    assert _claims("Vi vet att skolan behöver mer pengar.") == [
+        ("Vi", "vet", "skolan behöver mer pengar", "asserted")]
+    assert [c[:2] for c in _claims("Det här fungerar inte, jag vet.")] == [("jag", "vet")]
+    # over an indirect question, negated, or asking: nothing is put forward
+    assert _claims("Jag vet inte om det stämmer.") == []
+    assert _claims("Vem vet vad som händer.") == []
+
+
+def test_a_cue_in_a_relative_clause_before_a_copula_and_a_bare_infinitive_claims_nothing() -> None:
+    # *Det roligaste jag vet är att sova*: the 'att' phrase names a deed, no proposition
+    assert _claims("Det roligaste jag vet är fortfarande att få sova länge.") == []
+    assert _claims("Det bästa hon sa var att gå hem tidigt.") == []
+    # a finite 'att' clause after the copula still holds the claim
+    assert [c[2] for c in _claims("Det enda vi vet är att bron är stängd.")] == ["bron är stängd"]

@@ -181,9 +181,12 @@ def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
 
 def directive(r: SentenceRules, comp: int) -> bool:
     """'varnar män för att strida': 'för att' before a bare infinitive warns against a deed and states
-    no claim; a perfect infinitive (*anklagar X för att ha stridit*) is a claim about the past."""
+    no claim; a perfect infinitive (*anklagar X för att ha stridit*) is a claim about the past. So does a
+    copula before it, past a cue in a relative clause (*Det roligaste jag vet är att sova länge*): a deed."""
     d = r.doc
-    if not r.tagged or comp + 1 >= r.e or comp == r.s or d[comp - 1].lower_ not in r.recipient:
+    x = next((x for x in range(comp - 1, r.s, -1) if d[x].pos_ != "ADV"), r.s)  # 'är fortfarande att'
+    if not r.tagged or comp + 1 >= r.e or comp == r.s or (
+            d[comp - 1].lower_ not in r.recipient and d[x].lower_ not in r.lex.word_class("copula")):
         return False
     nxt = d[comp + 1]
     return "Inf" in nxt.morph.get("VerbForm", []) and nxt.lower_ not in r.lex.word_class("perfect_aux")
