@@ -48,3 +48,20 @@ def test_a_cue_in_a_relative_clause_before_a_copula_and_a_bare_infinitive_claims
     assert _claims("Det bästa hon sa var att gå hem tidigt.") == []
     # a finite 'att' clause after the copula still holds the claim
     assert [c[2] for c in _claims("Det enda vi vet är att bron är stängd.")] == ["bron är stängd"]
+
+
+def test_assumption_and_impression_verbs_are_estimated_cues() -> None:
+    assert _claims("De har utgått från att alla betalar i tid.") == [
+        ("De", "utgått från", "alla betalar i tid", "estimated")]
+    assert _claims("Hon fick intrycket av att bussen var försenad.") == [
+        ("Hon", "fick intrycket av", "bussen var försenad", "estimated")]
+
+
+def test_claim_nouns_prognosen_larmet_and_kritiken() -> None:
+    assert _claims("Prognosen är att räntan sänks i vår.") == [(None, "Prognosen", "räntan sänks i vår", "estimated")]
+    assert _claims("Larmet om att en man setts med ett vapen kom på morgonen.") == [
+        (None, "Larmet", "en man setts med ett vapen", "reported")]
+    # the denial of the criticism holds the criticism; the criticism is its own sourceless entry
+    assert _claims("Departementet tillbakavisar kritiken att kontrollen var slapp.") == [
+        ("Departementet", "tillbakavisar", "kritiken att kontrollen var slapp", "denied"),
+        (None, "kritiken", "kontrollen var slapp", "alleged")]
