@@ -50,16 +50,6 @@ class SentenceRules:
         self.adverbial = [tagged and t.pos_ in {"ADV", "AUX"} and t.is_lower for t in words]
 
     # ----- token predicates -------------------------------------------------------------
-    def negated(self, k: int) -> bool:
-        """Whether the cue at ``k`` is negated (*säger inte*, *did not say*); a negation before a
-        comma ends the quote (*– Vi ger oss inte, säger han*), not the cue."""
-        for x in range(k - 1, max(self.s, k - 2) - 1, -1):
-            if self.doc[x].is_punct:
-                return False
-            if self.doc[x].lower_ in self.negation:
-                return True
-        return False
-
     def _is_final_punct(self, t: Token) -> bool:
         return t.is_punct and t.text not in self.lex.word_class("quote_close")
 
@@ -411,13 +401,6 @@ class SentenceRules:
                 return i
             i += n
         return i
-
-    def finite_between(self, i: int, j: int) -> bool:
-        """A finite verb between the cue and 'att': the 'att' belongs to a clause inside the claim
-        (*Jag tror folk känner att ...*), whose own 'att' is left out."""
-        d = self.doc
-        return self.tagged and any("Fin" in d[x].morph.get("VerbForm", []) and x > i
-                                   and d[x - 1].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(i, j))
 
     def recipient_end(self, i: int, end: int) -> int:
         """Skip a recipient phrase after a cue (*till TT*, *told reporters*) and return where content starts."""

@@ -268,3 +268,22 @@ def sentence_pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
         doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1)]
     bounds = [sent.start, *cuts, sent.end]
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def negated(r: SentenceRules, k: int) -> bool:
+    """Whether the cue at ``k`` is negated (*säger inte*, *did not say*); a negation before a
+    comma ends the quote (*– Vi ger oss inte, säger han*), not the cue."""
+    for x in range(k - 1, max(r.s, k - 2) - 1, -1):
+        if r.doc[x].is_punct:
+            return False
+        if r.doc[x].lower_ in r.negation:
+            return True
+    return False
+
+
+def finite_between(r: SentenceRules, i: int, j: int) -> bool:
+    """A finite verb between the cue and 'att': the 'att' belongs to a clause inside the claim
+    (*Jag tror folk känner att ...*), whose own 'att' is left out."""
+    d = r.doc
+    return r.tagged and any("Fin" in d[x].morph.get("VerbForm", []) and x > i
+                            and d[x - 1].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(i, j))

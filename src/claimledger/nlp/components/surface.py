@@ -45,11 +45,13 @@ from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
     clause_joints,
+    finite_between,
     generic_self_talk,
     in_than_clause,
     infinitive_end,
     labelled,
     linked_clause,
+    negated,
     possessor,
     relative_aside,
     second_predicate,
@@ -230,7 +232,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         if content is None or inside is None:
             return None
         return Found((c0, c1), content, inside, cue.certainty, cue.kind, "verb-split")
-    if comp is not None and r.finite_between(c1, comp):
+    if comp is not None and finite_between(r, c1, comp):
         comp = None  # 'Jag tror folk känner att ...': the claim starts right after the cue
     if comp is not None and any(d[x].lower_ in r.lex.word_class("predicate_link") and r.verbs[x + 1 - r.s]
                                 for x in range(c1, comp - 1)):
@@ -422,7 +424,7 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
     question = r.e < sent.end and doc[sent.end - 1].text == "?"
     for c0, c1, cue in cues:
         inverted = c1 + 1 == r.e and doc[c1].lower_ in r.lex.word_class("nominative_pronoun")
-        if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and r.negated(c0) and not inverted:
+        if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and negated(r, c0) and not inverted:
             continue  # 'har inte kommenterat'; 'Det är inte värdigt tycker jag': the claim's own negation
         if (question and c0 == r.s) or hypothetical(r, c0, question):
             continue  # 'Tror du att ...?', 'om vi säger att': a question or a condition puts nothing forward
