@@ -65,3 +65,18 @@ def test_claim_nouns_prognosen_larmet_and_kritiken() -> None:
     assert _claims("Departementet tillbakavisar kritiken att kontrollen var slapp.") == [
         ("Departementet", "tillbakavisar", "kritiken att kontrollen var slapp", "denied"),
         (None, "kritiken", "kontrollen var slapp", "alleged")]
+
+
+def test_a_claim_ends_before_a_clause_with_its_own_subject_and_cue() -> None:
+    # after a comma: a short subject and a later cue verb open the next respondent's claim
+    assert _claims("I enkäten svarar 62 kommuner att de höjer skatten, 37 kommuner svarar att de sänker den.") == [
+        ("62 kommuner", "svarar", "de höjer skatten", "asserted"),
+        ("37 kommuner", "svarar", "de sänker den", "asserted")]
+    # after 'och', once the clause before it is finished
+    claims = _claims("Enligt enkäten tror hälften att priserna stiger och bara 8 procent tror att de faller.")
+    assert ("hälften", "tror", "priserna stiger", "estimated") in claims
+    # a list of subjects, or 'och' inside a phrase, ends nothing
+    assert _claims("Hon säger att polisen, kommunen och staten tror att bron håller.")[0][2] == (
+        "polisen, kommunen och staten tror att bron håller")
+    assert _claims("Han säger att man både för Åres och Idres del väntar sig laviner.")[0][2] == (
+        "man både för Åres och Idres del väntar sig laviner")
