@@ -80,3 +80,11 @@ def test_a_claim_ends_before_a_clause_with_its_own_subject_and_cue() -> None:
         "polisen, kommunen och staten tror att bron håller")
     assert _claims("Han säger att man både för Åres och Idres del väntar sig laviner.")[0][2] == (
         "man både för Åres och Idres del väntar sig laviner")
+
+
+def test_kallas_before_a_bare_term_gives_a_name_and_claims_nothing() -> None:
+    assert _claims("Fenomenet kallas vertikalpelare och uppstår när tre faktorer sammanfaller.") == []
+    assert _claims("Avgiften brukar kallas för trängselskatt.") == []
+    # a judgement or a quoted description is still reported
+    assert [c[1] for c in _claims("Planen kallas orealistisk av kritikerna.")] == ["kallas"]
+    assert [c[1] for c in _claims("Roboten kallas ”ett lyckat strategiskt vapen”.")] == ["kallas"]

@@ -86,8 +86,9 @@ def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
         return True  # 'Brottet ska rapporteras till Sverige': an infinitive after a modal of duty, no report
     if cue.kind == "passive" and " ".join(cue.words) in r.lex.word_class("naming_passive"):
         k = c1 + (c1 < r.e and d[c1].lower_ in r.lex.word_class("naming_prep"))
-        if k < r.e and d[k].text[:1].isupper():
-            return True  # 'Väderfenomenet kallas för Dana': a name given, nothing said of it
+        if k < r.e and (d[k].text[:1].isupper() or (r.tagged and d[k].pos_ == "NOUN" and "Ind" in d[k].morph.get(
+                "Definite", []) and (k + 1 >= r.e or d[k + 1].is_punct or d[k + 1].pos_ == "CCONJ"))):
+            return True  # 'kallas för Dana', 'kallas vertikalpelare och': a name or a bare term given, nothing said
     if cue.kind == "passive" and not (c0 > r.s and d[c0 - 1].text == ",") and no_complement(r, c1):
         return True  # 'kan studenterna antas hösten 2013', 'bedöms stabiliteten på': admitted, assessed
     if cue.kind == "passive":
