@@ -88,3 +88,12 @@ def test_kallas_before_a_bare_term_gives_a_name_and_claims_nothing() -> None:
     # a judgement or a quoted description is still reported
     assert [c[1] for c in _claims("Planen kallas orealistisk av kritikerna.")] == ["kallas"]
     assert [c[1] for c in _claims("Roboten kallas ”ett lyckat strategiskt vapen”.")] == ["kallas"]
+
+
+def test_a_fronted_som_phrase_before_a_cue_with_its_own_att_clause_is_no_aside() -> None:
+    # 'Som lärare tycker hon att X': 'som lärare' is in what capacity she speaks; she is the source
+    assert _claims("Som lärare tycker hon att skolan behöver mer pengar.") == [
+        ("hon", "tycker", "skolan behöver mer pengar", "asserted")]
+    # a true aside still reports the main clause after it
+    assert _claims("Som Anna Berg påpekar är skolan för liten.") == [
+        ("Anna Berg", "påpekar", "är skolan för liten", "asserted")]

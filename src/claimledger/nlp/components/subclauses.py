@@ -84,8 +84,8 @@ def _as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) ->
                       if (r.is_verb(d[x]) and not (r.tagged and d[x - 1].pos_ == "ADP")) or d[x].is_punct),
                      r.e)  # 'Som X sade till TT i går är det': past the adverbials ('går' after 'i' is none)
         start += start < r.e and d[start].text == ","
-        if start >= r.e or not r.is_verb(d[start]):
-            return None  # no V2 main clause follows the aside
+        if start >= r.e or not r.is_verb(d[start]) or any(d[x].lower_ in r.comp for x in range(after, start)):
+            return None  # no V2 main clause follows the aside; 'Som lärare tycker hon att': the main clause itself
         content = r.trim((start, r.clause_end(start, later)))
     else:
         if after >= r.e or d[after].text != ",":
