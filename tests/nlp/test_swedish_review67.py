@@ -97,3 +97,10 @@ def test_a_fronted_som_phrase_before_a_cue_with_its_own_att_clause_is_no_aside()
     # a true aside still reports the main clause after it
     assert _claims("Som Anna Berg påpekar är skolan för liten.") == [
         ("Anna Berg", "påpekar", "är skolan för liten", "asserted")]
+
+
+def test_a_prepositional_phrase_set_off_by_commas_before_the_cue_is_no_part_of_the_source() -> None:
+    claims = _claims("Ministern, i likhet med partiet, anser att skatten ska höjas.")
+    assert claims == [("Ministern", "anser", "skatten ska höjas", "estimated")]
+    claims = _claims("I enkäten har 62 kommuner, av 212 svarande, svarat att de höjer avgiften.")
+    assert [(c[0], c[1]) for c in claims] == [("62 kommuner", "svarat")]

@@ -265,6 +265,9 @@ class SentenceRules:
         elif rel_clause is not None and not (j - 2 > rel_clause and tx[j - 2 - o] == ","
                                              and lw[j - 1 - o] in self.lex.word_class("nominative_pronoun")):
             j = rel_clause - 1  # 'En analytiker i Seoul, som vill vara anonym, bedömer': the antecedent
+        aside = next((x for x in range(j - 1, i, -1) if tx[x - o] == ","), j)  # 'X, av 212 svarande, svarar': a
+        if self.tagged and tx[j - o] == "," and d[aside + 1].pos_ == "ADP" and not any(self.verbs[aside - o : j - o]):
+            j = aside  # phrase set off by commas is no subject
         quoted = [x for x in range(i, j) if tx[x - o] in self.quotes]
         if quoted:
             i = quoted[-1] + 1
