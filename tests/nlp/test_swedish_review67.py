@@ -104,3 +104,8 @@ def test_a_prepositional_phrase_set_off_by_commas_before_the_cue_is_no_part_of_t
     assert claims == [("Ministern", "anser", "skatten ska höjas", "estimated")]
     claims = _claims("I enkäten har 62 kommuner, av 212 svarande, svarat att de höjer avgiften.")
     assert [(c[0], c[1]) for c in claims] == [("62 kommuner", "svarat")]
+
+
+def test_a_noun_cue_with_its_copula_allows_an_adverb_after_the_copula() -> None:
+    assert _claims("Prognosen är därmed att räntan sänks.") == [(None, "Prognosen", "räntan sänks", "estimated")]
+    assert [c[2] for c in _claims("Beskedet är alltså att skolan stänger.")] == ["skolan stänger"]
