@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from claimledger.nlp.components.clauses import past_aside
 from claimledger.nlp.components.colons import colon_quotes
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
@@ -287,3 +288,34 @@ def finite_between(r: SentenceRules, i: int, j: int) -> bool:
     d = r.doc
     return r.tagged and any("Fin" in d[x].morph.get("VerbForm", []) and x > i
                             and d[x - 1].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(i, j))
+
+
+def rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    """A noun cue (*uppgifter om att X*, *Regeringens bedömning är att X*): the clause after it, its source
+    named by a source preposition before it or by a genitive owner."""
+    d = r.doc
+    content = r.trim((c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later))))  # 'Rapporterna om att X har'
+    if content is None:
+        return None
+    source = None
+    for x in range(r.s, c0):
+        if d[x].lower_ in r.source_prep:
+            source = r.np_after(x + 1, c0, "inverted")
+            break
+    source = source or possessor(r, c0)  # 'Regeringens bedömning är att X'
+    return Found((c0, c0 + 1), content, source, cue.certainty, cue.kind, "noun")
+
+
+def rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    """A verb whose subject says something about itself (*säger sig ha sett X*): the infinitive phrase after it."""
+    source = r.np_before(c0)
+    start = c1
+    if source is None or r.doc[source[0]].lower_ in r.stop:  # 'Enligt X tyckte sig familjen se'
+        # V2: 'därefter säger sig specialstyrkorna ha hittat': the subject follows the cue
+        source = r.np_after(c1, r.e, "inverted")
+        start = source[1] if source else c1
+    start = past_aside(r, start)  # 'säger sig, enligt polisen, inte känna offret'
+    content = r.trim((start, infinitive_end(r, start, r.clause_end(start, later))))
+    if source is None or content is None:
+        return None
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")

@@ -27,7 +27,6 @@ from claimledger.nlp.components.clauses import (
     no_report,
     nothing_said,
     participle_phrase,
-    past_aside,
     past_negation,
     past_relative,
     pronoun_then_quote,
@@ -52,11 +51,11 @@ from claimledger.nlp.components.subclauses import (
     labelled,
     linked_clause,
     negated,
-    possessor,
     relative_aside,
+    rule_noun,
+    rule_self,
     second_predicate,
     sentence_pieces,
-    subject_claim_end,
 )
 from claimledger.nlp.lexicon import Cue, Lexicon
 
@@ -322,20 +321,6 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
 
 
-def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
-    d = r.doc
-    content = r.trim((c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later))))  # 'Rapporterna om att X har'
-    if content is None:
-        return None
-    source = None
-    for x in range(r.s, c0):
-        if d[x].lower_ in r.source_prep:
-            source = r.np_after(x + 1, c0, "inverted")
-            break
-    source = source or possessor(r, c0)  # 'Regeringens bedömning är att X'
-    return Found((c0, c0 + 1), content, source, cue.certainty, cue.kind, "noun")
-
-
 def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
     d = r.doc
     if c0 > r.s + 1 and (d[c0 - 1].text == "," or d[c0 - 1].text in r.dashes) and len(cue.words) == 1:
@@ -370,29 +355,15 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence")
 
 
-def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
-    source = r.np_before(c0)
-    start = c1
-    if source is None or r.doc[source[0]].lower_ in r.stop:  # 'Enligt X tyckte sig familjen se'
-        # V2: 'därefter säger sig specialstyrkorna ha hittat': the subject follows the cue
-        source = r.np_after(c1, r.e, "inverted")
-        start = source[1] if source else c1
-    start = past_aside(r, start)  # 'säger sig, enligt polisen, inte känna offret'
-    content = r.trim((start, infinitive_end(r, start, r.clause_end(start, later))))
-    if source is None or content is None:
-        return None
-    return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
-
-
 RULES = {
     "prep": _rule_prep,
     "verb": _rule_verb,
     "passive": _rule_passive,
     "modal": _rule_passive,
     "adverb": _rule_passive,
-    "noun": _rule_noun,
+    "noun": rule_noun,
     "evidence": _rule_evidence,
-    "self": _rule_self,
+    "self": rule_self,
 }
 
 
