@@ -109,3 +109,9 @@ def test_a_prepositional_phrase_set_off_by_commas_before_the_cue_is_no_part_of_t
 def test_a_noun_cue_with_its_copula_allows_an_adverb_after_the_copula() -> None:
     assert _claims("Prognosen är därmed att räntan sänks.") == [(None, "Prognosen", "räntan sänks", "estimated")]
     assert [c[2] for c in _claims("Beskedet är alltså att skolan stänger.")] == ["skolan stänger"]
+
+
+def test_a_label_ends_where_a_second_main_clause_joins_on() -> None:
+    # 'och' + a subject + its finite verb: the writer's next clause, not part of the label
+    assert _claims("Jag har pekat ut dem som ett hot mot staten och de har visat att de är det.") == [
+        ("Jag", "pekat ut", "dem som ett hot mot staten", "alleged")]

@@ -273,6 +273,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np and not labelled(r, cue, content)
             and not clause_without_att(r, start if fronted is None else c1)):  # 'pekar ut X som skyldig': a label
         return None
+    if not quoted and labelled(r, cue, content):  # 'pekat ut dem som X och de har visat': the label's clause only
+        content = r.trim((start, next(iter(clause_joints(r, start + 1, content[1])), content[1]))) or content
     if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue") and d[start].text not in r.dashes
             and d[start - 1].text != ":"
             and not any(d[x].pos_ in {"VERB", "AUX"} for x in range(*content))):
