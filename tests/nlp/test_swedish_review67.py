@@ -115,3 +115,10 @@ def test_a_label_ends_where_a_second_main_clause_joins_on() -> None:
     # 'och' + a subject + its finite verb: the writer's next clause, not part of the label
     assert _claims("Jag har pekat ut dem som ett hot mot staten och de har visat att de är det.") == [
         ("Jag", "pekat ut", "dem som ett hot mot staten", "alleged")]
+
+
+def test_a_conditional_before_an_auxiliary_and_the_cue_claims_nothing() -> None:
+    # the walk back to 'om' goes past the auxiliary of a perfect (*hade berättat*, *har sagt*)
+    assert _claims("Det är som om jag hade berättat att jag ville flytta.") == []
+    assert _claims("Om hon har sagt att skatten höjs blir det bråk.") == []
+    assert [c[1] for c in _claims("Hon har sagt att skatten höjs.")] == ["sagt"]

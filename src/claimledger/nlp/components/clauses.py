@@ -171,7 +171,7 @@ def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
             or "Fin" in d[r.skip_open(r.s, r.e)].morph.get("VerbForm", [])):  # 'Är det någon som tycker att ...?'
         return True
     k = c0 - 1
-    while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and not r.is_verb(d[k]):
+    while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and (d[k].pos_ == "AUX" or not r.is_verb(d[k])):
         if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ"
                 and not (k > r.s and d[k - 1].lower_ in w("concessive"))) or (
                 question and d[k].lower_ in w("addressee")):
