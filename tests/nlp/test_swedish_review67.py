@@ -122,3 +122,9 @@ def test_a_conditional_before_an_auxiliary_and_the_cue_claims_nothing() -> None:
     assert _claims("Det är som om jag hade berättat att jag ville flytta.") == []
     assert _claims("Om hon har sagt att skatten höjs blir det bråk.") == []
     assert [c[1] for c in _claims("Hon har sagt att skatten höjs.")] == ["sagt"]
+
+
+def test_a_hedge_inside_a_relative_clause_leaves_the_claim_asserted() -> None:
+    assert [c[3] for c in _claims("Vi vet att vi har barn som sannolikt är skadade för livet.")] == ["asserted"]
+    # a hedge on the claim itself still makes it estimated
+    assert [c[3] for c in _claims("Hon säger att skolan sannolikt stänger.")] == ["estimated"]
