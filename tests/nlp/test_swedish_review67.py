@@ -128,3 +128,12 @@ def test_a_hedge_inside_a_relative_clause_leaves_the_claim_asserted() -> None:
     assert [c[3] for c in _claims("Vi vet att vi har barn som sannolikt är skadade för livet.")] == ["asserted"]
     # a hedge on the claim itself still makes it estimated
     assert [c[3] for c in _claims("Hon säger att skolan sannolikt stänger.")] == ["estimated"]
+
+
+def test_a_lost_full_stop_before_a_capitalised_adverb_or_pronoun_ends_the_sentence() -> None:
+    # mid-sentence only names take a capital: 'Ungefär' after 'bil' opens a new sentence
+    claims = _claims("Bilden visar en man som står bredvid en bil Ungefär 400 hushåll saknar ström, enligt Vattenfall.")
+    assert ("Vattenfall", "enligt", "Ungefär 400 hushåll saknar ström", "asserted") in claims
+    # a name after a lower-case word (a definite noun, a first name and surname) stays inside
+    assert [c[2] for c in _claims("Det är dock troligt att Riksbanken höjer räntan, säger docent Kai Knudsen.")] == [
+        "Det är dock troligt att Riksbanken höjer räntan"]

@@ -34,6 +34,8 @@ from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 _MAX_SUBJECT = 6
+_NO_NAME = {"PRON", "DET", "ADV", "SCONJ", "AUX"}
+"""Word classes a capitalised word mid-sentence belongs to only when a full stop before it was lost."""
 """Longest subject (tokens) between the manner word and its verb."""
 
 
@@ -266,9 +268,26 @@ def sentence_pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
         return [sent]
     opens = [t.i + 1 for t in sent[:-1] if doc[t.i + 1].is_title or doc[t.i + 1].text in dashes]
     cuts = [i for i in opens if doc[i - 1].text in marks or (
-        doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1)]
+        doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1) or _lost_stop(doc, sent, i, lex)]
     bounds = [sent.start, *cuts, sent.end]
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _lost_stop(doc: Doc, sent: Span, i: int, lex: Lexicon) -> bool:
+    """A full stop lost in the source (*… på en bil Ungefär 400 hushåll är drabbade*): mid-sentence only
+    names take a capital, so a capitalised word of a class no name has (a pronoun, determiner, adverb,
+    subordinator or auxiliary: ``_NO_NAME``) right after a lower-case word, not followed by another
+    capital, outside quotation marks, with a finite verb within three words, opens a new sentence. Nouns
+    and adjectives are left alone: Swedish names are often definite nouns (*Riksbanken*,
+    *Försäkringskassan*) and open with adjectives (*tidningen Svenska Dagbladet skriver*)."""
+    t, prev = doc[i], doc[i - 1]
+    if (len(t) < 2 or prev.is_punct or not prev.text[:1].islower() or t.pos_ not in _NO_NAME
+            or (i + 1 < sent.end and doc[i + 1].is_title)):
+        return False  # 'säger docent Kai Knudsen': a capital after a capital is a name
+    quotes = lex.word_class("quote_open") | lex.word_class("quote_close")
+    if sum(doc[x].text in quotes for x in range(sent.start, i)) % 2:
+        return False
+    return any("Fin" in doc[x].morph.get("VerbForm", []) for x in range(i, min(sent.end, i + 4)))
 
 
 def negated(r: SentenceRules, k: int) -> bool:
