@@ -116,9 +116,9 @@ class SentenceRules:
         x = j
         while x < self.e and x - j < 5 and d[x].pos_ in _SUBJECT_POS and d[x].lower_ not in self.rel:
             x += 1
-        links = self.comp | self.rel
+        links, rules = self.comp | self.rel, self.lex.word_class("rules")  # where the language's data asks for it
         start = i if k is None else max([k] + [z + 1 for z in range(k, i) if self.lowers[z - o] in links])
-        return (self.tagged and x > j and x in later and self.verbs[x - o]
+        return ("subject_clauses" in rules and self.tagged and x > j and x in later and self.verbs[x - o]
                 and (k is None or any(self.verbs[z - o] for z in range(start, i))))
 
     def skip_open(self, i: int, end: int) -> int:
