@@ -137,3 +137,10 @@ def test_a_lost_full_stop_before_a_capitalised_adverb_or_pronoun_ends_the_senten
     # a name after a lower-case word (a definite noun, a first name and surname) stays inside
     assert [c[2] for c in _claims("Det är dock troligt att Riksbanken höjer räntan, säger docent Kai Knudsen.")] == [
         "Det är dock troligt att Riksbanken höjer räntan"]
+
+
+def test_an_evidence_verb_before_an_indirect_question_shows_it() -> None:
+    assert _claims("Bilderna visar även hur soldaterna skjuter mot bilen.") == [
+        ("Bilderna", "visar", "hur soldaterna skjuter mot bilen", "reported")]
+    # a person showing where something goes demonstrates, and claims nothing
+    assert _claims("Han visar var skåpet ska stå.") == []

@@ -189,8 +189,7 @@ def directive(r: SentenceRules, comp: int) -> bool:
     if not r.tagged or comp + 1 >= r.e or comp == r.s or (
             d[comp - 1].lower_ not in r.recipient and d[x].lower_ not in r.lex.word_class("copula")):
         return False
-    nxt = d[comp + 1]
-    return "Inf" in nxt.morph.get("VerbForm", []) and nxt.lower_ not in r.lex.word_class("perfect_aux")
+    return "Inf" in d[comp + 1].morph.get("VerbForm", []) and d[comp + 1].lower_ not in r.lex.word_class("perfect_aux")
 
 
 def participle_phrase(r: SentenceRules, c0: int) -> bool:
@@ -229,15 +228,18 @@ def contrast_end(r: SentenceRules, start: int, end: int) -> int:
 
 def evidence_v2(r: SentenceRules, c1: int, before: Range | None) -> tuple[Range | None, int] | None:
     """Sentence adverbs or a V2 subject between an evidence verb and its 'att' (*siffrorna visar också
-    att*, *Snarare visar de inställda avgångarna att*): the source, and where the 'att' stands."""
+    att*, *Snarare visar de inställda avgångarna att*): the source, and where the 'att' stands; or, after a
+    noun (not *Han visar var X*), an indirect question (*Filmen visar även hur X*) from its question word."""
+    wh = r.past_adverbs(c1, r.e)
+    if before and wh < r.e and r.doc[wh].lower_ in r.lex.word_class("interrogative") and r.tagged and any(
+            r.doc[x].pos_ in {"NOUN", "PROPN"} for x in range(*before)):
+        return before, wh
     comp = r.find_comp(c1, r.e)
     if comp is None:
         return None
     i = r.past_adverbs(c1, comp)
-    if r.tagged and all(r.doc[x].pos_ in {"ADV", "ADJ"} and r.doc[x].is_lower for x in range(i, comp)):
-        i = comp  # 'visar tydligt att'
-    if i == comp:
-        return before, comp
+    if i == comp or (r.tagged and all(r.doc[x].pos_ in {"ADV", "ADJ"} and r.doc[x].is_lower for x in range(i, comp))):
+        return before, comp  # 'visar tydligt att'
     subject = r.subject_between(i, comp, before)
     if subject is None or subject[1] != comp or not any(r.doc[x].pos_ in {"NOUN", "PROPN"} for x in range(*subject)):
         return None  # 'visar inga tecken på att': an object; 'visade sig att': no evidence
