@@ -144,3 +144,10 @@ def test_an_evidence_verb_before_an_indirect_question_shows_it() -> None:
         ("Bilderna", "visar", "hur soldaterna skjuter mot bilen", "reported")]
     # a person showing where something goes demonstrates, and claims nothing
     assert _claims("Han visar var skåpet ska stå.") == []
+
+
+def test_a_passive_inside_an_att_or_subordinate_clause_claims_that_clause() -> None:
+    claims = _claims("Hon säger att mannen uppges ha flytt.")
+    assert (None, "uppges", "mannen uppges ha flytt", "reported") in claims
+    claims = _claims("Skolan stängde sedan en beväpnad man ska ha setts på området.")
+    assert [c[2] for c in claims] == ["en beväpnad man ska ha setts på området"]

@@ -315,9 +315,11 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
         # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
         start = second
-    subordinate = r.lex.word_class("subordinator")
-    start = next((x + 1 for x in range(c0 - 1, start - 1, -1)
-                  if d[x].lower_ in subordinate and d[x].pos_ == "SCONJ"), start)
+    # 'säger att mannen uppges ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is
+    # one opened by a subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts')
+    subordinate = r.lex.word_class("subordinator") | r.comp
+    start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if d[x].lower_ in subordinate and (
+        d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))), start)
     # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
     content = r.trim((r.skip_open(start, c0), contrast_end(r, c1, end)))  # '…, men i hans fall'
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
