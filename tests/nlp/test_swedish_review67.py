@@ -151,3 +151,8 @@ def test_a_passive_inside_an_att_or_subordinate_clause_claims_that_clause() -> N
     assert (None, "uppges", "mannen uppges ha flytt", "reported") in claims
     claims = _claims("Skolan stängde sedan en beväpnad man ska ha setts på området.")
     assert [c[2] for c in claims] == ["en beväpnad man ska ha setts på området"]
+
+
+def test_adverbs_before_a_noun_phrase_claim_are_no_part_of_it() -> None:
+    assert _claims("Iran dementerade strax därefter all inblandning.") == [
+        ("Iran", "dementerade", "all inblandning", "denied")]

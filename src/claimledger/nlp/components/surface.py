@@ -259,6 +259,12 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     end = r.clause_end(start, later)
     if clause_without_att(r, start):  # 'tror folk känner att X, man hör Y': the claim ends before Y
         end = contrast_end(r, start, end)
+    lead = start  # 'dementerade strax därefter all inblandning': adverbs before a noun phrase are no part of it
+    while r.tagged and lead < end and d[lead].pos_ == "ADV" and d[lead].lower_ not in r.negation:
+        lead += 1
+    if lead > start and lead < end and not any(r.is_verb(d[x]) for x in range(lead, end)) and d[lead].pos_ in {
+            "DET", "NOUN", "PROPN", "NUM"}:  # not before an adjective, which it grades ('kraftigt stigande priser')
+        start = lead
     content = r.trim((start, end))
     # 'Kreml förnekar uppgifterna': what a denial denies may be a short noun phrase
     denied_np = (cue.certainty == "denied" and content is not None and content[1] - content[0] <= DENIED_NP
