@@ -156,3 +156,9 @@ def test_a_passive_inside_an_att_or_subordinate_clause_claims_that_clause() -> N
 def test_adverbs_before_a_noun_phrase_claim_are_no_part_of_it() -> None:
     assert _claims("Iran dementerade strax därefter all inblandning.") == [
         ("Iran", "dementerade", "all inblandning", "denied")]
+
+
+def test_a_passive_after_a_fronted_subordinate_clause_claims_the_whole_sentence() -> None:
+    # the subordinate clause has its own finite verb first: the cue is the main clause's, V2
+    assert [c[2] for c in _claims("När det gäller järnvägarna väntas mindre störningar under dagen.")] == [
+        "När det gäller järnvägarna väntas mindre störningar under dagen"]

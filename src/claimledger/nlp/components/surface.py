@@ -322,10 +322,12 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
         start = second
     # 'säger att mannen uppges ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is
-    # one opened by a subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts')
+    # one opened by a subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts');
+    # not one whose own finite verb comes first ('När det gäller X väntas Y': the cue is the main clause's)
     subordinate = r.lex.word_class("subordinator") | r.comp
     start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if d[x].lower_ in subordinate and (
-        d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))), start)
+        d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
+        and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
     # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
     content = r.trim((r.skip_open(start, c0), contrast_end(r, c1, end)))  # '…, men i hans fall'
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
