@@ -162,3 +162,11 @@ def test_a_passive_after_a_fronted_subordinate_clause_claims_the_whole_sentence(
     # the subordinate clause has its own finite verb first: the cue is the main clause's, V2
     assert [c[2] for c in _claims("När det gäller järnvägarna väntas mindre störningar under dagen.")] == [
         "När det gäller järnvägarna väntas mindre störningar under dagen"]
+
+
+def test_a_passive_with_an_infinitive_ends_before_a_finite_second_predicate() -> None:
+    claims = _claims("Den gripne mannen uppges vara i 40-årsåldern och är känd av polisen sedan tidigare.")
+    assert [c[2] for c in claims] == ["Den gripne mannen uppges vara i 40-årsåldern"]
+    # a coordinated supine belongs to the infinitive phrase
+    assert [c[2] for c in _claims("Mannen uppges ha skjutit två personer och skadat en tredje.")] == [
+        "Mannen uppges ha skjutit två personer och skadat en tredje"]

@@ -329,7 +329,8 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
         and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
     # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
-    content = r.trim((r.skip_open(start, c0), contrast_end(r, c1, end)))  # '…, men i hans fall'
+    # 'uppges vara i 60-årsåldern och är välkänd': a finite verb after 'och' is no coordinate of the infinitive
+    content = r.trim((r.skip_open(start, c0), infinitive_end(r, c1, contrast_end(r, c1, end))))  # '…, men i hans fall'
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
 
 
