@@ -170,3 +170,10 @@ def test_a_passive_with_an_infinitive_ends_before_a_finite_second_predicate() ->
     # a coordinated supine belongs to the infinitive phrase
     assert [c[2] for c in _claims("Mannen uppges ha skjutit två personer och skadat en tredje.")] == [
         "Mannen uppges ha skjutit två personer och skadat en tredje"]
+
+
+def test_a_passive_in_a_second_main_clause_claims_that_clause() -> None:
+    claims = _claims("Fyra personer ligger på sjukhus och fem personer har rapporterats saknade.")
+    assert [c[2] for c in claims] == ["fem personer har rapporterats saknade"]
+    # a coordinated subject is one clause
+    assert [c[2] for c in _claims("Mannen och kvinnan uppges ha flytt.")] == ["Mannen och kvinnan uppges ha flytt"]

@@ -328,6 +328,10 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if d[x].lower_ in subordinate and (
         d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
         and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
+    # 'X ligger på sjukhus och fem personer har rapporterats saknade': a main clause joined on, with its own subject,
+    # after a clause with a verb ('Mannen och kvinnan uppges': one subject)
+    joints = [x + 1 for x in clause_joints(r, start, c0 + 1) if any(r.is_verb(d[z]) for z in range(start, x))]
+    start = max([start, *joints])
     # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
     # 'uppges vara i 60-årsåldern och är välkänd': a finite verb after 'och' is no coordinate of the infinitive
     content = r.trim((r.skip_open(start, c0), infinitive_end(r, c1, contrast_end(r, c1, end))))  # '…, men i hans fall'
