@@ -100,7 +100,9 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
     if base == "asserted":
         if _has_phrase(words, lex.word_class("hedge_reported")):
             return "reported"
-        if _has_phrase(words, lex.word_class("hedge_estimated"), first=12):
+        barrier = lex.word_class("hedge_barrier")  # 'barn som sannolikt är X': the relative clause's hedge
+        scope = next((k for k, w in enumerate(words) if w in barrier), len(words))
+        if _has_phrase(words[:scope], lex.word_class("hedge_estimated"), first=12):
             return "estimated"
         if kind == "verb" and _denies(words, lex):
             return "denied"

@@ -86,8 +86,9 @@ def no_report(r: SentenceRules, c0: int, c1: int, cue: Cue) -> bool:
         return True  # 'Brottet ska rapporteras till Sverige': an infinitive after a modal of duty, no report
     if cue.kind == "passive" and " ".join(cue.words) in r.lex.word_class("naming_passive"):
         k = c1 + (c1 < r.e and d[c1].lower_ in r.lex.word_class("naming_prep"))
-        if k < r.e and d[k].text[:1].isupper():
-            return True  # 'Väderfenomenet kallas för Dana': a name given, nothing said of it
+        if k < r.e and (d[k].text[:1].isupper() or (r.tagged and d[k].pos_ == "NOUN" and "Ind" in d[k].morph.get(
+                "Definite", []) and (k + 1 >= r.e or d[k + 1].is_punct or d[k + 1].pos_ == "CCONJ"))):
+            return True  # 'kallas för Dana', 'kallas vertikalpelare och': a name or a bare term given, nothing said
     if cue.kind == "passive" and not (c0 > r.s and d[c0 - 1].text == ",") and no_complement(r, c1):
         return True  # 'kan studenterna antas hösten 2013', 'bedöms stabiliteten på': admitted, assessed
     if cue.kind == "passive":
@@ -170,7 +171,7 @@ def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
             or "Fin" in d[r.skip_open(r.s, r.e)].morph.get("VerbForm", [])):  # 'Är det någon som tycker att ...?'
         return True
     k = c0 - 1
-    while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and not r.is_verb(d[k]):
+    while r.tagged and k >= r.s and c0 - k <= 4 and not d[k].is_punct and (d[k].pos_ == "AUX" or not r.is_verb(d[k])):
         if (d[k].lower_ in w("conditional") and d[k].pos_ == "SCONJ"
                 and not (k > r.s and d[k - 1].lower_ in w("concessive"))) or (
                 question and d[k].lower_ in w("addressee")):
@@ -181,12 +182,14 @@ def hypothetical(r: SentenceRules, c0: int, question: bool) -> bool:
 
 def directive(r: SentenceRules, comp: int) -> bool:
     """'varnar män för att strida': 'för att' before a bare infinitive warns against a deed and states
-    no claim; a perfect infinitive (*anklagar X för att ha stridit*) is a claim about the past."""
+    no claim; a perfect infinitive (*anklagar X för att ha stridit*) is a claim about the past. So does a
+    copula before it, past a cue in a relative clause (*Det roligaste jag vet är att sova länge*): a deed."""
     d = r.doc
-    if not r.tagged or comp + 1 >= r.e or comp == r.s or d[comp - 1].lower_ not in r.recipient:
+    x = next((x for x in range(comp - 1, r.s, -1) if d[x].pos_ != "ADV"), r.s)  # 'är fortfarande att'
+    if not r.tagged or comp + 1 >= r.e or comp == r.s or (
+            d[comp - 1].lower_ not in r.recipient and d[x].lower_ not in r.lex.word_class("copula")):
         return False
-    nxt = d[comp + 1]
-    return "Inf" in nxt.morph.get("VerbForm", []) and nxt.lower_ not in r.lex.word_class("perfect_aux")
+    return "Inf" in d[comp + 1].morph.get("VerbForm", []) and d[comp + 1].lower_ not in r.lex.word_class("perfect_aux")
 
 
 def participle_phrase(r: SentenceRules, c0: int) -> bool:
@@ -225,15 +228,18 @@ def contrast_end(r: SentenceRules, start: int, end: int) -> int:
 
 def evidence_v2(r: SentenceRules, c1: int, before: Range | None) -> tuple[Range | None, int] | None:
     """Sentence adverbs or a V2 subject between an evidence verb and its 'att' (*siffrorna visar också
-    att*, *Snarare visar de inställda avgångarna att*): the source, and where the 'att' stands."""
+    att*, *Snarare visar de inställda avgångarna att*): the source, and where the 'att' stands; or, after a
+    noun (not *Han visar var X*), an indirect question (*Filmen visar även hur X*) from its question word."""
+    wh = r.past_adverbs(c1, r.e)
+    if before and wh < r.e and r.doc[wh].lower_ in r.lex.word_class("interrogative") and r.tagged and any(
+            r.doc[x].pos_ in {"NOUN", "PROPN"} for x in range(*before)):
+        return before, wh
     comp = r.find_comp(c1, r.e)
     if comp is None:
         return None
     i = r.past_adverbs(c1, comp)
-    if r.tagged and all(r.doc[x].pos_ in {"ADV", "ADJ"} and r.doc[x].is_lower for x in range(i, comp)):
-        i = comp  # 'visar tydligt att'
-    if i == comp:
-        return before, comp
+    if i == comp or (r.tagged and all(r.doc[x].pos_ in {"ADV", "ADJ"} and r.doc[x].is_lower for x in range(i, comp))):
+        return before, comp  # 'visar tydligt att'
     subject = r.subject_between(i, comp, before)
     if subject is None or subject[1] != comp or not any(r.doc[x].pos_ in {"NOUN", "PROPN"} for x in range(*subject)):
         return None  # 'visar inga tecken på att': an object; 'visade sig att': no evidence

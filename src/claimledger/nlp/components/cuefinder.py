@@ -50,7 +50,7 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                     break
                 continue
             if k + n > sent.end or any(doc[k + m].lower_ != cue.words[m] for m in range(1, n)):
-                if _adverb_gap(doc, k, sent, cue, tagged):
+                if _adverb_gap(doc, k, sent, cue, tagged) or _copula_gap(doc, k, sent, cue, lex, tagged):
                     match = (k, k + n + 1, cue)  # 'is also expected to', 'were widely believed to'
                     break
                 split = _split_particle(doc, k, sent, cue, lex) if n > 1 and cue.kind in {"verb", "passive"} else None
@@ -216,3 +216,12 @@ def _adverb_gap(doc: Doc, k: int, sent: Span, cue: Cue, tagged: bool) -> bool:
     return (tagged and cue.kind == "passive" and n >= 3 and k + n + 1 <= sent.end and doc[k + 1].tag_ == "RB"
             and all(doc[k + 1 + m].lower_ == cue.words[m] for m in range(1, n)))
 
+
+
+def _copula_gap(doc: Doc, k: int, sent: Span, cue: Cue, lex: Lexicon, tagged: bool) -> bool:
+    """Whether a noun cue with its copula (*bedömningen är att*, *prognosen är att*) stands at ``k`` with one
+    adverb after the copula (*Prognosen är därmed att*, *Beskedet är alltså att*): the adverb any."""
+    n = len(cue.words)
+    return (tagged and cue.kind == "noun" and n >= 3 and cue.words[1] in lex.word_class("copula")
+            and k + n + 1 <= sent.end and doc[k + 1].lower_ == cue.words[1] and doc[k + 2].pos_ == "ADV"
+            and all(doc[k + 1 + m].lower_ == cue.words[m] for m in range(2, n)))

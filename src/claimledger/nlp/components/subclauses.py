@@ -27,12 +27,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from claimledger.nlp.components.clauses import past_aside
 from claimledger.nlp.components.colons import colon_quotes
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 _MAX_SUBJECT = 6
+_NO_NAME = {"PRON", "DET", "ADV", "SCONJ", "AUX"}
+"""Word classes a capitalised word mid-sentence belongs to only when a full stop before it was lost."""
 """Longest subject (tokens) between the manner word and its verb."""
 
 
@@ -84,8 +87,8 @@ def _as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) ->
                       if (r.is_verb(d[x]) and not (r.tagged and d[x - 1].pos_ == "ADP")) or d[x].is_punct),
                      r.e)  # 'Som X sade till TT i går är det': past the adverbials ('går' after 'i' is none)
         start += start < r.e and d[start].text == ","
-        if start >= r.e or not r.is_verb(d[start]):
-            return None  # no V2 main clause follows the aside
+        if start >= r.e or not r.is_verb(d[start]) or any(d[x].lower_ in r.comp for x in range(after, start)):
+            return None  # no V2 main clause follows the aside; 'Som lärare tycker hon att': the main clause itself
         content = r.trim((start, r.clause_end(start, later)))
     else:
         if after >= r.e or d[after].text != ",":
@@ -265,6 +268,73 @@ def sentence_pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:
         return [sent]
     opens = [t.i + 1 for t in sent[:-1] if doc[t.i + 1].is_title or doc[t.i + 1].text in dashes]
     cuts = [i for i in opens if doc[i - 1].text in marks or (
-        doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1)]
+        doc[i - 1].text in stops and i - 1 > sent.start and len(doc[i - 2]) > 1) or _lost_stop(doc, sent, i, lex)]
     bounds = [sent.start, *cuts, sent.end]
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _lost_stop(doc: Doc, sent: Span, i: int, lex: Lexicon) -> bool:
+    """A full stop lost in the source (*… på en bil Ungefär 400 hushåll är drabbade*): mid-sentence only
+    names take a capital, so a capitalised word of a class no name has (a pronoun, determiner, adverb,
+    subordinator or auxiliary: ``_NO_NAME``) right after a lower-case word, not followed by another
+    capital, outside quotation marks, with a finite verb within three words, opens a new sentence. Nouns
+    and adjectives are left alone: Swedish names are often definite nouns (*Riksbanken*,
+    *Försäkringskassan*) and open with adjectives (*tidningen Svenska Dagbladet skriver*)."""
+    t, prev = doc[i], doc[i - 1]
+    if (len(t) < 2 or prev.is_punct or not prev.text[:1].islower() or t.pos_ not in _NO_NAME
+            or (i + 1 < sent.end and doc[i + 1].is_title)):
+        return False  # 'säger docent Kai Knudsen': a capital after a capital is a name
+    quotes = lex.word_class("quote_open") | lex.word_class("quote_close")
+    if sum(doc[x].text in quotes for x in range(sent.start, i)) % 2:
+        return False
+    return any("Fin" in doc[x].morph.get("VerbForm", []) for x in range(i, min(sent.end, i + 4)))
+
+
+def negated(r: SentenceRules, k: int) -> bool:
+    """Whether the cue at ``k`` is negated (*säger inte*, *did not say*); a negation before a
+    comma ends the quote (*– Vi ger oss inte, säger han*), not the cue."""
+    for x in range(k - 1, max(r.s, k - 2) - 1, -1):
+        if r.doc[x].is_punct:
+            return False
+        if r.doc[x].lower_ in r.negation:
+            return True
+    return False
+
+
+def finite_between(r: SentenceRules, i: int, j: int) -> bool:
+    """A finite verb between the cue and 'att': the 'att' belongs to a clause inside the claim
+    (*Jag tror folk känner att ...*), whose own 'att' is left out."""
+    d = r.doc
+    return r.tagged and any("Fin" in d[x].morph.get("VerbForm", []) and x > i
+                            and d[x - 1].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(i, j))
+
+
+def rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    """A noun cue (*uppgifter om att X*, *Regeringens bedömning är att X*): the clause after it, its source
+    named by a source preposition before it or by a genitive owner."""
+    d = r.doc
+    content = r.trim((c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later))))  # 'Rapporterna om att X har'
+    if content is None:
+        return None
+    source = None
+    for x in range(r.s, c0):
+        if d[x].lower_ in r.source_prep:
+            source = r.np_after(x + 1, c0, "inverted")
+            break
+    source = source or possessor(r, c0)  # 'Regeringens bedömning är att X'
+    return Found((c0, c0 + 1), content, source, cue.certainty, cue.kind, "noun")
+
+
+def rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
+    """A verb whose subject says something about itself (*säger sig ha sett X*): the infinitive phrase after it."""
+    source = r.np_before(c0)
+    start = c1
+    if source is None or r.doc[source[0]].lower_ in r.stop:  # 'Enligt X tyckte sig familjen se'
+        # V2: 'därefter säger sig specialstyrkorna ha hittat': the subject follows the cue
+        source = r.np_after(c1, r.e, "inverted")
+        start = source[1] if source else c1
+    start = past_aside(r, start)  # 'säger sig, enligt polisen, inte känna offret'
+    content = r.trim((start, infinitive_end(r, start, r.clause_end(start, later))))
+    if source is None or content is None:
+        return None
+    return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")

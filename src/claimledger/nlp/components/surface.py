@@ -27,7 +27,6 @@ from claimledger.nlp.components.clauses import (
     no_report,
     nothing_said,
     participle_phrase,
-    past_aside,
     past_negation,
     past_relative,
     pronoun_then_quote,
@@ -45,16 +44,18 @@ from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
     clause_joints,
+    finite_between,
     generic_self_talk,
     in_than_clause,
     infinitive_end,
     labelled,
     linked_clause,
-    possessor,
+    negated,
     relative_aside,
+    rule_noun,
+    rule_self,
     second_predicate,
     sentence_pieces,
-    subject_claim_end,
 )
 from claimledger.nlp.lexicon import Cue, Lexicon
 
@@ -230,14 +231,15 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         if content is None or inside is None:
             return None
         return Found((c0, c1), content, inside, cue.certainty, cue.kind, "verb-split")
-    if comp is not None and r.finite_between(c1, comp):
+    if comp is not None and finite_between(r, c1, comp):
         comp = None  # 'Jag tror folk känner att ...': the claim starts right after the cue
     if comp is not None and any(d[x].lower_ in r.lex.word_class("predicate_link") and r.verbs[x + 1 - r.s]
                                 for x in range(c1, comp - 1)):
         return None  # 'erkänner sitt ansvar och fortsätter arbetet med att': the 'att' is another verb's
     if comp is not None:
         before = r.np_before(c0)
-        source = r.subject_between(c1, comp, before) or before
+        linked = c0 - 1 > r.s and d[c0 - 1].lower_ in r.lex.word_class("predicate_link")  # 'och betonade X att': no V2
+        source = (None if linked else r.subject_between(c1, comp, before)) or before
         end = r.clause_end(comp + 1, later)
         if c0 - 2 >= r.s and d[c0 - 1].lower_ in r.rel and d[c0 - 2].text == ",":
             # 'Förlaget, som säger att appen är ett sätt att ..., ger även ut': the relative clause
@@ -257,6 +259,12 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     end = r.clause_end(start, later)
     if clause_without_att(r, start):  # 'tror folk känner att X, man hör Y': the claim ends before Y
         end = contrast_end(r, start, end)
+    lead = start  # 'dementerade strax därefter all inblandning': adverbs before a noun phrase are no part of it
+    while r.tagged and lead < end and d[lead].pos_ == "ADV" and d[lead].lower_ not in r.negation:
+        lead += 1
+    if lead > start and lead < end and not any(r.is_verb(d[x]) for x in range(lead, end)) and d[lead].pos_ in {
+            "DET", "NOUN", "PROPN", "NUM"}:  # not before an adjective, which it grades ('kraftigt stigande priser')
+        start = lead
     content = r.trim((start, end))
     # 'Kreml förnekar uppgifterna': what a denial denies may be a short noun phrase
     denied_np = (cue.certainty == "denied" and content is not None and content[1] - content[0] <= DENIED_NP
@@ -271,6 +279,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     if (r.bare and not quoted and " ".join(cue.words) not in r.bare and not denied_np and not labelled(r, cue, content)
             and not clause_without_att(r, start if fronted is None else c1)):  # 'pekar ut X som skyldig': a label
         return None
+    if not quoted and labelled(r, cue, content):  # 'pekat ut dem som X och de har visat': the label's clause only
+        content = r.trim((start, next(iter(clause_joints(r, start + 1, content[1])), content[1]))) or content
     if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue") and d[start].text not in r.dashes
             and d[start - 1].text != ":"
             and not any(d[x].pos_ in {"VERB", "AUX"} for x in range(*content))):
@@ -314,26 +324,21 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
         # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
         start = second
+    # 'säger att mannen uppges ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is
+    # one opened by a subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts');
+    # not one whose own finite verb comes first ('När det gäller X väntas Y': the cue is the main clause's)
     subordinate = r.lex.word_class("subordinator") | r.comp
-    start = next((x + 1 for x in range(c0 - 1, start - 1, -1)
-                  if d[x].lower_ in subordinate and d[x].pos_ == "SCONJ"), start)
-    # '…, after it was suspected to have …', '… är att man tydligen rusar in': the subordinate clause is the claim
-    content = r.trim((r.skip_open(start, c0), contrast_end(r, c1, end)))  # '…, men i hans fall'
+    start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if d[x].lower_ in subordinate and (
+        d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
+        and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
+    # 'X ligger på sjukhus och fem personer har rapporterats saknade': a main clause joined on, with its own subject,
+    # after a clause with a verb ('Mannen och kvinnan uppges': one subject)
+    joints = [x + 1 for x in clause_joints(r, start, c0 + 1) if any(r.is_verb(d[z]) for z in range(start, x))]
+    start = max([start, *joints])
+    # '…, after it was suspected to have …': the claim is the subordinate clause, not the sentence
+    # 'uppges vara i 60-årsåldern och är välkänd': a finite verb after 'och' is no coordinate of the infinitive
+    content = r.trim((r.skip_open(start, c0), infinitive_end(r, c1, contrast_end(r, c1, end))))  # '…, men i hans fall'
     return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive") if content else None
-
-
-def _rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
-    d = r.doc
-    content = r.trim((c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later))))  # 'Rapporterna om att X har'
-    if content is None:
-        return None
-    source = None
-    for x in range(r.s, c0):
-        if d[x].lower_ in r.source_prep:
-            source = r.np_after(x + 1, c0, "inverted")
-            break
-    source = source or possessor(r, c0)  # 'Regeringens bedömning är att X'
-    return Found((c0, c0 + 1), content, source, cue.certainty, cue.kind, "noun")
 
 
 def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
@@ -370,29 +375,15 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "evidence")
 
 
-def _rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:
-    source = r.np_before(c0)
-    start = c1
-    if source is None or r.doc[source[0]].lower_ in r.stop:  # 'Enligt X tyckte sig familjen se'
-        # V2: 'därefter säger sig specialstyrkorna ha hittat': the subject follows the cue
-        source = r.np_after(c1, r.e, "inverted")
-        start = source[1] if source else c1
-    start = past_aside(r, start)  # 'säger sig, enligt polisen, inte känna offret'
-    content = r.trim((start, infinitive_end(r, start, r.clause_end(start, later))))
-    if source is None or content is None:
-        return None
-    return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
-
-
 RULES = {
     "prep": _rule_prep,
     "verb": _rule_verb,
     "passive": _rule_passive,
     "modal": _rule_passive,
     "adverb": _rule_passive,
-    "noun": _rule_noun,
+    "noun": rule_noun,
     "evidence": _rule_evidence,
-    "self": _rule_self,
+    "self": rule_self,
 }
 
 
@@ -424,7 +415,7 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
     question = r.e < sent.end and doc[sent.end - 1].text == "?"
     for c0, c1, cue in cues:
         inverted = c1 + 1 == r.e and doc[c1].lower_ in r.lex.word_class("nominative_pronoun")
-        if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and r.negated(c0) and not inverted:
+        if cue.kind in {"verb", "noun"} and cue.certainty != "estimated" and negated(r, c0) and not inverted:
             continue  # 'har inte kommenterat'; 'Det är inte värdigt tycker jag': the claim's own negation
         if (question and c0 == r.s) or hypothetical(r, c0, question):
             continue  # 'Tror du att ...?', 'om vi säger att': a question or a condition puts nothing forward
