@@ -89,3 +89,11 @@ def test_a_point_before_one_digit_marks_decimals_in_swedish(text: str, value: fl
 
 def test_a_clock_time_with_a_point_is_no_figure() -> None:
     assert analyze_text("Avgiften tas ut från 6.30 i stället.", lang="sv").quantities == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Hamnchefen förnekar allt och vägrar kommentera saken.",
+    "Hamnchefen förnekar allt och ingen vill säga något om saken.",
+])
+def test_what_is_denied_ends_where_the_next_verb_begins(text: str) -> None:
+    assert _claims(text) == [("Hamnchefen", "förnekar", "allt", "denied")]

@@ -281,6 +281,11 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         return None
     if not quoted and labelled(r, cue, content):  # 'pekat ut dem som X och de har visat': the label's clause only
         content = r.trim((start, next(iter(clause_joints(r, start + 1, content[1])), content[1]))) or content
+    elif not quoted and cue.certainty == "denied" and r.tagged:  # 'förnekar allt och vägrar kommentera': what is
+        joints = set(clause_joints(r, start + 1, content[1]))  # denied ends where the speaker's next verb begins
+        cut = next((x for x in range(start + 1, content[1] - 1) if d[x].lower_ in r.conj and (
+            x in joints or "Fin" in d[x + 1].morph.get("VerbForm", []))), content[1])
+        content = r.trim((start, cut)) or content
     if (r.tagged and not quoted and d[c0].lower_ in r.lex.word_class("clause_cue") and d[start].text not in r.dashes
             and d[start - 1].text != ":"
             and not any(d[x].pos_ in {"VERB", "AUX"} for x in range(*content))):
