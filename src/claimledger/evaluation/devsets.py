@@ -43,6 +43,10 @@ SETS = {
     # real Swedish long-form text: the 25 posts of an economy and defence blog's feed in ../shared, annotated
     # blind, stand-off: 13 review, tuned on, and 12 held out, never tuned on; and the 54 entries with text of
     # a Dagens Nyheter news feed (teasers, nine attributions: mostly a test of claiming nothing), held out
+    # UD Swedish PUD's news documents (Swedish translations of 2-5 sentences of one article each, CC BY-SA 4.0):
+    # 40 review, tuned on, and 40 held out, never tuned on (evaluation/data/README.md)
+    "sv-pud-review": [str(Path(__file__).parent / "data" / "sv-pud-review.jsonl")],
+    "sv-pud-heldout": [str(Path(__file__).parent / "data" / "sv-pud-heldout.jsonl")],
     "sv-blog-review": [str(Path(__file__).parent / "data" / "sv-blog-review.standoff.jsonl")],
     "sv-blog-heldout": [str(Path(__file__).parent / "data" / "sv-blog-heldout.standoff.jsonl")],
     "sv-dn-feed-heldout": [str(Path(__file__).parent / "data" / "sv-dn-feed-heldout.standoff.jsonl")],
