@@ -105,3 +105,16 @@ def test_a_verb_that_casts_needs_its_as() -> None:
 def test_a_labelling_passive_with_no_one_named_is_estimated(text: str) -> None:
     [(source, _, content, certainty)] = _claims(text)
     assert (source, certainty) == (None, "estimated") and content.startswith(text.split()[0])
+
+
+def test_an_absolute_clause_after_the_claim_is_another_persons_act() -> None:
+    # ', with X taking to Twitter to …' hangs on the cue: X's act, not part of what was denied
+    text = ("Even after several videos surfaced, the harbour board has denied it happened, with its chair "
+            "taking to Twitter to call the reporter delusional.")
+    assert ("the harbour board", "denied", "it happened", "denied") in _claims(text)
+
+
+def test_a_participle_misread_on_its_noun_that_takes_a_that_clause_is_the_main_verb() -> None:
+    # the parser reads 'A new poll found last week that …' as a noun with a reduced relative
+    assert _claims("A new poll found last week that the mayor would win the vote.") == [
+        ("A new poll", "found", "the mayor would win the vote", "reported")]

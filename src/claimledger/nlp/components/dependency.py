@@ -215,7 +215,8 @@ class _Sentence(AsideSentence):
                 if g.i < hi or g.is_punct or g.dep_ == "cc":
                     continue
                 second = self.goes_on(g)
-                if (g.dep_ not in {"advcl", "prep", "npadvmod", "advmod"} and not second) or g.i in self.cue_tokens:
+                if ((g.dep_ not in {"advcl", "prep", "npadvmod", "advmod"} and not second) or g.i in self.cue_tokens
+                        or self._absolute(g)):  # nor ', with X taking to Twitter to …': another's act
                     break  # but 'said that A, but that B': a second clause of the same cue goes on with it
                 hi = g.right_edge.i + 1
             if lo < c0:  # 'a plan which the minister says will help': the claim starts after the cue
@@ -435,9 +436,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, cues: list[tuple[i
 
 
 def _reported_thing(v: Token) -> bool:
-    """A participle whose noun is what is reported, not who reports: the subject of a passive
-    (*after news of the raid was reported*) or the noun it qualifies (*an estimated 26 million*).
-    The words before such a cue name no source, so the surface rules are not asked."""
+    """A participle whose noun is what is reported, not who reports (*after news of the raid was reported*,
+    *an estimated 26 million*): the words before such a cue name no source, so surface rules are not asked."""
     return v.dep_ == "amod" or (v.tag_ == "VBN" and any(
         c.dep_ in _SUBJ_PASS and c.pos_ in {"NOUN", "PROPN"} for c in v.children))
 

@@ -33,12 +33,20 @@ class ReducedSentence(QuotedSentence):
         (*The retirement — revealed a day before the deadline — has roiled X*)."""
         d = self.doc
         if v.tag_ == "VBN" and v.dep_ == "acl" and v.head.i < v.i and not d[v.i - 1].is_punct:
-            return True
+            return not self.misread_main_verb(v)
         if not (v.tag_ in {"VBD", "VBN"} and v.i > self.s and d[v.i - 1].text in self.dashes):
             return False
         close = next((x for x in range(v.i + 1, self.e) if d[x].text in self.dashes), None)
         return close is not None and close + 1 < self.e and d[close + 1].pos_ in {"AUX", "VERB"} and not any(
             c.dep_ in _OBJ | _COMP and c.i < close for c in v.children)
+
+    def misread_main_verb(self, v: Token) -> bool:
+        """*A new poll found last week that X*: a participle the parser hung on the noun before it, which
+        yet takes a *that* clause and has no subject of its own, is that noun's finite verb (no passive
+        participle takes a *that* clause after its noun); its noun is the subject."""
+        return v.dep_ == "acl" and v.tag_ in {"VBN", "VBD"} and v.head.dep_ == "ROOT" and any(
+            c.dep_ in _COMP and any(m.dep_ == "mark" and m.lower_ in self.comp for m in c.children)
+            for c in v.rights)
 
     def reduced_reading(self, v: Token, c0: int, c1: int, cue: Cue) -> Found | None:
         """The readings of a cue that the parse hides: a participle reduced after its noun, or an inverted
