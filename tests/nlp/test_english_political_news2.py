@@ -118,3 +118,17 @@ def test_a_participle_misread_on_its_noun_that_takes_a_that_clause_is_the_main_v
     # the parser reads 'A new poll found last week that …' as a noun with a reduced relative
     assert _claims("A new poll found last week that the mayor would win the vote.") == [
         ("A new poll", "found", "the mayor would win the vote", "reported")]
+
+
+def test_ruling_out_denies_its_object() -> None:
+    assert _claims("The harbour board has ruled out sabotage in the latest outage.") == [
+        ("The harbour board", "ruled out", "sabotage in the latest outage", "denied")]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master could not rule out that more boats had sunk.",
+    "The mayor did not deny that the ferry contract was changed.",
+])
+def test_a_negated_denial_is_no_entry(text: str) -> None:
+    # the owners' gold: *could "not rule out" Russian involvement*, *can not deny … that Russia was responsible*
+    assert _claims(text) == []

@@ -243,10 +243,11 @@ class ParsedSentence:
         return (not self.polnear and rule in _NP_RULES and self._negated(v)) or self.negated_assertion(v, certainty)
 
     def negated_assertion(self, v: Token, certainty: str) -> bool:
-        """A negated cue that would assert, confirm or allege (*did not know who …*, *have not said why*,
-        *has not publicly accused X of Y*): under FORMAT.md no entry, whatever its content (the act did
-        not happen); nor may the surface rules read one. A belief's negation is its hedge (*tror inte*)."""
-        return not self.polnear and certainty in {"asserted", "confirmed", "alleged"} and self._negated(v)
+        """A negated cue that would assert, confirm, allege or deny (*did not know who …*, *have not said
+        why*, *has not publicly accused X of Y*, *could not rule out that X*, the owners' *can not deny
+        that X*): under FORMAT.md no entry, whatever its content (the act did not happen); nor may the
+        surface rules read one. A belief's negation is its hedge (*tror inte*)."""
+        return not self.polnear and certainty in {"asserted", "confirmed", "alleged", "denied"} and self._negated(v)
 
     def _negated(self, v: Token) -> bool:
         return any(c.dep_ == "neg" and self.q.region(c.i) is None for c in v.children)
