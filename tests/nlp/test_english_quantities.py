@@ -141,3 +141,13 @@ def test_a_number_joined_to_its_noun_by_a_hyphen(text: str, expected: list[tuple
 ])
 def test_money_ranges_bounds_and_vague_amounts_of_political_news(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Maybe 1,500 people came to the harbour.", 1500),
+    ("Probably 150,000 watched the launch online.", 150000),
+])
+def test_a_hedged_figure_is_approximate(text: str, value: float) -> None:
+    # en-polnear-format review gold: *maybe 1,500*, *probably 150,000*: about
+    [q] = analyze_article(Article(text=text, lang="en")).quantities
+    assert (q.value, q.approx) == (value, "about")
