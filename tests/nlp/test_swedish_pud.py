@@ -1,0 +1,23 @@
+"""Swedish news documents: the classes the UD Swedish PUD review set (sv-pud-review) and the blog review set
+showed, each on an invented sentence (no corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import analyze_text
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    return analyze_text(text, lang="sv").claims()
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Borgmästaren med rådgivare besöker i dag hamnen i Ystad, och menar att färjan måste gå oftare.",
+     "Borgmästaren med rådgivare"),
+    ("Kommunen och Trafikverket har lämnat sin rapport och konstaterat att bron behöver lagas.",
+     "Kommunen och Trafikverket"),
+])
+def test_a_coordinated_cue_shares_a_subject_with_a_preposition_or_conjunction_inside(text: str, source: str) -> None:
+    # 'X med Y' and 'X och Y' are one noun phrase: the second predicate's cue has it as its subject
+    assert [s for s, _, _, _ in _claims(text)] == [source]
