@@ -21,3 +21,12 @@ def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
 def test_a_coordinated_cue_shares_a_subject_with_a_preposition_or_conjunction_inside(text: str, source: str) -> None:
     # 'X med Y' and 'X och Y' are one noun phrase: the second predicate's cue has it as its subject
     assert [s for s, _, _, _ in _claims(text)] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "Enligt tidningsuppgifter har hamnen i Ystad sålts till ett danskt rederi.",
+    "Hamnen i Ystad har sålts till ett danskt rederi, enligt medieuppgifter.",
+])
+def test_a_compound_of_uppgifter_is_a_hearsay_source(text: str) -> None:
+    # FORMAT.md: 'enligt uppgifter' is reported; so is a compound with it as its head
+    assert [k for _, _, _, k in _claims(text)] == ["reported"]
