@@ -30,3 +30,9 @@ def test_a_coordinated_cue_shares_a_subject_with_a_preposition_or_conjunction_in
 def test_a_compound_of_uppgifter_is_a_hearsay_source(text: str) -> None:
     # FORMAT.md: 'enligt uppgifter' is reported; so is a compound with it as its head
     assert [k for _, _, _, k in _claims(text)] == ["reported"]
+
+
+def test_a_prepositional_source_ends_at_a_name_before_a_definite_noun() -> None:
+    # 'enligt Trafikverket olyckorna': the name is the source, the definite noun the clause's own
+    text = "Skälen är enligt Trafikverket olyckorna, samt kostnaderna för bron."
+    assert _claims(text) == [("Trafikverket", "enligt", text[:-1], "asserted")]

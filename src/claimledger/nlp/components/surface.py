@@ -50,6 +50,7 @@ from claimledger.nlp.components.subclauses import (
     infinitive_end,
     labelled,
     linked_clause,
+    name_then_noun,
     negated,
     relative_aside,
     rule_noun,
@@ -68,7 +69,7 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     source = r.np_after(c1, r.e, "prep")
     if source is None:
         return None
-    certainty = cue.certainty
+    source, certainty = name_then_noun(r, source), cue.certainty
     w = r.lex.word_class
     norms = tuple(w("norm_source"))
     if norms and any(d[x].lower_.endswith(norms) for x in range(*source)):
