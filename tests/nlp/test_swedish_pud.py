@@ -36,3 +36,9 @@ def test_a_prepositional_source_ends_at_a_name_before_a_definite_noun() -> None:
     # 'enligt Trafikverket olyckorna': the name is the source, the definite noun the clause's own
     text = "Skälen är enligt Trafikverket olyckorna, samt kostnaderna för bron."
     assert _claims(text) == [("Trafikverket", "enligt", text[:-1], "asserted")]
+
+
+def test_an_infinitive_after_a_preposition_is_part_of_the_subject() -> None:
+    # 'planer för att bygga bron': the infinitive modifies the noun; the subject is the whole phrase, not 'bron'
+    text = "En rapport om kommunens planer för att bygga bron säger att kostnaden blir högre."
+    assert [s for s, _, _, _ in _claims(text)] == ["En rapport om kommunens planer för att bygga bron"]

@@ -1,10 +1,9 @@
 """One sentence as the surface rules see it: its cues, its clause boundaries, its noun phrases.
 
-The rules lean on the lexicon and on a few word classes (complementizer, relative pronoun,
-conjunction, recipient preposition) rather than on a perfect parse, because our Swedish parser
-is trained on little data: where a part-of-speech tag is there it sharpens a boundary, where it
-is missing the word lists decide. Every span is a half-open range of token indices into the
-block's Doc.
+The rules lean on the lexicon and on a few word classes (complementizer, relative pronoun, conjunction,
+recipient preposition) rather than on a perfect parse, because our Swedish parser is trained on little
+data: where a part-of-speech tag is there it sharpens a boundary, where it is missing the word lists
+decide. Every span is a half-open range of token indices into the block's Doc.
 """
 
 from __future__ import annotations
@@ -278,7 +277,8 @@ class SentenceRules:
         # 'Lärare som arbetar med nyanlända menar': a relative clause's verb belongs to the subject
         late_v2 = "Fin" not in d[k].morph.get("VerbForm", ["Fin"])  # 'Bara veckor tidigare hade Nordea meddelat'
         verbs = [x for x in range(i, j) if (self.verbs[x - o] or ((x == i + 1 or late_v2) and self._v2_aux(d[x], aux)))
-                 and not (x > i and lw[x - 1 - o] in self.rel)]
+                 and not (x > i and (lw[x - 1 - o] in self.rel or (d[x - 1].pos_ == "PART" and x - 1 > i and d[
+                     x - 2].pos_ == "ADP" and "Inf" in d[x].morph.get("VerbForm", []))))]  # 'planer för att minska X'
         if verbs or j - i > _MAX_SOURCE:
             commas = [x for x in range(i, j) if tx[x - o] == ","]
             cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
