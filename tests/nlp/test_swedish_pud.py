@@ -42,3 +42,13 @@ def test_an_infinitive_after_a_preposition_is_part_of_the_subject() -> None:
     # 'planer för att bygga bron': the infinitive modifies the noun; the subject is the whole phrase, not 'bron'
     text = "En rapport om kommunens planer för att bygga bron säger att kostnaden blir högre."
     assert [s for s, _, _, _ in _claims(text)] == ["En rapport om kommunens planer för att bygga bron"]
+
+
+@pytest.mark.parametrize(("text", "cue", "certainty"), [
+    ("Efter mötet tillkännagav borgmästaren att färjan ska gå varje timme.", "tillkännagav", "asserted"),
+    ("Rederiet beklagar att färjan inte gick i tid.", "beklagar", "asserted"),
+    ("Kaptenen är övertygad om att färjan klarar stormen.", "är övertygad om", "estimated"),
+    ("Kaptenerna var övertygade att färjan klarade stormen.", "var övertygade", "estimated"),
+])
+def test_verbs_of_announcing_regretting_and_conviction_are_cues(text: str, cue: str, certainty: str) -> None:
+    assert [(c, k) for _, c, _, k in _claims(text)] == [(cue, certainty)]
