@@ -52,3 +52,9 @@ def test_an_infinitive_after_a_preposition_is_part_of_the_subject() -> None:
 ])
 def test_verbs_of_announcing_regretting_and_conviction_are_cues(text: str, cue: str, certainty: str) -> None:
     assert [(c, k) for _, c, _, k in _claims(text)] == [(cue, certainty)]
+
+
+def test_an_inverted_cue_with_no_comma_before_it_keeps_its_claim_when_a_clause_follows() -> None:
+    # 'Y rapporterar X, och Z': the source ends at the comma; Z is the writer's own next clause
+    text = "Färjan slutar gå till Bornholm rapporterar lokalradion, och i vinter blir det inga turer alls."
+    assert _claims(text) == [("lokalradion", "rapporterar", "Färjan slutar gå till Bornholm", "asserted")]
