@@ -58,3 +58,10 @@ def test_an_inverted_cue_with_no_comma_before_it_keeps_its_claim_when_a_clause_f
     # 'Y rapporterar X, och Z': the source ends at the comma; Z is the writer's own next clause
     text = "Färjan slutar gå till Bornholm rapporterar lokalradion, och i vinter blir det inga turer alls."
     assert _claims(text) == [("lokalradion", "rapporterar", "Färjan slutar gå till Bornholm", "asserted")]
+
+
+def test_indikerar_is_an_evidence_cue() -> None:
+    # like 'visar att': what a finding indicates is reported
+    text = "Mätningarna indikerar att vattnet i hamnen är förorenat."
+    assert [(c, x, k) for _, c, x, k in _claims(text)] == [
+        ("indikerar", "vattnet i hamnen är förorenat", "reported")]
