@@ -65,3 +65,9 @@ def test_indikerar_is_an_evidence_cue() -> None:
     text = "Mätningarna indikerar att vattnet i hamnen är förorenat."
     assert [(c, x, k) for _, c, x, k in _claims(text)] == [
         ("indikerar", "vattnet i hamnen är förorenat", "reported")]
+
+
+def test_a_quotation_after_a_colon_closed_before_an_inverted_cue_is_that_speakers_claim() -> None:
+    # 'X beklagar att Y: ”Z,” sade hon': the quotation is hers, not the words before the colon
+    text = "Rederiet beklagar att turen ställdes in: ”Vi hade inget val,” sade kaptenen Eva Ek."
+    assert ("kaptenen Eva Ek", "sade", "Vi hade inget val", "asserted") in _claims(text)

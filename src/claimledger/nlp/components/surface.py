@@ -171,7 +171,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # häktad, nekar till anklagelserna*): what follows is the preposition's object, not a subject
         source = r.np_after(c1, r.e, "inverted")
         # 'Enligt P4 är det X: – Jag har varit sjuk, säger han': the quote opens at the dash after the colon
-        colons = colon_quotes(r, r.s, prev)
+        colons = colon_quotes(r, r.s, prev) or [x for x in range(r.s, prev - 1) if d[x].text == ":" and r.is_quote(
+            d[x + 1]) and r.is_quote(d[c0 - 1])]  # 'X beklagar att Y: ”Z,” sade hon': the quote closed before the cue
         content = r.trim((r.skip_open(colons[-1] + 1 if colons else r.s, prev), prev))
         subject_before = d.has_annotation("DEP") and not any(r.is_quote(d[x]) for x in range(r.s, c0)) and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.i < prev and c.pos_ in {"NOUN", "PROPN"} for c in d[c0].children)
