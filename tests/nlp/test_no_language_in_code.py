@@ -27,7 +27,7 @@ NAMES = {
     # spaCy pipe names, dependency labels and tags, NER labels
     "ner", "lemmatizer", "det", "DET", "PER", "SOURCE",
     # Universal Dependencies morphological feature names (token.morph), the same in every language
-    "Voice", "Number",
+    "Voice", "Number", "Past",
 }
 
 

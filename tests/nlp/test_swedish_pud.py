@@ -71,3 +71,11 @@ def test_a_quotation_after_a_colon_closed_before_an_inverted_cue_is_that_speaker
     # 'X beklagar att Y: ”Z,” sade hon': the quotation is hers, not the words before the colon
     text = "Rederiet beklagar att turen ställdes in: ”Vi hade inget val,” sade kaptenen Eva Ek."
     assert ("kaptenen Eva Ek", "sade", "Vi hade inget val", "asserted") in _claims(text)
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("Det var en resa som skulle varit roligare med fler passagerare.", 0),  # counterfactual: 'would have been'
+    ("Kaptenen ska fått betalt av rederiet.", 1),  # hearsay: 'is said to have got'
+])
+def test_a_bare_supine_is_hearsay_after_ska_but_counterfactual_after_skulle(text: str, claims: int) -> None:
+    assert len(_claims(text)) == claims
