@@ -79,3 +79,9 @@ def test_a_quotation_after_a_colon_closed_before_an_inverted_cue_is_that_speaker
 ])
 def test_a_bare_supine_is_hearsay_after_ska_but_counterfactual_after_skulle(text: str, claims: int) -> None:
     assert len(_claims(text)) == claims
+
+
+def test_an_att_clause_ends_at_a_colon_before_a_later_speakers_quotation() -> None:
+    # 'X beklagar att Y: ”Z,” sade hon': Y is X's claim, Z hers
+    text = "Rederiet beklagar att turen ställdes in: ”Vi hade inget val,” sade kaptenen Eva Ek."
+    assert ("Rederiet", "beklagar", "turen ställdes in", "asserted") in _claims(text)

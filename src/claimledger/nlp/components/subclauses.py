@@ -354,3 +354,12 @@ def name_then_noun(r: SentenceRules, source: Range) -> Range:
                 and "Def" in nxt.morph.get("Definite", [])):
             return (source[0], x + 1)
     return source
+
+
+def colon_quote_of_later(r: SentenceRules, start: int, end: int, later: list[int]) -> list[int]:
+    """Colons in ``start``..``end`` that open a quotation closed right before a later cue (*X beklagar att
+    Y: ”Z,” sade hon*): the quotation is the later cue's speaker's, so a claim before it ends at the colon."""
+    d = r.doc
+    closes = [c for c in later if c - 1 > start and r.is_quote(d[c - 1])]
+    return [x for x in range(start, end - 1) if d[x].text == ":" and r.is_quote(d[x + 1])
+            and any(c > x + 2 for c in closes)]

@@ -44,6 +44,7 @@ from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
     clause_joints,
+    colon_quote_of_later,
     finite_between,
     generic_self_talk,
     in_than_clause,
@@ -248,7 +249,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             # closes at the comma after which the main clause's verb goes on
             end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
         end = infinitive_end(r, comp + 1, contrast_end(r, comp + 1, end))  # 'att ha sett X och jagas av Y'
-        content = r.trim((comp + 1, next(iter(colon_quotes(r, comp + 1, end)), end)))  # ': – Vad är ...': a quote
+        stops = colon_quotes(r, comp + 1, end) + colon_quote_of_later(r, comp + 1, end, later)  # ': – Vad är': a quote
+        content = r.trim((comp + 1, min(stops, default=end)))
         if content is None:
             return None
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
