@@ -21,13 +21,13 @@ NAMES = {
     "about", "exact", "range", "comma", "point", "before", "after",
     # rule flags and word-class names read from words.tsv
     "rules", "dependency", "lenient_pos", "split_particles", "count_head_apart", "prep_anonymous_hearsay",
-    "hyphen_count", "subject_clauses",
+    "hyphen_count", "subject_clauses", "closed_compounds",
     "during",  # the word class of 'under' before a span of time (sv/no), and an English adjunct preposition
     "month",  # the word class of month names, and an English noun of time (time_noun)
     # spaCy pipe names, dependency labels and tags, NER labels
     "ner", "lemmatizer", "det", "DET", "PER", "SOURCE",
     # Universal Dependencies morphological feature names (token.morph), the same in every language
-    "Voice", "Number",
+    "Voice", "Number", "Past",
 }
 
 

@@ -81,13 +81,21 @@ def is_anonymous(source: str | None, lex: Lexicon) -> bool:
     return hit is not None
 
 
+def _hearsay(word: str, lex: Lexicon) -> bool:
+    """A hearsay source word (*uppgifter*, *reports*), or, where the language writes compounds as one word
+    (rule ``closed_compounds``), a compound with one as its head (*mediauppgifter*, *tidningsuppgifter*)."""
+    nouns = lex.word_class("hearsay_source")
+    return word in nouns or ("closed_compounds" in lex.word_class("rules") and any(
+        word.endswith(n) and len(word) - len(n) >= 3 for n in nouns))
+
+
 def certainty(base: Certainty, kind: str, source: str | None, content: str, lex: Lexicon) -> Certainty:
     """The cue's certainty, moved by hearsay sources (and, where the language's rules say so, by any
     unnamed source of a prepositional cue: ``prep_anonymous_hearsay``), hedges in the content and denials."""
     src = _words(source or "")
     head = src[1:] if len(src) > 1 and src[0] in lex.word_class("definite_article") else src
-    if base == "asserted" and src and (head[0] in lex.word_class("hearsay_source")  # 'de uppgifter jag fick'
-                                       or src[-1] in lex.word_class("hearsay_source")):  # 'recent reports'
+    if base == "asserted" and src and (_hearsay(head[0], lex)  # 'de uppgifter jag fick'
+                                       or _hearsay(src[-1], lex)):  # 'recent reports', 'enligt mediauppgifter'
         return "reported"
     words = _possessive_have(_words(content), lex)
     if base == "asserted" and kind == "prep" and "prep_anonymous_hearsay" in lex.word_class("rules") and (

@@ -332,7 +332,8 @@ def unmarked_inverted(r: SentenceRules, c0: int, c1: int) -> tuple[Range, Range]
     while tail < r.e and d[tail].is_punct and not r.is_quote(d[tail]) and d[tail].text != "?":
         tail += 1
     question = r.e < len(d) and d[r.e].text == "?"  # 'Så blir det bättre menar du?'
-    if tail < r.e or question or d[c0 - 1].is_punct or any(x in r.cue_starts for x in range(r.s, c0)):
+    joined = tail < r.e and d[source[1]].text == "," and d[tail].lower_ in r.conj  # 'rapporterar E24, och X'
+    if (tail < r.e and not joined) or question or d[c0 - 1].is_punct or any(x in r.cue_starts for x in range(r.s, c0)):
         return None
     last = next((x for x in range(c0 - 1, r.s - 1, -1) if d[x].text == ","), r.s - 1)
     if any(d[x].lower_ in r.comp or d[x].lower_ in r.rel for x in range(last + 1, c0)):

@@ -37,8 +37,11 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
             n = len(cue.words)
             if cue.kind == "modal" and n == 2:
                 # hearsay 'ska' + 'ha'/'vara', with a few words between: 'ska roboten ha avfyrats'
+                # 'ska ... skjutits': a bare supine after present 'ska' is hearsay; after past 'skulle' it is a
+                # counterfactual ('en uppvaktning som skulle varit intressant att se')
+                bare = tagged and "Past" not in doc[k].morph.get("Tense", [])
                 tail = next((x for x in range(k + 1, min(sent.end, k + 6)) if doc[x].lower_ == cue.words[1]
-                             or (tagged and _supine(doc[x], lex))), None)  # 'ska ... skjutits'
+                             or (bare and _supine(doc[x], lex))), None)
 
                 if tail is not None and tagged and doc[tail].lower_ != cue.words[1] and any(
                         "Inf" in doc[x].morph.get("VerbForm", []) for x in range(k + 1, tail)):

@@ -1,10 +1,9 @@
 """One sentence as the surface rules see it: its cues, its clause boundaries, its noun phrases.
 
-The rules lean on the lexicon and on a few word classes (complementizer, relative pronoun,
-conjunction, recipient preposition) rather than on a perfect parse, because our Swedish parser
-is trained on little data: where a part-of-speech tag is there it sharpens a boundary, where it
-is missing the word lists decide. Every span is a half-open range of token indices into the
-block's Doc.
+The rules lean on the lexicon and on a few word classes (complementizer, relative pronoun, conjunction,
+recipient preposition) rather than on a perfect parse, because our Swedish parser is trained on little
+data: where a part-of-speech tag is there it sharpens a boundary, where it is missing the word lists
+decide. Every span is a half-open range of token indices into the block's Doc.
 """
 
 from __future__ import annotations
@@ -98,10 +97,9 @@ class SentenceRules:
         last = max(later_cues, default=-1)
         for i in range(k, self.e - 1):
             t = tx[i - o]
-            if t == "," and (
-                (lw[i + 1 - o] in self.conj and last > i) or i + 1 in later or self._subject_then(None, i, later)
-                or ((tx[i + 1 - o] in self.quotes or lw[i + 1 - o] in self.rel) and i + 2 in later)
-            ):
+            nxt = lw[i + 1 - o]
+            if t == "," and ((nxt in self.conj and last > i) or i + 1 in later or self._subject_then(None, i, later)
+                             or ((tx[i + 1 - o] in self.quotes or nxt in self.rel) and i + 2 in later)):
                 return i
             if t == ";" or (lw[i - o] in self.conj and i > k and (i + 1 in later or self._subject_then(k, i, later))):
                 return i
@@ -279,7 +277,8 @@ class SentenceRules:
         # 'Lärare som arbetar med nyanlända menar': a relative clause's verb belongs to the subject
         late_v2 = "Fin" not in d[k].morph.get("VerbForm", ["Fin"])  # 'Bara veckor tidigare hade Nordea meddelat'
         verbs = [x for x in range(i, j) if (self.verbs[x - o] or ((x == i + 1 or late_v2) and self._v2_aux(d[x], aux)))
-                 and not (x > i and lw[x - 1 - o] in self.rel)]
+                 and not (x > i and (lw[x - 1 - o] in self.rel or (d[x - 1].pos_ == "PART" and x - 1 > i and d[
+                     x - 2].pos_ == "ADP" and "Inf" in d[x].morph.get("VerbForm", []))))]  # 'planer för att minska X'
         if verbs or j - i > _MAX_SOURCE:
             commas = [x for x in range(i, j) if tx[x - o] == ","]
             cut = max([*verbs, *commas], default=j - _MAX_SOURCE - 1) + 1
@@ -316,7 +315,7 @@ class SentenceRules:
     def _coordinated_subject(self, k: int) -> Range | None:
         """A cue right after 'och'/'men' with no subject of its own (*tvår sina händer och säger att*,
         *håller med om X, men påpekar att*, *har kallat X skamlig och menat att*) shares the subject of the
-        first predicate: the words from that clause's start to its first verb, when they are a noun phrase."""
+        first predicate: the words from its clause's start to its first verb that are a noun phrase (*X med Y*)."""
         d, o, lw, sp = self.doc, self.s, self.lowers, _SUBJECT_POS
         if not self.tagged:
             return None
@@ -338,7 +337,8 @@ class SentenceRules:
                 z == i or d[z].pos_ in _SUBJECT_POS)) for z in range(i, v))  # or a phrase: 'I X föreslog han'
                 and lw[v + 1 - o] in self.lex.word_class("nominative_pronoun")):
             return (v + 1, v + 2)  # 'Nu kommer de plötsligt och säger att': V2, the pronoun after the verb
-        if v is None or v == i or any(d[z].pos_ not in _SUBJECT_POS and not self.is_quote(d[z]) for z in range(i, v)):
+        if v is None or v == i or any(d[z].pos_ not in sp and not self.is_quote(d[z]) and not (i < z < v - 1 and d[
+                z].pos_ in {"ADP", "CCONJ"} and {d[z - 1].pos_, d[z + 1].pos_} <= sp) for z in range(i, v)):
             return None  # 'Johan Carlson ” håller med ” och skriver att': quotation marks are no part of it
         return self.trim((i, v))
 

@@ -338,3 +338,28 @@ def rule_self(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) ->
     if source is None or content is None:
         return None
     return Found((c0, c1), content, source, cue.certainty, cue.kind, "self")
+
+
+def name_then_noun(r: SentenceRules, source: Range) -> Range:
+    """A prepositional source ends at a name followed by a definite common noun with no genitive between
+    (*orsaker är enligt Kameo bostadsbristen*): a name and a definite noun make no noun phrase in Swedish
+    (*Kameos rapport*, *rapporten från Kameo*), so the noun opens the clause's own words. Tagged text only."""
+    d = r.doc
+    if not r.tagged:
+        return source
+    for x in range(source[0], source[1] - 1):
+        nxt = d[x + 1]
+        name = d[x].pos_ == "PROPN" or (d[x].pos_ == "NOUN" and d[x].is_title and x > r.s)  # 'Trafikverket'
+        if (name and not d[x].text.endswith("s") and nxt.pos_ == "NOUN" and nxt.text.islower()
+                and "Def" in nxt.morph.get("Definite", [])):
+            return (source[0], x + 1)
+    return source
+
+
+def colon_quote_of_later(r: SentenceRules, start: int, end: int, later: list[int]) -> list[int]:
+    """Colons in ``start``..``end`` that open a quotation closed right before a later cue (*X beklagar att
+    Y: ”Z,” sade hon*): the quotation is the later cue's speaker's, so a claim before it ends at the colon."""
+    d = r.doc
+    closes = [c for c in later if c - 1 > start and r.is_quote(d[c - 1])]
+    return [x for x in range(start, end - 1) if d[x].text == ":" and r.is_quote(d[x + 1])
+            and any(c > x + 2 for c in closes)]

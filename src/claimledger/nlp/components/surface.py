@@ -44,12 +44,14 @@ from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
     clause_joints,
+    colon_quote_of_later,
     finite_between,
     generic_self_talk,
     in_than_clause,
     infinitive_end,
     labelled,
     linked_clause,
+    name_then_noun,
     negated,
     relative_aside,
     rule_noun,
@@ -68,7 +70,7 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     source = r.np_after(c1, r.e, "prep")
     if source is None:
         return None
-    certainty = cue.certainty
+    source, certainty = name_then_noun(r, source), cue.certainty
     w = r.lex.word_class
     norms = tuple(w("norm_source"))
     if norms and any(d[x].lower_.endswith(norms) for x in range(*source)):
@@ -170,7 +172,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         # häktad, nekar till anklagelserna*): what follows is the preposition's object, not a subject
         source = r.np_after(c1, r.e, "inverted")
         # 'Enligt P4 är det X: – Jag har varit sjuk, säger han': the quote opens at the dash after the colon
-        colons = colon_quotes(r, r.s, prev)
+        colons = colon_quotes(r, r.s, prev) or [x for x in range(r.s, prev - 1) if d[x].text == ":" and r.is_quote(
+            d[x + 1]) and r.is_quote(d[c0 - 1])]  # 'X beklagar att Y: ”Z,” sade hon': the quote closed before the cue
         content = r.trim((r.skip_open(colons[-1] + 1 if colons else r.s, prev), prev))
         subject_before = d.has_annotation("DEP") and not any(r.is_quote(d[x]) for x in range(r.s, c0)) and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.i < prev and c.pos_ in {"NOUN", "PROPN"} for c in d[c0].children)
@@ -246,7 +249,8 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             # closes at the comma after which the main clause's verb goes on
             end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
         end = infinitive_end(r, comp + 1, contrast_end(r, comp + 1, end))  # 'att ha sett X och jagas av Y'
-        content = r.trim((comp + 1, next(iter(colon_quotes(r, comp + 1, end)), end)))  # ': – Vad är ...': a quote
+        stops = colon_quotes(r, comp + 1, end) + colon_quote_of_later(r, comp + 1, end, later)  # ': – Vad är': a quote
+        content = r.trim((comp + 1, min(stops, default=end)))
         if content is None:
             return None
         return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-that")
