@@ -53,9 +53,12 @@ def test_sv_web2012_heldout2_attribution_strict_f1_floor() -> None:
     ("sv-web2012-review7", 0.81),  # unseen .739; .842 after its round
     ("sv-web2012-heldout3", 0.72),  # unseen .726; never tuned on; .745 now
     ("sv-web2012-heldout4", 0.69),  # unseen .718; never tuned on
+    ("sv-pud-review", 0.86),  # unseen .692; .889 after its round
+    ("sv-pud-heldout", 0.60),  # unseen .636; never tuned on
 ])
 def test_sv_web2012_review_and_third_heldout_strict_f1_floors(name: str, strict: float) -> None:
-    """The third and fourth blind Swedish draws and a third held-out draw (evaluation/data/README.md)."""
+    """The later blind Swedish draws: Webbnyheter review and held-out draws, and UD Swedish PUD's news
+    documents (evaluation/data/README.md)."""
     docs = read_gold(SV_HELDOUT2.with_name(f"{name}.jsonl"))
     preds = {p["id"]: p for p in predict_docs(docs)}
     assert score({d["id"]: d for d in docs}, preds)["attributions"]["strict"]["f1"] >= strict
