@@ -318,7 +318,9 @@ def _pieces(text: str, lang: str) -> Iterator[tuple[Block, bool]]:
         n += 1
 
 
+@cache
 def _double_marks(lang: str) -> frozenset[str]:
+    """The quotation marks that pair across lines (single ones are apostrophes too), once per language."""
     lex = lexicon.load(lang)
     return (lex.word_class("quote_open") | lex.word_class("quote_close")) - lex.word_class("quote_single")
 

@@ -24,6 +24,7 @@ newlines, which is one (``paragraphs``).
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -143,21 +144,29 @@ def paragraphs(text: str, marks: frozenset[str]) -> Iterator[tuple[int, str]]:
     """The text's lines with their offsets, except that a quotation which opens a line and closes at
     the end of a later one, the lines between joined by single newlines and holding no mark
     (*"Skatten höjs från 30 till 35 kronor.\nSkatt införs även …\nSkatten tas ut från 6."*), is one
-    paragraph: one quotation, one content, as a reader and the annotators take it."""
-    found = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text)]
-    count = [sum(line.count(c) for c in marks) for _, _, line in found]
-    i = 0
-    while i < len(found):
-        start, end, line = found[i]
-        stripped = line.strip()
-        j = i
-        if stripped[:1] in marks and count[i] % 2 == 1:
-            for k in range(i + 1, min(len(found), i + QUOTE_LINES)):
-                if found[k][0] != found[k - 1][1] + 1:
+    paragraph: one quotation, one content, as a reader and the annotators take it. Lazy, as ``blocks``
+    is: only a line that opens a quotation it leaves open looks ahead, and no further than
+    ``QUOTE_LINES``."""
+    lines = _LINE.finditer(text)
+    ahead: deque[re.Match[str]] = deque()
+    while (m := ahead.popleft() if ahead else next(lines, None)) is not None:
+        last = m
+        if m.group().lstrip()[:1] in marks and _count(m.group(), marks) % 2 == 1:
+            while len(ahead) < QUOTE_LINES - 1 and (nxt := next(lines, None)) is not None:
+                ahead.append(nxt)
+            prev = m
+            for k, nxt in enumerate(ahead):
+                if nxt.start() != prev.end() + 1:
                     break  # a blank line between: paragraphs of their own
-                if count[k]:
-                    tail = found[k][2].rstrip().rstrip(".,;:!?")
-                    j = k if count[k] % 2 == 1 and tail[-1:] in marks else i
+                if count := _count(nxt.group(), marks):
+                    if count % 2 == 1 and nxt.group().rstrip().rstrip(".,;:!?")[-1:] in marks:
+                        last = nxt
+                        for _ in range(k + 1):
+                            ahead.popleft()
                     break
-        yield start, text[start:found[j][1]]
-        i = j + 1
+                prev = nxt
+        yield m.start(), text[m.start() : last.end()]
+
+
+def _count(line: str, marks: frozenset[str]) -> int:
+    return sum(line.count(c) for c in marks)

@@ -29,7 +29,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     what the rules found."""
     found = _rule_attributions(doc, sent, lex, tagged)
     if contents_convention() != "polnear":
-        topic, dates = lex.word_class("topic_prep"), lex.word_class("weekday") | lex.word_class("month")
+        topic = lex.word_class("topic_prep")
+        dates = lex.derived("dates", lambda lx: lx.word_class("weekday") | lx.word_class("month"))
         return [f for f in found if _worded(doc, f) and not _topic_only(doc, f, topic)
                 and not _dated(doc, f, dates)]
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []

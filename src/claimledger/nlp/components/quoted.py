@@ -39,7 +39,7 @@ class QuotedSentence(ParsedSentence):
         subj = next((c for c in v.children if c.dep_ in _SUBJ and c.i < v.i), None)
         if self.polnear or r is None or subj is None or self.q.region(subj.i) != r or v.tag_ not in _FINITE:
             return None  # '"… the ISO saying it's congestion"': a participle inside is the speaker's own telling
-        own = self.lex.word_class("first_person") | self.lex.word_class("second_person")
+        own = self.lex.derived("own_persons", lambda lx: lx.word_class("first_person") | lx.word_class("second_person"))
         if subj.tag_ in _WH or any(t.lower_ in own for t in subj.subtree):
             return None  # 'people who tell …', 'most of us believe …'
         return None if v.lower_ in self.lex.word_class("factive_verb") else subj  # 'they knew X': the speaker's
