@@ -104,8 +104,8 @@ class _Sentence(AsideSentence):
             content, rule = self.content_after(v, c1, form)
             if content is not None:  # 'reaffirmed their opposition, underscoring …': an aside ends it
                 content = (content[0], self._cut_aside(*content))
-            if source is None and not self._passive(v):
-                return None  # 'to challenge the ruling': a stance with no one holding it is no claim
+            if source is None and not self._passive(v) and (rule != "dep-infinitive" or not self.speaker_within(v)):
+                return None  # 'to challenge the ruling': no one holds it ('"He claims to be …"': the quote's subject)
             if v.tag_ == "VB" and v.dep_ in _XCOMP:
                 return None  # 'plans to attack the bill', 'refused to endorse him': a stance to come, not held
         if content is None and source is not None and form in self.fallback:
@@ -113,7 +113,7 @@ class _Sentence(AsideSentence):
         if content is None or self.writers_hedge(v, cue, source) or self.withheld_comment(v, rule, cue.certainty):
             return None
         wide = self.widen_to_quotes(content)  # 'as "a war that …, since …. Lawsuits …"': the quotation runs on
-        if any(not self.doc[x].is_punct for x in range(content[1], wide[1])):
+        if self.q.region(v.i) is None and any(not self.doc[x].is_punct for x in range(content[1], wide[1])):
             content = (content[0], wide[1])
         content = self.clip_to_sentence(content)
         if c0 <= content[0] < c1:  # 'shows that …': the cue's own words stay out of the content

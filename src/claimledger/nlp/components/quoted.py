@@ -66,7 +66,10 @@ class QuotedSentence(ParsedSentence):
             hi -= 1
         if hi <= lo or source is None:
             return None
-        return replace(f, content=(lo, hi), source=source)
+        # '"He claims to be a Democrat," she said': a claim verb's infinitive is a relay of its own, not a
+        # plan inside her words, so it leaves the weak rules that ``drop_embedded`` folds into her content
+        rule = "dep-infinitive-quoted" if f.rule == "dep-infinitive" else f.rule
+        return replace(f, content=(lo, hi), source=source, rule=rule)
 
     def quote_before(self, v: Token, source: Range | None) -> Range | None:
         """A quotation that ends just before the source-and-cue clause (*"…," she said*)."""

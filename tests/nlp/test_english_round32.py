@@ -1,0 +1,23 @@
+"""English, stop 32: classes the English review sets showed, each on an invented sentence (no corpus text)."""
+
+from __future__ import annotations
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    return analyze_article(Article(text=text, lang="en")).claims()
+
+
+def test_a_claim_verbs_infinitive_inside_a_quotation_is_a_relay_of_its_own() -> None:
+    # FORMAT.md nests each relay; 'claims to be' takes an infinitive, so the parse gives no clause
+    text = '"The mayor claims to be a friend of the harbour. She is not," the councillor said.'
+    claims = _claims(text)
+    assert ("The mayor", "claims", "to be a friend of the harbour", "alleged") in claims
+    assert any(c[0] == "the councillor" for c in claims)
+
+
+def test_a_plan_inside_a_quotation_stays_the_speakers() -> None:
+    # 'want to' is no claim under FORMAT.md: nothing nested
+    assert [c[0] for c in _claims('"The rebels want to hold the bridge," the colonel said.')] == ["the colonel"]
