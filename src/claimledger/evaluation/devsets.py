@@ -40,6 +40,7 @@ SETS = {
     # a third held-out draw from the corpus's test half, annotated blind, never tuned on (evaluation/data/README.md)
     "sv-web2012-heldout3": [str(Path(__file__).parent / "data" / "sv-web2012-heldout3.jsonl")],
     "sv-web2012-heldout4": [str(Path(__file__).parent / "data" / "sv-web2012-heldout4.jsonl")],
+    "sv-web2012-heldout5": [str(Path(__file__).parent / "data" / "sv-web2012-heldout5.jsonl")],
     # real Swedish long-form text: the 25 posts of an economy and defence blog's feed in ../shared, annotated
     # blind, stand-off: 13 review, tuned on, and 12 held out, never tuned on; and the 54 entries with text of
     # a Dagens Nyheter news feed (teasers, nine attributions: mostly a test of claiming nothing), held out
@@ -47,6 +48,7 @@ SETS = {
     # 40 review, tuned on, and 40 held out, never tuned on (evaluation/data/README.md)
     "sv-pud-review": [str(Path(__file__).parent / "data" / "sv-pud-review.jsonl")],
     "sv-pud-heldout": [str(Path(__file__).parent / "data" / "sv-pud-heldout.jsonl")],
+    "sv-pud-heldout2": [str(Path(__file__).parent / "data" / "sv-pud-heldout2.jsonl")],
     "sv-blog-review": [str(Path(__file__).parent / "data" / "sv-blog-review.standoff.jsonl")],
     "sv-blog-heldout": [str(Path(__file__).parent / "data" / "sv-blog-heldout.standoff.jsonl")],
     "sv-dn-feed-heldout": [str(Path(__file__).parent / "data" / "sv-dn-feed-heldout.standoff.jsonl")],
@@ -79,6 +81,7 @@ SETS = {
     # 35 + 24 review, tuned on, and 15 + 15 held out, never tuned on (evaluation/data/README.md)
     "en-polnear-format-review": [str(Path(__file__).parent / "data" / "en-polnear-format-review.standoff.jsonl")],
     "en-polnear-format-review2": [str(Path(__file__).parent / "data" / "en-polnear-format-review2.standoff.jsonl")],
+    "en-polnear-format-review3": [str(Path(__file__).parent / "data" / "en-polnear-format-review3.standoff.jsonl")],
     "en-polnear-format-heldout": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout.standoff.jsonl")],
     "en-polnear-format-heldout2": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout2.standoff.jsonl")],
     # PolNeAR again, scored under its own annotation's convention for noun-phrase contents
