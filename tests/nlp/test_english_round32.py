@@ -21,3 +21,20 @@ def test_a_claim_verbs_infinitive_inside_a_quotation_is_a_relay_of_its_own() -> 
 def test_a_plan_inside_a_quotation_stays_the_speakers() -> None:
     # 'want to' is no claim under FORMAT.md: nothing nested
     assert [c[0] for c in _claims('"The rebels want to hold the bridge," the colonel said.')] == ["the colonel"]
+
+
+def test_a_misread_conjunct_after_an_according_to_source_is_no_content() -> None:
+    # the parser hangs 'according to' on 'authorized', joined to the main verb; the clause before is the claim
+    text = ("The army is moving into the city, according to three officials who spoke to the newspaper but were "
+            "not authorized to speak publicly.")
+    assert _claims(text) == [("three officials", "according to", "The army is moving into the city", "reported")]
+
+
+def test_according_to_closing_a_paragraph_with_a_colon_leads_into_the_next() -> None:
+    text = ("The council met on Monday.\n\nAccording to Jane Roe, writing for the Herald:\n\n"
+            "The harbour company received as much as $2 million in payments from the city.\n\n"
+            "Another official said the payments were legal.")
+    claims = _claims(text)
+    assert ("Jane Roe", "According to",
+            "The harbour company received as much as $2 million in payments from the city.", "asserted") in claims
+    assert not any(c[1] == "writing" or c[2] == "writing for the Herald" for c in claims)

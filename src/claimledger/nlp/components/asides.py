@@ -245,5 +245,35 @@ class AsideSentence(ObjectSentence):
             self.q.region(x) is not None for x in range(*r))
 
 
+    def _source_to_appositive(self, obj: Token, source: Range) -> Range:
+        """*according to the coach, Ana Diaz, in the first game, …*: the source is the noun phrase and
+        its appositive, whatever else the parser hung on it after a comma; a name set off by commas
+        right after it (*to the coach, Ana Diaz, the team …*) is its appositive too."""
+        d = self.doc
+        for k in range(obj.i + 1, source[1]):
+            segment = d[k + 1 : self._next_comma(k + 1, source[1])]
+            if d[k].text == "," and not any(t.dep_ in _NAME_GOES_ON and source[0] <= t.head.i < k for t in segment):
+                source = (source[0], k)
+                break
+        end = self._next_comma(source[1] + 1, self.e) if source[1] < self.e and d[source[1]].text == "," else source[1]
+        name = d[source[1] + 1 : end]
+        if source[1] < end < self.e - 1 and 0 < len(name) <= 4 and all(t.pos_ == "PROPN" for t in name) and not (
+                name[-1].dep_ in _SUBJ and sum(c.dep_ in _SUBJ for c in name[-1].head.children) == 1):
+            source = (source[0], end)  # but 'according to the Herald, Prof. Ng, the chair, said …': Ng speaks
+        return source
+
+    def _next_comma(self, i: int, end: int) -> int:
+        """The first comma at or after ``i`` before ``end`` (``end`` if none)."""
+        return next((k for k in range(i, end) if self.doc[k].text == ","), end)
+
+    def _closes_sentence(self, phrase: Range) -> bool:
+        """A phrase set off by a comma with nothing but punctuation after it in its sentence."""
+        d = self.doc
+        return (phrase[0] > self.s and d[phrase[0] - 1].text == ","
+                and all(d[x].is_punct or d[x].is_space for x in range(phrase[1], self.e)))
+
+
 _LOOK_COMPLEMENT = frozenset({"ccomp"})
 """What follows a verb of appearance and holds how things look (*it seems that …*)."""
+_NAME_GOES_ON = frozenset({"appos", "conj", "cc"})
+"""After a comma, what still belongs to a source: an appositive (*X, head of Y*), a coordinated name."""

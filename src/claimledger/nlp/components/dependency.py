@@ -284,6 +284,10 @@ class _Sentence(AsideSentence):
         if head.i == c0 or c0 <= head.i < c1:
             return None
         phrase = (d[c0].left_edge.i, d[c0].right_edge.i + 1)
+        if phrase[0] == self.s and d[self.e - 1].text == ":" and not any(not t.is_space for t in d[self.e:]):
+            return None  # 'According to X, writing for Y:' closing a paragraph: the next one is X's (colon_lead)
+        if head.i >= phrase[1] and head.dep_ == "conj" and head.head.i < c0 and d[c0 - 1].text == ",":
+            head, phrase = head.head, (phrase[0], self.e)  # 'X, according to officials who … but were not …'
         if source is not None:
             cut = self._source_to_appositive(obj, source)
             if cut[1] < source[1]:
@@ -310,33 +314,6 @@ class _Sentence(AsideSentence):
         frags.sort(key=self._chars, reverse=True)
         return Found((c0, c1), frags[0], source, self.evidence(cue, source), cue.kind, "dep-prep-source",
                      tuple(frags[1:]))
-
-    def _source_to_appositive(self, obj: Token, source: Range) -> Range:
-        """*according to the coach, Ana Diaz, in the first game, …*: the source is the noun phrase and
-        its appositive, whatever else the parser hung on it after a comma; a name set off by commas
-        right after it (*to the coach, Ana Diaz, the team …*) is its appositive too."""
-        d = self.doc
-        for k in range(obj.i + 1, source[1]):
-            segment = d[k + 1 : self._next_comma(k + 1, source[1])]
-            if d[k].text == "," and not any(t.dep_ in _NAME_GOES_ON and source[0] <= t.head.i < k for t in segment):
-                source = (source[0], k)
-                break
-        end = self._next_comma(source[1] + 1, self.e) if source[1] < self.e and d[source[1]].text == "," else source[1]
-        name = d[source[1] + 1 : end]
-        if source[1] < end < self.e - 1 and 0 < len(name) <= 4 and all(t.pos_ == "PROPN" for t in name) and not (
-                name[-1].dep_ in _SUBJ and sum(c.dep_ in _SUBJ for c in name[-1].head.children) == 1):
-            source = (source[0], end)  # but 'according to the Herald, Prof. Ng, the chair, said …': Ng speaks
-        return source
-
-    def _next_comma(self, i: int, end: int) -> int:
-        """The first comma at or after ``i`` before ``end`` (``end`` if none)."""
-        return next((k for k in range(i, end) if self.doc[k].text == ","), end)
-
-    def _closes_sentence(self, phrase: Range) -> bool:
-        """A phrase set off by a comma with nothing but punctuation after it in its sentence."""
-        d = self.doc
-        return (phrase[0] > self.s and d[phrase[0] - 1].text == ","
-                and all(d[x].is_punct or d[x].is_space for x in range(phrase[1], self.e)))
 
     def signature(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """Punctuation that names a speaker: *Okafor: "…"*, *PENCE: Well, …*, *"…" ― Ana Reyes*."""
@@ -444,7 +421,5 @@ def _reported_thing(v: Token) -> bool:
 
 _OBJECT_ARGS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advcl", "dative"})
 """What may follow a cue's object and make it part of a claim (*accused X of Y*, *called X a liar*)."""
-_NAME_GOES_ON = frozenset({"appos", "conj", "cc"})
-"""After a comma, what still belongs to a source: an appositive (*X, head of Y*), a coordinated name."""
 _INVERTED_SPEAKER = frozenset({"dobj", "obj", "attr", "dative", "npadvmod", "oprd"})
 """Labels a parser gives the speaker after the cue in '"…," read the email'."""
