@@ -38,3 +38,15 @@ def test_according_to_closing_a_paragraph_with_a_colon_leads_into_the_next() -> 
     assert ("Jane Roe", "According to",
             "The harbour company received as much as $2 million in payments from the city.", "asserted") in claims
     assert not any(c[1] == "writing" or c[2] == "writing for the Herald" for c in claims)
+
+
+def test_a_relay_inside_a_quotation_ends_with_its_clause() -> None:
+    # the quotation goes on after the relayed clause, in the speaker's own voice
+    text = '"The mayor says the harbour will stay open. I doubt it," the councillor said.'
+    assert ("The mayor", "says", "the harbour will stay open", "asserted") in _claims(text)
+
+
+def test_a_colon_lead_takes_the_cues_subject_not_a_fronted_phrase() -> None:
+    text = ("The senator has spoken out before.\n\nIn a speech last July, he said:\n\n"
+            "Let no one be mistaken, the plan is a disaster for the city.\n\nThe council did not reply.")
+    assert ("he", "said", "Let no one be mistaken, the plan is a disaster for the city.", "asserted") in _claims(text)

@@ -17,6 +17,9 @@ from claimledger.nlp.components.found import Found
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue, Lexicon
 
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+"""A verb's subject in the parse (ClearNLP's labels and UD's)."""
+
 
 def colon_quotes(r: SentenceRules, start: int, end: int) -> list[int]:
     """Colons in ``start``..``end`` that a dash follows: where a dash quote opens inside the sentence
@@ -66,6 +69,9 @@ def colon_lead(doc: Doc, lex: Lexicon, tagged: bool) -> Found | None:
         return None
     c0, c1, cue = cues[-1]
     source = r.np_before(c0) or r.np_after(c1, colon, "inverted")
+    subj = next((t for t in doc[c0].children if t.dep_ in _SUBJECT and t.right_edge.i < colon), None)
+    if subj is not None and (source is None or not source[0] <= subj.i < source[1] or source[0] < subj.left_edge.i):
+        source = (subj.left_edge.i, subj.right_edge.i + 1)  # 'In a speech last July, he said:', 'I dag sa X:'
     if source is None:
         return None
     return Found((c0, c1), (colon + 1, colon + 1), source, cue.certainty, cue.kind, "colon-lead")

@@ -229,7 +229,8 @@ class _Sentence(AsideSentence):
             if hi < len(self.doc) and self.doc[hi].text == ":":
                 quote = self.quote_after(hi + 1)  # 'said there was a simple reason: "…"': the quotation spells it out
                 hi = quote[1] if quote is not None and not self.names_a_noun(quote) else hi
-            return self.trim(*self.widen_to_quotes((lo, hi))), [], "dep-comp"
+            inside = self.q.region(v.i) is not None  # a relay inside a quotation ends with its clause
+            return self.trim(*((lo, hi) if inside else self.widen_to_quotes((lo, hi)))), [], "dep-comp"
         c = self.comp_child(v, after=False)
         if c is not None:
             lo, hi = self.subtree(c)
