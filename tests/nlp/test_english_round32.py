@@ -50,3 +50,16 @@ def test_a_colon_lead_takes_the_cues_subject_not_a_fronted_phrase() -> None:
     text = ("The senator has spoken out before.\n\nIn a speech last July, he said:\n\n"
             "Let no one be mistaken, the plan is a disaster for the city.\n\nThe council did not reply.")
     assert ("he", "said", "Let no one be mistaken, the plan is a disaster for the city.", "asserted") in _claims(text)
+
+
+def test_more_claim_nouns_with_a_that_clause() -> None:
+    assert _claims("Despite complaints that the lanes slow traffic, the council kept them.") == [
+        (None, "complaints", "the lanes slow traffic", "alleged")]
+    assert _claims("It is a common misconception that the harbour belongs to the city.") == [
+        (None, "misconception", "the harbour belongs to the city", "estimated")]
+
+
+def test_a_noun_clause_ends_before_a_main_clause_the_parser_took_for_it() -> None:
+    # the parse makes 'kept' the clause of 'complaints' and hangs 'the lanes slow traffic' on it
+    assert ("the lanes slow traffic" in [c[2] for c in _claims(
+        "Despite complaints that the lanes slow traffic, the council kept them.")])

@@ -50,7 +50,7 @@ class NounSentence(ReducedSentence):
             clause = self._stray_clause(n)
         rule = "dep-noun"
         if clause is not None:
-            content = self.trim(max(c1, clause.left_edge.i), clause.right_edge.i + 1)
+            content = self.trim(max(c1, clause.left_edge.i), self._misread_main(clause) or clause.right_edge.i + 1)
         elif c1 - c0 == 1 and source is not None:
             content, rule = self._noun_topic(n, source)
         else:
@@ -59,6 +59,20 @@ class NounSentence(ReducedSentence):
             return None
         content = self.clip_to_sentence(self.widen_to_quotes(content))
         return Found((n.i, n.i + 1), content, source, cue.certainty, cue.kind, rule)
+
+    def _misread_main(self, clause: Token) -> int | None:
+        """*Despite complaints that the lanes slow traffic, the council kept them*: the parser may take the
+        main clause for the noun's (*kept*, its subject after a comma) and hang the real one on it as a
+        complement that opens right after the complementizer; the noun's clause then ends at that comma."""
+        d = self.doc
+        subj = next((g for g in clause.children if g.dep_ in _SUBJ and g.i < clause.i), None)
+        mark = next((g for g in clause.children if g.dep_ == "mark" and g.i < clause.i), None)
+        if subj is None or mark is None:
+            return None
+        inner = next((g for g in clause.children if g.dep_ == "ccomp" and g.left_edge.i == mark.i + 1), None)
+        if inner is None or not any(d[x].text == "," for x in range(inner.right_edge.i + 1, subj.left_edge.i)):
+            return None
+        return inner.right_edge.i + 1
 
     def _stray_clause(self, n: Token) -> Token | None:
         """*targets for Trump's false claims that he is an advocate*: the parser may hang the clause
