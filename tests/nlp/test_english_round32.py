@@ -63,3 +63,14 @@ def test_a_noun_clause_ends_before_a_main_clause_the_parser_took_for_it() -> Non
     # the parse makes 'kept' the clause of 'complaints' and hangs 'the lanes slow traffic' on it
     assert ("the lanes slow traffic" in [c[2] for c in _claims(
         "Despite complaints that the lanes slow traffic, the council kept them.")])
+
+
+def _figures(text: str) -> list[str]:
+    a = analyze_article(Article(text=text, lang="en"))
+    return [text[q.span.start:q.span.end] for q in a.quantities]
+
+
+def test_turning_a_bare_number_is_an_age() -> None:
+    assert _figures("The senator turns 70 on Tuesday, and his staff planned a party.") == []
+    assert _figures("When she turned 18, she moved to the city.") == []
+    assert _figures("Sales turned 40 percent lower.") == ["40"]

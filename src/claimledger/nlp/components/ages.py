@@ -36,6 +36,8 @@ def age_stated(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]]
     duration and counts: the subject must be a person word and the years must end the clause.
     A time adverb may stand between subject and verb (*som nu är 2 år*)."""
     w = lex.word_class
+    if prev and prev[-1][2] in w("age_turn") and (not nxt or not nxt[0][2][0].isalnum() or nxt[0][2] in w("time_prep")):
+        return True  # 'Trump turns 70 on Tuesday', 'when she turned 18.': turning a bare number is an age
     if len(prev) < 2 or prev[-1][2] not in w("age_copula"):
         return False
     k = -3 if len(prev) > 2 and prev[-2][2] in w("time_adverb") else -2
