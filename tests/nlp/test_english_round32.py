@@ -74,3 +74,14 @@ def test_turning_a_bare_number_is_an_age() -> None:
     assert _figures("The senator turns 70 on Tuesday, and his staff planned a party.") == []
     assert _figures("When she turned 18, she moved to the city.") == []
     assert _figures("Sales turned 40 percent lower.") == ["40"]
+
+
+def test_praise_or_blame_of_x_as_y_claims_x_as_y() -> None:
+    assert _claims("The senator criticized the mayor as unfit for office.") == [
+        ("The senator", "criticized", "the mayor as unfit for office", "asserted")]
+    assert _claims("The union praised the deal as a victory for workers.") == [
+        ("The union", "praised", "the deal as a victory for workers", "asserted")]
+
+
+def test_an_as_clause_of_time_names_nothing() -> None:
+    assert _claims("The army attacked the town as night fell.") == []

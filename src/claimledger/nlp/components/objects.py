@@ -104,7 +104,7 @@ class ObjectSentence(NounSentence):
             told = self._told(c) if c.dep_ in _OBJ and form in self.recipient_object else None
             if told is not None:
                 return self.trim(*told), "dep-comp"
-            if c.dep_ in _OBJ and (self._named_as(v, c) if form in self.lex.word_class("as_object")
+            if c.dep_ in _OBJ and (self._named_as(v, c) if form in self.as_forms
                                    else self._content_noun(form, c)):
                 lo, hi = self.subtree(c)
                 dated = next((g for g in reversed(list(c.rights)) if g.dep_ == "prep"), None)
@@ -229,13 +229,23 @@ class ObjectSentence(NounSentence):
         mark = comp_mark(clause, self.comp)
         return (mark.i + 1, clause.right_edge.i + 1) if mark is not None else None
 
+    @property
+    def as_forms(self) -> frozenset[str]:
+        """Verbs whose object is a claim only with *as* (``as_object``); under FORMAT.md also the verbs of
+        praise and blame (``as_object_evaluative``: *criticizing him as unfit*), which PolNeAR marks otherwise."""
+        if self.polnear:
+            return self.lex.word_class("as_object")
+        w = "as_object", "as_object_evaluative"
+        return self.lex.derived("as_forms", lambda lx: lx.word_class(w[0]) | lx.word_class(w[1]))
+
     def _named_as(self, v: Token, obj: Token) -> bool:
         """*identified the trawler as the culprit*: for a verb whose object is a claim only so (``as_object``),
         *as* after the object names what it is, however the parser hangs it: on the verb, on the object
         (*regards the senator as her best hope*), or opening a predicate (*criticizing him as unfit*)."""
         marks = self.as_mark
         return any(g.dep_ == "prep" and g.lower_ in marks and g.i > obj.i for g in (*v.children, *obj.children)) or any(
-            c.dep_ in {"advcl", "oprd"} and c.i > obj.i and self.doc[c.left_edge.i].lower_ in marks for c in v.children)
+            c.dep_ in {"advcl", "oprd"} and c.i > obj.i and self.doc[c.left_edge.i].lower_ in marks
+            and not any(g.dep_ in _SUBJ for g in c.children) for c in v.children)  # not 'as night fell'
 
     def _object_tail(self, v: Token, after: int, hi: int) -> int:
         """Where an object content ends: what the verb governs after it belongs to it ('called it a
