@@ -85,3 +85,11 @@ def test_praise_or_blame_of_x_as_y_claims_x_as_y() -> None:
 
 def test_an_as_clause_of_time_names_nothing() -> None:
     assert _claims("The army attacked the town as night fell.") == []
+
+
+def test_who_was_heard_from_speaks() -> None:
+    assert _claims("I have heard from many sources that the deal is off.") == [
+        ("many sources", "heard from", "the deal is off", "reported")]
+    assert _claims("We learned from a diplomat that the talks failed.") == [
+        ("a diplomat", "learned", "the talks failed", "reported")]
+    assert _claims("I heard that the mayor resigned.") == []

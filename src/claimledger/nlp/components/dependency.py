@@ -45,6 +45,11 @@ from claimledger.nlp.lexicon import Cue, Lexicon
 class _Sentence(AsideSentence):
     """One parsed sentence with the dependency rules for its cues."""
 
+    @property
+    def hearing(self) -> frozenset[str]:
+        """Verbs of hearing (``hearing_verb``), whose *from* phrase names who speaks."""
+        return self.lex.word_class("hearing_verb")
+
     def verb(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """A verb cue: its subject is the source; the content is found by the first rule that applies."""
         v = self.cue_head(c0, c1)
@@ -62,6 +67,9 @@ class _Sentence(AsideSentence):
         if v.i == self.s + 1 and d[self.s].tag_ == "DT" and v.i + 1 < self.e and d[v.i + 1].text == ",":
             return None  # 'That said, …', 'All told, …': a set phrase that opens the sentence
         source = self.source_of(v)
+        heard = next((g for c in v.children if c.dep_ == "prep" and c.lower_ in self.source_prep and c.i > v.i
+                      for g in c.children if g.dep_ == "pobj"), None) if v.lower_ in self.hearing else None
+        source = self.np(heard) if heard is not None else source  # 'heard from aides that X': the aides speak
         if source is None and v.dep_ == "ROOT" and not any(c.dep_ in _SUBJ_PASS for c in v.children):
             source = self.subject_before(v)
         if source is None:
@@ -112,6 +120,8 @@ class _Sentence(AsideSentence):
             content, rule = self.relative_head(v, source)
         if content is None or self.writers_hedge(v, cue, source) or self.withheld_comment(v, rule, cue.certainty):
             return None
+        if rule == "dep-object" and v.lower_ in self.hearing:
+            return None  # 'will hear arguments that X': what is heard is no claim of the hearer's; the noun's is
         wide = self.widen_to_quotes(content)  # 'as "a war that …, since …. Lawsuits …"': the quotation runs on
         if self.q.region(v.i) is None and any(not self.doc[x].is_punct for x in range(content[1], wide[1])):
             content = (content[0], wide[1])
