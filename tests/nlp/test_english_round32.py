@@ -93,3 +93,10 @@ def test_who_was_heard_from_speaks() -> None:
     assert _claims("We learned from a diplomat that the talks failed.") == [
         ("a diplomat", "learned", "the talks failed", "reported")]
     assert _claims("I heard that the mayor resigned.") == []
+
+
+def test_a_supposed_holder_is_no_source() -> None:
+    assert _claims("Anyone who thinks the war is over is wrong.") == []
+    assert _claims("Anyone expecting the mayor to change course will be disappointed.") == []
+    assert _claims("Everyone who was asked said the bridge was safe.") == [
+        ("Everyone", "said", "the bridge was safe", "asserted")]
