@@ -100,3 +100,8 @@ def test_a_supposed_holder_is_no_source() -> None:
     assert _claims("Anyone expecting the mayor to change course will be disappointed.") == []
     assert _claims("Everyone who was asked said the bridge was safe.") == [
         ("Everyone", "said", "the bridge was safe", "asserted")]
+
+
+def test_a_relative_pronoun_speaks_for_a_demonstrative_it_follows() -> None:
+    claims = _claims("Those who believe the harbour will close are wrong, the mayor said.")
+    assert ("Those who", "believe", "the harbour will close", "estimated") in claims

@@ -317,7 +317,7 @@ class ParsedSentence:
         """The noun a relative clause hangs on, for a verb of that clause (or a conjunct of it)."""
         while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
-        if verb.dep_ not in {"relcl", "acl:relcl"} or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        if verb.dep_ not in {"relcl", "acl:relcl"} or verb.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
             return None
         return self.np(verb.head)
 
