@@ -55,6 +55,8 @@ def test_sv_web2012_heldout2_attribution_strict_f1_floor() -> None:
     ("sv-web2012-heldout4", 0.69),  # unseen .718; never tuned on
     ("sv-pud-review", 0.86),  # unseen .692; .889 after its round
     ("sv-pud-heldout", 0.60),  # unseen .636; never tuned on
+    ("sv-web2012-heldout5", 0.78),  # unseen .824 (stop 31's end rules); never tuned on
+    ("sv-pud-heldout2", 0.80),  # unseen .849 (stop 31's end rules); never tuned on
 ])
 def test_sv_web2012_review_and_third_heldout_strict_f1_floors(name: str, strict: float) -> None:
     """The later blind Swedish draws: Webbnyheter review and held-out draws, and UD Swedish PUD's news
@@ -117,6 +119,7 @@ def test_en_pud_news_floors(half: str, strict: float, quantity: float) -> None:
     ("en-feed-news-heldout", 0.76, 0.88, 0.90),  # unseen .785 / .906 / .926; never tuned on
     ("en-polnear-format-review", 0.80, 0.93, 0.82),  # unseen .829, .799, .765 (three draws); .815 / .952 / .849 now
     ("en-polnear-format-review2", 0.83, 0.93, 0.76),  # unseen .822 / .957 / .787; .856 / .954 / .787 after its round
+    ("en-polnear-format-review3", 0.77, 0.94, 0.70),  # unseen .775 / .972 / .739; tuned on from stop 32
     ("en-polnear-format-heldout", 0.77, 0.90, 0.82),  # unseen .751 / .927 / .838; never tuned on; .794 / .914 / .868
     ("en-polnear-format-heldout2", 0.78, 0.85, 0.78),  # unseen .807 / .872 / .811 (start rules); never tuned on
     ("sv-blog-review", 0.58, 0.90, 0.85),  # unseen .474 / .867 / .754; .610 / .923 / .874 after its first round
