@@ -105,3 +105,10 @@ def test_a_supposed_holder_is_no_source() -> None:
 def test_a_relative_pronoun_speaks_for_a_demonstrative_it_follows() -> None:
     claims = _claims("Those who believe the harbour will close are wrong, the mayor said.")
     assert ("Those who", "believe", "the harbour will close", "estimated") in claims
+
+
+def test_a_target_or_topic_phrase_with_adjuncts_after_it_claims_nothing() -> None:
+    assert _claims("Davis lashed out at the nominee on Facebook.") == []
+    assert _claims("The minister hinted at a deal.") == []
+    assert _claims("He said at a rally that the plan would fail.") == [
+        ("He", "said", "the plan would fail", "asserted")]

@@ -29,7 +29,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     what the rules found."""
     found = _rule_attributions(doc, sent, lex, tagged)
     if contents_convention() != "polnear":
-        topic = lex.word_class("topic_prep")
+        topic = lex.derived("topic_or_target", lambda lx: lx.word_class("topic_prep") | lx.word_class("target_prep"))
         dates = lex.derived("dates", lambda lx: lx.word_class("weekday") | lx.word_class("month"))
         generic = lex.word_class("generic_holder")
         return [f for f in found if _worded(doc, f) and not _topic_only(doc, f, topic)
@@ -70,8 +70,12 @@ def _topic_only(doc: Doc, f: Found, topic: frozenset[str]) -> bool:
     (``topic_prep``: *speculated about the cost*, *weighed in on the allegations*): a subject, not a
     claim, and no FORMAT.md gold set writes one as a content."""
     t = doc[f.content[0]]
-    return (t.dep_ == "prep" and t.lower_ in topic and f.cue[0] <= t.head.i < f.cue[1]
-            and t.right_edge.i + 1 >= f.content[1])
+    if not (t.dep_ == "prep" and t.lower_ in topic and f.cue[0] <= t.head.i < f.cue[1]):
+        return False
+    # what follows the phrase, if anything, is more adjuncts of the cue ('lashed out at X on Facebook')
+    rest = [c for c in t.head.children if c.i > t.right_edge.i and c.i < f.content[1] and not c.is_punct]
+    return all(c.dep_ in {"prep", "npadvmod", "advmod"} for c in rest) and (
+        max([t.right_edge.i, *(c.right_edge.i for c in rest)]) + 1 >= f.content[1])
 
 
 def _rule_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[Found]:
