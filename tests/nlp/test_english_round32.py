@@ -112,3 +112,8 @@ def test_a_target_or_topic_phrase_with_adjuncts_after_it_claims_nothing() -> Non
     assert _claims("The minister hinted at a deal.") == []
     assert _claims("He said at a rally that the plan would fail.") == [
         ("He", "said", "the plan would fail", "asserted")]
+
+
+def test_a_bare_verbs_time_clause_is_no_content() -> None:
+    text = "That is in addition to the donations the foundation acknowledged after the paper asked about them."
+    assert _claims(text) == []

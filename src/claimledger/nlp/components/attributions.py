@@ -32,8 +32,10 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
         topic = lex.derived("topic_or_target", lambda lx: lx.word_class("topic_prep") | lx.word_class("target_prep"))
         dates = lex.derived("dates", lambda lx: lx.word_class("weekday") | lx.word_class("month"))
         generic = lex.word_class("generic_holder")
+        adverbial = lex.word_class("adverbial_subordinator")
         return [f for f in found if _worded(doc, f) and not _topic_only(doc, f, topic)
-                and not _dated(doc, f, dates) and not _supposed_holder(doc, f, generic)]
+                and not _dated(doc, f, dates) and not _supposed_holder(doc, f, generic)
+                and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)]  # 'acknowledged after …'
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
     return kept(found, doc, lex) + extra
 
