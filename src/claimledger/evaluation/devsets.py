@@ -84,6 +84,7 @@ SETS = {
     "en-polnear-format-review3": [str(Path(__file__).parent / "data" / "en-polnear-format-review3.standoff.jsonl")],
     "en-polnear-format-heldout": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout.standoff.jsonl")],
     "en-polnear-format-heldout2": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout2.standoff.jsonl")],
+    "en-polnear-format-heldout3": [str(Path(__file__).parent / "data" / "en-polnear-format-heldout3.standoff.jsonl")],
     # PolNeAR again, scored under its own annotation's convention for noun-phrase contents
     # (setting ``contents=polnear``: the object of any stance verb), which FORMAT.md does not share
     "en-polnear-dev/polnear": ["data/en/polnear-dev.jsonl"],
