@@ -117,3 +117,9 @@ def test_a_target_or_topic_phrase_with_adjuncts_after_it_claims_nothing() -> Non
 def test_a_bare_verbs_time_clause_is_no_content() -> None:
     text = "That is in addition to the donations the foundation acknowledged after the paper asked about them."
     assert _claims(text) == []
+
+
+def test_an_unresolved_relative_pronoun_has_no_source_kind() -> None:
+    # 'who' is no organisation (the stem table knows the WHO): an unresolved relative names no one
+    a = analyze_article(Article(text="I met him, who said the bridge was safe.", lang="en"))
+    assert [x.source_kind for x in a.attributions if x.source is not None] == [None]

@@ -204,6 +204,8 @@ def _source_kind(source: str, anonymous: bool, lex: Lexicon) -> SourceKind | Non
     words = _words(source)
     if len(words) == 1 and words[0] in lex.word_class("subject_pronoun"):
         return "person"
+    if len(words) == 1 and words[0] in lex.word_class("relative"):
+        return None  # an unresolved *who* or *which*: no kind to tell (and not *WHO*, an organisation)
     if (kind := stem_kind(source, lex)) is not None:
         return kind
     if anonymous:
