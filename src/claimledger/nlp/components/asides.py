@@ -244,7 +244,6 @@ class AsideSentence(ObjectSentence):
             r[0] <= c.left_edge.i and c.right_edge.i < r[1] for c in kids) and not any(
             self.q.region(x) is not None for x in range(*r))
 
-
     def _source_to_appositive(self, obj: Token, source: Range) -> Range:
         """*according to the coach, Ana Diaz, in the first game, …*: the source is the noun phrase and
         its appositive, whatever else the parser hung on it after a comma; a name set off by commas

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.nouns import NounSentence, comp_mark
 from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _SOURCE_DROP, _SUBJ, _SUBJ_PASS, _WH, _XCOMP
-from claimledger.nlp.lexicon import Cue
+from claimledger.nlp.lexicon import Cue, Lexicon
 
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "prep", "advcl", "dative"}
 """What may follow a stance verb's object and still be part of the content."""
@@ -235,8 +235,7 @@ class ObjectSentence(NounSentence):
         praise and blame (``as_object_evaluative``: *criticizing him as unfit*), which PolNeAR marks otherwise."""
         if self.polnear:
             return self.lex.word_class("as_object")
-        w = "as_object", "as_object_evaluative"
-        return self.lex.derived("as_forms", lambda lx: lx.word_class(w[0]) | lx.word_class(w[1]))
+        return self.lex.derived("as_forms", _as_forms)
 
     def _named_as(self, v: Token, obj: Token) -> bool:
         """*identified the trawler as the culprit*: for a verb whose object is a claim only so (``as_object``),
@@ -325,3 +324,6 @@ def _setting(t: Token, settings: frozenset[str]) -> bool:
     return t.pos_ in {"PROPN", "NUM"} or t.lower_ in settings
 
 
+def _as_forms(lex: Lexicon) -> frozenset[str]:
+    """FORMAT.md's verbs that claim *X as Y*: naming ones (``as_object``) and those of praise and blame."""
+    return lex.word_class("as_object") | lex.word_class("as_object_evaluative")

@@ -314,7 +314,7 @@ class ParsedSentence:
         return ante[0], subj.i + 1
 
     def _antecedent(self, verb: Token) -> Range | None:
-        """The noun a relative clause hangs on, for a verb of that clause (or a conjunct of it)."""
+        """The noun (or pronoun: *those who*) a relative clause hangs on, for a verb of that clause or a conjunct."""
         while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ not in {"relcl", "acl:relcl"} or verb.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
