@@ -123,3 +123,11 @@ def test_an_unresolved_relative_pronoun_has_no_source_kind() -> None:
     # 'who' is no organisation (the stem table knows the WHO): an unresolved relative names no one
     a = analyze_article(Article(text="I met him, who said the bridge was safe.", lang="en"))
     assert [x.source_kind for x in a.attributions if x.source is not None] == [None]
+
+
+def test_a_finding_from_an_investigation_or_from_no_one_named_is_reported() -> None:
+    assert _claims("Investigations have revealed that requests were made for added security.") == [
+        ("Investigations", "revealed", "requests were made for added security", "reported")]
+    assert _claims("It was revealed that she had used a personal email account.") == [
+        (None, "revealed", "she had used a personal email account", "reported")]
+    assert _claims("The agency revealed that the troops had left.")[0][3] == "asserted"

@@ -84,9 +84,8 @@ class ParsedSentence:
         self.one_role = polnear and bool(w("np_content_polnear"))
         """PolNeAR's convention for a language that has its words: a word is source, cue or content of
         one attribution at most, so none is annotated inside another's content or source."""
-        # the word sets joined from several classes, once per lexicon and convention (``_joined``)
-        # to_content: which take an infinitive as their content: FORMAT.md's claims (*claimed to have*), or
-        # PolNeAR's plans, requests and pledges too (*plans to*, *asked X to*, *vowed to*)
+        # word sets joined once per lexicon and convention (``_joined``); to_content: what takes an infinitive
+        # content: FORMAT.md's claims (*claimed to have*), or PolNeAR's plans too (*plans to*, *asked X to*)
         (self.np_content, self.to_content, self.settings, self.person_subjects, self.when_nouns, self.fallback
          ) = lex.derived("tree_joined_polnear" if polnear else "tree_joined", lambda x: _joined(x, polnear))
         # *I think …* outside quotation marks is the writer's own hedge under FORMAT.md; PolNeAR annotates it
@@ -279,12 +278,13 @@ class ParsedSentence:
                 and any(c.dep_ in _SUBJ and c.lower_ in self.expletive for c in h.children))
 
     def evidence(self, cue: Cue, source: Range | None) -> Certainty:
-        """*A new study has revealed …*, *according to a poll*: a study, poll or result that finds or reveals
-        something (head noun in ``evidence_source``, cue lemma in ``evidence_cue``) is evidence, reported like
-        *show*; after a preposition a body's records (``record_source``: *according to X data*) and any evidence
-        a name owns (*according to a survey from the CMI*) are its assertion."""
-        if cue.certainty != "asserted" or source is None or cue.lemma not in self.evidence_cues:
+        """*A study revealed*, *according to a poll*: evidence (``evidence_source`` head, ``evidence_cue``) is reported
+        like *show*, as is a finding no one is named for (*it was revealed that*); after a preposition, a body's
+        records (``record_source``: *according to X data*) and a name's evidence (*a CMI survey*) are asserted."""
+        if cue.certainty != "asserted" or cue.lemma not in self.evidence_cues:
             return cue.certainty
+        if source is None:
+            return "reported" if cue.kind == "verb" else cue.certainty
         words = self.doc[source[0] : source[1]]
         head = next((t for t in words if t.head.i == t.i or not source[0] <= t.head.i < source[1]), None)
         if cue.kind == "prep" and (head is None or head.lower_ in self.lex.word_class("record_source")
