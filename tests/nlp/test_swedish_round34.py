@@ -26,3 +26,23 @@ def test_a_finite_suspicion_passive_before_a_charge_reports_the_suspicion(text: 
 def test_a_suspicion_participle_on_an_arrest_still_claims_nothing() -> None:
     # a secondary predicate of 'greps' (sv-dev's gold leaves 'greps misstänkta för mord' out)
     assert _claims("Två män greps i natt misstänkta för mord.") == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Skolan stängdes efter ett larm där en elev var misstänkt för att ha hotat en lärare.",
+     "en elev var misstänkt för att ha hotat en lärare"),
+    ("Hotellet där gästerna uppges ha insjuknat stängs i dag.", "gästerna uppges ha insjuknat"),
+])
+def test_a_passive_in_a_clause_opened_by_a_relative_adverb_claims_that_clause(text: str, content: str) -> None:
+    # 'där' + a subject opens a clause of its own; with no comma it ends where the main clause's verb begins
+    assert [c for _, _, c, _ in _claims(text)] == [content]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Den kvinna som uppges ha sett rånet förhördes i går av polisen.", "ha sett rånet"),
+    ("Bilen som sägs ha använts vid rånet hittades i ett skogsparti.", "ha använts vid rånet"),
+])
+def test_a_relative_clause_without_a_comma_ends_at_the_main_clauses_finite_verb(text: str, content: str) -> None:
+    # a relative clause holds one finite verb, its own: the next one is the main clause's
+    assert [c for _, _, c, _ in _claims(text)] == [content]
+

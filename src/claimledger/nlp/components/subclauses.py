@@ -363,3 +363,35 @@ def colon_quote_of_later(r: SentenceRules, start: int, end: int, later: list[int
     closes = [c for c in later if c - 1 > start and r.is_quote(d[c - 1])]
     return [x for x in range(start, end - 1) if d[x].text == ":" and r.is_quote(d[x + 1])
             and any(c > x + 2 for c in closes)]
+
+
+
+def relative_adverb(r: SentenceRules, x: int) -> bool:
+    """A relative word the tagger calls an adverb (*där*, *vars* as the language lists them): it opens a
+    clause with a subject of its own (*ett fall där han är misstänkt*), not one it is the subject of."""
+    return r.doc[x].lower_ in r.rel and r.doc[x].pos_ == "ADV"
+
+
+def relative_end(r: SentenceRules, c1: int, end: int, aux: bool = True) -> int:
+    """Where a relative clause opened with no comma ends, its cue ending at ``c1``: where the main clause's
+    verb begins, a finite verb after the clause's own verb group (*som misstänkts för medhjälp begärdes
+    häktade*, *där gästerna uppges ha insjuknat stängs*, ``main_verb_after``) or, with ``aux``, an
+    auxiliary with a verb after it (*som misstänks ligga bakom X har flyttats*)."""
+    d = r.doc
+    own = c1  # the clause's own verb group right after the cue ('who reportedly has been itching to …'),
+    while own < end and d[own].pos_ in {"AUX", "VERB", "PART"} and not (  # up to a second finite verb
+            own > c1 and r.tagged and "Fin" in d[own].morph.get("VerbForm", [])):
+        own += 1
+    return next((x for x in range(max(c1 + 1, own), end - 1) if main_verb_after(r, own, x) or (
+        aux and d[x].pos_ == "AUX" and d[x + 1].pos_ in {"VERB", "AUX"})), end)
+
+
+def main_verb_after(r: SentenceRules, own: int, x: int) -> bool:
+    """Whether the finite verb at ``x`` is the main clause's, resuming after a relative clause opened with
+    no comma whose own verb group ends at ``own`` (*De män som misstänkts för medhjälp begärdes häktade*):
+    a relative clause holds one finite verb, its own; another with no subordinator, relative word or
+    conjunction before it is the verb of the clause around it. Read from the tagger's VerbForm."""
+    d = r.doc
+    links = r.comp | r.rel | r.conj | r.lex.word_class("subordinator") | r.lex.word_class("interrogative")
+    return (r.tagged and "Fin" in d[x].morph.get("VerbForm", [])
+            and not any(d[z].lower_ in links or d[z].is_punct for z in range(own, x)))

@@ -53,7 +53,9 @@ from claimledger.nlp.components.subclauses import (
     linked_clause,
     name_then_noun,
     negated,
+    relative_adverb,
     relative_aside,
+    relative_end,
     rule_noun,
     rule_self,
     second_predicate,
@@ -319,13 +321,8 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
                            and (d[x + 1].pos_ == "VERB" or d[x + 1].morph.get("VerbForm", []))))), end)
     if c0 > r.s and (d[c0 - 1].lower_ in r.rel or relative_adverbial(r, c0)):
         # 'Fartyget som misstänks ligga bakom kabelbrotten har flyttats': with no comma, the relative
-        # clause ends where the main clause's auxiliary and verb begin
-        own = c1  # the clause's own verb group right after the cue ('who reportedly has been itching to …')
-        while own < end and d[own].pos_ in {"AUX", "VERB", "PART"}:
-            own += 1
-        end = next((x for x in range(max(c1 + 1, own), end - 1)
-                    if d[x].pos_ == "AUX" and d[x + 1].pos_ in {"VERB", "AUX"}), end)
-        content = r.trim((c1, end))
+        # clause ends where the main clause's verb begins
+        content = r.trim((c1, relative_end(r, c1, end)))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
     start = r.clause_start(c0)
     second = second_predicate(r, c0)
@@ -336,10 +333,12 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     # 'säger att mannen uppges ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is
     # one opened by a subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts');
     # not one whose own finite verb comes first ('När det gäller X väntas Y': the cue is the main clause's)
+    # and one opened by a relative adverb ('ett fall där han är misstänkt för X'), up to the main clause's verb
     subordinate = r.lex.word_class("subordinator") | r.comp
-    start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if d[x].lower_ in subordinate and (
-        d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
-        and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
+    start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if (d[x].lower_ in subordinate or relative_adverb(r, x))
+                  and (d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
+                  and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
+    end = relative_end(r, c1, end, aux=False) if start > r.s and relative_adverb(r, start - 1) else end
     # 'X ligger på sjukhus och fem personer har rapporterats saknade': a main clause joined on, with its own subject,
     # after a clause with a verb ('Mannen och kvinnan uppges': one subject)
     joints = [x + 1 for x in clause_joints(r, start, c0 + 1) if any(r.is_verb(d[z]) for z in range(start, x))]
