@@ -46,3 +46,14 @@ def test_a_relative_clause_without_a_comma_ends_at_the_main_clauses_finite_verb(
     # a relative clause holds one finite verb, its own: the next one is the main clause's
     assert [c for _, _, c, _ in _claims(text)] == [content]
 
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Enligt domen i en tingsrätt i Lund döms mannen till fängelse i två år.",
+     "domen i en tingsrätt i Lund", "döms mannen till fängelse i två år"),
+    ("Enligt den prognos de skickat till oss kommer regnet att öka i kväll.",
+     "den prognos de skickat till oss", "kommer regnet att öka i kväll"),
+])
+def test_a_fronted_enligt_phrase_runs_to_the_finite_verb(text: str, source: str, content: str) -> None:
+    # verb second: the main clause's verb follows the whole fronted phrase, so all before it names the source
+    assert [(s, c) for s, _, c, _ in _claims(text)] == [(source, content)]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimledger.nlp.components.clauses import past_aside
+from claimledger.nlp.components.clauses import contact_relative, past_aside
 from claimledger.nlp.components.colons import colon_quotes
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
@@ -395,3 +395,30 @@ def main_verb_after(r: SentenceRules, own: int, x: int) -> bool:
     links = r.comp | r.rel | r.conj | r.lex.word_class("subordinator") | r.lex.word_class("interrogative")
     return (r.tagged and "Fin" in d[x].morph.get("VerbForm", [])
             and not any(d[z].lower_ in links or d[z].is_punct for z in range(own, x)))
+
+
+def fronted_source(r: SentenceRules, source: Range, i: int) -> tuple[Range, int]:
+    """The source of a fronted 'enligt X' and where the main clause starts (``i`` so far): past a relative
+    clause with no relative word (*Enligt de uppgifter jag fick upptäcktes felet*, ``contact_relative``),
+    else run on to the verb by ``fronted_source_end`` where that finds one."""
+    end = contact_relative(r, source)
+    end = fronted_source_end(r, i) if end is None else end
+    return ((source[0], end), end) if end is not None else (source, i)
+
+
+def fronted_source_end(r: SentenceRules, i: int) -> int | None:
+    """Where a fronted 'enligt X' ends by verb second: the main clause's finite verb follows the whole fronted
+    phrase, so the words between the noun phrase found and that verb, with no punctuation, subordinator,
+    relative word or conjunction among them, still name the source (*Enligt domen i en tingsrätt i Lund döms
+    mannen*: the court's ruling, not 'domen'). None where ``i`` is already the verb or a comma, or no finite
+    verb follows within a few words. Read from the tagger's word classes and VerbForm."""
+    d = r.doc
+    stops = r.comp | r.rel | r.conj | r.lex.word_class("subordinator")
+    if not r.tagged or i >= r.e or d[i].is_punct or "Fin" in d[i].morph.get("VerbForm", []):
+        return None
+    for x in range(i, min(r.e, i + _MAX_SUBJECT + 2)):
+        if d[x].is_punct or d[x].lower_ in stops or d[x].pos_ == "SCONJ" or r.is_quote(d[x]):
+            return None
+        if "Fin" in d[x].morph.get("VerbForm", []) or (x > i and r.is_verb(d[x]) and d[x - 1].pos_ != "PRON"):
+            return x  # a verb after a noun is the finite one, whatever its tag ('i Lund döms'); after a
+    return None  # pronoun it may be a relative clause's own ('den prognos de levererat till oss kommer')

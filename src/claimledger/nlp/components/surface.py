@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span
 from claimledger.nlp.components.clauses import (
     adverbials_only,
     clause_without_att,
-    contact_relative,
     contrast_end,
     directive,
     evidence_v2,
@@ -46,6 +45,7 @@ from claimledger.nlp.components.subclauses import (
     clause_joints,
     colon_quote_of_later,
     finite_between,
+    fronted_source,
     generic_self_talk,
     in_than_clause,
     infinitive_end,
@@ -84,9 +84,8 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     cue = replace(cue, certainty=certainty)
     if at_start:
         i = past_relative(r, source[1])  # 'Enligt App Data som mäter trafiken sjönk antalet': the claim at 'sjönk'
-        contact = contact_relative(r, source)
-        if contact is not None:  # 'Enligt de uppgifter jag fick upptäcktes felet': the clause is the source's
-            source, i = (source[0], contact), contact
+        # 'Enligt de uppgifter jag fick upptäcktes felet', 'Enligt domen i en tingsrätt döms X': by verb second
+        source, i = fronted_source(r, source, i)
         modifier = verbless_to_comma(r, i)
         if modifier is not None and d[i].text != ",":
             source, i = (source[0], modifier), modifier  # 'Enligt en källa med insyn i utredningen, som ...'
