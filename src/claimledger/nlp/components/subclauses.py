@@ -414,8 +414,9 @@ def fronted_source_end(r: SentenceRules, i: int) -> int | None:
     verb follows within a few words. Read from the tagger's word classes and VerbForm."""
     d = r.doc
     stops = r.comp | r.rel | r.conj | r.lex.word_class("subordinator")
-    if not r.tagged or i >= r.e or d[i].is_punct or "Fin" in d[i].morph.get("VerbForm", []):
-        return None
+    if (not r.tagged or "v2" not in r.lex.word_class("rules") or i >= r.e or d[i].is_punct
+            or "Fin" in d[i].morph.get("VerbForm", [])):
+        return None  # a language with the verb second only ('rules' v2 in its words.tsv)
     for x in range(i, min(r.e, i + _MAX_SUBJECT + 2)):
         if d[x].is_punct or d[x].lower_ in stops or d[x].pos_ == "SCONJ" or r.is_quote(d[x]):
             return None
