@@ -57,3 +57,14 @@ def test_a_relative_clause_without_a_comma_ends_at_the_main_clauses_finite_verb(
 def test_a_fronted_enligt_phrase_runs_to_the_finite_verb(text: str, source: str, content: str) -> None:
     # verb second: the main clause's verb follows the whole fronted phrase, so all before it names the source
     assert [(s, c) for s, _, c, _ in _claims(text)] == [(source, content)]
+
+
+def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
+    found = analyze_text(text, lang="sv").quantities
+    return [(q.span.of(text), q.value, q.approx, q.counted.of(text) if q.counted else None) for q in found]
+
+
+def test_the_price_mark_after_a_figure_leaves_the_currency_counted() -> None:
+    # ':-' marks whole kronor ('450:-'); a currency code after it is still what the figure counts
+    text = "Biljetten kostar 450:- SEK, och ett årskort runt 3 000:- SEK."
+    assert _figures(text) == [("450", 450, "exact", "SEK"), ("runt 3 000", 3000, "about", "SEK")]

@@ -1,10 +1,10 @@
 """Numbers that count or measure something: value, range, approximation, and what is counted.
 
-Digits are found with a pattern that knows the language's decimal mark and the thin,
-plain and non-breaking spaces Swedish puts between thousands (*10 000*); number
-words, scale words (*miljoner, billion*) and vague amounts (*hundratals, thousands*)
-come from ``numbers.tsv``. Years, dates, clock times, ordinals, ages, rate
-denominators and digits inside names are left out, as FORMAT.md asks.
+Digits are found with a pattern that knows the language's decimal mark and the thin, plain and non-breaking
+spaces Swedish puts between thousands (*10 000*); number words, scale words (*miljoner, billion*) and vague
+amounts (*hundratals, thousands*) come from ``numbers.tsv``. Years, dates, clock times, ordinals, ages, rate
+denominators and digits inside names are left out, as FORMAT.md asks. The price mark after a figure
+(*94 000:- SEK*, Swedish for whole kronor) is no word, so the currency after it is what is counted.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ from claimledger.nlp.components.shares import (
 )
 from claimledger.nlp.lexicon import Lexicon
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|(?!(?<=\d):-)(?<!\d:)[^\w\s]", re.UNICODE)  # '94 000:- SEK'
 
 
 @dataclass(frozen=True, slots=True)
