@@ -68,3 +68,10 @@ def test_the_price_mark_after_a_figure_leaves_the_currency_counted() -> None:
     # ':-' marks whole kronor ('450:-'); a currency code after it is still what the figure counts
     text = "Biljetten kostar 450:- SEK, och ett årskort runt 3 000:- SEK."
     assert _figures(text) == [("450", 450, "exact", "SEK"), ("runt 3 000", 3000, "about", "SEK")]
+
+
+def test_a_rate_base_after_av_is_no_figure_of_its_own() -> None:
+    # 'nio av tio' states a rate: the part is a figure, the base (tio, 100) is a rate denominator
+    text = "Nio av tio elever klarar provet, men bara 30 av 100 lärare tror det."
+    assert [(t, v) for t, v, _, _ in _figures(text)] == [("Nio", 9), ("30", 30)]
+
