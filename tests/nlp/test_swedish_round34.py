@@ -75,3 +75,9 @@ def test_a_rate_base_after_av_is_no_figure_of_its_own() -> None:
     text = "Nio av tio elever klarar provet, men bara 30 av 100 lärare tror det."
     assert [(t, v) for t, v, _, _ in _figures(text)] == [("Nio", 9), ("30", 30)]
 
+
+
+def test_digits_with_tals_are_a_vague_amount_over_the_number() -> None:
+    # '1000-tals' is 'tusentals' in digits, as '100-tal' is 'hundratal': FORMAT.md's vague amounts are 'over'
+    text = "Det kom 1000-tals demonstranter och 100 000-tals tittare."
+    assert _figures(text) == [("1000-tals", 1000, "over", "demonstranter"), ("100 000-tals", 100000, "over", "tittare")]
