@@ -81,3 +81,12 @@ def test_digits_with_tals_are_a_vague_amount_over_the_number() -> None:
     # '1000-tals' is 'tusentals' in digits, as '100-tal' is 'hundratal': FORMAT.md's vague amounts are 'over'
     text = "Det kom 1000-tals demonstranter och 100 000-tals tittare."
     assert _figures(text) == [("1000-tals", 1000, "over", "demonstranter"), ("100 000-tals", 100000, "over", "tittare")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Banken hävdade att räntan stigit och höjde därför sina avgifter.", "räntan stigit"),
+    ("Vi vet att färjan är sen i dag, och det har säkert funnits skäl till det.", "färjan är sen i dag"),
+])
+def test_an_att_clause_ends_before_a_clause_in_main_clause_order(text: str, content: str) -> None:
+    # 'och' + (subject) + finite verb + a sentence adverb: main-clause order, the writer's next clause
+    assert [c for _, _, c, _ in _claims(text)] == [content]

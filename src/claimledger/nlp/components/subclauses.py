@@ -423,3 +423,24 @@ def fronted_source_end(r: SentenceRules, i: int) -> int | None:
         if "Fin" in d[x].morph.get("VerbForm", []) or (x > i and r.is_verb(d[x]) and d[x - 1].pos_ != "PRON"):
             return x  # a verb after a noun is the finite one, whatever its tag ('i Lund döms'); after a
     return None  # pronoun it may be a relative clause's own ('den prognos de levererat till oss kommer')
+
+
+def main_clause_order(r: SentenceRules, i: int, end: int) -> int:
+    """Where a subordinate claim (an 'att' clause from ``i``) ends before a main clause joined on: after
+    'och' / 'men', a subject if any, its finite verb and then a sentence adverb (``order_adverb``: *inte,
+    säkert, därför*) stand in main-clause order (*att X, och det har säkert funnits skäl*, *att kostnaden
+    stigit och höjde därför räntan*); a subordinate clause puts the adverb before its verb (*att han inte
+    kom*), so that clause is the writer's, not the claim's. ``end`` where no conjunction is followed so."""
+    d = r.doc
+    if not r.tagged:
+        return end
+    adverbs = r.lex.word_class("order_adverb")
+    for x in range(i + 1, end - 2):
+        if d[x].lower_ not in r.conj:
+            continue
+        k = x + 1
+        while k < end and d[k].pos_ in {"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"}:
+            k += 1
+        if k + 1 < end and "Fin" in d[k].morph.get("VerbForm", []) and d[k + 1].lower_ in adverbs:
+            return x - (d[x - 1].text == ",")
+    return end
