@@ -90,3 +90,13 @@ def test_digits_with_tals_are_a_vague_amount_over_the_number() -> None:
 def test_an_att_clause_ends_before_a_clause_in_main_clause_order(text: str, content: str) -> None:
     # 'och' + (subject) + finite verb + a sentence adverb: main-clause order, the writer's next clause
     assert [c for _, _, c, _ in _claims(text)] == [content]
+
+
+def test_a_suspicion_inside_an_enligt_claim_is_its_own_entry_and_leaves_the_claim_asserted() -> None:
+    # the police report a suspicion held, not their own estimate: two entries, the police's asserted
+    text = "Åtta personer misstänks för brott, enligt polisen."
+    found = analyze_text(text, lang="sv")
+    assert found.claims() == [(None, "misstänks", "Åtta personer misstänks för brott", "estimated"),
+                              ("polisen", "enligt", "Åtta personer misstänks för brott", "asserted")]
+    # the figure in the words both claim is the police's, the one that names a source
+    assert [q.attribution_id for q in found.quantities] == [found.attributions[1].id]

@@ -18,7 +18,6 @@ from claimledger.nlp.components.clauses import (
     contrast_end,
     directive,
     evidence_v2,
-    fold_named_passives,
     free_relative,
     fronted_clause,
     fronted_subject,
@@ -38,7 +37,7 @@ from claimledger.nlp.components.clauses import (
 from claimledger.nlp.components.colons import colon_continuation, colon_quotes, late_colon
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
-from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
+from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay, fold_named_passives
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
@@ -447,4 +446,4 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
         more = colon_continuation(r, found)  # 'Det är för dyrt, anser hon: – Vi har inte råd'
         if more is not None:
             out.append(more)
-    return fold_named_passives(out)
+    return fold_named_passives(out, doc, lex)
