@@ -100,3 +100,18 @@ def test_a_suspicion_inside_an_enligt_claim_is_its_own_entry_and_leaves_the_clai
                               ("polisen", "enligt", "Åtta personer misstänks för brott", "asserted")]
     # the figure in the words both claim is the police's, the one that names a source
     assert [q.attribution_id for q in found.quantities] == [found.attributions[1].id]
+
+
+def test_an_outlet_whose_report_holds_only_a_bare_passive_is_its_origin() -> None:
+    # 'som uppges ...' names nobody: Yle relays no one, so the report's origin is Yle itself
+    from claimledger.link import origins as origins_of
+    from claimledger.link.data import load
+    from claimledger.model import Article
+    from claimledger.nlp.records import analyze_article
+
+    text = "Fartyget, som uppges ha släpat ett ankare, får nu lämna hamnen, rapporterar Yle."
+    analysis = analyze_article(Article(text=text, lang="sv", published="2024-12-27"))
+    data = load("sv")
+    found = origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data))
+    by_cue = {a.cue.of(text): o.actor for a, o in zip(analysis.attributions, found, strict=True)}
+    assert by_cue["rapporterar"] == "Yle"
