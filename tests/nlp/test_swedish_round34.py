@@ -115,3 +115,8 @@ def test_an_outlet_whose_report_holds_only_a_bare_passive_is_its_origin() -> Non
     found = origins_of.origins(analysis, data, origins_of.speaker_scope(analysis, data))
     by_cue = {a.cue.of(text): o.actor for a, o in zip(analysis.attributions, found, strict=True)}
     assert by_cue["rapporterar"] == "Yle"
+
+
+def test_a_suspicion_in_the_perfect_with_varit_is_a_cue() -> None:
+    text = "Bolaget har länge varit misstänkt för mutor i Uzbekistan."
+    assert _claims(text) == [(None, "varit misstänkt", text[:-1], "estimated")]
