@@ -120,3 +120,13 @@ def test_an_outlet_whose_report_holds_only_a_bare_passive_is_its_origin() -> Non
 def test_a_suspicion_in_the_perfect_with_varit_is_a_cue() -> None:
     text = "Bolaget har länge varit misstänkt för mutor i Uzbekistan."
     assert _claims(text) == [(None, "varit misstänkt", text[:-1], "estimated")]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Flera sjuksköterskor har vittnat om att avdelningen saknar personal.", "vittnat om"),
+    ("Det har sagts att bron ska rivas.", "sagts"),
+    ("Bolaget har gått ut med att fabriken stänger.", "gått ut med"),
+])
+def test_supine_forms_of_listed_cues_are_cues(text: str, cue: str) -> None:
+    # 'har vittnat om', 'har sagts': the perfect of a cue listed in its present and past forms
+    assert [c for _, c, _, _ in _claims(text)] == [cue]
