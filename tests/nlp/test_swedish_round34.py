@@ -130,3 +130,12 @@ def test_a_suspicion_in_the_perfect_with_varit_is_a_cue() -> None:
 def test_supine_forms_of_listed_cues_are_cues(text: str, cue: str) -> None:
     # 'har vittnat om', 'har sagts': the perfect of a cue listed in its present and past forms
     assert [c for _, c, _, _ in _claims(text)] == [cue]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Enligt tidningen har ministern sagt att avtalet är klart.", "ministern"),
+    ("På så sätt har kommunen räknat med att bidragen räcker.", "kommunen"),
+])
+def test_a_supine_cue_after_a_fronted_phrase_and_auxiliary_has_its_subject_after(text: str, source: str) -> None:
+    # verb second: [fronted phrase] har [subject] sagt att: the auxiliary closes the fronted phrase
+    assert source in [s for s, _, _, _ in _claims(text)]
