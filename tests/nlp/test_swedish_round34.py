@@ -139,3 +139,10 @@ def test_supine_forms_of_listed_cues_are_cues(text: str, cue: str) -> None:
 def test_a_supine_cue_after_a_fronted_phrase_and_auxiliary_has_its_subject_after(text: str, source: str) -> None:
     # verb second: [fronted phrase] har [subject] sagt att: the auxiliary closes the fronted phrase
     assert source in [s for s, _, _, _ in _claims(text)]
+
+
+def test_an_att_clause_ends_before_a_clause_with_the_verb_before_its_subject() -> None:
+    # 'men ännu så länge finns det X': an adverbial, then the finite verb before its subject, an inversion
+    # only a main clause makes: the writer's clause, not the claim's
+    text = "Forskarna anser att sjön är förorenad men ännu så länge finns det fisk i den."
+    assert [c for _, _, c, _ in _claims(text)] == ["sjön är förorenad"]

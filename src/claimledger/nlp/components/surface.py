@@ -1,9 +1,8 @@
 """The surface rules: who says what through which cue, read from word order and word classes.
 
-One rule per cue kind (``RULES``): a reporting verb, a preposition naming a source, a
-reportative passive, a noun cue, an evidence verb, a self-report. ``surface_attributions``
-runs them over one sentence's cues; ``colon_lead`` finds a paragraph that ends in *X sa:*.
-They serve every language, and the sentences the dependency rules hand back.
+One rule per cue kind (``RULES``): a reporting verb, a preposition naming a source, a reportative passive, a noun
+cue, an evidence verb, a self-report. ``surface_attributions`` runs them over one sentence's cues; ``colon_lead``
+finds a paragraph that ends in *X sa:*. They serve every language, and the sentences the dependency rules hand back.
 """
 
 from __future__ import annotations
@@ -41,25 +40,27 @@ from claimledger.nlp.components.found import Found, Range, bracket_around, fold_
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
-    clause_joints,
     colon_quote_of_later,
-    finite_between,
-    fronted_source,
     generic_self_talk,
     in_than_clause,
-    infinitive_end,
     labelled,
     linked_clause,
-    main_clause_order,
     name_then_noun,
     negated,
-    relative_adverb,
     relative_aside,
-    relative_end,
     rule_noun,
     rule_self,
-    second_predicate,
     sentence_pieces,
+)
+from claimledger.nlp.components.wordorder import (
+    clause_joints,
+    finite_between,
+    fronted_source,
+    infinitive_end,
+    main_clause_order,
+    relative_adverb,
+    relative_end,
+    second_predicate,
 )
 from claimledger.nlp.lexicon import Cue, Lexicon
 
