@@ -146,3 +146,9 @@ def test_an_att_clause_ends_before_a_clause_with_the_verb_before_its_subject() -
     # only a main clause makes: the writer's clause, not the claim's
     text = "Forskarna anser att sjön är förorenad men ännu så länge finns det fisk i den."
     assert [c for _, _, c, _ in _claims(text)] == ["sjön är förorenad"]
+
+
+def test_a_relative_passive_ends_at_a_comma_before_the_main_clauses_finite_verb() -> None:
+    # a list of the relative clause's own predicates runs on past commas (supines); a finite verb does not
+    text = "För den byggnad som anses mest värdefull, finns ett särskilt skydd."
+    assert [c for _, _, c, _ in _claims(text)] == ["mest värdefull"]

@@ -318,8 +318,8 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         # one opened with no comma goes on past a list of predicates (som sades ha kastat sten, barrikaderat ...)
         opened = any(d[x].lower_ in r.rel and d[x - 1].text == "," for x in range(comma + 1, c0))
         end = next((x for x in range(c1, end) if d[x].text == "," and (
-            opened or not (r.tagged and x + 1 < end and d[x + 1].is_lower
-                           and (d[x + 1].pos_ == "VERB" or d[x + 1].morph.get("VerbForm", []))))), end)
+            opened or not (r.tagged and x + 1 < end and d[x + 1].is_lower and "Fin" not in d[x + 1].morph.get(
+                "VerbForm", []) and (d[x + 1].pos_ == "VERB" or d[x + 1].morph.get("VerbForm", []))))), end)
     if c0 > r.s and (d[c0 - 1].lower_ in r.rel or relative_adverbial(r, c0)):
         # 'Fartyget som misstänks ligga bakom kabelbrotten har flyttats': with no comma, the relative
         # clause ends where the main clause's verb begins
