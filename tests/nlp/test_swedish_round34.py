@@ -152,3 +152,10 @@ def test_a_relative_passive_ends_at_a_comma_before_the_main_clauses_finite_verb(
     # a list of the relative clause's own predicates runs on past commas (supines); a finite verb does not
     text = "För den byggnad som anses mest värdefull, finns ett särskilt skydd."
     assert [c for _, _, c, _ in _claims(text)] == ["mest värdefull"]
+
+
+def test_a_claim_in_a_fronted_clause_ends_where_the_main_clause_inverts() -> None:
+    # 'där man tycker att X, finner man Y': the cue's clause is set before the main clause, which opens
+    # with its verb before its subject after the comma
+    text = "I de fall där man tycker att hamnen är för liten, finner man snart att färjorna väntar."
+    assert _claims(text)[0][2] == "hamnen är för liten"

@@ -251,7 +251,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             # closes at the comma after which the main clause's verb goes on
             end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
         end = infinitive_end(r, comp + 1, contrast_end(r, comp + 1, end))  # 'att ha sett X och jagas av Y'
-        end = main_clause_order(r, comp + 1, end)  # 'att X och höjde därför Y': the writer's next clause
+        end = main_clause_order(r, comp + 1, end, c0)  # 'att X och höjde därför Y': the writer's next clause
         stops = colon_quotes(r, comp + 1, end) + colon_quote_of_later(r, comp + 1, end, later)  # ': – Vad är': a quote
         content = r.trim((comp + 1, min(stops, default=end)))
         if content is None:

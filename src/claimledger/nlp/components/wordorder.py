@@ -172,18 +172,27 @@ def fronted_source_end(r: SentenceRules, i: int) -> int | None:
     return None  # pronoun it may be a relative clause's own ('den prognos de levererat till oss kommer')
 
 
-def main_clause_order(r: SentenceRules, i: int, end: int) -> int:
+def main_clause_order(r: SentenceRules, i: int, end: int, c0: int | None = None) -> int:
     """Where a subordinate claim (an 'att' clause from ``i``) ends before a main clause joined on: after
     'och' / 'men', a subject if any, its finite verb and then a sentence adverb (``order_adverb``: *inte,
     säkert, därför*) stand in main-clause order (*att X, och det har säkert funnits skäl*, *att kostnaden
     stigit och höjde därför räntan*); a subordinate clause puts the adverb before its verb (*att han inte
     kom*), so that clause is the writer's, not the claim's. So does an adverbial and then the finite verb
     before its subject, the inversion only a main clause makes (*men ännu så länge finns det garantier*).
-    ``end`` where no conjunction is followed so."""
+    Where the cue at ``c0`` stands in a clause set before the main clause (a subordinator or relative word
+    before it, no comma between: *där man tycker att X, finner man Y*), a comma and then the finite verb
+    before its subject is that main clause. ``end`` where no conjunction is followed so."""
     d = r.doc
     if not r.tagged:
         return end
     adverbs, subjects = r.lex.word_class("order_adverb"), r.lex.word_class("nominative_pronoun") | r.expletive
+    opener = r.lex.word_class("subordinator") | r.rel  # the cue's clause set before the main clause
+    if c0 is not None and any(d[z].lower_ in opener and not any(d[y].text == "," for y in range(z, c0))
+                              for z in range(r.s, c0)):
+        cut = next((x for x in range(i + 1, end - 2) if d[x].text == "," and "Fin" in d[x + 1].morph.get(
+            "VerbForm", []) and (d[x + 2].lower_ in subjects or d[x + 2].pos_ in {"NOUN", "PROPN"})), None)
+        if cut is not None:  # 'där man tycker att X, finner man att Y': the main clause, verb before subject
+            return cut
     for x in range(i + 1, end - 2):
         if d[x].lower_ not in r.conj:
             continue
