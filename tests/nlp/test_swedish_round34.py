@@ -159,3 +159,16 @@ def test_a_claim_in_a_fronted_clause_ends_where_the_main_clause_inverts() -> Non
     # with its verb before its subject after the comma
     text = "I de fall där man tycker att hamnen är för liten, finner man snart att färjorna väntar."
     assert _claims(text)[0][2] == "hamnen är för liten"
+
+
+@pytest.mark.parametrize(("text", "cue", "certainty"), [
+    ("Forskarna noterar att isen smälter snabbare.", "noterar", "asserted"),
+    ("Utredarna drog slutsatsen att bron var felbyggd.", "drog slutsatsen", "asserted"),
+    ("Läkaren intygar att mannen är frisk.", "intygar", "asserted"),
+    ("Rapporten antyder att priset stiger.", "antyder", "estimated"),
+    ("Hon fruktar att bron rasar.", "fruktar", "estimated"),
+    ("Ekonomer förutser att räntan stiger.", "förutser", "estimated"),
+])
+def test_more_reporting_verbs_with_an_att_clause(text: str, cue: str, certainty: str) -> None:
+    # note, conclude, certify: asserted; suggest, fear, foresee: estimated (FORMAT.md's 'suggests')
+    assert [(c, k) for _, c, _, k in _claims(text)] == [(cue, certainty)]
