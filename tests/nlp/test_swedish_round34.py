@@ -172,3 +172,12 @@ def test_a_claim_in_a_fronted_clause_ends_where_the_main_clause_inverts() -> Non
 def test_more_reporting_verbs_with_an_att_clause(text: str, cue: str, certainty: str) -> None:
     # note, conclude, certify: asserted; suggest, fear, foresee: estimated (FORMAT.md's 'suggests')
     assert [(c, k) for _, c, _, k in _claims(text)] == [(cue, certainty)]
+
+
+def test_a_bare_passive_inside_an_outlets_report_is_the_same_fact_from_that_outlet() -> None:
+    # 'som uppges ...' names nobody: part of what Yle reports, one fact, with Yle as its source
+    from claimledger.evaluation.links import predict_links
+
+    text = "Fartyget, som uppges ha släpat ett ankare, får nu lämna hamnen, rapporterar Yle."
+    stories = predict_links([{"id": "a1", "lang": "sv", "published": "2024-12-27", "title": "t", "text": text}])
+    assert [(f["sources"], f["independent_sources"]) for s in stories for f in s["facts"]] == [(["Yle"], 1)]
