@@ -687,12 +687,12 @@ def test_ska_vara_inside_a_claim_is_hearsay_only_before_a_participle(text: str, 
 # round 4 (review sample of train_corpus.txt drawn with random.Random(8118))
 
 @pytest.mark.parametrize("text", [
-    "I går häktades den 40-åring som misstänks för rån mot en kiosk i Lund.",
     "En man har gripits, misstänkt för grov misshandel.",
     "Kvinnan är anhållen misstänkt för bedrägeri.",
-    "Numera misstänks pojken för stöld.",
 ])
-def test_a_suspicion_verb_before_a_charge_noun_claims_nothing(text: str) -> None:
+def test_a_suspicion_participle_before_a_charge_noun_claims_nothing(text: str) -> None:
+    # a secondary predicate on an arrest (sv-dev: 'greps misstänkta för mord'); the finite passive
+    # 'misstänks för rån' reports the suspicion (round 34, test_swedish_round34.py)
     assert _claims(text) == []
 
 
@@ -792,7 +792,7 @@ def test_a_cue_with_its_object_after_it_is_not_inverted(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Hur tycker du att skolan har förändrats?",
     "Är det någon som tror att vintern blir mild?",
-    "Hon misstänks formellt för grovt bedrägeri.",
+    "Hon greps i går, formellt misstänkt för grovt bedrägeri.",
 ])
 def test_questions_to_the_reader_and_charges_after_an_adverb_claim_nothing(text: str) -> None:
     assert _claims(text) == []

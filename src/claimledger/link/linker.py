@@ -126,6 +126,9 @@ def link_article(view: View, analysis: Analysis) -> LinkPlan:
               if b is not a and a.content.start <= b.cue.start and b.content.end >= a.content.end
               and len(analysis.article.text[a.content.start : b.cue.start].split()) <= HOLLOW_WORDS}
     hollow |= {a.id for a in analysis.attributions if negated_act(a.content.of(art.text), data)}
+    # a claim that names nobody inside another's (*Fartyget, som misstänks för X, ..., rapporterar Yle*) is
+    # part of what its host says, the same fact, not a fact of its own
+    hollow |= {a.id for a in analysis.attributions if a.via and a.source is None}
     items += [attribution_item(analysis, a, data) for a in analysis.attributions
               if by_attr[a.id].rule != origins_of.NOT_SAID and a.id not in hollow]
     q_origin = {q.id: claimed.quantity_origin(analysis, q, by_attr, data, scope) for q in analysis.quantities}

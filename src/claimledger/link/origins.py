@@ -189,7 +189,10 @@ def origins(analysis: Analysis, data: LinkData, scope: str | None = None) -> lis
     text = analysis.article.text
     names: dict[str, str | None] = {}
     out: dict[str, Origin] = {}
-    relays_other = {a.via for a in analysis.attributions if a.via} | _holding(analysis.attributions)
+    # an outlet relays another only where that one names a source: a report holding a bare passive
+    # (*Yle: fartyget, som misstänks för sabotage, ...*) names nobody else, so the outlet is its origin
+    sourced = [a for a in analysis.attributions if a.source is not None]
+    relays_other = {a.via for a in sourced if a.via} | _holding(sourced)
     relayed: dict[str, str] = {}
     earlier: list[str] = []  # the actors of the attributions before, in order
     for a in analysis.attributions:

@@ -241,7 +241,10 @@ def _link_chains(items: list[Attribution]) -> list[Attribution]:
 
 
 def _owners(quantities: list[Quantity], attributions: list[Attribution]) -> list[Quantity]:
-    """A quantity belongs to the narrowest claim whose content holds it."""
-    hosts = spans.narrowest([a.content for a in attributions], [q.span for q in quantities])
-    return [replace(q, attribution_id=attributions[h].id) if h is not None else q
+    """A quantity belongs to the narrowest claim whose content holds it; of two as narrow, to one that names
+    its source (*Åtta personer misstänks för brott, enligt polisen*: the police's claim, which holds the
+    sourceless suspicion with the same words, not the suspicion's nobody)."""
+    order = sorted(attributions, key=lambda a: a.source is None)  # stable: text order among the named
+    hosts = spans.narrowest([a.content for a in order], [q.span for q in quantities])
+    return [replace(q, attribution_id=order[h].id) if h is not None else q
             for q, h in zip(quantities, hosts, strict=True)]

@@ -11,8 +11,6 @@ language's words.tsv, so a language without them is unchanged.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.lexicon import Cue
@@ -244,26 +242,6 @@ def evidence_v2(r: SentenceRules, c1: int, before: Range | None) -> tuple[Range 
     if subject is None or subject[1] != comp or not any(r.doc[x].pos_ in {"NOUN", "PROPN"} for x in range(*subject)):
         return None  # 'visar inga tecken på att': an object; 'visade sig att': no evidence
     return subject, comp
-
-
-def fold_named_passives(found: list[Found]) -> list[Found]:
-    """A reportative passive inside the clause an 'enligt X' speaks for names no one else: X is the one
-    who estimates or reports (*I år bedöms de ha sjunkit med 9 procent, enligt SBI*), so the two are one
-    attribution, with the passive's certainty, as a hearsay modal folds into its host."""
-    preps = [g for g in found if g.kind == "prep"]
-    if not preps:
-        return found
-    out, folded = [], {}
-    for f in found:
-        host = next((g for g in preps if f.kind == "passive" and f.source is None
-                     and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
-                     and f.content[0] <= g.content[0] and g.content[1] <= f.content[1]), None)
-        if host is None:
-            out.append(f)
-        else:
-            folded[id(host)] = f.certainty
-    return [replace(g, certainty=folded[id(g)]) if id(g) in folded and g.certainty == "asserted" else g
-            for g in out]
 
 
 def nothing_said(r: SentenceRules, content: Range) -> bool:

@@ -52,7 +52,7 @@ def number_body(decimal: str) -> str:
 
 def number_value(raw: str, decimal: str) -> float:
     """The value of digits as ``number_body`` or the extractor's digit pattern found them."""
-    raw = raw.removesuffix("-tal")
+    raw = raw.removesuffix("-tals").removesuffix("-tal")  # '100-tal' about, '100 000-tals' over: the number
     raw = re.sub(GROUP, "", raw)
     if decimal == "comma" and not _POINT_DECIMAL.fullmatch(raw):
         raw = raw.replace(".", "")  # '10.000': a point groups thousands where a comma marks decimals

@@ -1,10 +1,10 @@
 """Numbers that count or measure something: value, range, approximation, and what is counted.
 
-Digits are found with a pattern that knows the language's decimal mark and the thin,
-plain and non-breaking spaces Swedish puts between thousands (*10 000*); number
-words, scale words (*miljoner, billion*) and vague amounts (*hundratals, thousands*)
-come from ``numbers.tsv``. Years, dates, clock times, ordinals, ages, rate
-denominators and digits inside names are left out, as FORMAT.md asks.
+Digits are found with a pattern that knows the language's decimal mark and the thin, plain and non-breaking
+spaces Swedish puts between thousands (*10 000*); number words, scale words (*miljoner, billion*) and vague
+amounts (*hundratals, thousands*) come from ``numbers.tsv``. Years, dates, clock times, ordinals, ages, rate
+denominators and digits inside names are left out, as FORMAT.md asks. The price mark after a figure
+(*94 000:- SEK*, Swedish for whole kronor) is no word, so the currency after it is what is counted.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ from claimledger.nlp.components.shares import (
 )
 from claimledger.nlp.lexicon import Lexicon
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|%|(?!(?<=\d):-)(?<!\d:)[^\w\s]", re.UNICODE)  # '94 000:- SEK'
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     before = "" if after_joiner else r"(?<![\w\-/.:–—^])(?<!\w\+)(?<!\d,)"  # not the tail of '2.25,44'
-    return re.compile(rf"{before}(?:{body})(?:-tal)?(?![\w]|[.:/]\d|-[^\W\d_]|-\d+[^\W\d_])")  # not '737-900ER'
+    return re.compile(rf"{before}(?:{body})(?:-tals?)?(?![\w]|[.:/]\d|-[^\W\d_]|-\d+[^\W\d_])")  # not '737-900ER'
 
 
 _LIST_MARK = re.compile(r"\s*\d{1,3}\s*[.):]?\s*")
@@ -135,7 +135,7 @@ def find_quantities(text: str, lex: Lexicon, doc: Doc | None = None) -> list[Fou
     nums = lex.numbers
     hits: list[tuple[int, int, float, bool]] = []  # start, end, value, vague
     for m in _digits(decimal).finditer(text):
-        hits.append((m.start(), m.end(), number_value(m.group(), decimal), False))
+        hits.append((m.start(), m.end(), number_value(m.group(), decimal), m.group().endswith("-tals")))
     scale = nums.get("scale", {})
     for m in digit_scale(tuple(sorted(scale))).finditer(text):  # 'some 12-thousand troops'
         hits.append((m.start(), m.end(), float(m.group(1)) * scale[m.group(2).lower()], False))

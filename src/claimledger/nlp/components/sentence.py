@@ -275,8 +275,8 @@ class SentenceRules:
         if relative is not None:
             return self.trim(relative)
         # 'Lärare som arbetar med nyanlända menar': a relative clause's verb belongs to the subject
-        late_v2 = "Fin" not in d[k].morph.get("VerbForm", ["Fin"])  # 'Bara veckor tidigare hade Nordea meddelat'
-        verbs = [x for x in range(i, j) if (self.verbs[x - o] or ((x == i + 1 or late_v2) and self._v2_aux(d[x], aux)))
+        late = "Fin" not in d[k].morph.get("VerbForm", ["Fin"])  # 'Bara veckor tidigare hade Nordea meddelat'
+        verbs = [x for x in range(i, j) if (self.verbs[x - o] or ((x == i + 1 or late) and self._v2_aux(d[x], late)))
                  and not (x > i and (lw[x - 1 - o] in self.rel or (d[x - 1].pos_ == "PART" and x - 1 > i and d[
                      x - 2].pos_ == "ADP" and "Inf" in d[x].morph.get("VerbForm", []))))]  # 'planer för att minska X'
         if verbs or j - i > _MAX_SOURCE:
@@ -350,10 +350,11 @@ class SentenceRules:
                 return n
         return 1 if k - 1 > self.s and self.doc[k - 1].pos_ == "ADV" else 0
 
-    def _v2_aux(self, t: Token, aux: frozenset[str]) -> bool:
-        """A finite auxiliary right after a fronted adverb (*Nu har vi sagt*): the subject follows it."""
-        return (self.tagged and t.pos_ == "AUX" and t.lower_ in aux and "Fin" in t.morph.get("VerbForm", [])
-                and self.doc[t.i - 1].pos_ == "ADV")
+    def _v2_aux(self, t: Token, late: bool) -> bool:
+        """A finite auxiliary after a fronted adverb (*Nu har vi sagt*), or any fronted phrase before a supine cue
+        (``late``: *Enligt tidningen har ministern sagt*, *I går har polisen meddelat*): the subject follows it."""
+        return (self.tagged and t.pos_ == "AUX" and t.lower_ in self.lex.word_class("aux") and "Fin" in t.morph.get(
+            "VerbForm", []) and (late or self.doc[t.i - 1].pos_ == "ADV"))
 
     def _clause_link(self, t: Token) -> bool:
         """A word that opens a clause inside a would-be source ('att', 'när', 'som' without a comma)."""
@@ -371,10 +372,9 @@ class SentenceRules:
     def subject_between(self, i: int, j: int, before: Range | None = None) -> Range | None:
         """In V2 order (*På måndagen uppgav militären att*) the subject stands between the cue and 'att'.
 
-        Not when the words there hold no noun or pronoun (*tror däremot att*, *tycker förstås att*), nor
-        when the clause already opens with a subject pronoun (*jag tycker det*), nor for a lone *det*
-        after a subject (*Tingsrätten ansåg det bevisat att*): then it is the cue's object.
-        """
+        Not when the words there hold no noun or pronoun (*tror däremot att*, *tycker förstås att*), nor when the
+        clause already opens with a subject pronoun (*jag tycker det*), nor for a lone *det* after a subject
+        (*Tingsrätten ansåg det bevisat att*): then it is the cue's object."""
         d = self.doc
         i = self.past_adverbs(i, j)  # 'konstaterade till exempel Länsstyrelsen att'
         if i >= j or d[i].lower_ in self.stop or d[i].lower_ in self.recipient:

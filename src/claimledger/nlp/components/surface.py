@@ -1,9 +1,8 @@
 """The surface rules: who says what through which cue, read from word order and word classes.
 
-One rule per cue kind (``RULES``): a reporting verb, a preposition naming a source, a
-reportative passive, a noun cue, an evidence verb, a self-report. ``surface_attributions``
-runs them over one sentence's cues; ``colon_lead`` finds a paragraph that ends in *X sa:*.
-They serve every language, and the sentences the dependency rules hand back.
+One rule per cue kind (``RULES``): a reporting verb, a preposition naming a source, a reportative passive, a noun
+cue, an evidence verb, a self-report. ``surface_attributions`` runs them over one sentence's cues; ``colon_lead``
+finds a paragraph that ends in *X sa:*. They serve every language, and the sentences the dependency rules hand back.
 """
 
 from __future__ import annotations
@@ -15,11 +14,9 @@ from spacy.tokens import Doc, Span
 from claimledger.nlp.components.clauses import (
     adverbials_only,
     clause_without_att,
-    contact_relative,
     contrast_end,
     directive,
     evidence_v2,
-    fold_named_passives,
     free_relative,
     fronted_clause,
     fronted_subject,
@@ -39,16 +36,13 @@ from claimledger.nlp.components.clauses import (
 from claimledger.nlp.components.colons import colon_continuation, colon_quotes, late_colon
 from claimledger.nlp.components.colons import colon_lead as colon_lead  # continuations.py asks here
 from claimledger.nlp.components.colons import headline_colon as headline_colon  # and attributions.py
-from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay
+from claimledger.nlp.components.found import Found, Range, bracket_around, fold_hearsay, fold_named_passives
 from claimledger.nlp.components.sentence import SentenceRules
 from claimledger.nlp.components.subclauses import (
     as_aside,
-    clause_joints,
     colon_quote_of_later,
-    finite_between,
     generic_self_talk,
     in_than_clause,
-    infinitive_end,
     labelled,
     linked_clause,
     name_then_noun,
@@ -56,8 +50,17 @@ from claimledger.nlp.components.subclauses import (
     relative_aside,
     rule_noun,
     rule_self,
-    second_predicate,
     sentence_pieces,
+)
+from claimledger.nlp.components.wordorder import (
+    clause_joints,
+    finite_between,
+    fronted_source,
+    infinitive_end,
+    main_clause_order,
+    relative_adverb,
+    relative_end,
+    second_predicate,
 )
 from claimledger.nlp.lexicon import Cue, Lexicon
 
@@ -82,9 +85,8 @@ def _rule_prep(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
     cue = replace(cue, certainty=certainty)
     if at_start:
         i = past_relative(r, source[1])  # 'Enligt App Data som mäter trafiken sjönk antalet': the claim at 'sjönk'
-        contact = contact_relative(r, source)
-        if contact is not None:  # 'Enligt de uppgifter jag fick upptäcktes felet': the clause is the source's
-            source, i = (source[0], contact), contact
+        # 'Enligt de uppgifter jag fick upptäcktes felet', 'Enligt domen i en tingsrätt döms X': by verb second
+        source, i = fronted_source(r, source, i)
         modifier = verbless_to_comma(r, i)
         if modifier is not None and d[i].text != ",":
             source, i = (source[0], modifier), modifier  # 'Enligt en källa med insyn i utredningen, som ...'
@@ -249,6 +251,7 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             # closes at the comma after which the main clause's verb goes on
             end = next((x for x in range(comp + 1, end - 1) if d[x].text == "," and r.is_verb(d[x + 1])), end)
         end = infinitive_end(r, comp + 1, contrast_end(r, comp + 1, end))  # 'att ha sett X och jagas av Y'
+        end = main_clause_order(r, comp + 1, end, c0)  # 'att X och höjde därför Y': the writer's next clause
         stops = colon_quotes(r, comp + 1, end) + colon_quote_of_later(r, comp + 1, end, later)  # ': – Vad är': a quote
         content = r.trim((comp + 1, min(stops, default=end)))
         if content is None:
@@ -315,17 +318,12 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
         # one opened with no comma goes on past a list of predicates (som sades ha kastat sten, barrikaderat ...)
         opened = any(d[x].lower_ in r.rel and d[x - 1].text == "," for x in range(comma + 1, c0))
         end = next((x for x in range(c1, end) if d[x].text == "," and (
-            opened or not (r.tagged and x + 1 < end and d[x + 1].is_lower
-                           and (d[x + 1].pos_ == "VERB" or d[x + 1].morph.get("VerbForm", []))))), end)
+            opened or not (r.tagged and x + 1 < end and d[x + 1].is_lower and "Fin" not in d[x + 1].morph.get(
+                "VerbForm", []) and (d[x + 1].pos_ == "VERB" or d[x + 1].morph.get("VerbForm", []))))), end)
     if c0 > r.s and (d[c0 - 1].lower_ in r.rel or relative_adverbial(r, c0)):
         # 'Fartyget som misstänks ligga bakom kabelbrotten har flyttats': with no comma, the relative
-        # clause ends where the main clause's auxiliary and verb begin
-        own = c1  # the clause's own verb group right after the cue ('who reportedly has been itching to …')
-        while own < end and d[own].pos_ in {"AUX", "VERB", "PART"}:
-            own += 1
-        end = next((x for x in range(max(c1 + 1, own), end - 1)
-                    if d[x].pos_ == "AUX" and d[x + 1].pos_ in {"VERB", "AUX"}), end)
-        content = r.trim((c1, end))
+        # clause ends where the main clause's verb begins
+        content = r.trim((c1, relative_end(r, c1, end)))
         return Found((c0, c1), content, None, cue.certainty, cue.kind, "passive-relative") if content else None
     start = r.clause_start(c0)
     second = second_predicate(r, c0)
@@ -336,10 +334,12 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     # 'säger att mannen uppges ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is
     # one opened by a subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts');
     # not one whose own finite verb comes first ('När det gäller X väntas Y': the cue is the main clause's)
+    # and one opened by a relative adverb ('ett fall där han är misstänkt för X'), up to the main clause's verb
     subordinate = r.lex.word_class("subordinator") | r.comp
-    start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if d[x].lower_ in subordinate and (
-        d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
-        and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
+    start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if (d[x].lower_ in subordinate or relative_adverb(r, x))
+                  and (d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
+                  and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
+    end = relative_end(r, c1, end, aux=False) if start > r.s and relative_adverb(r, start - 1) else end
     # 'X ligger på sjukhus och fem personer har rapporterats saknade': a main clause joined on, with its own subject,
     # after a clause with a verb ('Mannen och kvinnan uppges': one subject)
     joints = [x + 1 for x in clause_joints(r, start, c0 + 1) if any(r.is_verb(d[z]) for z in range(start, x))]
@@ -447,4 +447,4 @@ def _piece_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool,
         more = colon_continuation(r, found)  # 'Det är för dyrt, anser hon: – Vi har inte råd'
         if more is not None:
             out.append(more)
-    return fold_named_passives(out)
+    return fold_named_passives(out, doc, lex)
