@@ -131,3 +131,8 @@ def test_a_finding_from_an_investigation_or_from_no_one_named_is_reported() -> N
     assert _claims("It was revealed that she had used a personal email account.") == [
         (None, "revealed", "she had used a personal email account", "reported")]
     assert _claims("The agency revealed that the troops had left.")[0][3] == "asserted"
+
+
+def test_a_poll_pair_after_a_name_is_two_shares_not_a_label() -> None:
+    assert _figures("Trump leads Clinton 46 to 40 percent in Ohio.") == ["46", "40"]
+    assert _figures("The band played at Studio 54 to a full house.") == []

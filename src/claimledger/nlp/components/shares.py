@@ -86,7 +86,19 @@ def label_after_noun(doc: Doc | None, text: str, s: int, raw: str, lex: Lexicon)
     before = token.doc[token.i - 1]
     if raw.isalpha() and not _bare_noun_label(token, before, lex):
         return False
+    if _share_pair(token, lex):
+        return False  # 'Trump leads Clinton 46 to 40 percent': two shares of a poll, no label of Clinton
     return before.pos_ in {"NOUN", "PROPN"} and before.idx + len(before.text) == s - 1
+
+
+def _share_pair(token: Token, lex: Lexicon) -> bool:
+    """A number followed by a joiner (*to*, a dash), a second number and a percent unit: a pair of shares."""
+    after = token.doc[token.i + 1 : token.i + 4]
+    joiners = {w[0] for w in lex.approx.get("range_joiner", ())}
+    if len(after) < 3 or after[0].lower_ not in joiners:
+        return False
+    unit = code_of(after[2].text, lex.lang)
+    return after[1].like_num and unit is not None and unit.kind == "percent"
 
 
 def _bare_noun_label(token: Token, before: Token, lex: Lexicon) -> bool:
