@@ -136,3 +136,8 @@ def test_a_finding_from_an_investigation_or_from_no_one_named_is_reported() -> N
 def test_a_poll_pair_after_a_name_is_two_shares_not_a_label() -> None:
     assert _figures("Trump leads Clinton 46 to 40 percent in Ohio.") == ["46", "40"]
     assert _figures("The band played at Studio 54 to a full house.") == []
+
+
+def test_a_dash_after_a_percent_sign_joins_two_shares() -> None:
+    assert _figures("Clinton leads 49%-40% among women.") == ["49", "40"]
+    assert _figures("Temperatures fell to -33 degrees.") == ["-33"]

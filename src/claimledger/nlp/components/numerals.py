@@ -65,8 +65,8 @@ def _patterns(lang: str, decimal: str) -> tuple[tuple[re.Pattern[str], re.Patter
     """Each shape's pattern, with a character class one of whose characters every match holds
     (None: any text may match): a line without one is not searched for that shape."""
     num = number_body(decimal)
-    lead = r"(?<![\w\-\u2212/.:,\u2013\u2014^])"
-    sign = rf"(?P<neg>(?<![\w\-\u2212/.:,\u2013\u2014^])[{MINUS}])?"
+    lead = r"(?<![\w\-\u2212/.:,\u2013\u2014^%])"  # not after '%' either: '49%-40%' joins two shares
+    sign = rf"(?P<neg>(?<![\w\-\u2212/.:,\u2013\u2014^%])[{MINUS}])?"
     sci = re.compile(rf"{lead}{sign}(?P<num>{num})(?:[eE](?P<exp>[{MINUS}+]?\d{{1,3}})"
                      rf"|\s?[×x]\s?10(?:\^|\*\*)?(?P<exp10>[{MINUS}+]?\d{{1,3}}))(?!\w|[.,/]\d)")
     fraction = re.compile(rf"{lead}(?:(?P<whole>\d+)\s)?(?P<top>\d{{1,3}})/(?P<bottom>\d{{1,3}})(?![\w/.,]\d|\w)")

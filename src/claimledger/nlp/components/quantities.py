@@ -94,7 +94,7 @@ def _digits(decimal: str, after_joiner: bool = False) -> re.Pattern[str]:
         body = rf"\d{{1,3}}(?:{GROUP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![.,]\d)|\d+(?:,\d+|\.\d(?![.,]?\d))?"
     else:
         body = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    before = "" if after_joiner else r"(?<![\w\-/.:–—^])(?<!\w\+)(?<!\d,)"  # not the tail of '2.25,44'
+    before = "" if after_joiner else r"(?<![\w/.:–—^])(?<![^%]-)(?<!^-)(?<!\w\+)(?<!\d,)"  # '49%-40%'; not '2.25,44'
     return re.compile(rf"{before}(?:{body})(?:-tals?)?(?![\w]|[.:/]\d|-[^\W\d_]|-\d+[^\W\d_])")  # not '737-900ER'
 
 
