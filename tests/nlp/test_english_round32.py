@@ -141,3 +141,10 @@ def test_a_poll_pair_after_a_name_is_two_shares_not_a_label() -> None:
 def test_a_dash_after_a_percent_sign_joins_two_shares() -> None:
     assert _figures("Clinton leads 49%-40% among women.") == ["49", "40"]
     assert _figures("Temperatures fell to -33 degrees.") == ["-33"]
+
+
+def test_a_quotation_that_a_later_cue_claims_is_no_continuation_of_the_one_before() -> None:
+    text = ('"Many would call that a failure" if she lost, said David Ross, an analyst. '
+            '"And yet it would help the harbour" because the ferry would return, he said.')
+    claims = _claims(text)
+    assert [c[0] for c in claims] == ["David Ross, an analyst", "he"]

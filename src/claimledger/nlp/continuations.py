@@ -355,6 +355,11 @@ def split_parts(placed: list[Placed], lex: lexicon.Lexicon) -> list[Placed]:
     for p in placed:
         f = p.found
         doc = block_doc(p.block)
+        others = [q.found.content for q in placed if q is not p and q.block is p.block and q.found.cue != f.cue]
+        held = [r for r in f.parts if any(lo <= r[0] and r[1] <= hi for lo, hi in others)]
+        if held:  # '"…" if X, said Ross. "…" because Y, he said': the later cue's claim holds that quotation
+            f = replace(f, parts=tuple(r for r in f.parts if r not in held))
+            p = Placed(f, p.block, p.cue_block)
         fragments = sorted([f.content, *f.parts])
         after = [r for r in fragments if r[0] >= f.cue[1]] if f.parts else []
         later = [r for r in after if _opens_sentence(doc, r[0], lex)]
