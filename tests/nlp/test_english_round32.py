@@ -148,3 +148,17 @@ def test_a_quotation_that_a_later_cue_claims_is_no_continuation_of_the_one_befor
             '"And yet it would help the harbour" because the ferry would return, he said.')
     claims = _claims(text)
     assert [c[0] for c in claims] == ["David Ross, an analyst", "he"]
+
+
+def test_a_relative_pronoun_after_a_doubled_space_still_speaks_for_its_noun() -> None:
+    claims = _claims("The Post recently ran a piece  that noted his plan would help the rich.")
+    assert claims and claims[0][0] == "a piece  that"
+
+
+def test_had_this_to_say_leads_into_a_quotation() -> None:
+    assert _claims('The mayor had this to say: "We will rebuild the harbour."') == [
+        ("The mayor", "had this to say", '"We will rebuild the harbour."', "asserted")]
+
+
+def test_an_imperative_in_brackets_claims_nothing() -> None:
+    assert _claims("They receive funds for services (think college administrators), and they benefit.") == []

@@ -204,8 +204,9 @@ class AsideSentence(ObjectSentence):
         """'The plan, she said, will fail': the sentence around the cue, its longer side first."""
         h = v.head
         if (v.dep_ not in _PARENTHETICAL or h.i == v.i or h.i in self.cue_tokens or source is None
-                or h.pos_ not in {"VERB", "AUX"} or v.dep_ == "advcl"):
-            return None, [], ""
+                or h.pos_ not in {"VERB", "AUX"} or v.dep_ == "advcl"
+                or v.tag_ in {"VB", "VBP"} and v.i > 0 and self.doc[v.i - 1].tag_ == "-LRB-"):
+            return None, [], ""  # nor a bracket's imperative: '(think college administrators)'
         first = v.left_edge.i
         if v.i > h.i and not (self.doc[first].is_punct or self.doc[max(first - 1, 0)].is_punct):
             return None, [], ""  # 'the jury heard Lind admit …': a clause the verb governs, not an aside

@@ -309,7 +309,7 @@ class ParsedSentence:
         if subj.tag_ not in _WH or subj.i != v.left_edge.i:
             return None
         ante = self._antecedent(v)
-        if ante is None or ante[1] > subj.i or not all(t.is_punct for t in self.doc[ante[1] : subj.i]):
+        if ante is None or ante[1] > subj.i or not all(t.is_punct or t.is_space for t in self.doc[ante[1] : subj.i]):
             return None
         return ante[0], subj.i + 1
 
