@@ -21,7 +21,7 @@ from claimledger.nlp import lexicon, pipeline
 from claimledger.nlp.records import analyze_article
 from claimledger.store import Ledger
 
-SAY = "say\tverb\tasserted\t"
+SAY = "\nsay\tverb\tasserted\t"  # the row of *say* itself, not of a longer cue ending in it
 """The English cue line the edited copy changes: *say* from asserted to reported."""
 
 
@@ -53,7 +53,7 @@ def edited(shared: Path, analyses: tuple[Analysis, ...], tmp_path_factory: pytes
     cues = folder / "en" / "cues.tsv"
     text = cues.read_text(encoding="utf-8")
     assert text.count(SAY) == 1
-    cues.write_text(text.replace(SAY, "say\tverb\treported\t"), encoding="utf-8")
+    cues.write_text(text.replace(SAY, "\nsay\tverb\treported\t"), encoding="utf-8")
     copied = types.SimpleNamespace(files=lambda _package: folder)
     try:
         with pytest.MonkeyPatch.context() as mp:
