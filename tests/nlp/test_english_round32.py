@@ -162,3 +162,10 @@ def test_had_this_to_say_leads_into_a_quotation() -> None:
 
 def test_an_imperative_in_brackets_claims_nothing() -> None:
     assert _claims("They receive funds for services (think college administrators), and they benefit.") == []
+
+
+def test_claiming_a_thing_taken_is_no_claim() -> None:
+    assert _claims("The plan aims to stop the senator from claiming the nomination.") == []
+    assert _claims("The floods claimed the lives of at least 158 people.") == []
+    assert _claims("The group claimed responsibility for the attack.") == [
+        ("The group", "claimed", "responsibility for the attack", "alleged")]

@@ -35,7 +35,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
         adverbial = lex.word_class("adverbial_subordinator")
         return [f for f in found if _worded(doc, f) and not _topic_only(doc, f, topic)
                 and not _dated(doc, f, dates) and not _supposed_holder(doc, f, generic)
-                and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)]  # 'acknowledged after …'
+                and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)  # 'acknowledged after …'
+                and not _taken(doc, f, lex)]
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
     return kept(found, doc, lex) + extra
 
@@ -55,6 +56,15 @@ def _dated(doc: Doc, f: Found, dates: frozenset[str]) -> bool:
         return False
     words = [t for t in doc[f.source[0] : f.source[1]] if not t.is_punct]
     return bool(words) and all(t.lower_ in dates for t in words)
+
+
+def _taken(doc: Doc, f: Found, lex: Lexicon) -> bool:
+    """*from claiming the nomination*, *claimed the lives of 158 people*: a verb that also means taking
+    (``taking_verb``) with a thing taken as its object (``taken_noun``) claims nothing."""
+    if f.rule not in {"verb-bare", "dep-object"} or doc[f.cue[0]].lower_ not in lex.word_class("taking_verb"):
+        return False  # 'claimed the nomination is a Hail Mary play': a clause is a claim whatever it opens with
+    words = [t for t in doc[f.content[0]:f.content[1]] if t.is_alpha and t.pos_ not in {"DET", "ADJ", "PRON"}]
+    return bool(words) and words[0].lower_ in lex.word_class("taken_noun")
 
 
 def _supposed_holder(doc: Doc, f: Found, generic: frozenset[str]) -> bool:
