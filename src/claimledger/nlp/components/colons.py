@@ -55,14 +55,14 @@ def colon_lead(doc: Doc, lex: Lexicon, tagged: bool) -> Found | None:
     sent = toks[-1].sent
     colon = toks[-1].i
     r = SentenceRules(doc, sent, lex, tagged)
-    opening = next((c for c in find_cues(doc, sent, lex, tagged) if c[2].kind == "prep" and c[0] == sent.start
-                    and c[0] == toks[0].i), None)
+    found = find_cues(doc, sent, lex, tagged)
+    opening = next((c for c in found if c[2].kind == "prep" and c[0] == sent.start and c[0] == toks[0].i), None)
     if opening is not None:  # 'According to Jane Roe, writing for the Herald:': the source ends at its comma
         c0, c1, cue = opening
         source = r.trim((c1, next((x for x in range(c1, colon) if doc[x].text == ","), colon)))
         return None if source is None else Found((c0, c1), (colon + 1, colon + 1), source, cue.certainty, cue.kind,
                                                  "colon-lead")
-    cues = [c for c in find_cues(doc, sent, lex, tagged) if c[2].kind in {"verb", "self"} and c[1] <= colon
+    cues = [c for c in found if c[2].kind in {"verb", "self"} and c[1] <= colon
             and not any(doc[x].lower_ in r.comp or r.is_quote(doc[x]) or r.is_verb(doc[x])
                         for x in range(c[1], colon))]  # 'sa på en pressträff:', 'told reporters:'
     if not cues:

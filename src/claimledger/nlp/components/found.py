@@ -110,7 +110,6 @@ def drop_embedded(found: list[Found], beliefs: frozenset[Range] = frozenset()) -
     return out
 
 
-
 def fold_named_passives(found: list[Found], doc: Doc, lex: Lexicon) -> list[Found]:
     """A reportative passive inside the clause an 'enligt X' speaks for names no one else: X is the one
     who estimates or reports (*I år bedöms de ha sjunkit med 9 procent, enligt SBI*), so the two are one

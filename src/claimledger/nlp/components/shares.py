@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimledger.nlp.components.ages import num_value
 from claimledger.nlp.components.measures import code_of, pos_at
 from claimledger.nlp.components.nocount import is_year
 from claimledger.nlp.lexicon import Lexicon
@@ -47,8 +48,9 @@ def _whole_of_part(prev: list[tuple[int, int, str]], value: float, lex: Lexicon)
         part = words[-3]  # 'av de 20 bästa', 'av landets 21'
     else:
         return False
-    small = float(part) if part.isdigit() else lex.numbers.get("unit", {}).get(part)
+    small = num_value(part, lex)
     return small is not None and small < value and value in (10, 100, 1000) and not is_year(part)
+
 
 def _rate_value(word: str, lex: Lexicon) -> float | None:
     """A whole number in digits or a number word, *one* included (not the article *a*)."""
