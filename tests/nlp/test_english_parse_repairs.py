@@ -84,7 +84,8 @@ def test_a_reported_subject_read_as_the_cues_object_goes_back_to_the_clause() ->
 def test_a_clause_the_main_verb_governs_is_no_parenthetical() -> None:
     # *admit* hangs from *heard* as its clause, not as an aside set off by commas
     assert _found("The jury previously heard Lind admit to leaving the gate open on the night.") == []
-    assert ("she", "said", "will fail within a year") in _found("The plan, she said, will fail within a year.")
+    assert ("she", "said", "The plan, she said, will fail within a year") in _found(
+        "The plan, she said, will fail within a year.")
 
 
 def test_quoted_as_saying_is_one_entry_of_the_relay() -> None:

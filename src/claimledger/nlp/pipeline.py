@@ -62,7 +62,7 @@ class Block:
 def load(lang: str) -> Language:
     """The pipeline for ``lang``: its model (our trained Swedish one, en_core_web_sm, or a blank
     tokenizer), then the rule components its ``pipeline.tsv`` lists."""
-    nlp = _numpy_matmul(_load_model(lang))
+    nlp = _glued_quotes(_numpy_matmul(_load_model(lang)), lang)
     for name in rule_components(lang):
         nlp.add_pipe(name, config={"lang": lang}, last=True)
     return nlp
@@ -124,6 +124,21 @@ def _numpy_matmul(nlp: Language) -> Language:
         if isinstance(model, Model):
             for node in model.walk():
                 node.ops = _MATMUL_OPS
+    return nlp
+
+
+def _glued_quotes(nlp: Language, lang: str) -> Language:
+    """Split a comma or colon glued to a quotation mark after a word (*said,“Look*, as pages whose
+    spacing was lost write it): spaCy's infixes split a comma between letters only, so the cue,
+    the comma and the quotation's first word were one token and no rule saw the cue."""
+    marks = "".join(sorted(lexicon.load(lang).word_class("quote_open") - {"''"}))
+    if not marks:
+        return nlp
+    glued = rf"(?<=\w)[,:](?=[{re.escape(marks)}])|(?<=[,:])[{re.escape(marks)}](?=\w)"
+    tokenizer: Any = nlp.tokenizer
+    infixes = getattr(tokenizer.infix_finditer, "__self__", None)  # the model's compiled infix pattern
+    pattern = f"{infixes.pattern}|{glued}" if isinstance(infixes, re.Pattern) else glued
+    tokenizer.infix_finditer = re.compile(pattern).finditer  # one pattern: matches in order, as spaCy needs
     return nlp
 
 

@@ -36,7 +36,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
         return [f for f in found if _worded(doc, f) and not _topic_only(doc, f, topic)
                 and not _dated(doc, f, dates) and not _supposed_holder(doc, f, generic)
                 and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)  # 'acknowledged after …'
-                and not _taken(doc, f, lex)]
+                and not _placed(doc, f) and not _taken(doc, f, lex)]
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
     return kept(found, doc, lex) + extra
 
@@ -56,6 +56,18 @@ def _dated(doc: Doc, f: Found, dates: frozenset[str]) -> bool:
         return False
     words = [t for t in doc[f.source[0] : f.source[1]] if not t.is_punct]
     return bool(words) and all(t.lower_ in dates for t in words)
+
+
+def _placed(doc: Doc, f: Found) -> bool:
+    """*Lerer reported from Los Angeles*, *who reports live from the field*: a bare verb whose content is only
+    a phrase opening with a preposition (past an adverb or two), with no verb in it, says where or how the
+    speaker spoke, not what (a topic's preposition, *warned of X*, is ``_topic_only``'s)."""
+    if f.rule != "verb-bare" or not doc.has_annotation("TAG"):
+        return False
+    words = doc[f.content[0]:f.content[1]]
+    lead = next((t for t in words if t.pos_ not in {"ADV", "ADJ"} and t.dep_ != "advmod"), None)
+    return lead is not None and lead.pos_ == "ADP" and not any(
+        t.pos_ in {"VERB", "AUX"} for t in words if t.i > lead.i)
 
 
 def _taken(doc: Doc, f: Found, lex: Lexicon) -> bool:

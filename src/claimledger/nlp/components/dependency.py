@@ -240,6 +240,10 @@ class _Sentence(AsideSentence):
                 quote = self.quote_after(hi + 1)  # 'said there was a simple reason: "…"': the quotation spells it out
                 hi = quote[1] if quote is not None and not self.names_a_noun(quote) else hi
             inside = self.q.region(v.i) is not None  # a relay inside a quotation ends with its clause
+            opened = self.q.region(lo)  # 'said "anti-Semitic images, they've got no place"': the quotation whole
+            if not inside and opened is not None and c1 <= opened[0] < lo and hi <= opened[1] and all(
+                    t.is_punct for t in self.doc[c1:opened[0]]):
+                lo, hi = opened
             return self.trim(*((lo, hi) if inside else self.widen_to_quotes((lo, hi)))), [], "dep-comp"
         c = self.comp_child(v, after=False)
         if c is not None:

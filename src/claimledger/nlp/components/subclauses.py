@@ -27,6 +27,10 @@ _MAX_SUBJECT = 6
 _NO_NAME = {"PRON", "DET", "ADV", "SCONJ", "AUX"}
 """Word classes a capitalised word mid-sentence belongs to only when a full stop before it was lost."""
 """Longest subject (tokens) between the manner word and its verb."""
+_ADVERBIAL_CLAUSE = frozenset({"advcl"})
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+"""Penn tags of participles (en_core_web_sm writes no VerbForm); UD taggers write VerbForm=Part."""
+"""The label of a clause that says when or why (ClearNLP's and UD's alike)."""
 
 
 def _subject_start(r: SentenceRules, c0: int) -> tuple[int, int] | None:
@@ -171,6 +175,18 @@ def relative_aside(r: SentenceRules, content: Range) -> bool:
             and d[comma + 1].lower_ in r.rel and not r.is_quote(d[content[0]])
             and not any(r.is_verb(d[x]) or d[x].pos_ == "AUX" for x in range(content[0], comma))
             and not any(d[x].text == "," for x in range(comma + 2, content[1])))  # ', som …, har tagit': a clause
+
+
+def participle_lead(r: SentenceRules, content: Range) -> bool:
+    """Whether the words before a comma and a cue are a participle clause the parse hangs on the cue
+    (*Asked whether he would run, Smith said no*): they say when or why the speaker spoke, not what
+    (parsed languages only; a quotation, *"Worried about it," she said*, is a claim whatever its words)."""
+    d = r.doc
+    t = d[content[0]]
+    return (d.has_annotation("DEP") and not r.is_quote(d[max(content[0] - 1, r.s)]) and t.pos_ == "VERB"
+            and t.dep_ in _ADVERBIAL_CLAUSE and t.head.i not in range(*content) and t.head.i >= content[1]
+            and not any(r.is_quote(x) for x in d[content[0]:content[1]])
+            and (t.tag_ in _PARTICIPLE_TAGS or "Part" in t.morph.get("VerbForm", [])))
 
 
 def sentence_pieces(doc: Doc, sent: Span, lex: Lexicon) -> list[Span]:

@@ -47,6 +47,7 @@ from claimledger.nlp.components.subclauses import (
     linked_clause,
     name_then_noun,
     negated,
+    participle_lead,
     relative_aside,
     rule_noun,
     rule_self,
@@ -211,15 +212,14 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
         content = r.trim(fronted_att)
         return Found((c0, c1), content, (c1, c1 + 1), cue.certainty, cue.kind, "verb-fronted") if content else None
     comma = next((x for x in range(c0 - 1, r.s, -1) if d[x].text == ","), None)
-    if comma is not None and c0 - comma <= 6:
-        # 'Y, X said.' with only a short tail after the cue
+    if comma is not None and c0 - comma <= 6:  # 'Y, X said.' with only a short tail after the cue
         source = r.trim((comma + 1 + (d[comma + 1].lower_ in r.rel and comma + 2 < c0), c0))
         tail = r.e - c1  # ', vilket partierna anser är onödigt': the relative word is no part of the source
         if source and r.nominal(source) and tail <= 4 and r.find_comp(c1, r.e) is None and not any(
             r.is_verb(d[x]) for x in range(source[0], source[1])
         ):
             content = r.trim((r.skip_open(r.s, comma), comma))
-            if content:
+            if content and not participle_lead(r, content):  # not 'Asked whether he would run, Smith said no'
                 return Found((c0, c1), content, source, cue.certainty, cue.kind, "verb-final")
     comp = r.find_comp(c1, r.e)
     if comp is not None and directive(r, comp):

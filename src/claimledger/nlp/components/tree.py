@@ -115,16 +115,16 @@ class ParsedSentence:
         self.surface: SentenceRules | None = None
 
     def trim(self, i: int, j: int) -> Range | None:
-        """Drop punctuation at both ends, but keep quotation marks that pair with one inside."""
+        """Drop punctuation at both ends, but keep quotation marks and brackets that pair with one inside."""
         d, q = self.doc, self.q
         while i < j and (d[i].is_punct or d[i].is_space):
-            r = q.region(i)
-            if r is not None and r[0] == i and r[1] <= j:
+            if (r := q.region(i)) is not None and r[0] == i and r[1] <= j:
                 break
             i += 1
         while j > i and (d[j - 1].is_punct or d[j - 1].is_space):
-            r = q.region(j - 1)
-            if r is not None and r[1] == j and r[0] >= i:
+            r, t = q.region(j - 1), d[j - 1]
+            if (r is not None and r[1] == j and r[0] >= i) or (t.is_bracket and t.is_right_punct and any(
+                    x.is_bracket and x.is_left_punct for x in d[i : j - 1])):
                 break
             j -= 1
         return (i, j) if i < j else None

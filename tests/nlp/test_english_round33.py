@@ -1,0 +1,68 @@
+"""English, stop 33: classes PolNeAR's training articles showed under either convention, each on an invented
+sentence (no corpus text)."""
+
+from __future__ import annotations
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    return analyze_article(Article(text=text, lang="en")).claims()
+
+
+def test_a_fronted_participle_clause_is_no_claim_of_the_speaker() -> None:
+    # 'Asked whether …,' says when the mayor spoke; the verb-final reading took it for what she said
+    assert _claims("Asked whether she would run again, the mayor said no.") == []
+    assert _claims("Speaking to reporters on Monday, the mayor said.") == []
+
+
+def test_a_quoted_clause_before_the_cue_stays_a_claim_whatever_its_first_word() -> None:
+    claims = _claims('"Worried about the harbour," the mayor said.')
+    assert [(c[0], c[1]) for c in claims] == [("the mayor", "said")]
+
+
+def test_a_bare_verb_with_only_a_place_says_nothing() -> None:
+    # a byline's 'reported from X' and a reporter's 'reports live from the field' report no content
+    assert _claims("Jane Roe reported from Lisbon.") == []
+    assert _claims("Roe is a correspondent who reports live from the field across the country.") == []
+
+
+def test_a_reported_clause_after_a_place_stays_a_claim() -> None:
+    assert _claims("He reported from Lisbon that the port was calm.") == [
+        ("He", "reported", "the port was calm", "asserted")]
+
+
+def test_claiming_a_victory_claims_nothing() -> None:
+    assert _claims("The senator claimed a victory in the spring primary.") == []
+    assert _claims("The senator claimed victory was near.") == [
+        ("The senator", "claimed", "victory was near", "alleged")]
+
+
+def test_an_aside_between_subject_and_predicate_leaves_one_clause_whole() -> None:
+    # FORMAT.md's gold sets write the interrupted clause whole, aside and all ('Nearly 800,000 people,
+    # according to the police, marched …'); the longer side alone lost the subject
+    assert _claims("The new harbour plan, the mayor said, will fail within a year.") == [
+        ("the mayor", "said", "The new harbour plan, the mayor said, will fail within a year", "asserted")]
+
+
+def test_a_fronted_adverbial_before_an_aside_stays_out_of_the_claim() -> None:
+    assert _claims("In the first phase, the ministry said, the army moved 1,500 troops.") == [
+        ("the ministry", "said", "the army moved 1,500 troops", "asserted")]
+
+
+def test_a_quotation_opening_right_after_the_cue_is_the_claim_whole() -> None:
+    # the parser takes the quotation's first words for the verb's object and its clause for the complement
+    assert _claims("The senator said “reckless spending, it has no place in this budget.”") == [
+        ("The senator", "said", "“reckless spending, it has no place in this budget.”", "asserted")]
+
+
+def test_a_source_keeps_the_bracket_it_opens() -> None:
+    claims = _claims("Asked about the ad, Rep. Jane Roe (D-NY) said the images had no place in a campaign.")
+    assert claims == [("Rep. Jane Roe (D-NY)", "said", "the images had no place in a campaign", "asserted")]
+
+
+def test_a_comma_glued_to_a_quotation_mark_is_its_own_token() -> None:
+    # pages whose spacing was lost write 'said,“Look': the cue was one token with the comma and the word
+    assert _claims("The senator said,“Look, this budget has no future.”") == [
+        ("The senator", "said", "“Look, this budget has no future.”", "asserted")]
