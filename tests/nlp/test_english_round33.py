@@ -66,3 +66,23 @@ def test_a_comma_glued_to_a_quotation_mark_is_its_own_token() -> None:
     # pages whose spacing was lost write 'said,“Look': the cue was one token with the comma and the word
     assert _claims("The senator said,“Look, this budget has no future.”") == [
         ("The senator", "said", "“Look, this budget has no future.”", "asserted")]
+
+
+def test_a_quotation_of_whole_sentences_before_the_speaker_is_the_claim() -> None:
+    # the '?' cut the quotation in two sentences and the parser made its second part the cue's subject
+    text = ('"Well, look, she is clearly ready, right? A careful person, a tested person," the campaign '
+            'manager said Monday in an interview with a radio station.')
+    assert _claims(text) == [("the campaign manager", "said", '"Well, look, she is clearly ready, right? A careful '
+                              'person, a tested person,"', "asserted")]
+
+
+def test_a_bare_verb_with_only_a_time_and_a_place_says_nothing() -> None:
+    assert _claims("The campaign manager said Monday in an interview with a radio station.") == []
+
+
+def test_according_to_set_off_after_the_subject_leaves_the_clause_whole() -> None:
+    # the parser hung the phrase on the subject noun; the claim is the clause it interrupts, written whole
+    text = "Other major divides, according to the survey, include age and education."
+    assert _claims(text) == [
+        ("the survey", "according to", "Other major divides, according to the survey, include age and education",
+         "reported")]

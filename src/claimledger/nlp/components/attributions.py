@@ -59,13 +59,14 @@ def _dated(doc: Doc, f: Found, dates: frozenset[str]) -> bool:
 
 
 def _placed(doc: Doc, f: Found) -> bool:
-    """*Lerer reported from Los Angeles*, *who reports live from the field*: a bare verb whose content is only
-    a phrase opening with a preposition (past an adverb or two), with no verb in it, says where or how the
-    speaker spoke, not what (a topic's preposition, *warned of X*, is ``_topic_only``'s)."""
+    """*Lerer reported from Los Angeles*, *who reports live from the field*, *said Monday in an interview*: a
+    bare verb whose content is only a phrase opening with a preposition (past an adverb or a time or two),
+    with no verb in it, says where, when or how the speaker spoke, not what (a topic's preposition, *warned
+    of X*, is ``_topic_only``'s)."""
     if f.rule != "verb-bare" or not doc.has_annotation("TAG"):
         return False
     words = doc[f.content[0]:f.content[1]]
-    lead = next((t for t in words if t.pos_ not in {"ADV", "ADJ"} and t.dep_ != "advmod"), None)
+    lead = next((t for t in words if t.pos_ not in {"ADV", "ADJ"} and t.dep_ not in {"advmod", "npadvmod"}), None)
     return lead is not None and lead.pos_ == "ADP" and not any(
         t.pos_ in {"VERB", "AUX"} for t in words if t.i > lead.i)
 

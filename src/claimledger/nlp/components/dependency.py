@@ -303,6 +303,9 @@ class _Sentence(AsideSentence):
             return None  # 'According to X, writing for Y:' closing a paragraph: the next one is X's (colon_lead)
         if head.i >= phrase[1] and head.dep_ == "conj" and head.head.i < c0 and d[c0 - 1].text == ",":
             head, phrase = head.head, (phrase[0], self.e)  # 'X, according to officials who … but were not …'
+        elif (head.dep_ in _SUBJ | _SUBJ_PASS and head.i < c0 and head.head.i >= phrase[1] and d[c0 - 1].text == ","
+              and phrase[1] < len(d) and d[phrase[1]].text == ","):
+            head = head.head  # 'Other cleavages, according to the poll, include X': the parse hung it on the subject
         if source is not None:
             cut = self._source_to_appositive(obj, source)
             if cut[1] < source[1]:

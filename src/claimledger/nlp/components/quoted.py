@@ -138,7 +138,7 @@ class QuotedSentence(ParsedSentence):
             if t.is_punct or r[0] <= t.head.i < r[1] or t.head.i == t.i or (speech and t.head.i != v.i):
                 continue
             if t.head.i == v.i:
-                if t.dep_ in _SUBJ | _SUBJ_PASS:
+                if t.dep_ in _SUBJ | _SUBJ_PASS and not speech:  # whole sentences are no one's subject: a misparse
                     return True
             elif t.head.i < r[0] and t.head.pos_ in {"VERB", "AUX"}:
                 return True
