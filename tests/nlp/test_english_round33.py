@@ -86,3 +86,16 @@ def test_according_to_set_off_after_the_subject_leaves_the_clause_whole() -> Non
     assert _claims(text) == [
         ("the survey", "according to", "Other major divides, according to the survey, include age and education",
          "reported")]
+
+
+def test_a_participle_after_a_datelined_clause_speaks_for_its_subject() -> None:
+    # the parser made the dateline's dash the root (a dash is also a signature cue) and the dateline its subject
+    text = ("LISBON ― The port authority announced plans Tuesday to widen the harbour, acknowledging that the "
+            "old quay had not stopped the flooding.")
+    assert _claims(text) == [
+        ("The port authority", "acknowledging", "the old quay had not stopped the flooding", "asserted")]
+
+
+def test_a_floating_quantifier_is_no_speaker() -> None:
+    text = "Party leaders — whose party was once known for its discipline — both suggested the writer be fired."
+    assert [c[0] for c in _claims(text)] == ["Party leaders"]

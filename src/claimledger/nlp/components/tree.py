@@ -168,17 +168,16 @@ class ParsedSentence:
         """The subject of the cue verb, or of the verb it hangs from (*…, adding*, *and said*)."""
         subjects = [c for c in v.children if c.dep_ in _SUBJ]
         if subjects:  # 'LAGOS -- The governor … said': two subjects in the parse, the nearer one speaks
-            before = [c for c in subjects if c.i < v.i]
+            before = [c for c in subjects if c.i < v.i]  # nor a floating quantifier: 'Leaders — … — both said'
             speaker = before[-1] if before else subjects[0]
+            speaker = before[-2] if len(before) > 1 and speaker.tag_ == "DT" else speaker
             after = next((c for c in subjects if c.left_edge.i == v.i + 1), None)
             if before and after is not None and self.doc[v.i - 1].text == ",":
                 speaker = after  # 'Recipients, said Mauer, are …': the parser gave the inverted cue both nouns
             return self._with_antecedent(v, speaker) or self.np(speaker)
-        for c in v.children:
-            if c.dep_ in _AGENT:
-                obj = next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)
-                if obj is not None:
-                    return self.np(obj)
+        for c in (c for c in v.children if c.dep_ in _AGENT):
+            if (obj := next((g for g in c.children if g.dep_ in {"pobj", "obj"}), None)) is not None:
+                return self.np(obj)
         if any(c.dep_ in _SUBJ_PASS for c in v.children):
             return self._perfect_subject(v)
         h = v.head
@@ -211,8 +210,8 @@ class ParsedSentence:
                 return None
             if v.dep_ == "advcl" and v.i < h.i and v.tag_ == "VBN":
                 return None  # 'Asked about it, X said': X answers, the asker is unnamed
-            if (v.dep_ == "advcl" and h.dep_ in _COMP and h.head.i in self.cue_tokens
-                    and (self.q.region(h.i) is not None or self.q.region(h.head.i) is None)):
+            if (v.dep_ == "advcl" and h.dep_ in _COMP and h.head.i in self.cue_tokens and not h.head.is_punct
+                    and (self.q.region(h.i) is not None or self.q.region(h.head.i) is None)):  # not a dateline's dash
                 h = h.head  # '"…," adding': the parser hung *adding* inside the quotation
             src = self.source_of(h, depth + 1)
             if src is None and h.i in self.cue_tokens and h.i < v.i:
