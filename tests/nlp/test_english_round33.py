@@ -99,3 +99,9 @@ def test_a_participle_after_a_datelined_clause_speaks_for_its_subject() -> None:
 def test_a_floating_quantifier_is_no_speaker() -> None:
     text = "Party leaders — whose party was once known for its discipline — both suggested the writer be fired."
     assert [c[0] for c in _claims(text)] == ["Party leaders"]
+
+
+def test_a_rate_before_the_cue_is_the_whole_source() -> None:
+    # the parser hangs 'in 10' on the verb; the source is the rate, not its first number
+    assert _claims("Nearly 6 in 10 said the harbour was the top issue.") == [
+        ("Nearly 6 in 10", "said", "the harbour was the top issue", "asserted")]

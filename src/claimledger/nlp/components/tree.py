@@ -102,7 +102,7 @@ class ParsedSentence:
         self.means_prep = w("means_prep")
         self.expletive = w("expletive")
         self.message_nouns = w("message_noun")
-        self.dashes = w("dash")
+        self.dashes, self.rate_joiner = w("dash"), w("rate_joiner")
         self.source_prep = w("source_prep")
         self.speaker_object_prep = w("speaker_object_prep")
         self.unsaid_prep = w("unsaid_prep")
@@ -369,14 +369,14 @@ class ParsedSentence:
         r = self.trim(lo, hi)
         if r is None:
             return None
-        dash = next((x for x in range(r[0], min(r[1], r[0] + 8)) if self.doc[x].text in self.dashes), None)
-        if dash is not None and any(self.doc[x].is_upper and len(self.doc[x]) > 2 for x in range(r[0], dash)):
-            r = self.trim(dash + 1, r[1])  # 'WASHINGTON -- President Smith': a dateline is no source
-            if r is None:
-                return None
-        # a source never holds a quotation
-        if any(self.q.region(x) is not None for x in range(r[0], r[1])):
-            hits = [x for x in range(r[0], r[1]) if self.q.region(x) is not None]
+        d = self.doc
+        if r[1] + 1 < self.e and d[r[1] - 1].like_num and d[r[1]].lower_ in self.rate_joiner and d[r[1] + 1].like_num:
+            r = (r[0], r[1] + 2)  # '6 in 10 said': the parser hung the rate's base on the verb
+        dash = next((x for x in range(r[0], min(r[1], r[0] + 8)) if d[x].text in self.dashes), None)
+        if (dash is not None and any(d[x].is_upper and len(d[x]) > 2 for x in range(r[0], dash))
+                and (r := self.trim(dash + 1, r[1])) is None):  # 'WASHINGTON -- X': a dateline is no source
+            return None
+        if hits := [x for x in range(r[0], r[1]) if self.q.region(x) is not None]:  # a source never holds a quotation
             if tok.i in hits:
                 return None
             r = self.trim(hits[-1] + 1, r[1]) if hits[-1] < tok.i else self.trim(r[0], hits[0])
