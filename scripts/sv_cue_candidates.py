@@ -1,0 +1,110 @@
+"""List synonyms of the Swedish cue lemmas that ``lang/sv/cues.tsv`` does not hold yet, for a person to read.
+
+Why: rule rounds fitted to review-set errors stopped carrying to fresh Swedish text; the cues a fresh text
+brings are mostly verbs of saying the lexicon lacks. The language's own lexical data names them: Viggo
+Kann's synonym thesaurus (``../shared/data/sv/thesaurus-sv``, MyThes format, ISO-8859-1) lists, for
+*säga*, *uppge*, *förneka*, … the verbs that can stand for them. The synonyms are loose (*uppskatta*
+also lists *tycka om*), so nothing here writes the lexicon: each candidate is printed with the cue
+lemmas it is a synonym of and how often its present and past forms occur in the open news text
+(the Swedish NER corpus, Webbnyheter 2012), and a person keeps those that put forward what someone
+says, confirms or denies, with a kind and certainty like their nearest cue (the rows under *From the
+thesaurus* in ``cues.tsv`` came out of this list).
+
+    python scripts/sv_cue_candidates.py [--shared ../shared] [--limit 80]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CUES = ROOT / "src" / "claimledger" / "lang" / "sv" / "cues.tsv"
+
+
+def read_thesaurus(path: Path) -> dict[str, list[str]]:
+    """Headword -> its synonyms (every sense's, in order; a sense's part-of-speech tag dropped)."""
+    lines = path.read_text(encoding="iso-8859-1").splitlines()
+    out: dict[str, list[str]] = {}
+    i = 1  # the first line names the encoding
+    while i < len(lines):
+        head, _, count = lines[i].rpartition("|")
+        if not head or not count.isdigit():
+            i += 1
+            continue
+        n = int(count)
+        syns = [s for line in lines[i + 1 : i + 1 + n] for s in line.split("|")[1:] if s]
+        out[head] = [re.sub(r"\s*\(.*?\)", "", s).strip() for s in syns]
+        i += n + 1
+    return out
+
+
+def cue_rows(path: Path = CUES) -> list[tuple[str, str, str, list[str]]]:
+    """(lemma, kind, certainty, forms) of each cue row."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, kind, certainty, *rest = line.split("\t")
+        rows.append((lemma, kind, certainty, rest[0].split(",") if rest else []))
+    return rows
+
+
+def candidates(thesaurus: dict[str, list[str]], rows: list[tuple[str, str, str, list[str]]]) -> dict[str, set[str]]:
+    """Each synonym of a cue lemma that is no cue lemma or form yet -> the cue lemmas it stands for."""
+    known = {r[0] for r in rows} | {f for r in rows for f in r[3]}
+    out: dict[str, set[str]] = {}
+    for lemma, *_ in rows:
+        for syn in thesaurus.get(lemma, []):
+            if syn and syn not in known:
+                out.setdefault(syn, set()).add(lemma)
+    return out
+
+
+def _forms(lemma: str) -> list[str]:
+    """The present and past forms of a regular verb (first conjugation: -ar, -ade; else -er, -de), for
+    counting only: a candidate's real forms are written by hand."""
+    head, _, tail = lemma.partition(" ")
+    stem = head[:-1] if head.endswith("a") else head
+    forms = [head, stem + "ar", stem + "ade", stem + "er", stem + "de"]
+    return [f"{f} {tail}".strip() for f in dict.fromkeys(forms)]
+
+
+def counts(words: list[str], cands: dict[str, set[str]]) -> Counter[str]:
+    """How often each candidate's guessed forms occur in ``words`` (lower case, one token each)."""
+    text = " " + " ".join(words) + " "
+    return Counter({c: sum(text.count(f" {f} ") for f in _forms(c)) for c in cands})
+
+
+def corpus_words(shared: Path) -> list[str]:
+    """The NER corpus's tokens, lower case (one token a line, its tag after it)."""
+    out: list[str] = []
+    for name in ("train_corpus.txt", "test_corpus.txt"):
+        path = shared / "data" / "sv" / "swedish-ner-corpus" / name
+        if path.is_file():
+            out += [line.split()[0].lower() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--limit", type=int, default=80)
+    args = ap.parse_args()
+    th_path = args.shared / "data" / "sv" / "thesaurus-sv" / "th_sv_SE_v2.dat"
+    if not th_path.is_file():
+        print(f"{th_path}: no thesaurus there (pass --shared)")
+        return 2
+    cands = candidates(read_thesaurus(th_path), cue_rows())
+    seen = counts(corpus_words(args.shared), cands)
+    ranked = sorted(cands, key=lambda c: (-len(cands[c]), -seen[c], c))
+    print(f"{len(cands)} candidates; synonym of, then times its regular forms occur in the NER corpus")
+    for c in ranked[: args.limit]:
+        print(f"{c}\t{', '.join(sorted(cands[c]))}\t{seen[c]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
