@@ -36,6 +36,18 @@ def test_a_thesaurus_cue_reports_its_clause(text: str, claim: tuple[str, str, st
     assert _claims(text) == [claim]
 
 
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Mannen förmodas ha flytt till Spanien.",
+     (None, "förmodas", "Mannen förmodas ha flytt till Spanien", "estimated")),
+    ("Tre personer fruktas ha omkommit i branden.",
+     (None, "fruktas", "Tre personer fruktas ha omkommit i branden", "estimated")),
+    ("Oron för att kriget ska sprida sig växer.", (None, "Oron", "kriget ska sprida sig", "estimated")),
+    ("Slutsatsen är att priserna stiger.", (None, "Slutsatsen", "priserna stiger", "estimated")),
+])
+def test_a_thesaurus_passive_or_noun_is_a_sourceless_claim(text: str, claim: tuple[None, str, str, str]) -> None:
+    assert _claims(text) == [claim]
+
+
 def test_a_thesaurus_cue_with_a_plain_object_claims_nothing() -> None:
     # 'försäkra' also means to insure; 'informera om' a thing is no claim
     assert _claims("Han försäkrade bilen i fjol.") == []
