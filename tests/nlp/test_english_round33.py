@@ -105,3 +105,21 @@ def test_a_rate_before_the_cue_is_the_whole_source() -> None:
     # the parser hangs 'in 10' on the verb; the source is the rate, not its first number
     assert _claims("Nearly 6 in 10 said the harbour was the top issue.") == [
         ("Nearly 6 in 10", "said", "the harbour was the top issue", "asserted")]
+
+
+def test_a_quotation_closed_by_a_full_stop_before_a_bare_speaker_sentence_is_the_claim() -> None:
+    # '"… missing." Trump said.': the sentence of speaker and cue has no claim of its own
+    assert _claims('"Ministers, if you are listening, we need the harbour open by May." The mayor said.') == [
+        ("The mayor", "said", '"Ministers, if you are listening, we need the harbour open by May."', "asserted")]
+    # with a clause of its own, the cue's claim is that clause
+    assert [c[2] for c in _claims('"We will not change it." The council said it would review the case.')] == [
+        "it would review the case"]
+
+
+def test_a_quotation_before_a_cue_with_its_own_subject_is_the_cue_s_even_if_a_word_of_it_is_parsed_as_subject() -> None:
+    # the parser made 'nothing' a second subject of 'said' and the quotation after 'adding:' its content
+    text = ('"If the board gets to pick its own auditors, nothing you can do folks," Trump said before adding: '
+            '"Though the unions, maybe there is."')
+    claims = _claims(text)
+    assert ("Trump", "said", '"If the board gets to pick its own auditors, nothing you can do folks,"',
+            "asserted") in claims

@@ -92,8 +92,10 @@ class QuotedSentence(ParsedSentence):
         r = self.q.region(i)
         if r is None or r[1] != i + 1 or not self.doc[i].is_quote:
             return None
-        if i < self.s and self.doc[i - 1].text == "." and r[1] - r[0] > 2:
+        if i < self.s and self.doc[i - 1].text == "." and r[1] - r[0] > 2 and not all(
+                t.is_punct for t in self.doc[v.i + 1 : self.e]):
             return None  # '"… policy." The network said …': the quotation closed its own sentence
+            # but '"… missing." Trump said.': a sentence of speaker and cue alone has no other claim
         if self.names_a_noun(r) or self._governed_elsewhere(r, v):
             return None
         return r
@@ -133,12 +135,13 @@ class QuotedSentence(ParsedSentence):
         presented …'), or the object of a verb before it ('what X branded "a scandal," nurses warn …')."""
         d = self.doc
         speech = any(d[x].text in _FULL_STOP for x in range(r[0] + 1, r[1] - 2))  # whole sentences: someone's words
+        own = any(c.dep_ in _SUBJ and not r[0] <= c.i < r[1] for c in v.children)  # 'nothing …," Trump said': his
         for x in range(r[0], r[1]):
             t = d[x]
             if t.is_punct or r[0] <= t.head.i < r[1] or t.head.i == t.i or (speech and t.head.i != v.i):
                 continue
             if t.head.i == v.i:
-                if t.dep_ in _SUBJ | _SUBJ_PASS and not speech:  # whole sentences are no one's subject: a misparse
+                if t.dep_ in _SUBJ | _SUBJ_PASS and not speech and not own:  # else the parse erred
                     return True
             elif t.head.i < r[0] and t.head.pos_ in {"VERB", "AUX"}:
                 return True
