@@ -123,3 +123,13 @@ def test_a_quotation_before_a_cue_with_its_own_subject_is_the_cue_s_even_if_a_wo
     claims = _claims(text)
     assert ("Trump", "said", '"If the board gets to pick its own auditors, nothing you can do folks,"',
             "asserted") in claims
+
+
+def test_a_quoted_label_inside_a_phrase_after_the_cue_is_not_what_was_said() -> None:
+    assert _claims('The mayor expects an "aggressive appeal" of the ruling.') == []
+    assert _claims('The band added old hits including "Harbour Lights".') == []
+
+
+def test_a_quotation_a_message_noun_holds_is_what_was_said() -> None:
+    assert _claims("Supporters responded with chants of “We are with her” until she spoke.") == [
+        ("Supporters", "responded", "“We are with her”", "asserted")]

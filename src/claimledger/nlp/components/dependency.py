@@ -276,14 +276,21 @@ class _Sentence(AsideSentence):
         after = self.quote_after(self._skip_adjuncts(c1))
         if after is not None and self.names_a_noun(after):  # 'told "Morning Hour" host Tom Ek, "…"'
             after = self.quote_after(self._skip_adjuncts(after[1]))
-        if after is None or self.names_a_noun(after):
+        if after is None or self.names_a_noun(after) or (not self.polnear and self._inside_phrase(c1, after)):
             return None, [], ""
-        for c in v.rights:  # 'claimed "Trump exaggerates" the level of …': the words around the quotation too
-            if c.dep_ in _COMP | _OBJ | _XCOMP:
-                lo, hi = self.subtree(c)
-                if lo < after[1] and hi > after[0]:
-                    after = self.trim(min(lo, after[0]), max(hi, after[1])) or after
+        for c in (c for c in v.rights if c.dep_ in _COMP | _OBJ | _XCOMP):  # 'claimed "X exaggerates" the level of'
+            lo, hi = self.subtree(c)  # the words around the quotation too
+            if lo < after[1] and hi > after[0]:
+                after = self.trim(min(lo, after[0]), max(hi, after[1])) or after
         return after, [], "dep-quote-after"
+
+    def _inside_phrase(self, c1: int, r: Range) -> bool:
+        """A quotation inside a phrase opened before it, a label, not what was said: a word between opens its
+        noun phrase (*expects an "aggressive appeal"*), or it is that word's object (*hits including "X"*) but
+        for a message's (*responded with chants of "X"*: ``message_noun``). PolNeAR's annotators mark labels."""
+        d, owners = self.doc, {t.head for t in self.doc[r[0] : r[1]] if c1 <= t.head.i < r[0]}
+        return any(t.head.i >= r[0] for t in d[c1 : r[0]] if not t.is_punct) or any(
+            not (t.dep_ == "prep" and t.head.lower_ in self.message_nouns) for t in owners)
 
     def prep(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """*according to X*: X is the source, the clause the phrase hangs on is the content."""
