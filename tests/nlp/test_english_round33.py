@@ -133,3 +133,10 @@ def test_a_quoted_label_inside_a_phrase_after_the_cue_is_not_what_was_said() -> 
 def test_a_quotation_a_message_noun_holds_is_what_was_said() -> None:
     assert _claims("Supporters responded with chants of “We are with her” until she spoke.") == [
         ("Supporters", "responded", "“We are with her”", "asserted")]
+
+
+def test_a_colon_after_an_imperative_or_a_relative_clause_leads_into_no_ones_words() -> None:
+    assert not any(c[1] == "Read" for c in _claims("Read the latest updates:\n\nThe harbour opened on Monday."))
+    assert _claims("Here are the five stories that people talked about:\n\n1. THE HARBOUR OPENS.") == []
+    assert _claims("The mayor said:\n\nThe harbour will close.") == [
+        ("The mayor", "said", "The harbour will close.", "asserted")]

@@ -36,7 +36,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
         return [f for f in found if _worded(doc, f) and not _topic_only(doc, f, topic)
                 and not _dated(doc, f, dates) and not _supposed_holder(doc, f, generic)
                 and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)  # 'acknowledged after …'
-                and not _placed(doc, f) and not _taken(doc, f, lex)]
+                and not _placed(doc, f) and not _taken(doc, f, lex) and not _relative_only(doc, f, lex)]
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
     return kept(found, doc, lex) + extra
 
@@ -56,6 +56,13 @@ def _dated(doc: Doc, f: Found, dates: frozenset[str]) -> bool:
         return False
     words = [t for t in doc[f.source[0] : f.source[1]] if not t.is_punct]
     return bool(words) and all(t.lower_ in dates for t in words)
+
+
+def _relative_only(doc: Doc, f: Found, lex: Lexicon) -> bool:
+    """A content that is only a relative word (*the stories that people talked about*: *that*) names what the
+    clause describes, not a claim; nothing resolves it to one."""
+    lo, hi = f.content
+    return hi - lo == 1 and doc[lo].lower_ in lex.word_class("relative")
 
 
 def _placed(doc: Doc, f: Found) -> bool:

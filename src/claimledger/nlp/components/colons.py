@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.cuefinder import find_cues
 from claimledger.nlp.components.found import Found
@@ -68,6 +68,8 @@ def colon_lead(doc: Doc, lex: Lexicon, tagged: bool) -> Found | None:
     if not cues:
         return None
     c0, c1, cue = cues[-1]
+    if _not_a_speaker(doc[c0], sent.start):
+        return None
     source = r.np_before(c0) or r.np_after(c1, colon, "inverted")
     subj = next((t for t in doc[c0].children if t.dep_ in _SUBJECT and t.right_edge.i < colon), None)
     if subj is not None and (source is None or not source[0] <= subj.i < source[1] or source[0] < subj.left_edge.i):
@@ -75,6 +77,16 @@ def colon_lead(doc: Doc, lex: Lexicon, tagged: bool) -> Found | None:
     if source is None:
         return None
     return Found((c0, c1), (colon + 1, colon + 1), source, cue.certainty, cue.kind, "colon-lead")
+
+
+def _not_a_speaker(v: Token, start: int) -> bool:
+    """A cue before a closing colon that leads into no one's words: an imperative opening the sentence
+    (*Read the latest updates:*), or a verb in a relative clause on a noun (*the stories that people
+    talked about:*), whose colon opens the noun's list (parsed or tagged languages only)."""
+    if v.dep_ in {"relcl", "acl", "acl:relcl"}:
+        return True
+    return v.i == start and (v.tag_ == "VB" or "Imp" in v.morph.get("Mood", [])) and not any(
+        c.dep_ in _SUBJECT for c in v.children)
 
 
 def headline_colon(r: SentenceRules) -> Found | None:
