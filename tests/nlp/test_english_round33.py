@@ -140,3 +140,21 @@ def test_a_colon_after_an_imperative_or_a_relative_clause_leads_into_no_ones_wor
     assert _claims("Here are the five stories that people talked about:\n\n1. THE HARBOUR OPENS.") == []
     assert _claims("The mayor said:\n\nThe harbour will close.") == [
         ("The mayor", "said", "The harbour will close.", "asserted")]
+
+
+def test_a_quotation_the_splitter_cut_is_one_claim_with_the_words_before_it() -> None:
+    text = ("Earlier port managers “were slow. They were not careful. There was no plan” in comparison to the "
+            "new team, the mayor said.")
+    assert _claims(text) == [("the mayor", "said", "Earlier port managers “were slow. They were not careful. There "
+                              "was no plan” in comparison to the new team", "asserted")]
+
+
+def test_a_marked_conjunct_after_a_nested_unmarked_clause_is_the_outer_cues() -> None:
+    text = "The council says residents agree the plan is too expensive and that the mayor broke his promise."
+    claims = _claims(text)
+    assert ("residents", "agree", "the plan is too expensive", "asserted") in claims
+    assert ("The council", "says", "residents agree the plan is too expensive and that the mayor broke his promise",
+            "asserted") in claims
+    # a cue of its own, not nested: both clauses are its claim
+    assert _claims("The mayor said the plan failed and that the council broke its promise.") == [
+        ("The mayor", "said", "the plan failed and that the council broke its promise", "asserted")]

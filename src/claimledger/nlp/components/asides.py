@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimledger.nlp.components.found import Found, Range
+from claimledger.nlp.components.nouns import comp_mark
 from claimledger.nlp.components.objects import ObjectSentence
 from claimledger.nlp.components.tree import _AGENT, _COMP, _OBJ, _PARENTHETICAL, _SUBJ, _SUBJ_PASS, _XCOMP, _Step
 from claimledger.nlp.lexicon import Cue
@@ -179,10 +180,12 @@ class AsideSentence(ObjectSentence):
             return None
         return self._phrase_claim(c0, c1, comp, None, cue, "dep-looks")
 
-    def _cut_aside(self, lo: int, hi: int) -> int:
+    def _cut_aside(self, lo: int, hi: int, v: Token | None = None, c: Token | None = None) -> int:
         """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the
         reported words is the writer's aside (a non-restrictive relative, a participle), not the claim."""
         d = self.doc
+        if v is not None and c is not None:
+            hi = self._marked_conjunct(v, c, hi)
         for x in range(lo + 2, hi - 1):
             r = self.q.region(x)
             if d[x].text == "," and r is not None and r[1] == x + 2 and x + 2 < hi - 1:
@@ -239,6 +242,15 @@ class AsideSentence(ObjectSentence):
             return True
         return not any(c.dep_ in _SUBJ | _SUBJ_PASS for c in h.children) and not any(
             t.pos_ in {"VERB", "AUX"} for t in words) and any(t.pos_ in {"NOUN", "PROPN"} for t in words)
+
+    def _marked_conjunct(self, v: Token, c: Token, hi: int) -> int:
+        """*The council says residents agree X and that Y*: where a cue stands in another cue's clause and its
+        own clause has no complementizer, a conjunct that opens with one (*and that Y*) is a second clause
+        of the cue above, as the blind gold reads it; the nested claim ends before it."""
+        if v.dep_ not in _COMP or v.head.i not in self.cue_tokens or comp_mark(c, self.comp) is not None:
+            return hi
+        return next((g.left_edge.i for g in c.rights if g.dep_ == "conj" and g.left_edge.i < hi
+                     and comp_mark(g, self.comp) is not None), hi)
 
     def in_question(self, v: Token) -> bool:
         """*Asked if she believed X*, *We asked readers what they thought X*: a cue in the clause a

@@ -150,19 +150,21 @@ class ParsedSentence:
         first = self.q.region(i)
         if first is not None and first[0] < i and all(self.doc[x].is_punct for x in range(first[0], i)):
             i = first[0]
+        elif first is not None and first[0] < self.s == i:  # the splitter cut the quotation: its sentence whole
+            i = self.doc[first[0]].sent.start
         last = self.q.region(j - 1)
         if last is not None and last[1] > j:
             j = last[1]
         return i, j
 
     def clip_to_sentence(self, r: Range) -> Range:
-        """A content never runs past its sentence, except inside quotation marks."""
+        """A content never runs past its sentence, except inside quotation marks, and back to the start of a
+        sentence the splitter cut inside a quotation (*X "were slow. There was no plan" then, she said*)."""
         i, j = r
-        if i < self.s and self.q.region(i) is None:
-            i = self.s
-        if j > self.e and self.q.region(j - 1) is None:
-            j = self.e
-        return i, j
+        cut = self.q.region(self.s)
+        low = self.doc[cut[0]].sent.start if cut is not None and cut[0] < self.s else self.s
+        i = low if i < low and self.q.region(i) is None else i
+        return i, (self.e if j > self.e and self.q.region(j - 1) is None else j)
 
     def source_of(self, v: Token, depth: int = 0) -> Range | None:
         """The subject of the cue verb, or of the verb it hangs from (*…, adding*, *and said*)."""
@@ -366,8 +368,7 @@ class ParsedSentence:
         lo, hi = self.subtree(tok, _SOURCE_DROP)
         if drop_acl is not None:
             hi = min(hi, drop_acl.left_edge.i)
-        r = self.trim(lo, hi)
-        if r is None:
+        if (r := self.trim(lo, hi)) is None:
             return None
         d = self.doc
         if r[1] + 1 < self.e and d[r[1] - 1].like_num and d[r[1]].lower_ in self.rate_joiner and d[r[1] + 1].like_num:
