@@ -158,3 +158,14 @@ def test_a_marked_conjunct_after_a_nested_unmarked_clause_is_the_outer_cues() ->
     # a cue of its own, not nested: both clauses are its claim
     assert _claims("The mayor said the plan failed and that the council broke its promise.") == [
         ("The mayor", "said", "the plan failed and that the council broke its promise", "asserted")]
+
+
+def _figures(text: str) -> list[tuple[float, str | None]]:
+    a = analyze_article(Article(text=text, lang="en"))
+    return [(q.value, q.counted.of(a.article.text) if q.counted else None) for q in a.quantities]
+
+
+def test_at_one_point_is_a_moment_not_a_count() -> None:
+    # another number of the same noun nearby made 'one point' a count in contrast
+    assert _figures("At one point in the race the mayor trailed by 50 points.") == [(50.0, "points")]
+    assert _figures("The army fired 36 shells and the navy fired one shell.") == [(36.0, "shells"), (1.0, "shell")]

@@ -127,6 +127,13 @@ def not_a_count_after(text: str, e: int, lex: Lexicon) -> bool:
     return any(after_text.startswith(x) or after_text.lstrip().startswith(x) for x in lex.units.get("not_a_count", ()))
 
 
+def moment_one(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bool:
+    """*At one point*, *at one time*: the numeral names a moment, not a count (``one_idiom_before`` and
+    ``one_idiom_after``), even where another number counts the same noun nearby (*by 50 points*)."""
+    return (0 < n < len(items) - 1 and items[n - 1][2].lower() in lex.word_class("one_idiom_before")
+            and items[n + 1][2].lower() in lex.word_class("one_idiom_after"))
+
+
 def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> bool:
     """'en/ett/one' (``items[n]``) is a number only where a count is the point: after 'nästan',
     before 'miljard'."""
@@ -154,6 +161,8 @@ def counts_as_number(items: list[tuple[int, int, str]], n: int, lex: Lexicon) ->
     if items[n][2] in lex.word_class("indefinite_article"):
         return False  # 'about a tropical storm', 'at least a trial': an article, not a count
     one = items[n][2] in lex.word_class("numeral_one")
+    if one and moment_one(items, n, lex):
+        return False
     if (one and len(nxt) > 1 and nxt[0] in lex.units.get("time_unit", ())
             and nxt[1].isalpha() and nxt[1] not in lex.word_class("subject_pronoun") | lex.word_class("determiner")):
         return True  # 'one week after', 'only one day to test it': a duration with a numeral (not 'a week'); not

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.ages import num_value
 from claimledger.nlp.components.measures import code_of, pos_at
-from claimledger.nlp.components.nocount import is_year
+from claimledger.nlp.components.nocount import is_year, moment_one
 from claimledger.nlp.lexicon import Lexicon
 
 
@@ -136,7 +136,7 @@ def one_in_contrast(items: list[tuple[int, int, str]], n: int, lex: Lexicon) -> 
     it*: *one* (not the article *a*) before a noun that another number counts close by (the same
     noun, or a span of time beside another span in the same sentence) enters a count, as FORMAT.md
     has it (*seized one, sank two*)."""
-    if items[n][2] in lex.word_class("indefinite_article") or n + 1 >= len(items):
+    if items[n][2] in lex.word_class("indefinite_article") or n + 1 >= len(items) or moment_one(items, n, lex):
         return False
     noun = items[n + 1][2]
     if not noun.isalpha() or len(noun) < 3:
