@@ -169,3 +169,12 @@ def test_at_one_point_is_a_moment_not_a_count() -> None:
     # another number of the same noun nearby made 'one point' a count in contrast
     assert _figures("At one point in the race the mayor trailed by 50 points.") == [(50.0, "points")]
     assert _figures("The army fired 36 shells and the navy fired one shell.") == [(36.0, "shells"), (1.0, "shell")]
+
+
+def test_a_perfect_tense_relay_inside_a_quotation_is_nested() -> None:
+    text = "“The campaign has informed the party that the speaker will not attend,” the release said."
+    claims = _claims(text)
+    assert ("The campaign", "informed", "the speaker will not attend", "asserted") in claims
+    assert any(c[0] == "the release" for c in claims)
+    # a participle with no tense of its own stays the speaker's telling
+    assert [c[0] for c in _claims("“The grid operator, saying it is congestion, wants time,” she said.")] == ["she"]

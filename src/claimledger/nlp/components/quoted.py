@@ -37,7 +37,8 @@ class QuotedSentence(ParsedSentence):
         PolNeAR's annotators seldom mark one inside a quotation (on its dev split they cost more than they gave)."""
         r = self.q.region(v.i)
         subj = next((c for c in v.children if c.dep_ in _SUBJ and c.i < v.i), None)
-        if self.polnear or r is None or subj is None or self.q.region(subj.i) != r or v.tag_ not in _FINITE:
+        finite = v.tag_ in _FINITE or v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in _FINITE for c in v.children)
+        if self.polnear or r is None or subj is None or self.q.region(subj.i) != r or not finite:
             return None  # '"… the ISO saying it's congestion"': a participle inside is the speaker's own telling
         own = self.lex.derived("own_persons", lambda lx: lx.word_class("first_person") | lx.word_class("second_person"))
         if subj.tag_ in _WH or any(t.lower_ in own for t in subj.subtree):
