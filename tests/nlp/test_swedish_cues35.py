@@ -58,6 +58,20 @@ def test_a_new_cue_claims_its_clause_but_not_a_plain_object(cue: str, plain: str
     assert len(_claims(cue)) == 1 and _claims(plain) == []
 
 
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Ministern säger att skatten troligtvis höjs.", ("Ministern", "säger", "skatten troligtvis höjs", "estimated")),
+    ("Polisen uppger att mannen antagligen flydde till Norge.",
+     ("Polisen", "uppger", "mannen antagligen flydde till Norge", "estimated")),
+    ("Bolaget meddelar att fabriken möjligtvis stängs.",
+     ("Bolaget", "meddelar", "fabriken möjligtvis stängs", "estimated")),
+    ("Kommunen skriver att beslutet eventuellt överklagas.",
+     ("Kommunen", "skriver", "beslutet eventuellt överklagas", "estimated")),
+])
+def test_a_thesaurus_synonym_of_a_hedge_makes_the_claim_estimated(text: str, claim: tuple[str, str, str, str]) -> None:
+    # synonyms of 'troligen', 'förmodligen', 'möjligen' in the thesaurus, as hedge_estimated words
+    assert _claims(text) == [claim]
+
+
 def _script() -> Any:
     spec = importlib.util.spec_from_file_location("sv_cue_candidates", SCRIPT)
     assert spec is not None and spec.loader is not None
