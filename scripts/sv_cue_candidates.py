@@ -5,8 +5,9 @@ brings are mostly verbs of saying the lexicon lacks. The language's own lexical 
 Kann's synonym thesaurus (``../shared/data/sv/thesaurus-sv``, MyThes format, ISO-8859-1) lists, for
 *säga*, *uppge*, *förneka*, … the verbs that can stand for them. The synonyms are loose (*uppskatta*
 also lists *tycka om*), so nothing here writes the lexicon: each candidate is printed with the cue
-lemmas it is a synonym of and how often its present and past forms occur in the open news text
-(the Swedish NER corpus, Webbnyheter 2012), and a person keeps those that put forward what someone
+lemmas it is a synonym of, how often it occurs in the open Swedish text (the NER corpus, Webbnyheter
+2012, by its regular forms; UD Talbanken and PUD by lemma) and how often as a cue would stand (*att*
+after it, or *Y, VERB X*), with such a sentence to read; a person keeps those that put forward what someone
 says, confirms or denies, with a kind and certainty like their nearest cue (the rows under *From the
 thesaurus* in ``cues.tsv`` came out of this list).
 
@@ -78,13 +79,83 @@ def counts(words: list[str], cands: dict[str, set[str]]) -> Counter[str]:
     return Counter({c: sum(text.count(f" {f} ") for f in _forms(c)) for c in cands})
 
 
-def corpus_words(shared: Path) -> list[str]:
-    """The NER corpus's tokens, lower case (one token a line, its tag after it)."""
-    out: list[str] = []
+Sentence = list[tuple[str, str]]  # (form, lemma) of each token, lower case; the NER corpus has no lemma ("")
+
+
+def ner_sentences(shared: Path) -> list[Sentence]:
+    """The NER corpus (Webbnyheter 2012) as sentences: one token a line, its tag after it, a blank line
+    between sentences."""
+    out: list[Sentence] = []
     for name in ("train_corpus.txt", "test_corpus.txt"):
         path = shared / "data" / "sv" / "swedish-ner-corpus" / name
-        if path.is_file():
-            out += [line.split()[0].lower() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if not path.is_file():
+            continue
+        sent: Sentence = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                sent.append((line.split()[0].lower(), ""))
+            elif sent:
+                out.append(sent)
+                sent = []
+        if sent:
+            out.append(sent)
+    return out
+
+
+def treebank_sentences(shared: Path) -> list[Sentence]:
+    """UD Talbanken and PUD (.conllu): their lemmas find irregular forms that guessed conjugation misses."""
+    out: list[Sentence] = []
+    for folder in ("ud-talbanken", "ud-pud"):
+        for path in sorted((shared / "data" / "sv" / folder).glob("*.conllu")):
+            sent: Sentence = []
+            for line in path.read_text(encoding="utf-8").splitlines():
+                cols = line.split("\t")
+                if len(cols) == 10 and cols[0].isdigit():
+                    sent.append((cols[1].lower(), cols[2].lower()))
+                elif not line.strip() and sent:
+                    out.append(sent)
+                    sent = []
+            if sent:
+                out.append(sent)
+    return out
+
+
+def _hits(sent: Sentence, cand: str) -> list[int]:
+    """Where ``cand`` (a lemma, perhaps with a particle: 'redogöra för') starts in ``sent``: by lemma where
+    the sentence has lemmas, by the guessed forms where it has none; the particle must follow within two
+    tokens."""
+    head, _, tail = cand.partition(" ")
+    heads = {head} if sent and sent[0][1] else set(_forms(head))
+    out = []
+    for i, (form, lemma) in enumerate(sent):
+        if (lemma or form) not in heads and form not in heads:
+            continue
+        if tail and tail.split()[0] not in {f for f, _ in sent[i + 1 : i + 3]}:
+            continue
+        out.append(i)
+    return out
+
+
+def _cue_like(sent: Sentence, i: int) -> bool:
+    """The use a cue has: *att* within three tokens after it ('X VERB (till) att Y'), or a comma just
+    before it with a subject after ('Y, VERB X')."""
+    after = [f for f, _ in sent[i + 1 : i + 4]]
+    return "att" in after or (i > 0 and sent[i - 1][0] == "," and i + 1 < len(sent))
+
+
+def survey(sents: list[Sentence], cands: dict[str, set[str]]) -> dict[str, tuple[int, int, str]]:
+    """candidate -> (occurrences, cue-like occurrences, the first cue-like sentence)."""
+    out: dict[str, tuple[int, int, str]] = {}
+    for cand in cands:
+        n = cue = 0
+        example = ""
+        for sent in sents:
+            for i in _hits(sent, cand):
+                n += 1
+                if _cue_like(sent, i):
+                    cue += 1
+                    example = example or " ".join(f for f, _ in sent)
+        out[cand] = (n, cue, example)
     return out
 
 
@@ -98,11 +169,15 @@ def main() -> int:
         print(f"{th_path}: no thesaurus there (pass --shared)")
         return 2
     cands = candidates(read_thesaurus(th_path), cue_rows())
-    seen = counts(corpus_words(args.shared), cands)
-    ranked = sorted(cands, key=lambda c: (-len(cands[c]), -seen[c], c))
-    print(f"{len(cands)} candidates; synonym of, then times its regular forms occur in the NER corpus")
+    news = survey(ner_sentences(args.shared), cands)
+    trees = survey(treebank_sentences(args.shared), cands)
+    ranked = sorted(cands, key=lambda c: (-(news[c][1] + trees[c][1]), -(news[c][0] + trees[c][0]), c))
+    print(f"{len(cands)} candidates. Columns: candidate, synonym of, NER corpus (times, cue-like), "
+          f"treebanks by lemma (times, cue-like), a cue-like sentence ('att' after it or 'Y, VERB X')")
     for c in ranked[: args.limit]:
-        print(f"{c}\t{', '.join(sorted(cands[c]))}\t{seen[c]}")
+        example = news[c][2] or trees[c][2]
+        seen = f"{news[c][0]},{news[c][1]}\t{trees[c][0]},{trees[c][1]}"
+        print(f"{c}\t{', '.join(sorted(cands[c]))}\t{seen}\t{example[:160]}")
     return 0
 
 
