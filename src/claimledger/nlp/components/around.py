@@ -28,6 +28,19 @@ def change_pair(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
     return False
 
 
+def two_figures(prev: list[tuple[int, int, str]], joiner: str, low: float, high: float,
+                rest: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """Whether *A to B* is two figures, each with what follows B, rather than one range: a change
+    (``change_pair``), or a tally, where B falls below A across a ``tally_joiner`` word (*beat her
+    48 to 41 percent*, *leads 312 to 287 in votes*): a falling pair is no range, and the unit or
+    noun after it is both figures' (*48 percent* and *41 percent*). A scale after B (*500 to 2
+    million*) leaves the pair to the range reading, which scales the low end only where that fits."""
+    if change_pair(prev, lex):
+        return True
+    scaled = bool(rest) and rest[0][2] in lex.numbers.get("scale", {})
+    return joiner in lex.word_class("tally_joiner") and high < low and not scaled
+
+
 def determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
     """Whether a determiner, a possessive or a genitive mark (*the*, *its*, *operator's*) stands
     right before the number."""
@@ -98,3 +111,4 @@ def time_span(words: str, lex: Lexicon) -> bool:
     first = words.split()[0].lower() if words.split() else ""
     spans = lex.units.get("time_unit", ())
     return first in spans or (first.endswith("s") and first[:-1] in spans)
+

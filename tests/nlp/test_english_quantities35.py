@@ -1,0 +1,31 @@
+"""English quantities, round 35: error classes seen across the English review sets, each on an
+invented sentence.
+
+A falling pair across *to* (*48 to 41 percent*) is a tally: two figures that share the unit or
+noun after the second; a rising pair stays one range.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]]:
+    analysis = analyze_article(Article(text=text, lang="en"))
+    return [(q.span.of(text), q.value, q.value_max, q.approx, q.counted.of(text) if q.counted else None)
+            for q in analysis.quantities]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a tally: the first figure of a falling pair takes the unit after the second
+    ("A new survey shows the mayor beating her rival 48 to 41 percent.",
+     [("48", 48.0, None, "exact", "percent"), ("41", 41.0, None, "exact", "percent")]),
+    ("The senator carried the county 61 to 37 percent on Tuesday.",
+     [("61", 61.0, None, "exact", "percent"), ("37", 37.0, None, "exact", "percent")]),
+])
+def test_tally_pairs(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected
+
