@@ -2,7 +2,8 @@
 invented sentence.
 
 A falling pair across *to* (*48 to 41 percent*) is a tally: two figures that share the unit or
-noun after the second; a rising pair stays one range.
+noun after the second; a rising pair stays one range. A bare figure conjoined to a counted one
+(*2,300 engineers in Ohio and 1,900 in Texas*) counts the same thing: its noun is left out.
 """
 
 from __future__ import annotations
@@ -29,3 +30,13 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]
 def test_tally_pairs(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert _figures(text) == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare figure conjoined to an earlier counted one counts what that one counts
+    ("The firm hired 2,300 engineers in Ohio and 1,900 in Texas.",
+     [("2,300", 2300.0, None, "exact", "engineers"), ("1,900", 1900.0, None, "exact", "engineers")]),
+    ("Officials counted 310 ballots on Monday and 270 on Tuesday.",
+     [("310", 310.0, None, "exact", "ballots"), ("270", 270.0, None, "exact", "ballots")]),
+])
+def test_elided_counts(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected

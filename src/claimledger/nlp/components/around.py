@@ -7,6 +7,9 @@ words each check turns on are language data (``change_verb``, ``count_head``, ``
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
 from spacy.tokens import Doc
 
 from claimledger.nlp.components.measures import code_of, counted_after
@@ -112,3 +115,41 @@ def time_span(words: str, lex: Lexicon) -> bool:
     spans = lex.units.get("time_unit", ())
     return first in spans or (first.endswith("s") and first[:-1] in spans)
 
+
+class _Figure(Protocol):
+    """What ``elided_counts`` reads of a found figure (``quantities.FoundQuantity``, which imports
+    this module, so it is named by shape here)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def counted(self) -> tuple[int, int] | None: ...
+    @property
+    def unit(self) -> str | None: ...
+
+
+F = TypeVar("F", bound=_Figure)
+
+
+def elided_counts(figures: list[F], doc: Doc) -> list[F]:
+    """*hired 2,300 engineers in Ohio and 1,900 in Texas*: a bare figure conjoined (``conj``) to an
+    earlier figure of its sentence, or to the word that governs that figure's noun, counts what that
+    figure counts; the noun is left out, not absent. Only a figure with neither noun nor unit of its
+    own, so *45 soldiers and 12 civilians* keeps its own."""
+    out = list(figures)
+    for k, fig in enumerate(figures):
+        if fig.counted is not None or fig.unit is not None:
+            continue
+        tok = next((t for t in doc if t.idx >= fig.start), None)
+        if tok is None or tok.dep_ != "conj" or any(c.dep_ in {"pobj", "dobj"} for c in tok.children):
+            continue
+        for prev in reversed(out[:k]):
+            if prev.counted is None or prev.unit is not None:
+                continue
+            span = doc.char_span(prev.counted[0], prev.counted[1], alignment_mode="expand")
+            if span is None or span.sent != tok.sent:
+                break
+            if tok.head in (span.root, span.root.head):
+                out[k] = replace(fig, counted=prev.counted)  # type: ignore[type-var]
+            break
+    return out
