@@ -4,6 +4,7 @@ invented sentence.
 A falling pair across *to* (*48 to 41 percent*) is a tally: two figures that share the unit or
 noun after the second; a rising pair stays one range. A bare figure conjoined to a counted one
 (*2,300 engineers in Ohio and 1,900 in Texas*) counts the same thing: its noun is left out.
+Figures listed before one unit (*by 5 and 10 percentage points*) each take it.
 """
 
 from __future__ import annotations
@@ -39,4 +40,15 @@ def test_tally_pairs(text: str, expected: list[tuple[str, float, float | None, s
      [("310", 310.0, None, "exact", "ballots"), ("270", 270.0, None, "exact", "ballots")]),
 ])
 def test_elided_counts(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # figures listed with 'and' / 'or' before one unit each take that unit, a unit of two words too
+    ("The governor led both rivals by 5 and 10 percentage points, respectively.",
+     [("5", 5.0, None, "exact", "percentage points"), ("10", 10.0, None, "exact", "percentage points")]),
+    ("Crews cleared 3 and 4 kilometres of road.",
+     [("3", 3.0, None, "exact", "kilometres"), ("4", 4.0, None, "exact", "kilometres")]),
+])
+def test_listed_units(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert _figures(text) == expected

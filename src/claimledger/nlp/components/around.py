@@ -103,7 +103,8 @@ def shared_unit(nxt: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int
             nxt[i + 1][2].isdigit() or nxt[i + 1][2] in units):
         joined = joined or nxt[i][2] in joiners
         i += 2
-    if not joined or i >= len(nxt) or code_of(nxt[i][2], lex.lang) is None:
+    two = " ".join(w for _s, _e, w in nxt[i : i + 2])  # a unit of two words: *percentage points*
+    if not joined or i >= len(nxt) or (code_of(nxt[i][2], lex.lang) is None and code_of(two, lex.lang) is None):
         return nxt
     return nxt[i:]
 
