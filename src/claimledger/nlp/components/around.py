@@ -7,6 +7,9 @@ words each check turns on are language data (``change_verb``, ``count_head``, ``
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
 from spacy.tokens import Doc
 
 from claimledger.nlp.components.measures import code_of, counted_after
@@ -26,6 +29,19 @@ def change_pair(prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
         if any(w.startswith(stem) for stem in stems):
             return True
     return False
+
+
+def two_figures(prev: list[tuple[int, int, str]], joiner: str, low: float, high: float,
+                rest: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """Whether *A to B* is two figures, each with what follows B, rather than one range: a change
+    (``change_pair``), or a tally, where B falls below A across a ``tally_joiner`` word (*beat her
+    48 to 41 percent*, *leads 312 to 287 in votes*): a falling pair is no range, and the unit or
+    noun after it is both figures' (*48 percent* and *41 percent*). A scale after B (*500 to 2
+    million*) leaves the pair to the range reading, which scales the low end only where that fits."""
+    if change_pair(prev, lex):
+        return True
+    scaled = bool(rest) and rest[0][2] in lex.numbers.get("scale", {})
+    return joiner in lex.word_class("tally_joiner") and high < low and not scaled
 
 
 def determined(text: str, prev: list[tuple[int, int, str]], lex: Lexicon) -> bool:
@@ -87,7 +103,8 @@ def shared_unit(nxt: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int
             nxt[i + 1][2].isdigit() or nxt[i + 1][2] in units):
         joined = joined or nxt[i][2] in joiners
         i += 2
-    if not joined or i >= len(nxt) or code_of(nxt[i][2], lex.lang) is None:
+    two = " ".join(w for _s, _e, w in nxt[i : i + 2])  # a unit of two words: *percentage points*
+    if not joined or i >= len(nxt) or (code_of(nxt[i][2], lex.lang) is None and code_of(two, lex.lang) is None):
         return nxt
     return nxt[i:]
 
@@ -98,3 +115,42 @@ def time_span(words: str, lex: Lexicon) -> bool:
     first = words.split()[0].lower() if words.split() else ""
     spans = lex.units.get("time_unit", ())
     return first in spans or (first.endswith("s") and first[:-1] in spans)
+
+
+class _Figure(Protocol):
+    """What ``elided_counts`` reads of a found figure (``quantities.FoundQuantity``, which imports
+    this module, so it is named by shape here)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def counted(self) -> tuple[int, int] | None: ...
+    @property
+    def unit(self) -> str | None: ...
+
+
+F = TypeVar("F", bound=_Figure)
+
+
+def elided_counts(figures: list[F], doc: Doc) -> list[F]:
+    """*hired 2,300 engineers in Ohio and 1,900 in Texas*: a bare figure conjoined (``conj``) to an
+    earlier figure of its sentence, or to the word that governs that figure's noun, counts what that
+    figure counts; the noun is left out, not absent. Only a figure with neither noun nor unit of its
+    own, so *45 soldiers and 12 civilians* keeps its own."""
+    out = list(figures)
+    for k, fig in enumerate(figures):
+        if fig.counted is not None or fig.unit is not None:
+            continue
+        tok = next((t for t in doc if t.idx >= fig.start), None)
+        if tok is None or tok.dep_ != "conj" or any(c.dep_ in {"pobj", "dobj"} for c in tok.children):
+            continue
+        for prev in reversed(out[:k]):
+            if prev.counted is None or prev.unit is not None:
+                continue
+            span = doc.char_span(prev.counted[0], prev.counted[1], alignment_mode="expand")
+            if span is None or span.sent != tok.sent:
+                break
+            if tok.head in (span.root, span.root.head):
+                out[k] = replace(fig, counted=prev.counted)  # type: ignore[type-var]
+            break
+    return out

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from claimledger.lang import table
 from claimledger.nlp import lexicon
+from claimledger.nlp.components.around import elided_counts
 from claimledger.nlp.components.attributions import sentence_attributions
 from claimledger.nlp.components.quantities import find_quantities
 from claimledger.nlp.windows import rule_sentences
@@ -62,7 +63,7 @@ class QuantityFinder:
         self.lex = lexicon.load(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(QUANTITIES, find_quantities(doc.text, self.lex, doc))
+        doc._.set(QUANTITIES, elided_counts(find_quantities(doc.text, self.lex, doc), doc))
         return doc
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from claimledger.model import Approx
 from claimledger.nlp.components.ages import age_group
-from claimledger.nlp.components.around import change_pair, count_noun_before, determined, shared_unit, time_span
+from claimledger.nlp.components.around import count_noun_before, determined, shared_unit, time_span, two_figures
 from claimledger.nlp.components.measures import (
     code_of,
     colon_money,
@@ -343,7 +343,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
         if m:
             hi = number_value(m.group(), decimal)
             rest = words.after(m.end())
-            change = change_pair(words.before(s, 10), lex)  # 'ökade från 8,1 till 8,7 miljarder': two figures
+            change = two_figures(words.before(s, 10), pair[0][2], value, hi, rest, lex)  # 'från 8,1 till 8,7'
             if rest and rest[0][2] in scale:
                 hi *= scale[rest[0][2]]
                 # 'mellan 12 och 15 miljarder': the scale after the range is the low end's too,
