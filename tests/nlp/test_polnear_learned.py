@@ -8,12 +8,11 @@ shared/data/en/LICENSE-NOTE.md).
 
 from __future__ import annotations
 
-import importlib.util
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.scripts import load_script
 
 from claimledger.analyze import analyze_text
 from claimledger.lang import table
@@ -74,13 +73,7 @@ def test_the_tables_hold_hashed_weights_and_their_model_card_only(name: str) -> 
 
 
 def _script() -> Any:
-    """scripts/polnear_learned.py, which writes the tables (no package: loaded from its path)."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "polnear_learned.py"
-    spec = importlib.util.spec_from_file_location("polnear_learned_script", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("polnear_learned")
 
 
 def test_training_gives_no_weight_to_a_bucket_fewer_rows_have_than_min_count() -> None:

@@ -3,11 +3,11 @@ that lists the candidates a person reads before a row is written."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.scripts import load_script
 
 from claimledger.model import Article
 from claimledger.nlp.records import analyze_article
@@ -55,12 +55,7 @@ def test_a_thesaurus_cue_with_a_plain_object_claims_nothing() -> None:
 
 
 def _script() -> Any:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "sv_cue_candidates.py"
-    spec = importlib.util.spec_from_file_location("sv_cue_candidates", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("sv_cue_candidates")
 
 
 def test_the_candidate_script_lists_synonyms_the_lexicon_lacks(shared: Path) -> None:

@@ -3,13 +3,13 @@ synonym as a cue (stop 35): invented news sentences, and the candidate script's 
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.scripts import load_script
 
 from claimledger.model import Article
 from claimledger.nlp.records import analyze_article
@@ -73,11 +73,7 @@ def test_a_thesaurus_synonym_of_a_hedge_makes_the_claim_estimated(text: str, cla
 
 
 def _script() -> Any:
-    spec = importlib.util.spec_from_file_location("sv_cue_candidates", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("sv_cue_candidates")
 
 
 def test_the_candidate_script_finds_cue_like_uses_in_the_open_corpora(shared: Path) -> None:
