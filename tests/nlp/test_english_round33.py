@@ -178,3 +178,9 @@ def test_a_perfect_tense_relay_inside_a_quotation_is_nested() -> None:
     assert any(c[0] == "the release" for c in claims)
     # a participle with no tense of its own stays the speaker's telling
     assert [c[0] for c in _claims("“The grid operator, saying it is congestion, wants time,” she said.")] == ["she"]
+
+
+def test_a_quotation_after_that_is_what_was_said_even_where_the_parser_made_that_its_head() -> None:
+    text = ('The police inspector told reporters that "the number, the size, the flight patterns. All this '
+            'together indicates a capable actor."')
+    assert [(c[0], c[1]) for c in _claims(text)] == [("The police inspector", "told")]

@@ -285,12 +285,12 @@ class _Sentence(AsideSentence):
         return after, [], "dep-quote-after"
 
     def _inside_phrase(self, c1: int, r: Range) -> bool:
-        """A quotation inside a phrase opened before it, a label, not what was said: a word between opens its
-        noun phrase (*expects an "aggressive appeal"*), or it is that word's object (*hits including "X"*) but
-        for a message's (*responded with chants of "X"*: ``message_noun``). PolNeAR's annotators mark labels."""
-        d, owners = self.doc, {t.head for t in self.doc[r[0] : r[1]] if c1 <= t.head.i < r[0]}
-        return any(t.head.i >= r[0] for t in d[c1 : r[0]] if not t.is_punct) or any(
-            not (t.dep_ == "prep" and t.head.lower_ in self.message_nouns) for t in owners)
+        """A quotation in a phrase opened before it is a label (*expects an "aggressive appeal"*, *hits including
+        "X"*), but for a message's (*chants of "X"*: ``message_noun``). PolNeAR's annotators mark labels."""
+        gap, owners = self.doc[c1 : r[0]], {t.head for t in self.doc[r[0] : r[1]] if c1 <= t.head.i < r[0]}
+        return any(t.head.i >= r[0] and not t.is_punct and t.lower_ not in self.comp for t in gap) or any(
+            t.lower_ not in self.comp and not (t.dep_ == "prep" and t.head.lower_ in self.message_nouns)
+            for t in owners)  # but not 'told reporters that "…"', whatever the parse made of 'that'
 
     def prep(self, c0: int, c1: int, cue: Cue) -> Found | None:
         """*according to X*: X is the source, the clause the phrase hangs on is the content."""
