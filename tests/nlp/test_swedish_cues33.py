@@ -66,3 +66,8 @@ def test_the_candidate_script_lists_synonyms_the_lexicon_lacks(shared: Path) -> 
     assert "redogöra" in cands and "redovisa" in cands["redogöra"]  # a synonym no row holds yet
     assert not {r[0] for r in rows} & set(cands)  # nothing the lexicon already has
     assert script.counts(["han", "talar", "om", "det"], {"tala om": {"säga"}})["tala om"] == 1
+
+
+def test_a_noun_cues_claim_as_subject_ends_at_the_main_verb_not_at_a_day_word() -> None:
+    # 'i går' ends the sentence: its 'går' is no finite verb, so the main clause's 'kom' closes the claim
+    assert _claims("Beskedet att skolan stängs kom i går.") == [(None, "Beskedet", "skolan stängs", "asserted")]

@@ -68,7 +68,9 @@ def subject_claim_end(r: SentenceRules, c0: int, start: int, end: int) -> int:
         return end
     if any(d[x].pos_ not in {"DET", "ADJ"} for x in range(r.skip_open(r.s, c0), c0)):
         return end  # the noun phrase is no subject opening the sentence: 'med anledning av misstankar om att'
-    finite = [x for x in range(start, end) if "Fin" in _form(r, x) and not d[x - 1].is_punct]
+    days = r.lex.word_class("day_before")  # 'kom i går': 'går' is the day, not a finite verb
+    finite = [x for x in range(start, end) if "Fin" in _form(r, x) and not d[x - 1].is_punct
+              and f"{d[x - 1].lower_} {d[x].lower_}" not in days]
     if not finite or finite[-1] - start < 2 or any(d[x].is_punct for x in range(start, finite[-1])):
         return end
     return finite[-1]
