@@ -71,3 +71,8 @@ def test_the_candidate_script_lists_synonyms_the_lexicon_lacks(shared: Path) -> 
 def test_a_noun_cues_claim_as_subject_ends_at_the_main_verb_not_at_a_day_word() -> None:
     # 'i går' ends the sentence: its 'går' is no finite verb, so the main clause's 'kom' closes the claim
     assert _claims("Beskedet att skolan stängs kom i går.") == [(None, "Beskedet", "skolan stängs", "asserted")]
+
+
+def test_a_suspicion_noun_takes_its_att_clause_without_om() -> None:
+    assert _claims("Misstanken att mannen ljög stärktes av vittnet.") == [
+        (None, "Misstanken", "mannen ljög", "estimated")]
