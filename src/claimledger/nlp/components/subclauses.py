@@ -24,13 +24,13 @@ from claimledger.nlp.components.wordorder import infinitive_end, subject_claim_e
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 _MAX_SUBJECT = 6
+"""Longest subject (tokens) between the manner word and its verb."""
 _NO_NAME = {"PRON", "DET", "ADV", "SCONJ", "AUX"}
 """Word classes a capitalised word mid-sentence belongs to only when a full stop before it was lost."""
-"""Longest subject (tokens) between the manner word and its verb."""
 _ADVERBIAL_CLAUSE = frozenset({"advcl"})
+"""The label of a clause that says when or why (ClearNLP's and UD's alike)."""
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 """Penn tags of participles (en_core_web_sm writes no VerbForm); UD taggers write VerbForm=Part."""
-"""The label of a clause that says when or why (ClearNLP's and UD's alike)."""
 
 
 def _subject_start(r: SentenceRules, c0: int) -> tuple[int, int] | None:
