@@ -233,10 +233,10 @@ class AsideSentence(ObjectSentence):
 
     def _subject_before_aside(self, h: Token, left: Range) -> bool:
         """Whether the words before an aside are the subject of the clause it interrupts (*The deal, he
-        said, was done*; *Recipients, said Mauer, are required to …*, where the parser gave the subject to
-        the aside's verb): the claim is then one clause, and FORMAT.md's gold sets write it whole, the aside
-        inside it, as the owners write *Nearly 800,000 people, according to the police, marched* (PolNeAR's
-        annotators keep the longer side: its convention does)."""
+        said, was done*), or a noun phrase with no verb before a clause that has no subject of its own: the
+        claim is then one clause, and FORMAT.md's gold sets write it whole, the aside inside it, as the
+        owners write *Nearly 800,000 people, according to the police, marched* (PolNeAR's annotators keep
+        the longer side: its convention does)."""
         words = self.doc[left[0]:left[1]]
         if any(c.dep_ in _SUBJ | _SUBJ_PASS and left[0] <= c.i < left[1] for c in h.lefts):
             return True

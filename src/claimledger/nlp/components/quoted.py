@@ -93,10 +93,11 @@ class QuotedSentence(ParsedSentence):
         r = self.q.region(i)
         if r is None or r[1] != i + 1 or not self.doc[i].is_quote:
             return None
+        # '"… policy." The network said …': the quotation closed its own sentence; but not before a sentence of
+        # speaker and cue alone ('"… missing." Trump said.'), which has no other claim
         if i < self.s and self.doc[i - 1].text == "." and r[1] - r[0] > 2 and not all(
                 t.is_punct for t in self.doc[v.i + 1 : self.e]):
-            return None  # '"… policy." The network said …': the quotation closed its own sentence
-            # but '"… missing." Trump said.': a sentence of speaker and cue alone has no other claim
+            return None
         if self.names_a_noun(r) or self._governed_elsewhere(r, v):
             return None
         return r
