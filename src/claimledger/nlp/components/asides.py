@@ -180,12 +180,10 @@ class AsideSentence(ObjectSentence):
             return None
         return self._phrase_claim(c0, c1, comp, None, cue, "dep-looks")
 
-    def _cut_aside(self, lo: int, hi: int, v: Token | None = None, c: Token | None = None) -> int:
+    def _cut_aside(self, lo: int, hi: int) -> int:
         """'said it would be Trump, who leads the count': a clause set off by a comma at the end of the
         reported words is the writer's aside (a non-restrictive relative, a participle), not the claim."""
         d = self.doc
-        if v is not None and c is not None:
-            hi = self._marked_conjunct(v, c, hi)
         for x in range(lo + 2, hi - 1):
             r = self.q.region(x)
             if d[x].text == "," and r is not None and r[1] == x + 2 and x + 2 < hi - 1:
@@ -243,7 +241,7 @@ class AsideSentence(ObjectSentence):
         return not any(c.dep_ in _SUBJ | _SUBJ_PASS for c in h.children) and not any(
             t.pos_ in {"VERB", "AUX"} for t in words) and any(t.pos_ in {"NOUN", "PROPN"} for t in words)
 
-    def _marked_conjunct(self, v: Token, c: Token, hi: int) -> int:
+    def marked_conjunct(self, v: Token, c: Token, hi: int) -> int:
         """*The council says residents agree X and that Y*: where a cue stands in another cue's clause and its
         own clause has no complementizer, a conjunct that opens with one (*and that Y*) is a second clause
         of the cue above, as the blind gold reads it; the nested claim ends before it."""

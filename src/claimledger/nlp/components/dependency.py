@@ -233,7 +233,7 @@ class _Sentence(AsideSentence):
                 lo = c1
             lo = self._stolen_subject(v, c, lo)
             hi = self._cut_at_later_cue(v, lo, hi)
-            hi = self._cut_aside(lo, hi, v, c)
+            hi = self._cut_aside(lo, self.marked_conjunct(v, c, hi))
             while hi > lo + 1 and self.doc[hi - 1].dep_ == "cc":
                 hi -= 1  # 'said she admires X and warned Y': the parse leaves *and* on the clause
             if hi < len(self.doc) and self.doc[hi].text == ":":
