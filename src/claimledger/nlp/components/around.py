@@ -12,7 +12,7 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
-from claimledger.nlp.components.measures import code_of, counted_after
+from claimledger.nlp.components.measures import code_of, counted_after, token_at
 from claimledger.nlp.lexicon import Lexicon
 
 
@@ -124,6 +124,8 @@ class _Figure(Protocol):
     @property
     def start(self) -> int: ...
     @property
+    def end(self) -> int: ...
+    @property
     def counted(self) -> tuple[int, int] | None: ...
     @property
     def unit(self) -> str | None: ...
@@ -141,7 +143,7 @@ def elided_counts(figures: list[F], doc: Doc) -> list[F]:
     for k, fig in enumerate(figures):
         if fig.counted is not None or fig.unit is not None:
             continue
-        tok = next((t for t in doc if t.idx >= fig.start), None)
+        tok = token_at(doc, fig.start, fig.end)
         if tok is None or tok.dep_ != "conj" or any(c.dep_ in {"pobj", "dobj"} for c in tok.children):
             continue
         for prev in reversed(out[:k]):

@@ -356,7 +356,7 @@ def _adverbial(token: Token, lex: Lexicon) -> bool:
 
 def _comparative_before_noun(doc: Doc | None, word: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
     """A comparative quantifier right before a noun (*fler analfabeter*, *färre platser*)."""
-    token = _token(doc, word[0], word[1]) if doc is not None and doc.has_annotation("POS") else None
+    token = token_at(doc, word[0], word[1]) if doc is not None and doc.has_annotation("POS") else None
     return (token is not None and ("Cmp" in token.morph.get("Degree", []) or token.tag_ in {"JJR", "RBR"})
             and token.pos_ in {"ADJ", "ADV"}
             and pos_at(token.doc, after[0], after[1]) == "NOUN")
@@ -374,7 +374,7 @@ def _is_word(word: str) -> bool:
     return word.replace("-", "").isalpha()
 
 
-def _token(doc: Doc, start: int, end: int) -> Token | None:
+def token_at(doc: Doc, start: int, end: int) -> Token | None:  # the first token of start:end, widened to whole ones
     span = doc.char_span(start, end, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
@@ -382,7 +382,7 @@ def _token(doc: Doc, start: int, end: int) -> Token | None:
 def singular_noun(doc: Doc | None, span: tuple[int, int], lex: Lexicon) -> bool:
     """Whether the words at ``span`` start with a noun the tagger marks singular: by its
     morphology, or by a fine tag the language lists as singular (``singular_noun_tag``)."""
-    token = _token(doc, span[0], span[1]) if doc is not None and doc.has_annotation("POS") else None
+    token = token_at(doc, span[0], span[1]) if doc is not None and doc.has_annotation("POS") else None
     if token is None or token.pos_ != "NOUN":
         return False
     return "Sing" in token.morph.get("Number", []) or token.tag_.lower() in lex.word_class("singular_noun_tag")
@@ -392,7 +392,7 @@ def pos_at(doc: Doc | None, start: int, end: int) -> str:
     """The coarse tag of the token at ``start:end`` ("" without tags)."""
     if doc is None or not doc.has_annotation("POS"):
         return ""
-    token = _token(doc, start, end)
+    token = token_at(doc, start, end)
     return token.pos_ if token is not None else ""
 
 
@@ -402,7 +402,7 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
     (*sorters drönare*, *Vattenfalls elkunder*); a participle alone (*dödats*, *wounded*)."""
     assert doc is not None
     first = words[0]
-    token = _token(doc, first[0], first[1])
+    token = token_at(doc, first[0], first[1])
     tag = token.pos_ if token is not None else ""
     if tag == "VERB":
         # a participle, supine or passive names what befell the counted (*100 dödats*, *1,000

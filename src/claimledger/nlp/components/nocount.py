@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.ages import age_after_name, age_list, age_stated, num_value
-from claimledger.nlp.components.measures import code_of, function_words
+from claimledger.nlp.components.measures import code_of, function_words, token_at
 from claimledger.nlp.lexicon import Lexicon
 from claimledger.nlp.spans import mark_before
 
@@ -304,8 +304,7 @@ def _plural(doc: Doc | None, word: tuple[int, int, str]) -> bool:
 def _token_at(doc: Doc | None, word: tuple[int, int, str]) -> Token | None:
     if doc is None or not doc.has_annotation("POS"):
         return None
-    span = doc.char_span(word[0], word[1], alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    return token_at(doc, word[0], word[1])
 
 
 def verb_like(doc: Doc | None, span: tuple[int, int]) -> bool:
