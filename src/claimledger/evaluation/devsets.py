@@ -62,6 +62,9 @@ SETS = {
     "en-wikinews-heldout": [str(Path(__file__).parent / "data" / "en-wikinews-heldout.jsonl")],
     # the 15 other GUM Wikinews articles, annotated the same way: the English review set, tuned on
     "en-wikinews-dev": [str(Path(__file__).parent / "data" / "en-wikinews-dev.jsonl")],
+    # the 14 weblog posts of UD English EWT's test split (news and politics blogs, 2003-06), annotated blind, never
+    # tuned on (rules of stop 34 were read from its dev split's weblog posts, without gold)
+    "en-ewt-weblog-heldout": [str(Path(__file__).parent / "data" / "en-ewt-weblog-heldout.jsonl")],
     # UD English PUD news (2-5 sentences of one article each): 25 review documents, tuned on, and 25
     # held-out ones annotated before any rule saw them, never tuned on (evaluation/data/README.md)
     "en-pud-news-review": [str(Path(__file__).parent / "data" / "en-pud-news-review.jsonl")],
