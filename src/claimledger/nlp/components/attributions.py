@@ -36,7 +36,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
         return [f for f in found if _worded(doc, f) and not _topic_only(doc, f, topic)
                 and not _dated(doc, f, dates) and not _supposed_holder(doc, f, generic)
                 and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)  # 'acknowledged after …'
-                and not _placed(doc, f) and not _taken(doc, f, lex) and not _relative_only(doc, f, lex)]
+                and not _placed(doc, f) and not _taken(doc, f, lex) and not _relative_only(doc, f, lex)
+                and not _free_relative(doc, f, lex) and not _conjunct_only(doc, f, lex)]
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
     return kept(found, doc, lex) + extra
 
@@ -63,6 +64,28 @@ def _relative_only(doc: Doc, f: Found, lex: Lexicon) -> bool:
     clause describes, not a claim; nothing resolves it to one."""
     lo, hi = f.content
     return hi - lo == 1 and doc[lo].lower_ in lex.word_class("relative")
+
+
+def _free_relative(doc: Doc, f: Found, lex: Lexicon) -> bool:
+    """*What the minister said makes sense*, *Jane, what you say is right*: a cue whose object is a
+    ``what_relative`` word standing before it names what was said without saying it; nothing in the
+    sentence is its claim (the rest is the writer's judgement of it)."""
+    if not doc.has_annotation("DEP"):
+        return False
+    words = lex.word_class("what_relative")
+    cue = doc[f.cue[0]:f.cue[1]]
+    label = lex.word_class("as_clause")
+    if any(c.i >= f.cue[1] and (c.dep_ not in {"prep", "punct", "advmod", "npadvmod"} or c.lower_ in label)
+           for t in cue for c in t.children):
+        return False  # 'what he called the Evil Empire', 'what he acknowledged as a rant': the label is his
+    return any(c.i < f.cue[0] and c.dep_ in {"dobj", "obj"} and c.lower_ in words for t in cue for c in t.children)
+
+
+def _conjunct_only(doc: Doc, f: Found, lex: Lexicon) -> bool:
+    """*Not always do those three agree, and not always are their decisions equal*: a bare verb whose
+    content opens with a coordinating conjunction (``clause_coordinator``) has no object of its own; the
+    clause after the conjunction is the writer's next statement, not what the subject says."""
+    return f.rule == "verb-bare" and doc[f.content[0]].lower_ in lex.word_class("clause_coordinator")
 
 
 def _placed(doc: Doc, f: Found) -> bool:

@@ -1,0 +1,40 @@
+"""English, stop 34: classes that weblog posts of UD English EWT's dev split showed (read by hand, no gold),
+each on an invented sentence (no corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    return analyze_article(Article(text=text, lang="en")).claims()
+
+
+@pytest.mark.parametrize("text", [
+    "What the minister said makes sense to me.",
+    "Jane, what you say makes sense.",
+    "Whatever the council claims will not change the budget.",
+])
+def test_a_fronted_what_object_names_what_was_said_without_saying_it(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_label_after_a_fronted_what_is_still_the_speakers() -> None:
+    # 'what he called the Evil Empire': the words after the cue are his label
+    claims = _claims('The senator attacked what he called the "Evil Empire" of the lobbyists.')
+    assert [(c[0], c[1]) for c in claims] == [("he", "called")]
+
+
+def test_a_bare_verb_before_a_coordinated_clause_claims_nothing() -> None:
+    assert _claims("But not always do the three ministers agree, and not always are their budgets equal.") == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("It is rumored that the company has two new plants.", "the company has two new plants"),
+    ("The company is rumoured to have two new plants.", "The company is rumoured to have two new plants"),
+])
+def test_rumour_passives_report_hearsay(text: str, content: str) -> None:
+    assert [(c[0], c[2], c[3]) for c in _claims(text)] == [(None, content, "reported")]
