@@ -38,3 +38,15 @@ def test_a_bare_verb_before_a_coordinated_clause_claims_nothing() -> None:
 ])
 def test_rumour_passives_report_hearsay(text: str, content: str) -> None:
     assert [(c[0], c[2], c[3]) for c in _claims(text)] == [(None, content, "reported")]
+
+
+@pytest.mark.parametrize("text", [
+    "One could have reasonably predicted that violence would break out.",
+    "He would have said that the plan was illegal, had anyone asked him.",
+])
+def test_a_counterfactual_cue_claims_nothing(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_perfect_without_a_counterfactual_modal_still_claims() -> None:
+    assert [(c[0], c[1]) for c in _claims("She has said that the plan was illegal.")] == [("She", "said")]

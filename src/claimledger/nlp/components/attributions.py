@@ -37,7 +37,8 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
                 and not _dated(doc, f, dates) and not _supposed_holder(doc, f, generic)
                 and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)  # 'acknowledged after …'
                 and not _placed(doc, f) and not _taken(doc, f, lex) and not _relative_only(doc, f, lex)
-                and not _free_relative(doc, f, lex) and not _conjunct_only(doc, f, lex)]
+                and not _free_relative(doc, f, lex) and not _conjunct_only(doc, f, lex)
+                and not _counterfactual(doc, f, lex)]
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
     return kept(found, doc, lex) + extra
 
@@ -79,6 +80,18 @@ def _free_relative(doc: Doc, f: Found, lex: Lexicon) -> bool:
            for t in cue for c in t.children):
         return False  # 'what he called the Evil Empire', 'what he acknowledged as a rant': the label is his
     return any(c.i < f.cue[0] and c.dep_ in {"dobj", "obj"} and c.lower_ in words for t in cue for c in t.children)
+
+
+def _counterfactual(doc: Doc, f: Found, lex: Lexicon) -> bool:
+    """*One could have predicted that X*, *He would have said that X, had he been asked*: a cue in the perfect
+    under a ``counterfactual_modal`` says what someone might have said or thought, not what anyone did."""
+    if not doc.has_annotation("DEP"):
+        return False
+    v = next((t for t in doc[f.cue[0]:f.cue[1]] if t.tag_ == "VBN"), None)
+    if v is None:
+        return False
+    aux = {c.lower_ for c in v.children if c.dep_ == "aux" and c.i < v.i}
+    return bool(aux & lex.word_class("counterfactual_modal")) and bool(aux & lex.word_class("perfect_aux"))
 
 
 def _conjunct_only(doc: Doc, f: Found, lex: Lexicon) -> bool:
