@@ -50,3 +50,16 @@ def test_a_counterfactual_cue_claims_nothing(text: str) -> None:
 
 def test_a_perfect_without_a_counterfactual_modal_still_claims() -> None:
     assert [(c[0], c[1]) for c in _claims("She has said that the plan was illegal.")] == [("She", "said")]
+
+
+def test_a_cue_with_its_own_noun_object_is_no_aside() -> None:
+    # the parenthetical reading took the words before the colon for what 'expressed solidarity' reports
+    text = ("So I will say it plainly: it is odd that on Friday the agency reported of the cleric: ' A radical "
+            "cleric has expressed solidarity with the group and said that he should be considered its arm.'")
+    assert all(c[1] != "expressed" for c in _claims(text))
+    assert ("A radical cleric", "said", "he should be considered its arm") in [c[:3] for c in _claims(text)]
+
+
+def test_an_aside_cue_with_a_recipient_is_still_an_aside() -> None:
+    claims = _claims("The plan, the minister told reporters on Monday, was dead.")
+    assert [(c[0], c[1]) for c in claims] == [("the minister", "told")]

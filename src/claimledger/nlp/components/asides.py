@@ -208,6 +208,9 @@ class AsideSentence(ObjectSentence):
                 or h.pos_ not in {"VERB", "AUX"} or v.dep_ == "advcl"
                 or v.tag_ in {"VB", "VBP"} and v.i > 0 and self.doc[v.i - 1].tag_ == "-LRB-"):
             return None, [], ""  # nor a bracket's imperative: '(think college administrators)'
+        if not self.polnear and any(c.dep_ in _OBJ and c.pos_ == "NOUN" for c in v.children) and (
+                v.lower_ not in self.lex.word_class("recipient_object")):
+            return None, [], ""  # 'X: a cleric has expressed solidarity with Y': a cue with its own object is no aside
         first = v.left_edge.i
         if v.i > h.i and not (self.doc[first].is_punct or self.doc[max(first - 1, 0)].is_punct):
             return None, [], ""  # 'the jury heard Lind admit …': a clause the verb governs, not an aside
