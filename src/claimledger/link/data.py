@@ -10,6 +10,7 @@ is a new folder, never new code.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -73,12 +74,19 @@ class LinkData:
 @lru_cache(maxsize=65536)
 def _concept_of(lang: str, w: str) -> tuple[str, str] | None:
     """The first row of ``concepts.tsv`` (file order decides) that has ``w`` as an exact form or
-    one of its stems as a prefix: looked up by the word's prefixes, not by trying every stem."""
+    one of its stems as a prefix: looked up by the word's prefixes, not by trying every stem, and
+    only by those no longer than the word (the lengths are sorted), keeping the least row as found
+    (a word new to the cache costs this on each new article's vocabulary)."""
     exact, stems, lengths = _concept_index(lang)
-    rows = [r for r in (exact.get(w), *(stems.get(w[:n]) for n in lengths if n <= len(w))) if r is not None]
-    if not rows:
+    best = exact.get(w)
+    get = stems.get
+    for n in lengths[: bisect_right(lengths, len(w))]:
+        row = get(w[:n])
+        if row is not None and (best is None or row < best):
+            best = row
+    if best is None:
         return None
-    concept, kind, _s, _e = load(lang).concepts[min(rows)]
+    concept, kind, _s, _e = load(lang).concepts[best]
     return concept, kind
 
 

@@ -105,18 +105,33 @@ def _neutral(text: str, lang: str) -> frozenset[str]:
 
 
 def _neutral_seq(text: str, lang: str) -> list[str]:
-    pairs, out, paired = country_pairs(lang), [], -1
-    matches = [(m.start(), _word_terms(m.group(), lang)) for m in re.finditer(r"[\w'’]+", text)]
-    for i, (start, (low, country, concept, name)) in enumerate(matches):
-        if i == paired:
-            continue  # the second word of a two-word country name
-        if (pair := pairs.get((low, matches[i + 1][1][0] if i + 1 < len(matches) else ""))) is not None:
+    """The neutral terms of ``text``'s words in order, a two-word country name one term. Only a word
+    that can open such a name (``_pair_openers``) is looked up with the word after it: every word of
+    every article passes here (``story_neutral``)."""
+    pairs, openers, out = country_pairs(lang), _pair_openers(lang), []
+    matches = list(_TOKEN.finditer(text))
+    terms = [_word_terms(m.group(), lang) for m in matches]
+    i, n = 0, len(terms)
+    while i < n:
+        low, country, concept, name = terms[i]
+        if low in openers and (pair := pairs.get((low, terms[i + 1][0] if i + 1 < n else ""))) is not None:
             out.append(f"k:{pair}")
-            paired = i + 1
-        elif term := country or concept or (name if name and concept is None and not _starts_sentence(text, start)
-                                            else None):
+            i += 2  # the second word is part of the name
+            continue
+        if term := country or concept or (name if name and concept is None
+                                          and not _starts_sentence(text, matches[i].start()) else None):
             out.append(term)
+        i += 1
     return out
+
+
+_TOKEN = re.compile(r"[\w'’]+")
+
+
+@lru_cache(maxsize=8)
+def _pair_openers(lang: str) -> frozenset[str]:
+    """The first words of ``country_pairs``: only these can open a two-word country name."""
+    return frozenset(first for first, _second in country_pairs(lang))
 
 
 @lru_cache(maxsize=65536)
@@ -165,10 +180,10 @@ def _name_counts(text: str, lang: str) -> Counter[str]:
     data = load(lang)
     dates = data.words("month") | data.words("weekday")
     lower = {w for w in re.findall(r"\w+", text) if w[:1].islower()}
+    # the set lookups first: most capitalised words are ruled out before their sentence is looked at
     return Counter(
-        m.group(1).lower() for m in re.finditer(r"\b([A-ZÅÄÖ][\w-]{2,})", text)
-        if not _starts_sentence(text, m.start()) and m.group(1).lower() not in lower
-        and m.group(1).lower() not in dates)
+        low for m in re.finditer(r"\b([A-ZÅÄÖ][\w-]{2,})", text)
+        if (low := m.group(1).lower()) not in lower and low not in dates and not _starts_sentence(text, m.start()))
 
 
 @lru_cache(maxsize=256)

@@ -45,7 +45,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO, TypeVar
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from claimledger.errors import (
@@ -65,6 +65,9 @@ from claimledger.store.schema import articles, attributions, mentions, quantitie
 from claimledger.version import pipeline_version
 
 _DB_ERRORS = (SQLAlchemyError, sqlite3.Error)
+_STORED = select(articles.c.id).where(articles.c.id == bindparam("aid"))
+"""Whether an article is stored, built once (``add`` asks it of every article): SQLAlchemy finds
+its compiled form by the statement's memoised cache key instead of building and hashing a new one."""
 _NOT_A_DATABASE = ("file is not a database", "not a database")
 
 T = TypeVar("T")
@@ -216,7 +219,7 @@ class Ledger:
         with self._errors(f"store article {art.id[:12]}"):
             try:
                 with self._writing() as conn:
-                    if conn.execute(select(articles.c.id).where(articles.c.id == art.id)).first():
+                    if conn.execute(_STORED, {"aid": art.id}).first():
                         return False
                     now = datetime.now(UTC)
                     dialect.insert_rows(conn, articles, [rows.article_row(art, now, stamp)])

@@ -294,11 +294,13 @@ class View:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _check(conn: Connection, plan: LinkPlan) -> None:
-    """Refuse a plan that does not fit the ledger, with one line naming what is wrong."""
+def _check(conn: Connection, plan: LinkPlan) -> str | None:
+    """Refuse a plan that does not fit the ledger, with one line naming what is wrong; else the
+    article's stored publication date (its origins carry it), read by the same query."""
     aid = plan.article_id
     where = f"links of article {aid[:12]}"
-    if conn.execute(select(A.c.id).where(A.c.id == aid)).first() is None:
+    stored = conn.execute(_article_statement("published"), {"aid": aid}).first()
+    if stored is None:
         raise StoreError(f"{where}: the article is not in the ledger")
     if plan.copy is not None and (plan.copy.article_id != aid or plan.copy.original_id == aid):
         raise StoreError(f"{where}: copy record {plan.copy.article_id[:12]} -> {plan.copy.original_id[:12]} "
@@ -315,6 +317,22 @@ def _check(conn: Connection, plan: LinkPlan) -> None:
     for link in plan.links:
         if link.kind not in LINK_KINDS:
             raise StoreError(f"{where}: link {link.a} -> {link.b} has unknown kind {link.kind!r}")
+    published: str | None = stored.published
+    return published
+
+
+@lru_cache(maxsize=4)
+def _article_statement(name: str) -> Any:
+    """The article-row statements of ``save_links``, built once with ``:aid`` (and the values) bound,
+    as ``_query`` builds the linker's questions: ``published`` reads the row, ``linked`` and
+    ``copied`` mark it linked (``copied`` also a copy's ``copy_of``/``copy_reason``). The SQL sent
+    is the one a statement built each article renders, with the same values."""
+    if name == "published":
+        return select(A.c.id, A.c.published).where(A.c.id == bindparam("aid"))
+    values: dict[str, Any] = {"linked_at": bindparam("at")}
+    if name == "copied":
+        values |= {"copy_of": bindparam("original"), "copy_reason": bindparam("why")}
+    return update(A).where(A.c.id == bindparam("aid")).values(**values)
 
 
 @lru_cache(maxsize=8)
@@ -335,7 +353,7 @@ def save_links(conn: Connection, plan: LinkPlan, linked_at: str, pipeline: str |
     is stamped with ``pipeline`` (by default this process's ``pipeline_version()``): the linker
     that made it, which after a ``relink`` may be newer than the one that analysed the article.
     """
-    _check(conn, plan)
+    stored_published = _check(conn, plan)
     aid = plan.article_id
     run = pipeline_version() if pipeline is None else pipeline
     for table in (copies, copy_bands, O):
@@ -346,10 +364,10 @@ def save_links(conn: Connection, plan: LinkPlan, linked_at: str, pipeline: str |
         conn.execute(copies.insert(), [{"article_id": aid, "original_id": c.original_id, "method": c.method,
                                         "score": float(c.score), "credit": c.credit, "reason": c.reason,
                                         "pipeline": run}])
-        copy_of = {"copy_of": c.original_id, "copy_reason": c.reason}
+        copy_of = {"original": c.original_id, "why": c.reason}
     if plan.copy is None:  # only originals are ever candidates: a copy's bands would only be scanned
         dialect.upsert(conn, copy_bands, [{"band": b, "article_id": aid} for b in plan.bands], replace=False)
-    published = conn.scalar(select(A.c.published).where(A.c.id == aid)) if plan.origins else None
+    published = stored_published if plan.origins else None
     dialect.upsert(conn, O, [
         {"article_id": aid, "attribution_id": o.attribution_id, "actor": o.actor, "speaker": o.speaker,
          "rule": o.rule, "words": o.words, "published": published, "pipeline": run}
@@ -360,7 +378,7 @@ def save_links(conn: Connection, plan: LinkPlan, linked_at: str, pipeline: str |
     dialect.upsert(conn, fact_keys, [{"key": k, "fact_id": f, "date": d} for k, f, d in plan.keys], replace=False)
     dialect.upsert(conn, fact_links, [{"a": x.a, "b": x.b, "kind": x.kind, "reason": x.reason, "pipeline": run}
                                       for x in plan.links], replace=False)
-    conn.execute(update(A).where(A.c.id == aid).values(linked_at=linked_at, **copy_of))
+    conn.execute(_article_statement("copied" if copy_of else "linked"), {"aid": aid, "at": linked_at, **copy_of})
 
 
 def clear_links(conn: Connection) -> None:
