@@ -63,3 +63,16 @@ def test_a_cue_with_its_own_noun_object_is_no_aside() -> None:
 def test_an_aside_cue_with_a_recipient_is_still_an_aside() -> None:
     claims = _claims("The plan, the minister told reporters on Monday, was dead.")
     assert [(c[0], c[1]) for c in claims] == [("the minister", "told")]
+
+
+@pytest.mark.parametrize("text", [
+    "That overstates the risk, I know.",
+    "Now, I would argue that the ministry could have seen the flood coming.",
+])
+def test_the_writers_own_first_person_cue_is_no_entry(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_first_person_cue_inside_a_quotation_stays_out_and_the_speaker_stays_in() -> None:
+    claims = _claims('"I know the plan is sound," the minister said.')
+    assert [(c[0], c[1]) for c in claims] == [("the minister", "said")]

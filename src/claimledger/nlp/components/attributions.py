@@ -16,6 +16,7 @@ from claimledger.nlp.components import dependency
 from claimledger.nlp.components.found import Found, fold_hearsay
 from claimledger.nlp.components.polnear import polnear_bounds
 from claimledger.nlp.components.polnear_learned import kept, proposed
+from claimledger.nlp.components.quotes import quote_regions
 from claimledger.nlp.components.relays import relayed
 from claimledger.nlp.components.sentence import SentenceRules, find_cues
 from claimledger.nlp.components.surface import headline_colon, surface_attributions
@@ -38,7 +39,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
                 and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)  # 'acknowledged after …'
                 and not _placed(doc, f) and not _taken(doc, f, lex) and not _relative_only(doc, f, lex)
                 and not _free_relative(doc, f, lex) and not _conjunct_only(doc, f, lex)
-                and not _counterfactual(doc, f, lex)]
+                and not _counterfactual(doc, f, lex) and not _writers_own(doc, f, lex)]
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
     return kept(found, doc, lex) + extra
 
@@ -92,6 +93,16 @@ def _counterfactual(doc: Doc, f: Found, lex: Lexicon) -> bool:
         return False
     aux = {c.lower_ for c in v.children if c.dep_ == "aux" and c.i < v.i}
     return bool(aux & lex.word_class("counterfactual_modal")) and bool(aux & lex.word_class("perfect_aux"))
+
+
+def _writers_own(doc: Doc, f: Found, lex: Lexicon) -> bool:
+    """*Now, I would argue that X*: the writer's first-person cue (``first_person``) in the present outside
+    quotation marks, where the surface rules read the sentence (the parse's rules drop it as
+    ``tree.writers_hedge``)."""
+    if f.source is None or f.source[1] - f.source[0] != 1 or doc[f.source[0]].lower_ not in lex.word_class(
+            "first_person") or not any(t.tag_ in {"VBP", "VB"} for t in doc[f.cue[0]:f.cue[1]]):
+        return False
+    return quote_regions(doc, lex).region(f.cue[0]) is None
 
 
 def _conjunct_only(doc: Doc, f: Found, lex: Lexicon) -> bool:

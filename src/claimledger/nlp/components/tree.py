@@ -29,6 +29,7 @@ _NP_RULES = frozenset({"dep-object", "dep-prep"})
 """Rules whose content is the cue's noun-phrase object."""
 _OBJ = {"dobj", "obj"}
 _AGENT = {"agent"}
+_NOW = {"VBP", "VB"}  # a cue in the present, or bare under a modal (*I know*, *I would argue*)
 _PARENTHETICAL = {"parataxis", "ccomp", "advcl"}
 _SOURCE_DROP = {"relcl", "acl", "acl:relcl", "advcl"}
 _WH = frozenset({"WDT", "WP"})
@@ -253,11 +254,10 @@ class ParsedSentence:
         return any(c.dep_ == "neg" and self.q.region(c.i) is None for c in v.children)
 
     def writers_hedge(self, v: Token, cue: Cue, source: Range | None) -> bool:
-        """*The man looked so calm I think he was a guard*: a first-person hedge (``first_person``,
-        an ``estimated`` cue) outside quotation marks is the article's own voice, as inside a
-        quotation it is the speaker's (FORMAT.md: no entry either way)."""
-        return (source is not None and source[1] - source[0] == 1 and cue.certainty == "estimated"
-                and self.doc[source[0]].lower_ in self.writer_pronouns and self.q.region(v.i) is None)
+        """*I think he was a guard*, *I know*, *I would argue that X*: a first-person hedge or present cue outside
+        quotes is the article's voice, as inside them the speaker's (FORMAT.md: no entry); *I said X* stays."""
+        return (source is not None and source[1] - source[0] == 1 and self.q.region(v.i) is None and (
+            self.doc[source[0]].lower_ in self.writer_pronouns) and (cue.certainty == "estimated" or v.tag_ in _NOW))
 
     def after_colon(self, lo: int, hi: int) -> int:
         """Where a cue's content starts when a colon before ``hi`` opens a quotation: *X regrets that
