@@ -76,3 +76,15 @@ def test_the_writers_own_first_person_cue_is_no_entry(text: str) -> None:
 def test_a_first_person_cue_inside_a_quotation_stays_out_and_the_speaker_stays_in() -> None:
     claims = _claims('"I know the plan is sound," the minister said.')
     assert [(c[0], c[1]) for c in claims] == [("the minister", "said")]
+
+
+def test_a_signature_after_a_dash_is_no_continuation_of_the_last_speaker() -> None:
+    text = ('"The budget will not pass this year," the minister said.\n\n'
+            "-- Posted by Harbour Watch at 11/16/2005 08:36:00 AM")
+    assert [(c[0], c[1]) for c in _claims(text)] == [("the minister", "said")]
+
+
+def test_a_quotation_paragraph_still_continues_the_speaker() -> None:
+    text = ('"The budget will not pass this year," the minister said.\n\n'
+            '"We will try again in the spring, with the same plan."')
+    assert [(c[0], c[1]) for c in _claims(text)] == [("the minister", "said"), ("the minister", "said")]

@@ -195,8 +195,10 @@ def _manner(c: Token) -> bool:
 
 
 def continuation(b: pipeline.Block, before: list[Placed], lex: lexicon.Lexicon) -> Placed | None:
-    """A quote or dash paragraph with no cue of its own takes the speaker of the paragraph before."""
-    opens = lex.word_class("quote_open") | lex.word_class("dash")
+    """A quote or dash paragraph with no cue of its own takes the speaker of the paragraph before; a dash
+    only where the language opens quotations with one (``quote_dash``: not English, whose *-- Posted by X*
+    signs a post)."""
+    opens = lex.word_class("quote_open") | lex.word_class("quote_dash")
     doc = block_doc(b)
     first = next((t for t in doc if not t.is_space), None)
     if first is None or first.text not in opens:
