@@ -58,10 +58,12 @@ from claimledger.nlp.components.wordorder import (
     finite_between,
     fronted_source,
     infinitive_end,
+    inserted_subject,
     main_clause_order,
     relative_adverb,
     relative_end,
     second_predicate,
+    subordinate_start,
 )
 from claimledger.nlp.lexicon import Cue, Lexicon
 
@@ -329,16 +331,11 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     second = second_predicate(r, c0)
     if second is not None:  # 'och därefter tros ha anslutit sig': at the adverb before it
         # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
-        # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
+        # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause with a cue of its
+        # own; 'Föraren, som …, misstänks för X': with none, at the subject (wordorder.inserted_relative)
         start = second
-    # 'säger att mannen uppges ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is
-    # one opened by a subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts');
-    # not one whose own finite verb comes first ('När det gäller X väntas Y': the cue is the main clause's)
-    # and one opened by a relative adverb ('ett fall där han är misstänkt för X'), up to the main clause's verb
-    subordinate = r.lex.word_class("subordinator") | r.comp
-    start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if (d[x].lower_ in subordinate or relative_adverb(r, x))
-                  and (d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
-                  and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
+    subject = inserted_subject(r, c0)
+    start = subject if subject is not None else subordinate_start(r, c0, start)
     end = relative_end(r, c1, end, aux=False) if start > r.s and relative_adverb(r, start - 1) else end
     # 'X ligger på sjukhus och fem personer har rapporterats saknade': a main clause joined on, with its own subject,
     # after a clause with a verb ('Mannen och kvinnan uppges': one subject)

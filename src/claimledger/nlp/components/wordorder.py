@@ -34,6 +34,10 @@ _LOOKAHEAD = 3
 """Words (a negation, adverbs) between the complementizer and the verb it opens."""
 
 
+_NOMINAL = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP"})
+"""Coarse tags of the words a subject noun phrase is made of (a preposition for its attributes)."""
+
+
 def _form(r: SentenceRules, x: int) -> list[str]:
     return list(r.doc[x].morph.get("VerbForm", []))
 
@@ -86,6 +90,49 @@ def second_predicate(r: SentenceRules, c0: int) -> int | None:
     v2 = "v2" in r.lex.word_class("rules")
     k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and d[c0 - 1].pos_ == "ADV")
     return k + 1 if c0 > r.s and k >= r.s and (d[k].lower_ in r.conj or d[k].text == ",") else None
+
+
+def inserted_subject(r: SentenceRules, c0: int) -> int | None:
+    """``inserted_relative`` for the comma right before the cue at ``c0`` (or before an adverb before it)."""
+    v2 = "v2" in r.lex.word_class("rules")
+    k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and r.doc[c0 - 1].pos_ == "ADV")
+    return inserted_relative(r, k) if c0 > r.s and k > r.s and r.doc[k].text == "," else None
+
+
+def inserted_relative(r: SentenceRules, k: int) -> int | None:
+    """Where the subject starts whose relative clause, set off by commas, the comma at ``k`` closes
+    (*Föraren, som är en av de skadade, misstänks*, *Mark Hughes, som tränade X, väntas*): the predicate
+    after it is the subject's, so a passive there claims the whole clause, subject included (sv-dev's *En
+    svensk man som … misstänks nu ha mördats*, review7's *Gärningsmannen, som …, är anhållen misstänkt*).
+    'som' (the language's ``relative``) after the nearest comma before, and before that a noun phrase
+    (prepositions and names in it, no finite verb) that opens its clause: at the sentence's start, or
+    after a conjunction or 'att'. None where no such subject stands, or where the inserted clause holds a
+    cue of its own (sv-dev: *Fartyget, som … tros tillhöra X, är misstänkt för att*: two claims, the main
+    predicate's without the subject)."""
+    d = r.doc
+    opening = next((x for x in range(k - 2, r.s, -1) if d[x].text == ","), None)
+    if (not r.tagged or opening is None or d[opening + 1].lower_ not in r.rel
+            or any(opening < x < k for x in r.cue_starts)):
+        return None
+    x = opening
+    while x > r.s and "Fin" not in d[x - 1].morph.get("VerbForm", []) and (
+            d[x - 1].pos_ in _NOMINAL or d[x - 1].is_title or "Part" in d[x - 1].morph.get("VerbForm", [])):
+        x -= 1
+    links = r.conj | r.comp | r.lex.word_class("subordinator")
+    return x if x < opening and (x == r.s or d[x - 1].lower_ in links) else None
+
+
+def subordinate_start(r: SentenceRules, c0: int, start: int) -> int:
+    """Where the subordinate clause holding the cue at ``c0`` starts, past ``start``: 'säger att mannen uppges
+    ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is one opened by a
+    subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts'); not one whose
+    own finite verb comes first ('När det gäller X väntas Y': the cue is the main clause's); and one opened
+    by a relative adverb ('ett fall där han är misstänkt för X'), up to the main clause's verb."""
+    d = r.doc
+    subordinate = r.lex.word_class("subordinator") | r.comp
+    return next((x + 1 for x in range(c0 - 1, start - 1, -1) if (d[x].lower_ in subordinate or relative_adverb(r, x))
+                 and (d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
+                 and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
 
 
 def clause_joints(r: SentenceRules, i: int, j: int) -> list[int]:

@@ -1,0 +1,28 @@
+"""Swedish classes of the 36th rule round, each on an invented sentence (no corpus text): a hand reading of
+400 fresh Webbnyheter 2012 sentences that no gold set holds showed each of them twice or more."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import analyze_text
+
+
+def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
+    return analyze_text(text, lang="sv").claims()
+
+
+@pytest.mark.parametrize(("text", "cue", "certainty"), [
+    ("Busschauffören, som fördes till sjukhus efter olyckan, misstänks för rattfylleri.", "misstänks", "estimated"),
+    ("Anna Berg, som ledde klubben i fem år, väntas ta över som förbundskapten.", "väntas", "estimated"),
+    ("Den nya ägaren, som köpte bolaget i våras, uppges ha sålt fastigheterna.", "uppges", "reported"),
+])
+def test_a_passive_after_a_subject_with_an_inserted_relative_clause_claims_the_whole_clause(
+        text: str, cue: str, certainty: str) -> None:
+    # the predicate after the second comma is the subject's: the subject and its clause are in the claim
+    assert _claims(text) == [(None, cue, text[:-1], certainty)]
+
+
+def test_a_passive_after_att_and_an_inserted_relative_clause_starts_at_the_subject() -> None:
+    found = _claims("Polisen meddelade att mannen, som greps i Malmö, uppges ha lämnat landet tidigare.")
+    assert (None, "uppges", "mannen, som greps i Malmö, uppges ha lämnat landet tidigare", "reported") in found
