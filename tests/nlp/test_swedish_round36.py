@@ -26,3 +26,17 @@ def test_a_passive_after_a_subject_with_an_inserted_relative_clause_claims_the_w
 def test_a_passive_after_att_and_an_inserted_relative_clause_starts_at_the_subject() -> None:
     found = _claims("Polisen meddelade att mannen, som greps i Malmö, uppges ha lämnat landet tidigare.")
     assert (None, "uppges", "mannen, som greps i Malmö, uppges ha lämnat landet tidigare", "reported") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Vi har som sagt ett stort problem att lösa.",
+    "Det är som sagt för tidigt att säga något om orsaken.",
+    "Som sagt: matchen mot Finland avgörs först i morgon.",
+])
+def test_som_sagt_is_an_idiom_that_reports_nothing(text: str) -> None:
+    # 'as said': a bare supine after the manner word, with no subject and no 'att', names no one; after a
+    # pronoun 'som' opens a relative clause whose 'har' is left out, which still reports
+    assert _claims(text) == []
+    assert _claims("Det finns de som sagt att skolan borde stängas.") == [
+        ("de", "sagt", "skolan borde stängas", "asserted")]
+

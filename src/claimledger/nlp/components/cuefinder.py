@@ -75,6 +75,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 continue  # 'sade upp 40 anställda', 'skrev ned siffrorna': a particle verb, no speech
             if _charge(doc, k + n, sent, cue, lex):
                 continue  # 'misstänks för mord': a charge, an event noun, not a claim
+            if tagged and cue.kind == "verb" and _as_said(doc, k, k + n, sent, lex):
+                continue  # 'Vi har som sagt ett dilemma', 'Som sagt: ...': the idiom, nobody's claim
             match = (k, k + n, cue)
             break
         if match is None and doc[k].lower_ in learned:  # a word PolNeAR's frames know (polnear.learned_cue)
@@ -111,6 +113,19 @@ def _build_polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     for options in table.values():
         options.sort(key=lambda c: -len(c.words))
     return table
+
+
+def _as_said(doc: Doc, k: int, end: int, sent: Span, lex: Lexicon) -> bool:
+    """*som sagt* ('as said'): the manner word (``as_aside_word``) and a bare supine with no subject or
+    auxiliary, opening the sentence or after a verb or adverb (*Vi har som sagt ett dilemma*, *Som sagt:
+    ...*), is an idiom that reports nothing. After a noun or pronoun *som* opens a relative clause whose
+    'har' may be left out (*de som sagt att X*), and an 'att' after the supine is its claim: both kept."""
+    if k - 1 < sent.start or doc[k - 1].lower_ not in lex.word_class("as_aside_word"):
+        return False
+    if "Sup" not in doc[k].morph.get("VerbForm", []) or (end < sent.end and doc[end].lower_ in lex.word_class(
+            "complementizer")):
+        return False
+    return k - 1 == sent.start or doc[k - 2].pos_ in {"VERB", "AUX", "ADV"} or doc[k - 2].is_punct
 
 
 def _supine(t: Token, lex: Lexicon) -> bool:
