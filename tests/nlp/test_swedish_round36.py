@@ -40,3 +40,15 @@ def test_som_sagt_is_an_idiom_that_reports_nothing(text: str) -> None:
     assert _claims("Det finns de som sagt att skolan borde stängas.") == [
         ("de", "sagt", "skolan borde stängas", "asserted")]
 
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    ("Skolan har blivit en marknad, som rektorn uttrycker det.", "rektorn", "uttrycker",
+     "Skolan har blivit en marknad"),
+    ("Bolaget har tappat fotfästet i Asien, som vd Eva Lind själv beskrev det.", "vd Eva Lind själv", "beskrev",
+     "Bolaget har tappat fotfästet i Asien"),
+])
+def test_an_as_aside_that_ends_the_sentence_reports_the_clause_before_it(
+        text: str, source: str, cue: str, content: str) -> None:
+    # ', som X uttrycker det.': review4's gold writes the aside as X's claim of the clause it is set into
+    assert _claims(text) == [(source, cue, content, "asserted")]
