@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from claimledger.analyze import analyze_text
+from claimledger.gold import to_gold
+from claimledger.model import Article
+from claimledger.nlp.records import analyze_article
 
 
 def _claims(text: str) -> list[tuple[str | None, str, str, str]]:
@@ -52,3 +55,18 @@ def test_an_as_aside_that_ends_the_sentence_reports_the_clause_before_it(
         text: str, source: str, cue: str, content: str) -> None:
     # ', som X uttrycker det.': review4's gold writes the aside as X's claim of the clause it is set into
     assert _claims(text) == [(source, cue, content, "asserted")]
+
+
+def _figures(text: str) -> list[tuple[str, float, float | None, str]]:
+    gold = to_gold(analyze_article(Article(text=text, lang="sv")), doc_id="t")
+    return [(q["text"], q["value"], q.get("value_max"), q["approx"]) for q in gold["quantities"]]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Vid branden skadades tre eller fyra personer lätt.", ("tre eller fyra", 3, 4, "range")),
+    ("Varje klass får en eller två extra lärare nästa år.", ("en eller två", 1, 2, "range")),
+    ("Resan tar 5 eller 6 timmar med tåg.", ("5 eller 6", 5, 6, "range")),
+])
+def test_two_numbers_joined_by_eller_are_one_range(text: str, figure: tuple[str, float, float, str]) -> None:
+    # review6's gold writes 'en eller två ledamöter' as one range, as English 'two or three' is one
+    assert _figures(text) == [figure]
