@@ -70,3 +70,12 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str]]:
 def test_two_numbers_joined_by_eller_are_one_range(text: str, figure: tuple[str, float, float, str]) -> None:
     # review6's gold writes 'en eller två ledamöter' as one range, as English 'two or three' is one
     assert _figures(text) == [figure]
+
+
+@pytest.mark.parametrize("text", [
+    "I går sade styrelsen ja till att bolaget får köpa tillbaka egna aktier.",
+    "Länsstyrelsen har sagt nej till att bygget får fortsätta under vintern.",
+])
+def test_saying_yes_or_no_to_something_is_a_decision_not_a_claim(text: str) -> None:
+    # 'säga ja/nej till X' accepts or refuses X, as 'säga upp' dismisses: the verb reports nothing
+    assert _claims(text) == []

@@ -70,9 +70,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
             if (n > 1 and k + n < sent.end and cue.words[-1] in lex.word_class("time_prep")
                     and doc[k + n].lower_ in lex.word_class("weekday")):
                 continue  # 'pekade på tisdagen ut': the preposition opens a time adverbial
-            if (cue.kind in {"verb", "passive"} and k + n < sent.end
-                    and doc[k + n].lower_ in lex.word_class("not_speech_particle")):
-                continue  # 'sade upp 40 anställda', 'skrev ned siffrorna': a particle verb, no speech
+            if cue.kind in {"verb", "passive"} and _act_particle(doc, k + n, sent, lex, tagged):
+                continue  # 'sade upp 40 anställda', 'skrev ned siffrorna', 'sade kongressen ja till': no speech
             if _charge(doc, k + n, sent, cue, lex):
                 continue  # 'misstänks för mord': a charge, an event noun, not a claim
             if tagged and cue.kind == "verb" and _as_said(doc, k, k + n, sent, lex):
@@ -113,6 +112,17 @@ def _build_polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     for options in table.values():
         options.sort(key=lambda c: -len(c.words))
     return table
+
+
+def _act_particle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> bool:
+    """Whether a particle or answer word of ``not_speech_particle`` follows the verb that ends at ``k``,
+    right after it or, in an inverted clause, after its subject (*sade kongressen ja till X*: a decision,
+    as *sade upp* is a dismissal): the verb reports nothing."""
+    x = k
+    while tagged and x < sent.end and x - k < 3 and doc[x].pos_ in {"DET", "NOUN", "PROPN", "PRON"}:
+        x += 1  # the inverted subject
+    return x < sent.end and doc[x].lower_ in lex.word_class("not_speech_particle") and (
+        x == k or (x + 1 < sent.end and doc[x + 1].pos_ == "ADP"))
 
 
 def _as_said(doc: Doc, k: int, end: int, sent: Span, lex: Lexicon) -> bool:
