@@ -79,3 +79,15 @@ def test_two_numbers_joined_by_eller_are_one_range(text: str, figure: tuple[str,
 def test_saying_yes_or_no_to_something_is_a_decision_not_a_claim(text: str) -> None:
     # 'säga ja/nej till X' accepts or refuses X, as 'säga upp' dismisses: the verb reports nothing
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "certainty"), [
+    ("Det tror jag är fel väg att gå.", "jag", "tror", "estimated"),
+    ("Viktigast anser hon är att skolorna får behålla sina lärare.", "hon", "anser", "estimated"),
+    ("Det tycker vi i styrelsen är ett rimligt pris.", "vi", "tycker", "asserted"),
+])
+def test_a_word_fronted_out_of_the_claim_makes_the_whole_clause_the_claim(
+        text: str, source: str, cue: str, certainty: str) -> None:
+    # the claim's first word stands before the cue and its finite verb after the cue's subject, no 'att'
+    assert _claims(text) == [(source, cue, text[:-1], certainty)]
+
