@@ -91,3 +91,13 @@ def test_a_word_fronted_out_of_the_claim_makes_the_whole_clause_the_claim(
     # the claim's first word stands before the cue and its finite verb after the cue's subject, no 'att'
     assert _claims(text) == [(source, cue, text[:-1], certainty)]
 
+
+def test_skulle_ha_in_a_sentence_with_a_condition_is_a_counterfactual_not_hearsay() -> None:
+    # 'would have ... if': what would have been, not what is heard; nobody is reported
+    assert _claims("Laget skulle ändå inte ha gått vidare om de fått straff i slutminuten.") == []
+
+
+def test_a_counterfactual_inside_a_prepositional_claim_keeps_it_asserted() -> None:
+    # 'enligt X' puts forward a counterfactual; the modal in it is no hearsay hedge
+    found = _claims("Bolaget skulle enligt vd:n aldrig ha överlevt om de inte fått nytt kapital.")
+    assert [(s, c, cert) for s, c, _, cert in found] == [("vd:n", "enligt", "asserted")]

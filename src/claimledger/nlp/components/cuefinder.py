@@ -46,6 +46,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 if tail is not None and tagged and doc[tail].lower_ != cue.words[1] and any(
                         "Inf" in doc[x].morph.get("VerbForm", []) for x in range(k + 1, tail)):
                     continue  # 'skulle kunna drivas med färjor': an infinitive, not the perfect, follows 'ska'
+                if not bare and tagged and _conditional(doc, sent, lex):
+                    continue  # 'skulle inte ha fått tillstånd om man ansökt': a counterfactual, no hearsay
                 if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)) and not (
                         tagged and (_perfect_without_supine(doc, tail, sent, lex)
                                     or _state_without_participle(doc, tail, sent, lex))):
@@ -112,6 +114,15 @@ def _build_polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     for options in table.values():
         options.sort(key=lambda c: -len(c.words))
     return table
+
+
+def _conditional(doc: Doc, sent: Span, lex: Lexicon) -> bool:
+    """Whether a conditional subordinator (``conditional``, tagged as one: *om man ansökt*, not the
+    preposition *om chanserna*) stands in the sentence: past 'skulle ha' there is what would have been
+    (*skulle aldrig ha blivit känd om han skrivit på hindi*), a counterfactual, not hearsay."""
+    subjects = lex.word_class("nominative_pronoun")  # 'om han skrivit': a subject's case, a clause
+    return any(t.lower_ in lex.word_class("conditional") and (t.pos_ == "SCONJ" or (
+        t.i + 1 < sent.end and doc[t.i + 1].lower_ in subjects)) for t in sent)
 
 
 def _act_particle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> bool:
