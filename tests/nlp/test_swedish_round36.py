@@ -101,3 +101,15 @@ def test_a_counterfactual_inside_a_prepositional_claim_keeps_it_asserted() -> No
     # 'enligt X' puts forward a counterfactual; the modal in it is no hearsay hedge
     found = _claims("Bolaget skulle enligt vd:n aldrig ha överlevt om de inte fått nytt kapital.")
     assert [(s, c, cert) for s, c, _, cert in found] == [("vd:n", "enligt", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Regeringen skriver att alla barn har rätt till skola men i praktiken står många utan plats.",
+     "alla barn har rätt till skola"),
+    ("Det fanns länge misstankar om att kassan inte stämde och vid en revision i maj, som gjordes av "
+     "kommunen, har granskarna hittat stora brister.", "kassan inte stämde"),
+])
+def test_a_main_clause_after_a_fronted_prepositional_phrase_ends_the_claim(text: str, content: str) -> None:
+    # 'och/men' + a prepositional phrase + the finite verb before its subject: the inversion only a main
+    # clause makes, so the writer's own clause, not the claim's
+    assert [c for _, _, c, _ in _claims(text)] == [content]

@@ -20,7 +20,7 @@ from claimledger.nlp.components.clauses import past_aside
 from claimledger.nlp.components.colons import colon_quotes
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
-from claimledger.nlp.components.wordorder import infinitive_end, subject_claim_end
+from claimledger.nlp.components.wordorder import infinitive_end, main_clause_order, subject_claim_end
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 _MAX_SUBJECT = 6
@@ -241,7 +241,8 @@ def rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) ->
     """A noun cue (*uppgifter om att X*, *Regeringens bedömning är att X*): the clause after it, its source
     named by a source preposition before it or by a genitive owner."""
     d = r.doc
-    content = r.trim((c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later))))  # 'Rapporterna om att X har'
+    end = main_clause_order(r, c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later)))  # 'om att X och i dag har Y'
+    content = r.trim((c1, end))  # 'Rapporterna om att X har'
     if content is None:
         return None
     source = None

@@ -122,6 +122,20 @@ def inserted_relative(r: SentenceRules, k: int) -> int | None:
     return x if x < opening and (x == r.s or d[x - 1].lower_ in links) else None
 
 
+def _past_fronted_phrase(r: SentenceRules, a: int, end: int) -> int:
+    """Past a prepositional phrase at ``a`` (a preposition, then nominal words, and a relative clause set
+    off by commas after its noun): where the word after it stands; ``a`` itself where none opens there."""
+    d = r.doc
+    if a >= end or d[a].pos_ != "ADP":
+        return a
+    k = a + 1
+    while k < end and (d[k].pos_ in _NOMINAL or (d[k].text == "," and k + 1 < end and d[k + 1].lower_ in r.rel)):
+        if d[k].text == ",":  # ', som startade 2010,': the relative clause up to its closing comma
+            k = next((z for z in range(k + 2, min(end, k + 10)) if d[z].text == ","), end)
+        k += 1
+    return k if k > a + 1 else a
+
+
 def subordinate_start(r: SentenceRules, c0: int, start: int) -> int:
     """Where the subordinate clause holding the cue at ``c0`` starts, past ``start``: 'säger att mannen uppges
     ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is one opened by a
@@ -227,7 +241,8 @@ def main_clause_order(r: SentenceRules, i: int, end: int, c0: int | None = None)
     säkert, därför*) stand in main-clause order (*att X, och det har säkert funnits skäl*, *att kostnaden
     stigit och höjde därför räntan*); a subordinate clause puts the adverb before its verb (*att han inte
     kom*), so that clause is the writer's, not the claim's. So does an adverbial and then the finite verb
-    before its subject, the inversion only a main clause makes (*men ännu så länge finns det garantier*).
+    before its subject, the inversion only a main clause makes (*men ännu så länge finns det garantier*, *men i
+    praktiken sparkar man på dem*, *och vid en utgrävning på skolans område, som startade 2010, har X*).
     Where the cue at ``c0`` stands in a clause set before the main clause (a subordinator or relative word
     before it, no comma between: *där man tycker att X, finner man Y*), a comma and then the finite verb
     before its subject is that main clause. ``end`` where no conjunction is followed so."""
@@ -253,7 +268,8 @@ def main_clause_order(r: SentenceRules, i: int, end: int, c0: int | None = None)
         a = x + 1  # 'men ännu så länge finns det X': an adverbial, then the verb before its subject (inversion)
         while a < end and d[a].pos_ == "ADV" and d[a].lower_ not in adverbs:
             a += 1
+        a = _past_fronted_phrase(r, a, end) if a == x + 1 else a  # 'och vid en utgrävning, som …, har X'
         if x + 1 < a and a + 1 < end and "Fin" in d[a].morph.get("VerbForm", []) and (
-                d[a + 1].lower_ in subjects or d[a + 1].pos_ in {"NOUN", "PROPN"}):
+                d[a + 1].lower_ in subjects or d[a + 1].pos_ in {"NOUN", "PROPN", "PRON"}):  # 'står många'
             return x - (d[x - 1].text == ",")
     return end
