@@ -295,8 +295,8 @@ def fronted_clause(r: SentenceRules, c0: int, c1: int) -> Range | None:
 def _extracted(r: SentenceRules, start: int, c0: int, c1: int) -> Range | None:
     """A word of the claim fronted before the cue, the cue's pronoun subject, and then the claim's own finite
     verb with no 'att' (*Det tror jag är fel*, *Viktigast anser hon är att lösa X*, *Det tycker vi inom
-    partiet är orättvist*): the claim is moved out of its clause around the cue, so the whole clause is
-    the claim (the cue inside it, as FORMAT.md writes a claim the cue stands in). Up to three words before
+    partiet är orättvist*): the claim is moved out of its clause around the cue; as test_swedish's *Viktigast
+    tycker de är att X* writes it, the claim is what follows the subject, from that verb on. Up to three words before
     the cue, pronouns (no subject's), adjectives or adverbs, no noun, which may be the cue's own subject
     (*Polisen tror han har flytt*); a prepositional phrase may follow the pronoun; not in a question."""
     d, subjects = r.doc, r.lex.word_class("nominative_pronoun")
@@ -308,7 +308,7 @@ def _extracted(r: SentenceRules, start: int, c0: int, c1: int) -> Range | None:
         k = next((x for x in range(k + 1, min(r.e, k + 4)) if d[x].pos_ not in {"DET", "ADJ", "NOUN", "PROPN"}), r.e)
     if k >= r.e or "Fin" not in d[k].morph.get("VerbForm", []):
         return None
-    return (start, r.clause_end(k, sorted(x for x in r.cue_starts if x > c0)))
+    return (k, r.clause_end(k, sorted(x for x in r.cue_starts if x > c0)))
 
 
 def unmarked_inverted(r: SentenceRules, c0: int, c1: int) -> tuple[Range, Range] | None:
