@@ -68,8 +68,10 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str]]:
     ("Resan tar 5 eller 6 timmar med tåg.", ("5 eller 6", 5, 6, "range")),
 ])
 def test_two_numbers_joined_by_eller_are_one_range(text: str, figure: tuple[str, float, float, str]) -> None:
-    # review6's gold writes 'en eller två ledamöter' as one range, as English 'two or three' is one
+    # review6's gold writes 'en eller två ledamöter' as one range, as English 'two or three' is one; after a
+    # list's comma ('20, 30 eller 40') the figures stay a list
     assert _figures(text) == [figure]
+    assert [f[3] for f in _figures("Avgiften kan bli 20, 30 eller 40 kronor.")] == ["exact"] * 3
 
 
 @pytest.mark.parametrize("text", [
