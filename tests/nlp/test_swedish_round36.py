@@ -116,3 +116,15 @@ def test_a_main_clause_after_a_fronted_prepositional_phrase_ends_the_claim(text:
     # 'och/men' + a prepositional phrase + the finite verb before its subject: the inversion only a main
     # clause makes, so the writer's own clause, not the claim's
     assert [c for _, _, c, _ in _claims(text)] == [content]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Skatten höjs nästa år, enligt det besked som finansministern gav i riksdagen.", "finansministern"),
+    ("Enligt de beräkningar som Svensk Handel har gjort ökar julhandeln med fyra procent.", "Svensk Handel"),
+])
+def test_the_maker_of_a_statement_in_a_relative_clause_after_enligt_is_the_source(text: str, source: str) -> None:
+    # 'enligt det besked som X gav' is X's, as 'enligt ett uttalande från X' is; not 'uppgifter som X tagit del av'
+    assert [(s, c) for s, c, _, _ in _claims(text)] == [(source, text.split()[0] if text.startswith("Enligt")
+                                                         else "enligt")]
+    assert [s for s, _, _, _ in _claims("Priset höjs, enligt uppgifter som tidningen tagit del av.")] == ["uppgifter"]
+

@@ -54,6 +54,7 @@ from claimledger.nlp.components.subclauses import (
     sentence_pieces,
 )
 from claimledger.nlp.components.wordorder import (
+    authored,
     clause_joints,
     finite_between,
     fronted_source,
@@ -382,7 +383,7 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
 
 
 RULES = {
-    "prep": _rule_prep,
+    "prep": lambda r, c0, c1, cue, later: authored(r, _rule_prep(r, c0, c1, cue, later)),  # 'som X gav' names X
     "verb": _rule_verb,
     "passive": _rule_passive,
     "modal": _rule_passive,

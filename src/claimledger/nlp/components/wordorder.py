@@ -24,8 +24,10 @@ VerbForm, so a language whose model gives none is unchanged.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimledger.nlp.components.clauses import contact_relative
-from claimledger.nlp.components.found import Range
+from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
 
 _MAX_SUBJECT = 6
@@ -134,6 +136,26 @@ def _past_fronted_phrase(r: SentenceRules, a: int, end: int) -> int:
             k = next((z for z in range(k + 2, min(end, k + 10)) if d[z].text == ","), end)
         k += 1
     return k if k > a + 1 else a
+
+
+def authored(r: SentenceRules, found: Found | None) -> Found | None:
+    """A prepositional source that is a statement or a figure made by someone named in a relative clause after
+    it (*enligt det besked som Carlsson gav*, *enligt beräkningar som Norsk Industri gjort*): the maker is the
+    source, as *enligt ett uttalande från klubben* is the club's. The relative clause's verb must be one of
+    making or giving (``authoring_verb``), not of receiving (*uppgifter som tidningen tagit del av*: the
+    paper is told, the source stays unnamed); its subject a noun phrase of at most four words."""
+    if found is None or found.source is None or not r.tagged:
+        return found
+    d, k = r.doc, found.source[1]
+    if k >= r.e or d[k].lower_ not in r.rel:
+        return found
+    end = k + 1
+    while end < r.e and end - k <= 4 and d[end].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "PRON"}:
+        end += 1
+    verb = end + (end < r.e and d[end].pos_ == "AUX")  # 'som Norsk Industri har gjort'
+    if end == k + 1 or verb >= r.e or d[verb].lower_ not in r.lex.word_class("authoring_verb"):
+        return found
+    return replace(found, source=(k + 1, end))
 
 
 def subordinate_start(r: SentenceRules, c0: int, start: int) -> int:
