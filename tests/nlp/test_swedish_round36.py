@@ -128,3 +128,11 @@ def test_the_maker_of_a_statement_in_a_relative_clause_after_enligt_is_the_sourc
                                                          else "enligt")]
     assert [s for s, _, _, _ in _claims("Priset höjs, enligt uppgifter som tidningen tagit del av.")] == ["uppgifter"]
 
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ett bra ledarskap börjar med förtroende, det vet vi.", "Ett bra ledarskap börjar med förtroende"),
+    ("Att priserna stiger i vår, det tror jag, men inte hur mycket.", "Att priserna stiger i vår"),
+])
+def test_a_claim_taken_up_by_det_before_an_inverted_cue_ends_before_the_comma(text: str, content: str) -> None:
+    # 'X, det vet vi': 'det' is the cue's object, standing for X; X alone is the claim
+    assert [c for _, _, c, _ in _claims(text)] == [content]

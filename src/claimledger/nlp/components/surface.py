@@ -56,6 +56,7 @@ from claimledger.nlp.components.subclauses import (
 from claimledger.nlp.components.wordorder import (
     authored,
     clause_joints,
+    dislocated_end,
     finite_between,
     fronted_source,
     infinitive_end,
@@ -203,12 +204,13 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             and (r.e >= len(d) or d[r.e].text != "?")
             and not d[c0 - 1].is_punct and any(r.is_verb(d[x]) for x in range(r.s, c0))):
         # 'Det ska vara bröd på julbordet tycker jag.': an inverted cue with no comma, its subject last
-        content = r.trim((r.skip_open(r.s, c0), c0))
+        content = r.trim((r.skip_open(r.s, c0), dislocated_end(r, c0)))  # 'X, det vet vi': the claim is X
         return Found((c0, c1), content, (c1, c1 + 1), cue.certainty, cue.kind, "verb-inverted") if content else None
     unmarked = unmarked_inverted(r, c0, c1)
     if unmarked is not None:
         # '”Y” säger hans pappa', 'Y dömdes till fängelse rapporterar lokala medier': no comma before the cue
-        return Found((c0, c1), unmarked[0], unmarked[1], cue.certainty, cue.kind, "verb-inverted")
+        return Found((c0, c1), (unmarked[0][0], dislocated_end(r, unmarked[0][1])), unmarked[1], cue.certainty,
+                     cue.kind, "verb-inverted")
     fronted_att = fronted_clause(r, c0, c1)
     if fronted_att is not None:
         # 'Att så många valde att stanna tyckte hon var sorgligt': the fronted 'att' clause is the claim

@@ -158,6 +158,14 @@ def authored(r: SentenceRules, found: Found | None) -> Found | None:
     return replace(found, source=(k + 1, end))
 
 
+def dislocated_end(r: SentenceRules, end: int) -> int:
+    """Where a claim set before an inverted cue ends when an anaphor after a comma takes it up again before
+    the cue (*Allt börjar med en bra lärare, det vet vi*, *Att X påverkar miljön, det vet vi*): before the
+    comma, the anaphor being the cue's object, not part of the claim; ``end`` itself otherwise."""
+    d = r.doc
+    return end - 2 if end - 2 > r.s and d[end - 1].lower_ in r.anaphor and d[end - 2].text == "," else end
+
+
 def subordinate_start(r: SentenceRules, c0: int, start: int) -> int:
     """Where the subordinate clause holding the cue at ``c0`` starts, past ``start``: 'säger att mannen uppges
     ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is one opened by a
