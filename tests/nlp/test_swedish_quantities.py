@@ -171,9 +171,9 @@ def _figures(text: str) -> list[tuple[str, float, str, str | None]]:
     # a scale word after both figures of 'respektive': the unit after the second is the first's too
     ("De sålde fyra miljoner respektive sex miljoner biljetter.",
      [("fyra miljoner", 4e6, "exact", "biljetter"), ("sex miljoner", 6e6, "exact", "biljetter")]),
-    # 'en/ett eller två': the low end of a list counts; the noun after the list is each number's
-    ("Varje hushåll har en eller två cyklar.", [("en", 1, "exact", "cyklar"), ("två", 2, "exact", "cyklar")]),
-    ("Fem eller sex tjuvar bröt sig in.", [("Fem", 5, "exact", "tjuvar"), ("sex", 6, "exact", "tjuvar")]),
+    # 'en/ett eller två': one range, as review6's gold writes 'en eller två ledamöter' (evaluation/data/README.md)
+    ("Varje hushåll har en eller två cyklar.", [("en eller två", 1, "range", "cyklar")]),
+    ("Fem eller sex tjuvar bröt sig in.", [("Fem eller sex", 5, "range", "tjuvar")]),
     # a bound on years after a copula with a pronoun or a plural subject is an age; after a
     # singular noun, or with words going on after the years, a span of time
     ("Den som är under 18 år får inte köpa tobak.", []),

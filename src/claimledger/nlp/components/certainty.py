@@ -44,6 +44,14 @@ def _modal_hearsay(words: list[str], lex: Lexicon) -> bool:
     return False
 
 
+def _conditional_clause(words: list[str], lex: Lexicon) -> bool:
+    """A conditional word (``conditional``) and right after it a pronoun in the nominative, which only a
+    clause's subject takes (*om han skrivit*, not the preposition's *om honom*): the modal of such a
+    sentence says what would have been (*skulle aldrig ha blivit känd om han skrivit*), not what is heard."""
+    conditional, subjects = lex.word_class("conditional"), lex.word_class("nominative_pronoun")
+    return any(w in conditional and nxt in subjects for w, nxt in zip(words, words[1:], strict=False))
+
+
 def _modal_pairs(lex: Lexicon) -> tuple[tuple[str, str], ...]:
     """The two-word modal cues of ``lex``, found once per lexicon: every claim's certainty asks,
     and walking the whole table (a thousand cues) each time was a tenth of the rules' time."""
@@ -103,7 +111,7 @@ def certainty(base: Certainty, kind: str, source: str | None, content: str, lex:
         return "reported"  # 'according to people familiar with the talks'
     if base == "asserted" and any(w in lex.word_class("estimate_source") for w in src):
         return "estimated"  # 'enligt den egna prognosen'
-    if base == "asserted" and _modal_hearsay(words, lex):
+    if base == "asserted" and _modal_hearsay(words, lex) and not _conditional_clause(words, lex):
         return "reported"
     if base == "asserted":
         if _has_phrase(words, lex.word_class("hedge_reported")):

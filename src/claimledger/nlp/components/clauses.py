@@ -280,13 +280,35 @@ def fronted_clause(r: SentenceRules, c0: int, c1: int) -> Range | None:
     fronted clause is the claim, the pronoun its source."""
     d = r.doc
     start = r.skip_open(r.s, c0)
-    if not (r.tagged and start < c0 - 2 and d[start].lower_ in r.comp
-            and c1 < r.e and d[c1].lower_ in r.lex.word_class("nominative_pronoun")):
+    if not (r.tagged and c1 < r.e and d[c1].lower_ in r.lex.word_class("nominative_pronoun")):
+        return None
+    if d[start].lower_ not in r.comp:
+        return _extracted(r, start, c0, c1)
+    if start >= c0 - 2:
         return None
     if any(d[x].is_punct or x in r.cue_starts for x in range(start, c0)) or not any(
             d[x].pos_ in {"VERB", "AUX"} for x in range(start + 1, c0)):
         return None  # the tagger may call the opening 'att' a particle: a verb must follow it
     return (start, c0)
+
+
+def _extracted(r: SentenceRules, start: int, c0: int, c1: int) -> Range | None:
+    """A word of the claim fronted before the cue, the cue's pronoun subject, and then the claim's own finite
+    verb with no 'att' (*Det tror jag är fel*, *Viktigast anser hon är att lösa X*, *Det tycker vi inom
+    partiet är orättvist*): the claim is moved out of its clause around the cue; as test_swedish's *Viktigast
+    tycker de är att X* writes it, the claim is what follows the subject, from that verb on. Up to three words before
+    the cue, pronouns (no subject's), adjectives or adverbs, no noun, which may be the cue's own subject
+    (*Polisen tror han har flytt*); a prepositional phrase may follow the pronoun; not in a question."""
+    d, subjects = r.doc, r.lex.word_class("nominative_pronoun")
+    if not 0 < c0 - start <= 3 or any(d[x].pos_ not in {"PRON", "DET", "ADJ", "ADV"} or d[x].lower_ in subjects
+                                      for x in range(start, c0)) or (r.e < len(d) and d[r.e].text == "?"):
+        return None  # not 'Men jag tror han kommer': a subject before the cue, the claim after it
+    k = c1 + 1
+    if k < r.e and d[k].pos_ == "ADP":  # 'vi inom Alliansen'
+        k = next((x for x in range(k + 1, min(r.e, k + 4)) if d[x].pos_ not in {"DET", "ADJ", "NOUN", "PROPN"}), r.e)
+    if k >= r.e or "Fin" not in d[k].morph.get("VerbForm", []):
+        return None
+    return (k, r.clause_end(k, sorted(x for x in r.cue_starts if x > c0)))
 
 
 def unmarked_inverted(r: SentenceRules, c0: int, c1: int) -> tuple[Range, Range] | None:

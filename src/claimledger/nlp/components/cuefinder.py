@@ -46,6 +46,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
                 if tail is not None and tagged and doc[tail].lower_ != cue.words[1] and any(
                         "Inf" in doc[x].morph.get("VerbForm", []) for x in range(k + 1, tail)):
                     continue  # 'skulle kunna drivas med färjor': an infinitive, not the perfect, follows 'ska'
+                if not bare and tagged and _conditional(doc, sent, lex):
+                    continue  # 'skulle inte ha fått tillstånd om man ansökt': a counterfactual, no hearsay
                 if tail is not None and not any(doc[x].is_punct for x in range(k + 1, tail)) and not (
                         tagged and (_perfect_without_supine(doc, tail, sent, lex)
                                     or _state_without_participle(doc, tail, sent, lex))):
@@ -70,11 +72,12 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> list[tuple[in
             if (n > 1 and k + n < sent.end and cue.words[-1] in lex.word_class("time_prep")
                     and doc[k + n].lower_ in lex.word_class("weekday")):
                 continue  # 'pekade på tisdagen ut': the preposition opens a time adverbial
-            if (cue.kind in {"verb", "passive"} and k + n < sent.end
-                    and doc[k + n].lower_ in lex.word_class("not_speech_particle")):
-                continue  # 'sade upp 40 anställda', 'skrev ned siffrorna': a particle verb, no speech
+            if cue.kind in {"verb", "passive"} and _act_particle(doc, k + n, sent, lex, tagged):
+                continue  # 'sade upp 40 anställda', 'skrev ned siffrorna', 'sade kongressen ja till': no speech
             if _charge(doc, k + n, sent, cue, lex):
                 continue  # 'misstänks för mord': a charge, an event noun, not a claim
+            if tagged and cue.kind == "verb" and _as_said(doc, k, k + n, sent, lex):
+                continue  # 'Vi har som sagt ett dilemma', 'Som sagt: ...': the idiom, nobody's claim
             match = (k, k + n, cue)
             break
         if match is None and doc[k].lower_ in learned:  # a word PolNeAR's frames know (polnear.learned_cue)
@@ -111,6 +114,39 @@ def _build_polnear_cues(lex: Lexicon) -> dict[str, list[Cue]]:
     for options in table.values():
         options.sort(key=lambda c: -len(c.words))
     return table
+
+
+def _conditional(doc: Doc, sent: Span, lex: Lexicon) -> bool:
+    """Whether a conditional subordinator (``conditional``, tagged as one: *om man ansökt*, not the
+    preposition *om chanserna*) stands in the sentence: past 'skulle ha' there is what would have been
+    (*skulle aldrig ha blivit känd om han skrivit på hindi*), a counterfactual, not hearsay."""
+    subjects = lex.word_class("nominative_pronoun")  # 'om han skrivit': a subject's case, a clause
+    return any(t.lower_ in lex.word_class("conditional") and (t.pos_ == "SCONJ" or (
+        t.i + 1 < sent.end and doc[t.i + 1].lower_ in subjects)) for t in sent)
+
+
+def _act_particle(doc: Doc, k: int, sent: Span, lex: Lexicon, tagged: bool) -> bool:
+    """Whether a particle or answer word of ``not_speech_particle`` follows the verb that ends at ``k``,
+    right after it or, in an inverted clause, after its subject (*sade kongressen ja till X*: a decision,
+    as *sade upp* is a dismissal): the verb reports nothing."""
+    x = k
+    while tagged and x < sent.end and x - k < 3 and doc[x].pos_ in {"DET", "NOUN", "PROPN", "PRON"}:
+        x += 1  # the inverted subject
+    return x < sent.end and doc[x].lower_ in lex.word_class("not_speech_particle") and (
+        x == k or (x + 1 < sent.end and doc[x + 1].pos_ == "ADP"))
+
+
+def _as_said(doc: Doc, k: int, end: int, sent: Span, lex: Lexicon) -> bool:
+    """*som sagt* ('as said'): the manner word (``as_aside_word``) and a bare supine with no subject or
+    auxiliary, opening the sentence or after a verb or adverb (*Vi har som sagt ett dilemma*, *Som sagt:
+    ...*), is an idiom that reports nothing. After a noun or pronoun *som* opens a relative clause whose
+    'har' may be left out (*de som sagt att X*), and an 'att' after the supine is its claim: both kept."""
+    if k - 1 < sent.start or doc[k - 1].lower_ not in lex.word_class("as_aside_word"):
+        return False
+    if "Sup" not in doc[k].morph.get("VerbForm", []) or (end < sent.end and doc[end].lower_ in lex.word_class(
+            "complementizer")):
+        return False
+    return k - 1 == sent.start or doc[k - 2].pos_ in {"VERB", "AUX", "ADV"} or doc[k - 2].is_punct
 
 
 def _supine(t: Token, lex: Lexicon) -> bool:

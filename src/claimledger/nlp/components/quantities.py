@@ -322,8 +322,8 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
     if value != int(value) and not re.search(r"\d[.,]\d", raw) and of_a_whole(nxt, lex):
         return None  # 'a quarter of citizens', 'tre fjärdedelar av väljarna': a share, which FORMAT.md leaves out
     joiners = {w[0] for w in lex.approx.get("range_joiner", ())}  # a range: 'mellan 200 och 300', '10–12 000'
-    if not (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):
-        joiners -= lex.word_class("conjunction")  # '45 and 50 cases' are two figures; 'between 45 and 50' one
+    if not (prev and prev[-1][2] in {w[0] for w in lex.approx.get("range_open", ())}):  # lists: '4 and 5', '4, 5 or 6'
+        joiners -= lex.word_class("conjunction") | lex.word_class("list_joiner" if prev and prev[-1][2] == "," else "")
     range_unit, unit_at = None, None
     bare_pair = False  # two bare numbers joined by a dash: a range only if something counted follows
     if (ranged := unit_range(text, e, lex.lang, decimal, tuple(sorted(joiners)))) is not None and not vague:

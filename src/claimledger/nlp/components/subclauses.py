@@ -20,7 +20,7 @@ from claimledger.nlp.components.clauses import past_aside
 from claimledger.nlp.components.colons import colon_quotes
 from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
-from claimledger.nlp.components.wordorder import infinitive_end, subject_claim_end
+from claimledger.nlp.components.wordorder import infinitive_end, main_clause_order, subject_claim_end
 from claimledger.nlp.lexicon import Cue, Lexicon
 
 _MAX_SUBJECT = 6
@@ -46,6 +46,8 @@ def _subject_start(r: SentenceRules, c0: int) -> tuple[int, int] | None:
         k -= 1
     if k == end or k == r.s or d[k - 1].lower_ not in r.lex.word_class("as_aside_word"):
         return None
+    while r.tagged and end - 1 > k and d[end - 1].pos_ == "ADV":
+        end -= 1  # 'som vd X lagom känslomässigt uttryckte saken': the manner adverbs are no part of the name
     return k, end
 
 
@@ -75,7 +77,7 @@ def _as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) ->
         return None
     if end - k == 1 and d[k].lower_ in w("generic_subject"):
         return False  # 'som man säger': an idiom, no one's claim
-    after = c1 + (c1 < r.e and d[c1].lower_ in r.anaphor)
+    after = c1 + (c1 < r.e and (d[c1].lower_ in r.anaphor or d[c1].lower_ in w("aside_object")))
     if opening:
         start = next((x for x in range(after, min(r.e, after + _MAX_SUBJECT))
                       if (r.is_verb(d[x]) and not (r.tagged and d[x - 1].pos_ == "ADP")) or d[x].is_punct),
@@ -84,6 +86,9 @@ def _as_aside(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) ->
         if start >= r.e or not r.is_verb(d[start]) or any(d[x].lower_ in r.comp for x in range(after, start)):
             return None  # no V2 main clause follows the aside; 'Som lärare tycker hon att': the main clause itself
         content = r.trim((start, r.clause_end(start, later)))
+    elif after > c1 and not any(r.is_verb(d[x]) or d[x].is_punct for x in range(after, r.e)):
+        # '…, som hon uttrycker det (i en intervju).': the aside ends the sentence, the claim stands before it
+        content = r.trim((r.skip_open(r.s, som), som - 1))
     else:
         if after >= r.e or d[after].text != ",":
             return None  # ', som hon beskrev förslaget': an object relative clause, the noun its claim
@@ -236,7 +241,8 @@ def rule_noun(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) ->
     """A noun cue (*uppgifter om att X*, *Regeringens bedömning är att X*): the clause after it, its source
     named by a source preposition before it or by a genitive owner."""
     d = r.doc
-    content = r.trim((c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later))))  # 'Rapporterna om att X har'
+    end = main_clause_order(r, c1, subject_claim_end(r, c0, c1, r.clause_end(c1, later)))  # 'om att X och i dag har Y'
+    content = r.trim((c1, end))  # 'Rapporterna om att X har'
     if content is None:
         return None
     source = None

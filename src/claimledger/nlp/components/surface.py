@@ -54,14 +54,18 @@ from claimledger.nlp.components.subclauses import (
     sentence_pieces,
 )
 from claimledger.nlp.components.wordorder import (
+    authored,
     clause_joints,
+    dislocated_end,
     finite_between,
     fronted_source,
     infinitive_end,
+    inserted_subject,
     main_clause_order,
     relative_adverb,
     relative_end,
     second_predicate,
+    subordinate_start,
 )
 from claimledger.nlp.lexicon import Cue, Lexicon
 
@@ -200,12 +204,13 @@ def _rule_verb(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]) -
             and (r.e >= len(d) or d[r.e].text != "?")
             and not d[c0 - 1].is_punct and any(r.is_verb(d[x]) for x in range(r.s, c0))):
         # 'Det ska vara bröd på julbordet tycker jag.': an inverted cue with no comma, its subject last
-        content = r.trim((r.skip_open(r.s, c0), c0))
+        content = r.trim((r.skip_open(r.s, c0), dislocated_end(r, c0)))  # 'X, det vet vi': the claim is X
         return Found((c0, c1), content, (c1, c1 + 1), cue.certainty, cue.kind, "verb-inverted") if content else None
     unmarked = unmarked_inverted(r, c0, c1)
     if unmarked is not None:
         # '”Y” säger hans pappa', 'Y dömdes till fängelse rapporterar lokala medier': no comma before the cue
-        return Found((c0, c1), unmarked[0], unmarked[1], cue.certainty, cue.kind, "verb-inverted")
+        return Found((c0, c1), (unmarked[0][0], dislocated_end(r, unmarked[0][1])), unmarked[1], cue.certainty,
+                     cue.kind, "verb-inverted")
     fronted_att = fronted_clause(r, c0, c1)
     if fronted_att is not None:
         # 'Att så många valde att stanna tyckte hon var sorgligt': the fronted 'att' clause is the claim
@@ -329,16 +334,11 @@ def _rule_passive(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int]
     second = second_predicate(r, c0)
     if second is not None:  # 'och därefter tros ha anslutit sig': at the adverb before it
         # '... uppges ha hittats och sägs avslöja hemligheter': the second clause starts at its cue;
-        # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause
+        # 'Fartyget, som …, är misstänkt för att': so does a predicate after an inserted clause with a cue of its
+        # own; 'Föraren, som …, misstänks för X': with none, at the subject (wordorder.inserted_relative)
         start = second
-    # 'säger att mannen uppges ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is
-    # one opened by a subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts');
-    # not one whose own finite verb comes first ('När det gäller X väntas Y': the cue is the main clause's)
-    # and one opened by a relative adverb ('ett fall där han är misstänkt för X'), up to the main clause's verb
-    subordinate = r.lex.word_class("subordinator") | r.comp
-    start = next((x + 1 for x in range(c0 - 1, start - 1, -1) if (d[x].lower_ in subordinate or relative_adverb(r, x))
-                  and (d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
-                  and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
+    subject = inserted_subject(r, c0)
+    start = subject if subject is not None else subordinate_start(r, c0, start)
     end = relative_end(r, c1, end, aux=False) if start > r.s and relative_adverb(r, start - 1) else end
     # 'X ligger på sjukhus och fem personer har rapporterats saknade': a main clause joined on, with its own subject,
     # after a clause with a verb ('Mannen och kvinnan uppges': one subject)
@@ -385,7 +385,7 @@ def _rule_evidence(r: SentenceRules, c0: int, c1: int, cue: Cue, later: list[int
 
 
 RULES = {
-    "prep": _rule_prep,
+    "prep": lambda r, c0, c1, cue, later: authored(r, _rule_prep(r, c0, c1, cue, later)),  # 'som X gav' names X
     "verb": _rule_verb,
     "passive": _rule_passive,
     "modal": _rule_passive,

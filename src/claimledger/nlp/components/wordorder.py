@@ -24,14 +24,20 @@ VerbForm, so a language whose model gives none is unchanged.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimledger.nlp.components.clauses import contact_relative
-from claimledger.nlp.components.found import Range
+from claimledger.nlp.components.found import Found, Range
 from claimledger.nlp.components.sentence import SentenceRules
 
 _MAX_SUBJECT = 6
 """Longest fronted noun phrase (tokens) read past to the verb that closes it."""
 _LOOKAHEAD = 3
 """Words (a negation, adverbs) between the complementizer and the verb it opens."""
+
+
+_NOMINAL = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP"})
+"""Coarse tags of the words a subject noun phrase is made of (a preposition for its attributes)."""
 
 
 def _form(r: SentenceRules, x: int) -> list[str]:
@@ -86,6 +92,91 @@ def second_predicate(r: SentenceRules, c0: int) -> int | None:
     v2 = "v2" in r.lex.word_class("rules")
     k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and d[c0 - 1].pos_ == "ADV")
     return k + 1 if c0 > r.s and k >= r.s and (d[k].lower_ in r.conj or d[k].text == ",") else None
+
+
+def inserted_subject(r: SentenceRules, c0: int) -> int | None:
+    """``inserted_relative`` for the comma right before the cue at ``c0`` (or before an adverb before it)."""
+    v2 = "v2" in r.lex.word_class("rules")
+    k = c0 - 1 - (v2 and r.tagged and c0 - 2 > r.s and r.doc[c0 - 1].pos_ == "ADV")
+    return inserted_relative(r, k) if c0 > r.s and k > r.s and r.doc[k].text == "," else None
+
+
+def inserted_relative(r: SentenceRules, k: int) -> int | None:
+    """Where the subject starts whose relative clause, set off by commas, the comma at ``k`` closes
+    (*Föraren, som är en av de skadade, misstänks*, *Mark Hughes, som tränade X, väntas*): the predicate
+    after it is the subject's, so a passive there claims the whole clause, subject included (sv-dev's *En
+    svensk man som … misstänks nu ha mördats*, review7's *Gärningsmannen, som …, är anhållen misstänkt*).
+    'som' (the language's ``relative``) after the nearest comma before, and before that a noun phrase
+    (prepositions and names in it, no finite verb) that opens its clause: at the sentence's start, or
+    after a conjunction or 'att'. None where no such subject stands, or where the inserted clause holds a
+    cue of its own (sv-dev: *Fartyget, som … tros tillhöra X, är misstänkt för att*: two claims, the main
+    predicate's without the subject)."""
+    d = r.doc
+    opening = next((x for x in range(k - 2, r.s, -1) if d[x].text == ","), None)
+    if (not r.tagged or opening is None or d[opening + 1].lower_ not in r.rel
+            or any(opening < x < k for x in r.cue_starts)):
+        return None
+    x = opening
+    while x > r.s and "Fin" not in d[x - 1].morph.get("VerbForm", []) and (
+            d[x - 1].pos_ in _NOMINAL or d[x - 1].is_title or "Part" in d[x - 1].morph.get("VerbForm", [])):
+        x -= 1
+    links = r.conj | r.comp | r.lex.word_class("subordinator")
+    return x if x < opening and (x == r.s or d[x - 1].lower_ in links) else None
+
+
+def _past_fronted_phrase(r: SentenceRules, a: int, end: int) -> int:
+    """Past a prepositional phrase at ``a`` (a preposition, then nominal words, and a relative clause set
+    off by commas after its noun): where the word after it stands; ``a`` itself where none opens there."""
+    d = r.doc
+    if a >= end or d[a].pos_ != "ADP":
+        return a
+    k = a + 1
+    while k < end and (d[k].pos_ in _NOMINAL or (d[k].text == "," and k + 1 < end and d[k + 1].lower_ in r.rel)):
+        if d[k].text == ",":  # ', som startade 2010,': the relative clause up to its closing comma
+            k = next((z for z in range(k + 2, min(end, k + 10)) if d[z].text == ","), end)
+        k += 1
+    return k if k > a + 1 else a
+
+
+def authored(r: SentenceRules, found: Found | None) -> Found | None:
+    """A prepositional source that is a statement or a figure made by someone named in a relative clause after
+    it (*enligt det besked som Carlsson gav*, *enligt beräkningar som Norsk Industri gjort*): the maker is the
+    source, as *enligt ett uttalande från klubben* is the club's. The relative clause's verb must be one of
+    making or giving (``authoring_verb``), not of receiving (*uppgifter som tidningen tagit del av*: the
+    paper is told, the source stays unnamed); its subject a noun phrase of at most four words."""
+    if found is None or found.source is None or not r.tagged:
+        return found
+    d, k = r.doc, found.source[1]
+    if k >= r.e or d[k].lower_ not in r.rel:
+        return found
+    end = k + 1
+    while end < r.e and end - k <= 4 and d[end].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "PRON"}:
+        end += 1
+    verb = end + (end < r.e and d[end].pos_ == "AUX")  # 'som Norsk Industri har gjort'
+    if end == k + 1 or verb >= r.e or d[verb].lower_ not in r.lex.word_class("authoring_verb"):
+        return found
+    return replace(found, source=(k + 1, end))
+
+
+def dislocated_end(r: SentenceRules, end: int) -> int:
+    """Where a claim set before an inverted cue ends when an anaphor after a comma takes it up again before
+    the cue (*Allt börjar med en bra lärare, det vet vi*, *Att X påverkar miljön, det vet vi*): before the
+    comma, the anaphor being the cue's object, not part of the claim; ``end`` itself otherwise."""
+    d = r.doc
+    return end - 2 if end - 2 > r.s and d[end - 1].lower_ in r.anaphor and d[end - 2].text == "," else end
+
+
+def subordinate_start(r: SentenceRules, c0: int, start: int) -> int:
+    """Where the subordinate clause holding the cue at ``c0`` starts, past ``start``: 'säger att mannen uppges
+    ha flytt': the 'att' clause is the cue's clause, as a subordinate one is; so is one opened by a
+    subordinator the tagger calls an adverb, a subject after it ('sedan en man ska ha setts'); not one whose
+    own finite verb comes first ('När det gäller X väntas Y': the cue is the main clause's); and one opened
+    by a relative adverb ('ett fall där han är misstänkt för X'), up to the main clause's verb."""
+    d = r.doc
+    subordinate = r.lex.word_class("subordinator") | r.comp
+    return next((x + 1 for x in range(c0 - 1, start - 1, -1) if (d[x].lower_ in subordinate or relative_adverb(r, x))
+                 and (d[x].pos_ == "SCONJ" or (r.tagged and d[x + 1].pos_ in {"DET", "PRON", "PROPN", "NOUN"}))
+                 and not any(r.tagged and "Fin" in d[z].morph.get("VerbForm", []) for z in range(x + 1, c0))), start)
 
 
 def clause_joints(r: SentenceRules, i: int, j: int) -> list[int]:
@@ -180,7 +271,8 @@ def main_clause_order(r: SentenceRules, i: int, end: int, c0: int | None = None)
     säkert, därför*) stand in main-clause order (*att X, och det har säkert funnits skäl*, *att kostnaden
     stigit och höjde därför räntan*); a subordinate clause puts the adverb before its verb (*att han inte
     kom*), so that clause is the writer's, not the claim's. So does an adverbial and then the finite verb
-    before its subject, the inversion only a main clause makes (*men ännu så länge finns det garantier*).
+    before its subject, the inversion only a main clause makes (*men ännu så länge finns det garantier*, *men i
+    praktiken sparkar man på dem*, *och vid en utgrävning på skolans område, som startade 2010, har X*).
     Where the cue at ``c0`` stands in a clause set before the main clause (a subordinator or relative word
     before it, no comma between: *där man tycker att X, finner man Y*), a comma and then the finite verb
     before its subject is that main clause. ``end`` where no conjunction is followed so."""
@@ -206,7 +298,8 @@ def main_clause_order(r: SentenceRules, i: int, end: int, c0: int | None = None)
         a = x + 1  # 'men ännu så länge finns det X': an adverbial, then the verb before its subject (inversion)
         while a < end and d[a].pos_ == "ADV" and d[a].lower_ not in adverbs:
             a += 1
+        a = _past_fronted_phrase(r, a, end) if a == x + 1 else a  # 'och vid en utgrävning, som …, har X'
         if x + 1 < a and a + 1 < end and "Fin" in d[a].morph.get("VerbForm", []) and (
-                d[a + 1].lower_ in subjects or d[a + 1].pos_ in {"NOUN", "PROPN"}):
+                d[a + 1].lower_ in subjects or d[a + 1].pos_ in {"NOUN", "PROPN", "PRON"}):  # 'står många'
             return x - (d[x - 1].text == ",")
     return end
