@@ -88,3 +88,14 @@ def test_a_quotation_paragraph_still_continues_the_speaker() -> None:
     text = ('"The budget will not pass this year," the minister said.\n\n'
             '"We will try again in the spring, with the same plan."')
     assert [(c[0], c[1]) for c in _claims(text)] == [("the minister", "said"), ("the minister", "said")]
+
+
+def test_a_participle_modifying_a_noun_is_no_cue() -> None:
+    text = "The floods left thousands homeless and estimated damages as high as $2 billion."
+    assert all(c[1] != "estimated" for c in _claims(text))
+
+
+def test_an_inverted_speaker_the_parser_takes_for_a_modified_noun_stays_the_source() -> None:
+    claims = _claims('"Troops were sent to the border within 48 hours", added KCNA.')
+    assert [(c[0], c[1]) for c in claims] == [("KCNA", "added")]
+

@@ -39,7 +39,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
                 and not (f.rule == "verb-bare" and doc[f.content[0]].lower_ in adverbial)  # 'acknowledged after …'
                 and not _placed(doc, f) and not _taken(doc, f, lex) and not _relative_only(doc, f, lex)
                 and not _free_relative(doc, f, lex) and not _conjunct_only(doc, f, lex)
-                and not _counterfactual(doc, f, lex) and not _writers_own(doc, f, lex)]
+                and not _counterfactual(doc, f, lex) and not _writers_own(doc, f, lex) and not _attributive(doc, f)]
     extra = proposed(doc, sent, lex, found) if doc.has_annotation("DEP") else []
     return kept(found, doc, lex) + extra
 
@@ -103,6 +103,19 @@ def _writers_own(doc: Doc, f: Found, lex: Lexicon) -> bool:
             "first_person") or not any(t.tag_ in {"VBP", "VB"} for t in doc[f.cue[0]:f.cue[1]]):
         return False
     return quote_regions(doc, lex).region(f.cue[0]) is None
+
+
+def _attributive(doc: Doc, f: Found) -> bool:
+    """*millions left homeless and estimated damages as high as $10 billion*: a participle that modifies the
+    noun after it (``amod``) describes the noun; no one is said to estimate anything."""
+    if not doc.has_annotation("DEP") or f.cue[1] - f.cue[0] != 1:
+        return False
+    t = doc[f.cue[0]]
+    while t.dep_ == "conj" and t.head.i < t.i:  # 'homeless and estimated damages': the conjunct of a modifier
+        t = t.head
+    noun = t.head
+    return (t.dep_ == "amod" and noun.i > f.cue[0] and noun.pos_ == "NOUN"
+            and not (f.source is not None and f.source[0] <= noun.i < f.source[1]))  # ', added KCNA': a speaker
 
 
 def _conjunct_only(doc: Doc, f: Found, lex: Lexicon) -> bool:
