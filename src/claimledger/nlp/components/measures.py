@@ -379,15 +379,6 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:  # the first token
     return span[0] if span is not None and len(span) else None
 
 
-def singular_noun(doc: Doc | None, span: tuple[int, int], lex: Lexicon) -> bool:
-    """Whether the words at ``span`` start with a noun the tagger marks singular: by its
-    morphology, or by a fine tag the language lists as singular (``singular_noun_tag``)."""
-    token = token_at(doc, span[0], span[1]) if doc is not None and doc.has_annotation("POS") else None
-    if token is None or token.pos_ != "NOUN":
-        return False
-    return "Sing" in token.morph.get("Number", []) or token.tag_.lower() in lex.word_class("singular_noun_tag")
-
-
 def pos_at(doc: Doc | None, start: int, end: int) -> str:
     """The coarse tag of the token at ``start:end`` ("" without tags)."""
     if doc is None or not doc.has_annotation("POS"):
