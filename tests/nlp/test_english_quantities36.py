@@ -4,6 +4,8 @@ invented sentence.
 A year-like number between a genitive and an adjective before a noun in the singular is a year
 (*the party's 2004 presidential nominee*): so many of anything would take the plural; a
 participle before a plural noun leaves the number a count (*2031 registered voters*).
+A part of a whole (*six of the past seven contests*) counts the whole's noun, past the
+adjectives before the whole's own number.
 """
 
 from __future__ import annotations
@@ -39,4 +41,16 @@ def test_year_before_adjective_and_singular_noun(text: str) -> None:
 ])
 def test_year_like_count_before_participle(text: str,
                                            expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of a whole: the noun after the whole's number, past an adjective before that number
+    ("The rookie has won six of the past seven races.",
+     [("six", 6.0, None, "exact", "races"), ("seven", 7.0, None, "exact", "races")]),
+    ("Voters rejected three of the last five budgets.",
+     [("three", 3.0, None, "exact", "budgets"), ("five", 5.0, None, "exact", "budgets")]),
+])
+def test_part_of_a_whole_after_adjective(text: str,
+                                         expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert _figures(text) == expected

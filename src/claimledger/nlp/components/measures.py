@@ -273,7 +273,13 @@ def counted_after(
     if 0 < i < len(nxt) - 1 and nxt[i - 1][2] in w("partitive"):
         i += next((len(seq) for kind in ("about", "over", "under") for seq in lex.approx.get(kind, ())
                    if tuple(x[2] for x in nxt[i : i + len(seq)]) == seq), 0)  # '44 av mer än 50 robotar'
-    if 0 < i < len(nxt) - 1 and (nxt[i][2].isdigit() or nxt[i][2] in lex.numbers.get("unit", {})):
+    words = lex.numbers.get("unit", {})
+    if 0 < i < len(nxt) - 2 and doc is not None and w("partitive") & {x[2] for x in nxt[max(0, i - 2) : i]}:
+        k = next((k for k in (i + 1, i + 2) if k < len(nxt) and (nxt[k][2].isdigit() or nxt[k][2] in words)), i)
+        if all((t := token_at(doc, s, e)) is not None and (t.pos_ == "ADJ" or "Gen" in t.morph.get("Case", []))
+               for s, e, _w in nxt[i:k]):
+            i = k  # 'six of the past seven contests', '16 av landets 21 regioner': adjectives, the owner's genitive
+    if 0 < i < len(nxt) - 1 and (nxt[i][2].isdigit() or nxt[i][2] in words):
         i += 1  # 'tre av de fem loppen', 'four of the ten accused': the whole's count, then what is counted
     if i >= len(nxt):
         return None, None
