@@ -5,7 +5,8 @@ A year-like number between a genitive and an adjective before a noun in the sing
 (*the party's 2004 presidential nominee*): so many of anything would take the plural; a
 participle before a plural noun leaves the number a count (*2031 registered voters*).
 A part of a whole (*six of the past seven contests*) counts the whole's noun, past the
-adjectives before the whole's own number.
+adjectives before the whole's own number. A margin of error (*plus or minus 3 points*, *+/-3*)
+is a positive spread: *minus* there is no sign.
 """
 
 from __future__ import annotations
@@ -53,4 +54,20 @@ def test_year_like_count_before_participle(text: str,
 ])
 def test_part_of_a_whole_after_adjective(text: str,
                                          expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the sign of a margin of error: a positive spread, the sign's words part of the figure
+    ("The survey's margin of error is plus or minus 2.8 percentage points.",
+     [("plus or minus 2.8", 2.8, None, "exact", "percentage points")]),
+    ("The margin of error for both polls was +/-4 percentage points.",
+     [("+/-4", 4.0, None, "exact", "percentage points")]),
+    ("Its margin of error is plus or minus three percent.",
+     [("plus or minus three", 3.0, None, "exact", "percent")]),
+    # a minus alone is still the number's sign
+    ("The thermometer read minus 7 degrees at dawn.",
+     [("minus 7", -7.0, None, "exact", "degrees")]),
+])
+def test_margin_of_error(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert _figures(text) == expected

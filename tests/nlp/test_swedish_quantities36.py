@@ -2,7 +2,8 @@
 sentence.
 
 A part of a whole (*16 av landets 21 regioner*, *fyra av de senaste nio matcherna*) counts the
-whole's noun, past the owner's genitive or the adjectives before the whole's own number.
+whole's noun, past the owner's genitive or the adjectives before the whole's own number. A
+margin of error (*plus minus 2,5 procentenheter*) is a positive spread: *minus* there is no sign.
 """
 
 from __future__ import annotations
@@ -29,4 +30,14 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]
 ])
 def test_part_of_a_whole_past_genitive_or_adjective(
         text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Felmarginalen i mätningen är plus minus 2,5 procentenheter.",
+     [("plus minus 2,5", 2.5, None, "exact", "procentenheter")]),
+    ("Det var minus 12 grader i Kiruna i natt.",
+     [("minus 12", -12.0, None, "exact", "grader")]),
+])
+def test_margin_of_error(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert _figures(text) == expected
