@@ -12,7 +12,8 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
-from claimledger.nlp.components.measures import code_of, counted_after, token_at
+from claimledger.nlp.components.counted import counted_after
+from claimledger.nlp.components.measures import code_of, token_at
 from claimledger.nlp.lexicon import Lexicon
 
 

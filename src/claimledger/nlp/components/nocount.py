@@ -15,7 +15,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.ages import age_after_name, age_list, age_stated, num_value
-from claimledger.nlp.components.measures import code_of, function_words, token_at
+from claimledger.nlp.components.counted import function_words
+from claimledger.nlp.components.measures import code_of, token_at
 from claimledger.nlp.lexicon import Lexicon
 from claimledger.nlp.spans import mark_before
 

@@ -19,11 +19,11 @@ from spacy.tokens import Doc
 from claimledger.model import Approx
 from claimledger.nlp.components.ages import age_group
 from claimledger.nlp.components.around import count_noun_before, determined, shared_unit, time_span, two_figures
+from claimledger.nlp.components.counted import counted_after
 from claimledger.nlp.components.measures import (
     code_of,
     colon_money,
     concatenated,
-    counted_after,
     hyphen_measures,
     money_before,
     pos_at,
