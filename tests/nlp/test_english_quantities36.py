@@ -6,7 +6,8 @@ A year-like number between a genitive and an adjective before a noun in the sing
 participle before a plural noun leaves the number a count (*2031 registered voters*).
 A part of a whole (*six of the past seven contests*) counts the whole's noun, past the
 adjectives before the whole's own number. A margin of error (*plus or minus 3 points*, *+/-3*)
-is a positive spread: *minus* there is no sign.
+is a positive spread: *minus* there is no sign. What is counted runs along the parse to the head
+noun of a compound (*three major cable television news networks*), past the fourth word.
 """
 
 from __future__ import annotations
@@ -70,4 +71,16 @@ def test_part_of_a_whole_after_adjective(text: str,
      [("minus 7", -7.0, None, "exact", "degrees")]),
 ])
 def test_margin_of_error(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a compound's parts lead to its head noun: what is counted runs to that noun
+    ("The study followed four large regional hospital trust boards.",
+     [("four", 4.0, None, "exact", "large regional hospital trust boards")]),
+    ("Lawyers filed two other class action suits in May.",
+     [("two", 2.0, None, "exact", "other class action suits")]),
+])
+def test_counted_runs_to_compound_head(text: str,
+                                       expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert _figures(text) == expected

@@ -4,8 +4,9 @@
 ``counted_after`` steps over the words that stand between a number and its noun (an auxiliary,
 *of the*, the whole of a part: *three of the past seven contests*), stops at function words,
 and reads the noun phrase with the tagger where there is one (``_counted_tagged``): adjectives
-up to the head noun, a genitive on to its noun, a participle alone (*dödats*, *wounded*).
-Units and their codes are ``measures.py``'s.
+up to the head noun, a genitive on to its noun, a compound on to its head (*three major cable
+television news networks*), a participle alone (*dödats*, *wounded*). Units and their codes
+are ``measures.py``'s.
 """
 
 from __future__ import annotations
@@ -227,4 +228,18 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         if not _is_word(word) or word in stop or pos_at(doc, s, e) not in {"ADJ", "NOUN", "PROPN"}:
             break
         end = e
-    return (first[0], end)
+    head = _head_noun(token) if token is not None else None
+    return (first[0], max(end, head.idx + len(head)) if head is not None and head is not token else end)
+
+
+def _head_noun(token: Token) -> Token:
+    """The noun that an attribute or a compound's first part leads to (*major* and *cable* in *three
+    major cable television news networks*, *other* in *two other class action suits*), along the
+    parse, where it stands a few words on with only nouns, names and adjectives between (no
+    conjunction: *låg- och mellanstadieklasser* is the hyphen's): what is counted runs to it, not
+    to the fourth word."""
+    while (token.dep_ in {"amod", "compound"} and token.i < token.head.i <= token.i + 4
+           and token.head.pos_ in {"NOUN", "PROPN"}
+           and all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in token.doc[token.i + 1 : token.head.i])):
+        token = token.head
+    return token
