@@ -196,6 +196,8 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
         form = token.morph.get("VerbForm", [])
         if not form and token.tag_.lower() in lex.word_class("infinitive_tag"):
             form = ["Inf"]  # a model without morphology ('would go'): the fine tag the language lists
+        elif not form and token.tag_.lower() in lex.word_class("finite_tag"):
+            form = ["Fin"]  # '12 of the 19 contain', 'the three hold': a present tense, no participle
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if "Inf" in form and "Pass" not in token.morph.get("Voice", []) and after is not None and after.pos_ in {
                 "ADP", "PART", "ADV", "DET", "SCONJ"}:
@@ -208,6 +210,8 @@ def _counted_tagged(words: list[tuple[int, int, str]], stop: frozenset[str], doc
             return (first[0], first[1])  # 'lade tio säckar', 'sina 13 säsonger': a noun the tagger missed
         elif after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return None
+        elif token.tag_.lower() in lex.word_class("finite_tag"):
+            return None  # '3 of the 11 need new parts': a present tense is the clause's verb, never an attribute
         tag = "ADJ"
     if tag == "ADV" and token is not None and _degree_adverb(token):
         tag = "ADJ"  # 'två riktigt tunga poäng': an adverb of degree opens the adjectives of the noun
