@@ -9,6 +9,7 @@ adjectives before the whole's own number. A margin of error (*plus or minus 3 po
 is a positive spread: *minus* there is no sign. What is counted runs along the parse to the head
 noun of a compound (*three major cable television news networks*), past the fourth word. A verb
 in the present tense after a number is the clause's, with the number its subject: nothing counted.
+A bare figure set against a counted one by a comparison word (*compared to Lee's 538*) counts the same.
 """
 
 from __future__ import annotations
@@ -98,4 +99,16 @@ def test_counted_runs_to_compound_head(text: str,
 ])
 def test_present_tense_after_number(text: str,
                                     expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare figure after 'compared to/with' counts what the figure it is set against counts
+    ("The mayor has 1,900 votes, compared to Jones' 1,150.",
+     [("1,900", 1900.0, None, "exact", "votes"), ("1,150", 1150.0, None, "exact", "votes")]),
+    ("Sales rose to 400 units, compared with 350 a year earlier.",
+     [("400", 400.0, None, "exact", "units"), ("350", 350.0, None, "exact", "units")]),
+])
+def test_figure_set_against_counted_one(text: str,
+                                        expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert _figures(text) == expected
