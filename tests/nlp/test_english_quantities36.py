@@ -10,6 +10,7 @@ is a positive spread: *minus* there is no sign. What is counted runs along the p
 noun of a compound (*three major cable television news networks*), past the fourth word. A verb
 in the present tense after a number is the clause's, with the number its subject: nothing counted.
 A bare figure set against a counted one by a comparison word (*compared to Lee's 538*) counts the same.
+In a rate (*Three in ten nurses*) the part is a figure, the denominator is not.
 """
 
 from __future__ import annotations
@@ -111,4 +112,13 @@ def test_present_tense_after_number(text: str,
 ])
 def test_figure_set_against_counted_one(text: str,
                                         expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rate: the part stays a figure of its own, the denominator is left out
+    ("Three in ten nurses said they would quit.", [("Three", 3.0, None, "exact", None)]),
+    ("Roughly 4 in 5 tenants want the rule changed.", [("Roughly 4", 4.0, None, "about", None)]),
+])
+def test_rate_keeps_its_part(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert _figures(text) == expected
