@@ -54,8 +54,9 @@ def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None]
     ("The blast killed 12 or more and hurt one or more guards.",
      [("12 or more", 12.0, None, "over", None), ("one or more", 1.0, None, "over", "guards")]),
     ("Groups of 20 or fewer may enter.", [("20 or fewer", 20.0, None, "under", None)]),
-    # a rate (smaller in larger) is left out, both numbers; a larger first number is a count
-    ("One in four voters agreed, and 2 in 5 adults did too.", []),
+    # a rate (smaller in larger): the denominator is left out, the part kept (blind gold, round 36);
+    # a larger first number is a count
+    ("One in four voters agreed, and 2 in 5 adults did too.", [("2", 2.0, None, "exact", None)]),
     ("Rebels killed 45 in 3 attacks.", [("45", 45.0, None, "exact", None), ("3", 3.0, None, "exact", "attacks")]),
     ("Sales grew 3 in 12 months.", [("3", 3.0, None, "exact", None), ("12", 12.0, None, "exact", "months")]),
     # a multiplier is no count

