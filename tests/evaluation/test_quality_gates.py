@@ -85,13 +85,17 @@ def test_en_wikinews_heldout_floors(wikinews_scores: dict) -> None:
     assert wikinews_scores["quantities"]["strict"]["f1"] >= 0.89
 
 
+def _checkout_set_scores(name: str) -> dict:
+    """Scores of a gold set kept in the checkout (``evaluation/data/NAME.jsonl``), predicted by the current rules."""
+    docs = read_gold(Path(__file__).resolve().parents[2] / f"src/claimledger/evaluation/data/{name}.jsonl")
+    preds = {p["id"]: p for p in predict_docs(docs)}
+    return score({d["id"]: d for d in docs}, preds)
+
+
 def test_en_wikinews_dev_floors() -> None:
     """The 15 English Wikinews review articles (evaluation/data/README.md; tuned on): .779 before the
     round that annotated them, .819 after it, .838 once noun-phrase contents followed FORMAT.md."""
-    path = Path(__file__).resolve().parents[2] / "src/claimledger/evaluation/data/en-wikinews-dev.jsonl"
-    docs = read_gold(path)
-    preds = {p["id"]: p for p in predict_docs(docs)}
-    s = score({d["id"]: d for d in docs}, preds)
+    s = _checkout_set_scores("en-wikinews-dev")
     assert s["attributions"]["strict"]["f1"] >= 0.86
     assert s["attributions"]["match"]["f1"] >= 0.87
     assert s["attributions"]["certainty_acc"] >= 0.95
@@ -101,10 +105,7 @@ def test_en_wikinews_dev_floors() -> None:
 def test_en_ewt_weblog_heldout_floors() -> None:
     """UD English EWT's 14 test-split weblog posts, annotated blind (evaluation/data/README.md; never tuned
     on): .611 strict, .737 content, quantity strict .778 at stop 33's end rules."""
-    path = Path(__file__).resolve().parents[2] / "src/claimledger/evaluation/data/en-ewt-weblog-heldout.jsonl"
-    docs = read_gold(path)
-    preds = {p["id"]: p for p in predict_docs(docs)}
-    s = score({d["id"]: d for d in docs}, preds)
+    s = _checkout_set_scores("en-ewt-weblog-heldout")
     assert s["attributions"]["strict"]["f1"] >= 0.57
     assert s["attributions"]["match"]["f1"] >= 0.70
     assert s["quantities"]["strict"]["f1"] >= 0.74
