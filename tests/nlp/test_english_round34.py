@@ -99,3 +99,11 @@ def test_an_inverted_speaker_the_parser_takes_for_a_modified_noun_stays_the_sour
     claims = _claims('"Troops were sent to the border within 48 hours", added KCNA.')
     assert [(c[0], c[1]) for c in claims] == [("KCNA", "added")]
 
+
+
+def test_a_source_runs_on_through_its_last_conjunct() -> None:
+    # the parser made each conjunct a subject of its own; the source ended at 'and'
+    claims = _claims('And all of our friends and all of our neighbours would say, "You two would get along."')
+    assert [c[0] for c in claims] == ["all of our friends and all of our neighbours"]
+    assert [c[0] for c in _claims("The mayor and the council said the bridge would reopen.")] == [
+        "The mayor and the council"]

@@ -28,7 +28,7 @@ def sentence_attributions(doc: Doc, sent: Span, lex: Lexicon, tagged: bool) -> l
     """All attributions of one sentence. Under PolNeAR's convention the learned models weigh in: the filter
     drops what the annotators seldom mark, and the proposer adds acts that no cue names, judged beside
     what the rules found."""
-    found = _rule_attributions(doc, sent, lex, tagged)
+    found = [_whole_coordination(doc, f, lex) for f in _rule_attributions(doc, sent, lex, tagged)]
     if contents_convention() != "polnear":
         topic = lex.derived("topic_or_target", lambda lx: lx.word_class("topic_prep") | lx.word_class("target_prep"))
         dates = lex.derived("dates", lambda lx: lx.word_class("weekday") | lx.word_class("month"))
@@ -123,6 +123,24 @@ def _conjunct_only(doc: Doc, f: Found, lex: Lexicon) -> bool:
     content opens with a coordinating conjunction (``clause_coordinator``) has no object of its own; the
     clause after the conjunction is the writer's next statement, not what the subject says."""
     return f.rule == "verb-bare" and doc[f.content[0]].lower_ in lex.word_class("clause_coordinator")
+
+
+def _whole_coordination(doc: Doc, f: Found, lex: Lexicon) -> Found:
+    """*all of our friends and all of our acquaintances would say*: a source that ends in a coordinating
+    conjunction (``clause_coordinator``; the parser made each conjunct a subject of its own) runs on
+    through the next conjunct up to the cue's auxiliaries; with no noun phrase there, it ends before
+    the conjunction. A source never ends in *and*."""
+    if f.source is None or f.source[1] - f.source[0] < 2 or doc[f.source[1] - 1].lower_ not in lex.word_class(
+            "clause_coordinator"):
+        return f
+    end = f.source[1]
+    while end < f.cue[0] and doc[end].pos_ not in {"VERB", "AUX"} and not doc[end].is_punct:
+        end += 1
+    if end == f.source[1] or (end < f.cue[0] and doc[end].pos_ != "AUX"):
+        end = f.source[1] - 1  # nothing nominal follows: the conjunction is not the source's
+    while end > f.source[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return replace(f, source=(f.source[0], end))
 
 
 def _placed(doc: Doc, f: Found) -> bool:
